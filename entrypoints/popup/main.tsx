@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Lantern</main>, document.getElementById('app')!);

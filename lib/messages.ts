@@ -1,0 +1,115 @@
+/**
+ * Every message between content scripts, extension pages and the background, with its reply.
+ * Senders call `sendMessage`; the background registers one handler per message with
+ * `handleMessages`, which validates each request before the handler sees it and answers
+ * errors as data (never by throwing into the caller).
+ */
+import { browser } from 'wxt/browser';
+import type { PageIdentity, PageMatch, ListInfo } from './types';
+
+export interface Protocol {
+  /** How many entries the local copy holds, and the lists it follows. */
+  getStatus: { req: Record<string, never>; res: { entryCount: number; savedCount: number; lists: ListInfo[] } };
+  /** The content script asks whether its page is a listed paper. */
+  matchPage: { req: PageIdentity; res: PageMatch | null };
+  /** Save or unsave a paper (listed, or identified from a page for unlisted papers). */
+  setSaved: { req: { paperId: string; saved: boolean; page?: PageIdentity }; res: { saved: boolean } };
+}
+
+export type MessageType = keyof Protocol;
+export type Request<K extends MessageType> = Protocol[K]['req'];
+export type Response<K extends MessageType> = Protocol[K]['res'];
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+interface Envelope {
+  lantern: 1;
+  type: string;
+  data: unknown;
+}
+
+// --- request validators: the background trusts nothing it receives ---
+
+const MAX_STRING = 4096;
+
+export function isShortString(v: unknown, max = MAX_STRING): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+
+function isOptional<T>(v: unknown, guard: (x: unknown) => x is T): boolean {
+  return v === undefined || guard(v);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function isPageIdentity(v: unknown): v is PageIdentity {
+  if (!isRecord(v) || !isShortString(v.url, 8192)) return false;
+  for (const k of ['arxiv', 'doi', 'pmid', 'pmcid', 'repo', 'title', 'venue'] as const) {
+    if (!isOptional(v[k], (x): x is string => isShortString(x))) return false;
+  }
+  if (v.year !== undefined && !(typeof v.year === 'number' && Number.isInteger(v.year))) return false;
+  if (v.authors !== undefined) {
+    if (!Array.isArray(v.authors) || v.authors.length > 200) return false;
+    if (!v.authors.every((a) => isShortString(a, 512))) return false;
+  }
+  return true;
+}
+
+export const validators: { [K in MessageType]: (data: unknown) => data is Request<K> } = {
+  getStatus: (d): d is Request<'getStatus'> => isRecord(d) && Object.keys(d).length === 0,
+  matchPage: isPageIdentity,
+  setSaved: (d): d is Request<'setSaved'> =>
+    isRecord(d) &&
+    isShortString(d.paperId, 1024) &&
+    typeof d.saved === 'boolean' &&
+    (d.page === undefined || isPageIdentity(d.page)),
+};
+
+// --- sending ---
+
+export async function sendMessage<K extends MessageType>(type: K, data: Request<K>): Promise<Reply<Response<K>>> {
+  const envelope: Envelope = { lantern: 1, type, data };
+  try {
+    const reply = (await browser.runtime.sendMessage(envelope)) as Reply<Response<K>> | undefined;
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+      return { ok: false, error: 'Lantern’s background did not answer.' };
+    }
+    return reply;
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+// --- handling (background only) ---
+
+export type Handlers = {
+  [K in MessageType]: (data: Request<K>, sender: { tabId?: number; url?: string }) => Promise<Response<K>> | Response<K>;
+};
+
+/** Validates one raw message and runs its handler; exported for tests. */
+export async function dispatch(
+  handlers: Handlers,
+  raw: unknown,
+  sender: { tabId?: number; url?: string },
+): Promise<Reply<unknown> | undefined> {
+  if (!isRecord(raw) || raw.lantern !== 1 || typeof raw.type !== 'string') return undefined;
+  const type = raw.type;
+  if (!Object.hasOwn(validators, type)) return { ok: false, error: `Unknown message “${type.slice(0, 64)}”.` };
+  const key = type as MessageType;
+  if (!validators[key](raw.data)) return { ok: false, error: `Invalid data for “${key}”.` };
+  try {
+    const handler = handlers[key] as (data: unknown, s: typeof sender) => unknown;
+    return { ok: true, value: await handler(raw.data, sender) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export function handleMessages(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const from = { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url };
+    return dispatch(handlers, raw, from);
+  });
+}

@@ -1,0 +1,141 @@
+/** The data model every part of Lantern shares. Pure types, no runtime code. */
+
+export type LinkKind = 'paper' | 'code' | 'blog' | 'demo' | 'data' | 'other';
+
+export interface EntryLink {
+  kind: LinkKind;
+  /** Always an http(s) URL; anything else is dropped by the parser. */
+  url: string;
+  /** The link text as written in the list, e.g. "paper", "code", "Project Page". */
+  label: string;
+}
+
+/** Identifiers derived from an entry's links (or a page), all normalized. */
+export interface PaperIds {
+  /** arXiv id without version: "2311.16452" or "hep-th/9901001". */
+  arxiv?: string;
+  /** Lower-cased, validated DOI: "10.1038/s41586-023-06291-2". */
+  doi?: string;
+  /** "PMC10304207" (upper-case prefix). */
+  pmcid?: string;
+  /** Digits only. */
+  pmid?: string;
+  /** Code pages: "github.com/owner/repo" or "huggingface.co/owner/name", lower-cased. */
+  repos: string[];
+}
+
+/** One paper as parsed from one list (list-agnostic: the parser does not know list ids). */
+export interface CatalogEntry {
+  /** Stable id from the strongest identifier: "arxiv:2311.16452", "doi:10.1038/…", "title:<key>". */
+  id: string;
+  title: string;
+  /** As written in the list, e.g. "Harsha Nori et al." */
+  authors: string;
+  venue: string;
+  year?: number;
+  month?: number;
+  /** Full heading paths joined with " › ", e.g. "Evaluation › Strategies"; the leaf is shown to users. */
+  categories: string[];
+  links: EntryLink[];
+  ids: PaperIds;
+  /** Normalized title (see lib/title). */
+  titleKey: string;
+  /** 1-based line of the entry's first appearance in the source markdown. */
+  line: number;
+}
+
+/** What the parser returns: never throws, reports unreadable lines instead. */
+export interface ParsedList {
+  /** The list's title (first `#` heading) when it has one. */
+  name: string;
+  entries: CatalogEntry[];
+  warnings: ParseWarning[];
+}
+
+export interface ParseWarning {
+  line: number;
+  message: string;
+}
+
+/** The bundled snapshot written by `npm run catalog` into assets/catalog.json. */
+export interface CatalogSnapshot {
+  format: 1;
+  name: string;
+  sourceUrl: string;
+  /** ISO date of the source the snapshot was made from. */
+  sourceDate: string;
+  entries: CatalogEntry[];
+}
+
+/** A list Lantern follows. */
+export interface ListInfo {
+  /** "seed" for the bundled list; otherwise derived from the source URL. */
+  id: string;
+  name: string;
+  sourceUrl: string;
+  enabled: boolean;
+  /** Epoch ms of the last successful fetch (or of the snapshot for the seed list). */
+  fetchedAt: number;
+  etag?: string;
+  lastModified?: string;
+  entryCount: number;
+}
+
+/** One entry as stored: a catalog entry inside one list. Primary key [listId+id]. */
+export interface StoredEntry extends CatalogEntry {
+  listId: string;
+  /** Every identifier as "kind:value" (arxiv:, doi:, pmcid:, pmid:, repo:, title:) for the multi-entry index. */
+  keys: string[];
+  /** Epoch ms when this entry first appeared in this list (for "new" marks). */
+  addedAt: number;
+}
+
+/** A paper as the UI shows it: one entry merged across the lists that hold it. */
+export interface Paper extends CatalogEntry {
+  /** Ids of the lists this paper is in (empty for a saved paper no longer in any list). */
+  lists: string[];
+}
+
+export type ReadingStatus = 'to-read' | 'reading' | 'read';
+
+/** The paper data a saved item keeps for itself, so it survives the list changing. */
+export type SavedPaper = Omit<CatalogEntry, 'line'> & { url?: string };
+
+export interface SavedItem {
+  /** The paper id (same as the entry id when the paper is listed). */
+  id: string;
+  paper: SavedPaper;
+  status: ReadingStatus;
+  statusChangedAt: number;
+  tags: string[];
+  note: string;
+  starred: boolean;
+  addedAt: number;
+  updatedAt: number;
+}
+
+/** What a page says about itself, extracted by lib/page from the URL and the document. */
+export interface PageIdentity {
+  url: string;
+  arxiv?: string;
+  doi?: string;
+  pmid?: string;
+  pmcid?: string;
+  /** "github.com/owner/repo" or "huggingface.co/owner/name" when the page is a code page. */
+  repo?: string;
+  title?: string;
+  authors?: string[];
+  venue?: string;
+  year?: number;
+}
+
+/** What the background answers for a page: the listed paper, its neighbours, and saved state. */
+export interface PageMatch {
+  paper: Paper;
+  /** How the page was tied to the entry. */
+  via: 'arxiv' | 'doi' | 'pmcid' | 'pmid' | 'repo' | 'title';
+  related: Paper[];
+  saved: boolean;
+  /** Names of the lists the paper is in, for "In LLMs in Medicine". */
+  listNames: string[];
+}
