@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, screenshot, type ExtensionSession } from './harness';
+
+describe('foundation', () => {
+  let ext: ExtensionSession;
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('starts the background service worker', () => {
+    expect(ext.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(ext.serviceWorker.url()).toBe(`chrome-extension://${ext.extensionId}/background.js`);
+  });
+
+  it('shows in the popup the 114 entries seeded from the bundled list', async () => {
+    const popup = await ext.openPopup();
+    // The count, or an error the popup shows instead (so a failure says why, without waiting out the timeout).
+    const shown = popup.locator('[data-entry-count], [role="alert"]').first();
+    await shown.waitFor({ timeout: 15_000 });
+    expect(await shown.getAttribute('data-entry-count'), await shown.textContent() ?? '').toBe('114');
+    expect(await shown.textContent()).toContain('114');
+    await screenshot(popup, 'foundation-popup', { colorScheme: 'light' });
+    await screenshot(popup, 'foundation-popup', { colorScheme: 'dark' });
+  });
+
+  it('serves routed pages, to tabs and the service worker, and blocks every other request', async () => {
+    ext.routePages({
+      'http://arxiv.org/abs/': { body: '<title>routed by prefix</title>' },
+      'https://example.org/list.md': { body: '# A list', contentType: 'text/markdown' },
+    });
+    const tab = await ext.context.newPage();
+    await tab.goto('http://arxiv.org/abs/2303.13375');
+    expect(await tab.title()).toBe('routed by prefix');
+    await expect(tab.goto('https://example.com/')).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+    const fetched = await ext.serviceWorker.evaluate(async () => (await fetch('https://example.org/list.md')).text());
+    expect(fetched).toBe('# A list');
+    await tab.close();
+  });
+});

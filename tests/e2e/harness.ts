@@ -1,0 +1,153 @@
+/**
+ * End-to-end harness: loads the built extension into Debian's Chromium (headless, through
+ * playwright-core) with the network cut off. Pages a test needs are served from strings or
+ * from tests/fixtures/pages/ by request interception; every other request is aborted.
+ *
+ *   const ext = await launchExtension();
+ *   ext.routePages({ 'https://arxiv.org/abs/2303.13375': fixturePage('arxiv-abs.html') });
+ *   const popup = await ext.openPopup();
+ *   ...
+ *   await ext.close();
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The Chromium to drive: $CHROMIUM_PATH, else Debian's package. */
+export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The unpacked build to load: $LANTERN_EXT_DIR, else the default Chrome MV3 build. */
+export const defaultExtDir = (): string => resolve(ROOT, process.env.LANTERN_EXT_DIR ?? '.output/chrome-mv3');
+
+/** A canned response for one URL (or every URL under a prefix). */
+export interface RoutedPage {
+  body: string;
+  /** Defaults to `text/html; charset=utf-8`. */
+  contentType?: string;
+  /** Defaults to 200. */
+  status?: number;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  /** The extension's id, i.e. the host of its chrome-extension:// URLs. */
+  extensionId: string;
+  /** The extension's running background service worker. */
+  serviceWorker: Worker;
+  /** Opens chrome-extension://<id>/popup.html in a new tab (the popup as a page). */
+  openPopup(): Promise<Page>;
+  /**
+   * Serves these pages from now on (adds to earlier calls). Keys are exact URLs or URL
+   * prefixes; an exact match wins, else the longest matching prefix. http and https alike.
+   */
+  routePages(pages: Record<string, RoutedPage>): void;
+  /** Closes Chromium and deletes its temporary profile. */
+  close(): Promise<void>;
+}
+
+/** A response whose body is the file tests/fixtures/pages/<name>. */
+export function fixturePage(name: string, contentType = 'text/html; charset=utf-8'): RoutedPage {
+  return { body: readFileSync(join(ROOT, 'tests/fixtures/pages', name), 'utf8'), contentType };
+}
+
+/** Picks the routed page for a URL: exact match first, then the longest prefix. */
+export function findRoutedPage(pages: ReadonlyMap<string, RoutedPage>, url: string): RoutedPage | undefined {
+  const exact = pages.get(url);
+  if (exact) return exact;
+  let best: { prefix: string; page: RoutedPage } | undefined;
+  for (const [prefix, page] of pages) {
+    if (url.startsWith(prefix) && (!best || prefix.length > best.prefix.length)) best = { prefix, page };
+  }
+  return best?.page;
+}
+
+export async function launchExtension(options: { extDir?: string } = {}): Promise<ExtensionSession> {
+  const extDir = resolve(options.extDir ?? defaultExtDir());
+  const profileDir = await mkdtemp(join(tmpdir(), 'lantern-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+    ],
+  });
+
+  const pages = new Map<string, RoutedPage>();
+  // Offline: only the extension's own files and routed pages load; everything else is aborted.
+  await context.route(
+    () => true,
+    (route: Route) => {
+      const url = route.request().url();
+      if (url.startsWith('chrome-extension://')) return route.continue();
+      const page = findRoutedPage(pages, url);
+      if (!page) return route.abort('internetdisconnected');
+      return route.fulfill({
+        status: page.status ?? 200,
+        contentType: page.contentType ?? 'text/html; charset=utf-8',
+        body: page.body,
+      });
+    },
+  );
+
+  try {
+    const serviceWorker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout: 15_000,
+      }));
+    const extensionId = new URL(serviceWorker.url()).host;
+
+    return {
+      context,
+      extensionId,
+      serviceWorker,
+      async openPopup() {
+        const page = await context.newPage();
+        await page.goto(`chrome-extension://${extensionId}/popup.html`);
+        return page;
+      },
+      routePages(more) {
+        for (const [url, page] of Object.entries(more)) pages.set(url, page);
+      },
+      async close() {
+        await context.close();
+        await rm(profileDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+    throw new Error(`The extension at ${extDir} did not start a service worker: ${String(e)}`);
+  }
+}
+
+/**
+ * Saves a PNG of the page to test-results/screenshots/<name>.png (git-ignored), for looking
+ * at the UI. With `colorScheme`, emulates it first and appends it to the name.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { colorScheme?: 'light' | 'dark'; fullPage?: boolean } = {},
+): Promise<string> {
+  const dir = join(ROOT, 'test-results/screenshots');
+  await mkdir(dir, { recursive: true });
+  if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
+  const file = join(dir, `${name}${options.colorScheme ? `-${options.colorScheme}` : ''}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
+  return file;
+}
