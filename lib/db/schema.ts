@@ -32,6 +32,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       saved: 'id, status, *tags, addedAt, updatedAt',
     },
   },
+  {
+    version: 2,
+    // The key-value table, and the optional star on saved items. `starred` is a boolean, which
+    // IndexedDB cannot index, so it is filtered in memory rather than declared as an index.
+    stores: { kv: 'key' },
+    upgrade: async (tx) => {
+      await tx
+        .table('saved')
+        .toCollection()
+        .modify((item: Partial<SavedItem>) => {
+          if (typeof item.starred !== 'boolean') item.starred = false;
+        });
+    },
+  },
 ];
 
 export const DB_NAME = 'lantern';
@@ -40,6 +54,7 @@ export class LanternDB extends Dexie {
   lists!: EntityTable<ListInfo, 'id'>;
   entries!: Table<StoredEntry, [string, string]>;
   saved!: EntityTable<SavedItem, 'id'>;
+  kv!: EntityTable<KeyValue, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -1,0 +1,109 @@
+import 'fake-indexeddb/auto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LanternDB, SCHEMA_VERSIONS } from '../../lib/db/schema';
+
+const FIXTURES = resolve(__dirname, '../fixtures/db');
+const CURRENT = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+interface VersionExample {
+  version: number;
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+function readExample(version: number): VersionExample {
+  return JSON.parse(readFileSync(resolve(FIXTURES, `v${version}.json`), 'utf8')) as VersionExample;
+}
+
+/** A database exactly as schema version `version` created it, holding that version's example data. */
+async function createAtVersion(name: string, version: number, example: VersionExample): Promise<void> {
+  const old = new Dexie(name);
+  for (const step of SCHEMA_VERSIONS.filter((s) => s.version <= version)) old.version(step.version).stores(step.stores);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(example.tables)) await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+}
+
+/** What every row must look like under the current schema. */
+async function expectCurrentShape(db: LanternDB): Promise<void> {
+  for (const item of await db.saved.toArray()) {
+    expect(typeof item.starred, `saved ${item.id}: starred`).toBe('boolean');
+    expect(['to-read', 'reading', 'read']).toContain(item.status);
+    expect(Array.isArray(item.tags)).toBe(true);
+    expect(typeof item.note).toBe('string');
+    expect(item.paper.id).toBe(item.id);
+  }
+  for (const entry of await db.entries.toArray()) {
+    expect(entry.keys.length).toBeGreaterThan(0);
+    expect(await db.entries.where('keys').equals(entry.keys[0]!).count()).toBeGreaterThan(0);
+  }
+}
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('schema versions', () => {
+  it('declares versions in increasing order, the first with every original table', () => {
+    const numbers = SCHEMA_VERSIONS.map((s) => s.version);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(Object.keys(SCHEMA_VERSIONS[0]!.stores).sort()).toEqual(['entries', 'lists', 'saved']);
+  });
+
+  it('has an example of the data for every version, and no example for an undeclared one', () => {
+    for (const { version } of SCHEMA_VERSIONS) {
+      expect(existsSync(resolve(FIXTURES, `v${version}.json`)), `tests/fixtures/db/v${version}.json is missing`).toBe(true);
+    }
+    const declared = new Set(SCHEMA_VERSIONS.map((s) => `v${s.version}.json`));
+    expect(readdirSync(FIXTURES).filter((f) => !declared.has(f))).toEqual([]);
+  });
+
+  for (const { version } of SCHEMA_VERSIONS) {
+    it(`opens the v${version} example under the current schema (v${CURRENT}) without losing rows`, async () => {
+      const name = `upgrade-from-v${version}`;
+      const example = readExample(version);
+      expect(example.version).toBe(version);
+      await createAtVersion(name, version, example);
+
+      const db = new LanternDB(name);
+      opened.push(db);
+      await db.open();
+      expect(db.verno).toBe(CURRENT);
+      for (const [table, rows] of Object.entries(example.tables)) {
+        expect(await db.table(table).count(), `${table} rows after upgrade`).toBe(rows.length);
+      }
+      await expectCurrentShape(db);
+    });
+  }
+});
+
+describe('upgrade to v2', () => {
+  it('gives every saved item an unstarred default and keeps everything else', async () => {
+    const example = readExample(1);
+    await createAtVersion('v1-to-v2', 1, example);
+    const db = new LanternDB('v1-to-v2');
+    opened.push(db);
+
+    const saved = await db.saved.orderBy('addedAt').toArray();
+    expect(saved.map((s) => s.starred)).toEqual([false, false]);
+    const before = example.tables.saved!;
+    expect(saved.map(({ starred: _, ...rest }) => rest)).toEqual(before);
+    await db.kv.put({ key: 'probe', value: { n: 1 } });
+    expect((await db.kv.get('probe'))?.value).toEqual({ n: 1 });
+  });
+
+  it('keeps a star that is already there', async () => {
+    const example = readExample(2);
+    await createAtVersion('v2-stays', 2, example);
+    const db = new LanternDB('v2-stays');
+    opened.push(db);
+    const starred = (await db.saved.toArray()).filter((s) => s.starred).map((s) => s.id);
+    expect(starred).toEqual(['arxiv:2311.16452']);
+  });
+});
