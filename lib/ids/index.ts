@@ -1,0 +1,44 @@
+/** URL → identifier recognizers and the identifier keys built from them. */
+import type { PaperIds } from '../types';
+import { arxivIdFromUrl } from './arxiv';
+import { doiFromUrl } from './doi';
+import { pmcidFromUrl, pmidFromUrl } from './pubmed';
+import { repoFromUrl } from './repo';
+
+export { arxivIdFromDoi, arxivIdFromUrl, normalizeArxivId } from './arxiv';
+export { doiFromUrl, normalizeDoi } from './doi';
+export { pmcidFromUrl, pmidFromUrl } from './pubmed';
+export { repoFromUrl } from './repo';
+export { parseHttpUrl } from './url';
+
+/** The identifiers found in a set of links: the first link that yields each id wins; every repository is kept. */
+export function idsFromUrls(urls: readonly string[]): PaperIds {
+  const ids: PaperIds = { repos: [] };
+  for (const url of urls) {
+    ids.arxiv ??= arxivIdFromUrl(url);
+    ids.doi ??= doiFromUrl(url);
+    ids.pmcid ??= pmcidFromUrl(url);
+    ids.pmid ??= pmidFromUrl(url);
+    const repo = repoFromUrl(url);
+    if (repo && !ids.repos.includes(repo)) ids.repos.push(repo);
+  }
+  for (const key of ['arxiv', 'doi', 'pmcid', 'pmid'] as const) {
+    if (ids[key] === undefined) delete ids[key];
+  }
+  return ids;
+}
+
+/**
+ * Every identifier as "kind:value", strongest first (arxiv, doi, pmcid, pmid, repo, title):
+ * the database's multi-entry index and the matcher both rely on these exact prefixes.
+ */
+export function paperKeys(ids: Partial<PaperIds>, titleKey?: string): string[] {
+  const keys: string[] = [];
+  if (ids.arxiv) keys.push(`arxiv:${ids.arxiv}`);
+  if (ids.doi) keys.push(`doi:${ids.doi}`);
+  if (ids.pmcid) keys.push(`pmcid:${ids.pmcid}`);
+  if (ids.pmid) keys.push(`pmid:${ids.pmid}`);
+  for (const repo of ids.repos ?? []) keys.push(`repo:${repo}`);
+  if (titleKey) keys.push(`title:${titleKey}`);
+  return keys;
+}

@@ -1,0 +1,26 @@
+/**
+ * Title normalization for matching: two spellings of the same title ("AlpaCare:Instruction" and
+ * "AlpaCare: Instruction.", curly or straight quotes, en or em dashes, accents) get one key.
+ */
+
+/** Apostrophes are dropped rather than spaced so "Alzheimer's" and "Alzheimer’s" both read "alzheimers". */
+const APOSTROPHES = /['’‘ʼ′`´]/g;
+const COMBINING_MARKS = /\p{M}/gu;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+
+/** The normalized title: NFKD, diacritics stripped, lower-case, punctuation as single spaces, trimmed. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(NOT_LETTER_OR_DIGIT, ' ')
+    .trim();
+}
+
+/** The words of the title key, in order. */
+export function titleWords(title: string): string[] {
+  const key = titleKey(title);
+  return key === '' ? [] : key.split(' ');
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { idsFromUrls, paperKeys } from '../../lib/ids';
+
+describe('idsFromUrls', () => {
+  it('collects each kind of identifier from the first link that has it, and every repository', () => {
+    expect(
+      idsFromUrls([
+        'https://arxiv.org/abs/2306.00890v2',
+        'https://arxiv.org/abs/2311.16452',
+        'https://github.com/microsoft/LLaVA-Med/blob/main/README.md',
+        'https://www.nature.com/articles/s41586-023-06291-2',
+        'https://huggingface.co/google/flan-t5-xl',
+        'https://github.com/microsoft/LLaVA-Med',
+        'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC10364849/',
+        'https://pubmed.ncbi.nlm.nih.gov/37438534/',
+      ]),
+    ).toEqual({
+      arxiv: '2306.00890',
+      doi: '10.1038/s41586-023-06291-2',
+      pmcid: 'PMC10364849',
+      pmid: '37438534',
+      repos: ['github.com/microsoft/llava-med', 'huggingface.co/google/flan-t5-xl'],
+    });
+  });
+
+  it('has only an empty repository list when nothing is recognized', () => {
+    expect(idsFromUrls(['https://starmpcc.github.io/CAMEL/', 'javascript:alert(1)', '#toc'])).toEqual({ repos: [] });
+  });
+});
+
+describe('paperKeys', () => {
+  it('lists keys strongest first with their prefixes', () => {
+    expect(
+      paperKeys(
+        { arxiv: '2311.16452', doi: '10.1038/x', pmcid: 'PMC1', pmid: '2', repos: ['github.com/a/b', 'huggingface.co/c/d'] },
+        'some title',
+      ),
+    ).toEqual(['arxiv:2311.16452', 'doi:10.1038/x', 'pmcid:PMC1', 'pmid:2', 'repo:github.com/a/b', 'repo:huggingface.co/c/d', 'title:some title']);
+  });
+
+  it('skips what is missing, including an empty title key', () => {
+    expect(paperKeys({ doi: '10.2196/48568' }, '')).toEqual(['doi:10.2196/48568']);
+    expect(paperKeys({})).toEqual([]);
+  });
+});
