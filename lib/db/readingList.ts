@@ -1,0 +1,188 @@
+/**
+ * The reading list's data API. Saved items keep their own copy of the paper, so they outlive
+ * list refreshes and list removal. Every write is one transaction (never half-written), and
+ * storage failures come back as a `StorageError` with a message meant for the user.
+ */
+import Dexie from 'dexie';
+import type { Paper, ReadingStatus, SavedItem, SavedPaper } from '../types';
+import type { LanternDB } from './schema';
+
+export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+
+export type StorageErrorKind = 'quota' | 'storage';
+
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(
+    readonly kind: StorageErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const QUOTA_MESSAGE =
+  'Your browser’s storage for Lantern is full, so this change was not saved. Free some space ' +
+  '(remove saved papers or other sites’ data) and try again; nothing in your reading list was changed.';
+
+function isQuotaError(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  if (e.name === 'QuotaExceededError' || e.name === Dexie.errnames.QuotaExceeded) return true;
+  // Dexie wraps the browser's error (e.g. in an AbortError) and keeps it as `inner`.
+  const inner = (e as { inner?: unknown }).inner;
+  return inner !== undefined && inner !== e && isQuotaError(inner);
+}
+
+/** Turns whatever the storage layer threw into a StorageError the UI can show as it is. */
+export function toStorageError(e: unknown): StorageError {
+  if (e instanceof StorageError) return e;
+  if (isQuotaError(e)) return new StorageError('quota', QUOTA_MESSAGE, { cause: e });
+  const detail = e instanceof Error ? e.message : String(e);
+  return new StorageError(
+    'storage',
+    `Lantern could not write to its storage, so this change was not saved; nothing in your reading list was changed. (${detail})`,
+    { cause: e },
+  );
+}
+
+async function guarded<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}
+
+/** The copy of a listed paper that a saved item keeps. */
+export function savedPaperFromPaper(paper: Paper): SavedPaper {
+  const { line: _line, lists: _lists, ...rest } = paper;
+  const url = paper.links.find((l) => l.kind === 'paper')?.url ?? paper.links[0]?.url;
+  return {
+    ...rest,
+    categories: [...rest.categories],
+    links: rest.links.map((l) => ({ ...l })),
+    ids: { ...rest.ids, repos: [...rest.ids.repos] },
+    ...(url ? { url } : {}),
+  };
+}
+
+function newItem(paper: SavedPaper, now: number): SavedItem {
+  return {
+    id: paper.id,
+    paper,
+    status: 'to-read',
+    statusChangedAt: now,
+    tags: [],
+    note: '',
+    starred: false,
+    addedAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Saves a paper; saving one already saved changes nothing and returns the existing item. */
+export async function savePaper(db: LanternDB, paper: SavedPaper, now = Date.now()): Promise<SavedItem> {
+  return guarded(() =>
+    db.transaction('rw', db.saved, async () => {
+      const existing = await db.saved.get(paper.id);
+      if (existing) return existing;
+      const item = newItem(structuredClone(paper), now);
+      await db.saved.add(item);
+      return item;
+    }),
+  );
+}
+
+/** Removes a saved item and returns it (for undo), or undefined when it was not saved. */
+export async function unsavePaper(db: LanternDB, id: string): Promise<SavedItem | undefined> {
+  return guarded(() =>
+    db.transaction('rw', db.saved, async () => {
+      const existing = await db.saved.get(id);
+      if (existing) await db.saved.delete(id);
+      return existing;
+    }),
+  );
+}
+
+export async function isSaved(db: LanternDB, id: string): Promise<boolean> {
+  return (await db.saved.get(id)) !== undefined;
+}
+
+/** Which of these ids are saved. */
+export async function savedIds(db: LanternDB, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set(await db.saved.where('id').anyOf([...ids]).primaryKeys());
+}
+
+/** Every saved item, most recently added first. */
+export async function listSaved(db: LanternDB): Promise<SavedItem[]> {
+  return db.saved.orderBy('addedAt').reverse().toArray();
+}
+
+export type SavedPatch = Partial<Pick<SavedItem, 'status' | 'tags' | 'note' | 'starred'>>;
+
+/** Tags as the user means them: trimmed, without empties or repeats (case-insensitively), in order. */
+export function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    if (tag === '' || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out;
+}
+
+/**
+ * Edits a saved item's status, tags, note or star. A status change records when it happened;
+ * any edit moves `updatedAt`. Returns the updated item, or undefined when it is not saved.
+ */
+export async function updateSaved(
+  db: LanternDB,
+  id: string,
+  patch: SavedPatch,
+  now = Date.now(),
+): Promise<SavedItem | undefined> {
+  if (patch.status !== undefined && !READING_STATUSES.includes(patch.status)) {
+    throw new RangeError(`“${String(patch.status)}” is not a reading status (use to-read, reading or read).`);
+  }
+  return guarded(() =>
+    db.transaction('rw', db.saved, async () => {
+      const item = await db.saved.get(id);
+      if (!item) return undefined;
+      const next: SavedItem = { ...item, updatedAt: now };
+      if (patch.status !== undefined && patch.status !== item.status) {
+        next.status = patch.status;
+        next.statusChangedAt = now;
+      }
+      if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
+      if (patch.note !== undefined) next.note = patch.note;
+      if (patch.starred !== undefined) next.starred = patch.starred;
+      await db.saved.put(next);
+      return next;
+    }),
+  );
+}
+
+/** Puts items back exactly as they were (undo of a removal), all or none. */
+export async function restoreSaved(db: LanternDB, items: readonly SavedItem[]): Promise<void> {
+  await guarded(() => db.transaction('rw', db.saved, () => db.saved.bulkPut([...items])));
+}
+
+/**
+ * Asks the browser not to evict Lantern's data under storage pressure. Returns whether the
+ * storage is persistent; false when the browser has no such API or declines.
+ */
+export async function requestPersistentStorage(
+  storage: Partial<Pick<StorageManager, 'persist' | 'persisted'>> | undefined = globalThis.navigator?.storage,
+): Promise<boolean> {
+  if (!storage?.persist) return false;
+  try {
+    if (await storage.persisted?.()) return true;
+    return await storage.persist();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,204 @@
+import 'fake-indexeddb/auto';
+import type { DBCore } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LanternDB } from '../../lib/db/schema';
+import {
+  StorageError,
+  cleanTags,
+  isSaved,
+  listSaved,
+  requestPersistentStorage,
+  restoreSaved,
+  savePaper,
+  savedIds,
+  savedPaperFromPaper,
+  unsavePaper,
+  updateSaved,
+} from '../../lib/db/readingList';
+import type { Paper, SavedPaper } from '../../lib/types';
+
+function paper(id: string, title: string): Paper {
+  return {
+    id,
+    title,
+    authors: 'A. Author et al.',
+    venue: 'arXiv',
+    year: 2024,
+    month: 3,
+    categories: ['Evaluation › Benchmarks'],
+    links: [
+      { kind: 'code', url: `https://github.com/example/${id.replace(/\W/g, '')}`, label: 'code' },
+      { kind: 'paper', url: `https://arxiv.org/abs/${id.slice(6)}`, label: 'paper' },
+    ],
+    ids: { arxiv: id.slice(6), repos: [] },
+    titleKey: title.toLowerCase(),
+    line: 12,
+    lists: ['seed'],
+  };
+}
+
+const A = savedPaperFromPaper(paper('arxiv:2401.00001', 'Alpha'));
+const B = savedPaperFromPaper(paper('arxiv:2401.00002', 'Beta'));
+
+/** Makes every write fail the way a full disk does: after the write, the browser raises QuotaExceededError. */
+function quotaFailures(db: LanternDB): { on: boolean } {
+  const switchboard = { on: false };
+  db.use({
+    stack: 'dbcore',
+    name: 'simulated-quota',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: async (req) => {
+            const res = await table.mutate(req);
+            if (switchboard.on) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            return res;
+          },
+        };
+      },
+    }),
+  });
+  return switchboard;
+}
+
+let db: LanternDB;
+let quota: { on: boolean };
+let n = 0;
+beforeEach(async () => {
+  db = new LanternDB(`reading-list-${n++}`);
+  quota = quotaFailures(db);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('savedPaperFromPaper', () => {
+  it('keeps the paper data, drops list membership and source line, and picks the paper link as url', () => {
+    const p = paper('arxiv:2401.00001', 'Alpha');
+    const saved = savedPaperFromPaper(p);
+    expect(saved).not.toHaveProperty('lists');
+    expect(saved).not.toHaveProperty('line');
+    expect(saved.url).toBe('https://arxiv.org/abs/2401.00001');
+    expect(saved.title).toBe('Alpha');
+    p.categories.push('Changed later');
+    expect(saved.categories).toEqual(['Evaluation › Benchmarks']);
+  });
+});
+
+describe('saving and unsaving', () => {
+  it('saves once: saving again changes nothing', async () => {
+    const first = await savePaper(db, A, 1000);
+    await updateSaved(db, A.id, { note: 'keep' }, 1500);
+    const again = await savePaper(db, A, 2000);
+    expect(first.addedAt).toBe(1000);
+    expect(again.addedAt).toBe(1000);
+    expect(again.note).toBe('keep');
+    expect(await db.saved.count()).toBe(1);
+  });
+
+  it('starts as to-read, unstarred, without tags or note', async () => {
+    const item = await savePaper(db, A, 1000);
+    expect(item).toMatchObject({ status: 'to-read', statusChangedAt: 1000, tags: [], note: '', starred: false, updatedAt: 1000 });
+  });
+
+  it('keeps its own copy of the paper', async () => {
+    const mine: SavedPaper = structuredClone(A);
+    await savePaper(db, mine);
+    mine.title = 'Edited by the caller';
+    expect((await db.saved.get(A.id))?.paper.title).toBe('Alpha');
+  });
+
+  it('answers isSaved, savedIds and listSaved (newest first)', async () => {
+    await savePaper(db, A, 1000);
+    await savePaper(db, B, 2000);
+    expect(await isSaved(db, A.id)).toBe(true);
+    expect(await isSaved(db, 'arxiv:9999.99999')).toBe(false);
+    expect([...(await savedIds(db, [B.id, 'doi:10.1/x', A.id]))].sort()).toEqual([A.id, B.id]);
+    expect(await savedIds(db, [])).toEqual(new Set());
+    expect((await listSaved(db)).map((s) => s.id)).toEqual([B.id, A.id]);
+  });
+
+  it('unsaves and returns the removed item, which restoreSaved puts back exactly', async () => {
+    await savePaper(db, A, 1000);
+    await updateSaved(db, A.id, { tags: ['x'], note: 'n', starred: true }, 1100);
+    const before = await db.saved.get(A.id);
+    const removed = await unsavePaper(db, A.id);
+    expect(removed).toEqual(before);
+    expect(await isSaved(db, A.id)).toBe(false);
+    expect(await unsavePaper(db, A.id)).toBeUndefined();
+    await restoreSaved(db, [removed!]);
+    expect(await db.saved.get(A.id)).toEqual(before);
+  });
+});
+
+describe('updateSaved', () => {
+  it('records when the status changed and always moves updatedAt', async () => {
+    await savePaper(db, A, 1000);
+    const reading = await updateSaved(db, A.id, { status: 'reading' }, 2000);
+    expect(reading).toMatchObject({ status: 'reading', statusChangedAt: 2000, updatedAt: 2000 });
+    const noted = await updateSaved(db, A.id, { status: 'reading', note: 'p. 4' }, 3000);
+    expect(noted).toMatchObject({ status: 'reading', statusChangedAt: 2000, updatedAt: 3000, note: 'p. 4' });
+    expect(await db.saved.get(A.id)).toEqual(noted);
+  });
+
+  it('cleans tags: trimmed, no empties, no repeats', async () => {
+    await savePaper(db, A);
+    const item = await updateSaved(db, A.id, { tags: [' LLM ', 'llm', '', 'rag  eval', 'RAG eval'] });
+    expect(item?.tags).toEqual(['LLM', 'rag eval']);
+    expect(cleanTags(['a', 'b', 'A'])).toEqual(['a', 'b']);
+  });
+
+  it('rejects an unknown status in plain words and returns undefined for an unsaved id', async () => {
+    await savePaper(db, A);
+    await expect(updateSaved(db, A.id, { status: 'done' as never })).rejects.toThrow(/not a reading status/);
+    expect(await updateSaved(db, 'arxiv:0000.00000', { note: 'x' })).toBeUndefined();
+  });
+});
+
+describe('storage errors', () => {
+  it('reports a full disk in plain words and leaves the reading list unchanged', async () => {
+    await savePaper(db, A, 1000);
+    const before = await listSaved(db);
+    quota.on = true;
+
+    const restoring = restoreSaved(db, [{ ...before[0]!, note: 'changed' }, { ...before[0]!, id: B.id, paper: B }]);
+    await expect(restoring).rejects.toBeInstanceOf(StorageError);
+    await expect(restoring).rejects.toMatchObject({ kind: 'quota', message: expect.stringMatching(/^Your browser’s storage for Lantern is full/) });
+    await expect(savePaper(db, B)).rejects.toMatchObject({ kind: 'quota' });
+    await expect(updateSaved(db, A.id, { status: 'read', tags: ['t'] })).rejects.toMatchObject({ kind: 'quota' });
+    await expect(unsavePaper(db, A.id)).rejects.toMatchObject({ kind: 'quota' });
+
+    quota.on = false;
+    expect(await listSaved(db)).toEqual(before);
+  });
+
+  it('reports other storage failures as StorageError too', async () => {
+    await savePaper(db, A);
+    db.close();
+    await expect(savePaper(db, B)).rejects.toMatchObject({ name: 'StorageError', kind: 'storage' });
+  });
+});
+
+describe('requestPersistentStorage', () => {
+  it('asks the browser once and reports its answer', async () => {
+    const asked: string[] = [];
+    const storage = {
+      persisted: async () => (asked.push('persisted'), false),
+      persist: async () => (asked.push('persist'), true),
+    };
+    expect(await requestPersistentStorage(storage)).toBe(true);
+    expect(asked).toEqual(['persisted', 'persist']);
+  });
+
+  it('does not ask again when storage is already persistent, and is false without the API', async () => {
+    let asked = false;
+    const storage = { persisted: async () => true, persist: async () => ((asked = true), true) };
+    expect(await requestPersistentStorage(storage)).toBe(true);
+    expect(asked).toBe(false);
+    expect(await requestPersistentStorage({})).toBe(false);
+  });
+});
