@@ -1,0 +1,229 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LanternDB } from '../../lib/db/schema';
+import {
+  SEED_LIST_ID,
+  allPapers,
+  entryCount,
+  mergeEntries,
+  paperById,
+  papersByKeys,
+  papersInCategory,
+  relatedPool,
+  removeList,
+  replaceListEntries,
+  seedFromSnapshot,
+  storedEntry,
+} from '../../lib/db/catalog';
+import { savePaper, savedPaperFromPaper, listSaved } from '../../lib/db/readingList';
+import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
+
+function entry(id: string, over: Partial<CatalogEntry> = {}): CatalogEntry {
+  const titleKey = over.titleKey ?? `title of ${id.replace(/\W+/g, ' ')}`.trim();
+  return {
+    id,
+    title: titleKey,
+    authors: 'Someone et al.',
+    venue: 'arXiv',
+    year: 2023,
+    categories: ['Medical LLMs'],
+    links: [],
+    ids: { repos: [] },
+    titleKey,
+    line: 1,
+    ...over,
+  };
+}
+
+const MEDPROMPT = entry('arxiv:2311.16452', {
+  ids: { arxiv: '2311.16452', repos: ['github.com/microsoft/promptbase'] },
+  titleKey: 'can generalist foundation models outcompete special purpose tuning',
+  categories: ['Prompting › Chain-of-Thought'],
+});
+const MEDPALM = entry('doi:10.1038/s41586-023-06291-2', {
+  ids: { doi: '10.1038/s41586-023-06291-2', pmcid: 'PMC10396962', pmid: '37438534', repos: [] },
+  titleKey: 'large language models encode clinical knowledge',
+  categories: ['Evaluation › Benchmarks', 'Medical LLMs'],
+  year: 2023,
+});
+const TITLE_ONLY = entry('title:a survey of large language models in medicine', {
+  titleKey: 'a survey of large language models in medicine',
+  categories: ['Surveys'],
+  year: 2024,
+});
+
+function snapshot(entries: CatalogEntry[]): CatalogSnapshot {
+  return { format: 1, name: 'LLMs in Medicine', sourceUrl: 'https://github.com/example/list', sourceDate: '2025-06-01', entries };
+}
+
+let db: LanternDB;
+let n = 0;
+beforeEach(async () => {
+  db = new LanternDB(`catalog-${n++}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('storedEntry', () => {
+  it('indexes every identifier and the title key', () => {
+    const row = storedEntry('seed', MEDPALM, 5);
+    expect(row.keys).toEqual([
+      'doi:10.1038/s41586-023-06291-2',
+      'pmcid:PMC10396962',
+      'pmid:37438534',
+      'title:large language models encode clinical knowledge',
+    ]);
+    expect(row).toMatchObject({ listId: 'seed', addedAt: 5, id: MEDPALM.id });
+  });
+});
+
+describe('seedFromSnapshot', () => {
+  it('fills the seed list and its entries', async () => {
+    const result = await seedFromSnapshot(db, snapshot([MEDPROMPT, MEDPALM, TITLE_ONLY]), 1000);
+    expect(result).toEqual({ added: 3, removed: 0, total: 3 });
+    expect(await db.lists.get(SEED_LIST_ID)).toEqual({
+      id: 'seed',
+      name: 'LLMs in Medicine',
+      sourceUrl: 'https://github.com/example/list',
+      enabled: true,
+      fetchedAt: Date.parse('2025-06-01'),
+      entryCount: 3,
+    });
+    expect(await db.entries.count()).toBe(3);
+  });
+
+  it('is idempotent: seeding the same snapshot again leaves identical rows', async () => {
+    await seedFromSnapshot(db, snapshot([MEDPROMPT, MEDPALM]), 1000);
+    const before = { lists: await db.lists.toArray(), entries: await db.entries.toArray() };
+    expect(await seedFromSnapshot(db, snapshot([MEDPROMPT, MEDPALM]), 9000)).toEqual({ added: 0, removed: 0, total: 2 });
+    expect({ lists: await db.lists.toArray(), entries: await db.entries.toArray() }).toEqual(before);
+  });
+
+  it('keeps addedAt of entries that stay, stamps new ones, and drops the ones that left', async () => {
+    await seedFromSnapshot(db, snapshot([MEDPROMPT, MEDPALM]), 1000);
+    const result = await seedFromSnapshot(db, snapshot([MEDPALM, TITLE_ONLY]), 2000);
+    expect(result).toEqual({ added: 1, removed: 1, total: 2 });
+    const addedAt = Object.fromEntries((await db.entries.toArray()).map((e) => [e.id, e.addedAt]));
+    expect(addedAt).toEqual({ [MEDPALM.id]: 1000, [TITLE_ONLY.id]: 2000 });
+    expect((await db.lists.get('seed'))?.entryCount).toBe(2);
+  });
+
+  it('keeps a seed list the user turned off turned off', async () => {
+    await seedFromSnapshot(db, snapshot([MEDPROMPT]));
+    await db.lists.update('seed', { enabled: false });
+    await seedFromSnapshot(db, snapshot([MEDPROMPT]));
+    expect((await db.lists.get('seed'))?.enabled).toBe(false);
+  });
+
+  it('never touches saved items: they survive reseeding without them and list removal', async () => {
+    await seedFromSnapshot(db, snapshot([MEDPROMPT, MEDPALM]));
+    const listed = (await paperById(db, MEDPROMPT.id))!;
+    await savePaper(db, savedPaperFromPaper(listed), 1234);
+    const saved = await listSaved(db);
+
+    await seedFromSnapshot(db, snapshot([MEDPALM]));
+    expect(await paperById(db, MEDPROMPT.id)).toBeUndefined();
+    expect(await listSaved(db)).toEqual(saved);
+
+    await removeList(db, SEED_LIST_ID);
+    expect(await db.entries.count()).toBe(0);
+    expect(await db.lists.count()).toBe(0);
+    expect(await listSaved(db)).toEqual(saved);
+  });
+});
+
+async function twoLists(): Promise<void> {
+  await seedFromSnapshot(db, snapshot([MEDPROMPT, MEDPALM, TITLE_ONLY]), 1000);
+  const other = { ...MEDPALM, categories: ['Clinical QA', 'Medical LLMs'], title: 'Med-PaLM (other list)' };
+  await replaceListEntries(
+    db,
+    { id: 'other', name: 'Other list', sourceUrl: 'https://example.org/list.md', enabled: true, fetchedAt: 0 },
+    [other],
+    3000,
+  );
+}
+
+describe('mergeEntries', () => {
+  it('makes one paper of the same entry in several lists, with every membership and all categories', async () => {
+    await twoLists();
+    const rows = await db.entries.where('id').equals(MEDPALM.id).toArray();
+    expect(rows).toHaveLength(2);
+    const [paper, ...rest] = mergeEntries(rows);
+    expect(rest).toEqual([]);
+    expect(paper!.lists.sort()).toEqual(['other', 'seed']);
+    expect(paper!.categories.sort()).toEqual(['Clinical QA', 'Evaluation › Benchmarks', 'Medical LLMs']);
+    expect(paper).not.toHaveProperty('keys');
+    expect(paper).not.toHaveProperty('listId');
+    expect(paper).not.toHaveProperty('addedAt');
+  });
+
+  it('keeps distinct papers apart, in first-seen order', () => {
+    const rows = [storedEntry('a', MEDPROMPT, 0), storedEntry('a', MEDPALM, 0), storedEntry('b', MEDPROMPT, 0)];
+    expect(mergeEntries(rows).map((p) => [p.id, p.lists])).toEqual([
+      [MEDPROMPT.id, ['a', 'b']],
+      [MEDPALM.id, ['a']],
+    ]);
+  });
+});
+
+describe('lookups', () => {
+  beforeEach(twoLists);
+
+  it.each([
+    ['arxiv:2311.16452', MEDPROMPT.id],
+    ['repo:github.com/microsoft/promptbase', MEDPROMPT.id],
+    ['title:can generalist foundation models outcompete special purpose tuning', MEDPROMPT.id],
+    ['doi:10.1038/s41586-023-06291-2', MEDPALM.id],
+    ['pmcid:PMC10396962', MEDPALM.id],
+    ['pmid:37438534', MEDPALM.id],
+    ['title:a survey of large language models in medicine', TITLE_ONLY.id],
+  ])('finds a paper by %s', async (key, id) => {
+    expect((await papersByKeys(db, [key])).map((p) => p.id)).toEqual([id]);
+  });
+
+  it('finds nothing for unknown keys or none, and one paper for several keys of it', async () => {
+    expect(await papersByKeys(db, ['arxiv:0000.00000', 'doi:10.1/none'])).toEqual([]);
+    expect(await papersByKeys(db, [])).toEqual([]);
+    const both = await papersByKeys(db, ['doi:10.1038/s41586-023-06291-2', 'pmid:37438534']);
+    expect(both.map((p) => [p.id, p.lists.sort()])).toEqual([[MEDPALM.id, ['other', 'seed']]]);
+  });
+
+  it('finds a paper by id', async () => {
+    expect((await paperById(db, MEDPROMPT.id))?.title).toBe(MEDPROMPT.title);
+    expect(await paperById(db, 'arxiv:1111.11111')).toBeUndefined();
+  });
+
+  it('finds papers in a category and in the categories below it', async () => {
+    expect((await papersInCategory(db, 'Medical LLMs')).map((p) => p.id).sort()).toEqual([MEDPALM.id]);
+    expect((await papersInCategory(db, 'Prompting')).map((p) => p.id)).toEqual([MEDPROMPT.id]);
+    expect((await papersInCategory(db, 'Prompting › Chain-of-Thought')).map((p) => p.id)).toEqual([MEDPROMPT.id]);
+    expect(await papersInCategory(db, 'Prompt')).toEqual([]);
+    expect((await papersInCategory(db, 'Clinical QA'))[0]?.lists.sort()).toEqual(['other', 'seed']);
+  });
+
+  it('leaves out lists the user turned off, except when asked for everything', async () => {
+    expect(await entryCount(db)).toBe(3);
+    await db.lists.update('seed', { enabled: false });
+    expect(await entryCount(db)).toBe(1);
+    expect(await papersByKeys(db, ['arxiv:2311.16452'])).toEqual([]);
+    expect((await paperById(db, MEDPALM.id))?.lists).toEqual(['other']);
+    expect((await allPapers(db)).map((p) => p.id)).toEqual([MEDPALM.id]);
+    expect(await allPapers(db, { enabledOnly: false })).toHaveLength(3);
+  });
+
+  it('counts a paper in two lists once', async () => {
+    expect(await db.entries.count()).toBe(4);
+    expect(await entryCount(db)).toBe(3);
+    expect(await allPapers(db)).toHaveLength(3);
+  });
+
+  it('offers papers sharing a category (and the same year) as the related pool, without the paper itself', async () => {
+    const medpalm = (await paperById(db, MEDPALM.id))!;
+    const pool = await relatedPool(db, medpalm);
+    expect(pool.map((p) => p.id).sort()).toEqual([MEDPROMPT.id].sort());
+    const survey = (await paperById(db, TITLE_ONLY.id))!;
+    expect(await relatedPool(db, survey)).toEqual([]);
+  });
+});
