@@ -15,6 +15,24 @@ describe('foundation', () => {
     expect(ext.serviceWorker.url()).toBe(`chrome-extension://${ext.extensionId}/background.js`);
   });
 
+  it('ships every icon its manifest names, and the toolbar icon for listed papers', async () => {
+    const missing = await ext.serviceWorker.evaluate(async () => {
+      const manifest = (await (await fetch('/manifest.json')).json()) as {
+        icons?: Record<string, string>;
+        action?: { default_icon?: Record<string, string> };
+      };
+      const paths = [
+        ...Object.values(manifest.icons ?? {}),
+        ...Object.values(manifest.action?.default_icon ?? {}),
+        'icon-listed-16.png',
+        'icon-listed-32.png',
+      ];
+      const found = await Promise.all(paths.map(async (path) => ((await fetch(`/${path}`)).ok ? null : path)));
+      return paths.length < 7 ? ['(the manifest names too few icons)'] : found.filter((path) => path !== null);
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('shows in the popup the 114 entries seeded from the bundled list', async () => {
     const popup = await ext.openPopup();
     // The count, or an error the popup shows instead (so a failure says why, without waiting out the timeout).
