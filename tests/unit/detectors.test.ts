@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { registeredDetectors } from '../../lib/detector';
 import '../../lib/ids';
+import '../../lib/page';
 
 const detectors = registeredDetectors();
 
