@@ -1,0 +1,78 @@
+import type { Paper } from '../lib/types';
+import { categoryLeaf, paperDate, safeLinks } from '../lib/popup/present';
+import { Highlight } from './Highlight';
+import { SaveToggle } from './SaveToggle';
+
+export interface EntryCardProps {
+  paper: Paper;
+  saved: boolean;
+  onToggleSave: () => void;
+  busy?: boolean;
+  /** Query terms to mark in the title and authors. */
+  terms?: readonly string[];
+  /** Links and the toggle leave the tab order when the card sits inside a listbox option. */
+  inListbox?: boolean;
+  /** Clicking a category narrows to it. */
+  onCategory?: (category: string) => void;
+}
+
+/** One paper: title, authors, venue and date, categories, links and the save toggle. */
+export function EntryCard({ paper, saved, onToggleSave, busy, terms = [], inListbox = false, onCategory }: EntryCardProps) {
+  const tabIndex = inListbox ? -1 : undefined;
+  const meta = [paper.venue, paperDate(paper)].filter((s) => s.length > 0).join(' · ');
+  const links = safeLinks(paper.links);
+  return (
+    <article class="entry">
+      <div class="entry-head">
+        <h3 class="entry-title">
+          <Highlight text={paper.title} terms={terms} />
+        </h3>
+        <SaveToggle saved={saved} busy={busy} onToggle={onToggleSave} title={paper.title} class="entry-save" />
+      </div>
+      {paper.authors && (
+        <p class="entry-authors">
+          <Highlight text={paper.authors} terms={terms} />
+        </p>
+      )}
+      {(meta || paper.categories.length > 0 || links.length > 0) && (
+        <div class="entry-foot">
+          {meta && <span class="entry-meta">{meta}</span>}
+          {paper.categories.map((c) =>
+            onCategory ? (
+              <button
+                type="button"
+                key={c}
+                class="entry-category"
+                tabIndex={tabIndex}
+                title={`Only “${c}”`}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onCategory(c);
+                }}
+              >
+                {categoryLeaf(c)}
+              </button>
+            ) : (
+              <span key={c} class="entry-category" title={c}>
+                {categoryLeaf(c)}
+              </span>
+            ),
+          )}
+          {links.map((l) => (
+            <a
+              key={l.url}
+              class={`entry-link kind-${l.kind}`}
+              href={l.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              tabIndex={tabIndex}
+              onClick={(e) => e.stopPropagation()}
+            >
+              {l.label || l.kind}
+            </a>
+          ))}
+        </div>
+      )}
+    </article>
+  );
+}

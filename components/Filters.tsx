@@ -1,0 +1,97 @@
+import type { PopupFilters, SortOrder } from '../lib/popup/filters';
+import { categoryLeaf } from '../lib/popup/present';
+
+export interface FiltersProps {
+  filters: PopupFilters;
+  sort: SortOrder;
+  categories: readonly string[];
+  years: readonly number[];
+  onChange: (filters: PopupFilters) => void;
+  onSort: (sort: SortOrder) => void;
+}
+
+function yearValue(v: string): number | undefined {
+  return v === '' ? undefined : Number(v);
+}
+
+/** Category, year range, has code, saved only, and sort order. */
+export function Filters({ filters, sort, categories, years, onChange, onSort }: FiltersProps) {
+  return (
+    <fieldset class="filters" aria-label="Filters">
+      <div class="filters-row">
+        <label class="field field-grow">
+          <span class="field-label">Category</span>
+          <select
+            name="category"
+            value={filters.category ?? ''}
+            onChange={(e) => onChange({ ...filters, category: e.currentTarget.value || undefined })}
+          >
+            <option value="">All</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c.includes(' › ') ? `${categoryLeaf(c)} (${c.split(' › ')[0]})` : c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">Sort</span>
+          <select name="sort" value={sort} onChange={(e) => onSort(e.currentTarget.value as SortOrder)}>
+            <option value="relevance">Relevance</option>
+            <option value="date">Newest</option>
+          </select>
+        </label>
+      </div>
+      <div class="filters-row">
+        <label class="field">
+          <span class="field-label">From</span>
+          <select
+            name="yearFrom"
+            value={filters.yearFrom ?? ''}
+            onChange={(e) => onChange({ ...filters, yearFrom: yearValue(e.currentTarget.value) })}
+          >
+            <option value="">Any</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">To</span>
+          <select
+            name="yearTo"
+            value={filters.yearTo ?? ''}
+            onChange={(e) => onChange({ ...filters, yearTo: yearValue(e.currentTarget.value) })}
+          >
+            <option value="">Any</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="hasCode"
+            checked={filters.hasCode}
+            onChange={(e) => onChange({ ...filters, hasCode: e.currentTarget.checked })}
+          />
+          Has code
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="savedOnly"
+            checked={filters.savedOnly}
+            onChange={(e) => onChange({ ...filters, savedOnly: e.currentTarget.checked })}
+          />
+          Saved
+        </label>
+      </div>
+    </fieldset>
+  );
+}

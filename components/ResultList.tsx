@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Paper } from '../lib/types';
+import { EntryCard } from './EntryCard';
+
+export interface ResultListProps {
+  id: string;
+  label: string;
+  papers: readonly Paper[];
+  activeIndex: number;
+  savedIds: ReadonlySet<string>;
+  busyIds: ReadonlySet<string>;
+  terms: readonly string[];
+  onOpen: (paper: Paper) => void;
+  onToggleSave: (paper: Paper) => void;
+  onCategory?: (category: string) => void;
+}
+
+/** The id of the option element at `index`, for aria-activedescendant. */
+export function optionId(listId: string, index: number): string {
+  return `${listId}-option-${index}`;
+}
+
+/** Results as a listbox: focus stays in the search box, which points at the active option. */
+export function ResultList({ id, label, papers, activeIndex, savedIds, busyIds, terms, onOpen, onToggleSave, onCategory }: ResultListProps) {
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (activeIndex < 0) return;
+    const option = listRef.current?.querySelector(`#${CSS.escape(optionId(id, activeIndex))}`);
+    option?.scrollIntoView?.({ block: 'nearest' });
+  }, [id, activeIndex]);
+  return (
+    <ul class="results" id={id} role="listbox" aria-label={label} ref={listRef}>
+      {papers.map((paper, i) => (
+        <li
+          key={paper.id}
+          id={optionId(id, i)}
+          role="option"
+          aria-selected={i === activeIndex}
+          class={`result${i === activeIndex ? ' is-active' : ''}`}
+          data-paper-id={paper.id}
+          onClick={() => onOpen(paper)}
+        >
+          <EntryCard
+            paper={paper}
+            saved={savedIds.has(paper.id)}
+            busy={busyIds.has(paper.id)}
+            onToggleSave={() => onToggleSave(paper)}
+            terms={terms}
+            inListbox
+            onCategory={onCategory}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}

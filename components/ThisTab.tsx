@@ -1,0 +1,55 @@
+import type { PageIdentity, Paper } from '../lib/types';
+import { EntryCard } from './EntryCard';
+import { SaveToggle } from './SaveToggle';
+
+export type TabPaper =
+  | { kind: 'listed'; paper: Paper; listNames: string[] }
+  | { kind: 'unlisted'; paperId: string; identity: PageIdentity };
+
+export interface ThisTabProps {
+  tab: TabPaper;
+  saved: boolean;
+  busy: boolean;
+  onToggleSave: () => void;
+  onCategory?: (category: string) => void;
+}
+
+/** What a page identifies itself as, in a few words: its title, else its strongest id. */
+export function identityLabel(identity: PageIdentity): string {
+  if (identity.title) return identity.title;
+  if (identity.arxiv) return `arXiv:${identity.arxiv}`;
+  if (identity.doi) return `doi:${identity.doi}`;
+  if (identity.pmid) return `PMID ${identity.pmid}`;
+  if (identity.pmcid) return identity.pmcid;
+  return identity.url;
+}
+
+/** "This tab": the listed paper the active tab shows, or an offer to save an unlisted one. */
+export function ThisTab({ tab, saved, busy, onToggleSave, onCategory }: ThisTabProps) {
+  return (
+    <section class="this-tab" aria-labelledby="this-tab-heading" data-this-tab={tab.kind} data-paper-id={tab.kind === 'listed' ? tab.paper.id : undefined}>
+      <h2 class="section-heading" id="this-tab-heading">
+        This tab
+        {tab.kind === 'listed' && tab.listNames.length > 0 && <span class="this-tab-note"> · in {tab.listNames.join(', ')}</span>}
+        {tab.kind === 'unlisted' && <span class="this-tab-note"> · not in the list</span>}
+      </h2>
+      {tab.kind === 'listed' ? (
+        <EntryCard paper={tab.paper} saved={saved} busy={busy} onToggleSave={onToggleSave} onCategory={onCategory} />
+      ) : (
+        <div class="this-tab-unlisted">
+          <p class="entry-title">{identityLabel(tab.identity)}</p>
+          {tab.identity.authors && tab.identity.authors.length > 0 && (
+            <p class="entry-authors">{tab.identity.authors.slice(0, 3).join(', ') + (tab.identity.authors.length > 3 ? ' et al.' : '')}</p>
+          )}
+          {saved ? (
+            <SaveToggle saved busy={busy} onToggle={onToggleSave} title={identityLabel(tab.identity)} />
+          ) : (
+            <button type="button" class="save-this" disabled={busy} onClick={onToggleSave}>
+              Save this paper
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,326 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CategoryChips } from '../../components/CategoryChips';
+import { Filters } from '../../components/Filters';
+import { ResultList, optionId } from '../../components/ResultList';
+import { SearchBox } from '../../components/SearchBox';
+import { ThisTab, type TabPaper } from '../../components/ThisTab';
+import { NO_FILTERS, activeFilterCount, type PopupFilters, type SortOrder } from '../../lib/popup/filters';
+import { categoryLeaf, moveSelection, primaryUrl } from '../../lib/popup/present';
+import type { Paper } from '../../lib/types';
+import type { Lookup, PopupCatalog, PopupServices, SearchOutcome } from './services';
+
+const LIST_ID = 'results';
+const RESULT_LIMIT = 50;
+const NEWEST_LIMIT = 8;
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+type CatalogState = { status: 'loading' } | { status: 'ready'; catalog: PopupCatalog } | { status: 'error'; message: string };
+type LookupState = { text: string; lookup: Lookup | null };
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+export function App({ services }: { services: PopupServices }) {
+  const [catalogState, setCatalogState] = useState<CatalogState>({ status: 'loading' });
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<PopupFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortOrder>('relevance');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const [tab, setTab] = useState<TabPaper | null>(null);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  const [lookupState, setLookupState] = useState<LookupState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+    services.loadCatalog().then(
+      (catalog) => setCatalogState({ status: 'ready', catalog }),
+      (e: unknown) => setCatalogState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    services.loadTab().then(setTab, () => setTab(null));
+    services.loadShortcut().then(setShortcut, () => setShortcut(null));
+    return services.watchSaved(setSavedIds);
+  }, [services]);
+
+  const catalog = catalogState.status === 'ready' ? catalogState.catalog : null;
+  const trimmed = query.trim();
+
+  // A pasted or typed identifier goes straight to its entry (looked up by id, not searched).
+  const pendingLookup = useMemo(() => (catalog && trimmed ? catalog.lookup(trimmed) : undefined), [catalog, trimmed]);
+  useEffect(() => {
+    if (!pendingLookup) return;
+    let current = true;
+    pendingLookup.then(
+      (lookup) => current && setLookupState({ text: trimmed, lookup }),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [pendingLookup, trimmed]);
+  const lookup = pendingLookup && lookupState?.text === trimmed ? lookupState.lookup : null;
+
+  const browsing = trimmed === '' && activeFilterCount(filters) === 0;
+  const outcome: SearchOutcome | null = useMemo(() => {
+    if (!catalog || pendingLookup) return null;
+    return catalog.search(trimmed, {
+      filters,
+      // An empty box lists papers newest first whatever the sort says.
+      sort: trimmed === '' ? 'date' : sort,
+      savedIds,
+      limit: browsing ? NEWEST_LIMIT : RESULT_LIMIT,
+    });
+  }, [catalog, pendingLookup, trimmed, filters, sort, savedIds, browsing]);
+
+  const shown: Paper[] = lookup?.kind === 'found' ? [lookup.paper] : (outcome?.papers ?? []);
+  const terms = outcome?.terms ?? [];
+
+  // A new query or filter starts from the top result.
+  useEffect(() => setActiveIndex(-1), [trimmed, filters, sort]);
+  const active = activeIndex >= 0 && activeIndex < shown.length ? activeIndex : -1;
+
+  const clear = () => {
+    setQuery('');
+    setFilters(NO_FILTERS);
+    setLookupState(null);
+    inputRef.current?.focus();
+  };
+
+  const open = (paper: Paper) => {
+    const url = primaryUrl(paper);
+    if (url) services.openUrl(url);
+  };
+
+  const toggleSave = async (paper: Paper) => {
+    setBusyIds((s) => new Set(s).add(paper.id));
+    try {
+      await services.setSaved(paper, !savedIds.has(paper.id));
+      setError(null);
+    } catch (e) {
+      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusyIds((s) => {
+        const next = new Set(s);
+        next.delete(paper.id);
+        return next;
+      });
+    }
+  };
+
+  const tabId = tab?.kind === 'listed' ? tab.paper.id : tab?.paperId;
+  const toggleTabSave = async () => {
+    if (!tab || !tabId) return;
+    setBusyIds((s) => new Set(s).add(tabId));
+    try {
+      await services.setTabSaved(tab, !savedIds.has(tabId));
+      setError(null);
+    } catch (e) {
+      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusyIds((s) => {
+        const next = new Set(s);
+        next.delete(tabId);
+        return next;
+      });
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = shown[active] ?? shown[0];
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActiveIndex(moveSelection(active, e.key === 'ArrowDown' ? 1 : -1, shown.length));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (target) open(target);
+    } else if (e.key.toLowerCase() === 's' && (e.ctrlKey || e.metaKey) && !e.altKey) {
+      e.preventDefault();
+      if (target) void toggleSave(target);
+    }
+  };
+
+  // Esc anywhere in the popup: first clears, then closes.
+  useEffect(() => {
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      if (query !== '' || activeFilterCount(filters) > 0) clear();
+      else services.close();
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => document.removeEventListener('keydown', onEscape);
+  });
+
+  const pickCategory = (category: string) => {
+    setFilters({ ...filters, category });
+    inputRef.current?.focus();
+  };
+
+  const filterCount = activeFilterCount(filters);
+  const status = statusText();
+  function statusText(): string {
+    if (catalogState.status === 'loading') return 'Loading the list…';
+    if (catalogState.status === 'error') return '';
+    if (pendingLookup) {
+      if (!lookup) return 'Looking up…';
+      return lookup.kind === 'found' ? `${lookup.label}: in the list` : '';
+    }
+    if (browsing) return 'Newest papers';
+    const total = outcome?.total ?? 0;
+    if (total === 0) return 'No results';
+    return total > shown.length ? `${plural(total, 'result')}, showing the first ${shown.length}` : plural(total, 'result');
+  }
+
+  return (
+    <div class="popup">
+      <header class="popup-head">
+        <SearchBox
+          inputRef={inputRef}
+          value={query}
+          onInput={setQuery}
+          onKeyDown={onKeyDown}
+          listId={LIST_ID}
+          activeId={active >= 0 ? optionId(LIST_ID, active) : undefined}
+          placeholder="Search titles, authors, ids…"
+        />
+        <button
+          type="button"
+          class={`filters-toggle${filterCount > 0 ? ' has-filters' : ''}`}
+          aria-expanded={filtersOpen}
+          aria-controls="filters"
+          onClick={() => setFiltersOpen(!filtersOpen)}
+        >
+          Filters{filterCount > 0 && <span class="filters-count"> {filterCount}</span>}
+        </button>
+      </header>
+      {filtersOpen && catalog && (
+        <div id="filters">
+          <Filters
+            filters={filters}
+            sort={sort}
+            categories={catalog.categories.map((c) => c.category)}
+            years={catalog.years}
+            onChange={setFilters}
+            onSort={setSort}
+          />
+        </div>
+      )}
+      {!filtersOpen && filterCount > 0 && (
+        <ActiveFilters filters={filters} onChange={setFilters} />
+      )}
+
+      <div class="popup-body">
+        {error && (
+          <p class="notice is-error" role="alert">
+            {error}
+          </p>
+        )}
+        {catalogState.status === 'error' && (
+          <p class="notice is-error" role="alert">
+            Lantern could not read its list: {catalogState.message}
+          </p>
+        )}
+        {tab && trimmed === '' && tabId && (
+          <ThisTab tab={tab} saved={savedIds.has(tabId)} busy={busyIds.has(tabId)} onToggleSave={toggleTabSave} onCategory={pickCategory} />
+        )}
+        {browsing && catalog && <CategoryChips counts={catalog.categories} onPick={pickCategory} />}
+        {lookup?.kind === 'missing' && (
+          <p class="notice" data-lookup="missing">
+            {lookup.label} is not in {catalog?.listName ?? 'the list'}.
+          </p>
+        )}
+        <p class={`result-status${browsing ? ' section-heading' : ''}`} aria-live="polite" role="status">
+          {status}
+        </p>
+        {status === 'No results' && (
+          <p class="notice empty-hint">
+            Nothing in {catalog?.listName ?? 'the list'} matches “{trimmed}”{filterCount > 0 ? ' with these filters' : ''}.
+            {filterCount > 0 && (
+              <>
+                {' '}
+                <button type="button" class="link-button" onClick={() => setFilters(NO_FILTERS)}>
+                  Clear filters
+                </button>
+              </>
+            )}
+          </p>
+        )}
+        <ResultList
+          id={LIST_ID}
+          label={browsing ? 'Newest papers' : 'Results'}
+          papers={shown}
+          activeIndex={active}
+          savedIds={savedIds}
+          busyIds={busyIds}
+          terms={terms}
+          onOpen={open}
+          onToggleSave={(p) => void toggleSave(p)}
+          onCategory={pickCategory}
+        />
+      </div>
+
+      <footer class="popup-foot">
+        <p class="keys" aria-hidden="true">
+          <kbd>↑</kbd>
+          <kbd>↓</kbd> move · <kbd>↵</kbd> open · <kbd>{services.modKey}</kbd>+<kbd>S</kbd> save · <kbd>Esc</kbd> clear
+          {shortcut && (
+            <>
+              {' '}
+              · save page <kbd>{shortcut}</kbd>
+            </>
+          )}
+        </p>
+        <div class="foot-row">
+          {catalog ? (
+            <span class="count" data-entry-count={catalog.entryCount}>
+              {plural(catalog.entryCount, 'paper')} · {catalog.listName}
+            </span>
+          ) : (
+            <span class="count">…</span>
+          )}
+          <nav class="foot-links" aria-label="Lantern pages">
+            <a href={services.libraryUrl} target="_blank" rel="noopener">
+              Reading list{savedIds.size > 0 ? ` (${savedIds.size})` : ''}
+            </a>
+            <a href={services.optionsUrl} target="_blank" rel="noopener">
+              Settings
+            </a>
+          </nav>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+function ActiveFilters({ filters, onChange }: { filters: PopupFilters; onChange: (f: PopupFilters) => void }) {
+  const years =
+    filters.yearFrom !== undefined || filters.yearTo !== undefined
+      ? `${filters.yearFrom ?? '…'}–${filters.yearTo ?? '…'}`
+      : null;
+  return (
+    <ul class="active-filters" aria-label="Active filters">
+      {filters.category && (
+        <FilterPill label={categoryLeaf(filters.category)} onRemove={() => onChange({ ...filters, category: undefined })} />
+      )}
+      {years && <FilterPill label={years} onRemove={() => onChange({ ...filters, yearFrom: undefined, yearTo: undefined })} />}
+      {filters.hasCode && <FilterPill label="Has code" onRemove={() => onChange({ ...filters, hasCode: false })} />}
+      {filters.savedOnly && <FilterPill label="Saved" onRemove={() => onChange({ ...filters, savedOnly: false })} />}
+    </ul>
+  );
+}
+
+function FilterPill({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <li class="pill">
+      {label}
+      <button type="button" class="pill-remove" aria-label={`Remove filter ${label}`} onClick={onRemove}>
+        ×
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * What the popup needs from the rest of Lantern, as one interface: the App renders from it, the
+ * entrypoint wires it to the database, the search index and the background, and unit tests
+ * wire it to an in-memory list.
+ */
+import type { CategoryCount } from '../../components/CategoryChips';
+import type { TabPaper } from '../../components/ThisTab';
+import type { PopupFilters, SortOrder } from '../../lib/popup/filters';
+import type { Paper } from '../../lib/types';
+
+export interface SearchOutcome {
+  /** The papers to show, best first (at most the limit asked for). */
+  papers: Paper[];
+  /** How many papers matched in all. */
+  total: number;
+  /** The terms to mark in titles and authors. */
+  terms: string[];
+}
+
+export interface SearchRequest {
+  filters: PopupFilters;
+  sort: SortOrder;
+  savedIds: ReadonlySet<string>;
+  limit: number;
+}
+
+/** What a pasted identifier led to: the entry, or a plain "not in the list". */
+export type Lookup = { kind: 'found'; label: string; paper: Paper } | { kind: 'missing'; label: string };
+
+export interface PopupCatalog {
+  entryCount: number;
+  /** The list's name for the footer ("LLMs in Medicine"). */
+  listName: string;
+  categories: CategoryCount[];
+  years: number[];
+  /** Ranked results for a query; an empty query lists matching papers newest first. */
+  search(query: string, request: SearchRequest): SearchOutcome;
+  /** Undefined when the text is not an identifier (arXiv id, DOI, paper URL). */
+  lookup(text: string): Promise<Lookup> | undefined;
+}
+
+export interface PopupServices {
+  loadCatalog(): Promise<PopupCatalog>;
+  /** Calls back with the saved paper ids now and on every change; returns the unsubscribe. */
+  watchSaved(onChange: (ids: ReadonlySet<string>) => void): () => void;
+  setSaved(paper: Paper, saved: boolean): Promise<void>;
+  /** The paper the active tab shows, listed or identified from its metadata. */
+  loadTab(): Promise<TabPaper | null>;
+  setTabSaved(tab: TabPaper, saved: boolean): Promise<void>;
+  /** The keyboard shortcut that saves the current page, as the browser shows it, if set. */
+  loadShortcut(): Promise<string | null>;
+  openUrl(url: string): void;
+  close(): void;
+  libraryUrl: string;
+  optionsUrl: string;
+  /** "⌘" on macOS, "Ctrl" elsewhere, for the save key hint. */
+  modKey: string;
+}

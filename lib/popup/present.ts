@@ -1,0 +1,48 @@
+/** How the popup presents a paper: pure formatting helpers, shared with the library page. */
+import type { EntryLink, Paper } from '../types';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov 2023", "2023", or "" when the entry has no date. */
+export function paperDate(paper: Pick<Paper, 'year' | 'month'>): string {
+  if (!paper.year) return '';
+  const month = paper.month ? MONTHS[paper.month - 1] : undefined;
+  return month ? `${month} ${paper.year}` : String(paper.year);
+}
+
+/** The leaf of a category path: "Evaluation › Strategies" → "Strategies". */
+export function categoryLeaf(path: string): string {
+  const parts = path.split(' › ');
+  return parts[parts.length - 1] ?? path;
+}
+
+export function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The links worth rendering: http(s) only, whatever the data says. */
+export function safeLinks(links: readonly EntryLink[]): EntryLink[] {
+  return links.filter((l) => isHttpUrl(l.url));
+}
+
+/** Where "open this paper" goes: the paper link, else the first usable link. */
+export function primaryUrl(paper: Pick<Paper, 'links'>): string | undefined {
+  const links = safeLinks(paper.links);
+  return (links.find((l) => l.kind === 'paper') ?? links[0])?.url;
+}
+
+export function hasCode(paper: Pick<Paper, 'links'>): boolean {
+  return paper.links.some((l) => l.kind === 'code');
+}
+
+/** Moves a selection through a list of `length` items, wrapping at both ends; -1 means none. */
+export function moveSelection(current: number, delta: 1 | -1, length: number): number {
+  if (length === 0) return -1;
+  if (current < 0) return delta === 1 ? 0 : length - 1;
+  return (current + delta + length) % length;
+}

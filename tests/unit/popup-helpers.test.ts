@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { highlightParts, highlightTerms } from '../../lib/popup/highlight';
+import { categoryLeaf, isHttpUrl, moveSelection, paperDate, primaryUrl, safeLinks } from '../../lib/popup/present';
+import { activeFilterCount, compareByDateDesc, inCategory, matchesFilters, NO_FILTERS } from '../../lib/popup/filters';
+import { previousTab } from '../../entrypoints/popup/activeTab';
+import type { Paper } from '../../lib/types';
+
+const marked = (text: string, query: string) =>
+  highlightParts(text, highlightTerms(query))
+    .filter((p) => p.match)
+    .map((p) => p.text);
+
+describe('highlight', () => {
+  it('marks word starts matching the query, case-insensitively', () => {
+    expect(marked('Radiology-GPT: A Model for Radiology', 'radi')).toEqual(['Radi', 'Radi']);
+    expect(marked('Can GPT-4V(ision) Serve Medical Applications?', 'gpt-4v')).toEqual(['GPT-4V']);
+    expect(marked('GPT4V for x-rays', 'gpt-4v x-ray')).toEqual(['GPT4V', 'x-ray']);
+  });
+
+  it('does not mark inside words, and keeps the text whole', () => {
+    const parts = highlightParts('Taiyi: Bilingual Medical LLM', ['med', 'lingual']);
+    expect(parts.map((p) => p.text).join('')).toBe('Taiyi: Bilingual Medical LLM');
+    expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['Med']);
+  });
+
+  it('treats regex characters in the query as text', () => {
+    expect(highlightTerms('(ab]* cd++ ..')).toEqual(['ab', 'cd']);
+    expect(() => highlightParts('a (b) [c]', ['(b', 'c]'])).not.toThrow();
+    expect(highlightParts('a (b) [c]', ['(b']).filter((p) => p.match).map((p) => p.text)).toEqual(['(b']);
+  });
+
+  it('ignores one-letter words and returns plain text without terms', () => {
+    expect(highlightTerms('a x-ray b')).toEqual(['x-ray']);
+    expect(highlightParts('Title', [])).toEqual([{ text: 'Title', match: false }]);
+  });
+});
+
+const paper = (over: Partial<Paper>): Paper => ({
+  id: 'p',
+  title: 'T',
+  authors: '',
+  venue: '',
+  categories: [],
+  links: [],
+  ids: { repos: [] },
+  titleKey: 't',
+  line: 1,
+  lists: ['seed'],
+  ...over,
+});
+
+describe('present', () => {
+  it('formats dates and category leaves', () => {
+    expect(paperDate({ year: 2023, month: 11 })).toBe('Nov 2023');
+    expect(paperDate({ year: 2023 })).toBe('2023');
+    expect(paperDate({})).toBe('');
+    expect(categoryLeaf('Valuable Resources › Related Surveys › LLM Techniques')).toBe('LLM Techniques');
+  });
+
+  it('keeps only http(s) links and opens the paper link first', () => {
+    const links: Paper['links'] = [
+      { kind: 'code', url: 'https://github.com/a/b', label: 'code' },
+      { kind: 'other', url: 'javascript:alert(1)', label: 'x' },
+      { kind: 'paper', url: 'http://arxiv.org/abs/2311.16079', label: 'paper' },
+    ];
+    expect(safeLinks(links).map((l) => l.kind)).toEqual(['code', 'paper']);
+    expect(primaryUrl({ links })).toBe('http://arxiv.org/abs/2311.16079');
+    expect(primaryUrl({ links: [links[1]!] })).toBeUndefined();
+    expect(isHttpUrl('data:text/html,hi')).toBe(false);
+    expect(isHttpUrl('not a url')).toBe(false);
+  });
+
+  it('moves a selection with wrap-around', () => {
+    expect(moveSelection(-1, 1, 3)).toBe(0);
+    expect(moveSelection(-1, -1, 3)).toBe(2);
+    expect(moveSelection(2, 1, 3)).toBe(0);
+    expect(moveSelection(0, -1, 3)).toBe(2);
+    expect(moveSelection(0, 1, 0)).toBe(-1);
+  });
+});
+
+describe('filters', () => {
+  const gpt4v = paper({ id: 'a', year: 2023, month: 10, categories: ['Multimodal LLMs in Medicine › GPT-4V'] });
+  const withCode = paper({ id: 'b', year: 2021, links: [{ kind: 'code', url: 'https://github.com/a/b', label: 'code' }] });
+
+  it('matches a category and the categories beneath it, not a namesake prefix', () => {
+    expect(inCategory(gpt4v, 'Multimodal LLMs in Medicine')).toBe(true);
+    expect(inCategory(gpt4v, 'Multimodal LLMs in Medicine › GPT-4V')).toBe(true);
+    expect(inCategory(gpt4v, 'Multimodal LLMs')).toBe(false);
+  });
+
+  it('applies year range, has code and saved only', () => {
+    const saved = new Set(['b']);
+    expect(matchesFilters(gpt4v, { ...NO_FILTERS, yearFrom: 2022 }, saved)).toBe(true);
+    expect(matchesFilters(withCode, { ...NO_FILTERS, yearFrom: 2022 }, saved)).toBe(false);
+    expect(matchesFilters(gpt4v, { ...NO_FILTERS, yearTo: 2022 }, saved)).toBe(false);
+    expect(matchesFilters(paper({}), { ...NO_FILTERS, yearTo: 2022 }, saved)).toBe(false);
+    expect(matchesFilters(gpt4v, { ...NO_FILTERS, hasCode: true }, saved)).toBe(false);
+    expect(matchesFilters(withCode, { ...NO_FILTERS, hasCode: true, savedOnly: true }, saved)).toBe(true);
+    expect(matchesFilters(gpt4v, { ...NO_FILTERS, savedOnly: true }, saved)).toBe(false);
+    expect(activeFilterCount({ ...NO_FILTERS, yearFrom: 2020, yearTo: 2021, hasCode: true })).toBe(2);
+  });
+
+  it('sorts newest first with undated papers last', () => {
+    const sorted = [paper({ id: 'x' }), withCode, gpt4v, paper({ id: 'y', year: 2023, month: 12 })].sort(compareByDateDesc);
+    expect(sorted.map((p) => p.id)).toEqual(['y', 'a', 'b', 'x']);
+  });
+});
+
+describe('active tab when the popup is a page', () => {
+  it('takes the most recently used other tab, never Lantern’s own pages', () => {
+    const origin = 'chrome-extension://abc/';
+    const tabs = [
+      { id: 1, lastAccessed: 10, url: 'https://arxiv.org/abs/1' },
+      { id: 2, lastAccessed: 30, url: 'chrome-extension://abc/popup.html' },
+      { id: 3, lastAccessed: 20, url: 'https://arxiv.org/abs/3' },
+      { id: 4, lastAccessed: 40, url: 'chrome-extension://abc/library.html' },
+    ] as Parameters<typeof previousTab>[0];
+    expect(previousTab(tabs, 2, origin)?.id).toBe(3);
+    expect(previousTab(tabs.slice(1, 2), 2, origin)).toBeUndefined();
+  });
+});

@@ -1,0 +1,261 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { App } from '../../entrypoints/popup/App';
+import { createPopupCatalog } from '../../entrypoints/popup/catalog';
+import type { PopupServices } from '../../entrypoints/popup/services';
+import type { TabPaper } from '../../components/ThisTab';
+import type { Paper } from '../../lib/types';
+
+function paper(id: string, title: string, authors: string, year: number, month: number, categories: string[], links: Paper['links']): Paper {
+  const arxiv = id.startsWith('arxiv:') ? id.slice(6) : undefined;
+  return {
+    id,
+    title,
+    authors,
+    venue: 'arXiv',
+    year,
+    month,
+    categories,
+    links,
+    ids: { repos: [], ...(arxiv ? { arxiv } : {}) },
+    titleKey: title.toLowerCase(),
+    line: 1,
+    lists: ['seed'],
+  };
+}
+
+const PAPERS: Paper[] = [
+  paper('arxiv:2311.16079', 'MEDITRON-70B: Scaling Medical Pretraining for Large Language Models', 'Zeming Chen et al.', 2023, 11, ['Specialized Medical LLMs'], [
+    { kind: 'paper', url: 'https://arxiv.org/abs/2311.16079', label: 'paper' },
+    { kind: 'code', url: 'https://github.com/epfLLM/meditron', label: 'code' },
+  ]),
+  paper('arxiv:2306.08666', 'Radiology-GPT: A Large Language Model for Radiology', 'Zhengliang Liu et al.', 2023, 6, ['Specialized Medical LLMs'], [
+    { kind: 'paper', url: 'https://arxiv.org/abs/2306.08666', label: 'paper' },
+  ]),
+  paper('arxiv:2212.13138', 'Large Language Models Encode Clinical Knowledge', 'Karan Singhal et al.', 2022, 12, ['Evaluation'], [
+    { kind: 'paper', url: 'https://arxiv.org/abs/2212.13138', label: 'paper' },
+    { kind: 'other', url: 'javascript:alert(1)', label: 'evil' },
+  ]),
+  paper('arxiv:2310.19061', 'Can GPT-4V(ision) Serve Medical Applications?', 'Zhiling Yan et al.', 2023, 10, ['Multimodal LLMs in Medicine › GPT-4V'], [
+    { kind: 'paper', url: 'https://arxiv.org/abs/2310.19061', label: 'paper' },
+  ]),
+];
+
+interface Harness {
+  services: PopupServices;
+  opened: string[];
+  closed: number;
+  saved: Set<string>;
+}
+
+function makeServices(tab: TabPaper | null = null): Harness {
+  const listeners = new Set<(ids: ReadonlySet<string>) => void>();
+  const h: Harness = { opened: [], closed: 0, saved: new Set(), services: undefined as unknown as PopupServices };
+  const notify = () => listeners.forEach((l) => l(new Set(h.saved)));
+  const setSaved = async (id: string, saved: boolean) => {
+    if (saved) h.saved.add(id);
+    else h.saved.delete(id);
+    notify();
+  };
+  h.services = {
+    loadCatalog: async () =>
+      createPopupCatalog({
+        papers: PAPERS,
+        listName: 'LLMs in Medicine',
+        papersByKeys: async (keys) => PAPERS.filter((p) => keys.includes(`arxiv:${p.ids.arxiv}`)),
+      }),
+    watchSaved(onChange) {
+      listeners.add(onChange);
+      onChange(new Set(h.saved));
+      return () => listeners.delete(onChange);
+    },
+    setSaved: (p, saved) => setSaved(p.id, saved),
+    loadTab: async () => tab,
+    setTabSaved: (t, saved) => setSaved(t.kind === 'listed' ? t.paper.id : t.paperId, saved),
+    loadShortcut: async () => 'Alt+Shift+S',
+    openUrl: (url) => h.opened.push(url),
+    close: () => h.closed++,
+    libraryUrl: 'chrome-extension://x/library.html',
+    optionsUrl: 'chrome-extension://x/options.html',
+    modKey: 'Ctrl',
+  };
+  return h;
+}
+
+let root: HTMLElement;
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
+}
+
+async function mount(h: Harness): Promise<void> {
+  await act(() => render(<App services={h.services} />, root));
+  await flush();
+}
+
+function input(): HTMLInputElement {
+  return root.querySelector('input[type=search]')!;
+}
+
+async function type(text: string): Promise<void> {
+  await act(() => {
+    input().value = text;
+    input().dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await flush();
+}
+
+async function key(k: string, init: KeyboardEventInit = {}): Promise<void> {
+  await act(() => {
+    input().dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
+  });
+  await flush();
+}
+
+const resultIds = () => [...root.querySelectorAll('[role=listbox] [data-paper-id]')].map((e) => e.getAttribute('data-paper-id'));
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('popup', () => {
+  it('focuses the search box and shows categories with counts and the newest papers when empty', async () => {
+    await mount(makeServices());
+    expect(document.activeElement).toBe(input());
+    const chips = [...root.querySelectorAll('.chip')].map((c) => c.textContent);
+    expect(chips).toContain('Specialized Medical LLMs2');
+    expect(resultIds()).toEqual(['arxiv:2311.16079', 'arxiv:2310.19061', 'arxiv:2306.08666', 'arxiv:2212.13138']);
+    expect(root.querySelector('[data-entry-count]')?.getAttribute('data-entry-count')).toBe('4');
+    expect(root.querySelector('[data-entry-count]')?.textContent).toBe('4 papers · LLMs in Medicine');
+  });
+
+  it('shows results as options of a labelled listbox, with the count announced', async () => {
+    await mount(makeServices());
+    await type('radi');
+    const listbox = root.querySelector('[role=listbox]')!;
+    expect(listbox.getAttribute('aria-label')).toBe('Results');
+    expect(input().getAttribute('aria-controls')).toBe(listbox.id);
+    expect(resultIds()).toEqual(['arxiv:2306.08666']);
+    expect(root.querySelector('[aria-live=polite]')?.textContent).toBe('1 result');
+    const option = listbox.querySelector('[role=option]')!;
+    expect(option.querySelector('h3')?.textContent).toBe('Radiology-GPT: A Large Language Model for Radiology');
+    expect([...option.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Radi', 'Radi']);
+    expect(option.textContent).toContain('Zhengliang Liu et al.');
+    expect(option.textContent).toContain('arXiv · Jun 2023');
+  });
+
+  it('renders only http(s) links', async () => {
+    await mount(makeServices());
+    await type('singhal');
+    const hrefs = [...root.querySelectorAll('[role=option] a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['https://arxiv.org/abs/2212.13138']);
+  });
+
+  it('moves with the arrow keys, points the input at the active option, and opens it with Enter', async () => {
+    const h = makeServices();
+    await mount(h);
+    await type('large language');
+    expect(resultIds().length).toBeGreaterThan(1);
+    expect(input().hasAttribute('aria-activedescendant')).toBe(false);
+    await key('ArrowDown');
+    await key('ArrowDown');
+    const options = [...root.querySelectorAll('[role=option]')];
+    expect(options.map((o) => o.getAttribute('aria-selected'))).toEqual(options.map((_, i) => String(i === 1)));
+    expect(input().getAttribute('aria-activedescendant')).toBe(options[1]!.id);
+    await key('ArrowUp');
+    await key('ArrowUp');
+    expect(input().getAttribute('aria-activedescendant')).toBe(options[options.length - 1]!.id);
+    await key('Enter');
+    const last = PAPERS.find((p) => p.id === options[options.length - 1]!.getAttribute('data-paper-id'))!;
+    expect(h.opened).toEqual([last.links[0]!.url]);
+  });
+
+  it('saves the active result with Ctrl+S and shows it saved', async () => {
+    const h = makeServices();
+    await mount(h);
+    await type('meditron');
+    await key('ArrowDown');
+    await key('s', { ctrlKey: true });
+    expect([...h.saved]).toEqual(['arxiv:2311.16079']);
+    expect(root.querySelector('[data-paper-id="arxiv:2311.16079"] [aria-pressed]')?.getAttribute('aria-pressed')).toBe('true');
+    await key('s', { ctrlKey: true });
+    expect(h.saved.size).toBe(0);
+  });
+
+  it('clears with the first Esc and closes with the second', async () => {
+    const h = makeServices();
+    await mount(h);
+    await type('radi');
+    await key('Escape');
+    expect(input().value).toBe('');
+    expect(h.closed).toBe(0);
+    await key('Escape');
+    expect(h.closed).toBe(1);
+  });
+
+  it('filters by category from a chip, and by saved only', async () => {
+    const h = makeServices();
+    h.saved.add('arxiv:2212.13138');
+    await mount(h);
+    const chip = [...root.querySelectorAll<HTMLButtonElement>('.chip')].find((c) => c.dataset.category === 'Evaluation')!;
+    await act(() => chip.click());
+    await flush();
+    expect(resultIds()).toEqual(['arxiv:2212.13138']);
+    expect(root.querySelector('.active-filters')?.textContent).toContain('Evaluation');
+    await key('Escape');
+    await act(() => root.querySelector<HTMLButtonElement>('.filters-toggle')!.click());
+    await flush();
+    const savedOnly = root.querySelector<HTMLInputElement>('input[name=savedOnly]')!;
+    await act(() => savedOnly.click());
+    await flush();
+    expect(resultIds()).toEqual(['arxiv:2212.13138']);
+  });
+
+  it('goes straight to a pasted arXiv id, and says plainly when an id is not in the list', async () => {
+    await mount(makeServices());
+    await type('https://arxiv.org/pdf/2311.16079v2');
+    expect(resultIds()).toEqual(['arxiv:2311.16079']);
+    await type('2401.00001');
+    expect(resultIds()).toEqual([]);
+    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('arXiv:2401.00001 is not in LLMs in Medicine.');
+  });
+
+  it('says so when nothing matches', async () => {
+    await mount(makeServices());
+    await type('zzzzqx');
+    expect(resultIds()).toEqual([]);
+    expect(root.querySelector('[aria-live=polite]')?.textContent).toBe('No results');
+  });
+
+  it('shows this tab with its save toggle, and offers to save an unlisted paper', async () => {
+    const listed = makeServices({ kind: 'listed', paper: PAPERS[1]!, listNames: ['LLMs in Medicine'] });
+    await mount(listed);
+    const section = root.querySelector('[data-this-tab=listed]')!;
+    expect(section.getAttribute('data-paper-id')).toBe('arxiv:2306.08666');
+    await act(() => section.querySelector<HTMLButtonElement>('[aria-pressed]')!.click());
+    await flush();
+    expect([...listed.saved]).toEqual(['arxiv:2306.08666']);
+    render(null, root);
+
+    const unlisted = makeServices({ kind: 'unlisted', paperId: 'arxiv:2499.00001', identity: { url: 'https://arxiv.org/abs/2499.00001', arxiv: '2499.00001', title: 'A Paper Not in the List' } });
+    await mount(unlisted);
+    const offer = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save this paper')!;
+    expect(root.querySelector('[data-this-tab=unlisted]')?.textContent).toContain('A Paper Not in the List');
+    await act(() => offer.click());
+    await flush();
+    expect([...unlisted.saved]).toEqual(['arxiv:2499.00001']);
+    expect(root.querySelector('[data-this-tab=unlisted] [aria-pressed]')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('shows the save-page shortcut and links to the library', async () => {
+    await mount(makeServices());
+    expect(root.querySelector('.keys')?.textContent).toContain('Alt+Shift+S');
+    expect(root.querySelector<HTMLAnchorElement>('a[href$="library.html"]')).not.toBeNull();
+  });
+});
