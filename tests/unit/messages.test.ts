@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, validators, type Handlers } from '../../lib/messages';
+import type { PageIdentity } from '../../lib/types';
+
+/** Handlers that remember what reached them, so tests can tell validated from rejected messages. */
+function recordingHandlers(): { handlers: Handlers; seen: string[] } {
+  const seen: string[] = [];
+  const handlers = {} as Record<string, (data: unknown) => unknown>;
+  for (const type of Object.keys(validators)) {
+    handlers[type] = (data) => {
+      seen.push(type);
+      return { echoed: data };
+    };
+  }
+  return { handlers: handlers as unknown as Handlers, seen };
+}
+
+const env = (type: unknown, data: unknown) => ({ lantern: 1, type, data });
+const sender = { tabId: 1, url: 'https://arxiv.org/abs/2311.16452' };
+const page: PageIdentity = { url: 'https://arxiv.org/abs/2311.16452', arxiv: '2311.16452', title: 'A title', authors: ['A. Author'], year: 2023 };
+
+describe('dispatch', () => {
+  it('runs the handler of a valid message and wraps its value', async () => {
+    const { handlers, seen } = recordingHandlers();
+    expect(await dispatch(handlers, env('matchPage', page), sender)).toEqual({ ok: true, value: { echoed: page } });
+    expect(await dispatch(handlers, env('getStatus', {}), sender)).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, env('setSaved', { paperId: 'arxiv:2311.16452', saved: true, page }), sender)).toMatchObject({ ok: true });
+    expect(seen).toEqual(['matchPage', 'getStatus', 'setSaved']);
+  });
+
+  it('ignores what is not a Lantern message (other extensions’ traffic on the same channel)', async () => {
+    const { handlers, seen } = recordingHandlers();
+    for (const raw of [null, undefined, 'getStatus', 42, [], { type: 'getStatus', data: {} }, { lantern: 2, type: 'getStatus', data: {} }, { lantern: 1, type: 7 }]) {
+      expect(await dispatch(handlers, raw, sender)).toBeUndefined();
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it('answers an unknown type with an error, including inherited object keys', async () => {
+    const { handlers, seen } = recordingHandlers();
+    for (const type of ['deleteEverything', 'toString', '__proto__', 'constructor', 'x'.repeat(100_000)]) {
+      const reply = await dispatch(handlers, env(type, {}), sender);
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Unknown message/) });
+      if (reply && !reply.ok) expect(reply.error.length).toBeLessThan(100);
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it.each([
+    ['getStatus', { extra: 1 }],
+    ['getStatus', null],
+    ['getStatus', []],
+    ['matchPage', {}],
+    ['matchPage', { url: 42 }],
+    ['matchPage', { url: 'https://x.org', arxiv: 5 }],
+    ['matchPage', { url: 'https://x.org', title: 'x'.repeat(5000) }],
+    ['matchPage', { url: 'https://x.org/' + 'a'.repeat(10_000) }],
+    ['matchPage', { url: 'https://x.org', year: 2023.5 }],
+    ['matchPage', { url: 'https://x.org', authors: 'One Author' }],
+    ['matchPage', { url: 'https://x.org', authors: Array(201).fill('A') }],
+    ['matchPage', { url: 'https://x.org', authors: ['ok', 3] }],
+    ['setSaved', { paperId: 'arxiv:1', saved: 'yes' }],
+    ['setSaved', { saved: true }],
+    ['setSaved', { paperId: 'x'.repeat(2000), saved: true }],
+    ['setSaved', { paperId: 'arxiv:1', saved: true, page: { title: 'no url' } }],
+  ])('rejects %s with %j as data, without running its handler', async (type, data) => {
+    const { handlers, seen } = recordingHandlers();
+    expect(await dispatch(handlers, env(type, data), sender)).toEqual({ ok: false, error: `Invalid data for “${type}”.` });
+    expect(seen).toEqual([]);
+  });
+
+  it('turns a handler that throws into an error answer', async () => {
+    const { handlers } = recordingHandlers();
+    const failing: Handlers = {
+      ...handlers,
+      getStatus: () => {
+        throw new Error('Your browser’s storage for Lantern is full.');
+      },
+      matchPage: async () => Promise.reject('a string, not an Error'),
+    };
+    expect(await dispatch(failing, env('getStatus', {}), sender)).toEqual({ ok: false, error: 'Your browser’s storage for Lantern is full.' });
+    expect(await dispatch(failing, env('matchPage', page), sender)).toEqual({ ok: false, error: 'a string, not an Error' });
+  });
+});
