@@ -13,19 +13,27 @@ export { parseHttpUrl } from './url';
 
 /** The identifiers found in a set of links: the first link that yields each id wins; every repository is kept. */
 export function idsFromUrls(urls: readonly string[]): PaperIds {
-  const ids: PaperIds = { repos: [] };
+  let arxiv: string | undefined;
+  let doi: string | undefined;
+  let pmcid: string | undefined;
+  let pmid: string | undefined;
+  const repos: string[] = [];
   for (const url of urls) {
-    ids.arxiv ??= arxivIdFromUrl(url);
-    ids.doi ??= doiFromUrl(url);
-    ids.pmcid ??= pmcidFromUrl(url);
-    ids.pmid ??= pmidFromUrl(url);
+    arxiv ??= arxivIdFromUrl(url);
+    doi ??= doiFromUrl(url);
+    pmcid ??= pmcidFromUrl(url);
+    pmid ??= pmidFromUrl(url);
     const repo = repoFromUrl(url);
-    if (repo && !ids.repos.includes(repo)) ids.repos.push(repo);
+    if (repo && !repos.includes(repo)) repos.push(repo);
   }
-  for (const key of ['arxiv', 'doi', 'pmcid', 'pmid'] as const) {
-    if (ids[key] === undefined) delete ids[key];
-  }
-  return ids;
+  // Built in a fixed key order, without undefined fields, so snapshots serialize the same way every time.
+  return {
+    ...(arxiv && { arxiv }),
+    ...(doi && { doi }),
+    ...(pmcid && { pmcid }),
+    ...(pmid && { pmid }),
+    repos,
+  };
 }
 
 /**

@@ -1,0 +1,451 @@
+/**
+ * Awesome-list markdown → catalog entries. Reads the seed list's shape
+ * (`- [YYYY/MM] **Title** *Authors. Venue.* [[paper](url)] [[code](url)]`) and the other common
+ * shapes: `* [**Venue, Year**] **Name**: Title [paper](url)`, `- [Title](url) - description`, and
+ * tables of papers. Never throws: lines it cannot read come back as warnings with line numbers.
+ */
+import { idsFromUrls, parseHttpUrl, repoFromUrl, arxivIdFromUrl, doiFromUrl } from '../ids';
+import { titleKey } from '../title';
+import type { CatalogEntry, EntryLink, LinkKind, ParsedList, ParseWarning } from '../types';
+import { extractLinks, plainText, stripLeadingSymbols, type InlineLink } from './markdown';
+
+export const CATEGORY_SEPARATOR = ' › ';
+
+/** What one list item or table row says, before entries listed twice are merged. */
+interface Item {
+  title: string;
+  authors: string;
+  venue: string;
+  year?: number;
+  month?: number;
+  category?: string;
+  links: EntryLink[];
+  line: number;
+}
+
+type ItemResult = { item: Omit<Item, 'category' | 'line'>; warning?: string } | { warning: string } | undefined;
+
+/**
+ * Sections that hold no papers: navigation, news, credits. "Repositories" in awesome lists links
+ * other collections, not papers. Matched on the heading's title key.
+ */
+const NON_PAPER_HEADING =
+  /^(?:table of contents?|contents|toc|news|latest news|updates?|whats new|introduction|intro|citing|citations?|cite|how to cite|contributing|contributions?|licen[cs]es?|contact|contact us|star history|repositories|related repositories|related lists|other awesome lists|awesome lists)$|table of content|contributor|maintainer|acknowledg|star history|how to contribute/;
+
+export function isNonPaperHeading(heading: string): boolean {
+  return NON_PAPER_HEADING.test(titleKey(heading));
+}
+
+// ——— links ———
+
+const LABEL_KINDS: Array<[RegExp, LinkKind]> = [
+  [/\b(code|github|gitlab|repo|repository|implementation|source|model|weights|checkpoints?)\b/i, 'code'],
+  [/\b(paper|pdf|arxiv|article|doi|preprint|journal|publication|pubmed|medrxiv|biorxiv)\b/i, 'paper'],
+  [/\b(blog|post|medium|news|tweet|twitter|video|youtube|slides|talk)\b/i, 'blog'],
+  [/\b(demo|try|playground|app|space)\b/i, 'demo'],
+  [/\b(data|dataset|datasets|benchmark|corpus)\b/i, 'data'],
+];
+
+function kindFromUrl(url: string): LinkKind | undefined {
+  if (arxivIdFromUrl(url) || doiFromUrl(url)) return 'paper';
+  const repo = repoFromUrl(url);
+  if (repo?.startsWith('huggingface.co/datasets/')) return 'data';
+  if (repo?.startsWith('huggingface.co/spaces/')) return 'demo';
+  if (repo) return 'code';
+  return undefined;
+}
+
+export function linkKind(label: string, url: string, fallback: LinkKind = 'other'): LinkKind {
+  for (const [pattern, kind] of LABEL_KINDS) if (pattern.test(label)) return kind;
+  return kindFromUrl(url) ?? fallback;
+}
+
+/** Only absolute http(s) links are kept; relative, anchor, javascript: and data: links are dropped. */
+function httpLinks(links: InlineLink[], fallback?: (link: InlineLink) => LinkKind): EntryLink[] {
+  const kept: EntryLink[] = [];
+  for (const link of links) {
+    if (!parseHttpUrl(link.url) || kept.some((other) => other.url === link.url)) continue;
+    kept.push({ kind: linkKind(link.label, link.url, fallback?.(link)), url: link.url, label: link.label });
+  }
+  return kept;
+}
+
+/** "[[paper](u)" with an unclosed parenthesis and the like: more link openers than links read. */
+function brokenLinkCount(text: string, links: InlineLink[]): number {
+  const openers = text.match(/(?<!!\[[^\]]*)\]\(/g)?.length ?? 0;
+  const images = text.match(/!\[[^\]]*\]\(/g)?.length ?? 0;
+  const nestedImages = links.filter((link) => /!\[/.test(text.slice(link.start, link.end))).length;
+  return Math.max(0, openers - images - links.length + nestedImages);
+}
+
+// ——— dates, authors and venues ———
+
+const DATE_TAG = /^\[\s*((?:19|20)\d{2})(?:\s*[/.-]\s*(\d{1,2}))?(?:\s*[/.-]\s*\d{1,2})?\s*\]\s*/;
+/** "[**CVPR, 2024**]", "[NeurIPS 2023]", "[arXiv 2023/05]" — a bracket that is not a link and names a year. */
+const VENUE_TAG = /^\[\s*(?:\*\*|__)?([^\][]*?\b(?:19|20)\d{2}\b[^\][]*?)(?:\*\*|__)?\s*\](?!\()\s*/;
+const YEAR = /\b((?:19|20)\d{2})\b/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function monthFrom(text: string): number | undefined {
+  const numeric = /\b(?:19|20)\d{2}\s*[/.-]\s*(\d{1,2})\b/.exec(text);
+  if (numeric) {
+    const month = Number(numeric[1]);
+    return month >= 1 && month <= 12 ? month : undefined;
+  }
+  const named = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b/i.exec(text);
+  return named ? MONTHS.indexOf(named[1]!.toLowerCase()) + 1 : undefined;
+}
+
+/** "Harsha Nori et al. arXiv." → authors "Harsha Nori et al.", venue "arXiv". */
+export function splitAuthorsVenue(text: string): { authors: string; venue: string } {
+  const clean = text.trim();
+  const etAl = /^(.*?\bet al\.?)(.*)$/i.exec(clean);
+  if (etAl) return { authors: etAl[1]!.trim(), venue: trimPunctuation(etAl[2]!) };
+  const body = trimPunctuation(clean);
+  // The last ". " that ends a word of two or more letters: initials such as "Tyler A. Chang" are not a boundary.
+  const boundaries = [...body.matchAll(/\p{L}{2,}\.\s+/gu)];
+  const last = boundaries.at(-1);
+  if (!last || last.index === undefined) return { authors: body, venue: '' };
+  const cut = last.index + last[0].trimEnd().length;
+  return { authors: body.slice(0, cut - 1).trim(), venue: trimPunctuation(body.slice(cut)) };
+}
+
+function trimPunctuation(text: string): string {
+  return text.replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
+}
+
+// ——— list items ———
+
+/** Reads one list item's content (after the bullet). */
+function readListItem(content: string): ItemResult {
+  let rest = stripLeadingSymbols(content);
+  let year: number | undefined;
+  let month: number | undefined;
+  let venue = '';
+  let warning: string | undefined;
+  const links = extractLinks(content);
+
+  const date = DATE_TAG.exec(rest);
+  const venueTag = date ? null : VENUE_TAG.exec(rest);
+  if (date) {
+    year = Number(date[1]);
+    if (date[2] !== undefined) {
+      const written = Number(date[2]);
+      if (written >= 1 && written <= 12) month = written;
+      else warning = `"${date[2]}" is not a month; the entry is kept without one`;
+    }
+    rest = rest.slice(date[0].length);
+  } else if (venueTag) {
+    const tag = plainText(venueTag[1]!);
+    year = Number(YEAR.exec(tag)![1]);
+    month = monthFrom(tag);
+    venue = trimPunctuation(tag.replace(/\b(?:19|20)\d{2}(?:\s*[/.-]\s*\d{1,2})?\b/, ''));
+    rest = rest.slice(venueTag[0].length);
+  }
+  const tagged = Boolean(date || venueTag);
+
+  let title = '';
+  let titleLink: InlineLink | undefined;
+  const bold = /^(\*\*|__)(.+?)\1/.exec(rest);
+  if (bold) {
+    title = bold[2]!;
+    rest = rest.slice(bold[0].length);
+    // "**Name**: Title [paper](url)" — the name and its subtitle make the title.
+    const subtitle = /^\s*:\s*([^[*_]*[^[*_\s])/.exec(rest);
+    if (subtitle) {
+      title = `${title}: ${subtitle[1]}`;
+      rest = rest.slice(subtitle[0].length);
+    }
+  } else if (/^(\*\*|__)/.test(rest)) {
+    const unclosed = /^(?:\*\*|__)([^[*_]+)/.exec(rest);
+    title = unclosed?.[1] ?? '';
+    rest = rest.slice(unclosed?.[0].length ?? 2);
+    warning = 'the title\'s bold markers are not closed; read the title up to the next mark';
+  } else if (rest.startsWith('[')) {
+    const first = extractLinks(rest)[0];
+    if (first?.start === 0) {
+      titleLink = first;
+      title = first.label;
+      rest = rest.slice(first.end);
+    }
+  } else if (tagged) {
+    title = /^[^[*_]*/.exec(rest)![0];
+    rest = rest.slice(title.length);
+  }
+
+  let authors = '';
+  const italic = /^\s*[.:,]?\s*(\*|_)(?!\1)(.+?)\1(?!\1)/.exec(rest);
+  if (italic) {
+    const split = splitAuthorsVenue(plainText(italic[2]!));
+    authors = split.authors;
+    venue ||= split.venue;
+  }
+  if (year === undefined && venue) {
+    const inVenue = YEAR.exec(venue);
+    if (inVenue) year = Number(inVenue[1]);
+  }
+
+  const entryLinks = httpLinks(links, (link) => (link === titleLink ? (kindFromUrl(link.url) ?? 'paper') : 'other'));
+  const cleanTitle = plainText(title);
+  const broken = brokenLinkCount(content, links);
+  if (broken > 0) warning = `${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`;
+
+  const readable = titleKey(cleanTitle) !== '';
+  const looksLikeEntry = tagged || Boolean(bold) || /^(\*\*|__)/.test(rest) || entryLinks.length > 0;
+  if (!readable) {
+    return tagged || bold || /^\s*(\*\*|__)/.test(stripLeadingSymbols(content))
+      ? { warning: 'no title could be read from this entry' }
+      : undefined;
+  }
+  // A plain "[Title](#anchor)" or "[Title](relative.md)" is navigation, not a paper.
+  if (titleLink && !tagged && entryLinks.length === 0) return undefined;
+  if (!looksLikeEntry) return undefined;
+  return { item: { title: cleanTitle, authors, venue, year, month, links: entryLinks }, warning };
+}
+
+// ——— tables ———
+
+type ColumnRole = 'title' | 'paper' | 'code' | 'venue' | 'date' | 'authors' | 'other';
+
+function columnRole(header: string): ColumnRole {
+  const key = titleKey(header);
+  if (/\b(code|github|repo|repository|implementation)\b/.test(key)) return 'code';
+  if (/\bauthors?\b/.test(key)) return 'authors';
+  if (/\b(title|name|model|work)\b/.test(key) || key === 'paper') return 'title';
+  if (/\b(link|url|pdf|arxiv|paper)\b/.test(key)) return 'paper';
+  if (/\b(venue|conference|journal|published|publication|source)\b/.test(key)) return 'venue';
+  if (/\b(year|date|time|month)\b/.test(key)) return 'date';
+  return 'other';
+}
+
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+function tableCells(line: string): string[] {
+  const cells: string[] = [];
+  let current = '';
+  const body = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\' && body[i + 1] === '|') {
+      current += '|';
+      i++;
+    } else if (body[i] === '|') {
+      cells.push(current.trim());
+      current = '';
+    } else current += body[i];
+  }
+  cells.push(current.trim());
+  return cells;
+}
+
+function readTableRow(roles: ColumnRole[], line: string): ItemResult {
+  const cells = tableCells(line);
+  const cellOf = (role: ColumnRole): string => cells[roles.indexOf(role)] ?? '';
+  const title = plainText(cellOf('title') || cellOf('paper'));
+  const links: EntryLink[] = [];
+  cells.forEach((cell, column) => {
+    const role = roles[column] ?? 'other';
+    const fallback: LinkKind = role === 'code' ? 'code' : role === 'title' || role === 'paper' ? 'paper' : 'other';
+    for (const link of httpLinks(extractLinks(cell), () => fallback)) {
+      if (!links.some((other) => other.url === link.url)) links.push(role === 'code' && link.kind === 'other' ? { ...link, kind: 'code' } : link);
+    }
+  });
+  if (titleKey(title) === '') return links.length > 0 ? { warning: 'a table row with links but no title' } : undefined;
+  const dateText = `${plainText(cellOf('date'))} ${plainText(cellOf('venue'))}`;
+  const year = YEAR.exec(dateText)?.[1];
+  return {
+    item: {
+      title,
+      authors: plainText(cellOf('authors')),
+      venue: plainText(cellOf('venue')),
+      year: year ? Number(year) : undefined,
+      month: monthFrom(plainText(cellOf('date'))),
+      links,
+    },
+  };
+}
+
+// ——— merging items into entries ———
+
+function entryId(ids: CatalogEntry['ids'], key: string): string {
+  if (ids.arxiv) return `arxiv:${ids.arxiv}`;
+  if (ids.doi) return `doi:${ids.doi}`;
+  return `title:${key}`;
+}
+
+/** Groups items that are one paper (same arXiv id, DOI, or title without conflicting ids) into entries. */
+function mergeItems(items: Item[]): CatalogEntry[] {
+  const groups: Item[][] = [];
+  const groupOfKey = new Map<string, number>();
+  for (const item of items) {
+    const ids = idsFromUrls(item.links.map((link) => link.url));
+    const key = titleKey(item.title);
+    const strong = [ids.arxiv && `arxiv:${ids.arxiv}`, ids.doi && `doi:${ids.doi}`].filter((k): k is string => Boolean(k));
+    let group = strong.map((k) => groupOfKey.get(k)).find((index) => index !== undefined);
+    if (group === undefined) {
+      const sameTitle = groupOfKey.get(`title:${key}`);
+      if (sameTitle !== undefined && compatible(groups[sameTitle]!, ids)) group = sameTitle;
+    }
+    if (group === undefined) {
+      group = groups.length;
+      groups.push([]);
+    }
+    groups[group]!.push(item);
+    for (const k of [...strong, `title:${key}`]) if (!groupOfKey.has(k)) groupOfKey.set(k, group);
+  }
+  return groups.map(toEntry);
+}
+
+function compatible(group: Item[], ids: CatalogEntry['ids']): boolean {
+  const groupIds = idsFromUrls(group.flatMap((item) => item.links.map((link) => link.url)));
+  return !(ids.arxiv && groupIds.arxiv && ids.arxiv !== groupIds.arxiv) && !(ids.doi && groupIds.doi && ids.doi !== groupIds.doi);
+}
+
+function toEntry(group: Item[]): CatalogEntry {
+  const first = group[0]!;
+  const links: EntryLink[] = [];
+  const categories: string[] = [];
+  for (const item of group) {
+    for (const link of item.links) if (!links.some((other) => other.url === link.url)) links.push(link);
+    if (item.category && !categories.includes(item.category)) categories.push(item.category);
+  }
+  const ids = idsFromUrls(links.map((link) => link.url));
+  const key = titleKey(first.title);
+  const entry: CatalogEntry = {
+    id: entryId(ids, key),
+    title: first.title,
+    authors: group.find((item) => item.authors)?.authors ?? '',
+    venue: group.find((item) => item.venue)?.venue ?? '',
+    categories,
+    links,
+    ids,
+    titleKey: key,
+    line: first.line,
+  };
+  const dated = group.find((item) => item.year !== undefined);
+  if (dated?.year !== undefined) entry.year = dated.year;
+  if (dated?.month !== undefined) entry.month = dated.month;
+  return entry;
+}
+
+// ——— the document ———
+
+/** Removes `<!-- … -->` comments, also across lines; `open` says whether a comment is open at the line's start. */
+function withoutComments(line: string, open: boolean): { text: string; open: boolean } {
+  let text = '';
+  let rest = line;
+  let inComment = open;
+  while (rest !== '') {
+    if (inComment) {
+      const end = rest.indexOf('-->');
+      if (end < 0) return { text, open: true };
+      rest = rest.slice(end + 3);
+      inComment = false;
+    } else {
+      const start = rest.indexOf('<!--');
+      if (start < 0) return { text: text + rest, open: false };
+      text += rest.slice(0, start);
+      rest = rest.slice(start + 4);
+      inComment = true;
+    }
+  }
+  return { text, open: inComment };
+}
+
+/** Parses awesome-list markdown into entries, the list's name, and warnings for lines it could not read. */
+export function parseAwesomeList(markdown: string): ParsedList {
+  const warnings: ParseWarning[] = [];
+  const items: Item[] = [];
+  let name = '';
+  let headings: Array<{ level: number; text: string }> = [];
+  let inComment = false;
+  let fence: string | undefined;
+  let table: ColumnRole[] | undefined;
+  let lastEntry: { item: Item; indent: number } | undefined;
+  const lines = String(markdown ?? '').split(/\r\n|\r|\n/);
+
+  for (let index = 0; index < lines.length; index++) {
+    const lineNumber = index + 1;
+    const uncommented = withoutComments(lines[index]!, inComment);
+    inComment = uncommented.open;
+    const line = uncommented.text;
+    if (line.trim() === '') {
+      table = undefined;
+      continue;
+    }
+
+    if (fence !== undefined) {
+      if (line.trim().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    const fenceOpen = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceOpen) {
+      fence = fenceOpen[1];
+      continue;
+    }
+
+    const heading = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    if (heading) {
+      const level = heading[1]!.length;
+      const text = stripLeadingSymbols(plainText(heading[2]!));
+      table = undefined;
+      lastEntry = undefined;
+      if (level === 1 && name === '') {
+        name = text;
+        continue;
+      }
+      headings = [...headings.filter((h) => h.level < level), { level, text }];
+      continue;
+    }
+
+    if (headings.some((h) => isNonPaperHeading(h.text))) continue;
+    const category = headings.map((h) => h.text).join(CATEGORY_SEPARATOR) || undefined;
+
+    let result: ItemResult;
+    let indent = 0;
+    if (table) {
+      if (!line.includes('|')) table = undefined;
+      else result = readTableRow(table, line);
+    } else if (line.includes('|') && TABLE_SEPARATOR.test(lines[index + 1] ?? '')) {
+      table = tableCells(line).map(columnRole);
+      index++;
+      if (!table.includes('title')) {
+        warnings.push({ line: lineNumber, message: 'a table without a title or paper column; its rows are skipped' });
+        table = ['other'];
+      }
+      continue;
+    }
+    if (!table) {
+      const bullet = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$/.exec(line);
+      if (!bullet) continue;
+      indent = bullet[1]!.replace(/\t/g, '    ').length;
+      const content = bullet[2]!;
+      if (lastEntry && indent > lastEntry.indent && onlyLinks(content)) {
+        // A nested "- [code](url)" under an entry adds to that entry.
+        for (const link of httpLinks(extractLinks(content))) {
+          if (!lastEntry.item.links.some((other) => other.url === link.url)) lastEntry.item.links.push(link);
+        }
+        continue;
+      }
+      result = readListItem(content);
+    }
+
+    if (!result) continue;
+    if (result.warning) warnings.push({ line: lineNumber, message: result.warning });
+    if ('item' in result) {
+      const item: Item = { ...result.item, line: lineNumber, ...(category ? { category } : {}) };
+      items.push(item);
+      lastEntry = { item, indent };
+    }
+  }
+
+  if (inComment) warnings.push({ line: lines.length, message: 'an HTML comment is never closed; the text after it was skipped' });
+  return { name, entries: mergeItems(items), warnings };
+}
+
+function onlyLinks(content: string): boolean {
+  const links = extractLinks(content);
+  if (links.length === 0) return false;
+  let rest = content;
+  for (const link of [...links].reverse()) rest = rest.slice(0, link.start) + rest.slice(link.end);
+  return /^[\s[\]|,·•/-]*$/.test(rest);
+}
