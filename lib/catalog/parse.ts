@@ -310,21 +310,20 @@ function toEntry(group: Item[]): CatalogEntry {
   }
   const ids = idsFromUrls(links.map((link) => link.url));
   const key = titleKey(first.title);
-  const entry: CatalogEntry = {
+  const dated = group.find((item) => item.year !== undefined);
+  return {
     id: entryId(ids, key),
     title: first.title,
     authors: group.find((item) => item.authors)?.authors ?? '',
     venue: group.find((item) => item.venue)?.venue ?? '',
+    ...(dated?.year !== undefined && { year: dated.year }),
+    ...(dated?.month !== undefined && { month: dated.month }),
     categories,
     links,
     ids,
     titleKey: key,
     line: first.line,
   };
-  const dated = group.find((item) => item.year !== undefined);
-  if (dated?.year !== undefined) entry.year = dated.year;
-  if (dated?.month !== undefined) entry.month = dated.month;
-  return entry;
 }
 
 // ——— the document ———
