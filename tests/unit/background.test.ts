@@ -54,7 +54,7 @@ describe('seeding', () => {
   });
 
   it('ignores browser updates, and refills an empty database on startup only when empty', async () => {
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'browser_update', temporary: false });
     expect(await db.entries.count()).toBe(0);
     await fakeBrowser.runtime.onStartup.trigger();
     expect(await entryCount(db)).toBe(114);
