@@ -1,0 +1,225 @@
+/**
+ * BibTeX import (Zotero, Better BibTeX, Paperpile, JabRef, Google Scholar exports) through
+ * @retorquere/bibtex-parser, the parser Zotero's Better BibTeX is built on: it resolves
+ * @string macros, month names, crossrefs and LaTeX accents and commands to Unicode.
+ *
+ * The parser is about 550 kB minified, so this module is meant to be loaded on demand
+ * (`await import('lib/export/bibtexImport')` when the user picks a .bib file), never from the
+ * popup's or content script's static imports.
+ *
+ * A file with any syntax error is refused whole, naming the entry and its line: a partial
+ * import of a broken file would leave the user guessing what was missed.
+ */
+import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { arxivIdFromDoi, idsFromUrls, normalizeArxivId, normalizeDoi, parseHttpUrl } from '../ids';
+import { titleKey } from '../title';
+import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
+import { formatAuthorList, type PersonName } from './names';
+import { lineAndColumn, sizeProblem, type ImportResult } from './importResult';
+
+export interface BibTeXImportOptions {
+  /** Epoch ms stamped as the items' addedAt (default: now). */
+  now?: number;
+}
+
+/** The parser renders rich text as HTML; Lantern keeps plain text. */
+const PARSER_MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|blockquote|ul|li|br|p)\b[^>]*>/g;
+
+function plain(value: string | undefined): string {
+  return (value ?? '').replace(PARSER_MARKUP, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The parser keeps commands it does not know ("\mycmd{x}") as written instead of failing the file. */
+const keepUnknownCommand = (_node: unknown, tex: string): string => tex;
+
+// ——— errors ———
+
+interface ParserError {
+  error: string;
+  input?: string;
+}
+
+function entryStart(text: string, input: string | undefined): { line: number; key?: string } | undefined {
+  if (!input) return undefined;
+  const offset = text.indexOf(input.trimEnd());
+  if (offset < 0) return undefined;
+  const key = /^@\s*\w+\s*[{(]\s*([^,\s{}()]+)/.exec(input.trimStart())?.[1];
+  return { line: lineAndColumn(text, offset).line, ...(key ? { key } : {}) };
+}
+
+/** What the parser's message means, in words a researcher can act on. */
+function explain(message: string): string {
+  if (/^Unterminated brace-value/i.test(message)) return 'unbalanced braces: a "{" is never closed';
+  if (/^Unterminated quote-value/i.test(message)) return 'a quoted value is never closed';
+  const mismatch = /^Token mismatch, expected "(.*?)", found "(.*?)"/s.exec(message);
+  if (mismatch) {
+    const found = mismatch[2]!.replace(/\\n/g, ' ').trim();
+    const nextField = /^([A-Za-z][\w-]*)\s*=/.exec(found);
+    if (nextField) return `a comma is missing before the field "${nextField[1]}"`;
+    if (found.startsWith('@')) return 'unbalanced braces: the entry is not closed before the next one starts';
+    if (mismatch[1] === '}' || mismatch[1] === ')') return `unbalanced braces: unexpected text "${found.slice(0, 20)}" after a closing brace`;
+  }
+  return message.replace(/\s+at line \d+, column \d+.*$/s, '');
+}
+
+function errorMessage(text: string, error: ParserError): string {
+  const start = entryStart(text, error.input);
+  const where = start ? `Line ${start.line}: ` : '';
+  const entry = start?.key ? ` in entry '${start.key}'` : '';
+  return `${where}${explain(error.error)}${entry}. Nothing was imported; fix the file and try again.`;
+}
+
+// ——— entries → saved items ———
+
+const ARXIV_IN_TEXT = /\barxiv:\s*((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?)/i;
+/** Zotero writes an arXiv preprint's identifier as its note ("arXiv:2311.16452 [cs]"): that is not the user's note. */
+const ZOTERO_ARXIV_NOTE = /^arxiv:\s*\S+(?:\s*\[[\w.-]+\])?$/i;
+
+function field(entry: Entry, name: string): string | undefined {
+  const value = (entry.fields as Record<string, unknown>)[name];
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (Array.isArray(value) && value.every((part) => typeof part === 'string')) {
+    return value.length === 0 ? undefined : value.join(', ');
+  }
+  return undefined;
+}
+
+function personName(creator: Creator): PersonName | undefined {
+  if (creator.name) return { family: plain(creator.name) };
+  const family = plain([creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' '));
+  if (!family) return undefined;
+  const given = plain(creator.firstName);
+  return given ? { family, given } : { family };
+}
+
+function authorsOf(entry: Entry): string {
+  const creators = entry.fields.author ?? entry.fields.editor ?? [];
+  const etAl = creators.some((creator) => creator.lastName === 'others' && !creator.firstName);
+  const names = creators
+    .filter((creator) => !(creator.lastName === 'others' && !creator.firstName))
+    .map(personName)
+    .filter((name): name is PersonName => name !== undefined);
+  return formatAuthorList({ names, etAl });
+}
+
+function identifiers(entry: Entry, url: string | undefined): PaperIds {
+  const ids: PaperIds = idsFromUrls(url ? [url] : []);
+  const eprint = field(entry, 'eprint');
+  const eprintType = (field(entry, 'archiveprefix') ?? field(entry, 'eprinttype') ?? '').toLowerCase();
+  const doi = field(entry, 'doi');
+  const textWithArxiv = ['journal', 'journaltitle', 'note', 'howpublished', 'volume'].map((name) => field(entry, name) ?? '').join(' ');
+  const arxiv =
+    (eprint && (eprintType === 'arxiv' || eprintType === '') ? normalizeArxivId(eprint) : undefined) ??
+    (field(entry, 'arxivid') ? normalizeArxivId(field(entry, 'arxivid')!) : undefined) ??
+    (doi ? arxivIdFromDoi(doi) : undefined) ??
+    normalizeArxivId(ARXIV_IN_TEXT.exec(textWithArxiv)?.[1] ?? '');
+  if (arxiv) ids.arxiv = arxiv;
+  const normalizedDoi = doi ? normalizeDoi(doi) : undefined;
+  if (normalizedDoi) ids.doi = normalizedDoi;
+  const pmid = field(entry, 'pmid') ?? (eprintType === 'pubmed' ? eprint : undefined);
+  if (pmid && /^\d{1,9}$/.test(pmid)) ids.pmid = pmid;
+  const pmcid = /^PMC(\d{1,9})$/i.exec(field(entry, 'pmcid') ?? '');
+  if (pmcid) ids.pmcid = `PMC${pmcid[1]}`;
+  return ids;
+}
+
+function venueOf(entry: Entry, ids: PaperIds): string {
+  const named = ['journal', 'journaltitle', 'booktitle', 'howpublished'].map((name) => plain(field(entry, name))).find(Boolean);
+  if (named) return /^arxiv preprint\b/i.test(named) ? 'arXiv' : named;
+  const publisher = plain(field(entry, 'publisher'));
+  if (/^arxiv$/i.test(publisher) || (ids.arxiv && !publisher)) return 'arXiv';
+  return publisher;
+}
+
+function dateOf(entry: Entry): { year?: number; month?: number } {
+  const date = /^(\d{4})(?:-(\d{1,2}))?/.exec(field(entry, 'date') ?? '');
+  const year = Number(/^\d{4}$/.exec(field(entry, 'year') ?? '')?.[0] ?? date?.[1] ?? NaN);
+  const month = Number(field(entry, 'month') ?? date?.[2] ?? NaN);
+  return {
+    ...(Number.isInteger(year) ? { year } : {}),
+    ...(Number.isInteger(month) && month >= 1 && month <= 12 ? { month } : {}),
+  };
+}
+
+/** The id the catalog would give the paper (lib/catalog/parse.ts): arXiv id, else DOI, else title. */
+function paperId(ids: PaperIds, key: string): string {
+  if (ids.arxiv) return `arxiv:${ids.arxiv}`;
+  if (ids.doi) return `doi:${ids.doi}`;
+  return `title:${key}`;
+}
+
+function tagsOf(entry: Entry): string[] {
+  const keywords = entry.fields.keywords ?? [];
+  return [...new Set(keywords.map((keyword) => plain(keyword)).filter(Boolean))];
+}
+
+function noteOf(entry: Entry): string {
+  const note = plain(field(entry, 'annote') ?? field(entry, 'note'));
+  return ZOTERO_ARXIV_NOTE.test(note) ? '' : note;
+}
+
+function savedItem(entry: Entry, now: number): SavedItem | undefined {
+  const title = plain(field(entry, 'title'));
+  const key = titleKey(title);
+  if (key === '') return undefined;
+  const rawUrl = field(entry, 'url');
+  const url = rawUrl && parseHttpUrl(rawUrl) ? rawUrl : undefined;
+  const ids = identifiers(entry, url);
+  const links: EntryLink[] = url ? [{ kind: 'paper', url, label: 'paper' }] : [];
+  const paper: SavedPaper = {
+    id: paperId(ids, key),
+    title,
+    authors: authorsOf(entry),
+    venue: venueOf(entry, ids),
+    ...dateOf(entry),
+    categories: [],
+    links,
+    ids,
+    titleKey: key,
+    ...(url ? { url } : {}),
+  };
+  // A BibTeX file knows no reading state: dates 0 let the reading list's own state win a merge.
+  return { id: paper.id, paper, status: 'to-read', statusChangedAt: 0, tags: tagsOf(entry), note: noteOf(entry), starred: false, addedAt: now, updatedAt: 0 };
+}
+
+/** Reads a BibTeX file into reading-list items. Never throws. */
+export function parseBibTeX(text: string, options: BibTeXImportOptions = {}): ImportResult {
+  const tooLarge = sizeProblem(text.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  if (/^\s*[[{]/.test(text) && !/@\s*\w+\s*[{(]/.test(text)) {
+    return { ok: false, error: 'This looks like a JSON file, not BibTeX. To restore a Lantern backup, use the JSON backup import.' };
+  }
+  let library: ReturnType<typeof parse>;
+  try {
+    library = parse(text, { english: false, unsupported: keepUnknownCommand });
+  } catch (error) {
+    return { ok: false, error: `The file could not be read as BibTeX (${error instanceof Error ? error.message : String(error)}). Nothing was imported.` };
+  }
+  const syntaxError = library.errors.find((error) => !/^unhandled /.test(error.error));
+  if (syntaxError) return { ok: false, error: errorMessage(text, syntaxError) };
+  if (library.entries.length === 0) {
+    return { ok: false, error: 'No BibTeX entries were found in this file (entries look like "@article{key, title = {…}, …}").' };
+  }
+
+  const now = options.now ?? Date.now();
+  const warnings: string[] = [];
+  const items = new Map<string, SavedItem>();
+  for (const entry of library.entries) {
+    const item = savedItem(entry, now);
+    const where = entryStart(text, entry.input);
+    const name = `Entry '${entry.key}'${where ? ` (line ${where.line})` : ''}`;
+    if (!item) {
+      warnings.push(`${name} has no title and was skipped.`);
+      continue;
+    }
+    const earlier = items.get(item.id);
+    if (earlier) {
+      earlier.tags = [...new Set([...earlier.tags, ...item.tags])];
+      warnings.push(`${name} is the same paper as an earlier entry; they were imported as one.`);
+      continue;
+    }
+    items.set(item.id, item);
+  }
+  if (items.size === 0) return { ok: false, error: `None of the file's ${library.entries.length} entries has a title, so nothing was imported.` };
+  return { ok: true, items: [...items.values()], warnings };
+}

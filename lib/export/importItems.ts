@@ -1,0 +1,148 @@
+/**
+ * Merges imported items into the reading list in one transaction: either every item is
+ * written or none is, and importing the same file twice changes nothing the second time.
+ *
+ * How an imported item meets a saved one:
+ * - They are the same paper when they share the id or any identifier (arXiv, DOI, PMCID, PMID)
+ *   or, failing those, the normalized title; the saved item keeps its id.
+ * - Status (with its date) comes from whichever changed it later (statusChangedAt); note and
+ *   star from whichever was updated later (updatedAt). A tie keeps the saved value, and an
+ *   empty note never replaces a written one: an import adds, it does not erase.
+ * - Tags are the union (saved order first). The saved copy of the paper keeps its data and only
+ *   gains what it lacks (venue, year, month, URL, identifiers, repositories).
+ * - addedAt is the earlier of the two; updatedAt the later.
+ * Items from files that know no reading state (BibTeX) carry statusChangedAt and updatedAt 0,
+ * so they never override what the reading list says; a new one gets its addedAt for both.
+ */
+import type { PaperIds, SavedItem, SavedPaper } from '../types';
+import type { LanternDB } from '../db/schema';
+import { paperKeys } from '../ids';
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type ImportOutcome = ({ ok: true } & ImportCounts) | { ok: false; error: string };
+
+export interface ImportOptions {
+  mode: 'merge';
+}
+
+/** The keys two items are the same paper by: the id, then identifiers, then the title. */
+function matchKeys(item: SavedItem): string[] {
+  const { repos: _repos, ...ids } = item.paper.ids;
+  const keys = [item.id, ...paperKeys(ids)];
+  if (item.paper.titleKey) keys.push(`title:${item.paper.titleKey}`);
+  return keys;
+}
+
+function union(first: readonly string[], second: readonly string[]): string[] {
+  return [...new Set([...first, ...second])];
+}
+
+function fillPaper(saved: SavedPaper, incoming: SavedPaper): SavedPaper {
+  const ids: PaperIds = { ...saved.ids, repos: union(saved.ids.repos, incoming.ids.repos) };
+  for (const field of ['arxiv', 'doi', 'pmcid', 'pmid'] as const) {
+    if (ids[field] === undefined && incoming.ids[field] !== undefined) ids[field] = incoming.ids[field];
+  }
+  const paper: SavedPaper = { ...saved, ids };
+  if (paper.venue === '' && incoming.venue !== '') paper.venue = incoming.venue;
+  if (paper.year === undefined && incoming.year !== undefined) paper.year = incoming.year;
+  if (paper.month === undefined && incoming.month !== undefined) paper.month = incoming.month;
+  if (paper.url === undefined && incoming.url !== undefined) paper.url = incoming.url;
+  return paper;
+}
+
+/** The saved item after meeting the imported one (see the rules above). Pure. */
+export function mergeSavedItem(saved: SavedItem, incoming: SavedItem): SavedItem {
+  const statusFromIncoming = incoming.statusChangedAt > saved.statusChangedAt;
+  const incomingIsNewer = incoming.updatedAt > saved.updatedAt;
+  return {
+    ...saved,
+    paper: fillPaper(saved.paper, incoming.paper),
+    status: statusFromIncoming ? incoming.status : saved.status,
+    statusChangedAt: statusFromIncoming ? incoming.statusChangedAt : saved.statusChangedAt,
+    tags: union(saved.tags, incoming.tags),
+    note: incomingIsNewer && incoming.note !== '' ? incoming.note : saved.note,
+    starred: incomingIsNewer ? incoming.starred : saved.starred,
+    addedAt: Math.min(saved.addedAt, incoming.addedAt),
+    updatedAt: Math.max(saved.updatedAt, incoming.updatedAt),
+  };
+}
+
+/** A new item's own dates, for items whose file knew none (see above). */
+function asNewItem(item: SavedItem): SavedItem {
+  return {
+    ...item,
+    statusChangedAt: Math.max(item.statusChangedAt, item.addedAt),
+    updatedAt: Math.max(item.updatedAt, item.addedAt),
+  };
+}
+
+/** Structural equality of stored values (plain JSON-like data); an undefined field equals a missing one. */
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+function plainError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message))) {
+    return 'The browser has no room left for Lantern\'s data, so nothing was imported. Free some disk space or remove saved papers, then try again.';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `The import could not be saved, so nothing was imported (${message}).`;
+}
+
+/**
+ * Merges `items` into the reading list (see the rules at the top of this file). One
+ * read-write transaction: on any failure nothing is written and the outcome says why.
+ */
+export async function importItems(db: LanternDB, items: readonly SavedItem[], _options: ImportOptions): Promise<ImportOutcome> {
+  try {
+    return await db.transaction('rw', db.saved, async () => {
+      const existing = await db.saved.toArray();
+      const current = new Map(existing.map((item) => [item.id, item]));
+      const byKey = new Map<string, string>();
+      const index = (item: SavedItem): void => {
+        for (const key of matchKeys(item)) if (!byKey.has(key)) byKey.set(key, item.id);
+      };
+      existing.forEach(index);
+
+      const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
+      const writes = new Map<string, SavedItem>();
+      for (const incoming of items) {
+        const matchId = matchKeys(incoming).map((key) => byKey.get(key)).find((id) => id !== undefined);
+        const saved = matchId === undefined ? undefined : current.get(matchId);
+        if (!saved) {
+          const added = asNewItem(incoming);
+          current.set(added.id, added);
+          writes.set(added.id, added);
+          index(added);
+          counts.added += 1;
+          continue;
+        }
+        const merged = mergeSavedItem(saved, incoming);
+        if (deepEqual(saved, merged)) {
+          counts.unchanged += 1;
+          continue;
+        }
+        current.set(merged.id, merged);
+        writes.set(merged.id, merged);
+        index(merged);
+        counts.updated += 1;
+      }
+      await db.saved.bulkPut([...writes.values()]);
+      return { ok: true as const, ...counts };
+    });
+  } catch (error) {
+    return { ok: false, error: plainError(error) };
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * Lantern's JSON backup: the complete reading list, versioned so a later Lantern can read it
+ * (and an older one can say plainly that it cannot).
+ *
+ * A backup file is untrusted input like any other: every item is checked field by field and
+ * rebuilt from the known fields, links that are not http(s) are dropped, and an item that
+ * cannot be read is skipped with a warning that names it.
+ */
+import type { EntryLink, LinkKind, PaperIds, ReadingStatus, SavedItem, SavedPaper } from '../types';
+import { parseHttpUrl } from '../ids';
+import { lineAndColumn, sizeProblem, type ImportResult } from './importResult';
+
+export const BACKUP_FORMAT = 'lantern-backup';
+export const BACKUP_VERSION = 1;
+
+export interface LanternBackup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** ISO 8601 time of the export. */
+  exportedAt: string;
+  /** The Lantern version that wrote the file, when known. */
+  appVersion?: string;
+  items: SavedItem[];
+}
+
+export interface BackupMeta {
+  /** Epoch ms of the export. */
+  exportedAt: number;
+  appVersion?: string;
+}
+
+export function toJSONBackup(items: readonly SavedItem[], meta: BackupMeta): string {
+  const backup: LanternBackup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(meta.exportedAt).toISOString(),
+    ...(meta.appVersion === undefined ? {} : { appVersion: meta.appVersion }),
+    items: [...items],
+  };
+  return JSON.stringify(backup, null, 1) + '\n';
+}
+
+const STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+const LINK_KINDS: readonly LinkKind[] = ['paper', 'code', 'blog', 'demo', 'data', 'other'];
+const ID_FIELDS = ['arxiv', 'doi', 'pmcid', 'pmid'] as const;
+
+/** Thrown only inside this module, to stop reading one item; turned into a warning. */
+class ItemProblem extends Error {}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(object: Json, field: string, where: string): string {
+  const value = object[field];
+  if (typeof value !== 'string') throw new ItemProblem(`${where}${field} is ${describe(value)}, not text`);
+  return value;
+}
+
+function timestamp(object: Json, field: string): number {
+  const value = object[field];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new ItemProblem(`${field} is ${describe(value)}, not a time`);
+  }
+  return value;
+}
+
+function texts(object: Json, field: string, where: string): string[] {
+  const value = object[field];
+  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string')) {
+    throw new ItemProblem(`${where}${field} is ${describe(value)}, not a list of text`);
+  }
+  return value as string[];
+}
+
+function optionalInteger(object: Json, field: string, min: number, max: number): number | undefined {
+  const value = object[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ItemProblem(`paper.${field} is ${describe(value)}, not a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function readLinks(value: unknown, dropped: string[]): EntryLink[] {
+  if (!Array.isArray(value)) throw new ItemProblem(`paper.links is ${describe(value)}, not a list`);
+  const links: EntryLink[] = [];
+  for (const link of value) {
+    if (!isObject(link) || typeof link.url !== 'string' || typeof link.label !== 'string' || !LINK_KINDS.includes(link.kind as LinkKind)) {
+      throw new ItemProblem('paper.links holds something that is not a link');
+    }
+    if (parseHttpUrl(link.url)) links.push({ kind: link.kind as LinkKind, url: link.url, label: link.label });
+    else dropped.push(link.url);
+  }
+  return links;
+}
+
+function readIds(value: unknown): PaperIds {
+  if (!isObject(value)) throw new ItemProblem(`paper.ids is ${describe(value)}, not an object`);
+  const ids: PaperIds = { repos: texts(value, 'repos', 'paper.ids.') };
+  for (const field of ID_FIELDS) {
+    const id = value[field];
+    if (id === undefined) continue;
+    if (typeof id !== 'string') throw new ItemProblem(`paper.ids.${field} is ${describe(id)}, not text`);
+    ids[field] = id;
+  }
+  return ids;
+}
+
+function readPaper(value: unknown, dropped: string[]): SavedPaper {
+  if (!isObject(value)) throw new ItemProblem(`paper is ${describe(value)}, not an object`);
+  const title = text(value, 'title', 'paper.');
+  if (title.trim() === '') throw new ItemProblem('paper.title is empty');
+  const paper: SavedPaper = {
+    id: text(value, 'id', 'paper.'),
+    title,
+    authors: text(value, 'authors', 'paper.'),
+    venue: text(value, 'venue', 'paper.'),
+    categories: texts(value, 'categories', 'paper.'),
+    links: readLinks(value.links, dropped),
+    ids: readIds(value.ids),
+    titleKey: text(value, 'titleKey', 'paper.'),
+  };
+  const year = optionalInteger(value, 'year', 1000, 9999);
+  if (year !== undefined) paper.year = year;
+  const month = optionalInteger(value, 'month', 1, 12);
+  if (month !== undefined) paper.month = month;
+  if (value.url !== undefined) {
+    const url = text(value, 'url', 'paper.');
+    if (parseHttpUrl(url)) paper.url = url;
+    else dropped.push(url);
+  }
+  return paper;
+}
+
+/** One backup item, checked and rebuilt from its known fields. */
+function readItem(value: unknown, dropped: string[]): SavedItem {
+  if (!isObject(value)) throw new ItemProblem(`it is ${describe(value)}, not an object`);
+  const id = text(value, 'id', '');
+  if (id.trim() === '') throw new ItemProblem('its id is empty');
+  const status = value.status;
+  if (!STATUSES.includes(status as ReadingStatus)) {
+    throw new ItemProblem(`status is ${describe(status)}, not one of ${STATUSES.join(', ')}`);
+  }
+  if (typeof value.starred !== 'boolean') throw new ItemProblem(`starred is ${describe(value.starred)}, not true or false`);
+  return {
+    id,
+    paper: readPaper(value.paper, dropped),
+    status: status as ReadingStatus,
+    statusChangedAt: timestamp(value, 'statusChangedAt'),
+    tags: texts(value, 'tags', ''),
+    note: text(value, 'note', ''),
+    starred: value.starred,
+    addedAt: timestamp(value, 'addedAt'),
+    updatedAt: timestamp(value, 'updatedAt'),
+  };
+}
+
+function itemName(value: unknown, index: number): string {
+  const id = isObject(value) && typeof value.id === 'string' ? ` ("${value.id}")` : '';
+  return `Item ${index + 1}${id}`;
+}
+
+function jsonSyntaxError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/unexpected end/i.test(message)) return 'The file ends in the middle of the backup: it looks truncated. Nothing was imported.';
+  const position = /at position (\d+)/.exec(message);
+  const where = position ? lineAndColumn(text, Number(position[1])) : undefined;
+  const place = where ? `Line ${where.line}, column ${where.column}: ` : '';
+  return `${place}the file is not valid JSON (${message.replace(/\s*in JSON at position \d+.*$/s, '')}). Nothing was imported.`;
+}
+
+/** Reads a Lantern JSON backup. Never throws: a file that cannot be used gets one plain-words reason. */
+export function parseJSONBackup(text: string): ImportResult {
+  const tooLarge = sizeProblem(text.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  if (text.trim() === '') return { ok: false, error: 'The file is empty.' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, error: jsonSyntaxError(text, error) };
+  }
+  if (!isObject(data) || data.format !== BACKUP_FORMAT) {
+    const holds = Array.isArray(data) ? 'a list' : isObject(data) ? 'an object without "format": "lantern-backup"' : 'a single value';
+    return { ok: false, error: `This JSON file is not a Lantern backup (it holds ${holds}).` };
+  }
+  if (data.version !== BACKUP_VERSION) {
+    const newer = typeof data.version === 'number' && data.version > BACKUP_VERSION;
+    return {
+      ok: false,
+      error: newer
+        ? `This backup is version ${data.version}, written by a newer Lantern; this Lantern reads version ${BACKUP_VERSION}. Update Lantern and import it again.`
+        : `This backup's version (${describe(data.version)}) is not one Lantern knows; it reads version ${BACKUP_VERSION}.`,
+    };
+  }
+  if (!Array.isArray(data.items)) return { ok: false, error: `The backup's "items" is ${describe(data.items)}, not a list of saved papers.` };
+
+  const warnings: string[] = [];
+  const byId = new Map<string, SavedItem>();
+  let firstProblem: string | undefined;
+  data.items.forEach((value, index) => {
+    const dropped: string[] = [];
+    let item: SavedItem;
+    try {
+      item = readItem(value, dropped);
+    } catch (error) {
+      if (!(error instanceof ItemProblem)) throw error;
+      const problem = `${itemName(value, index)} was skipped: ${error.message}.`;
+      firstProblem ??= problem;
+      warnings.push(problem);
+      return;
+    }
+    if (dropped.length > 0) warnings.push(`${itemName(value, index)}: dropped ${dropped.length} link(s) that are not http(s).`);
+    const earlier = byId.get(item.id);
+    if (earlier) warnings.push(`${itemName(value, index)} repeats an earlier item; the more recently updated one is kept.`);
+    if (!earlier || item.updatedAt > earlier.updatedAt) byId.set(item.id, item);
+  });
+  if (byId.size === 0 && data.items.length > 0) {
+    return { ok: false, error: `None of the backup's ${data.items.length} items could be read. ${firstProblem ?? ''}`.trim() };
+  }
+  return { ok: true, items: [...byId.values()], warnings };
+}
