@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ALL_SITES_MATCHES, SITE_MATCHES } from './lib/sites';
 
 // Icons are made in assets/ (tests/tools/render-icons.ts renders assets/icon.svg); they are
 // copied to the build's root so the manifest and `browser.action.setIcon` can name them.
@@ -14,6 +15,12 @@ export default defineConfig({
   outDir: process.env.LANTERN_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // MV2 (Firefox) has no optional_host_permissions: its optional hosts go in optional_permissions.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.manifestVersion === 2) {
+        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...ALL_SITES_MATCHES];
+      }
+    },
     'build:publicAssets': (wxt, files) => {
       const assets = resolve(wxt.config.root, 'assets');
       for (const name of readdirSync(assets).filter(isIconFile)) {
@@ -25,7 +32,13 @@ export default defineConfig({
     name: 'Lantern',
     description:
       'Recognizes papers from the curated "LLMs in Medicine" list wherever you read, with instant search and a personal reading list.',
-    permissions: ['storage'],
+    // scripting: registers the content script on all sites once the user opts in (no install warning).
+    permissions: ['storage', 'scripting'],
+    // The content script's own sites: lets the background read those tabs' URLs for the toolbar
+    // icon (arXiv PDFs) without "tabs"; no warning beyond the content script's.
+    host_permissions: [...SITE_MATCHES],
+    // "Recognize papers on all sites", asked for at runtime (lib/allSites.ts).
+    optional_host_permissions: [...ALL_SITES_MATCHES],
     icons: { 16: 'icon-16.png', 32: 'icon-32.png', 48: 'icon-48.png', 96: 'icon-96.png', 128: 'icon-128.png' },
     action: toolbarButton,
     // WXT 0.21 builds MV2's browser_action from the popup alone (dropping `action`'s icon); MV3 builds drop this key.

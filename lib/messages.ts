@@ -14,6 +14,8 @@ export interface Protocol {
   matchPage: { req: PageIdentity; res: PageMatch | null };
   /** Save or unsave a paper (listed, or identified from a page for unlisted papers). */
   setSaved: { req: { paperId: string; saved: boolean; page?: PageIdentity }; res: { saved: boolean } };
+  /** The popup's "This tab": what the background knows of a tab's paper (see entrypoints/background/toolbar.ts). */
+  getTabPaper: { req: { tabId: number }; res: { identity: PageIdentity | null; match: PageMatch | null } };
 }
 
 export type MessageType = keyof Protocol;
@@ -64,6 +66,8 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
     isShortString(d.paperId, 1024) &&
     typeof d.saved === 'boolean' &&
     (d.page === undefined || isPageIdentity(d.page)),
+  getTabPaper: (d): d is Request<'getTabPaper'> =>
+    isRecord(d) && typeof d.tabId === 'number' && Number.isInteger(d.tabId) && d.tabId >= 0,
 };
 
 // --- sending ---

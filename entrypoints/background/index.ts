@@ -1,10 +1,15 @@
 import { setupMessages } from './messages';
 import { setupSeed } from './seed';
 import { setupStorage } from './storage';
+import { setupToolbar } from './toolbar';
+import { setupAllSites } from './allSites';
 
 // One setup per concern; each registers its listeners synchronously, as MV3 requires.
 export default defineBackground(() => {
   setupSeed();
   setupMessages();
+  // After setupMessages: it wraps matchPage so content-script answers also mark the tab.
+  setupToolbar();
+  setupAllSites();
   setupStorage();
 });

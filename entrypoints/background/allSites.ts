@@ -1,0 +1,13 @@
+/**
+ * Keeps the "all sites" content script registered exactly while its optional permission is
+ * granted, across installs, updates and browser restarts (the switch itself is
+ * lib/allSites.ts's `setAllSitesRecognition`, called by the options page).
+ */
+import { browser } from 'wxt/browser';
+import { syncAllSitesScript } from '../../lib/allSites';
+
+export function setupAllSites(): void {
+  const sync = () => void syncAllSitesScript().catch(() => undefined);
+  browser.runtime.onInstalled.addListener(sync);
+  browser.runtime.onStartup.addListener(sync);
+}

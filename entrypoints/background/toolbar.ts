@@ -1,0 +1,116 @@
+/**
+ * The toolbar button lights up on a listed paper's tab, also where no badge can be drawn
+ * (arXiv PDFs in the browser's PDF viewer), and its tooltip names the entry. Two sources answer
+ * for a tab: the URL alone, on every navigation (tabs.onUpdated), and the content script's
+ * `matchPage`, which also reads the document. Per-tab answers live in storage.session because
+ * the MV3 service worker forgets everything when it is stopped; the popup reads them back with
+ * `getTabPaper`.
+ *
+ * No "tabs" permission: the site list is also declared as host permissions (same hosts as the
+ * content script, so no new warning), which is what lets the background read `tab.url` there;
+ * elsewhere it cannot, and there is nothing to recognize anyway.
+ */
+import { browser } from 'wxt/browser';
+import { db } from '../../lib/db/instance';
+import type { LanternDB } from '../../lib/db/schema';
+import type { Handlers } from '../../lib/messages';
+import { identifyUrl } from '../../lib/page';
+import { nextTabState, readTabState, tabStateKey, toolbarTitle, type TabPaperState } from '../../lib/tabPaper';
+import type { PageIdentity, PageMatch } from '../../lib/types';
+import { coreHandlers, registerHandlers } from './messages';
+
+const LISTED_ICON = { 16: '/icon-listed-16.png', 32: '/icon-listed-32.png' };
+const DEFAULT_ICON = { 16: '/icon-16.png', 32: '/icon-32.png' };
+
+type MatchIdentity = (identity: PageIdentity) => Promise<PageMatch | null>;
+
+// Firefox's MV2 build has browserAction where MV3 has action.
+const toolbarButton = (): typeof browser.action | undefined => browser.action ?? browser.browserAction;
+
+// storage.session is missing in old browsers; a worker-lifetime map is the fallback.
+const memory = new Map<string, unknown>();
+const session = {
+  async get(key: string): Promise<unknown> {
+    if (!browser.storage.session) return memory.get(key);
+    return (await browser.storage.session.get(key))[key];
+  },
+  async set(key: string, value: unknown): Promise<void> {
+    if (!browser.storage.session) memory.set(key, value);
+    else await browser.storage.session.set({ [key]: value });
+  },
+  async remove(key: string): Promise<void> {
+    if (!browser.storage.session) memory.delete(key);
+    else await browser.storage.session.remove(key);
+  },
+};
+
+async function paint(tabId: number, match: PageMatch | null): Promise<void> {
+  const button = toolbarButton();
+  if (!button) return;
+  const name = browser.runtime.getManifest().name;
+  await Promise.all([
+    button.setIcon({ tabId, path: match ? LISTED_ICON : DEFAULT_ICON }),
+    button.setTitle({ tabId, title: toolbarTitle(match, name) }),
+  ]);
+}
+
+/** Records one answer for a tab (unless an earlier one for the same URL knew more) and paints it. */
+async function record(tabId: number, next: TabPaperState): Promise<TabPaperState> {
+  const key = tabStateKey(tabId);
+  const kept = nextTabState(readTabState(await session.get(key)), next);
+  await session.set(key, kept);
+  await paint(tabId, kept.match);
+  return kept;
+}
+
+async function fromUrl(url: string, matchIdentity: MatchIdentity): Promise<TabPaperState> {
+  const identity = identifyUrl(url) ?? null;
+  const match = identity ? await matchIdentity(identity) : null;
+  return { url, identity, match, source: 'url' };
+}
+
+/** The tab's paper as the popup's "This tab" shows it: the recorded answer, else a fresh URL-only look. */
+export async function tabPaper(
+  tabId: number,
+  matchIdentity: MatchIdentity,
+): Promise<{ identity: PageIdentity | null; match: PageMatch | null }> {
+  const stored = readTabState(await session.get(tabStateKey(tabId)));
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const url = tab?.url;
+  if (stored && (!url || stored.url === url)) return { identity: stored.identity, match: stored.match };
+  if (!url) return { identity: null, match: null };
+  const state = await record(tabId, await fromUrl(url, matchIdentity));
+  return { identity: state.identity, match: state.match };
+}
+
+/**
+ * Registers `getTabPaper` and wraps `matchPage` so the content script's answers also mark the
+ * tab. Call after setupMessages (it replaces the plain `matchPage` handler with this wrapper).
+ */
+export function setupToolbar(database: LanternDB = db): void {
+  const core = coreHandlers(database);
+  const matchIdentity: MatchIdentity = async (identity) => core.matchPage(identity, {});
+
+  const matchPage: Handlers['matchPage'] = async (identity, sender) => {
+    const match = await core.matchPage(identity, sender);
+    if (sender.tabId !== undefined && sender.url) {
+      await record(sender.tabId, { url: sender.url, identity, match, source: 'page' }).catch(() => undefined);
+    }
+    return match;
+  };
+  registerHandlers({ matchPage, getTabPaper: ({ tabId }) => tabPaper(tabId, matchIdentity) });
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A new document, or an in-page URL change (pushState): look at the URL again.
+    if (change.status !== 'loading' && change.url === undefined) return;
+    const url = change.url ?? tab.url;
+    const look = url
+      ? fromUrl(url, matchIdentity)
+      : // Without host permission for the new page the URL is hidden: nothing to show there.
+        Promise.resolve<TabPaperState>({ url: '', identity: null, match: null, source: 'url' });
+    look.then((state) => record(tabId, state)).catch(() => undefined);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    session.remove(tabStateKey(tabId)).catch(() => undefined);
+  });
+}

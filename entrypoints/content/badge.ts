@@ -1,0 +1,129 @@
+/**
+ * The content script's one job: identify → ask the background → draw (or remove) the badge.
+ * Every listener and timer is tied to WXT's `ctx`, so nothing keeps running once the extension
+ * reloads or updates. Failures (no answer, invalid page data) draw nothing and log nothing:
+ * the page's console belongs to the page.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { identifyPage } from '../../lib/page';
+import { sendMessage } from '../../lib/messages';
+import type { PageIdentity, PageMatch } from '../../lib/types';
+import { createBadgeHost, type BadgeHost } from './host';
+
+/** browser.storage.local key: the user's last collapse choice, shared by every tab. */
+export const COLLAPSED_KEY = 'badge.collapsed';
+
+/**
+ * Single-page apps update the document after they change the URL: look again once it has
+ * settled, and keep whichever answer comes from the newest look.
+ */
+const SETTLE_DELAY_MS = 900;
+
+interface Shown {
+  host: BadgeHost;
+  identity: PageIdentity;
+  match: PageMatch;
+  collapsed: boolean;
+  saving: boolean;
+}
+
+async function readCollapsed(): Promise<boolean> {
+  try {
+    const stored = await browser.storage.local.get(COLLAPSED_KEY);
+    return stored[COLLAPSED_KEY] === true;
+  } catch {
+    return false;
+  }
+}
+
+function identify(url: string): PageIdentity | undefined {
+  try {
+    return identifyPage(url, document);
+  } catch {
+    return undefined;
+  }
+}
+
+export function startBadge(ctx: ContentScriptContext): void {
+  let shown: Shown | undefined;
+  let lookup = 0;
+  let lastAsked: string | undefined;
+  let dismissedUrl: string | undefined;
+
+  const remove = () => {
+    shown?.host.remove();
+    shown = undefined;
+  };
+
+  const draw = () => {
+    if (!shown) return;
+    const current = shown;
+    current.host.draw({
+      match: current.match,
+      collapsed: current.collapsed,
+      saving: current.saving,
+      onToggleSave: () => void toggleSave(current),
+      onCollapsedChange: (collapsed) => {
+        current.collapsed = collapsed;
+        draw();
+        browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }).catch(() => undefined);
+      },
+      onDismiss: () => {
+        dismissedUrl = location.href;
+        lastAsked = undefined;
+        remove();
+      },
+    });
+  };
+
+  const toggleSave = async (target: Shown) => {
+    if (target.saving) return;
+    target.saving = true;
+    draw();
+    const reply = await sendMessage('setSaved', { paperId: target.match.paper.id, saved: !target.match.saved });
+    if (ctx.isInvalid) return;
+    target.saving = false;
+    if (reply.ok) target.match = { ...target.match, saved: reply.value.saved };
+    if (shown === target) draw();
+  };
+
+  const show = (identity: PageIdentity, match: PageMatch, collapsed: boolean) => {
+    if (shown && shown.match.paper.id === match.paper.id) {
+      shown.identity = identity;
+      shown.match = match;
+      draw();
+      return;
+    }
+    remove();
+    shown = { host: createBadgeHost(document), identity, match, collapsed, saving: false };
+    draw();
+  };
+
+  const refresh = async () => {
+    const url = location.href;
+    if (url === dismissedUrl) return;
+    const identity = identify(url);
+    if (!identity) {
+      lastAsked = undefined;
+      remove();
+      return;
+    }
+    const asked = JSON.stringify(identity);
+    if (asked === lastAsked) return;
+    lastAsked = asked;
+    const ticket = ++lookup;
+    const [reply, collapsed] = await Promise.all([sendMessage('matchPage', identity), readCollapsed()]);
+    if (ticket !== lookup || ctx.isInvalid) return;
+    if (reply.ok && reply.value) show(identity, reply.value, shown?.collapsed ?? collapsed);
+    else remove();
+  };
+
+  ctx.onInvalidated(remove);
+  // The event fires while the navigation is starting (before `location` changes): look just after.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    ctx.setTimeout(() => void refresh(), 0);
+    ctx.setTimeout(() => void refresh(), SETTLE_DELAY_MS);
+  });
+  void refresh();
+}

@@ -1,0 +1,19 @@
+/**
+ * On every page of the site list (and, when the user opts in, every site): identify the page,
+ * ask the background whether it is a listed paper, and draw the badge. Pages that change their
+ * URL in place (GitHub, PubMed, Semantic Scholar) are identified again after each navigation.
+ *
+ * Kept tiny on purpose (issue 3: < 30 kB minified): no Dexie, no search, no lib/db here.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { SITE_MATCHES } from '../../lib/sites';
+import { startBadge } from './badge';
+
+export default defineContentScript({
+  matches: [...SITE_MATCHES],
+  // After the document is parsed: the metadata in <head> and the main heading are there.
+  runAt: 'document_idle',
+  main(ctx) {
+    startBadge(ctx);
+  },
+});

@@ -1,0 +1,58 @@
+/**
+ * "Recognize papers on all sites": an opt-in beyond the site list (lib/sites.ts). The options
+ * page calls `setAllSitesRecognition(true)` from a click (browsers grant permissions only
+ * during a user gesture); it asks for the optional permission and registers the content script
+ * for every site, and `setAllSitesRecognition(false)` undoes both. The background re-checks on
+ * install, update and startup (entrypoints/background/allSites.ts).
+ */
+import { browser } from 'wxt/browser';
+import { ALL_SITES_MATCHES, SITE_MATCHES } from './sites';
+
+export const ALL_SITES_SCRIPT_ID = 'lantern-all-sites';
+/** The same bundle the manifest runs on the site list (WXT names it after entrypoints/content/). */
+const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
+const origins = (): string[] => [...ALL_SITES_MATCHES];
+
+/** Whether the user has granted recognition on all sites. */
+export async function isAllSitesRecognitionEnabled(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: origins() });
+  } catch {
+    return false;
+  }
+}
+
+/** Registers or unregisters the all-sites content script to match the permission; returns whether it runs. */
+export async function syncAllSitesScript(): Promise<boolean> {
+  const scripting = browser.scripting;
+  if (!scripting) return false;
+  const enabled = await isAllSitesRecognitionEnabled();
+  const registered = await scripting.getRegisteredContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });
+  if (enabled && registered.length === 0) {
+    await scripting.registerContentScripts([
+      {
+        id: ALL_SITES_SCRIPT_ID,
+        matches: origins(),
+        // The manifest's content script already runs there.
+        excludeMatches: [...SITE_MATCHES],
+        js: [CONTENT_SCRIPT_FILE],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  } else if (!enabled && registered.length > 0) {
+    await scripting.unregisterContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });
+  }
+  return enabled;
+}
+
+/**
+ * Turns recognition on all sites on (asking for the optional permission) or off (giving it
+ * back). Call it from a user gesture on an extension page. Resolves to whether it is now on.
+ */
+export async function setAllSitesRecognition(enabled: boolean): Promise<boolean> {
+  if (enabled) await browser.permissions.request({ origins: origins() });
+  else await browser.permissions.remove({ origins: origins() });
+  return syncAllSitesScript();
+}

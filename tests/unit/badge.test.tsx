@@ -1,0 +1,194 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Badge, MAX_RELATED, type BadgeProps } from '../../components/Badge';
+import type { Paper, PageMatch } from '../../lib/types';
+
+function paper(overrides: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
+  return {
+    authors: 'Harsha Nori et al.',
+    venue: 'arXiv',
+    year: 2023,
+    month: 11,
+    categories: ['Evaluating General-Purpose LLMs in Medicine via Prompting'],
+    links: [],
+    ids: { repos: [] },
+    titleKey: overrides.title.toLowerCase(),
+    line: 1,
+    lists: ['seed'],
+    ...overrides,
+  };
+}
+
+const listed = paper({
+  id: 'arxiv:2311.16452',
+  title: 'Can Generalist Foundation Models Outcompete Special-Purpose Tuning? Case Study in Medicine',
+  categories: ['Evaluation › Strategies', 'Specialized Medical LLMs'],
+  links: [
+    { kind: 'paper', url: 'https://arxiv.org/abs/2311.16452', label: 'paper' },
+    { kind: 'code', url: 'https://github.com/microsoft/promptbase', label: 'code' },
+    { kind: 'blog', url: 'javascript:alert(1)', label: 'blog' },
+  ],
+});
+
+const neighbours = Array.from({ length: 7 }, (_, i) =>
+  paper({
+    id: `arxiv:2310.0000${i}`,
+    title: `Neighbour paper ${i}`,
+    year: 2023,
+    month: 10,
+    links: i === 2 ? [{ kind: 'paper', url: 'javascript:void(0)', label: 'paper' }] : [{ kind: 'paper', url: `https://arxiv.org/abs/2310.0000${i}`, label: 'paper' }],
+  }),
+);
+
+const match: PageMatch = { paper: listed, via: 'arxiv', related: neighbours, saved: false, listNames: ['LLMs in Medicine'] };
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function draw(overrides: Partial<BadgeProps> = {}) {
+  const props: BadgeProps = {
+    match,
+    collapsed: false,
+    onToggleSave: vi.fn(),
+    onCollapsedChange: vi.fn(),
+    onDismiss: vi.fn(),
+    ...overrides,
+  };
+  render(<Badge {...props} />, root);
+  return props;
+}
+
+const $ = (selector: string) => root.querySelector(selector);
+const $$ = (selector: string) => [...root.querySelectorAll(selector)];
+
+describe('Badge card', () => {
+  it('says which list holds the paper and shows the title as listed', () => {
+    draw();
+    expect($('.in')?.textContent).toBe('In LLMs in Medicine');
+    expect($('.title')?.textContent).toBe(listed.title);
+  });
+
+  it('shows every category by its leaf, with the full path on hover', () => {
+    draw();
+    const categories = $$('.category');
+    expect(categories.map((c) => c.textContent)).toEqual(['Strategies', 'Specialized Medical LLMs']);
+    expect(categories.map((c) => c.getAttribute('title'))).toEqual(['Evaluation › Strategies', 'Specialized Medical LLMs']);
+  });
+
+  it('shows authors, date and venue', () => {
+    draw();
+    expect($('.meta')?.textContent).toBe('Harsha Nori et al. · Nov 2023 · arXiv');
+  });
+
+  it('renders only http(s) links', () => {
+    draw();
+    const links = $$('.link') as HTMLAnchorElement[];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['paper', 'https://arxiv.org/abs/2311.16452'],
+      ['code', 'https://github.com/microsoft/promptbase'],
+    ]);
+    expect(links.every((a) => a.getAttribute('rel')?.includes('noopener'))).toBe(true);
+    expect(root.innerHTML).not.toContain('javascript:');
+  });
+
+  it('lists at most five related entries, each linking to its paper', () => {
+    draw();
+    const items = $$('.related-item');
+    expect(items).toHaveLength(MAX_RELATED);
+    expect(items.map((li) => li.getAttribute('data-paper-id'))).toEqual(neighbours.slice(0, 5).map((p) => p.id));
+    const firstLink = items[0]?.querySelector('a');
+    expect(firstLink?.getAttribute('href')).toBe('https://arxiv.org/abs/2310.00000');
+    // An entry whose only link is not http(s) is shown as text.
+    expect(items[2]?.querySelector('a')).toBeNull();
+    expect(items[2]?.textContent).toContain('Neighbour paper 2');
+  });
+
+  it('has no related section when the list holds nothing related', () => {
+    draw({ match: { ...match, related: [] } });
+    expect($('.related')).toBeNull();
+  });
+
+  it('shows the save state with aria-pressed and asks to toggle it', () => {
+    const props = draw();
+    const save = $('.lantern-save') as HTMLButtonElement;
+    expect(save.getAttribute('aria-pressed')).toBe('false');
+    save.click();
+    expect(props.onToggleSave).toHaveBeenCalledTimes(1);
+    draw({ match: { ...match, saved: true } });
+    expect(($('.lantern-save') as HTMLButtonElement).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('disables the toggle while a save is in flight', () => {
+    draw({ saving: true });
+    expect(($('.lantern-save') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('collapses with its button and with Escape, and can be dismissed', () => {
+    const props = draw();
+    ($('[aria-label="Collapse"]') as HTMLButtonElement).click();
+    expect(props.onCollapsedChange).toHaveBeenLastCalledWith(true);
+
+    const save = $('.lantern-save') as HTMLButtonElement;
+    save.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(props.onCollapsedChange).toHaveBeenCalledTimes(2);
+
+    ($('[aria-label="Hide on this page"]') as HTMLButtonElement).click();
+    expect(props.onDismiss).toHaveBeenCalledTimes(1);
+  });
+
+  it('renders hostile list text as text, never as markup', () => {
+    const hostile = paper({ id: 'title:x', title: '<img src=x onerror=alert(1)><script>alert(1)</script>' });
+    draw({ match: { ...match, paper: hostile, listNames: ['<b>list</b>'] } });
+    expect($('.title')?.textContent).toBe(hostile.title);
+    expect($('img')).toBeNull();
+    expect($('script')).toBeNull();
+    expect($('b')).toBeNull();
+  });
+});
+
+describe('Badge pill', () => {
+  it('is a single button that names the list and expands on click', () => {
+    const props = draw({ collapsed: true });
+    expect($('.card')).toBeNull();
+    const pill = $('.pill') as HTMLButtonElement;
+    expect(pill.textContent).toBe('In LLMs in Medicine');
+    expect(pill.getAttribute('aria-expanded')).toBe('false');
+    pill.click();
+    expect(props.onCollapsedChange).toHaveBeenCalledWith(false);
+  });
+
+  it('shows when the paper is saved', () => {
+    draw({ collapsed: true, match: { ...match, saved: true } });
+    expect($('.pill')?.textContent).toContain('Saved');
+  });
+
+  it('moves focus to the pill when the user collapses, but never steals focus on first draw', () => {
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    outside.focus();
+    let collapsed = false;
+    const redraw = () =>
+      draw({
+        collapsed,
+        onCollapsedChange: (next) => {
+          collapsed = next;
+          redraw();
+        },
+      });
+    act(() => {
+      redraw();
+    });
+    expect(document.activeElement).toBe(outside);
+    act(() => ($('[aria-label="Collapse"]') as HTMLButtonElement).click());
+    expect(document.activeElement).toBe($('.pill'));
+    outside.remove();
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { nextTabState, readTabState, toolbarTitle, type TabPaperState } from '../../lib/tabPaper';
+import type { PageMatch, Paper } from '../../lib/types';
+
+const paper: Paper = {
+  id: 'arxiv:2311.16452',
+  title: 'Can Generalist Foundation Models Outcompete Special-Purpose Tuning? Case Study in Medicine',
+  authors: 'Harsha Nori et al.',
+  venue: 'arXiv',
+  year: 2023,
+  month: 11,
+  categories: ['Evaluation'],
+  links: [],
+  ids: { arxiv: '2311.16452', repos: [] },
+  titleKey: 'can generalist foundation models outcompete special purpose tuning case study in medicine',
+  line: 3,
+  lists: ['seed'],
+};
+const match: PageMatch = { paper, via: 'arxiv', related: [], saved: false, listNames: ['LLMs in Medicine'] };
+const url = 'https://arxiv.org/abs/2311.16452';
+
+const state = (over: Partial<TabPaperState>): TabPaperState => ({ url, identity: { url }, match: null, source: 'url', ...over });
+
+describe('nextTabState', () => {
+  it('takes the first answer for a tab', () => {
+    const next = state({ match });
+    expect(nextTabState(undefined, next)).toBe(next);
+  });
+
+  it('keeps a found paper when a later answer for the same URL finds nothing', () => {
+    const fromPage = state({ match, source: 'page' });
+    expect(nextTabState(fromPage, state({ source: 'url' }))).toBe(fromPage);
+  });
+
+  it('lets a later answer that found the paper replace one that did not', () => {
+    const found = state({ match, source: 'page' });
+    expect(nextTabState(state({}), found)).toBe(found);
+  });
+
+  it('forgets the previous page once the tab shows another URL', () => {
+    const elsewhere = state({ url: 'https://example.org/', identity: null });
+    expect(nextTabState(state({ match }), elsewhere)).toBe(elsewhere);
+  });
+});
+
+describe('toolbarTitle', () => {
+  it('names the list and the entry for a listed paper', () => {
+    expect(toolbarTitle(match)).toBe(`Lantern: in LLMs in Medicine\n${paper.title}`);
+    expect(toolbarTitle({ ...match, saved: true })).toContain('(saved)');
+  });
+
+  it('is the plain name elsewhere', () => {
+    expect(toolbarTitle(null)).toBe('Lantern');
+  });
+
+  it('shortens very long titles', () => {
+    const long = toolbarTitle({ ...match, paper: { ...paper, title: 'x'.repeat(5000) } });
+    expect(long.length).toBeLessThan(200);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('readTabState', () => {
+  it('reads back what was stored', () => {
+    const stored = JSON.parse(JSON.stringify(state({ match, source: 'page' })));
+    expect(readTabState(stored)).toEqual(state({ match, source: 'page' }));
+  });
+
+  it('rejects anything else', () => {
+    expect(readTabState(undefined)).toBeUndefined();
+    expect(readTabState({ url })).toBeUndefined();
+    expect(readTabState({ url, source: 'other' })).toBeUndefined();
+    expect(readTabState({ url, source: 'url', match: { paper: 'x' } })).toEqual({ url, identity: null, match: null, source: 'url' });
+  });
+});
