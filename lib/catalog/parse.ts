@@ -39,7 +39,7 @@ export function isNonPaperHeading(heading: string): boolean {
 // ——— links ———
 
 const LABEL_KINDS: Array<[RegExp, LinkKind]> = [
-  [/\b(code|github|gitlab|repo|repository|implementation|source|model|weights|checkpoints?)\b/i, 'code'],
+  [/\b(code|github|gitlab|repo|repository|implementation|source|weights|checkpoints?)\b/i, 'code'],
   [/\b(paper|pdf|arxiv|article|doi|preprint|journal|publication|pubmed|medrxiv|biorxiv)\b/i, 'paper'],
   [/\b(blog|post|medium|news|tweet|twitter|video|youtube|slides|talk)\b/i, 'blog'],
   [/\b(demo|try|playground|app|space)\b/i, 'demo'],
@@ -60,12 +60,20 @@ export function linkKind(label: string, url: string, fallback: LinkKind = 'other
   return kindFromUrl(url) ?? fallback;
 }
 
-/** Only absolute http(s) links are kept; relative, anchor, javascript: and data: links are dropped. */
-function httpLinks(links: InlineLink[], fallback?: (link: InlineLink) => LinkKind): EntryLink[] {
+/** A title used as link text says nothing about the link's kind: it is the paper, or its code page. */
+function titleLinkKind(url: string): LinkKind {
+  return kindFromUrl(url) ?? 'paper';
+}
+
+/**
+ * Only absolute http(s) links are kept; relative, anchor, javascript: and data: links are dropped.
+ * `kindOf` decides a link's kind when its label is a title rather than "paper", "code"…
+ */
+function httpLinks(links: InlineLink[], kindOf?: (link: InlineLink) => LinkKind | undefined): EntryLink[] {
   const kept: EntryLink[] = [];
   for (const link of links) {
     if (!parseHttpUrl(link.url) || kept.some((other) => other.url === link.url)) continue;
-    kept.push({ kind: linkKind(link.label, link.url, fallback?.(link)), url: link.url, label: link.label });
+    kept.push({ kind: kindOf?.(link) ?? linkKind(link.label, link.url), url: link.url, label: link.label });
   }
   return kept;
 }
@@ -185,7 +193,7 @@ function readListItem(content: string): ItemResult {
     if (inVenue) year = Number(inVenue[1]);
   }
 
-  const entryLinks = httpLinks(links, (link) => (link === titleLink ? (kindFromUrl(link.url) ?? 'paper') : 'other'));
+  const entryLinks = httpLinks(links, (link) => (link.start === titleLink?.start ? titleLinkKind(link.url) : undefined));
   const cleanTitle = plainText(title);
   const broken = brokenLinkCount(content, links);
   if (broken > 0) warning = `${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`;
@@ -244,9 +252,14 @@ function readTableRow(roles: ColumnRole[], line: string): ItemResult {
   const links: EntryLink[] = [];
   cells.forEach((cell, column) => {
     const role = roles[column] ?? 'other';
-    const fallback: LinkKind = role === 'code' ? 'code' : role === 'title' || role === 'paper' ? 'paper' : 'other';
-    for (const link of httpLinks(extractLinks(cell), () => fallback)) {
-      if (!links.some((other) => other.url === link.url)) links.push(role === 'code' && link.kind === 'other' ? { ...link, kind: 'code' } : link);
+    const kindOf = (link: InlineLink): LinkKind | undefined => {
+      if (role === 'title') return titleLinkKind(link.url);
+      const kind = linkKind(link.label, link.url);
+      if (kind !== 'other') return kind;
+      return role === 'code' ? 'code' : role === 'paper' ? 'paper' : 'other';
+    };
+    for (const link of httpLinks(extractLinks(cell), kindOf)) {
+      if (!links.some((other) => other.url === link.url)) links.push(link);
     }
   });
   if (titleKey(title) === '') return links.length > 0 ? { warning: 'a table row with links but no title' } : undefined;
@@ -382,10 +395,11 @@ export function parseAwesomeList(markdown: string): ParsedList {
       continue;
     }
 
-    const heading = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    const heading = atxHeading(line) ?? setextHeading(line, lines[index + 1]);
     if (heading) {
-      const level = heading[1]!.length;
-      const text = stripLeadingSymbols(plainText(heading[2]!));
+      if (heading.underlined) index++;
+      const { level } = heading;
+      const text = stripLeadingSymbols(plainText(heading.text));
       table = undefined;
       lastEntry = undefined;
       if (level === 1 && name === '') {
@@ -439,6 +453,24 @@ export function parseAwesomeList(markdown: string): ParsedList {
 
   if (inComment) warnings.push({ line: lines.length, message: 'an HTML comment is never closed; the text after it was skipped' });
   return { name, entries: mergeItems(items), warnings };
+}
+
+interface Heading {
+  level: number;
+  text: string;
+  underlined: boolean;
+}
+
+function atxHeading(line: string): Heading | undefined {
+  const match = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+  return match ? { level: match[1]!.length, text: match[2]!, underlined: false } : undefined;
+}
+
+/** "Title" over "=====" (level 1) or "-----" (level 2), when the text line is plain text. */
+function setextHeading(line: string, next: string | undefined): Heading | undefined {
+  const underline = next === undefined ? null : /^ {0,3}(=+|-+)\s*$/.exec(next);
+  if (!underline || /^\s*(?:[-*+>|]|\d{1,3}[.)])\s|^\s{4}|\|/.test(line)) return undefined;
+  return { level: underline[1]!.startsWith('=') ? 1 : 2, text: line.trim(), underlined: true };
 }
 
 function onlyLinks(content: string): boolean {

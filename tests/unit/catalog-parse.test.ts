@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAwesomeList, splitAuthorsVenue } from '../../lib/catalog/parse';
+import type { CatalogEntry, ParsedList } from '../../lib/types';
+
+const fixture = (name: string): string => readFileSync(join(process.cwd(), 'tests/fixtures/lists', name), 'utf8');
+
+function byTitle(list: ParsedList, title: string): CatalogEntry {
+  const entry = list.entries.find((candidate) => candidate.title === title);
+  if (!entry) throw new Error(`no entry titled ${title}; got ${list.entries.map((e) => e.title).join(' | ')}`);
+  return entry;
+}
+
+describe('the seed list shape', () => {
+  const list = parseAwesomeList(fixture('seed-shape.md'));
+
+  it('takes the list name from the first # heading', () => {
+    expect(list.name).toBe('Fixture List of Medical LLM Papers');
+  });
+
+  it('reads every entry under paper headings once, in order of first appearance', () => {
+    expect(list.entries.map((entry) => entry.title)).toEqual([
+      'MEDITRON-70B: Scaling Medical Pretraining for Large Language Models',
+      'HealGPT',
+      'ChatDoctor: A Medical Chat Model',
+      'Large language models encode clinical knowledge',
+      'Grégoire’s “Unicode” Model — naïve Tokens',
+      'Escaped *stars* and 5 < 6 & more',
+      'Unsafe links only',
+      'PathAsst: Redefining Pathology',
+      'Advanced prompting as a catalyst',
+      'Performance of GPT-4V on USMLE',
+      'The current and future state of AI interpretation of medical images.',
+      'Language Model Behavior: A Comprehensive Survey.',
+      'A month that does not exist',
+      'A title whose bold never closes',
+      'A link that never closes',
+    ]);
+  });
+
+  it('reads date, authors, venue, links and identifiers of an entry', () => {
+    expect(byTitle(list, 'MEDITRON-70B: Scaling Medical Pretraining for Large Language Models')).toEqual({
+      id: 'arxiv:2311.16079',
+      title: 'MEDITRON-70B: Scaling Medical Pretraining for Large Language Models',
+      authors: 'Zeming Chen et al.',
+      venue: 'arXiv',
+      year: 2023,
+      month: 11,
+      categories: ['Models'],
+      links: [
+        { kind: 'paper', url: 'https://arxiv.org/abs/2311.16079v1', label: 'paper' },
+        { kind: 'code', url: 'https://github.com/epfLLM/meditron/blob/main/README.md', label: 'code' },
+      ],
+      ids: { arxiv: '2311.16079', repos: ['github.com/epfllm/meditron'] },
+      titleKey: 'meditron 70b scaling medical pretraining for large language models',
+      line: 11,
+    });
+  });
+
+  it('merges a paper listed under two headings into one entry with both categories and all links', () => {
+    const pathAsst = byTitle(list, 'PathAsst: Redefining Pathology');
+    expect(pathAsst.categories).toEqual(['Models › Shared', 'Evaluation › Strategies']);
+    expect(pathAsst.links.map((link) => link.url)).toEqual([
+      'https://arxiv.org/abs/2305.15072',
+      'http://export.arxiv.org/abs/2305.15072v2',
+      'https://github.com/superjamessyx/PathAsst',
+    ]);
+    expect(pathAsst.line).toBe(21);
+    const catalyst = byTitle(list, 'Advanced prompting as a catalyst');
+    expect(catalyst.id).toBe('title:advanced prompting as a catalyst');
+    expect(catalyst.categories).toEqual(['Models › Shared', 'LLM-Powered Agents']);
+  });
+
+  it('derives the id from the strongest identifier', () => {
+    expect(byTitle(list, 'Large language models encode clinical knowledge').id).toBe('doi:10.1038/s41586-023-06291-2');
+    expect(byTitle(list, 'Performance of GPT-4V on USMLE').id).toBe('doi:10.1101/2023.10.26.23297629');
+    expect(byTitle(list, 'The current and future state of AI interpretation of medical images.').id).toBe('doi:10.1056/nejmra2301725');
+    expect(byTitle(list, 'ChatDoctor: A Medical Chat Model').ids.pmcid).toBe('PMC10364849');
+    expect(byTitle(list, 'ChatDoctor: A Medical Chat Model').id).toBe('title:chatdoctor a medical chat model');
+    expect(byTitle(list, 'HealGPT').id).toBe('title:healgpt');
+  });
+
+  it('keeps only http(s) links, including URLs with parentheses, and adds links from a nested bullet', () => {
+    expect(byTitle(list, 'Unsafe links only').links).toEqual([
+      { kind: 'blog', url: 'https://example.org/blog/post', label: 'blog' },
+      { kind: 'code', url: 'https://github.com/eve/unsafe-links', label: 'code' },
+    ]);
+    expect(byTitle(list, 'Escaped *stars* and 5 < 6 & more').links[0]?.url).toBe('https://en.wikipedia.org/wiki/Foo_(bar)');
+    for (const entry of list.entries) for (const link of entry.links) expect(link.url).toMatch(/^https?:\/\//);
+  });
+
+  it('keeps Unicode titles as written and matches them by their normalized key', () => {
+    const entry = byTitle(list, 'Grégoire’s “Unicode” Model — naïve Tokens');
+    expect(entry.titleKey).toBe('gregoires unicode model naive tokens');
+    expect(entry.id).toBe('arxiv:2306.99999');
+  });
+
+  it('splits authors from venue without cutting at initials', () => {
+    expect(byTitle(list, 'Language Model Behavior: A Comprehensive Survey.')).toMatchObject({
+      authors: 'Tyler A. Chang, Benjamin K. Bergen',
+      venue: 'arXiv',
+    });
+    expect(byTitle(list, 'The current and future state of AI interpretation of medical images.')).toMatchObject({
+      authors: 'Pranav Rajpurkar and Matthew P. Lungren',
+      venue: 'New England Journal of Medicine',
+    });
+  });
+
+  it('skips news, tables of contents, repositories, contributors, citations, comments and code fences', () => {
+    const titles = list.entries.map((entry) => entry.title);
+    const hidden = ['We added a paper', 'Models', 'Evaluation', 'Awesome-LLM', 'Someone', 'Commented out on one line', 'Commented out over lines', 'Inside a code fence'];
+    for (const title of hidden) expect(titles).not.toContain(title);
+    expect(list.entries.flatMap((entry) => entry.links).map((link) => link.url).join(' ')).not.toMatch(/2401\.00001|2301\.0000[123]|hannibal046|github\.com\/someone/i);
+  });
+
+  it('warns with line numbers about what it could not read, and keeps what it could', () => {
+    expect(list.warnings).toEqual([
+      { line: 40, message: expect.stringContaining('not a month') },
+      { line: 41, message: expect.stringContaining('bold') },
+      { line: 42, message: expect.stringContaining('link could not be read') },
+      { line: 43, message: expect.stringContaining('no title') },
+    ]);
+    expect(byTitle(list, 'A month that does not exist')).toMatchObject({ year: 2023 });
+    expect(byTitle(list, 'A month that does not exist').month).toBeUndefined();
+    expect(byTitle(list, 'A title whose bold never closes')).toMatchObject({ id: 'arxiv:2302.00001', authors: 'Open Bold et al.' });
+    expect(byTitle(list, 'A link that never closes').links).toEqual([]);
+  });
+
+  it('reads CRLF line endings exactly like LF', () => {
+    expect(parseAwesomeList(fixture('seed-shape.md').replace(/\n/g, '\r\n'))).toEqual(list);
+  });
+});
+
+describe('the "[**Venue, Year**] **Name**: Title" shape', () => {
+  const list = parseAwesomeList(fixture('venue-tag-shape.md'));
+
+  it('reads name and subtitle as the title, venue and year from the tag', () => {
+    expect(list.entries.map(({ title, venue, year, month, categories }) => ({ title, venue, year, month, categories }))).toEqual([
+      { title: 'LLaVA-1.5: Improved Baselines with Visual Instruction Tuning', venue: 'CVPR', year: 2024, month: undefined, categories: ['Papers › Instruction Tuning'] },
+      { title: 'LLaVA: Visual Instruction Tuning', venue: 'NeurIPS', year: 2023, month: undefined, categories: ['Papers › Instruction Tuning'] },
+      { title: 'Med-Dataset: A Benchmark', venue: 'arXiv', year: 2023, month: 6, categories: ['Papers › Instruction Tuning'] },
+      { title: 'Journal Paper', venue: 'Nature Medicine', year: 2023, month: undefined, categories: ['Papers › Instruction Tuning'] },
+    ]);
+    expect(list.warnings).toEqual([]);
+  });
+
+  it('sorts links by kind from their labels and URLs', () => {
+    expect(list.entries[1]!.links.map((link) => link.kind)).toEqual(['paper', 'other', 'demo']);
+    expect(list.entries[2]!.links.map((link) => link.kind)).toEqual(['paper', 'data']);
+    expect(list.entries[2]!.ids.repos).toEqual(['huggingface.co/datasets/example/med-benchmark']);
+    expect(list.entries[3]!.id).toBe('doi:10.1038/s41591-023-02448-8');
+  });
+});
+
+describe('the plain "[Title](url) - description" shape', () => {
+  const list = parseAwesomeList(fixture('plain-links.md'));
+
+  it('reads an underlined (setext) list name', () => {
+    expect(list.name).toBe('Awesome Plain List');
+  });
+
+  it('takes the link text as title and the link as the paper or code, skipping navigation and relative links', () => {
+    expect(list.entries.map(({ id, title, links }) => ({ id, title, kinds: links.map((link) => link.kind) }))).toEqual([
+      { id: 'arxiv:2305.09617', title: 'Towards Expert-Level Medical Question Answering', kinds: ['paper', 'paper'] },
+      { id: 'doi:10.1038/s41746-022-00742-2', title: 'GatorTron', kinds: ['paper'] },
+      { id: 'title:biogpt', title: 'BioGPT', kinds: ['code'] },
+      { id: 'title:numbered paper on pubmed', title: 'Numbered Paper on PubMed', kinds: ['paper'] },
+    ]);
+    expect(list.entries[3]!.ids.pmid).toBe('37438534');
+  });
+});
+
+describe('tables of papers', () => {
+  const list = parseAwesomeList(fixture('table.md'));
+
+  it('maps columns by their headers', () => {
+    expect(list.entries.map(({ title, venue, year, month, categories, ids }) => ({ title, venue, year, month, categories, ids }))).toEqual([
+      { title: 'MedQA Study | Part 1', venue: 'EMNLP', year: 2023, month: undefined, categories: ['Benchmarks'], ids: { arxiv: '2310.14573', repos: ['github.com/example/medqa'] } },
+      { title: 'Nature Study', venue: 'Nature', year: 2023, month: 5, categories: ['Benchmarks'], ids: { doi: '10.1038/s41586-023-05881-4', repos: [] } },
+      { title: 'PMC Study', venue: 'Cureus', year: 2023, month: undefined, categories: ['Benchmarks'], ids: { pmcid: 'PMC10364849', repos: [] } },
+      { title: 'Clinical Model', venue: '', year: 2023, month: 5, categories: ['Models'], ids: { arxiv: '2305.12031', repos: ['huggingface.co/wanglab/clinical-camel'] } },
+    ]);
+  });
+
+  it('gives links in the title column the kind of their URL, and links in a code column the code kind', () => {
+    expect(list.entries[0]!.links.map((link) => link.kind)).toEqual(['paper', 'code']);
+    expect(list.entries[3]!.links.map((link) => link.kind)).toEqual(['paper', 'code']);
+  });
+
+  it('warns about a row without a title', () => {
+    expect(list.warnings).toEqual([{ line: 9, message: expect.stringContaining('no title') }]);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['empty', ''],
+    ['only headings', '# A\n## B\n### C'],
+    ['unbalanced brackets', '## X\n- [2023/01] [[[[[(((( ]]]]'],
+    ['an unclosed comment', '## X\n<!-- never closed\n- [2023/01] **Hidden** [[paper](https://arxiv.org/abs/2301.00001)]'],
+    ['an unclosed fence', '## X\n```\n- [2023/01] **Hidden** [[paper](https://arxiv.org/abs/2301.00001)]'],
+    ['binary noise', '\u0000\u0001## \uFFFF- [**'],
+  ])('never throws on %s', (_label, markdown) => {
+    expect(() => parseAwesomeList(markdown)).not.toThrow();
+    expect(parseAwesomeList(markdown).entries).toEqual([]);
+  });
+
+  it('keeps an entry whose link brackets are a mess, with no links', () => {
+    expect(parseAwesomeList('## X\n- [2023/01] **T** [[[[[(((( ]]]]').entries).toMatchObject([{ title: 'T', links: [], year: 2023, month: 1 }]);
+  });
+
+  it('says when an HTML comment is never closed', () => {
+    expect(parseAwesomeList('## X\n<!-- open\n- a').warnings).toEqual([{ line: 3, message: expect.stringContaining('never closed') }]);
+  });
+});
+
+describe('splitAuthorsVenue', () => {
+  it.each([
+    ['Harsha Nori et al. arXiv.', 'Harsha Nori et al.', 'arXiv'],
+    ['Liu et al. EMNLP 2023 main.', 'Liu et al.', 'EMNLP 2023 main'],
+    ['Ming Y. Liu et al. arXiv,', 'Ming Y. Liu et al.', 'arXiv'],
+    ['Jie Huang, Kevin Chen-Chuan Chang. ACL\'23 Findings', 'Jie Huang, Kevin Chen-Chuan Chang', 'ACL\'23 Findings'],
+    ['Writer Engineering team.', 'Writer Engineering team', ''],
+    ['Malik Sallam. Healthcare.', 'Malik Sallam', 'Healthcare'],
+  ])('%j → %j, %j', (text, authors, venue) => {
+    expect(splitAuthorsVenue(text)).toEqual({ authors, venue });
+  });
+});
