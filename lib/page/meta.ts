@@ -79,10 +79,10 @@ function mainHeading(doc: Document): string | undefined {
 const INVISIBLE_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 /**
- * The element's text without script/style content, or undefined past `limit` characters.
- * Iterative, so a hostile page's deeply nested heading cannot overflow the stack.
+ * The element's text without script/style content, or undefined past `limit` characters or
+ * MAX_HEADING_NODES nodes. Iterative, so a hostile page's deeply nested heading cannot overflow the stack.
  */
-function visibleText(root: Element, limit: number): string | undefined {
+export function visibleText(root: Element, limit: number): string | undefined {
   let text = '';
   let visited = 0;
   const pending: Node[] = [root];
