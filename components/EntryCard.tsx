@@ -44,7 +44,9 @@ export function EntryCard({ paper, saved, onToggleSave, busy, terms = [], inList
                 key={c}
                 class="entry-category"
                 tabIndex={tabIndex}
-                title={`Only “${c}”`}
+                title={c}
+                aria-label={`Only ${categoryLeaf(c)}`}
+                data-category={c}
                 onClick={(e) => {
                   e.stopPropagation();
                   onCategory(c);
@@ -53,7 +55,7 @@ export function EntryCard({ paper, saved, onToggleSave, busy, terms = [], inList
                 {categoryLeaf(c)}
               </button>
             ) : (
-              <span key={c} class="entry-category" title={c}>
+              <span key={c} class="entry-category" title={c} data-category={c}>
                 {categoryLeaf(c)}
               </span>
             ),

@@ -66,18 +66,29 @@ export function App({ services }: { services: PopupServices }) {
   const lookup = pendingLookup && lookupState?.text === trimmed ? lookupState.lookup : null;
 
   const browsing = trimmed === '' && activeFilterCount(filters) === 0;
-  const outcome: SearchOutcome | null = useMemo(() => {
-    if (!catalog || pendingLookup) return null;
-    return catalog.search(trimmed, {
-      filters,
-      // An empty box lists papers newest first whatever the sort says.
-      sort: trimmed === '' ? 'date' : sort,
-      savedIds,
-      limit: browsing ? NEWEST_LIMIT : RESULT_LIMIT,
-    });
+  // The last answer stays on screen until the next one arrives: no flicker while typing.
+  const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
+  useEffect(() => {
+    if (!catalog || pendingLookup) return;
+    let current = true;
+    catalog
+      .search(trimmed, {
+        filters,
+        // An empty box lists papers newest first whatever the sort says.
+        sort: trimmed === '' ? 'date' : sort,
+        savedIds,
+        limit: browsing ? NEWEST_LIMIT : RESULT_LIMIT,
+      })
+      .then(
+        (next) => current && setOutcome(next),
+        (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+      );
+    return () => {
+      current = false;
+    };
   }, [catalog, pendingLookup, trimmed, filters, sort, savedIds, browsing]);
 
-  const shown: Paper[] = lookup?.kind === 'found' ? [lookup.paper] : (outcome?.papers ?? []);
+  const shown: Paper[] = pendingLookup ? (lookup?.kind === 'found' ? [lookup.paper] : []) : (outcome?.papers ?? []);
   const terms = outcome?.terms ?? [];
 
   // A new query or filter starts from the top result.
@@ -171,7 +182,9 @@ export function App({ services }: { services: PopupServices }) {
       return lookup.kind === 'found' ? `${lookup.label}: in the list` : '';
     }
     if (browsing) return 'Newest papers';
-    const total = outcome?.total ?? 0;
+    if (!outcome) return '';
+    const { total } = outcome;
+    if (total === 'more') return `Over ${plural(shown.length, 'result')}, showing the best ${shown.length}`;
     if (total === 0) return 'No results';
     return total > shown.length ? `${plural(total, 'result')}, showing the first ${shown.length}` : plural(total, 'result');
   }
@@ -231,7 +244,7 @@ export function App({ services }: { services: PopupServices }) {
         {browsing && catalog && <CategoryChips counts={catalog.categories} onPick={pickCategory} />}
         {lookup?.kind === 'missing' && (
           <p class="notice" data-lookup="missing">
-            {lookup.label} is not in {catalog?.listName ?? 'the list'}.
+            {lookup.label} is not in the list.
           </p>
         )}
         <p class={`result-status${browsing ? ' section-heading' : ''}`} aria-live="polite" role="status">
@@ -239,7 +252,7 @@ export function App({ services }: { services: PopupServices }) {
         </p>
         {status === 'No results' && (
           <p class="notice empty-hint">
-            Nothing in {catalog?.listName ?? 'the list'} matches “{trimmed}”{filterCount > 0 ? ' with these filters' : ''}.
+            Nothing in the list matches “{trimmed}”{filterCount > 0 ? ' with these filters' : ''}.
             {filterCount > 0 && (
               <>
                 {' '}

@@ -4,15 +4,15 @@
  * shortcut), it is the tab the user was on just before: the most recently used other tab of the
  * same window. `?tabId=<n>` names the tab explicitly.
  */
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 
-type Tab = Browser.tabs.Tab;
+type TabLike = { id?: number; url?: string; lastAccessed?: number };
 
 /** The most recently used tab other than `selfId`, ignoring Lantern's own pages. */
-export function previousTab(tabs: readonly Tab[], selfId: number | undefined, extensionOrigin: string): Tab | undefined {
+export function previousTab<T extends TabLike>(tabs: readonly T[], selfId: number | undefined, extensionOrigin: string): T | undefined {
   return tabs
     .filter((t) => t.id !== undefined && t.id !== selfId && !(t.url ?? '').startsWith(extensionOrigin))
-    .reduce<Tab | undefined>((best, t) => (!best || (t.lastAccessed ?? 0) > (best.lastAccessed ?? 0) ? t : best), undefined);
+    .reduce<T | undefined>((best, t) => (!best || (t.lastAccessed ?? 0) > (best.lastAccessed ?? 0) ? t : best), undefined);
 }
 
 export async function resolveTabId(search: string = location.search): Promise<number | undefined> {

@@ -1,12 +1,10 @@
-/** The popup's view of the list: papers, the search index, categories, and identifier lookup. */
+/** The popup's view of the list: the search index, the papers it points at, and identifier lookup. */
 import { allPapers, papersByKeys } from '../../lib/db/catalog';
 import type { LanternDB } from '../../lib/db/schema';
-import { normalizeArxivId, arxivIdFromUrl, normalizeDoi, doiFromUrl, pmcidFromUrl, pmidFromUrl } from '../../lib/ids';
-import { compareByDateDesc, matchesFilters } from '../../lib/popup/filters';
+import { arxivIdFromUrl, doiFromUrl, normalizeArxivId, normalizeDoi, pmcidFromUrl, pmidFromUrl } from '../../lib/ids';
 import { highlightTerms } from '../../lib/popup/highlight';
-import { foldText } from '../../lib/search/tokenize';
+import { buildSearchIndex, categoryCounts, searchPapers, type SearchFilters, type SearchIndex } from '../../lib/search';
 import type { Paper } from '../../lib/types';
-import type { CategoryCount } from '../../components/CategoryChips';
 import type { Lookup, PopupCatalog, SearchOutcome, SearchRequest } from './services';
 
 function identifierKey(text: string): { key: string; label: string } | undefined {
@@ -21,15 +19,11 @@ function identifierKey(text: string): { key: string; label: string } | undefined
   return undefined;
 }
 
-function categoryCounts(papers: readonly Paper[]): CategoryCount[] {
-  const counts = new Map<string, number>();
-  for (const p of papers) for (const c of p.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count);
-}
-
 export interface CatalogSource {
-  papers: readonly Paper[];
+  index: SearchIndex;
   listName: string;
+  /** The papers with these ids, in any order (hits carry their paper when the index holds papers). */
+  papersByIds: (ids: string[]) => Promise<Paper[]>;
   /** Papers carrying any of these identifier keys ("arxiv:…", "doi:…"). */
   papersByKeys: (keys: string[]) => Promise<Paper[]>;
 }
@@ -37,27 +31,47 @@ export interface CatalogSource {
 export async function loadPopupCatalog(db: LanternDB): Promise<PopupCatalog> {
   const [papers, lists] = await Promise.all([allPapers(db), db.lists.toArray()]);
   return createPopupCatalog({
-    papers,
+    index: buildSearchIndex(papers),
     listName: lists.find((l) => l.enabled)?.name ?? 'the list',
+    papersByIds: async (ids) => {
+      const wanted = new Set(ids);
+      return papers.filter((p) => wanted.has(p.id));
+    },
     papersByKeys: (keys) => papersByKeys(db, keys),
   });
 }
 
-export function createPopupCatalog({ papers, listName, papersByKeys }: CatalogSource): PopupCatalog {
-  const haystacks = papers.map((p) => foldText(`${p.title} ${p.authors} ${p.venue} ${p.categories.join(' ')}`).split(/[^a-z0-9]+/));
-  const byDate = papers.map((_, i) => i).sort((a, b) => compareByDateDesc(papers[a]!, papers[b]!));
+function searchFilters({ filters, savedIds }: SearchRequest): SearchFilters {
   return {
-    entryCount: papers.length,
+    ...(filters.category ? { categories: [filters.category] } : {}),
+    ...(filters.yearFrom !== undefined ? { yearFrom: filters.yearFrom } : {}),
+    ...(filters.yearTo !== undefined ? { yearTo: filters.yearTo } : {}),
+    // Unchecked means "any", not "papers without code".
+    ...(filters.hasCode ? { hasCode: true } : {}),
+    ...(filters.savedOnly ? { savedIds } : {}),
+  };
+}
+
+export function createPopupCatalog({ index, listName, papersByIds, papersByKeys }: CatalogSource): PopupCatalog {
+  const cache = new Map<string, Paper>();
+  const years = [...new Set(Array.from(index.data.dates, (d) => d >> 4).filter((y) => y > 0))].sort((a, b) => b - a);
+  return {
+    entryCount: index.size,
     listName,
-    categories: categoryCounts(papers),
-    years: [...new Set(papers.map((p) => p.year).filter((y): y is number => y !== undefined))].sort((a, b) => b - a),
-    search(query: string, { filters, sort, savedIds, limit }: SearchRequest): SearchOutcome {
-      const terms = highlightTerms(query).map(foldText);
-      const order = query === '' || sort === 'date' ? byDate : papers.map((_, i) => i);
-      const hits = order.filter(
-        (i) => terms.every((t) => haystacks[i]!.some((w) => w.startsWith(t.replace(/-/g, '')))) && matchesFilters(papers[i]!, filters, savedIds),
-      );
-      return { papers: hits.slice(0, limit).map((i) => papers[i]!), total: hits.length, terms };
+    categories: categoryCounts(index).map(({ path, count }) => ({ category: path, count })),
+    years,
+    async search(query: string, request: SearchRequest): Promise<SearchOutcome> {
+      // One more than shown tells whether there are more.
+      const hits = searchPapers(index, query, { filters: searchFilters(request), sort: request.sort, limit: request.limit + 1 });
+      const shown = hits.slice(0, request.limit);
+      for (const hit of shown) if (hit.paper) cache.set(hit.id, hit.paper);
+      const missing = shown.filter((h) => !cache.has(h.id)).map((h) => h.id);
+      if (missing.length > 0) for (const p of await papersByIds(missing)) cache.set(p.id, p);
+      return {
+        papers: shown.map((h) => cache.get(h.id)).filter((p): p is Paper => p !== undefined),
+        total: hits.length > request.limit ? 'more' : hits.length,
+        terms: highlightTerms(query),
+      };
     },
     lookup(text: string): Promise<Lookup> | undefined {
       const id = identifierKey(text);

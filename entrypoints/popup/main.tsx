@@ -1,27 +1,66 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { db } from '../../lib/db/instance';
+import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
+import { savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';
+import type { TabPaper } from '../../components/ThisTab';
+import { App } from './App';
+import { loadPopupCatalog } from './catalog';
+import { resolveTabId } from './activeTab';
+import type { PopupServices } from './services';
+import './style.css';
 
-// Placeholder until the popup's search lands: shows how many entries the local copy holds.
-// Contract with the E2E tests: the count sits in an element with `data-entry-count="<n>"`.
-function EntryCount() {
-  const [state, setState] = useState<{ count: number } | { error: string } | null>(null);
-
-  useEffect(() => {
-    void sendMessage('getStatus', {}).then((reply) =>
-      setState(reply.ok ? { count: reply.value.entryCount } : { error: reply.error }),
-    );
-  }, []);
-
-  if (!state) return <p>Loading…</p>;
-  if ('error' in state) return <p role="alert">Lantern could not read its list: {state.error}</p>;
-  return <p data-entry-count={state.count}>{state.count} papers</p>;
+async function loadTab(): Promise<TabPaper | null> {
+  const tabId = await resolveTabId();
+  if (tabId === undefined) return null;
+  const reply = await sendMessage('getTabPaper', { tabId });
+  if (!reply.ok) return null;
+  const { identity, match } = reply.value;
+  if (match) return { kind: 'listed', paper: match.paper, listNames: match.listNames };
+  // Only pages that say which paper they are can be saved (the background checks the same).
+  if (!identity || 'error' in savedPaperFromPage(identity)) return null;
+  return { kind: 'unlisted', paperId: pagePaperId(identity), identity };
 }
 
-render(
-  <main>
-    <h1>Lantern</h1>
-    <EntryCount />
-  </main>,
-  document.getElementById('app')!,
-);
+async function loadShortcut(): Promise<string | null> {
+  const commands = await browser.commands.getAll();
+  const save = commands.find((c) => /save/i.test(`${c.name ?? ''} ${c.description ?? ''}`) && c.shortcut);
+  return save?.shortcut ?? null;
+}
+
+/** Lantern's other pages; typed loosely because they are other entrypoints, maybe not built yet. */
+const pageUrl = browser.runtime.getURL as (path: string) => string;
+
+const services: PopupServices = {
+  loadCatalog: () => loadPopupCatalog(db),
+  watchSaved(onChange) {
+    const subscription = liveQuery(() => db.saved.toCollection().primaryKeys()).subscribe({
+      next: (ids) => onChange(new Set(ids)),
+      error: () => onChange(new Set()),
+    });
+    return () => subscription.unsubscribe();
+  },
+  async setSaved(paper, saved) {
+    if (saved) await savePaper(db, savedPaperFromPaper(paper));
+    else await unsavePaper(db, paper.id);
+  },
+  loadTab,
+  async setTabSaved(tab, saved) {
+    if (tab.kind === 'listed') return services.setSaved(tab.paper, saved);
+    const reply = await sendMessage('setSaved', { paperId: tab.paperId, saved, page: tab.identity });
+    if (!reply.ok) throw new Error(reply.error);
+  },
+  loadShortcut,
+  openUrl(url) {
+    void browser.tabs.create({ url });
+    window.close();
+  },
+  close: () => window.close(),
+  libraryUrl: pageUrl('/library.html'),
+  optionsUrl: pageUrl('/options.html'),
+  modKey: /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl',
+};
+
+render(<App services={services} />, document.getElementById('app')!);

@@ -11,8 +11,8 @@ import type { Paper } from '../../lib/types';
 export interface SearchOutcome {
   /** The papers to show, best first (at most the limit asked for). */
   papers: Paper[];
-  /** How many papers matched in all. */
-  total: number;
+  /** How many papers matched, when known exactly; otherwise more than `papers.length`. */
+  total: number | 'more';
   /** The terms to mark in titles and authors. */
   terms: string[];
 }
@@ -34,7 +34,7 @@ export interface PopupCatalog {
   categories: CategoryCount[];
   years: number[];
   /** Ranked results for a query; an empty query lists matching papers newest first. */
-  search(query: string, request: SearchRequest): SearchOutcome;
+  search(query: string, request: SearchRequest): Promise<SearchOutcome>;
   /** Undefined when the text is not an identifier (arXiv id, DOI, paper URL). */
   lookup(text: string): Promise<Lookup> | undefined;
 }

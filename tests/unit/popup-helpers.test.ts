@@ -115,7 +115,7 @@ describe('active tab when the popup is a page', () => {
       { id: 2, lastAccessed: 30, url: 'chrome-extension://abc/popup.html' },
       { id: 3, lastAccessed: 20, url: 'https://arxiv.org/abs/3' },
       { id: 4, lastAccessed: 40, url: 'chrome-extension://abc/library.html' },
-    ] as Parameters<typeof previousTab>[0];
+    ];
     expect(previousTab(tabs, 2, origin)?.id).toBe(3);
     expect(previousTab(tabs.slice(1, 2), 2, origin)).toBeUndefined();
   });

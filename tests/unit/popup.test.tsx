@@ -6,6 +6,7 @@ import { createPopupCatalog } from '../../entrypoints/popup/catalog';
 import type { PopupServices } from '../../entrypoints/popup/services';
 import type { TabPaper } from '../../components/ThisTab';
 import type { Paper } from '../../lib/types';
+import { buildSearchIndex } from '../../lib/search';
 
 function paper(id: string, title: string, authors: string, year: number, month: number, categories: string[], links: Paper['links']): Paper {
   const arxiv = id.startsWith('arxiv:') ? id.slice(6) : undefined;
@@ -61,7 +62,8 @@ function makeServices(tab: TabPaper | null = null): Harness {
   h.services = {
     loadCatalog: async () =>
       createPopupCatalog({
-        papers: PAPERS,
+        index: buildSearchIndex(PAPERS),
+        papersByIds: async (ids) => PAPERS.filter((p) => ids.includes(p.id)),
         listName: 'LLMs in Medicine',
         papersByKeys: async (keys) => PAPERS.filter((p) => keys.includes(`arxiv:${p.ids.arxiv}`)),
       }),
@@ -223,7 +225,7 @@ describe('popup', () => {
     expect(resultIds()).toEqual(['arxiv:2311.16079']);
     await type('2401.00001');
     expect(resultIds()).toEqual([]);
-    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('arXiv:2401.00001 is not in LLMs in Medicine.');
+    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('arXiv:2401.00001 is not in the list.');
   });
 
   it('says so when nothing matches', async () => {

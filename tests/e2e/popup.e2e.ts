@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
+
+/** The popup as a page: what a user types and what they read back. */
+class PopupPage {
+  constructor(readonly page: Page) {}
+
+  static async open(ext: ExtensionSession, query = ''): Promise<PopupPage> {
+    const page = await ext.openPopup();
+    await page.setViewportSize({ width: 400, height: 560 });
+    const popup = new PopupPage(page);
+    await page.locator('[data-entry-count]').waitFor();
+    if (query) await popup.search(query);
+    return popup;
+  }
+
+  get input() {
+    return this.page.locator('input[type=search]');
+  }
+
+  /** Types a query and waits until the results (or "No results") for it are shown. */
+  async search(query: string): Promise<void> {
+    await this.input.fill(query);
+    await this.settle();
+  }
+
+  /** Waits until the announced status no longer says the popup is busy. */
+  async settle(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const status = document.querySelector('[aria-live=polite]')?.textContent ?? '';
+      return !/Loading|Looking up/.test(status);
+    });
+    // One more frame for the result list to follow the status.
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  }
+
+  async resultIds(): Promise<string[]> {
+    return this.page.locator('[role=listbox] [data-paper-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paper-id') ?? ''));
+  }
+
+  async resultTitles(): Promise<string[]> {
+    return this.page.locator('[role=listbox] [role=option] h3').allTextContents();
+  }
+
+  async status(): Promise<string> {
+    return (await this.page.locator('[aria-live=polite]').textContent()) ?? '';
+  }
+}
+
+const LISTED_ID = 'doi:10.1038/s41586-023-06291-2';
+
+describe('popup', () => {
+  let ext: ExtensionSession;
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('opens with the search box focused, categories with counts and the newest papers', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.settle();
+    expect(await popup.page.evaluate(() => document.activeElement?.matches('input[type=search]'))).toBe(true);
+    expect(await popup.page.locator('[data-entry-count]').getAttribute('data-entry-count')).toBe('114');
+    const chips = popup.page.locator('.chip');
+    expect(await chips.count()).toBeGreaterThan(3);
+    expect(await popup.page.locator('.chip .chip-count').first().textContent()).toMatch(/^\d+$/);
+    expect((await popup.resultIds()).length).toBeGreaterThan(0);
+    await screenshot(popup.page, 'popup-empty', { colorScheme: 'light' });
+    await screenshot(popup.page, 'popup-empty', { colorScheme: 'dark' });
+    await popup.page.close();
+  });
+
+  it('ranks what a researcher means as they type', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.search('meditron');
+    expect((await popup.resultTitles())[0]).toMatch(/^MEDITRON-70B/);
+    await screenshot(popup.page, 'popup-results', { colorScheme: 'light' });
+    await screenshot(popup.page, 'popup-results', { colorScheme: 'dark' });
+
+    await popup.search('meditorn');
+    expect((await popup.resultTitles())[0]).toMatch(/^MEDITRON-70B/);
+
+    await popup.search('radi');
+    const radiology = await popup.resultTitles();
+    expect(radiology.length).toBeGreaterThanOrEqual(3);
+    expect(radiology.slice(0, 3).every((t) => /radi/i.test(t))).toBe(true);
+    expect(await popup.page.locator('[role=option] mark').first().textContent()).toMatch(/^radi$/i);
+
+    await popup.search('gpt-4v');
+    expect((await popup.resultTitles())[0]).toMatch(/GPT-4V/);
+
+    await popup.search('singhal');
+    const authors = await popup.page.locator('[role=option] .entry-authors').allTextContents();
+    expect(authors.length).toBeGreaterThan(0);
+    expect(authors[0]).toMatch(/Singhal/);
+    expect(await popup.status()).toMatch(/^\d+ results?$/);
+    await popup.page.close();
+  });
+
+  it('says so when nothing matches', async () => {
+    const popup = await PopupPage.open(ext, 'qwxzzv');
+    expect(await popup.resultIds()).toEqual([]);
+    expect(await popup.status()).toBe('No results');
+    await screenshot(popup.page, 'popup-no-results', { colorScheme: 'light' });
+    await popup.page.close();
+  });
+
+  it('moves with ↑/↓, announces the active option, and opens it with Enter', async () => {
+    ext.routePages({ 'https://arxiv.org/abs/': { body: '<title>arXiv abstract</title>' } });
+    const popup = await PopupPage.open(ext, 'radiology');
+    const ids = await popup.resultIds();
+    expect(ids.length).toBeGreaterThan(2);
+    await popup.input.press('ArrowDown');
+    await popup.input.press('ArrowDown');
+    const selected = popup.page.locator('[role=option][aria-selected=true]');
+    expect(await selected.count()).toBe(1);
+    expect(await selected.getAttribute('data-paper-id')).toBe(ids[1]);
+    expect(await popup.input.getAttribute('aria-activedescendant')).toBe(await selected.getAttribute('id'));
+    await popup.input.press('ArrowUp');
+    expect(await popup.page.locator('[role=option][aria-selected=true]').getAttribute('data-paper-id')).toBe(ids[0]);
+
+    const expectedUrl = await popup.page
+      .locator('[role=option][aria-selected=true] a.kind-paper')
+      .first()
+      .getAttribute('href');
+    // The new tab's request is what shows where Enter went (the route may attach after it starts).
+    const requested = ext.context.waitForEvent('request', (r) => r.url() === expectedUrl && r.isNavigationRequest());
+    const opened = ext.context.waitForEvent('page');
+    const popupClosed = popup.page.waitForEvent('close');
+    // Like the toolbar popup, the page closes itself once the paper is open.
+    await popup.input.press('Enter').catch((e: unknown) => {
+      if (!popup.page.isClosed()) throw e;
+    });
+    const tab = await opened;
+    expect((await requested).frame().page()).toBe(tab);
+    await popupClosed;
+    await tab.close();
+  });
+
+  it('clears with Esc', async () => {
+    const popup = await PopupPage.open(ext, 'radiology');
+    await popup.input.press('Escape');
+    expect(await popup.input.inputValue()).toBe('');
+    await popup.settle();
+    expect(await popup.status()).toBe('Newest papers');
+    await popup.page.close();
+  });
+
+  it('filters by category, year range and code, and sorts by date', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.page.locator('.filters-toggle').click();
+    const category = 'Multimodal LLMs in Medicine';
+    await popup.page.locator('select[name=category]').selectOption(category);
+    await popup.page.locator('input[name=hasCode]').check();
+    await popup.page.locator('select[name=yearFrom]').selectOption('2023');
+    await popup.search('medical');
+    const filtered = await popup.resultIds();
+    expect(filtered.length).toBeGreaterThan(0);
+    const cards = await popup.page.locator('[role=option]').evaluateAll((els) =>
+      els.map((e) => ({
+        categories: [...e.querySelectorAll('.entry-category')].map((c) => c.getAttribute('data-category') ?? ''),
+        code: e.querySelector('a.kind-code') !== null,
+        meta: e.querySelector('.entry-meta')?.textContent ?? '',
+      })),
+    );
+    for (const card of cards) {
+      expect(card.categories.some((c) => c === category || c.startsWith(`${category} › `))).toBe(true);
+      expect(card.code).toBe(true);
+      expect(Number(/(\d{4})$/.exec(card.meta)?.[1])).toBeGreaterThanOrEqual(2023);
+    }
+    await popup.page.locator('input[name=hasCode]').uncheck();
+    await popup.settle();
+    expect((await popup.resultIds()).length).toBeGreaterThanOrEqual(filtered.length);
+
+    await popup.page.locator('select[name=sort]').selectOption('date');
+    await popup.settle();
+    const dates = await popup.page.locator('[role=option] .entry-meta').allTextContents();
+    const keys = dates.map((d) => {
+      const m = /(?:(\w{3}) )?(\d{4})$/.exec(d);
+      const month = m?.[1] ? new Date(`${m[1]} 1, 2000`).getMonth() + 1 : 0;
+      return Number(m?.[2] ?? 0) * 100 + month;
+    });
+    expect(keys).toEqual([...keys].sort((a, b) => b - a));
+    await screenshot(popup.page, 'popup-filters', { colorScheme: 'light' });
+    await popup.page.close();
+  });
+
+  it('goes straight to a pasted arXiv id or DOI, and says plainly when it is not in the list', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.input.focus();
+    await popup.page.keyboard.insertText('https://arxiv.org/pdf/2311.16079v1');
+    await popup.settle();
+    expect(await popup.resultIds()).toEqual(['arxiv:2311.16079']);
+
+    await popup.input.fill('');
+    await popup.page.keyboard.insertText('https://doi.org/10.1038/s41586-023-06291-2');
+    await popup.settle();
+    const doiResults = await popup.resultIds();
+    expect(doiResults).toHaveLength(1);
+    expect(await popup.page.locator('[role=option] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain(
+      'https://www.nature.com/articles/s41586-023-06291-2',
+    );
+
+    await popup.input.fill('');
+    await popup.page.keyboard.insertText('arXiv:2101.00001');
+    await popup.settle();
+    expect(await popup.resultIds()).toEqual([]);
+    expect(await popup.page.locator('[data-lookup=missing]').textContent()).toBe('arXiv:2101.00001 is not in the list.');
+    await popup.page.close();
+  });
+
+  // The arXiv page of a paper the list cites in its Nature version: matched by title.
+  it('shows "This tab" for a listed paper open in the tab the user was on, with its save toggle', async () => {
+    ext.routePages({ 'https://arxiv.org/abs/2212.13138': fixturePage('arxiv-abs-2212.13138.html') });
+    const paperTab = await ext.context.newPage();
+    await paperTab.goto('https://arxiv.org/abs/2212.13138');
+    await paperTab.locator('lantern-badge').waitFor({ state: 'attached' });
+    const popup = await PopupPage.open(ext);
+    const thisTab = popup.page.locator('[data-this-tab=listed]');
+    await thisTab.waitFor();
+    expect(await thisTab.getAttribute('data-paper-id')).toBe(LISTED_ID);
+    expect(await thisTab.locator('h3').textContent()).toBe('Large language models encode clinical knowledge');
+    await screenshot(popup.page, 'popup-this-tab', { colorScheme: 'light' });
+    await screenshot(popup.page, 'popup-this-tab', { colorScheme: 'dark' });
+
+    // Saved from the popup: shown in the results, and by the badge on the page.
+    const toggle = thisTab.locator('[aria-pressed]');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await popup.page.waitForFunction(() => document.querySelector('[data-this-tab] [aria-pressed]')?.getAttribute('aria-pressed') === 'true');
+    await popup.search('singhal');
+    const resultToggle = popup.page.locator(`[role=option][data-paper-id="${LISTED_ID}"] [aria-pressed]`);
+    expect(await resultToggle.getAttribute('aria-pressed')).toBe('true');
+    await paperTab.reload();
+    const badgeToggle = paperTab.locator('lantern-badge').locator('[aria-pressed]').first();
+    await paperTab.waitForFunction(
+      () => document.querySelector('lantern-badge')?.shadowRoot?.querySelector('[aria-pressed]')?.getAttribute('aria-pressed') === 'true',
+    );
+
+    // Unsaved from the badge: the open popup follows.
+    await badgeToggle.click();
+    await popup.page.waitForFunction(
+      (id) => document.querySelector(`[role=option][data-paper-id="${id}"] [aria-pressed]`)?.getAttribute('aria-pressed') === 'false',
+      LISTED_ID,
+    );
+    await popup.page.close();
+    await paperTab.close();
+  });
+});
