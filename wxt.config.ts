@@ -20,6 +20,15 @@ export default defineConfig({
       if (wxt.config.manifestVersion === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...ALL_SITES_MATCHES];
       }
+      // Firefox: a fixed add-on id (storage and updates survive reinstalls; AMO requires it) and
+      // the data-collection statement new add-ons must make: Lantern collects nothing.
+      if (wxt.config.browser === 'firefox') {
+        Object.assign(manifest, {
+          browser_specific_settings: {
+            gecko: { id: 'lantern@llm-medicine-papers', data_collection_permissions: { required: ['none'] } },
+          },
+        });
+      }
     },
     'build:publicAssets': (wxt, files) => {
       const assets = resolve(wxt.config.root, 'assets');
