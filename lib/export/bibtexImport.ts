@@ -148,9 +148,26 @@ function paperId(ids: PaperIds, key: string): string {
   return `title:${key}`;
 }
 
+const VERBATIM_ESCAPES: Record<string, string> = {
+  textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textasciitilde: '~', textasciicircum: '^',
+  textless: '<', textgreater: '>', textbar: '|',
+};
+
+/**
+ * The parser keeps keywords verbatim, as JabRef and Zotero expect, but exporters (Lantern's
+ * among them) write them LaTeX-escaped: "eval \& bench" is the tag "eval & bench".
+ */
+export function unescapeLatexText(text: string): string {
+  return text.replace(
+    /\\([a-z]+)\{\}|\\([&%$#_{}])|([-`'])\{\}(?=\3)/g,
+    (whole, command: string | undefined, escaped: string | undefined, ligature: string | undefined) =>
+      command ? (VERBATIM_ESCAPES[command] ?? whole) : (escaped ?? ligature ?? whole),
+  );
+}
+
 function tagsOf(entry: Entry): string[] {
   const keywords = entry.fields.keywords ?? [];
-  return [...new Set(keywords.map((keyword) => plain(keyword)).filter(Boolean))];
+  return [...new Set(keywords.map((keyword) => plain(unescapeLatexText(keyword))).filter(Boolean))];
 }
 
 function noteOf(entry: Entry): string {

@@ -41,7 +41,7 @@ function linkTarget(url: string): string {
     if (char === '(') depth += 1;
     else if (char === ')' && --depth < 0) break;
   }
-  return depth === 0 ? encoded : encoded.replace(/[()]/g, (char) => encodeURIComponent(char));
+  return depth === 0 ? encoded : encoded.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 function itemLinks(item: SavedItem): EntryLink[] {
