@@ -1,0 +1,77 @@
+/**
+ * What a pasted search text identifies: an arXiv id, a DOI, a PMC id / PMID or a paper URL.
+ * The popup resolves the identity against the database (the same way a page is matched) and
+ * says plainly when the paper is not in the list.
+ */
+import {
+  arxivIdFromDoi,
+  arxivIdFromUrl,
+  doiFromUrl,
+  normalizeArxivId,
+  normalizeDoi,
+  parseHttpUrl,
+  pmcidFromUrl,
+  pmidFromUrl,
+  repoFromUrl,
+} from '../ids';
+import type { PageIdentity } from '../types';
+
+/** Longer pastes are prose, not an identifier. */
+const MAX_IDENTIFIER_LENGTH = 2048;
+/** "arxiv.org/abs/…", "doi.org/…" pasted without a scheme. */
+const SCHEMELESS_URL = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*$/i;
+const PMCID = /^(?:pmcid:\s*)?(PMC\d{4,9})$/i;
+const PMID = /^pmid:\s*(\d{1,9})$/i;
+
+function fromUrl(url: URL): PageIdentity | undefined {
+  const href = url.href;
+  const doi = doiFromUrl(href);
+  const arxiv = arxivIdFromUrl(href) ?? (doi ? arxivIdFromDoi(doi) : undefined);
+  const pmcid = pmcidFromUrl(href);
+  const pmid = pmidFromUrl(href);
+  const repo = repoFromUrl(href);
+  if (!arxiv && !doi && !pmcid && !pmid && !repo) return undefined;
+  return {
+    url: href,
+    ...(arxiv ? { arxiv } : {}),
+    ...(doi ? { doi } : {}),
+    ...(pmcid ? { pmcid } : {}),
+    ...(pmid ? { pmid } : {}),
+    ...(repo ? { repo } : {}),
+  };
+}
+
+/**
+ * The identity of a pasted arXiv id (2311.16452, arXiv:2311.16452v2, hep-th/9901001), DOI
+ * (with or without doi.org), PMC id, "PMID: n", or paper/code URL; undefined for anything else,
+ * including ordinary search words.
+ */
+export function parsePastedIdentifier(text: string): PageIdentity | undefined {
+  const pasted = text.trim();
+  if (pasted.length === 0 || pasted.length > MAX_IDENTIFIER_LENGTH || /\s/.test(pasted.replace(/^(?:arxiv|doi|pmid|pmcid):\s+/i, ''))) {
+    return undefined;
+  }
+  const url = parseHttpUrl(pasted);
+  if (url) return fromUrl(url);
+
+  const arxiv = normalizeArxivId(pasted);
+  if (arxiv) return { url: `https://arxiv.org/abs/${arxiv}`, arxiv };
+
+  const doi = normalizeDoi(pasted);
+  if (doi) {
+    const arxivOfDoi = arxivIdFromDoi(doi);
+    return { url: `https://doi.org/${doi}`, doi, ...(arxivOfDoi ? { arxiv: arxivOfDoi } : {}) };
+  }
+
+  // After the ids: "math.GT/0309136" looks like a host and a path too.
+  const schemeless = SCHEMELESS_URL.test(pasted) ? parseHttpUrl(`https://${pasted}`) : undefined;
+  if (schemeless) return fromUrl(schemeless);
+
+  const pmcid = PMCID.exec(pasted)?.[1];
+  if (pmcid) return { url: `https://pmc.ncbi.nlm.nih.gov/articles/${pmcid.toUpperCase()}/`, pmcid: pmcid.toUpperCase() };
+
+  const pmid = PMID.exec(pasted)?.[1];
+  if (pmid) return { url: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`, pmid };
+
+  return undefined;
+}

@@ -1,0 +1,70 @@
+/**
+ * Where the search index lives: built from Dexie (the source of truth) and kept in db.kv, so the
+ * popup loads it in milliseconds instead of building it (seconds at 100k papers). A fingerprint
+ * of the lists follows changes: any list refreshed, added, removed or toggled means a rebuild.
+ * Extension pages and the background only (imports the database).
+ */
+import { allPapers, mergeEntries } from '../db/catalog';
+import type { LanternDB } from '../db/schema';
+import type { Paper } from '../types';
+import {
+  SEARCH_INDEX_VERSION,
+  buildSearchIndex,
+  loadSearchIndex,
+  serializeSearchIndex,
+  type SearchHit,
+  type SearchIndex,
+  type SerializedSearchIndex,
+} from './index';
+
+export const SEARCH_INDEX_KEY = 'search-index';
+
+interface StoredSearchIndex {
+  fingerprint: string;
+  index: SerializedSearchIndex;
+}
+
+/** Changes whenever the indexed papers may have: list contents, dates, enabled flags, entry count. */
+export async function searchIndexFingerprint(db: LanternDB): Promise<string> {
+  const [lists, entryRows] = await Promise.all([db.lists.toArray(), db.entries.count()]);
+  const listState = lists
+    .map((list) => [list.id, list.enabled, list.entryCount, list.fetchedAt, list.etag ?? '', list.lastModified ?? ''])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return JSON.stringify([SEARCH_INDEX_VERSION, entryRows, listState]);
+}
+
+/** Builds the index from the enabled lists and stores it. The background calls this after a list changes. */
+export async function rebuildSearchIndex(db: LanternDB): Promise<SearchIndex> {
+  const fingerprint = await searchIndexFingerprint(db);
+  const index = buildSearchIndex(await allPapers(db));
+  const stored: StoredSearchIndex = { fingerprint, index: serializeSearchIndex(index) };
+  await db.kv.put({ key: SEARCH_INDEX_KEY, value: stored });
+  return index;
+}
+
+/** The stored index when it matches the lists, else a freshly built (and stored) one. */
+export async function getSearchIndex(db: LanternDB): Promise<SearchIndex> {
+  const [fingerprint, row] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_KEY)]);
+  const stored = row?.value as Partial<StoredSearchIndex> | undefined;
+  if (stored?.fingerprint === fingerprint) {
+    const index = loadSearchIndex(stored.index);
+    if (index) return index;
+  }
+  return rebuildSearchIndex(db);
+}
+
+/**
+ * The papers of some hits, in hit order. A loaded index carries only ids (the papers stay in
+ * Dexie), so the popup fetches just the rows it shows.
+ */
+export async function papersForHits(db: LanternDB, hits: readonly SearchHit[]): Promise<Paper[]> {
+  const missing = hits.filter((hit) => !hit.paper).map((hit) => hit.id);
+  const fetched = new Map<string, Paper>();
+  if (missing.length > 0) {
+    for (const paper of mergeEntries(await db.entries.where('id').anyOf(missing).toArray())) fetched.set(paper.id, paper);
+  }
+  return hits.flatMap((hit) => {
+    const paper = hit.paper ?? fetched.get(hit.id);
+    return paper ? [paper] : [];
+  });
+}

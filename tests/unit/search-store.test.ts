@@ -1,0 +1,88 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LanternDB } from '../../lib/db/schema';
+import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
+import { searchPapers } from '../../lib/search/index';
+import { SEARCH_INDEX_KEY, getSearchIndex, papersForHits, rebuildSearchIndex } from '../../lib/search/store';
+import type { CatalogEntry } from '../../lib/types';
+
+function entry(id: string, title: string): CatalogEntry {
+  return {
+    id,
+    title,
+    authors: 'Someone et al.',
+    venue: 'arXiv',
+    year: 2023,
+    categories: ['Medical LLMs'],
+    links: [],
+    ids: { repos: [] },
+    titleKey: title.toLowerCase(),
+    line: 1,
+  };
+}
+
+const SNAPSHOT = {
+  format: 1 as const,
+  name: 'LLMs in Medicine',
+  sourceUrl: 'https://github.com/example/list',
+  sourceDate: '2023-12-23',
+  entries: [entry('arxiv:2311.16079', 'MEDITRON-70B: Scaling Medical Pretraining'), entry('arxiv:2305.15075', 'HuatuoGPT, towards Taming Language Model')],
+};
+
+let db: LanternDB;
+let n = 0;
+beforeEach(async () => {
+  db = new LanternDB(`search-store-${n++}`);
+  await seedFromSnapshot(db, SNAPSHOT, 1000);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('getSearchIndex', () => {
+  it('builds and stores the index on first use, then loads the stored one', async () => {
+    const first = await getSearchIndex(db);
+    expect(searchPapers(first, 'meditorn')[0]?.id).toBe('arxiv:2311.16079');
+    const stored = await db.kv.get(SEARCH_INDEX_KEY);
+    const storedIds = (stored?.value as { index: { ids: string[] } }).index.ids;
+    expect([...storedIds].sort()).toEqual(['arxiv:2305.15075', 'arxiv:2311.16079']);
+
+    const second = await getSearchIndex(db);
+    expect(second).not.toBe(first);
+    // A loaded index carries ids only: the papers stay in Dexie.
+    expect(second.papers).toBeUndefined();
+    expect(searchPapers(second, 'huatuo').map((hit) => hit.id)).toEqual(['arxiv:2305.15075']);
+  });
+
+  it('follows changes to the lists', async () => {
+    await getSearchIndex(db);
+    await replaceListEntries(
+      db,
+      { id: 'other', name: 'Other list', sourceUrl: 'https://example.com/other.md', enabled: true, fetchedAt: 2000 },
+      [entry('arxiv:2306.00890', 'LLaVA-Med: Training a Large Language-and-Vision Assistant')],
+    );
+    const index = await getSearchIndex(db);
+    expect(searchPapers(index, 'llava').map((hit) => hit.id)).toEqual(['arxiv:2306.00890']);
+    await db.lists.update('other', { enabled: false });
+    expect(searchPapers(await getSearchIndex(db), 'llava')).toEqual([]);
+  });
+
+  it('rebuilds when the stored value is damaged', async () => {
+    const built = await rebuildSearchIndex(db);
+    const row = await db.kv.get(SEARCH_INDEX_KEY);
+    await db.kv.put({ key: SEARCH_INDEX_KEY, value: { ...(row?.value as object), index: { version: 1, ids: 'garbage' } } });
+    const index = await getSearchIndex(db);
+    expect(searchPapers(index, 'meditron').map((hit) => hit.id)).toEqual(searchPapers(built, 'meditron').map((hit) => hit.id));
+  });
+});
+
+describe('papersForHits', () => {
+  it('fetches the papers of a loaded index in hit order', async () => {
+    await getSearchIndex(db);
+    const loaded = await getSearchIndex(db);
+    const hits = searchPapers(loaded, 'model');
+    const papers = await papersForHits(db, hits);
+    expect(papers.map((paper) => paper.id)).toEqual(hits.map((hit) => hit.id));
+    expect(papers[0]?.lists).toEqual(['seed']);
+  });
+});
