@@ -87,7 +87,7 @@ export function identityFromMeta(page: PageMeta): PageIdentity {
   });
 }
 
-/** Globals as parameters: the content script passes `location.href` and `document`; tests pass their own. */
-export function identifyPage(url: string, doc: Document): PageIdentity {
+/** Globals as parameters with defaults: the content script may omit them; tests pass their own. */
+export function identifyPage(url: string = globalThis.location.href, doc: Document = globalThis.document): PageIdentity {
   return identityFromMeta(readPageMeta(url, doc));
 }
