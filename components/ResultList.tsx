@@ -7,6 +7,8 @@ export interface ResultListProps {
   label: string;
   papers: readonly Paper[];
   activeIndex: number;
+  /** True while the list is about to change (a search in flight). */
+  busy?: boolean;
   savedIds: ReadonlySet<string>;
   busyIds: ReadonlySet<string>;
   terms: readonly string[];
@@ -21,7 +23,7 @@ export function optionId(listId: string, index: number): string {
 }
 
 /** Results as a listbox: focus stays in the search box, which points at the active option. */
-export function ResultList({ id, label, papers, activeIndex, savedIds, busyIds, terms, onOpen, onToggleSave, onCategory }: ResultListProps) {
+export function ResultList({ id, label, papers, activeIndex, busy = false, savedIds, busyIds, terms, onOpen, onToggleSave, onCategory }: ResultListProps) {
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     if (activeIndex < 0) return;
@@ -29,7 +31,7 @@ export function ResultList({ id, label, papers, activeIndex, savedIds, busyIds, 
     option?.scrollIntoView?.({ block: 'nearest' });
   }, [id, activeIndex]);
   return (
-    <ul class="results" id={id} role="listbox" aria-label={label} ref={listRef}>
+    <ul class="results" id={id} role="listbox" aria-label={label} aria-busy={busy} ref={listRef}>
       {papers.map((paper, i) => (
         <li
           key={paper.id}

@@ -30,7 +30,7 @@ export function ThisTab({ tab, saved, busy, onToggleSave, onCategory }: ThisTabP
     <section class="this-tab" aria-labelledby="this-tab-heading" data-this-tab={tab.kind} data-paper-id={tab.kind === 'listed' ? tab.paper.id : undefined}>
       <h2 class="section-heading" id="this-tab-heading">
         This tab
-        {tab.kind === 'listed' && tab.listNames.length > 0 && <span class="this-tab-note"> · in {tab.listNames.join(', ')}</span>}
+        {tab.kind === 'listed' && tab.listNames.length > 0 && <span class="this-tab-note" title={tab.listNames.join(", ")}> · in {tab.listNames.join(', ')}</span>}
         {tab.kind === 'unlisted' && <span class="this-tab-note"> · not in the list</span>}
       </h2>
       {tab.kind === 'listed' ? (

@@ -7,7 +7,7 @@ import { ThisTab, type TabPaper } from '../../components/ThisTab';
 import { NO_FILTERS, activeFilterCount, type PopupFilters, type SortOrder } from '../../lib/popup/filters';
 import { categoryLeaf, moveSelection, primaryUrl } from '../../lib/popup/present';
 import type { Paper } from '../../lib/types';
-import type { Lookup, PopupCatalog, PopupServices, SearchOutcome } from './services';
+import type { Lookup, PopupCatalog, PopupServices, SearchOutcome, SearchRequest } from './services';
 
 const LIST_ID = 'results';
 const RESULT_LIMIT = 50;
@@ -66,27 +66,32 @@ export function App({ services }: { services: PopupServices }) {
   const lookup = pendingLookup && lookupState?.text === trimmed ? lookupState.lookup : null;
 
   const browsing = trimmed === '' && activeFilterCount(filters) === 0;
+  const request: SearchRequest & { query: string } = useMemo(
+    () => ({
+      query: trimmed,
+      filters,
+      // An empty box lists papers newest first whatever the sort says.
+      sort: trimmed === '' ? 'date' : sort,
+      savedIds,
+      limit: browsing ? NEWEST_LIMIT : RESULT_LIMIT,
+    }),
+    [trimmed, filters, sort, savedIds, browsing],
+  );
   // The last answer stays on screen until the next one arrives: no flicker while typing.
-  const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
+  const [answer, setAnswer] = useState<{ request: SearchRequest; outcome: SearchOutcome } | null>(null);
   useEffect(() => {
     if (!catalog || pendingLookup) return;
     let current = true;
-    catalog
-      .search(trimmed, {
-        filters,
-        // An empty box lists papers newest first whatever the sort says.
-        sort: trimmed === '' ? 'date' : sort,
-        savedIds,
-        limit: browsing ? NEWEST_LIMIT : RESULT_LIMIT,
-      })
-      .then(
-        (next) => current && setOutcome(next),
-        (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
-      );
+    catalog.search(request.query, request).then(
+      (outcome) => current && setAnswer({ request, outcome }),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
     return () => {
       current = false;
     };
-  }, [catalog, pendingLookup, trimmed, filters, sort, savedIds, browsing]);
+  }, [catalog, pendingLookup, request]);
+  const outcome = answer?.outcome ?? null;
+  const busy = !catalog || (pendingLookup ? !lookup : answer?.request !== request);
 
   const shown: Paper[] = pendingLookup ? (lookup?.kind === 'found' ? [lookup.paper] : []) : (outcome?.papers ?? []);
   const terms = outcome?.terms ?? [];
@@ -265,6 +270,7 @@ export function App({ services }: { services: PopupServices }) {
         )}
         <ResultList
           id={LIST_ID}
+          busy={busy}
           label={browsing ? 'Newest papers' : 'Results'}
           papers={shown}
           activeIndex={active}

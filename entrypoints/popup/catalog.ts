@@ -1,44 +1,41 @@
-/** The popup's view of the list: the search index, the papers it points at, and identifier lookup. */
-import { allPapers, papersByKeys } from '../../lib/db/catalog';
+/** The popup's view of the list: the stored search index, the papers it points at, and pasted ids. */
+import { papersByKeys } from '../../lib/db/catalog';
 import type { LanternDB } from '../../lib/db/schema';
-import { arxivIdFromUrl, doiFromUrl, normalizeArxivId, normalizeDoi, pmcidFromUrl, pmidFromUrl } from '../../lib/ids';
+import { identityKeys, matchPaper } from '../../lib/match';
 import { highlightTerms } from '../../lib/popup/highlight';
-import { buildSearchIndex, categoryCounts, searchPapers, type SearchFilters, type SearchIndex } from '../../lib/search';
-import type { Paper } from '../../lib/types';
+import { categoryCounts, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search';
+import { parsePastedIdentifier } from '../../lib/search/paste';
+import { getSearchIndex, papersForHits } from '../../lib/search/store';
+import type { PageIdentity, Paper } from '../../lib/types';
 import type { Lookup, PopupCatalog, SearchOutcome, SearchRequest } from './services';
-
-function identifierKey(text: string): { key: string; label: string } | undefined {
-  const arxiv = normalizeArxivId(text) ?? arxivIdFromUrl(text);
-  if (arxiv) return { key: `arxiv:${arxiv}`, label: `arXiv:${arxiv}` };
-  const doi = normalizeDoi(text) ?? doiFromUrl(text);
-  if (doi) return { key: `doi:${doi}`, label: `DOI ${doi}` };
-  const pmcid = pmcidFromUrl(text);
-  if (pmcid) return { key: `pmcid:${pmcid}`, label: pmcid };
-  const pmid = pmidFromUrl(text);
-  if (pmid) return { key: `pmid:${pmid}`, label: `PMID ${pmid}` };
-  return undefined;
-}
 
 export interface CatalogSource {
   index: SearchIndex;
   listName: string;
-  /** The papers with these ids, in any order (hits carry their paper when the index holds papers). */
-  papersByIds: (ids: string[]) => Promise<Paper[]>;
-  /** Papers carrying any of these identifier keys ("arxiv:…", "doi:…"). */
+  /** The papers of these hits, in hit order (a stored index carries ids only). */
+  papersForHits: (hits: readonly SearchHit[]) => Promise<Paper[]>;
+  /** Candidate papers carrying any of these identifier keys ("arxiv:…", "doi:…", "title:…"). */
   papersByKeys: (keys: string[]) => Promise<Paper[]>;
 }
 
 export async function loadPopupCatalog(db: LanternDB): Promise<PopupCatalog> {
-  const [papers, lists] = await Promise.all([allPapers(db), db.lists.toArray()]);
+  const [index, lists] = await Promise.all([getSearchIndex(db), db.lists.toArray()]);
   return createPopupCatalog({
-    index: buildSearchIndex(papers),
+    index,
     listName: lists.find((l) => l.enabled)?.name ?? 'the list',
-    papersByIds: async (ids) => {
-      const wanted = new Set(ids);
-      return papers.filter((p) => wanted.has(p.id));
-    },
+    papersForHits: (hits) => papersForHits(db, hits),
     papersByKeys: (keys) => papersByKeys(db, keys),
   });
+}
+
+/** How a pasted identifier is named back to the user. */
+export function identityLabel(identity: PageIdentity): string {
+  if (identity.arxiv) return `arXiv:${identity.arxiv}`;
+  if (identity.doi) return `DOI ${identity.doi}`;
+  if (identity.pmcid) return identity.pmcid;
+  if (identity.pmid) return `PMID ${identity.pmid}`;
+  if (identity.repo) return identity.repo;
+  return identity.url;
 }
 
 function searchFilters({ filters, savedIds }: SearchRequest): SearchFilters {
@@ -52,8 +49,7 @@ function searchFilters({ filters, savedIds }: SearchRequest): SearchFilters {
   };
 }
 
-export function createPopupCatalog({ index, listName, papersByIds, papersByKeys }: CatalogSource): PopupCatalog {
-  const cache = new Map<string, Paper>();
+export function createPopupCatalog({ index, listName, papersForHits, papersByKeys }: CatalogSource): PopupCatalog {
   const years = [...new Set(Array.from(index.data.dates, (d) => d >> 4).filter((y) => y > 0))].sort((a, b) => b - a);
   return {
     entryCount: index.size,
@@ -63,22 +59,20 @@ export function createPopupCatalog({ index, listName, papersByIds, papersByKeys 
     async search(query: string, request: SearchRequest): Promise<SearchOutcome> {
       // One more than shown tells whether there are more.
       const hits = searchPapers(index, query, { filters: searchFilters(request), sort: request.sort, limit: request.limit + 1 });
-      const shown = hits.slice(0, request.limit);
-      for (const hit of shown) if (hit.paper) cache.set(hit.id, hit.paper);
-      const missing = shown.filter((h) => !cache.has(h.id)).map((h) => h.id);
-      if (missing.length > 0) for (const p of await papersByIds(missing)) cache.set(p.id, p);
       return {
-        papers: shown.map((h) => cache.get(h.id)).filter((p): p is Paper => p !== undefined),
+        papers: await papersForHits(hits.slice(0, request.limit)),
         total: hits.length > request.limit ? 'more' : hits.length,
         terms: highlightTerms(query),
       };
     },
     lookup(text: string): Promise<Lookup> | undefined {
-      const id = identifierKey(text);
-      if (!id) return undefined;
-      return papersByKeys([id.key]).then(([paper]) =>
-        paper ? { kind: 'found', label: id.label, paper } : { kind: 'missing', label: id.label },
-      );
+      const identity = parsePastedIdentifier(text);
+      if (!identity) return undefined;
+      const label = identityLabel(identity);
+      return papersByKeys(identityKeys(identity)).then((candidates): Lookup => {
+        const match = matchPaper(identity, candidates);
+        return match ? { kind: 'found', label, paper: match.paper } : { kind: 'missing', label };
+      });
     },
   };
 }

@@ -25,14 +25,9 @@ class PopupPage {
     await this.settle();
   }
 
-  /** Waits until the announced status no longer says the popup is busy. */
+  /** Waits until the results are those of the current query and filters. */
   async settle(): Promise<void> {
-    await this.page.waitForFunction(() => {
-      const status = document.querySelector('[aria-live=polite]')?.textContent ?? '';
-      return !/Loading|Looking up/.test(status);
-    });
-    // One more frame for the result list to follow the status.
-    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await this.page.locator('[role=listbox][aria-busy=false]').waitFor({ state: 'attached' });
   }
 
   async resultIds(): Promise<string[]> {

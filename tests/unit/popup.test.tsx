@@ -63,7 +63,7 @@ function makeServices(tab: TabPaper | null = null): Harness {
     loadCatalog: async () =>
       createPopupCatalog({
         index: buildSearchIndex(PAPERS),
-        papersByIds: async (ids) => PAPERS.filter((p) => ids.includes(p.id)),
+        papersForHits: async (hits) => hits.map((h) => PAPERS.find((p) => p.id === h.id)!),
         listName: 'LLMs in Medicine',
         papersByKeys: async (keys) => PAPERS.filter((p) => keys.includes(`arxiv:${p.ids.arxiv}`)),
       }),
