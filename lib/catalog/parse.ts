@@ -4,9 +4,9 @@
  * shapes: `* [**Venue, Year**] **Name**: Title [paper](url)`, `- [Title](url) - description`, and
  * tables of papers. Never throws: lines it cannot read come back as warnings with line numbers.
  */
-import { idsFromUrls, parseHttpUrl, repoFromUrl, arxivIdFromUrl, doiFromUrl } from '../ids';
+import { idsFromUrls, parseHttpUrl } from '../ids';
 import { titleKey } from '../title';
-import type { CatalogEntry, EntryLink, LinkKind, ParsedList, ParseWarning } from '../types';
+import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
 import { extractLinks, plainText, stripLeadingSymbols, type InlineLink } from './markdown';
 
 export const CATEGORY_SEPARATOR = ' › ';
@@ -14,6 +14,7 @@ export const CATEGORY_SEPARATOR = ' › ';
 /** What one list item or table row says, before entries listed twice are merged. */
 interface Item {
   title: string;
+  titleKey: string;
   authors: string;
   venue: string;
   year?: number;
@@ -23,7 +24,7 @@ interface Item {
   line: number;
 }
 
-type ItemResult = { item: Omit<Item, 'category' | 'line'>; warning?: string } | { warning: string } | undefined;
+type ItemResult = { item: Omit<Item, 'category' | 'line' | 'titleKey'>; warning?: string } | { warning: string } | undefined;
 
 /**
  * Sections that hold no papers: navigation, news, credits. "Repositories" in awesome lists links
@@ -46,16 +47,49 @@ const LABEL_KINDS: Array<[RegExp, LinkKind]> = [
   [/\b(data|dataset|datasets|benchmark|corpus)\b/i, 'data'],
 ];
 
+/**
+ * Identifiers of one URL, memoized for the duration of one parse (parsing is synchronous, so calls
+ * never interleave): a list repeats URLs, and merging re-reads every link of an entry.
+ */
+let urlIdsMemo = new Map<string, PaperIds>();
+
+function urlIds(url: string): PaperIds {
+  let ids = urlIdsMemo.get(url);
+  if (!ids) {
+    ids = idsFromUrls([url]);
+    urlIdsMemo.set(url, ids);
+  }
+  return ids;
+}
+
+/** The same result as idsFromUrls(urls): first found wins, every repository kept. */
+function idsOfUrls(urls: readonly string[]): PaperIds {
+  const parts = urls.map(urlIds);
+  const first = (key: 'arxiv' | 'doi' | 'pmcid' | 'pmid'): string | undefined => parts.find((ids) => ids[key])?.[key];
+  const arxiv = first('arxiv');
+  const doi = first('doi');
+  const pmcid = first('pmcid');
+  const pmid = first('pmid');
+  return {
+    ...(arxiv && { arxiv }),
+    ...(doi && { doi }),
+    ...(pmcid && { pmcid }),
+    ...(pmid && { pmid }),
+    repos: [...new Set(parts.flatMap((ids) => ids.repos))],
+  };
+}
+
 function kindFromUrl(url: string): LinkKind | undefined {
-  if (arxivIdFromUrl(url) || doiFromUrl(url)) return 'paper';
-  const repo = repoFromUrl(url);
+  const ids = urlIds(url);
+  if (ids.arxiv || ids.doi || ids.pmcid || ids.pmid) return 'paper';
+  const repo = ids.repos[0];
   if (repo?.startsWith('huggingface.co/datasets/')) return 'data';
   if (repo?.startsWith('huggingface.co/spaces/')) return 'demo';
   if (repo) return 'code';
   return undefined;
 }
 
-export function linkKind(label: string, url: string, fallback: LinkKind = 'other'): LinkKind {
+function linkKind(label: string, url: string, fallback: LinkKind = 'other'): LinkKind {
   for (const [pattern, kind] of LABEL_KINDS) if (pattern.test(label)) return kind;
   return kindFromUrl(url) ?? fallback;
 }
@@ -287,30 +321,30 @@ function entryId(ids: CatalogEntry['ids'], key: string): string {
 
 /** Groups items that are one paper (same arXiv id, DOI, or title without conflicting ids) into entries. */
 function mergeItems(items: Item[]): CatalogEntry[] {
-  const groups: Item[][] = [];
+  const groups: Array<{ items: Item[]; arxiv?: string; doi?: string }> = [];
   const groupOfKey = new Map<string, number>();
   for (const item of items) {
-    const ids = idsFromUrls(item.links.map((link) => link.url));
-    const key = titleKey(item.title);
+    const ids = idsOfUrls(item.links.map((link) => link.url));
+    const key = item.titleKey;
     const strong = [ids.arxiv && `arxiv:${ids.arxiv}`, ids.doi && `doi:${ids.doi}`].filter((k): k is string => Boolean(k));
-    let group = strong.map((k) => groupOfKey.get(k)).find((index) => index !== undefined);
-    if (group === undefined) {
+    let index = strong.map((k) => groupOfKey.get(k)).find((found) => found !== undefined);
+    if (index === undefined) {
       const sameTitle = groupOfKey.get(`title:${key}`);
-      if (sameTitle !== undefined && compatible(groups[sameTitle]!, ids)) group = sameTitle;
+      const candidate = sameTitle === undefined ? undefined : groups[sameTitle]!;
+      const conflicts = candidate && ((ids.arxiv && candidate.arxiv && ids.arxiv !== candidate.arxiv) || (ids.doi && candidate.doi && ids.doi !== candidate.doi));
+      if (candidate && !conflicts) index = sameTitle;
     }
-    if (group === undefined) {
-      group = groups.length;
-      groups.push([]);
+    if (index === undefined) {
+      index = groups.length;
+      groups.push({ items: [] });
     }
-    groups[group]!.push(item);
-    for (const k of [...strong, `title:${key}`]) if (!groupOfKey.has(k)) groupOfKey.set(k, group);
+    const group = groups[index]!;
+    group.items.push(item);
+    group.arxiv ??= ids.arxiv;
+    group.doi ??= ids.doi;
+    for (const k of [...strong, `title:${key}`]) if (!groupOfKey.has(k)) groupOfKey.set(k, index);
   }
-  return groups.map(toEntry);
-}
-
-function compatible(group: Item[], ids: CatalogEntry['ids']): boolean {
-  const groupIds = idsFromUrls(group.flatMap((item) => item.links.map((link) => link.url)));
-  return !(ids.arxiv && groupIds.arxiv && ids.arxiv !== groupIds.arxiv) && !(ids.doi && groupIds.doi && ids.doi !== groupIds.doi);
+  return groups.map((group) => toEntry(group.items));
 }
 
 function toEntry(group: Item[]): CatalogEntry {
@@ -321,8 +355,8 @@ function toEntry(group: Item[]): CatalogEntry {
     for (const link of item.links) if (!links.some((other) => other.url === link.url)) links.push(link);
     if (item.category && !categories.includes(item.category)) categories.push(item.category);
   }
-  const ids = idsFromUrls(links.map((link) => link.url));
-  const key = titleKey(first.title);
+  const ids = idsOfUrls(links.map((link) => link.url));
+  const key = first.titleKey;
   const dated = group.find((item) => item.year !== undefined);
   return {
     id: entryId(ids, key),
@@ -365,10 +399,21 @@ function withoutComments(line: string, open: boolean): { text: string; open: boo
 
 /** Parses awesome-list markdown into entries, the list's name, and warnings for lines it could not read. */
 export function parseAwesomeList(markdown: string): ParsedList {
+  urlIdsMemo = new Map();
+  try {
+    return parseDocument(markdown);
+  } finally {
+    urlIdsMemo = new Map();
+  }
+}
+
+function parseDocument(markdown: string): ParsedList {
   const warnings: ParseWarning[] = [];
   const items: Item[] = [];
   let name = '';
   let headings: Array<{ level: number; text: string }> = [];
+  let inNonPaperSection = false;
+  let category: string | undefined;
   let inComment = false;
   let fence: string | undefined;
   let table: ColumnRole[] | undefined;
@@ -407,11 +452,12 @@ export function parseAwesomeList(markdown: string): ParsedList {
         continue;
       }
       headings = [...headings.filter((h) => h.level < level), { level, text }];
+      inNonPaperSection = headings.some((h) => isNonPaperHeading(h.text));
+      category = headings.map((h) => h.text).join(CATEGORY_SEPARATOR) || undefined;
       continue;
     }
 
-    if (headings.some((h) => isNonPaperHeading(h.text))) continue;
-    const category = headings.map((h) => h.text).join(CATEGORY_SEPARATOR) || undefined;
+    if (inNonPaperSection) continue;
 
     let result: ItemResult;
     let indent = 0;
@@ -445,7 +491,7 @@ export function parseAwesomeList(markdown: string): ParsedList {
     if (!result) continue;
     if (result.warning) warnings.push({ line: lineNumber, message: result.warning });
     if ('item' in result) {
-      const item: Item = { ...result.item, line: lineNumber, ...(category ? { category } : {}) };
+      const item: Item = { ...result.item, titleKey: titleKey(result.item.title), line: lineNumber, ...(category ? { category } : {}) };
       items.push(item);
       lastEntry = { item, indent };
     }
