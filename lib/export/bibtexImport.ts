@@ -22,11 +22,12 @@ export interface BibTeXImportOptions {
   now?: number;
 }
 
-/** The parser renders rich text as HTML; Lantern keeps plain text. */
-const PARSER_MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|blockquote|ul|li|br|p)\b[^>]*>/g;
+/** The parser renders rich text as HTML and some accents as combining marks; Lantern keeps plain NFC text. */
+const PARSER_MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a)\b[^>]*>/g;
+const PARSER_BREAKS = /<\/?(?:blockquote|ul|li|br|p)\b[^>]*>/g;
 
 function plain(value: string | undefined): string {
-  return (value ?? '').replace(PARSER_MARKUP, ' ').replace(/\s+/g, ' ').trim();
+  return (value ?? '').replace(PARSER_MARKUP, '').replace(PARSER_BREAKS, ' ').replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
 /** The parser keeps commands it does not know ("\mycmd{x}") as written instead of failing the file. */
@@ -47,26 +48,27 @@ function entryStart(text: string, input: string | undefined): { line: number; ke
   return { line: lineAndColumn(text, offset).line, ...(key ? { key } : {}) };
 }
 
-/** What the parser's message means, in words a researcher can act on. */
-function explain(message: string): string {
-  if (/^Unterminated brace-value/i.test(message)) return 'unbalanced braces: a "{" is never closed';
-  if (/^Unterminated quote-value/i.test(message)) return 'a quoted value is never closed';
+/** What the parser's message means, in words a researcher can act on: the problem, and a detail. */
+function explain(message: string): { problem: string; detail?: string } {
+  if (/^Unterminated brace-value/i.test(message)) return { problem: 'unbalanced braces', detail: 'a "{" is never closed' };
+  if (/^Unterminated quote-value/i.test(message)) return { problem: 'a quoted value is never closed' };
   const mismatch = /^Token mismatch, expected "(.*?)", found "(.*?)"/s.exec(message);
   if (mismatch) {
     const found = mismatch[2]!.replace(/\\n/g, ' ').trim();
     const nextField = /^([A-Za-z][\w-]*)\s*=/.exec(found);
-    if (nextField) return `a comma is missing before the field "${nextField[1]}"`;
-    if (found.startsWith('@')) return 'unbalanced braces: the entry is not closed before the next one starts';
-    if (mismatch[1] === '}' || mismatch[1] === ')') return `unbalanced braces: unexpected text "${found.slice(0, 20)}" after a closing brace`;
+    if (nextField) return { problem: `a comma is missing before the field "${nextField[1]}"` };
+    if (found.startsWith('@')) return { problem: 'unbalanced braces', detail: 'the entry is still open where the next one starts' };
+    if (mismatch[1] === '}' || mismatch[1] === ')') return { problem: 'unbalanced braces', detail: `unexpected "${found.slice(0, 20)}" after a closing brace` };
   }
-  return message.replace(/\s+at line \d+, column \d+.*$/s, '');
+  return { problem: message.replace(/\s+at line \d+, column \d+.*$/s, '') };
 }
 
 function errorMessage(text: string, error: ParserError): string {
   const start = entryStart(text, error.input);
+  const { problem, detail } = explain(error.error);
   const where = start ? `Line ${start.line}: ` : '';
   const entry = start?.key ? ` in entry '${start.key}'` : '';
-  return `${where}${explain(error.error)}${entry}. Nothing was imported; fix the file and try again.`;
+  return `${where}${problem}${entry}${detail ? ` (${detail})` : ''}. Nothing was imported; fix the file and try again.`;
 }
 
 // ——— entries → saved items ———

@@ -174,9 +174,13 @@ function itemName(value: unknown, index: number): string {
 
 function jsonSyntaxError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/unexpected end/i.test(message)) return 'The file ends in the middle of the backup: it looks truncated. Nothing was imported.';
   const position = /at position (\d+)/.exec(message);
-  const where = position ? lineAndColumn(text, Number(position[1])) : undefined;
+  const offset = position ? Number(position[1]) : undefined;
+  // A file cut short fails at its very end (inside a string or between values).
+  if (/unexpected end/i.test(message) || (offset !== undefined && offset >= text.trimEnd().length - 1)) {
+    return 'The file ends in the middle of the backup: it looks truncated. Nothing was imported.';
+  }
+  const where = offset === undefined ? undefined : lineAndColumn(text, offset);
   const place = where ? `Line ${where.line}, column ${where.column}: ` : '';
   return `${place}the file is not valid JSON (${message.replace(/\s*in JSON at position \d+.*$/s, '')}). Nothing was imported.`;
 }
