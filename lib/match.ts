@@ -36,13 +36,19 @@ export function matchPaper(identity: PageIdentity, candidates: readonly Paper[])
     return paper ? { paper, via: 'repo' } : undefined;
   }
   const key = identity.title ? titleKey(identity.title) : '';
-  if (key === '') return undefined;
+  if (key.split(' ').length < MIN_TITLE_WORDS) return undefined;
   const plausible = candidates.filter((candidate) => !conflicts(identity, candidate));
   const paper =
     plausible.find((candidate) => candidate.titleKey === key) ??
     plausible.find((candidate) => titlesNearlyEqual(key, candidate.titleKey));
   return paper ? { paper, via: 'title' } : undefined;
 }
+
+/**
+ * One- or two-word titles are names ("PULSE", "Doctor Dignity": code-only entries), not
+ * evidence: a page headed "Pulse" is not the PULSE model. Such entries are found by their repository.
+ */
+const MIN_TITLE_WORDS = 3;
 
 /**
  * Publishers of preprints: a preprint's DOI and its journal version's DOI differ by nature, so

@@ -4,7 +4,7 @@ import { identifyPage } from '../../lib/page';
 import { titleKey } from '../../lib/title';
 import type { CatalogSnapshot, PageIdentity, Paper } from '../../lib/types';
 import catalog from '../../assets/catalog.json';
-import { PAGE_FIXTURES, readFixture } from '../fixtures/pages/pages';
+import { arxivAbsPage, journalArticlePage, PAGE_FIXTURES, readFixture } from '../fixtures/pages/pages';
 
 const snapshot = catalog as CatalogSnapshot;
 const papers: Paper[] = snapshot.entries.map((entry) => ({ ...entry, lists: ['seed'] }));
@@ -89,9 +89,12 @@ describe('titles', () => {
     expect(titlesNearlyEqual(titleKey('Towards Generalist Biomedical AI'), titleKey('Towards Generalist Biomedical AI in Practice'))).toBe(false);
   });
 
-  it('does not match a page whose title is empty or only punctuation', () => {
+  it('does not match a page whose title is empty, only punctuation, or a bare name', () => {
     expect(matchPaper(page({ title: '—' }), papers)).toBeUndefined();
     expect(matchPaper(page({}), papers)).toBeUndefined();
+    // "PULSE" and "Doctor Dignity" are listed (code only); a page so titled is not them.
+    expect(matchPaper(page({ title: 'Pulse' }), papers)).toBeUndefined();
+    expect(matchPaper(page({ title: 'Doctor Dignity' }), papers)).toBeUndefined();
   });
 });
 
@@ -154,5 +157,28 @@ describe('identityKeys', () => {
         fixture.file,
       ).toBe(true);
     }
+  });
+});
+
+describe('generated pages for every listed paper', () => {
+  /** The list writes "Harsha Nori et al."; a page writes "Harsha Nori". */
+  const firstAuthor = (paper: Paper): string[] => [paper.authors.split(/,| and | et al\b/)[0]!.trim()];
+  const withTitle = papers.filter((paper) => paper.titleKey.split(' ').length >= 3);
+
+  it('gives every listed title its own key', () => {
+    expect(new Set(papers.map((paper) => paper.titleKey)).size).toBe(papers.length);
+  });
+
+  it.each(papers.filter((paper) => paper.ids.arxiv).map((paper) => [paper.ids.arxiv!, paper] as const))(
+    'recognizes arXiv %s from its abstract page',
+    (id, paper) => {
+      const html = arxivAbsPage(id, { title: paper.title, authors: firstAuthor(paper), date: '2023/11/01' });
+      expect(matchPaper(identifyPage(`https://arxiv.org/abs/${id}v2`, parse(html)), papers)).toEqual({ paper, via: 'arxiv' });
+    },
+  );
+
+  it.each(withTitle.map((paper) => [paper.title, paper] as const))('recognizes “%s” from a page with its title', (_title, paper) => {
+    const html = journalArticlePage(undefined, 'A Journal', { title: paper.title, authors: firstAuthor(paper), date: '2024/01/01' });
+    expect(matchPaper(identifyPage('https://journal.example.org/article/1', parse(html)), papers)).toEqual({ paper, via: 'title' });
   });
 });
