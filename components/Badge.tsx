@@ -25,6 +25,14 @@ function listLabel(listNames: readonly string[]): string {
   return listNames.length > 0 ? listNames.join(', ') : 'your lists';
 }
 
+const PILL_NAME_MAX = 28;
+
+/** The pill's few words: the list's name when it is short, else just "In the list". */
+export function pillLabel(listNames: readonly string[]): string {
+  const name = listLabel(listNames);
+  return listNames.length > 0 && name.length <= PILL_NAME_MAX ? `In ${name}` : 'In the list';
+}
+
 export function Badge({ match, collapsed, saving = false, onToggleSave, onCollapsedChange, onDismiss }: BadgeProps) {
   const { paper, related, saved, listNames } = match;
   const lists = listLabel(listNames);
@@ -56,7 +64,7 @@ export function Badge({ match, collapsed, saving = false, onToggleSave, onCollap
         onClick={() => setCollapsed(false)}
       >
         <LanternMark />
-        <span class="pill-text">In {lists}</span>
+        <span class="pill-text">{pillLabel(listNames)}</span>
         {saved && <span class="pill-saved">· Saved</span>}
       </button>
     );
@@ -147,11 +155,13 @@ export function Badge({ match, collapsed, saving = false, onToggleSave, onCollap
                 return (
                   <li key={r.id} class="related-item" data-paper-id={r.id}>
                     {url ? (
-                      <a class="related-title" href={url} target="_blank" rel="noopener noreferrer">
+                      <a class="related-title" href={url} target="_blank" rel="noopener noreferrer" title={r.title}>
                         {r.title}
                       </a>
                     ) : (
-                      <span class="related-title">{r.title}</span>
+                      <span class="related-title" title={r.title}>
+                        {r.title}
+                      </span>
                     )}
                     {date && <span class="related-date">{date}</span>}
                   </li>

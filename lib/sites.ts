@@ -17,8 +17,9 @@ const ARXIV_AND_MIRRORS = [
 const READING_PLACES = [
   '*://pubmed.ncbi.nlm.nih.gov/*',
   '*://pmc.ncbi.nlm.nih.gov/*',
-  // Old PMC domain: only its /pmc/ pages are articles.
+  // The old NCBI domain: only its /pmc/ and /pubmed/ pages are articles.
   '*://www.ncbi.nlm.nih.gov/pmc/*',
+  '*://www.ncbi.nlm.nih.gov/pubmed/*',
   '*://*.biorxiv.org/*',
   '*://*.medrxiv.org/*',
   '*://*.nature.com/*',

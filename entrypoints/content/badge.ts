@@ -28,12 +28,17 @@ interface Shown {
   saving: boolean;
 }
 
+/**
+ * The card or the pill: the user's last choice, else the pill on small viewports (phones,
+ * 200 % zoom), where the card would cover much of the page.
+ */
 async function readCollapsed(): Promise<boolean> {
+  const small = window.innerWidth < 720 || window.innerHeight < 480;
   try {
-    const stored = await browser.storage.local.get(COLLAPSED_KEY);
-    return stored[COLLAPSED_KEY] === true;
+    const stored = (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY];
+    return typeof stored === 'boolean' ? stored : small;
   } catch {
-    return false;
+    return small;
   }
 }
 

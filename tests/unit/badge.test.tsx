@@ -165,6 +165,13 @@ describe('Badge pill', () => {
     expect(props.onCollapsedChange).toHaveBeenCalledWith(false);
   });
 
+  it('says "In the list" when the list name is too long for a pill, naming it for screen readers', () => {
+    const longName = 'Large Language Models Illuminate a Progressive Pathway to Artificial Healthcare Assistant: A Review';
+    draw({ collapsed: true, match: { ...match, listNames: [longName] } });
+    expect($('.pill')?.textContent).toBe('In the list');
+    expect($('.pill')?.getAttribute('aria-label')).toContain(longName);
+  });
+
   it('shows when the paper is saved', () => {
     draw({ collapsed: true, match: { ...match, saved: true } });
     expect($('.pill')?.textContent).toContain('Saved');

@@ -32,6 +32,7 @@ const READING_PLACES = [
   'https://huggingface.co/papers/2311.16452',
   'https://pubmed.ncbi.nlm.nih.gov/37460753/',
   'https://pmc.ncbi.nlm.nih.gov/articles/PMC10364849/',
+  'https://www.ncbi.nlm.nih.gov/pubmed/37492832',
   'https://www.biorxiv.org/content/10.1101/2023.01.01.522222v1',
   'https://www.science.org/doi/10.1126/science.adg7879',
   'https://www.cell.com/cell/fulltext/S0092-8674(23)00001-1',

@@ -1,0 +1,336 @@
+/**
+ * The badge end to end, in Chromium with pages served offline: listed papers in every form
+ * researchers read them get the right entry (title and categories as listed); unlisted pages,
+ * near misses and hostile pages get none; saving, collapsing and in-page navigation work; the
+ * toolbar names listed papers, also on PDF tabs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+import { launchExtension, screenshot, type ExtensionSession } from './harness';
+import { readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForBadge, waitForSeed } from './badge.page';
+import { PAGE_FIXTURES, megabyteHostilePage, readFixture } from '../fixtures/pages/pages';
+import bundled from '../../assets/catalog.json';
+import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
+
+/** Chromium's MV3 `chrome` (promise-based), inside functions evaluated in the service worker. */
+declare const chrome: Browser;
+
+const catalog = bundled as unknown as CatalogSnapshot;
+const entry = (id: string): CatalogEntry => {
+  const found = catalog.entries.find((e) => e.id === id);
+  if (!found) throw new Error(`No entry ${id} in assets/catalog.json`);
+  return found;
+};
+const leaf = (path: string) => path.split(' › ').at(-1) ?? path;
+
+/** A page as arXiv's mirrors and HTML views serve it: the id is in the URL, the title in og:title. */
+function mirrorPage(title: string, extraHead = ''): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<meta property="og:title" content="${title}">${extraHead}</head>
+<body><main><article><h1>${title}</h1><p>Abstract. Large language models…</p></article></main></body></html>`;
+}
+
+/** A GitHub-like page: GitHub puts the repository in the URL and its description in og:title. */
+function githubPage(nwo: string, description: string): string {
+  const title = `GitHub - ${nwo}: ${description}`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<meta property="og:site_name" content="GitHub"><meta property="og:title" content="${title}">
+<meta property="og:url" content="https://github.com/${nwo}"></head>
+<body><main><h1>${nwo}</h1><article class="markdown-body"><p>${description}</p></article></main></body></html>`;
+}
+
+interface Case {
+  url: string;
+  body: string;
+  /** The listed entry, or null for no badge. */
+  listedId: string | null;
+}
+
+// Every page fixture at every URL it is served at (arXiv abs, versions, export mirror, www.,
+// fragments; Nature; medRxiv; NEJM; JMIR; MDPI; Cureus; ACL; PMC old and new; PubMed; GitHub;
+// Hugging Face; a listing; a near miss; the hostile page).
+const FIXTURE_CASES: Case[] = PAGE_FIXTURES.flatMap((f) => f.urls.map((url) => ({ url, body: readFixture(f.file), listedId: f.listedId })));
+
+const MORE_LISTED: Case[] = [
+  { url: 'https://arxiv.org/html/2312.00164v1', body: mirrorPage(entry('arxiv:2312.00164').title), listedId: 'arxiv:2312.00164' },
+  { url: 'https://browse.arxiv.org/abs/2309.01114v2?context=cs.CL', body: mirrorPage('MedChatZH'), listedId: 'arxiv:2309.01114' },
+  { url: 'http://arxiv.org/abs/2309.06419', body: mirrorPage('Radiology-Llama2'), listedId: 'arxiv:2309.06419' },
+  { url: 'https://export.arxiv.org/abs/2312.07814', body: mirrorPage('A Foundational Multimodal Vision Language AI Assistant'), listedId: 'arxiv:2312.07814' },
+  { url: 'https://ar5iv.labs.arxiv.org/html/2309.00237', body: mirrorPage('[2309.00237] Clinical notes'), listedId: 'arxiv:2309.00237' },
+  { url: 'https://www.alphaxiv.org/abs/2311.16079', body: mirrorPage('MEDITRON-70B | alphaXiv'), listedId: 'arxiv:2311.16079' },
+  { url: 'https://huggingface.co/papers/2311.11608', body: mirrorPage('Paper page - Taiyi'), listedId: 'arxiv:2311.11608' },
+  { url: 'https://github.com/FreedomIntelligence/HuatuoGPT-II', body: githubPage('FreedomIntelligence/HuatuoGPT-II', 'HuatuoGPT2'), listedId: 'arxiv:2311.09774' },
+  { url: 'https://github.com/WangRongsheng/CareGPT/issues/7', body: githubPage('WangRongsheng/CareGPT', 'Medical LLM'), listedId: 'title:caregpt medical llm open source driven for a healthy future' },
+  { url: 'https://huggingface.co/Writer/palmyra-med-20b', body: mirrorPage('Writer/palmyra-med-20b · Hugging Face'), listedId: 'title:palmyra large parameter autoregressive language model' },
+  {
+    // Listed under two headings: both categories show.
+    url: 'https://the-innovation.org/article/doi/10.59717/j.xinn-med.2023.100019',
+    body: mirrorPage('Advanced prompting as a catalyst: Empowering large language models in the management of gastrointestinal cancers', '<meta name="citation_title" content="Advanced prompting as a catalyst: Empowering large language models in the management of gastrointestinal cancers">'),
+    listedId: 'title:advanced prompting as a catalyst empowering large language models in the management of gastrointestinal cancers',
+  },
+];
+
+const MORE_UNLISTED: Case[] = [
+  { url: 'https://github.com/epfLLM', body: githubPage('epfLLM', 'EPFL LLM Team'), listedId: null },
+  { url: 'https://github.com/FreedomIntelligence/HuatuoGPT-III', body: githubPage('FreedomIntelligence/HuatuoGPT-III', 'HuatuoGPT2'), listedId: null },
+  { url: 'https://huggingface.co/google', body: mirrorPage('google (Google) · Hugging Face'), listedId: null },
+  { url: 'https://arxiv.org/abs/hep-th/9901001', body: mirrorPage('Old-style identifiers and string theory'), listedId: null },
+  { url: 'https://arxiv.org/abs/2401.00001', body: mirrorPage('Large Language Models in Medicine and Medical Research'), listedId: null },
+  { url: 'https://arxiv.org/list/cs.CL/recent', body: mirrorPage('Computation and Language'), listedId: null },
+  { url: 'https://www.medrxiv.org/content/10.1101/2024.01.01.24300001v1', body: mirrorPage('Large language models in medicine: a survey'), listedId: null },
+];
+
+const CASES = [...FIXTURE_CASES, ...MORE_LISTED, ...MORE_UNLISTED];
+const LISTED = CASES.filter((c) => c.listedId !== null);
+const UNLISTED = CASES.filter((c) => c.listedId === null && !c.url.includes('e00002'));
+
+/** Console errors and uncaught exceptions a page reports while open. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    // The offline harness aborts every unrouted request (images, favicons): not the page's fault.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+describe('badge', () => {
+  let ext: ExtensionSession;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    const pages: Record<string, { body: string }> = {};
+    for (const c of CASES) pages[c.url.split('#')[0] ?? c.url] = { body: c.body };
+    ext.routePages(pages);
+    await waitForSeed(ext);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    return page;
+  }
+
+  it('is tested on at least 20 listed pages and 8 unlisted ones', () => {
+    expect(LISTED.length).toBeGreaterThanOrEqual(20);
+    expect(UNLISTED.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(LISTED.map((c) => [c.url, c] as const))('shows the listed entry on %s', async (_url, c) => {
+    const page = await open(c.url);
+    const errors = collectErrors(page);
+    const badge = await waitForBadge(page);
+    const listed = entry(c.listedId ?? '');
+    expect(badge.paperId).toBe(listed.id);
+    expect(badge.title).toBe(listed.title);
+    expect(badge.categoryPaths).toEqual(listed.categories);
+    expect(badge.categories).toEqual(listed.categories.map(leaf));
+    expect(badge.listText).toContain(catalog.name);
+    expect(badge.related.length).toBeGreaterThan(0);
+    expect(badge.related.length).toBeLessThanOrEqual(5);
+    expect(badge.links.every((l) => /^https?:\/\//.test(l.href))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(UNLISTED.map((c) => [c.url, c] as const))('shows no badge on the unlisted page %s', async (_url, c) => {
+    const page = await open(c.url);
+    const errors = collectErrors(page);
+    await waitForAnswer(ext, page);
+    expect(await page.locator('lantern-badge').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives hostile pages no badge (or an inert one) and logs nothing', async () => {
+    const hostileUrl = 'https://www.jmir.org/2023/1/e00002';
+    const megabyteUrl = 'https://www.jmir.org/2023/1/e00003';
+    ext.routePages({ [megabyteUrl]: { body: megabyteHostilePage() } });
+    for (const url of [hostileUrl, megabyteUrl]) {
+      const page = await ext.context.newPage();
+      const errors = collectErrors(page);
+      // The page's own markup may open dialogs (its <img onerror>); that is the page, not Lantern.
+      page.on('dialog', (d) => void d.dismiss());
+      await page.goto(url);
+      // The content script has run (the page is idle) and a match would have been drawn by now.
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(1500);
+      const badge = await readBadge(page);
+      if (badge) {
+        // Inert at most: list data only, no page markup, only http(s) links.
+        const markup = await page.evaluate(() => document.querySelector('lantern-badge')?.shadowRoot?.querySelectorAll('script, img, iframe, svg[onload]').length);
+        expect(markup).toBe(0);
+        expect(badge.links.every((l) => /^https?:\/\//.test(l.href))).toBe(true);
+      }
+      expect(badge).toBeNull();
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('keeps the saved state across reloads', async () => {
+    const url = 'https://www.nature.com/articles/s41591-023-02448-8';
+    const page = await open(url);
+    const save = page.locator('lantern-badge .lantern-save');
+    await waitForBadge(page);
+    expect(await save.getAttribute('aria-pressed')).toBe('false');
+    await save.click();
+    await page.locator('lantern-badge .lantern-save[aria-pressed="true"]').waitFor();
+    await page.reload();
+    expect((await waitForBadge(page)).saved).toBe('true');
+    // The reading list holds it too.
+    const status = (await sendFromExtensionPage(ext, 'getStatus', {})) as { value: { savedCount: number } };
+    expect(status.value.savedCount).toBe(1);
+    await save.click();
+    await page.locator('lantern-badge .lantern-save[aria-pressed="false"]').waitFor();
+    await page.reload();
+    expect((await waitForBadge(page)).saved).toBe('false');
+    await page.close();
+  });
+
+  it('collapses to a pill (button or Esc), remembers it across pages, and can be dismissed for the page', async () => {
+    const page = await open('https://arxiv.org/abs/2311.16452');
+    await waitForBadge(page);
+    await page.locator('lantern-badge .lantern-save').focus();
+    await page.keyboard.press('Escape');
+    expect((await waitForBadge(page)).collapsed).toBe(true);
+    // Focus moved to the pill: Enter opens the card again.
+    await page.keyboard.press('Enter');
+    expect((await readBadge(page))?.collapsed).toBe(false);
+    await page.locator('lantern-badge button[aria-label="Collapse"]').click();
+    expect((await readBadge(page))?.collapsed).toBe(true);
+
+    const other = await open('https://www.nature.com/articles/s41586-023-06291-2');
+    expect((await waitForBadge(other)).collapsed).toBe(true);
+    await other.locator('lantern-badge .pill').click();
+    expect((await readBadge(other))?.collapsed).toBe(false);
+    await other.close();
+
+    await page.reload();
+    expect((await waitForBadge(page)).collapsed).toBe(false);
+    await page.locator('lantern-badge button[aria-label="Hide on this page"]').click();
+    expect(await page.locator('lantern-badge').count()).toBe(0);
+    await page.reload();
+    await waitForBadge(page);
+    await page.close();
+  });
+
+  it('follows in-page navigation (pushState) to another listed paper, an unlisted page, and back', async () => {
+    const page = await open('https://github.com/epfLLM/meditron');
+    expect((await waitForBadge(page)).paperId).toBe('arxiv:2311.16079');
+
+    // Like GitHub's client-side navigation: the URL changes first, then the document.
+    const navigate = (path: string, title: string) =>
+      page.evaluate(
+        ([p, t]) => {
+          history.pushState({}, '', p);
+          document.title = t;
+          document.querySelector('meta[property="og:title"]')?.setAttribute('content', t);
+        },
+        [path, title] as const,
+      );
+
+    await navigate('/FreedomIntelligence/HuatuoGPT-II', 'GitHub - FreedomIntelligence/HuatuoGPT-II: HuatuoGPT2');
+    expect((await waitForBadge(page, 'arxiv:2311.09774')).title).toBe(entry('arxiv:2311.09774').title);
+    expect(await page.locator('lantern-badge').count()).toBe(1);
+
+    await navigate('/epfLLM', 'epfLLM · GitHub');
+    await page.waitForFunction(() => document.querySelector('lantern-badge') === null);
+
+    await navigate('/epfLLM/meditron/issues/3', 'Issue · epfLLM/meditron');
+    expect((await waitForBadge(page, 'arxiv:2311.16079')).paperId).toBe('arxiv:2311.16079');
+    await page.close();
+  });
+
+  it('never shifts the page layout', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://www.nature.com/articles/s41586-023-06291-2');
+    await waitForBadge(page);
+    const box = await page.evaluate(() => {
+      const host = document.querySelector('lantern-badge') as HTMLElement;
+      const style = getComputedStyle(host);
+      return { position: style.position, scrollHeight: document.documentElement.scrollHeight, innerHeight };
+    });
+    expect(box.position).toBe('fixed');
+    const without = await page.evaluate(() => {
+      const host = document.querySelector('lantern-badge') as HTMLElement;
+      const before = document.documentElement.scrollHeight;
+      host.remove();
+      return before - document.documentElement.scrollHeight;
+    });
+    expect(without).toBe(0);
+    await page.close();
+  });
+
+  it('lights the toolbar button on a listed tab, also on an arXiv PDF, and tells the popup', async () => {
+    const pdfUrl = 'https://arxiv.org/pdf/2311.16452v2';
+    ext.routePages({ [pdfUrl]: { body: '%PDF-1.4\n%%EOF\n', contentType: 'application/pdf' } });
+    const page = await ext.context.newPage();
+    await page.goto(pdfUrl).catch(() => undefined);
+    const tabId = await tabIdOf(ext, pdfUrl);
+    const title = entry('arxiv:2311.16452').title;
+    const tooltip = await ext.serviceWorker.evaluate(async ([id, t]) => {
+      for (;;) {
+        const current = await chrome.action.getTitle({ tabId: id });
+        if (current.includes(t)) return current;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }, [tabId, title] as const);
+    expect(tooltip).toContain(catalog.name);
+
+    const reply = (await sendFromExtensionPage(ext, 'getTabPaper', { tabId })) as {
+      ok: boolean;
+      value: { identity: { arxiv?: string } | null; match: { paper: { id: string } } | null };
+    };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.identity?.arxiv).toBe('2311.16452');
+    expect(reply.value.match?.paper.id).toBe('arxiv:2311.16452');
+
+    // Leaving for an unlisted page puts the plain button back.
+    await page.goto('https://arxiv.org/abs/2401.00001');
+    const plain = await ext.serviceWorker.evaluate(async (id) => {
+      for (;;) {
+        const current = await chrome.action.getTitle({ tabId: id });
+        if (current === 'Lantern') return current;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }, tabId);
+    expect(plain).toBe('Lantern');
+    await page.close();
+  });
+
+  it('draws a quiet card and pill in light and dark (screenshots to look at)', async () => {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('https://arxiv.org/abs/2311.16452');
+    await waitForBadge(page);
+    // Past the 140 ms fade-in.
+    await page.waitForTimeout(300);
+    for (const scheme of ['light', 'dark'] as const) {
+      await screenshot(page, 'badge-card', { colorScheme: scheme, fullPage: false });
+    }
+    await page.locator('lantern-badge button[aria-label="Collapse"]').click();
+    await page.waitForTimeout(300);
+    for (const scheme of ['light', 'dark'] as const) {
+      await screenshot(page, 'badge-pill', { colorScheme: scheme, fullPage: false });
+    }
+    await page.locator('lantern-badge .pill').click();
+    await page.waitForTimeout(300);
+    // 200 % zoom: half the CSS viewport; the card must still fit and scroll.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    const fits = await page.evaluate(() => {
+      const card = document.querySelector('lantern-badge')?.shadowRoot?.querySelector('.card');
+      const r = card?.getBoundingClientRect();
+      return r ? r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth : false;
+    });
+    expect(fits).toBe(true);
+    await screenshot(page, 'badge-card-zoom200', { fullPage: false });
+    await page.close();
+  });
+});

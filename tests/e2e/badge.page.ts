@@ -1,0 +1,112 @@
+/**
+ * The badge as E2E specs see it: through its public contract only (`<lantern-badge>` with an
+ * open shadow root and `data-paper-id`), plus the background's per-tab record (storage.session)
+ * to know when a page's question has been answered.
+ */
+import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+import type { ExtensionSession } from './harness';
+
+/** Chromium's MV3 `chrome` (promise-based, like the polyfill), inside evaluated functions. */
+declare const chrome: Browser;
+
+export interface BadgeView {
+  paperId: string | null;
+  collapsed: boolean;
+  listText: string;
+  title: string;
+  meta: string;
+  /** Category leaves as shown. */
+  categories: string[];
+  /** Full category paths (hover titles). */
+  categoryPaths: string[];
+  links: { text: string; href: string }[];
+  related: { id: string; href: string | null }[];
+  saved: string | null;
+}
+
+/** Waits until the background holds the seed list (it seeds on install, asynchronously). */
+export async function waitForSeed(ext: ExtensionSession): Promise<number> {
+  const page = await ext.openPopup();
+  try {
+    for (;;) {
+      const count = await page.evaluate(async () => {
+        const reply = await chrome.runtime.sendMessage({ lantern: 1, type: 'getStatus', data: {} });
+        const r = reply as { ok?: boolean; value?: { entryCount: number } } | undefined;
+        return r?.ok && r.value ? r.value.entryCount : 0;
+      });
+      if (count > 0) return count;
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/** Sends one Lantern message from an extension page, as the popup does. */
+export async function sendFromExtensionPage(ext: ExtensionSession, type: string, data: unknown): Promise<unknown> {
+  const page = await ext.openPopup();
+  try {
+    return await page.evaluate(([t, d]) => chrome.runtime.sendMessage({ lantern: 1, type: t, data: d }), [type, data] as const);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The id of the tab showing `url`, seen from the service worker. */
+export async function tabIdOf(ext: ExtensionSession, url: string): Promise<number> {
+  for (;;) {
+    const id = await ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+    if (id !== undefined) return id;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the content script on `page` has asked about it and the background answered. */
+export async function waitForAnswer(ext: ExtensionSession, page: Page): Promise<void> {
+  const url = page.url();
+  await ext.serviceWorker.evaluate(async (u) => {
+    for (;;) {
+      const all = await chrome.storage.session.get(null);
+      const states = Object.values(all) as { url?: string; source?: string }[];
+      if (states.some((s) => s.url === u && s.source === 'page')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, url);
+  // The answer reaches the content script right after it is recorded; let it draw.
+  await page.waitForTimeout(250);
+}
+
+export async function readBadge(page: Page): Promise<BadgeView | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('lantern-badge');
+    const root = host?.shadowRoot;
+    if (!host || !root) return null;
+    const text = (sel: string) => root.querySelector(sel)?.textContent ?? '';
+    const all = (sel: string) => [...root.querySelectorAll(sel)];
+    return {
+      paperId: host.getAttribute('data-paper-id'),
+      collapsed: root.querySelector('.pill') !== null,
+      listText: text('.in') || text('.pill-text'),
+      title: text('.title'),
+      meta: text('.meta'),
+      categories: all('.category').map((c) => c.textContent ?? ''),
+      categoryPaths: all('.category').map((c) => c.getAttribute('title') ?? ''),
+      links: all('a.link').map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') ?? '' })),
+      related: all('.related-item').map((li) => ({
+        id: li.getAttribute('data-paper-id') ?? '',
+        href: li.querySelector('a')?.getAttribute('href') ?? null,
+      })),
+      saved: root.querySelector('[aria-pressed]')?.getAttribute('aria-pressed') ?? null,
+    };
+  });
+}
+
+/** Waits for a drawn badge (card or pill) and reads it. */
+export async function waitForBadge(page: Page, paperId?: string): Promise<BadgeView> {
+  const selector = paperId ? `lantern-badge[data-paper-id="${paperId}"]` : 'lantern-badge';
+  await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.card, .pill') != null, selector);
+  const badge = await readBadge(page);
+  if (!badge) throw new Error('The badge disappeared while being read.');
+  return badge;
+}
