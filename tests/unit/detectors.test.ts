@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { registeredDetectors } from '../../lib/detector';
 import '../../lib/ids';
 import '../../lib/page';
-import '../../lib/page';
 
 const detectors = registeredDetectors();
 
