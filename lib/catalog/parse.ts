@@ -164,7 +164,7 @@ function readListItem(content: string): ItemResult {
   let year: number | undefined;
   let month: number | undefined;
   let venue = '';
-  let warning: string | undefined;
+  const warnings: string[] = [];
   const links = extractLinks(content);
 
   const date = DATE_TAG.exec(rest);
@@ -174,7 +174,7 @@ function readListItem(content: string): ItemResult {
     if (date[2] !== undefined) {
       const written = Number(date[2]);
       if (written >= 1 && written <= 12) month = written;
-      else warning = `"${date[2]}" is not a month; the entry is kept without one`;
+      else warnings.push(`"${date[2]}" is not a month; the entry is kept without one`);
     }
     rest = rest.slice(date[0].length);
   } else if (venueTag) {
@@ -189,6 +189,7 @@ function readListItem(content: string): ItemResult {
   let title = '';
   let titleLink: InlineLink | undefined;
   const bold = /^(\*\*|__)(.+?)\1/.exec(rest);
+  const unclosedBold = !bold && /^(\*\*|__)/.test(rest);
   if (bold) {
     title = bold[2]!;
     rest = rest.slice(bold[0].length);
@@ -198,11 +199,11 @@ function readListItem(content: string): ItemResult {
       title = `${title}: ${subtitle[1]}`;
       rest = rest.slice(subtitle[0].length);
     }
-  } else if (/^(\*\*|__)/.test(rest)) {
+  } else if (unclosedBold) {
     const unclosed = /^(?:\*\*|__)([^[*_]+)/.exec(rest);
     title = unclosed?.[1] ?? '';
     rest = rest.slice(unclosed?.[0].length ?? 2);
-    warning = 'the title\'s bold markers are not closed; read the title up to the next mark';
+    warnings.push('the title\'s bold markers are not closed; read the title up to the next mark');
   } else if (rest.startsWith('[')) {
     const first = extractLinks(rest)[0];
     if (first?.start === 0) {
@@ -227,22 +228,21 @@ function readListItem(content: string): ItemResult {
     if (inVenue) year = Number(inVenue[1]);
   }
 
-  const entryLinks = httpLinks(links, (link) => (link.start === titleLink?.start ? titleLinkKind(link.url) : undefined));
+  const isTitleLink = (link: InlineLink): boolean => link.url === titleLink?.url && link.label === titleLink.label;
+  const entryLinks = httpLinks(links, (link) => (isTitleLink(link) ? titleLinkKind(link.url) : undefined));
   const cleanTitle = plainText(title);
   const broken = brokenLinkCount(content, links);
-  if (broken > 0) warning = `${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`;
+  if (broken > 0) warnings.push(`${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`);
 
   const readable = titleKey(cleanTitle) !== '';
-  const looksLikeEntry = tagged || Boolean(bold) || /^(\*\*|__)/.test(rest) || entryLinks.length > 0;
+  const looksLikeEntry = tagged || Boolean(bold) || unclosedBold || entryLinks.length > 0;
   if (!readable) {
-    return tagged || bold || /^\s*(\*\*|__)/.test(stripLeadingSymbols(content))
-      ? { warning: 'no title could be read from this entry' }
-      : undefined;
+    return tagged || bold || unclosedBold ? { warning: 'no title could be read from this entry' } : undefined;
   }
   // A plain "[Title](#anchor)" or "[Title](relative.md)" is navigation, not a paper.
   if (titleLink && !tagged && entryLinks.length === 0) return undefined;
   if (!looksLikeEntry) return undefined;
-  return { item: { title: cleanTitle, authors, venue, year, month, links: entryLinks }, warning };
+  return { item: { title: cleanTitle, authors, venue, year, month, links: entryLinks }, warning: warnings.join('; ') || undefined };
 }
 
 // ——— tables ———

@@ -165,9 +165,10 @@ describe('the plain "[Title](url) - description" shape', () => {
       { id: 'arxiv:2305.09617', title: 'Towards Expert-Level Medical Question Answering', kinds: ['paper', 'paper'] },
       { id: 'doi:10.1038/s41746-022-00742-2', title: 'GatorTron', kinds: ['paper'] },
       { id: 'title:biogpt', title: 'BioGPT', kinds: ['code'] },
+      { id: 'arxiv:2308.12950', title: 'Code Llama for Clinical Notes', kinds: ['paper'] },
       { id: 'title:numbered paper on pubmed', title: 'Numbered Paper on PubMed', kinds: ['paper'] },
     ]);
-    expect(list.entries[3]!.ids.pmid).toBe('37438534');
+    expect(list.entries[4]!.ids.pmid).toBe('37438534');
   });
 });
 
