@@ -8,7 +8,7 @@
  * - Status (with its date) comes from whichever changed it later (statusChangedAt); note and
  *   star from whichever was updated later (updatedAt). A tie keeps the saved value, and an
  *   empty note never replaces a written one: an import adds, it does not erase.
- * - Tags are the union (saved order first). The saved copy of the paper keeps its data and only
+ * - Tags are the union (saved order first, repeats dropped case-insensitively). The saved copy of the paper keeps its data and only
  *   gains what it lacks (venue, year, month, URL, identifiers, repositories).
  * - addedAt is the earlier of the two; updatedAt the later.
  * Items from files that know no reading state (BibTeX) carry statusChangedAt and updatedAt 0,
@@ -16,6 +16,7 @@
  */
 import type { PaperIds, SavedItem, SavedPaper } from '../types';
 import type { LanternDB } from '../db/schema';
+import { cleanTags, toStorageError } from '../db/readingList';
 import { paperKeys } from '../ids';
 
 export interface ImportCounts {
@@ -64,7 +65,7 @@ export function mergeSavedItem(saved: SavedItem, incoming: SavedItem): SavedItem
     paper: fillPaper(saved.paper, incoming.paper),
     status: statusFromIncoming ? incoming.status : saved.status,
     statusChangedAt: statusFromIncoming ? incoming.statusChangedAt : saved.statusChangedAt,
-    tags: union(saved.tags, incoming.tags),
+    tags: cleanTags([...saved.tags, ...incoming.tags]),
     note: incomingIsNewer && incoming.note !== '' ? incoming.note : saved.note,
     starred: incomingIsNewer ? incoming.starred : saved.starred,
     addedAt: Math.min(saved.addedAt, incoming.addedAt),
@@ -76,6 +77,7 @@ export function mergeSavedItem(saved: SavedItem, incoming: SavedItem): SavedItem
 function asNewItem(item: SavedItem): SavedItem {
   return {
     ...item,
+    tags: cleanTags(item.tags),
     statusChangedAt: Math.max(item.statusChangedAt, item.addedAt),
     updatedAt: Math.max(item.updatedAt, item.addedAt),
   };
@@ -90,15 +92,6 @@ function deepEqual(a: unknown, b: unknown): boolean {
   const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
   if (aKeys.length !== bKeys.length) return false;
   return aKeys.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
-function plainError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message))) {
-    return 'The browser has no room left for Lantern\'s data, so nothing was imported. Free some disk space or remove saved papers, then try again.';
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return `The import could not be saved, so nothing was imported (${message}).`;
 }
 
 /**
@@ -143,6 +136,6 @@ export async function importItems(db: LanternDB, items: readonly SavedItem[], _o
       return { ok: true as const, ...counts };
     });
   } catch (error) {
-    return { ok: false, error: plainError(error) };
+    return { ok: false, error: toStorageError(error).message };
   }
 }
