@@ -141,6 +141,8 @@ describe('the "[**Venue, Year**] **Name**: Title" shape', () => {
       { title: 'LLaVA: Visual Instruction Tuning', venue: 'NeurIPS', year: 2023, month: undefined, categories: ['Papers › Instruction Tuning'] },
       { title: 'Med-Dataset: A Benchmark', venue: 'arXiv', year: 2023, month: 6, categories: ['Papers › Instruction Tuning'] },
       { title: 'Journal Paper', venue: 'Nature Medicine', year: 2023, month: undefined, categories: ['Papers › Instruction Tuning'] },
+      { title: 'Nested Entry: Under a Parent', venue: 'ACL', year: 2023, month: undefined, categories: ['Papers › Instruction Tuning'] },
+      { title: 'Inline: Comment Test', venue: 'ICLR', year: 2024, month: undefined, categories: ['Papers › Instruction Tuning'] },
     ]);
     expect(list.warnings).toEqual([]);
   });
@@ -150,6 +152,7 @@ describe('the "[**Venue, Year**] **Name**: Title" shape', () => {
     expect(list.entries[2]!.links.map((link) => link.kind)).toEqual(['paper', 'data']);
     expect(list.entries[2]!.ids.repos).toEqual(['huggingface.co/datasets/example/med-benchmark']);
     expect(list.entries[3]!.id).toBe('doi:10.1038/s41591-023-02448-8');
+    expect(list.entries[5]!.links.map((link) => link.url)).toEqual(['https://arxiv.org/abs/2310.00001']);
   });
 });
 
