@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_SITES_MATCHES, SITE_MATCHES } from './lib/sites';
+import { nativeBrowserApi, stripDetectorExamples } from './build/contentScriptSize';
 
 // Icons are made in assets/ (tests/tools/render-icons.ts renders assets/icon.svg); they are
 // copied to the build's root so the manifest and `browser.action.setIcon` can name them.
@@ -13,8 +14,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Parallel builds (tests, benchmarks) can each use their own output folder.
   outDir: process.env.LANTERN_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), stripDetectorExamples()] }),
   hooks: {
+    // Content scripts load on every listed site: no polyfill there (build/contentScriptSize.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => e.type === 'content-script')) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
+    },
     // MV2 (Firefox) has no optional_host_permissions: its optional hosts go in optional_permissions.
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.manifestVersion === 2) {
