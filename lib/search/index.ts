@@ -74,6 +74,8 @@ export interface SearchIndex {
   readonly scores: Float32Array;
   readonly matched: Uint32Array;
   readonly bestForTerm: Float32Array;
+  readonly touchedDocs: Uint32Array;
+  readonly termDocs: Uint32Array;
 }
 
 export interface SearchFilters {
@@ -210,7 +212,10 @@ function withDerived(data: SerializedSearchIndex, papers?: readonly Paper[]): Se
     const df = (data.termOffsets[t + 1] ?? 0) - (data.termOffsets[t] ?? 0);
     idf[t] = Math.log(1 + (size - df + 0.5) / (df + 0.5));
   }
-  return { data, size, idf, scores: new Float32Array(size), matched: new Uint32Array(size), bestForTerm: new Float32Array(size), ...(papers ? { papers } : {}) };
+  return { data, size, idf, scores: new Float32Array(size), matched: new Uint32Array(size), bestForTerm: new Float32Array(size),
+    touchedDocs: new Uint32Array(size),
+    termDocs: new Uint32Array(size),
+    ...(papers ? { papers } : {}) };
 }
 
 /** The value to store in db.kv. */
@@ -279,7 +284,7 @@ export function allowedTypos(term: string): number {
  * frequent first until this many postings, so a keystroke stays cheap; longer prefixes never
  * come near it.
  */
-const PREFIX_POSTING_BUDGET = 30_000;
+const PREFIX_POSTING_BUDGET = 20_000;
 /** Typo matches are looked up only when the word as typed reaches fewer papers than this. */
 const FUZZY_BELOW_POSTINGS = 50;
 
@@ -438,42 +443,17 @@ export function searchPapers(index: SearchIndex, query: string, options: SearchO
     return topDocs(docs, dateOf, limit).map((doc) => toHit(index, doc, 0));
   }
 
-  const touched: number[] = [];
-  const { bestForTerm } = index;
-  queryTerms.forEach((queryTerm, q) => {
-    const bit = 1 << q;
-    const termTouched: number[] = [];
-    for (const [t, quality] of expandTerm(index, queryTerm)) {
-      const termWeight = (index.idf[t] ?? 0) * quality;
-      for (let p = data.termOffsets[t] ?? 0; p < (data.termOffsets[t + 1] ?? 0); p++) {
-        const doc = data.postingDocs[p] ?? 0;
-        const weight = termWeight * (WEIGHT_OF_FIELDS[data.postingFields[p] ?? 0] ?? 0);
-        const best = bestForTerm[doc] ?? 0;
-        if (best === 0) termTouched.push(doc);
-        // Several index terms can answer one query word ("radi" → radiology, radiologist): the best counts.
-        if (weight > best) bestForTerm[doc] = weight;
-      }
-    }
-    for (const doc of termTouched) {
-      if (matched[doc] === 0) touched.push(doc);
-      matched[doc] = (matched[doc] ?? 0) | bit;
-      scores[doc] = (scores[doc] ?? 0) + (bestForTerm[doc] ?? 0);
-      bestForTerm[doc] = 0;
-    }
-  });
-
   const allBits = (1 << queryTerms.length) - 1;
-  let candidates = touched.filter((doc) => matched[doc] === allBits && (!accept || accept(doc)));
   let coveragePenalty = false;
+  let touchedCount = accumulateScores(index, queryTerms, true);
+  let candidates = collectCandidates(index, touchedCount, (doc) => matched[doc] === allBits && (!accept || accept(doc)));
   if (candidates.length === 0 && queryTerms.length > 1) {
-    candidates = accept ? touched.filter(accept) : touched;
+    // No paper has every word: rank the papers having the most of them.
+    resetScores(index, touchedCount);
+    touchedCount = accumulateScores(index, queryTerms, false);
+    candidates = collectCandidates(index, touchedCount, (doc) => !accept || accept(doc));
     coveragePenalty = true;
   }
-  const bitCount = (bits: number): number => {
-    let count = 0;
-    for (let b = bits; b; b &= b - 1) count++;
-    return count;
-  };
   const relevance = (doc: number): number => {
     // Shorter titles that match are more about the query (BM25's length normalization, lightly).
     const lengthNorm = 1 / (0.75 + 0.25 * ((data.titleLengths[doc] ?? 8) / 8));
@@ -481,13 +461,72 @@ export function searchPapers(index: SearchIndex, query: string, options: SearchO
     return coveragePenalty ? bitCount(matched[doc] ?? 0) * 1000 + score : score;
   };
   const key = options.sort === 'date' ? (doc: number) => dateOf(doc) * 1e6 + relevance(doc) : relevance;
-  const top = topDocs(candidates, key, limit);
-  const hits = top.map((doc) => toHit(index, doc, relevance(doc)));
-  for (const doc of touched) {
-    scores[doc] = 0;
-    matched[doc] = 0;
-  }
+  const hits = topDocs(candidates, key, limit).map((doc) => toHit(index, doc, relevance(doc)));
+  resetScores(index, touchedCount);
   return hits;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let b = bits; b; b &= b - 1) count++;
+  return count;
+}
+
+/**
+ * Adds each query word's best match per paper into `scores` and its bit into `matched`;
+ * returns how many papers it touched (listed in `touchedDocs`). With `allWords`, a paper is
+ * considered for a word only if it matched every earlier word: later, common words then cost
+ * a scan of their postings but no writes.
+ */
+function accumulateScores(index: SearchIndex, queryTerms: readonly string[], allWords: boolean): number {
+  const { data, scores, matched, bestForTerm, touchedDocs, termDocs, idf } = index;
+  const { termOffsets, postingDocs, postingFields } = data;
+  let touchedCount = 0;
+  for (let q = 0; q < queryTerms.length; q++) {
+    const bit = 1 << q;
+    const required = bit - 1;
+    const pruned = allWords && q > 0;
+    let termCount = 0;
+    for (const [t, quality] of expandTerm(index, queryTerms[q] ?? '')) {
+      const termWeight = (idf[t] ?? 0) * quality;
+      const end = termOffsets[t + 1] ?? 0;
+      for (let p = termOffsets[t] ?? 0; p < end; p++) {
+        const doc = postingDocs[p] ?? 0;
+        if (pruned && matched[doc] !== required) continue;
+        const weight = termWeight * (WEIGHT_OF_FIELDS[postingFields[p] ?? 0] ?? 0);
+        const best = bestForTerm[doc] ?? 0;
+        if (best === 0) termDocs[termCount++] = doc;
+        // Several index terms can answer one query word ("radi" → radiology, radiologist): the best counts.
+        if (weight > best) bestForTerm[doc] = weight;
+      }
+    }
+    for (let i = 0; i < termCount; i++) {
+      const doc = termDocs[i] ?? 0;
+      if (matched[doc] === 0) touchedDocs[touchedCount++] = doc;
+      matched[doc] = (matched[doc] ?? 0) | bit;
+      scores[doc] = (scores[doc] ?? 0) + (bestForTerm[doc] ?? 0);
+      bestForTerm[doc] = 0;
+    }
+    if (pruned && termCount === 0) break;
+  }
+  return touchedCount;
+}
+
+function collectCandidates(index: SearchIndex, touchedCount: number, keep: (doc: number) => boolean): number[] {
+  const candidates: number[] = [];
+  for (let i = 0; i < touchedCount; i++) {
+    const doc = index.touchedDocs[i] ?? 0;
+    if (keep(doc)) candidates.push(doc);
+  }
+  return candidates;
+}
+
+function resetScores(index: SearchIndex, touchedCount: number): void {
+  for (let i = 0; i < touchedCount; i++) {
+    const doc = index.touchedDocs[i] ?? 0;
+    index.scores[doc] = 0;
+    index.matched[doc] = 0;
+  }
 }
 
 export interface CategoryCount {

@@ -1,6 +1,7 @@
 /** `npm run bench`: runs each area's figures in order. Each area adds its module here. */
 import { run as catalog } from './catalog';
+import { run as search } from './search';
 
-const areas: Array<[string, () => Promise<void>]> = [['catalog', catalog]];
+const areas: Array<[string, () => Promise<void>]> = [['catalog', catalog], ['search', search]];
 
 for (const [, run] of areas) await run();

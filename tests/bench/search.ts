@@ -1,0 +1,236 @@
+/**
+ * Search benchmark (`npm run bench`, node --expose-gc): Lantern's search vs Fuse.js vs a naive
+ * substring filter, on the real list and on synthetic corpora of 10k and 100k papers.
+ * Per size: build (and, for Lantern, load from the stored form) time, heap, per-keystroke
+ * latency (median, p95) over fixed queries typed character by character; then relevance
+ * (recall@5, MRR) on the real list. Targets at 100k (issue 4): p95 < 10 ms, usable < 150 ms,
+ * heap < 80 MB, ahead of Fuse.js in speed and relevance.
+ */
+import os from 'node:os';
+import v8 from 'node:v8';
+import Fuse from 'fuse.js';
+import { buildSearchIndex, loadSearchIndex, searchPapers, serializeSearchIndex, warmSearchIndex } from '../../lib/search/index';
+import type { Paper } from '../../lib/types';
+import { evaluateRelevance, loadRelevanceCases, loadSeedPapers } from '../fixtures/relevance';
+import { generateCorpus } from './corpus';
+
+/** What a researcher types: prefixes on the way, typos, authors, hyphenated names, several words. */
+const TYPED_QUERIES = [
+  'radiology report generation',
+  'meditorn',
+  'huatou',
+  'chinese medicine',
+  'singhal',
+  'gpt-4v',
+  'llava med',
+  'x-ray',
+  'zhang',
+  'large language models',
+  'pathology foundation',
+  'clinical notes summarization',
+];
+
+const KEYSTROKES = TYPED_QUERIES.flatMap((query) => Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1)));
+const LIMIT = 50;
+
+const FUSE_OPTIONS = {
+  keys: [
+    { name: 'title', weight: 3 },
+    { name: 'authors', weight: 2 },
+    { name: 'venue', weight: 1 },
+    { name: 'categories', weight: 1 },
+  ],
+  threshold: 0.4,
+  ignoreLocation: true,
+};
+
+interface Engine {
+  name: string;
+  /** Time to be ready to answer in the popup. */
+  readyMs: number;
+  readyNote: string;
+  heapMB: number;
+  search: (query: string) => unknown;
+  /** Keystrokes measured (Fuse.js at 100k takes ~1 s each: a spread sample). */
+  keystrokes: string[];
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+function memoryMB(): number {
+  gc();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1e6;
+}
+
+function timed<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const result = work();
+  return [result, performance.now() - start];
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+}
+
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)] as T);
+}
+
+function naiveHaystack(paper: Paper): string {
+  return `${paper.title} ${paper.authors} ${paper.venue} ${paper.categories.join(' ')}`.toLowerCase();
+}
+
+/** The usual first attempt: every typed word must occur in the text; list order, no ranking, no typos. */
+function naiveSearch(papers: readonly Paper[], haystacks: readonly string[], query: string): Paper[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const hits: Paper[] = [];
+  for (let i = 0; i < haystacks.length && hits.length < LIMIT; i++) {
+    const haystack = haystacks[i] ?? '';
+    if (words.every((word) => haystack.includes(word))) hits.push(papers[i] as Paper);
+  }
+  return hits;
+}
+
+function lanternEngine(papers: readonly Paper[]): Engine & { buildMs: number; storedMB: number; warmMs: number } {
+  const before = memoryMB();
+  const [built, buildMs] = timed(() => buildSearchIndex(papers));
+  // v8.serialize is the structured clone IndexedDB uses: the stored form in db.kv.
+  const stored = v8.serialize(serializeSearchIndex(built));
+  const [index, loadMs] = timed(() => loadSearchIndex(v8.deserialize(stored)));
+  if (!index) throw new Error('the stored search index did not load');
+  const [, warmMs] = timed(() => warmSearchIndex(index));
+  const heapMB = memoryMB() - before - stored.length / 1e6;
+  return {
+    name: 'Lantern',
+    buildMs,
+    storedMB: stored.length / 1e6,
+    warmMs,
+    readyMs: loadMs,
+    readyNote: `load from db.kv form; build ${buildMs.toFixed(0)} ms (background), typo warm-up ${warmMs.toFixed(0)} ms (idle)`,
+    heapMB,
+    search: (query) => searchPapers(index, query, { limit: LIMIT }),
+    keystrokes: KEYSTROKES,
+  };
+}
+
+function fuseEngine(papers: readonly Paper[]): Engine {
+  const before = memoryMB();
+  const [fuse, buildMs] = timed(() => new Fuse(papers, FUSE_OPTIONS));
+  return {
+    name: 'Fuse.js',
+    readyMs: buildMs,
+    readyNote: 'build',
+    heapMB: memoryMB() - before,
+    search: (query) => fuse.search(query, { limit: LIMIT }),
+    keystrokes: papers.length > 20_000 ? spread(KEYSTROKES, 15) : papers.length > 2_000 ? spread(KEYSTROKES, 60) : KEYSTROKES,
+  };
+}
+
+function naiveEngine(papers: readonly Paper[]): Engine {
+  const before = memoryMB();
+  const [haystacks, buildMs] = timed(() => papers.map(naiveHaystack));
+  return {
+    name: 'naive substring',
+    readyMs: buildMs,
+    readyNote: 'lower-case the texts',
+    heapMB: memoryMB() - before,
+    search: (query) => naiveSearch(papers, haystacks, query),
+    keystrokes: KEYSTROKES,
+  };
+}
+
+interface Latency {
+  p50: number;
+  p95: number;
+  max: number;
+  /** The same from process CPU time: what the search costs when the machine is shared (load > cores). */
+  cpuP50: number;
+  cpuP95: number;
+  count: number;
+}
+
+function keystrokeLatency(engine: Engine): Latency {
+  // One untimed pass to let the JIT settle, as a popup does after its first keystrokes.
+  for (const keystroke of spread(engine.keystrokes, 10)) engine.search(keystroke);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const keystroke of engine.keystrokes) {
+    const cpuStart = process.cpuUsage();
+    const [, elapsed] = timed(() => engine.search(keystroke));
+    const used = process.cpuUsage(cpuStart);
+    wall.push(elapsed);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return {
+    p50: percentile(wall, 0.5),
+    p95: percentile(wall, 0.95),
+    max: wall[wall.length - 1] ?? NaN,
+    cpuP50: percentile(cpu, 0.5),
+    cpuP95: percentile(cpu, 0.95),
+    count: wall.length,
+  };
+}
+
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const ratio = (theirs: number, ours: number): string => (ours > 0 ? `${(theirs / ours).toFixed(1)}x` : '-');
+
+async function benchSize(label: string, papers: readonly Paper[]): Promise<void> {
+  console.log(`\n  ${label}: ${papers.length.toLocaleString('en')} papers`);
+  const rows: Array<{ engine: Engine; latency: Latency }> = [];
+  for (const make of [lanternEngine, fuseEngine, naiveEngine]) {
+    const engine = make(papers);
+    rows.push({ engine, latency: keystrokeLatency(engine) });
+  }
+  const lantern = rows[0] as { engine: ReturnType<typeof lanternEngine>; latency: Latency };
+  console.log('    engine            ready ms   heap MB | keystroke wall p50     p95      max | cpu p50     p95 |   (n)  ready =');
+  for (const { engine, latency } of rows) {
+    console.log(
+      `    ${engine.name.padEnd(16)} ${ms(engine.readyMs).padStart(8)} ${engine.heapMB.toFixed(1).padStart(9)} | ${ms(latency.p50).padStart(18)} ${ms(latency.p95).padStart(7)} ${ms(latency.max).padStart(8)} | ${ms(latency.cpuP50).padStart(7)} ${ms(latency.cpuP95).padStart(7)} | ${String(latency.count).padStart(5)}  ${engine.readyNote}`,
+    );
+  }
+  for (const { engine, latency } of rows.slice(1)) {
+    console.log(
+      `    vs ${engine.name}: Lantern keystroke p50 ${ratio(latency.p50, lantern.latency.p50)} faster, p95 ${ratio(latency.p95, lantern.latency.p95)} faster (cpu p95 ${ratio(latency.cpuP95, lantern.latency.cpuP95)}); its heap is ${ratio(engine.heapMB, lantern.engine.heapMB)} Lantern's`,
+    );
+  }
+  console.log(`    Lantern stored index: ${lantern.engine.storedMB.toFixed(1)} MB in db.kv`);
+  if (papers.length >= 100_000) {
+    const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+    console.log(
+      `    targets at 100k: keystroke p95 ${ms(lantern.latency.p95)} ms wall / ${ms(lantern.latency.cpuP95)} ms cpu < 10 ${verdict(lantern.latency.p95 < 10)} / ${verdict(lantern.latency.cpuP95 < 10)}; ` +
+        `index ready ${ms(lantern.engine.readyMs)} ms < 150 ${verdict(lantern.engine.readyMs < 150)} (plus Dexie read, measured in Chromium by the popup E2E); ` +
+        `heap ${lantern.engine.heapMB.toFixed(1)} MB < 80 ${verdict(lantern.engine.heapMB < 80)}`,
+    );
+  }
+}
+
+function benchRelevance(papers: readonly Paper[]): void {
+  const cases = loadRelevanceCases(papers);
+  const index = buildSearchIndex(papers);
+  const fuse = new Fuse(papers, FUSE_OPTIONS);
+  const haystacks = papers.map(naiveHaystack);
+  const reports = [
+    ['Lantern', evaluateRelevance(cases, (q) => searchPapers(index, q, { limit: 10 }).map((hit) => hit.id))],
+    ['Fuse.js', evaluateRelevance(cases, (q) => fuse.search(q, { limit: 10 }).map((hit) => hit.item.id))],
+    ['naive substring', evaluateRelevance(cases, (q) => naiveSearch(papers, haystacks, q).map((paper) => paper.id))],
+  ] as const;
+  console.log(`\n  relevance on the real list (${cases.length} labelled queries, tests/fixtures/relevance.json)`);
+  for (const [name, report] of reports) {
+    console.log(`    ${name.padEnd(16)} recall@5 ${report.recallAt5.toFixed(3)}   MRR ${report.mrr.toFixed(3)}`);
+  }
+  const fuseMisses = reports[1][1].perQuery.filter((q) => q.reciprocalRank < 1).map((q) => q.query);
+  console.log(`    Fuse.js misses the first place on: ${fuseMisses.join(', ') || 'none'}`);
+}
+
+export async function run(): Promise<void> {
+  console.log(`\n== search (issue 4) == load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+  if (!(globalThis as { gc?: () => void }).gc) console.log('  (run with node --expose-gc for heap figures)');
+  const real = loadSeedPapers();
+  await benchSize('real list', real);
+  await benchSize('synthetic 10k', generateCorpus(10_000, { basis: real }));
+  await benchSize('synthetic 100k', generateCorpus(100_000, { basis: real }));
+  benchRelevance(real);
+}
