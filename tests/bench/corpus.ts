@@ -5,7 +5,7 @@
  * invented model names and author surnames grow the vocabulary the way a real corpus does
  * (a fixed small vocabulary would flatter fuzzy matching). Deterministic for a given seed.
  */
-import type { EntryLink, Paper } from '../../lib/types';
+import type { CatalogEntry, CatalogSnapshot, EntryLink, Paper } from '../../lib/types';
 
 const MEDICAL = [
   'radiology', 'pathology', 'oncology', 'cardiology', 'dermatology', 'ophthalmology', 'genomics',
@@ -159,4 +159,19 @@ export function generateCorpus(size: number, { basis, seed = 42, listId = 'seed'
     });
   }
   return papers;
+}
+
+/**
+ * A synthetic list as the catalog snapshot format, for seeding a database with `size` entries
+ * (`seedFromSnapshot(db, syntheticSnapshot(100_000, { basis }))`), e.g. to time the popup at 100k.
+ */
+export function syntheticSnapshot(size: number, options: CorpusOptions): CatalogSnapshot {
+  const entries: CatalogEntry[] = generateCorpus(size, options).map(({ lists: _lists, ...entry }) => entry);
+  return {
+    format: 1,
+    name: `Synthetic list (${size.toLocaleString('en')} papers)`,
+    sourceUrl: 'https://example.org/synthetic-list.md',
+    sourceDate: '2026-01-01',
+    entries,
+  };
 }
