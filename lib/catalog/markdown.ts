@@ -74,11 +74,6 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-/** Removes backslash escapes only (for text that is otherwise already plain). */
-export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
-
 /** Leading emoji, variation selectors and joiners, as in "🔔 News". */
 export function stripLeadingSymbols(text: string): string {
   return text.replace(/^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\s]+/u, '').trim();
