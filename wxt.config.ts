@@ -16,9 +16,11 @@ export default defineConfig({
   outDir: process.env.LANTERN_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact(), stripDetectorExamples()] }),
   hooks: {
-    // Content scripts load on every listed site: no polyfill there (build/contentScriptSize.ts).
+    // Scripts that run in web pages (the content script, the badge's UI): no polyfill there
+    // (build/contentScriptSize.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.every((e) => e.type === 'content-script')) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
+      const inPages = entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script');
+      if (inPages) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
     },
     // MV2 (Firefox) has no optional_host_permissions: its optional hosts go in optional_permissions.
     'build:manifestGenerated': (wxt, manifest) => {

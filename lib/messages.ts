@@ -16,6 +16,8 @@ export interface Protocol {
   setSaved: { req: { paperId: string; saved: boolean; page?: PageIdentity }; res: { saved: boolean } };
   /** The popup's "This tab": what the background knows of a tab's paper (see entrypoints/background/toolbar.ts). */
   getTabPaper: { req: { tabId: number }; res: { identity: PageIdentity | null; match: PageMatch | null } };
+  /** The content script of a listed page asks for the badge's UI bundle (lib/badgeUi.ts). */
+  loadBadgeUi: { req: Record<string, never>; res: { loaded: boolean } };
 }
 
 export type MessageType = keyof Protocol;
@@ -68,6 +70,7 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
     (d.page === undefined || isPageIdentity(d.page)),
   getTabPaper: (d): d is Request<'getTabPaper'> =>
     isRecord(d) && typeof d.tabId === 'number' && Number.isInteger(d.tabId) && d.tabId >= 0,
+  loadBadgeUi: (d): d is Request<'loadBadgeUi'> => isRecord(d) && Object.keys(d).length === 0,
 };
 
 // --- sending ---

@@ -3,6 +3,7 @@ import { setupSeed } from './seed';
 import { setupStorage } from './storage';
 import { setupToolbar } from './toolbar';
 import { setupAllSites } from './allSites';
+import { setupBadgeUi } from './badgeUi';
 
 // One setup per concern; each registers its listeners synchronously, as MV3 requires.
 export default defineBackground(() => {
@@ -11,5 +12,6 @@ export default defineBackground(() => {
   // After setupMessages: it wraps matchPage so content-script answers also mark the tab.
   setupToolbar();
   setupAllSites();
+  setupBadgeUi();
   setupStorage();
 });

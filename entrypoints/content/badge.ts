@@ -1,5 +1,6 @@
 /**
  * The content script's one job: identify → ask the background → draw (or remove) the badge.
+ * The drawing code (Preact, styles) is fetched only for listed pages (lib/badgeUi.ts).
  * Every listener and timer is tied to WXT's `ctx`, so nothing keeps running once the extension
  * reloads or updates. Failures (no answer, invalid page data) draw nothing and log nothing:
  * the page's console belongs to the page.
@@ -9,7 +10,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { identifyPage } from '../../lib/page';
 import { sendMessage } from '../../lib/messages';
 import type { PageIdentity, PageMatch } from '../../lib/types';
-import { createBadgeHost, type BadgeHost } from './host';
+import { loadedBadgeUi, type BadgeUi } from '../../lib/badgeUi';
+import type { BadgeHost } from '../../components/BadgeHost';
 
 /** browser.storage.local key: the user's last collapse choice, shared by every tab. */
 export const COLLAPSED_KEY = 'badge.collapsed';
@@ -40,6 +42,14 @@ async function readCollapsed(): Promise<boolean> {
   } catch {
     return small;
   }
+}
+
+/** The badge's UI, asking the background to inject it the first time a page needs it. */
+async function badgeUi(): Promise<BadgeUi | undefined> {
+  const loaded = loadedBadgeUi();
+  if (loaded) return loaded;
+  const reply = await sendMessage('loadBadgeUi', {});
+  return reply.ok && reply.value.loaded ? loadedBadgeUi() : undefined;
 }
 
 function identify(url: string): PageIdentity | undefined {
@@ -93,7 +103,7 @@ export function startBadge(ctx: ContentScriptContext): void {
     if (shown === target) draw();
   };
 
-  const show = (identity: PageIdentity, match: PageMatch, collapsed: boolean) => {
+  const show = (ui: BadgeUi, identity: PageIdentity, match: PageMatch, collapsed: boolean) => {
     if (shown && shown.match.paper.id === match.paper.id) {
       shown.identity = identity;
       shown.match = match;
@@ -101,7 +111,7 @@ export function startBadge(ctx: ContentScriptContext): void {
       return;
     }
     remove();
-    shown = { host: createBadgeHost(document), identity, match, collapsed, saving: false };
+    shown = { host: ui.createBadgeHost(document), identity, match, collapsed, saving: false };
     draw();
   };
 
@@ -120,7 +130,10 @@ export function startBadge(ctx: ContentScriptContext): void {
     const ticket = ++lookup;
     const [reply, collapsed] = await Promise.all([sendMessage('matchPage', identity), readCollapsed()]);
     if (ticket !== lookup || ctx.isInvalid) return;
-    if (reply.ok && reply.value) show(identity, reply.value, shown?.collapsed ?? collapsed);
+    const match = reply.ok ? reply.value : null;
+    const ui = match ? await badgeUi() : undefined;
+    if (ticket !== lookup || ctx.isInvalid) return;
+    if (match && ui) show(ui, identity, match, shown?.collapsed ?? collapsed);
     else remove();
   };
 

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Badge, MAX_RELATED, type BadgeProps } from '../../components/Badge';
+import { BADGE_TAG, createBadgeHost } from '../../components/BadgeHost';
 import type { Paper, PageMatch } from '../../lib/types';
 
 function paper(overrides: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
@@ -197,5 +198,23 @@ describe('Badge pill', () => {
     act(() => ($('[aria-label="Collapse"]') as HTMLButtonElement).click());
     expect(document.activeElement).toBe($('.pill'));
     outside.remove();
+  });
+});
+
+describe('BadgeHost', () => {
+  it('draws into <lantern-badge data-paper-id> with an open shadow root and its own styles', () => {
+    const host = createBadgeHost(document);
+    host.draw({ match, collapsed: false, onToggleSave: vi.fn(), onCollapsedChange: vi.fn(), onDismiss: vi.fn() });
+    const element = document.querySelector(BADGE_TAG) as HTMLElement;
+    expect(element).toBe(host.element);
+    expect(element.getAttribute('data-paper-id')).toBe(listed.id);
+    expect(element.shadowRoot?.mode).toBe('open');
+    // (vitest serves CSS imports empty; the E2E screenshots check the styles themselves)
+    expect(element.shadowRoot?.querySelector('style')).not.toBeNull();
+    expect(element.shadowRoot?.querySelector('.title')?.textContent).toBe(listed.title);
+    // Nothing of the badge leaks into the page's own DOM.
+    expect(element.children).toHaveLength(0);
+    host.remove();
+    expect(document.querySelector(BADGE_TAG)).toBeNull();
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The badge's place on the page: a `<lantern-badge data-paper-id="…">` element with an open
  * shadow root (a stable contract for automation and user scripts) holding the styles and the
- * Preact tree. The host is fixed-positioned with `all: initial`, so it never shifts the page.
+ * Preact tree. Part of the UI bundle, badge-ui.js (lib/badgeUi.ts). The host is fixed-positioned with `all: initial`, so it never shifts the page.
  */
 import { render } from 'preact';
-import badgeCss from '../../components/Badge.css?inline';
-import { Badge, type BadgeProps } from '../../components/Badge';
+import badgeCss from './Badge.css?inline';
+import { Badge, type BadgeProps } from './Badge';
 
 export const BADGE_TAG = 'lantern-badge';
 

@@ -1,0 +1,25 @@
+/**
+ * The badge's UI (Preact, its styles) is a separate script, badge-ui.js, that the background
+ * injects into a page only once the page turns out to be a listed paper, so the content script
+ * that runs on every page of the site list stays small. Both run in the extension's isolated
+ * world of the page, where the UI script leaves its entry point on this global.
+ */
+import type { BadgeHost } from '../components/BadgeHost';
+
+export const BADGE_UI_GLOBAL = '__lanternBadgeUi';
+/** The UI bundle, as the background injects it (WXT's unlisted script entrypoints/badge-ui.ts). */
+export const BADGE_UI_FILE = '/badge-ui.js';
+
+export interface BadgeUi {
+  createBadgeHost(doc: Document): BadgeHost;
+}
+
+type Scope = { [BADGE_UI_GLOBAL]?: BadgeUi };
+
+export function loadedBadgeUi(scope: object = globalThis): BadgeUi | undefined {
+  return (scope as Scope)[BADGE_UI_GLOBAL];
+}
+
+export function provideBadgeUi(ui: BadgeUi, scope: object = globalThis): void {
+  (scope as Scope)[BADGE_UI_GLOBAL] = ui;
+}
