@@ -86,7 +86,14 @@ function asciiKeyPart(text: string): string {
 export function baseCitationKey(paper: SavedPaper): string {
   const firstAuthor = parseAuthorList(paper.authors).names[0];
   const surname = (firstAuthor && asciiKeyPart(firstAuthor.family)) || 'anon';
-  const word = titleWords(paper.title).map(asciiKeyPart).find((candidate) => candidate !== '' && !KEY_STOPWORDS.has(candidate)) ?? '';
+  let word = '';
+  for (const candidate of titleWords(paper.title)) {
+    const ascii = asciiKeyPart(candidate);
+    if (ascii !== '' && !KEY_STOPWORDS.has(ascii)) {
+      word = ascii;
+      break;
+    }
+  }
   return `${surname}${paper.year ?? ''}${word}`;
 }
 
@@ -105,17 +112,17 @@ function keySuffix(index: number): string {
  * the base key, the next get "a", "b", … (skipping any key another paper already has).
  */
 export function citationKeys(items: readonly SavedItem[]): Map<string, string> {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, Set<string>>();
   for (const item of items) {
     const base = baseCitationKey(item.paper);
-    const group = groups.get(base) ?? [];
-    if (!group.includes(item.id)) group.push(item.id);
+    const group = groups.get(base) ?? new Set<string>();
+    group.add(item.id);
     groups.set(base, group);
   }
   const used = new Set(groups.keys());
   const keys = new Map<string, string>();
   for (const base of [...groups.keys()].sort()) {
-    const ids = groups.get(base)!.sort();
+    const ids = [...groups.get(base)!].sort();
     keys.set(ids[0]!, base);
     let index = 0;
     for (const id of ids.slice(1)) {

@@ -30,6 +30,12 @@ function plain(value: string | undefined): string {
   return (value ?? '').replace(PARSER_MARKUP, '').replace(PARSER_BREAKS, ' ').replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
+/**
+ * Fields whose LaTeX Lantern reads; every other field (abstract, file, …) is taken verbatim,
+ * which skips the parser's costly LaTeX pass for text Lantern never shows.
+ */
+const VERBATIM_UNLESS_READ = /^(?!(?:title|author|editor|journal|journaltitle|booktitle|howpublished|publisher|note|annote)$)/;
+
 /** The parser keeps commands it does not know ("\mycmd{x}") as written instead of failing the file. */
 const keepUnknownCommand = (_node: unknown, tex: string): string => tex;
 
@@ -210,7 +216,7 @@ export function parseBibTeX(text: string, options: BibTeXImportOptions = {}): Im
   }
   let library: ReturnType<typeof parse>;
   try {
-    library = parse(text, { english: false, unsupported: keepUnknownCommand });
+    library = parse(text, { english: false, unsupported: keepUnknownCommand, verbatimFields: [VERBATIM_UNLESS_READ] });
   } catch (error) {
     return { ok: false, error: `The file could not be read as BibTeX (${error instanceof Error ? error.message : String(error)}). Nothing was imported.` };
   }
