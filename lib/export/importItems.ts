@@ -8,8 +8,9 @@
  * - Status (with its date) comes from whichever changed it later (statusChangedAt); note and
  *   star from whichever was updated later (updatedAt). A tie keeps the saved value, and an
  *   empty note never replaces a written one: an import adds, it does not erase.
- * - Tags are the union (saved order first, repeats dropped case-insensitively). The saved copy of the paper keeps its data and only
- *   gains what it lacks (venue, year, month, URL, identifiers, repositories).
+ * - Tags are the union (saved order first, repeats dropped case-insensitively).
+ * - The saved copy of the paper keeps its data and only gains what it lacks (venue, year,
+ *   month, URL, identifiers, repositories).
  * - addedAt is the earlier of the two; updatedAt the later.
  * Items from files that know no reading state (BibTeX) carry statusChangedAt and updatedAt 0,
  * so they never override what the reading list says; a new one gets its addedAt for both.
