@@ -562,6 +562,13 @@ export function categoryCounts(source: SearchIndex | readonly Paper[]): Category
     .sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
 }
 
+/** The distinct years of the indexed papers, newest first (for a year-range filter). */
+export function indexYears(index: SearchIndex): number[] {
+  const years = new Set<number>();
+  for (const date of index.data.dates) if (date > 0) years.add(Math.floor(date / 16));
+  return [...years].sort((a, b) => b - a);
+}
+
 /** The newest papers (by list date), optionally filtered: the empty-box view. */
 export function newestPapers(index: SearchIndex, limit = 10, filters?: SearchFilters): SearchHit[] {
   return searchPapers(index, '', { limit, ...(filters ? { filters } : {}) });

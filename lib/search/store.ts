@@ -4,6 +4,7 @@
  * of the lists follows changes: any list refreshed, added, removed or toggled means a rebuild.
  * Extension pages and the background only (imports the database).
  */
+import { liveQuery } from 'dexie';
 import { allPapers, mergeEntries } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
 import type { Paper } from '../types';
@@ -51,6 +52,25 @@ export async function getSearchIndex(db: LanternDB): Promise<SearchIndex> {
     if (index) return index;
   }
   return rebuildSearchIndex(db);
+}
+
+/**
+ * Rebuilds the stored index whenever the lists change (seed, refresh, add, remove, toggle), so
+ * the popup always finds a fresh one to load. For the background; returns a stop function.
+ */
+export function keepSearchIndexFresh(db: LanternDB, onError: (error: unknown) => void = console.error): () => void {
+  let running = Promise.resolve();
+  const subscription = liveQuery(() => searchIndexFingerprint(db)).subscribe({
+    // One rebuild at a time; getSearchIndex skips the work when the stored index already matches.
+    next: () => {
+      running = running.then(() => getSearchIndex(db)).then(
+        () => undefined,
+        (error: unknown) => onError(error),
+      );
+    },
+    error: onError,
+  });
+  return () => subscription.unsubscribe();
 }
 
 /**

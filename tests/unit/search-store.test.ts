@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
 import { searchPapers } from '../../lib/search/index';
-import { SEARCH_INDEX_KEY, getSearchIndex, papersForHits, rebuildSearchIndex } from '../../lib/search/store';
+import { SEARCH_INDEX_KEY, getSearchIndex, keepSearchIndexFresh, papersForHits, rebuildSearchIndex } from '../../lib/search/store';
 import type { CatalogEntry } from '../../lib/types';
 
 function entry(id: string, title: string): CatalogEntry {
@@ -84,5 +84,28 @@ describe('papersForHits', () => {
     const papers = await papersForHits(db, hits);
     expect(papers.map((paper) => paper.id)).toEqual(hits.map((hit) => hit.id));
     expect(papers[0]?.lists).toEqual(['seed']);
+  });
+});
+
+describe('keepSearchIndexFresh', () => {
+  it('stores a fresh index after each change to the lists', async () => {
+    const stop = keepSearchIndexFresh(db, (error) => {
+      throw error;
+    });
+    try {
+      const storedIds = async (): Promise<string[]> => {
+        const row = await db.kv.get(SEARCH_INDEX_KEY);
+        return [...((row?.value as { index?: { ids: string[] } } | undefined)?.index?.ids ?? [])].sort();
+      };
+      await expect.poll(storedIds).toEqual(['arxiv:2305.15075', 'arxiv:2311.16079']);
+      await replaceListEntries(
+        db,
+        { id: 'other', name: 'Other list', sourceUrl: 'https://example.com/other.md', enabled: true, fetchedAt: 2000 },
+        [entry('arxiv:2306.00890', 'LLaVA-Med')],
+      );
+      await expect.poll(storedIds).toEqual(['arxiv:2305.15075', 'arxiv:2306.00890', 'arxiv:2311.16079']);
+    } finally {
+      stop();
+    }
   });
 });

@@ -3,6 +3,7 @@ import {
   buildSearchIndex,
   categoryCounts,
   foldText,
+  indexYears,
   loadSearchIndex,
   newestPapers,
   searchPapers,
@@ -186,6 +187,10 @@ describe('searchPapers: filters and sorting', () => {
   it('sorts by date when asked', () => {
     expect(ids(index, 'chinese', { sort: 'date' })).toEqual(['sunsimiao', 'huatuo']);
     expect(ids(index, 'large', { sort: 'date' })[0]).toBe('meditron');
+  });
+
+  it('lists the years present, newest first', () => {
+    expect(indexYears(index)).toEqual([2023, 2022]);
   });
 
   it('lists the newest papers for an empty query', () => {
