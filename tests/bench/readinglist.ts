@@ -44,6 +44,7 @@ function syntheticPaper(index: number, next: () => number): SavedPaper {
   const arxiv = `2${3 + (index % 2)}${String(1 + (index % 12)).padStart(2, '0')}.${String(index).padStart(5, '0')}`;
   const venue = pick(VENUES);
   const onArxiv = venue === 'arXiv' || index % 3 === 0;
+  const url = onArxiv ? `https://arxiv.org/abs/${arxiv}` : `https://doi.org/10.1000/bench.${index}`;
   return {
     id: onArxiv ? `arxiv:${arxiv}` : `doi:10.1000/bench.${index}`,
     title,
@@ -53,11 +54,12 @@ function syntheticPaper(index: number, next: () => number): SavedPaper {
     month: 1 + (index % 12),
     categories: [pick(CATEGORIES)],
     links: [
-      { kind: 'paper', url: onArxiv ? `https://arxiv.org/abs/${arxiv}` : `https://doi.org/10.1000/bench.${index}`, label: 'paper' },
+      { kind: 'paper', url, label: 'paper' },
       ...(index % 4 === 0 ? [{ kind: 'code' as const, url: `https://github.com/lab${index % 50}/repo${index}`, label: 'code' }] : []),
     ],
     ids: { ...(onArxiv ? { arxiv } : { doi: `10.1000/bench.${index}` }), repos: index % 4 === 0 ? [`github.com/lab${index % 50}/repo${index}`] : [] },
     titleKey: titleKey(title),
+    url,
   };
 }
 
@@ -97,10 +99,10 @@ function row(label: string, value: string, extra = ''): void {
 export async function run(): Promise<void> {
   console.log(`\nreading list — ${SIZE.toLocaleString('en')} saved papers (fake-indexeddb in Node: database times are indicative only)`);
   const items = syntheticItems(SIZE);
-  const names: string[] = [];
+  const opened: LanternDB[] = [];
   const openDb = async (): Promise<LanternDB> => {
-    const db = new LanternDB(`bench-readinglist-${names.length}-${Date.now()}`);
-    names.push(db.name);
+    const db = new LanternDB(`bench-readinglist-${opened.length}-${Date.now()}`);
+    opened.push(db);
     await db.open();
     return db;
   };
@@ -164,8 +166,8 @@ export async function run(): Promise<void> {
   }
   if (bib.ok) {
     const [merged, mergeMs] = await time(() => importItems(bulk, bib.items, { mode: 'merge' }));
-    row('importItems of the BibTeX into the full list', ms(mergeMs), JSON.stringify(merged));
+    row('importItems of that BibTeX into the full list', ms(mergeMs), JSON.stringify(merged));
   }
 
-  for (const name of names) await new LanternDB(name).delete();
+  for (const db of opened) await db.delete();
 }
