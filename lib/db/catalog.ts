@@ -135,9 +135,14 @@ export async function allPapers(db: LanternDB, { enabledOnly = true }: { enabled
 
 /** Distinct papers in enabled lists (a paper in two lists counts once). */
 export async function entryCount(db: LanternDB): Promise<number> {
-  const enabled = await enabledListIds(db);
+  const enabled = (await db.lists.toArray()).filter((l) => l.enabled);
   if (enabled.length === 0) return 0;
-  const primaryKeys = await db.entries.where('listId').anyOf(enabled).primaryKeys();
+  // The usual case, one list: its count is kept by replaceListEntries, no index scan needed.
+  if (enabled.length === 1) return enabled[0]!.entryCount;
+  const primaryKeys = await db.entries
+    .where('listId')
+    .anyOf(enabled.map((l) => l.id))
+    .primaryKeys();
   return new Set(primaryKeys.map(([, id]) => id)).size;
 }
 
