@@ -49,7 +49,9 @@ export default defineConfig({
     description:
       'Recognizes papers from the curated "LLMs in Medicine" list wherever you read, with instant search and a personal reading list.',
     // scripting: registers the content script on all sites once the user opts in (no install warning).
-    permissions: ['storage', 'scripting'],
+    // unlimitedStorage: the local list copy (up to ~100k entries) and the reading list must not
+    // hit the default quota, and it makes Chrome keep the data persistent (no eviction).
+    permissions: ['storage', 'scripting', 'unlimitedStorage'],
     // The content script's own sites: lets the background read those tabs' URLs for the toolbar
     // icon (arXiv PDFs) without "tabs"; no warning beyond the content script's.
     host_permissions: [...SITE_MATCHES],
