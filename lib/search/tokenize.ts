@@ -36,7 +36,7 @@ const ASCII_WORD_GROUP = /[A-Za-z0-9]+(?:[-'.&+/][A-Za-z0-9]+)*(?:\([A-Za-z]+\))
 const CONNECTOR = /[-‐‑'’.&+/]/;
 const POSSESSIVE = /['’]s$/i;
 const COMPLETION = /\(([\p{L}]+)\)$/u;
-/** Splits "HuatuoGPT" → Huatuo|GPT, "MedAlpaca" → Med|Alpaca, keeps "LLaVA" whole-ish. */
+/** Splits "HuatuoGPT" → Huatuo|GPT, "MedAlpaca" → Med|Alpaca (the whole word is kept too). */
 const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})/u;
 const HAS_CAMEL_BOUNDARY = /[a-z][A-Z]|\p{Ll}\p{Lu}/u;
 

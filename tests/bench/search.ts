@@ -9,7 +9,17 @@
 import os from 'node:os';
 import v8 from 'node:v8';
 import Fuse from 'fuse.js';
-import { buildSearchIndex, loadSearchIndex, searchPapers, serializeSearchIndex, warmSearchIndex } from '../../lib/search/index';
+import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
+import {
+  allowedTypos,
+  buildSearchIndex,
+  loadSearchIndex,
+  searchPapers,
+  serializeSearchIndex,
+  tokenizeForIndex,
+  tokenizeQuery,
+  warmSearchIndex,
+} from '../../lib/search/index';
 import type { Paper } from '../../lib/types';
 import { evaluateRelevance, loadRelevanceCases, loadSeedPapers } from '../fixtures/relevance';
 import { generateCorpus } from './corpus';
@@ -127,6 +137,40 @@ function fuseEngine(papers: readonly Paper[]): Engine {
   };
 }
 
+/**
+ * The library Lantern would have used whole: MiniSearch with the same tokenizer, fields and
+ * typo rule, restored from its JSON (what would sit in db.kv). Shown to record why the index
+ * is Lantern's own typed arrays with MiniSearch's radix tree for typos only.
+ */
+function miniSearchEngine(papers: readonly Paper[]): Engine {
+  const options: MiniSearchOptions<{ doc: number; paper: Paper }> = {
+    fields: ['title', 'authors', 'venue', 'categories'],
+    idField: 'doc',
+    extractField: (record, field) =>
+      field === 'doc' ? String(record.doc) : field === 'categories' ? record.paper.categories.join(' ') : String(record.paper[field as 'title']),
+    tokenize: tokenizeForIndex,
+    processTerm: (term: string) => term,
+    searchOptions: { boost: { title: 3, authors: 2 }, prefix: true, fuzzy: (term: string) => allowedTypos(term), combineWith: 'AND' },
+  };
+  const before = memoryMB();
+  const [built, buildMs] = timed(() => {
+    const miniSearch = new MiniSearch<{ doc: number; paper: Paper }>(options);
+    miniSearch.addAll(papers.map((paper, doc) => ({ doc, paper })));
+    return miniSearch;
+  });
+  const json = JSON.stringify(built);
+  const [miniSearch, loadMs] = timed(() => MiniSearch.loadJSON(json, options));
+  const heapMB = memoryMB() - before - json.length / 1e6;
+  return {
+    name: 'MiniSearch',
+    readyMs: loadMs,
+    readyNote: `loadJSON of ${(json.length / 1e6).toFixed(1)} MB; build ${buildMs.toFixed(0)} ms`,
+    heapMB,
+    search: (query) => miniSearch.search(tokenizeQuery(query).join(' '), { tokenize: (text) => text.split(' ') }).slice(0, LIMIT),
+    keystrokes: papers.length > 20_000 ? spread(KEYSTROKES, 40) : KEYSTROKES,
+  };
+}
+
 function naiveEngine(papers: readonly Paper[]): Engine {
   const before = memoryMB();
   const [haystacks, buildMs] = timed(() => papers.map(naiveHaystack));
@@ -181,7 +225,7 @@ const ratio = (theirs: number, ours: number): string => (ours > 0 ? `${(theirs /
 async function benchSize(label: string, papers: readonly Paper[]): Promise<void> {
   console.log(`\n  ${label}: ${papers.length.toLocaleString('en')} papers`);
   const rows: Array<{ engine: Engine; latency: Latency }> = [];
-  for (const make of [lanternEngine, fuseEngine, naiveEngine]) {
+  for (const make of [lanternEngine, fuseEngine, miniSearchEngine, naiveEngine]) {
     const engine = make(papers);
     rows.push({ engine, latency: keystrokeLatency(engine) });
   }
