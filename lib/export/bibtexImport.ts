@@ -10,7 +10,7 @@
  * A file with any syntax error is refused whole, naming the entry and its line: a partial
  * import of a broken file would leave the user guessing what was missed.
  */
-import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { parse, parseAsync, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import { arxivIdFromDoi, idsFromUrls, normalizeArxivId, normalizeDoi, parseHttpUrl } from '../ids';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
@@ -207,44 +207,80 @@ function savedItem(entry: Entry, now: number): SavedItem | undefined {
   return { id: paper.id, paper, status: 'to-read', statusChangedAt: 0, tags: tagsOf(entry), note: noteOf(entry), starred: false, addedAt: now, updatedAt: 0 };
 }
 
-/** Reads a BibTeX file into reading-list items. Never throws. */
-export function parseBibTeX(text: string, options: BibTeXImportOptions = {}): ImportResult {
+const PARSER_OPTIONS = { english: false, unsupported: keepUnknownCommand, verbatimFields: [VERBATIM_UNLESS_READ] };
+
+type Library = ReturnType<typeof parse>;
+
+/** Refusals that need no parsing: too large, or not BibTeX at all. */
+function refuseBeforeParsing(text: string): ImportResult | undefined {
   const tooLarge = sizeProblem(text.length);
   if (tooLarge) return { ok: false, error: tooLarge };
   if (/^\s*[[{]/.test(text) && !/@\s*\w+\s*[{(]/.test(text)) {
     return { ok: false, error: 'This looks like a JSON file, not BibTeX. To restore a Lantern backup, use the JSON backup import.' };
   }
-  let library: ReturnType<typeof parse>;
-  try {
-    library = parse(text, { english: false, unsupported: keepUnknownCommand, verbatimFields: [VERBATIM_UNLESS_READ] });
-  } catch (error) {
-    return { ok: false, error: `The file could not be read as BibTeX (${error instanceof Error ? error.message : String(error)}). Nothing was imported.` };
-  }
+  return undefined;
+}
+
+function parserFailure(error: unknown): ImportResult {
+  return { ok: false, error: `The file could not be read as BibTeX (${error instanceof Error ? error.message : String(error)}). Nothing was imported.` };
+}
+
+function importResult(text: string, library: Library, now: number): ImportResult {
   const syntaxError = library.errors.find((error) => !/^unhandled /.test(error.error));
   if (syntaxError) return { ok: false, error: errorMessage(text, syntaxError) };
   if (library.entries.length === 0) {
     return { ok: false, error: 'No BibTeX entries were found in this file (entries look like "@article{key, title = {…}, …}").' };
   }
-
-  const now = options.now ?? Date.now();
   const warnings: string[] = [];
   const items = new Map<string, SavedItem>();
+  // Entry lines are looked up only for warnings: finding them costs a scan of the file each.
+  const entryName = (entry: Entry): string => {
+    const where = entryStart(text, entry.input);
+    return `Entry '${entry.key}'${where ? ` (line ${where.line})` : ''}`;
+  };
   for (const entry of library.entries) {
     const item = savedItem(entry, now);
-    const where = entryStart(text, entry.input);
-    const name = `Entry '${entry.key}'${where ? ` (line ${where.line})` : ''}`;
     if (!item) {
-      warnings.push(`${name} has no title and was skipped.`);
+      warnings.push(`${entryName(entry)} has no title and was skipped.`);
       continue;
     }
     const earlier = items.get(item.id);
     if (earlier) {
       earlier.tags = [...new Set([...earlier.tags, ...item.tags])];
-      warnings.push(`${name} is the same paper as an earlier entry; they were imported as one.`);
+      warnings.push(`${entryName(entry)} is the same paper as an earlier entry; they were imported as one.`);
       continue;
     }
     items.set(item.id, item);
   }
   if (items.size === 0) return { ok: false, error: `None of the file's ${library.entries.length} entries has a title, so nothing was imported.` };
   return { ok: true, items: [...items.values()], warnings };
+}
+
+/** Reads a BibTeX file into reading-list items. Never throws. */
+export function parseBibTeX(text: string, options: BibTeXImportOptions = {}): ImportResult {
+  const refused = refuseBeforeParsing(text);
+  if (refused) return refused;
+  let library: Library;
+  try {
+    library = parse(text, PARSER_OPTIONS);
+  } catch (error) {
+    return parserFailure(error);
+  }
+  return importResult(text, library, options.now ?? Date.now());
+}
+
+/**
+ * The same, letting the page breathe between every 1,000 entries (the parser's own pace): a
+ * large library takes seconds to parse. For long imports a Web Worker keeps the page fully responsive.
+ */
+export async function parseBibTeXAsync(text: string, options: BibTeXImportOptions = {}): Promise<ImportResult> {
+  const refused = refuseBeforeParsing(text);
+  if (refused) return refused;
+  let library: Library;
+  try {
+    library = await parseAsync(text, PARSER_OPTIONS);
+  } catch (error) {
+    return parserFailure(error);
+  }
+  return importResult(text, library, options.now ?? Date.now());
 }

@@ -21,8 +21,8 @@ export function importFormatOf(fileName: string): ImportFormat | undefined {
 async function parse(text: string, format: ImportFormat): Promise<ImportResult> {
   if (format === 'json') return parseJSONBackup(text);
   // The BibTeX parser is large: it is loaded only when a BibTeX file is imported.
-  const { parseBibTeX } = await import('./bibtexImport');
-  return parseBibTeX(text);
+  const { parseBibTeXAsync } = await import('./bibtexImport');
+  return parseBibTeXAsync(text);
 }
 
 export async function importFile(db: LanternDB, text: string, format: ImportFormat): Promise<ImportFileOutcome> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toBibTeX } from '../../lib/export/bibtex';
-import { parseBibTeX } from '../../lib/export/bibtexImport';
+import { parseBibTeX, parseBibTeXAsync } from '../../lib/export/bibtexImport';
 import { MAX_IMPORT_BYTES } from '../../lib/export/importResult';
 import { formatAuthorList, parseAuthorList } from '../../lib/export/names';
 import { cleanVenue, paperUrl } from '../../lib/export/paperKind';
@@ -73,6 +73,14 @@ describe('parseBibTeX on a Zotero-style export', () => {
   it('marks imported items as unread with no reading-state dates, so a merge never overrides the list', () => {
     for (const item of items) {
       expect(item).toMatchObject({ status: 'to-read', starred: false, statusChangedAt: 0, updatedAt: 0, addedAt: 1_700_000_000_000 });
+    }
+  });
+});
+
+describe('parseBibTeXAsync', () => {
+  it('gives the same answers as parseBibTeX', async () => {
+    for (const name of ['zotero.bib', 'paperpile.bib', 'unbalanced-braces.bib', 'missing-comma.bib']) {
+      expect(await parseBibTeXAsync(fixture(name), { now: 5 })).toEqual(parseBibTeX(fixture(name), { now: 5 }));
     }
   });
 });
