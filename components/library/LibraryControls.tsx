@@ -1,0 +1,256 @@
+import { useState } from 'preact/hooks';
+import type { Ref } from 'preact';
+import { categoryLeaf } from '../../lib/popup/present';
+import { READING_STATUSES } from '../../lib/db/readingList';
+import {
+  EXPORT_FORMATS,
+  NOT_IN_ANY_LIST,
+  STATUS_LABELS,
+  type ExportFormat,
+  type LibraryFilters,
+  type LibrarySort,
+  type SavedWithin,
+} from '../../lib/library/view';
+import type { ListInfo, ReadingStatus } from '../../lib/types';
+
+const SORT_LABELS: Record<LibrarySort, string> = {
+  relevance: 'Best match',
+  added: 'Recently saved',
+  updated: 'Recently updated',
+  title: 'Title (A–Z)',
+  year: 'Year (newest)',
+};
+
+const WITHIN_LABELS: Record<SavedWithin, string> = { week: 'Past week', month: 'Past month', year: 'Past year' };
+
+export interface LibraryFilterBarProps {
+  inputRef?: Ref<HTMLInputElement>;
+  query: string;
+  filters: LibraryFilters;
+  sort: LibrarySort;
+  tags: readonly string[];
+  categories: readonly string[];
+  lists: readonly ListInfo[];
+  onQuery: (query: string) => void;
+  onFilters: (filters: LibraryFilters) => void;
+  onSort: (sort: LibrarySort) => void;
+}
+
+function orUndefined<T extends string>(value: string): T | undefined {
+  return value === '' ? undefined : (value as T);
+}
+
+/** Search box, filters (status, tag, category, list, saved date, starred) and sort order. */
+export function LibraryFilterBar(props: LibraryFilterBarProps) {
+  const { query, filters, sort, tags, categories, lists, onFilters } = props;
+  const set = (patch: Partial<LibraryFilters>) => onFilters({ ...filters, ...patch });
+  return (
+    <div class="filter-bar">
+      <label class="search">
+        <span class="visually-hidden">Search the reading list</span>
+        <input
+          ref={props.inputRef}
+          type="search"
+          name="q"
+          placeholder="Search titles, authors, tags, notes…"
+          value={query}
+          onInput={(e) => props.onQuery(e.currentTarget.value)}
+        />
+      </label>
+      <div class="filters" role="group" aria-label="Filters">
+        <label class="field">
+          <span class="field-label">Status</span>
+          <select name="status-filter" value={filters.status ?? ''} onChange={(e) => set({ status: orUndefined<ReadingStatus>(e.currentTarget.value) })}>
+            <option value="">Any</option>
+            {READING_STATUSES.map((s) => (
+              <option value={s} key={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">Tag</span>
+          <select name="tag-filter" value={filters.tag ?? ''} onChange={(e) => set({ tag: orUndefined(e.currentTarget.value) })}>
+            <option value="">Any</option>
+            {tags.map((t) => (
+              <option value={t} key={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">Category</span>
+          <select name="category-filter" value={filters.category ?? ''} onChange={(e) => set({ category: orUndefined(e.currentTarget.value) })}>
+            <option value="">Any</option>
+            {categories.map((c) => (
+              <option value={c} key={c} title={c}>
+                {categoryLeaf(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">List</span>
+          <select name="list-filter" value={filters.list ?? ''} onChange={(e) => set({ list: orUndefined(e.currentTarget.value) })}>
+            <option value="">Any</option>
+            {lists.map((l) => (
+              <option value={l.id} key={l.id}>
+                {l.name}
+              </option>
+            ))}
+            <option value={NOT_IN_ANY_LIST}>No longer in a list</option>
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">Saved</span>
+          <select name="saved-filter" value={filters.savedWithin ?? ''} onChange={(e) => set({ savedWithin: orUndefined<SavedWithin>(e.currentTarget.value) })}>
+            <option value="">Any time</option>
+            {(Object.keys(WITHIN_LABELS) as SavedWithin[]).map((w) => (
+              <option value={w} key={w}>
+                {WITHIN_LABELS[w]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field field-check">
+          <input type="checkbox" name="starred-filter" checked={filters.starredOnly ?? false} onChange={(e) => set({ starredOnly: e.currentTarget.checked || undefined })} />
+          <span>Starred</span>
+        </label>
+        <label class="field">
+          <span class="field-label">Sort</span>
+          <select name="sort" value={sort} onChange={(e) => props.onSort(e.currentTarget.value as LibrarySort)}>
+            {(Object.keys(SORT_LABELS) as LibrarySort[])
+              .filter((s) => s !== 'relevance' || query.trim() !== '')
+              .map((s) => (
+                <option value={s} key={s}>
+                  {SORT_LABELS[s]}
+                </option>
+              ))}
+          </select>
+        </label>
+      </div>
+    </div>
+  );
+}
+
+export interface BulkBarProps {
+  count: number;
+  onStatus: (status: ReadingStatus) => void;
+  onAddTag: (tag: string) => void;
+  onRemoveTag: (tag: string) => void;
+  onRemove: () => void;
+  onClear: () => void;
+  tagSuggestionsId: string;
+}
+
+/** Actions on the selected papers: status, tags, removal (export is in the export bar). */
+export function BulkBar({ count, onStatus, onAddTag, onRemoveTag, onRemove, onClear, tagSuggestionsId }: BulkBarProps) {
+  const [tag, setTag] = useState('');
+  const withTag = (act: (tag: string) => void) => {
+    const t = tag.trim();
+    if (t === '') return;
+    act(t);
+    setTag('');
+  };
+  return (
+    <div class="bulk-bar" role="group" aria-label="Selected papers">
+      <strong class="bulk-count">{count.toLocaleString('en')} selected</strong>
+      <label class="field">
+        <span class="visually-hidden">Set the status of the selected papers</span>
+        <select
+          name="bulk-status"
+          value=""
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (value) onStatus(value as ReadingStatus);
+            e.currentTarget.value = '';
+          }}
+        >
+          <option value="">Set status…</option>
+          {READING_STATUSES.map((s) => (
+            <option value={s} key={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span class="bulk-tag">
+        <input
+          type="text"
+          name="bulk-tag"
+          list={tagSuggestionsId}
+          placeholder="Tag"
+          aria-label="Tag for the selected papers"
+          value={tag}
+          onInput={(e) => setTag(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              withTag(onAddTag);
+            }
+          }}
+        />
+        <button type="button" onClick={() => withTag(onAddTag)}>
+          Add tag
+        </button>
+        <button type="button" onClick={() => withTag(onRemoveTag)}>
+          Remove tag
+        </button>
+      </span>
+      <button type="button" class="danger" onClick={onRemove}>
+        Remove {count.toLocaleString('en')}
+      </button>
+      <button type="button" class="link-button" onClick={onClear}>
+        Clear selection
+      </button>
+    </div>
+  );
+}
+
+export interface TransferBarProps {
+  /** What an export writes: the selection when there is one, else the whole list. */
+  scope: { selected: boolean; count: number };
+  onExport: (format: ExportFormat) => void;
+  onImport: (file: File) => void;
+  importing: boolean;
+}
+
+/** Export (BibTeX, RIS, CSV, Markdown, JSON backup) and import (JSON backup, BibTeX). */
+export function TransferBar({ scope, onExport, onImport, importing }: TransferBarProps) {
+  const [fileInput, setFileInput] = useState<HTMLInputElement | null>(null);
+  const what = scope.selected ? `${scope.count.toLocaleString('en')} selected` : `all ${scope.count.toLocaleString('en')}`;
+  return (
+    <div class="transfer-bar">
+      <div class="export" role="group" aria-label={`Export ${what}`}>
+        <span class="transfer-label">Export {what}:</span>
+        {EXPORT_FORMATS.map(({ format, label }) => (
+          <button type="button" key={format} data-export={format} disabled={scope.count === 0} onClick={() => onExport(format)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <div class="import">
+        <input
+          ref={setFileInput}
+          class="visually-hidden"
+          type="file"
+          name="import"
+          accept=".json,.bib,.bibtex,application/json,application/x-bibtex"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) onImport(file);
+          }}
+        />
+        <button type="button" disabled={importing} aria-busy={importing} onClick={() => fileInput?.click()}>
+          {importing ? 'Importing…' : 'Import…'}
+        </button>
+        <span class="transfer-hint">JSON backup or BibTeX (Zotero, Paperpile)</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** How long typing may pause before the note is saved (it is also saved on leaving the field). */
+export const NOTE_SAVE_DELAY_MS = 800;
+
+export interface NoteEditorProps {
+  note: string;
+  label: string;
+  onSave: (note: string) => void;
+}
+
+/** A free-text note, saved while typing (debounced) and on blur; outside changes show when not editing. */
+export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
+  const [draft, setDraft] = useState(note);
+  const [editing, setEditing] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastSaved = useRef(note);
+  const latest = useRef(note);
+
+  useEffect(() => {
+    if (!editing) {
+      setDraft(note);
+      lastSaved.current = note;
+      latest.current = note;
+    }
+  }, [note, editing]);
+
+  const flush = (text: string) => {
+    clearTimeout(timer.current);
+    if (text === lastSaved.current) return;
+    lastSaved.current = text;
+    onSave(text);
+  };
+  // A row that goes away mid-pause (filtered out, re-sorted) still saves what was typed.
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  useEffect(() => () => flushRef.current(latest.current), []);
+
+  return (
+    <textarea
+      class="note"
+      name="note"
+      rows={2}
+      placeholder="Note"
+      aria-label={`Note on ${label}`}
+      value={draft}
+      onFocus={() => setEditing(true)}
+      onInput={(e) => {
+        const text = e.currentTarget.value;
+        setDraft(text);
+        latest.current = text;
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => flush(text), NOTE_SAVE_DELAY_MS);
+      }}
+      onBlur={(e) => {
+        flush(e.currentTarget.value);
+        setEditing(false);
+      }}
+    />
+  );
+}

@@ -1,0 +1,345 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import { LibraryTable } from '../../components/library/LibraryTable';
+import { BulkBar, LibraryFilterBar, TransferBar } from '../../components/library/LibraryControls';
+import { restoreSaved, toStorageError, unsavePaper, updateSaved, type SavedPatch } from '../../lib/db/readingList';
+import { importFile, importFormatOf } from '../../lib/export/importFile';
+import { sizeProblem } from '../../lib/export/importResult';
+import { exportText, loadLibraryData, type LibraryData } from '../../lib/library/data';
+import {
+  EXPORT_FORMATS,
+  activeLibraryFilterCount,
+  buildLibraryIndex,
+  categoriesInUse,
+  exportFileName,
+  guessImportFormat,
+  importMessage,
+  keepPresent,
+  libraryView,
+  removedMessage,
+  searchLibrary,
+  tagsInUse,
+  type ExportFormat,
+  type LibraryFilters,
+  type LibrarySort,
+} from '../../lib/library/view';
+import type { ReadingStatus, SavedItem } from '../../lib/types';
+import type { LibraryServices } from './services';
+
+const PAGE_SIZE = 100;
+const UNDO_MS = 10_000;
+const TAGS_ID = 'library-tags';
+
+type Notice = { kind: 'info' | 'error'; text: string; details?: string[] };
+type Undo = { items: SavedItem[]; text: string };
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+export function App({ services }: { services: LibraryServices }) {
+  const { db } = services;
+  const [data, setData] = useState<LibraryData | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<LibraryFilters>({});
+  const [sort, setSort] = useState<LibrarySort>('added');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [importing, setImporting] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void services.requestPersistence();
+    const subscription = liveQuery(() => loadLibraryData(db)).subscribe({
+      next: (next) => {
+        setData(next);
+        setLoadError(null);
+      },
+      error: (e: unknown) => setLoadError(toStorageError(e).message),
+    });
+    return () => subscription.unsubscribe();
+  }, [db, services]);
+
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
+
+  const rows = data?.rows ?? [];
+  // The index holds paper data only, which edits (status, tags, note) do not change.
+  const paperSignature = rows.map((r) => `${r.item.id}\u0001${r.item.paper.title}\u0001${r.lists.join(',')}`).join('\u0002');
+  const index = useMemo(() => buildLibraryIndex(rows), [paperSignature]);
+  const ranked = useMemo(() => searchLibrary(index, rows, query), [index, rows, query]);
+  const now = services.now();
+  const effectiveSort: LibrarySort = sort === 'relevance' && !ranked ? 'added' : sort;
+  const shown = useMemo(() => libraryView(rows, { ranked, filters, sort: effectiveSort, now }), [rows, ranked, filters, effectiveSort]);
+  const tags = useMemo(() => tagsInUse(rows.map((r) => r.item)), [rows]);
+  const categories = useMemo(() => categoriesInUse(rows.map((r) => r.item)), [rows]);
+  const lists = data?.lists ?? [];
+  const listNames = useMemo(() => new Map(lists.map((l) => [l.id, l.name])), [lists]);
+
+  // A query starts in best-match order; clearing it goes back to the order chosen before.
+  const hadQuery = useRef(false);
+  useEffect(() => {
+    const hasQuery = query.trim() !== '';
+    if (hasQuery && !hadQuery.current) setSort('relevance');
+    if (!hasQuery && hadQuery.current && sort === 'relevance') setSort('added');
+    hadQuery.current = hasQuery;
+  }, [query]);
+
+  useEffect(() => setLimit(PAGE_SIZE), [query, filters, sort]);
+  // Removed papers leave the selection.
+  useEffect(() => {
+    if (data) setSelected((s) => (s.size === 0 ? s : keepPresent(s, data.rows)));
+  }, [data]);
+
+  const selectedItems = rows.filter((r) => selected.has(r.item.id)).map((r) => r.item);
+  const selectedMatching = shown.filter((r) => selected.has(r.item.id)).length;
+
+  const fail = (e: unknown) => setNotice({ kind: 'error', text: toStorageError(e).message });
+
+  const patch = (id: string, change: SavedPatch) => {
+    updateSaved(db, id, change, services.now()).catch(fail);
+  };
+
+  const patchSelected = async (change: (item: SavedItem) => SavedPatch) => {
+    const items = selectedItems;
+    try {
+      const at = services.now();
+      await db.transaction('rw', db.saved, () => Promise.all(items.map((item) => updateSaved(db, item.id, change(item), at))));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const remove = async (items: SavedItem[]) => {
+    if (items.length === 0) return;
+    try {
+      const removed = await db.transaction('rw', db.saved, () => Promise.all(items.map((item) => unsavePaper(db, item.id))));
+      const gone = removed.filter((item): item is SavedItem => item !== undefined);
+      setUndo({ items: gone, text: removedMessage(gone.length) });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const undoRemoval = async () => {
+    if (!undo) return;
+    try {
+      await restoreSaved(db, undo.items);
+      setUndo(null);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const exportAs = (format: ExportFormat) => {
+    const items = selectedItems.length > 0 ? selectedItems : rows.map((r) => r.item);
+    const at = services.now();
+    const text = exportText(format, items, { exportedAt: at, ...(services.appVersion ? { appVersion: services.appVersion } : {}) });
+    const mime = EXPORT_FORMATS.find((f) => f.format === format)?.mime ?? 'text/plain';
+    services.download(exportFileName(format, new Date(at)), text, `${mime};charset=utf-8`);
+  };
+
+  const importChosen = async (file: File) => {
+    const tooLarge = sizeProblem(file.size);
+    if (tooLarge) {
+      setNotice({ kind: 'error', text: `Nothing was imported from “${file.name}”: ${tooLarge}` });
+      return;
+    }
+    setImporting(true);
+    try {
+      const text = await file.text();
+      const format = importFormatOf(file.name) ?? guessImportFormat(text);
+      if (!format) {
+        setNotice({
+          kind: 'error',
+          text: `Nothing was imported: “${file.name}” is neither a Lantern JSON backup nor a BibTeX file.`,
+        });
+        return;
+      }
+      const outcome = await importFile(db, text, format);
+      if (!outcome.ok) {
+        setNotice({ kind: 'error', text: `Nothing was imported from “${file.name}”: ${outcome.error}` });
+        return;
+      }
+      setNotice({ kind: 'info', text: importMessage(outcome), details: outcome.warnings });
+    } catch (e) {
+      setNotice({ kind: 'error', text: `Nothing was imported from “${file.name}”: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setImporting(false);
+    }
+  };
+
+  const select = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const selectAll = (on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      for (const row of shown) {
+        if (on) next.add(row.item.id);
+        else next.delete(row.item.id);
+      }
+      return next;
+    });
+
+  const filterCount = activeLibraryFilterCount(filters);
+  const narrowed = query.trim() !== '' || filterCount > 0;
+  const clearAll = () => {
+    setQuery('');
+    setFilters({});
+    searchRef.current?.focus();
+  };
+
+  return (
+    <div class="library">
+      <header class="library-head">
+        <h1>
+          <img src="/icon-32.png" alt="" width="24" height="24" />
+          Reading list
+        </h1>
+        {data && (
+          <p class="library-count" role="status" data-saved-count={rows.length}>
+            {narrowed ? `${plural(shown.length, 'paper')} of ${rows.length.toLocaleString('en')}` : plural(rows.length, 'saved paper')}
+          </p>
+        )}
+      </header>
+
+      {loadError && (
+        <p class="notice is-error" role="alert">
+          {loadError}
+        </p>
+      )}
+      {notice && (
+        <div class={`notice${notice.kind === 'error' ? ' is-error' : ''}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-notice={notice.kind}>
+          <p>{notice.text}</p>
+          {notice.details && notice.details.length > 0 && (
+            <details>
+              <summary>{plural(notice.details.length, 'note')} on the file</summary>
+              <ul>
+                {notice.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <button type="button" class="link-button notice-close" aria-label="Dismiss message" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+
+      {data && rows.length === 0 && (
+        <section class="empty" aria-labelledby="empty-title">
+          <h2 id="empty-title">Your reading list is empty</h2>
+          <p>Save papers as you come across them, and they will wait for you here:</p>
+          <ul>
+            <li>
+              On a paper’s page, press <strong>Save</strong> on the Lantern card.
+            </li>
+            <li>
+              In the Lantern popup, press the bookmark beside a result, or <kbd>Ctrl</kbd>+<kbd>S</kbd>.
+            </li>
+            <li>
+              Right-click a page or a link to a paper and choose <strong>Save to Lantern</strong>.
+            </li>
+            <li>
+              Press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> on a paper’s page.
+            </li>
+          </ul>
+          <p>Moving from another tool? Import a BibTeX file from Zotero or Paperpile, or a Lantern backup.</p>
+        </section>
+      )}
+
+      {data && (
+        <TransferBar
+          scope={{ selected: selectedItems.length > 0, count: selectedItems.length > 0 ? selectedItems.length : rows.length }}
+          onExport={exportAs}
+          onImport={(file) => void importChosen(file)}
+          importing={importing}
+        />
+      )}
+
+      {rows.length > 0 && (
+        <>
+          <LibraryFilterBar
+            inputRef={searchRef}
+            query={query}
+            filters={filters}
+            sort={effectiveSort}
+            tags={tags}
+            categories={categories}
+            lists={lists}
+            onQuery={setQuery}
+            onFilters={setFilters}
+            onSort={setSort}
+          />
+          {selected.size > 0 && (
+            <BulkBar
+              count={selected.size}
+              tagSuggestionsId={TAGS_ID}
+              onStatus={(status: ReadingStatus) => void patchSelected(() => ({ status }))}
+              onAddTag={(tag) => void patchSelected((item) => ({ tags: [...item.tags, tag] }))}
+              onRemoveTag={(tag) => void patchSelected((item) => ({ tags: item.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()) }))}
+              onRemove={() => void remove(selectedItems)}
+              onClear={() => setSelected(new Set())}
+            />
+          )}
+          <datalist id={TAGS_ID}>
+            {tags.map((t) => (
+              <option value={t} key={t} />
+            ))}
+          </datalist>
+          {shown.length === 0 ? (
+            <p class="notice empty-hint">
+              No saved paper matches{query.trim() ? ` “${query.trim()}”` : ''}
+              {filterCount > 0 ? ' with these filters' : ''}.{' '}
+              <button type="button" class="link-button" onClick={clearAll}>
+                Show all
+              </button>
+            </p>
+          ) : (
+            <LibraryTable
+              rows={shown.slice(0, limit)}
+              total={shown.length}
+              selected={selected}
+              selectedMatching={selectedMatching}
+              listNames={listNames}
+              tagSuggestionsId={TAGS_ID}
+              onSelect={select}
+              onSelectAll={selectAll}
+              onPatch={patch}
+              onRemove={(items) => void remove(items)}
+            />
+          )}
+          {shown.length > limit && (
+            <p class="more">
+              <button type="button" onClick={() => setLimit(limit + PAGE_SIZE)}>
+                Show {Math.min(PAGE_SIZE, shown.length - limit)} more of {plural(shown.length - limit, 'paper')}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+
+      {undo && (
+        <div class="toast" role="status" data-undo="">
+          <span>{undo.text}</span>
+          <span aria-hidden="true"> · </span>
+          <button type="button" class="link-button" onClick={() => void undoRemoval()}>
+            Undo
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

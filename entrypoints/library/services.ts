@@ -1,0 +1,13 @@
+/** What the library page needs from the browser: the database, file downloads, and storage persistence. */
+import type { LanternDB } from '../../lib/db/schema';
+
+export interface LibraryServices {
+  db: LanternDB;
+  /** Saves a file to the user's downloads. */
+  download(fileName: string, text: string, mime: string): void;
+  /** Asks the browser to keep Lantern's data; resolves to whether it will. */
+  requestPersistence(): Promise<boolean>;
+  /** The extension's version, written into JSON backups. */
+  appVersion?: string;
+  now(): number;
+}
