@@ -19,6 +19,8 @@ import {
 } from './index';
 
 export const SEARCH_INDEX_KEY = 'search-index';
+/** The fingerprint alone, so the background can check freshness without reading megabytes. */
+export const SEARCH_INDEX_FINGERPRINT_KEY = 'search-index-fingerprint';
 
 interface StoredSearchIndex {
   fingerprint: string;
@@ -39,7 +41,10 @@ export async function rebuildSearchIndex(db: LanternDB): Promise<SearchIndex> {
   const fingerprint = await searchIndexFingerprint(db);
   const index = buildSearchIndex(await allPapers(db));
   const stored: StoredSearchIndex = { fingerprint, index: serializeSearchIndex(index) };
-  await db.kv.put({ key: SEARCH_INDEX_KEY, value: stored });
+  await db.kv.bulkPut([
+    { key: SEARCH_INDEX_KEY, value: stored },
+    { key: SEARCH_INDEX_FINGERPRINT_KEY, value: fingerprint },
+  ]);
   return index;
 }
 
@@ -60,13 +65,14 @@ export async function getSearchIndex(db: LanternDB): Promise<SearchIndex> {
  */
 export function keepSearchIndexFresh(db: LanternDB, onError: (error: unknown) => void = console.error): () => void {
   let running = Promise.resolve();
+  const refresh = async (fingerprint: string): Promise<void> => {
+    const stored = await db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY);
+    if (stored?.value !== fingerprint) await rebuildSearchIndex(db);
+  };
   const subscription = liveQuery(() => searchIndexFingerprint(db)).subscribe({
-    // One rebuild at a time; getSearchIndex skips the work when the stored index already matches.
-    next: () => {
-      running = running.then(() => getSearchIndex(db)).then(
-        () => undefined,
-        (error: unknown) => onError(error),
-      );
+    // One rebuild at a time, and none when the stored index already matches (a worker restart).
+    next: (fingerprint) => {
+      running = running.then(() => refresh(fingerprint)).catch(onError);
     },
     error: onError,
   });
