@@ -38,13 +38,17 @@ export function App({ services }: { services: PopupServices }) {
 
   useEffect(() => {
     inputRef.current?.focus();
-    services.loadCatalog().then(
+    services.loadTab().then(setTab, () => setTab(null));
+    services.loadShortcut().then(setShortcut, () => setShortcut(null));
+    const stopCatalog = services.watchCatalog(
       (catalog) => setCatalogState({ status: 'ready', catalog }),
       (e: unknown) => setCatalogState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
-    services.loadTab().then(setTab, () => setTab(null));
-    services.loadShortcut().then(setShortcut, () => setShortcut(null));
-    return services.watchSaved(setSavedIds);
+    const stopSaved = services.watchSaved(setSavedIds);
+    return () => {
+      stopCatalog();
+      stopSaved();
+    };
   }, [services]);
 
   const catalog = catalogState.status === 'ready' ? catalogState.catalog : null;

@@ -7,7 +7,7 @@ import { savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readin
 import { sendMessage } from '../../lib/messages';
 import type { TabPaper } from '../../components/ThisTab';
 import { App } from './App';
-import { loadPopupCatalog } from './catalog';
+import { watchPopupCatalog } from './catalog';
 import { resolveTabId } from './activeTab';
 import type { PopupServices } from './services';
 import './style.css';
@@ -34,7 +34,7 @@ async function loadShortcut(): Promise<string | null> {
 const pageUrl = browser.runtime.getURL as (path: string) => string;
 
 const services: PopupServices = {
-  loadCatalog: () => loadPopupCatalog(db),
+  watchCatalog: (onChange, onError) => watchPopupCatalog(db, onChange, onError),
   watchSaved(onChange) {
     const subscription = liveQuery(() => db.saved.toCollection().primaryKeys()).subscribe({
       next: (ids) => onChange(new Set(ids)),

@@ -40,7 +40,8 @@ export interface PopupCatalog {
 }
 
 export interface PopupServices {
-  loadCatalog(): Promise<PopupCatalog>;
+  /** Calls back with the catalog as soon as it is loaded and whenever it changes; returns the unsubscribe. */
+  watchCatalog(onChange: (catalog: PopupCatalog) => void, onError: (error: unknown) => void): () => void;
   /** Calls back with the saved paper ids now and on every change; returns the unsubscribe. */
   watchSaved(onChange: (ids: ReadonlySet<string>) => void): () => void;
   setSaved(paper: Paper, saved: boolean): Promise<void>;

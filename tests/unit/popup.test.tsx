@@ -60,13 +60,17 @@ function makeServices(tab: TabPaper | null = null): Harness {
     notify();
   };
   h.services = {
-    loadCatalog: async () =>
-      createPopupCatalog({
+    watchCatalog: (onChange) => {
+      onChange(
+        createPopupCatalog({
         index: buildSearchIndex(PAPERS),
         papersForHits: async (hits) => hits.map((h) => PAPERS.find((p) => p.id === h.id)!),
         listName: 'LLMs in Medicine',
-        papersByKeys: async (keys) => PAPERS.filter((p) => keys.includes(`arxiv:${p.ids.arxiv}`)),
-      }),
+          papersByKeys: async (keys) => PAPERS.filter((p) => keys.includes(`arxiv:${p.ids.arxiv}`)),
+        }),
+      );
+      return () => undefined;
+    },
     watchSaved(onChange) {
       listeners.add(onChange);
       onChange(new Set(h.saved));

@@ -1,0 +1,143 @@
+/**
+ * The popup's time to interactive in Chromium, with the real list and with 100k synthetic
+ * entries: from navigation to the search box focused, and to the first results rendered for a
+ * query typed as soon as the box has focus. Target (issue 4): usable within 150 ms at 100k.
+ *
+ * Needs the Chrome build (`npm run build`, or LANTERN_EXT_DIR) and Chromium, like the E2E tests.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { storedEntry } from '../../lib/db/catalog';
+import type { CatalogSnapshot, Paper, StoredEntry } from '../../lib/types';
+import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
+import { generateCorpus } from './corpus';
+
+const LARGE = Number(process.env.LANTERN_BENCH_POPUP_SIZE ?? 100_000);
+const QUERY = 'radiology';
+const WARM_OPENS = 9;
+const CHUNK = 5_000;
+
+interface OpenTimes {
+  focus: number;
+  results: number;
+}
+
+/**
+ * Runs in the popup before its scripts: types QUERY the moment the search box gets focus, and
+ * notes when the box got focus and when the results for QUERY were rendered.
+ */
+function instrument(query: string): void {
+  const marks: { focus?: number; results?: number } = {};
+  (window as unknown as { __popupMarks: typeof marks }).__popupMarks = marks;
+  document.addEventListener(
+    'focusin',
+    (e) => {
+      const input = e.target as HTMLInputElement;
+      if (marks.focus !== undefined || !input.matches?.('input[type=search]')) return;
+      marks.focus = performance.now();
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    if (marks.focus === undefined || marks.results !== undefined) return;
+    const list = document.querySelector('[role=listbox]');
+    if (list?.getAttribute('aria-busy') === 'false' && list.querySelector('[data-paper-id]')) marks.results = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+async function openOnce(ext: ExtensionSession): Promise<OpenTimes> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const handle = await page.waitForFunction(
+    () => {
+      const marks = (window as unknown as { __popupMarks?: { focus?: number; results?: number } }).__popupMarks;
+      return marks?.results !== undefined ? marks : undefined;
+    },
+    undefined,
+    { timeout: 120_000, polling: 50 },
+  );
+  const marks = (await handle.jsonValue()) as OpenTimes;
+  await page.close();
+  return marks;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function measure(ext: ExtensionSession, label: string, target?: number): Promise<void> {
+  const cold = await openOnce(ext);
+  const warm: OpenTimes[] = [];
+  for (let i = 0; i < WARM_OPENS; i++) warm.push(await openOnce(ext));
+  const focus = median(warm.map((t) => t.focus));
+  const results = median(warm.map((t) => t.results));
+  const verdict = target === undefined ? '' : results <= target ? ` (target ${target} ms: met)` : ` (target ${target} ms: MISSED)`;
+  console.log(
+    `  ${label.padEnd(22)} focused ${focus.toFixed(0).padStart(5)} ms · results for “${QUERY}” ${results.toFixed(0).padStart(5)} ms` +
+      ` (median of ${WARM_OPENS}; first open, index built: ${cold.results.toFixed(0)} ms)${verdict}`,
+  );
+}
+
+async function waitForSeed(page: Page): Promise<void> {
+  await page.locator('[data-entry-count]').waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Writes the synthetic list straight into the extension's IndexedDB, as the seeding would, and
+ * drops the stored search index so that the next popup builds and stores the one for this list.
+ */
+export async function seedLarge(page: Page, papers: readonly Paper[]): Promise<void> {
+  const now = Date.now();
+  const rows: StoredEntry[] = papers.map(({ lists: _lists, ...entry }) => storedEntry('bench', entry, now));
+  const list = { id: 'bench', name: 'Synthetic bench list', sourceUrl: 'https://example.org/bench.md', enabled: true, fetchedAt: now, entryCount: rows.length };
+  for (let at = 0; at < rows.length; at += CHUNK) {
+    await page.evaluate(
+      async ({ chunk, list }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('lantern');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(['entries', 'lists', 'kv'], 'readwrite');
+          for (const row of chunk) tx.objectStore('entries').put(row);
+          tx.objectStore('lists').put(list);
+          tx.objectStore('kv').delete('search-index');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      },
+      { chunk: rows.slice(at, at + CHUNK), list },
+    );
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log('\n## Popup: time to interactive in Chromium (from navigation)');
+  const extDir = defaultExtDir();
+  if (!existsSync(join(extDir, 'manifest.json'))) {
+    console.log(`  skipped: no extension build at ${extDir} (run \`npm run build\`)`);
+    return;
+  }
+  const ext = await launchExtension();
+  try {
+    await ext.context.addInitScript(instrument, QUERY);
+    const first = await ext.openPopup();
+    await waitForSeed(first);
+    const realCount = await first.locator('[data-entry-count]').getAttribute('data-entry-count');
+    await measure(ext, `real list (${realCount})`);
+
+    const snapshot = JSON.parse(readFileSync(new URL('../../assets/catalog.json', import.meta.url), 'utf8')) as CatalogSnapshot;
+    const basis: Paper[] = snapshot.entries.map((entry) => ({ ...entry, lists: ['seed'] }));
+    await seedLarge(first, generateCorpus(LARGE, { basis, listId: 'bench' }));
+    await first.close();
+    await measure(ext, `${LARGE.toLocaleString('en')} entries`, 150);
+  } finally {
+    await ext.close();
+  }
+}
