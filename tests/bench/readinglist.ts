@@ -6,6 +6,7 @@
  * (one transaction per save against one for all, an index against an in-memory filter).
  */
 import 'fake-indexeddb/auto';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { listSaved, restoreSaved, savePaper, updateSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
@@ -97,7 +98,8 @@ function row(label: string, value: string, extra = ''): void {
 }
 
 export async function run(): Promise<void> {
-  console.log(`\nreading list — ${SIZE.toLocaleString('en')} saved papers (fake-indexeddb in Node: database times are indicative only)`);
+  console.log(`\n== reading list (issue 5) == ${SIZE.toLocaleString('en')} saved papers; fake-indexeddb in Node, so database times are indicative only`);
+  console.log(`   load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   const items = syntheticItems(SIZE);
   const opened: LanternDB[] = [];
   const openDb = async (): Promise<LanternDB> => {
