@@ -51,10 +51,12 @@ export default defineConfig({
     // scripting: registers the content script on all sites once the user opts in (no install warning).
     // unlimitedStorage: the local list copy (up to ~100k entries) and the reading list must not
     // hit the default quota, and it makes Chrome keep the data persistent (no eviction).
-    permissions: ['storage', 'scripting', 'unlimitedStorage'],
+    // alarms: the scheduled list check (entrypoints/background/refresh.ts).
+    permissions: ['storage', 'scripting', 'unlimitedStorage', 'alarms'],
     // The content script's own sites: lets the background read those tabs' URLs for the toolbar
     // icon (arXiv PDFs) without "tabs"; no warning beyond the content script's.
-    host_permissions: [...SITE_MATCHES],
+    // The seed list's source (lib/refresh/url.ts); other lists' hosts are asked for when added.
+    host_permissions: [...SITE_MATCHES, 'https://raw.githubusercontent.com/*'],
     // "Recognize papers on all sites", asked for at runtime (lib/allSites.ts).
     optional_host_permissions: [...ALL_SITES_MATCHES],
     icons: { 16: 'icon-16.png', 32: 'icon-32.png', 48: 'icon-48.png', 96: 'icon-96.png', 128: 'icon-128.png' },

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageIdentity, PageMatch, ListInfo } from './types';
+import type { AddListOutcome, RefreshOutcome, RefreshSchedule, RefreshStates } from './refresh';
 
 export interface Protocol {
   /** How many entries the local copy holds, and the lists it follows. */
@@ -18,6 +19,21 @@ export interface Protocol {
   getTabPaper: { req: { tabId: number }; res: { identity: PageIdentity | null; match: PageMatch | null } };
   /** The content script of a listed page asks for the badge's UI bundle (lib/badgeUi.ts). */
   loadBadgeUi: { req: Record<string, never>; res: { loaded: boolean } };
+  /** "Update now": refreshes these lists (default: every enabled list) from their sources (lib/refresh). */
+  refreshLists: { req: { listIds?: string[] }; res: RefreshOutcome[] };
+  /** Follows a new list by URL; the options page has already asked for its host permission. */
+  addList: { req: { url: string }; res: AddListOutcome };
+  /** Stops following a list (saved papers stay). */
+  removeList: { req: { listId: string }; res: { removed: boolean } };
+  setListEnabled: { req: { listId: string; enabled: boolean }; res: { enabled: boolean } };
+  /** Lists, their last refresh, the schedule and the count of new entries, for the popup and options page. */
+  getRefreshState: {
+    req: Record<string, never>;
+    res: { lists: ListInfo[]; states: RefreshStates; schedule: RefreshSchedule; nextCheckAt?: number; newEntries: number };
+  };
+  setRefreshSchedule: { req: RefreshSchedule; res: RefreshSchedule };
+  /** "Dismiss" on "12 new entries": what arrived until now is no longer new. */
+  markEntriesSeen: { req: Record<string, never>; res: { seenAt: number } };
 }
 
 export type MessageType = keyof Protocol;
@@ -71,6 +87,18 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
   getTabPaper: (d): d is Request<'getTabPaper'> =>
     isRecord(d) && typeof d.tabId === 'number' && Number.isInteger(d.tabId) && d.tabId >= 0,
   loadBadgeUi: (d): d is Request<'loadBadgeUi'> => isRecord(d) && Object.keys(d).length === 0,
+  refreshLists: (d): d is Request<'refreshLists'> =>
+    isRecord(d) &&
+    (d.listIds === undefined ||
+      (Array.isArray(d.listIds) && d.listIds.length <= 1000 && d.listIds.every((id) => isShortString(id, 2048)))),
+  addList: (d): d is Request<'addList'> => isRecord(d) && isShortString(d.url, 2048),
+  removeList: (d): d is Request<'removeList'> => isRecord(d) && isShortString(d.listId, 2048),
+  setListEnabled: (d): d is Request<'setListEnabled'> =>
+    isRecord(d) && isShortString(d.listId, 2048) && typeof d.enabled === 'boolean',
+  getRefreshState: (d): d is Request<'getRefreshState'> => isRecord(d) && Object.keys(d).length === 0,
+  setRefreshSchedule: (d): d is Request<'setRefreshSchedule'> =>
+    isRecord(d) && typeof d.intervalHours === 'number' && Number.isFinite(d.intervalHours),
+  markEntriesSeen: (d): d is Request<'markEntriesSeen'> => isRecord(d) && Object.keys(d).length === 0,
 };
 
 // --- sending ---

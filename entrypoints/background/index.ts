@@ -4,6 +4,7 @@ import { setupStorage } from './storage';
 import { setupToolbar } from './toolbar';
 import { setupAllSites } from './allSites';
 import { setupBadgeUi } from './badgeUi';
+import { setupRefresh } from './refresh';
 
 // One setup per concern; each registers its listeners synchronously, as MV3 requires.
 export default defineBackground(() => {
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   setupAllSites();
   setupBadgeUi();
   setupStorage();
+  setupRefresh();
 });

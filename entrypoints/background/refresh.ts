@@ -1,0 +1,143 @@
+/**
+ * Keeps followed lists fresh (lib/refresh): "Update now", adding and removing lists, and the
+ * scheduled check, a one-shot alarm set for the earliest list due (its time already includes
+ * any retry backoff). Progress goes to storage.session under REFRESH_PROGRESS_KEY, which the
+ * popup and options page watch. After a list changes, the stored search index is rebuilt here
+ * so the popup loads it instead of building it.
+ */
+import { browser } from 'wxt/browser';
+import { db } from '../../lib/db/instance';
+import type { LanternDB } from '../../lib/db/schema';
+import {
+  addList,
+  countNewEntries,
+  dueLists,
+  earliestCheckAt,
+  isValidSchedule,
+  markEntriesSeen,
+  readRefreshStates,
+  readSchedule,
+  refreshLists,
+  removeList,
+  setListEnabled,
+  writeSchedule,
+  REFRESH_PROGRESS_KEY,
+  type RefreshProgress,
+} from '../../lib/refresh';
+import { getSearchIndex } from '../../lib/search/store';
+import { registerHandlers } from './messages';
+
+const ALARM = 'lantern-refresh';
+/** A scheduled check never fires sooner than this after the browser starts (let it settle). */
+const MIN_ALARM_DELAY_MS = 60_000;
+const PROGRESS_EVERY_MS = 200;
+
+// storage.session is missing in old browsers; progress is then simply not shown.
+const progressArea = () => browser.storage.session;
+
+function progressReporter(): (progress: RefreshProgress) => void {
+  let last = 0;
+  return (progress) => {
+    const now = Date.now();
+    if (progress.phase !== 'done' && now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    const area = progressArea();
+    if (!area) return;
+    const write = progress.phase === 'done' ? area.remove(REFRESH_PROGRESS_KEY) : area.set({ [REFRESH_PROGRESS_KEY]: progress });
+    write.catch(() => undefined);
+  };
+}
+
+async function reschedule(database: LanternDB): Promise<void> {
+  if (!browser.alarms) return;
+  const when = await earliestCheckAt(database);
+  if (when === undefined) {
+    await browser.alarms.clear(ALARM);
+    return;
+  }
+  await browser.alarms.create(ALARM, { when: Math.max(when, Date.now() + MIN_ALARM_DELAY_MS) });
+}
+
+function refreshSearchIndex(database: LanternDB): void {
+  getSearchIndex(database).catch((e: unknown) => console.error('Lantern could not rebuild its search index.', e));
+}
+
+export function setupRefresh(database: LanternDB = db): void {
+  // One refresh run at a time: "Update now" twice, or during a scheduled check, waits its turn.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const afterChange = async () => {
+    refreshSearchIndex(database);
+    await reschedule(database);
+  };
+  const refresh = (listIds?: readonly string[]) =>
+    serially(async () => {
+      const outcomes = await refreshLists(database, listIds, { onProgress: progressReporter() });
+      await afterChange();
+      return outcomes;
+    });
+
+  registerHandlers({
+    refreshLists: ({ listIds }) => refresh(listIds),
+    addList: ({ url }) =>
+      serially(async () => {
+        const outcome = await addList(database, url, { onProgress: progressReporter() });
+        if (outcome.ok) await afterChange();
+        return outcome;
+      }),
+    removeList: async ({ listId }) => {
+      if (listId === 'seed') throw new Error('The bundled list cannot be removed; turn it off instead.');
+      await serially(() => removeList(database, listId));
+      await afterChange();
+      return { removed: true };
+    },
+    setListEnabled: async ({ listId, enabled }) => {
+      await setListEnabled(database, listId, enabled);
+      await afterChange();
+      return { enabled };
+    },
+    getRefreshState: async () => {
+      const [lists, states, schedule, nextCheckAt, newEntries] = await Promise.all([
+        database.lists.toArray(),
+        readRefreshStates(database),
+        readSchedule(database),
+        earliestCheckAt(database),
+        countNewEntries(database),
+      ]);
+      return { lists, states, schedule, ...(nextCheckAt !== undefined && { nextCheckAt }), newEntries: newEntries.count };
+    },
+    setRefreshSchedule: async (schedule) => {
+      if (!isValidSchedule(schedule)) throw new Error('That schedule is not one of the choices.');
+      await writeSchedule(database, { intervalHours: schedule.intervalHours });
+      await reschedule(database);
+      return schedule;
+    },
+    markEntriesSeen: async () => {
+      const seenAt = Date.now();
+      await markEntriesSeen(database, seenAt);
+      return { seenAt };
+    },
+  });
+
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name !== ALARM) return;
+    void dueLists(database, Date.now())
+      .then(async (due) => {
+        if (due.length > 0) await refresh(due);
+        else await reschedule(database);
+      })
+      .catch((e: unknown) => console.error('Lantern’s scheduled list check failed.', e));
+  });
+  const start = () => {
+    // Starts the "new entries" clock at install, so the bundled list is not news.
+    void countNewEntries(database)
+      .then(() => reschedule(database))
+      .catch(() => undefined);
+  };
+  browser.runtime.onInstalled.addListener(start);
+  browser.runtime.onStartup.addListener(start);
+}

@@ -1,0 +1,57 @@
+/** What a refresh changes in one list: pure comparison of the stored copy with the parsed new one. */
+import type { CatalogEntry, ParsedList, StoredEntry } from '../types';
+import type { RefreshFailure } from './failure';
+
+export interface ChangedEntry {
+  entry: CatalogEntry;
+  /** When the entry first appeared in the list: a change does not make it "new". */
+  addedAt: number;
+}
+
+export interface ListDiff {
+  added: CatalogEntry[];
+  changed: ChangedEntry[];
+  /** Ids of entries no longer in the list. */
+  removed: string[];
+  unchanged: number;
+}
+
+/**
+ * The fields that make an entry different to a reader. `line` is left out: it moves whenever
+ * anything above it changes, which is not a change of the entry.
+ */
+function contentOf(entry: CatalogEntry): string {
+  const { title, authors, venue, year, month, categories, links, ids, titleKey } = entry;
+  return JSON.stringify([title, authors, venue, year ?? null, month ?? null, categories, links, ids, titleKey]);
+}
+
+export function diffEntries(existing: readonly StoredEntry[], incoming: readonly CatalogEntry[]): ListDiff {
+  const before = new Map(existing.map((e) => [e.id, e]));
+  const seen = new Set<string>();
+  const diff: ListDiff = { added: [], changed: [], removed: [], unchanged: 0 };
+  for (const entry of incoming) {
+    // The parser merges repeated entries; a repeated id here would still count once.
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    const old = before.get(entry.id);
+    if (!old) diff.added.push(entry);
+    else if (contentOf(old) !== contentOf(entry)) diff.changed.push({ entry, addedAt: old.addedAt });
+    else diff.unchanged++;
+  }
+  for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);
+  return diff;
+}
+
+/** Below this many entries a list may legitimately halve (a young list being reorganized). */
+export const SHRINK_CHECK_MIN_ENTRIES = 10;
+/** More than this share of entries gone at once is treated as a broken list, not an edit. */
+export const MAX_REMOVED_SHARE = 0.5;
+
+/** Why this new copy must not replace the stored one, or undefined when it may. */
+export function rejectUpdate(parsed: ParsedList, diff: ListDiff, previousCount: number): RefreshFailure | undefined {
+  if (parsed.entries.length === 0) return { kind: 'empty', skipped: parsed.warnings.length };
+  if (previousCount >= SHRINK_CHECK_MIN_ENTRIES && diff.removed.length > previousCount * MAX_REMOVED_SHARE) {
+    return { kind: 'shrunk', before: previousCount, after: previousCount - diff.removed.length };
+  }
+  return undefined;
+}

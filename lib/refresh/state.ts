@@ -1,0 +1,86 @@
+/**
+ * What Lantern remembers of refreshes, in db.kv: per list, its check history and the summary of
+ * its last change; the schedule; and when the user last saw new entries.
+ */
+import type { LanternDB } from '../db/schema';
+import { DEFAULT_SCHEDULE, isValidSchedule, type CheckHistory, type RefreshSchedule } from './schedule';
+
+export const REFRESH_STATE_KEY = 'refresh-state';
+export const REFRESH_SCHEDULE_KEY = 'refresh-schedule';
+export const ENTRIES_SEEN_AT_KEY = 'entries-seen-at';
+
+/** What one successful refresh changed. */
+export interface RefreshSummary {
+  at: number;
+  added: number;
+  changed: number;
+  removed: number;
+  total: number;
+  /** Lines of the list the parser could not read. */
+  skippedLines: number;
+  /** Titles of the first added entries, for "what is new". */
+  addedTitles: string[];
+  /** The server answered 304 or the content was the same. */
+  unchanged: boolean;
+}
+
+export interface ListRefreshState extends CheckHistory {
+  /** The last failure in plain words, cleared by the next success. */
+  lastError?: string;
+  lastSummary?: RefreshSummary;
+}
+
+export type RefreshStates = Record<string, ListRefreshState>;
+
+export async function readRefreshStates(db: LanternDB): Promise<RefreshStates> {
+  const value = (await db.kv.get(REFRESH_STATE_KEY))?.value;
+  return typeof value === 'object' && value !== null ? (value as RefreshStates) : {};
+}
+
+/** Read-modify-write of one list's state inside a transaction, so concurrent refreshes of other lists are not lost. */
+export async function updateRefreshState(
+  db: LanternDB,
+  listId: string,
+  update: (previous: ListRefreshState | undefined) => ListRefreshState | undefined,
+): Promise<void> {
+  await db.transaction('rw', db.kv, async () => {
+    const states = await readRefreshStates(db);
+    const next = update(states[listId]);
+    if (next) states[listId] = next;
+    else delete states[listId];
+    await db.kv.put({ key: REFRESH_STATE_KEY, value: states });
+  });
+}
+
+export async function readSchedule(db: LanternDB): Promise<RefreshSchedule> {
+  const value = (await db.kv.get(REFRESH_SCHEDULE_KEY))?.value;
+  return isValidSchedule(value) ? value : DEFAULT_SCHEDULE;
+}
+
+export async function writeSchedule(db: LanternDB, schedule: RefreshSchedule): Promise<void> {
+  await db.kv.put({ key: REFRESH_SCHEDULE_KEY, value: schedule });
+}
+
+async function enabledEntriesAddedAfter(db: LanternDB, since: number): Promise<number> {
+  const enabled = new Set((await db.lists.toArray()).filter((l) => l.enabled).map((l) => l.id));
+  const keys = await db.entries.where('addedAt').above(since).primaryKeys();
+  return new Set(keys.filter(([listId]) => enabled.has(listId)).map(([, id]) => id)).size;
+}
+
+/**
+ * How many papers arrived since the user last dismissed "new entries". The first call starts
+ * the clock (the bundled list is not news), so it answers 0.
+ */
+export async function countNewEntries(db: LanternDB, now = Date.now()): Promise<{ count: number; since: number }> {
+  const seen = (await db.kv.get(ENTRIES_SEEN_AT_KEY))?.value;
+  if (typeof seen !== 'number') {
+    await db.kv.put({ key: ENTRIES_SEEN_AT_KEY, value: now });
+    return { count: 0, since: now };
+  }
+  return { count: await enabledEntriesAddedAfter(db, seen), since: seen };
+}
+
+/** "Dismiss": entries added up to now are no longer new. */
+export async function markEntriesSeen(db: LanternDB, now = Date.now()): Promise<void> {
+  await db.kv.put({ key: ENTRIES_SEEN_AT_KEY, value: now });
+}

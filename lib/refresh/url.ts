@@ -1,0 +1,92 @@
+/**
+ * "Add a list by URL": turns what a user pastes (a GitHub repository, a GitHub file, a raw
+ * markdown URL) into the raw markdown URL Lantern fetches, plus a stable list id and the host
+ * permission the fetch needs. Pure; never throws.
+ */
+
+/** The seed list's host, granted in the manifest; every other host is asked for at runtime. */
+export const DEFAULT_LIST_HOST = 'raw.githubusercontent.com';
+
+export interface NormalizedListUrl {
+  /** The URL to fetch: raw markdown. */
+  url: string;
+  /** Stable id for the list, derived from the source ("owner/repo", "owner/repo/docs/list.md", "host/path"). */
+  id: string;
+  /** A name to show until the list's own title is known. */
+  name: string;
+  /** The match pattern the fetch needs, e.g. "https://example.org/*". */
+  origin: string;
+  /** Whether the manifest already grants that origin. */
+  needsPermission: boolean;
+}
+
+export type ListUrlResult = ({ ok: true } & NormalizedListUrl) | { ok: false; error: string };
+
+const GITHUB_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+/** github.com paths that are GitHub's own pages, not repository owners. */
+const GITHUB_RESERVED = new Set(['orgs', 'settings', 'topics', 'search', 'marketplace', 'explore', 'notifications', 'login', 'about']);
+
+function fail(error: string): ListUrlResult {
+  return { ok: false, error };
+}
+
+function result(url: URL, id: string, name: string): ListUrlResult {
+  const origin = `${url.protocol}//${url.host}/*`;
+  return { ok: true, url: url.href, id, name, origin, needsPermission: !(url.protocol === 'https:' && url.host === DEFAULT_LIST_HOST) };
+}
+
+function rawGitHub(owner: string, repo: string, ref: string, path: string): URL {
+  return new URL(`https://${DEFAULT_LIST_HOST}/${owner}/${repo}/${ref}/${path}`);
+}
+
+function fromGitHub(parts: string[]): ListUrlResult {
+  const [owner, rawRepo, kind, ref, ...path] = parts;
+  if (!owner || !rawRepo || GITHUB_RESERVED.has(owner.toLowerCase())) {
+    return fail('That GitHub address is not a repository. Paste a repository URL such as https://github.com/owner/awesome-list.');
+  }
+  const repo = rawRepo.replace(/\.git$/i, '');
+  if (!GITHUB_NAME.test(owner) || !GITHUB_NAME.test(repo)) return fail('That GitHub address has an invalid owner or repository name.');
+  if (kind === undefined) {
+    // HEAD follows the repository's default branch, whatever it is called.
+    return result(rawGitHub(owner, repo, 'HEAD', 'README.md'), `${owner}/${repo}`.toLowerCase(), repo);
+  }
+  if ((kind === 'blob' || kind === 'raw') && ref && path.length > 0) {
+    const file = path.join('/');
+    return result(rawGitHub(owner, repo, ref, file), `${owner}/${repo}/${file}`.toLowerCase(), `${repo}/${file}`);
+  }
+  if (kind === 'tree' && ref) {
+    const folder = path.length > 0 ? `${path.join('/')}/` : '';
+    return result(rawGitHub(owner, repo, ref, `${folder}README.md`), `${owner}/${repo}/${folder}readme.md`.toLowerCase(), repo);
+  }
+  return fail('That GitHub address is neither a repository nor a file. Paste the repository URL or the URL of its markdown file.');
+}
+
+/** Normalizes a pasted list address; plain-words error when it cannot be a list. */
+export function normalizeListUrl(input: string): ListUrlResult {
+  const text = input.trim();
+  if (text === '') return fail('Paste the address of a list (a GitHub repository or a markdown file).');
+  if (text.length > 2048) return fail('That address is too long to be a list’s.');
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return fail('That is not a web address.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('Only http(s) addresses can be followed.');
+  if (url.username || url.password) return fail('Addresses with a user name or password are not accepted.');
+  url.hash = '';
+  const host = url.hostname.toLowerCase();
+  const parts = url.pathname.split('/').filter(Boolean);
+
+  if (host === 'github.com' || host === 'www.github.com') return fromGitHub(parts);
+  if (host === DEFAULT_LIST_HOST) {
+    url.protocol = 'https:';
+    url.search = '';
+    if (parts.length < 4) return fail('That raw.githubusercontent.com address does not name a file.');
+    return result(url, parts.join('/').toLowerCase(), `${parts[1]}/${parts.slice(3).join('/')}`);
+  }
+  if (parts.length === 0) return fail('That address names a site, not a list file. Paste the URL of the markdown file.');
+  const id = `${host}/${parts.join('/')}`.toLowerCase();
+  return result(url, id, parts.at(-1)!);
+}
