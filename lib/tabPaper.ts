@@ -15,12 +15,13 @@ export interface TabPaperState {
 }
 
 /**
- * Which answer the tab keeps: a newer URL always wins; for the same URL, an answer that found
- * the paper is never replaced by one that did not (the URL-only look can land after the
- * content script's, and knows less).
+ * Which answer the tab keeps: a newer URL always wins; for the same URL, the content script's
+ * answer is never replaced by a URL-only one (it read the document too, so it knows more), and
+ * an answer that found the paper is never replaced by one that did not.
  */
 export function nextTabState(previous: TabPaperState | undefined, next: TabPaperState): TabPaperState {
   if (!previous || previous.url !== next.url) return next;
+  if (previous.source === 'page' && next.source === 'url') return previous;
   if (previous.match && !next.match) return previous;
   return next;
 }

@@ -54,12 +54,31 @@ async function paint(tabId: number, match: PageMatch | null): Promise<void> {
   ]);
 }
 
-/** Records one answer for a tab (unless an earlier one for the same URL knew more) and paints it. */
-async function record(tabId: number, next: TabPaperState): Promise<TabPaperState> {
+/** Each tab's last pending record, so that records for one tab run one after another. */
+const recording = new Map<number, Promise<unknown>>();
+
+/**
+ * Records one answer for a tab (unless an earlier one for the same URL knew more) and paints
+ * it: always when the tab is a listed paper, else only when it was painted as one (setIcon
+ * decodes images; most pages are not listed papers).
+ */
+function record(tabId: number, next: TabPaperState): Promise<TabPaperState> {
+  // One read-modify-write at a time per tab: answers arrive concurrently (navigation, page, URL).
+  const done = (recording.get(tabId) ?? Promise.resolve()).then(() => recordNow(tabId, next));
+  const settled = done.catch(() => undefined);
+  recording.set(tabId, settled);
+  void settled.then(() => {
+    if (recording.get(tabId) === settled) recording.delete(tabId);
+  });
+  return done;
+}
+
+async function recordNow(tabId: number, next: TabPaperState): Promise<TabPaperState> {
   const key = tabStateKey(tabId);
-  const kept = nextTabState(readTabState(await session.get(key)), next);
+  const previous = readTabState(await session.get(key));
+  const kept = nextTabState(previous, next);
   await session.set(key, kept);
-  await paint(tabId, kept.match);
+  if (kept.match || previous?.match) await paint(tabId, kept.match);
   return kept;
 }
 
@@ -91,24 +110,35 @@ export function setupToolbar(database: LanternDB = db): void {
   const core = coreHandlers(database);
   const matchIdentity: MatchIdentity = async (identity) => core.matchPage(identity, {});
 
+  const lookAtUrl = async (tabId: number, url: string) => {
+    const known = readTabState(await session.get(tabStateKey(tabId)));
+    if (known?.url === url && known.source === 'page') return;
+    await record(tabId, await fromUrl(url, matchIdentity)).catch(() => undefined);
+  };
+
   const matchPage: Handlers['matchPage'] = async (identity, sender) => {
     const match = await core.matchPage(identity, sender);
+    // The page waits for the answer, not for the toolbar (setIcon decodes images: tens of ms).
     if (sender.tabId !== undefined && sender.url) {
-      await record(sender.tabId, { url: sender.url, identity, match, source: 'page' }).catch(() => undefined);
+      record(sender.tabId, { url: sender.url, identity, match, source: 'page' }).catch(() => undefined);
     }
     return match;
   };
   registerHandlers({ matchPage, getTabPaper: ({ tabId }) => tabPaper(tabId, matchIdentity) });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    // A new document, or an in-page URL change (pushState): look at the URL again.
-    if (change.status !== 'loading' && change.url === undefined) return;
-    const url = change.url ?? tab.url;
-    const look = url
-      ? fromUrl(url, matchIdentity)
-      : // Without host permission for the new page the URL is hidden: nothing to show there.
-        Promise.resolve<TabPaperState>({ url: '', identity: null, match: null, source: 'url' });
-    look.then((state) => record(tabId, state)).catch(() => undefined);
+    // Without host permission for the page its URL is hidden: nothing to show there.
+    const url = tab.url ?? '';
+    if (change.status === 'loading' || change.url !== undefined) {
+      // A new page: forget the old one now; answers for the new one follow.
+      record(tabId, { url, identity: null, match: null, source: 'url' }).catch(() => undefined);
+    }
+    if (change.status === 'complete' || (change.url !== undefined && change.status === undefined)) {
+      // Once loaded (or after an in-page URL change), look at the URL: the only answer on PDF
+      // tabs, where no content script runs. Not earlier: it would compete with the page's own
+      // question for the service worker while the page loads.
+      if (url) void lookAtUrl(tabId, url);
+    }
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     session.remove(tabStateKey(tabId)).catch(() => undefined);

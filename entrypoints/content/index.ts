@@ -11,8 +11,9 @@ import { startBadge } from './badge';
 
 export default defineContentScript({
   matches: [...SITE_MATCHES],
-  // After the document is parsed: the metadata in <head> and the main heading are there.
-  runAt: 'document_idle',
+  // As soon as the document is parsed (DOMContentLoaded): the metadata in <head> and the main
+  // heading are there, and the badge need not wait for the page's images and scripts.
+  runAt: 'document_end',
   main(ctx) {
     startBadge(ctx);
   },

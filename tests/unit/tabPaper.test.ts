@@ -32,6 +32,11 @@ describe('nextTabState', () => {
     expect(nextTabState(fromPage, state({ source: 'url' }))).toBe(fromPage);
   });
 
+  it('keeps the content script’s answer over a later URL-only one for the same URL', () => {
+    const fromPage = state({ match, source: 'page', identity: { url, arxiv: '2311.16452', title: paper.title } });
+    expect(nextTabState(fromPage, state({ match, source: 'url' }))).toBe(fromPage);
+  });
+
   it('lets a later answer that found the paper replace one that did not', () => {
     const found = state({ match, source: 'page' });
     expect(nextTabState(state({}), found)).toBe(found);
