@@ -43,10 +43,17 @@ export async function replaceListEntries(
   });
 }
 
-/** Loads the bundled snapshot as the "seed" list. Safe to run on every install and update. */
+/**
+ * Loads the bundled snapshot as the "seed" list. Safe to run on every install and update. A seed
+ * list refreshed from its source after the snapshot was made is newer than the snapshot, so it
+ * is kept as it is (an extension update must not roll it back).
+ */
 export async function seedFromSnapshot(db: LanternDB, snapshot: CatalogSnapshot, now = Date.now()): Promise<ReplaceResult> {
   const previous = await db.lists.get(SEED_LIST_ID);
   const sourceDate = Date.parse(snapshot.sourceDate);
+  if (previous && !Number.isNaN(sourceDate) && previous.fetchedAt > sourceDate) {
+    return { added: 0, removed: 0, total: previous.entryCount };
+  }
   return replaceListEntries(
     db,
     {

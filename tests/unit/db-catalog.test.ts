@@ -110,6 +110,19 @@ describe('seedFromSnapshot', () => {
     expect((await db.lists.get('seed'))?.entryCount).toBe(2);
   });
 
+  it('does not roll back a seed list refreshed after the snapshot was made', async () => {
+    await seedFromSnapshot(db, snapshot([MEDPROMPT]));
+    const refreshedAt = Date.parse('2025-07-01');
+    await replaceListEntries(db, { ...(await db.lists.get('seed'))!, fetchedAt: refreshedAt }, [MEDPROMPT, MEDPALM], refreshedAt);
+    expect(await seedFromSnapshot(db, snapshot([MEDPROMPT]))).toEqual({ added: 0, removed: 0, total: 2 });
+    expect(await db.entries.count()).toBe(2);
+    expect((await db.lists.get('seed'))?.fetchedAt).toBe(refreshedAt);
+
+    const newerSnapshot = { ...snapshot([TITLE_ONLY]), sourceDate: '2025-08-01' };
+    expect(await seedFromSnapshot(db, newerSnapshot)).toMatchObject({ total: 1 });
+    expect((await db.entries.toArray()).map((e) => e.id)).toEqual([TITLE_ONLY.id]);
+  });
+
   it('keeps a seed list the user turned off turned off', async () => {
     await seedFromSnapshot(db, snapshot([MEDPROMPT]));
     await db.lists.update('seed', { enabled: false });
