@@ -52,7 +52,11 @@ export default defineConfig({
     // unlimitedStorage: the local list copy (up to ~100k entries) and the reading list must not
     // hit the default quota, and it makes Chrome keep the data persistent (no eviction).
     // alarms: the scheduled list check (entrypoints/background/refresh.ts).
-    permissions: ['storage', 'scripting', 'unlimitedStorage', 'alarms'],
+    // contextMenus: "Save to Lantern" on pages and links (no install warning).
+    permissions: ['storage', 'scripting', 'unlimitedStorage', 'alarms', 'contextMenus'],
+    commands: {
+      'save-paper': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the current paper to Lantern' },
+    },
     // The content script's own sites: lets the background read those tabs' URLs for the toolbar
     // icon (arXiv PDFs) without "tabs"; no warning beyond the content script's.
     // The seed list's source (lib/refresh/url.ts); other lists' hosts are asked for when added.

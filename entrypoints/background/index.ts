@@ -4,6 +4,8 @@ import { setupStorage } from './storage';
 import { setupToolbar } from './toolbar';
 import { setupAllSites } from './allSites';
 import { setupBadgeUi } from './badgeUi';
+import { setupContextMenu } from './contextMenu';
+import { setupCommands } from './commands';
 import { setupRefresh } from './refresh';
 
 // One setup per concern; each registers its listeners synchronously, as MV3 requires.
@@ -14,6 +16,8 @@ export default defineBackground(() => {
   setupToolbar();
   setupAllSites();
   setupBadgeUi();
+  setupContextMenu();
+  setupCommands();
   setupStorage();
   setupRefresh();
 });

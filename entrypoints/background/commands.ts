@@ -1,0 +1,21 @@
+/** The keyboard shortcut (manifest `commands`, Alt+Shift+S by default) that saves the current tab's paper. */
+import { browser } from 'wxt/browser';
+import { db } from '../../lib/db/instance';
+import type { LanternDB } from '../../lib/db/schema';
+import { foundInTab, quickSave } from './quickSave';
+
+/** The command's name in the manifest; the popup finds its shortcut by the word "save". */
+export const SAVE_COMMAND = 'save-paper';
+
+export function setupCommands(database: LanternDB = db): void {
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== SAVE_COMMAND) return;
+    const activeTab = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]);
+    activeTab
+      .then(async (t) => {
+        const found = await foundInTab(database, { id: t?.id, url: t?.url, title: t?.title });
+        await quickSave(database, found, t?.id);
+      })
+      .catch(() => undefined);
+  });
+}

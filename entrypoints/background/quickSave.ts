@@ -1,0 +1,67 @@
+/**
+ * Saving from the context menu and the keyboard shortcut, through the same handler as the
+ * `setSaved` message. No notification permission: the toolbar button shows a short-lived badge
+ * ("✓" saved, "!" not saved, the reason in its tooltip).
+ */
+import { browser } from 'wxt/browser';
+import type { LanternDB } from '../../lib/db/schema';
+import type { PageIdentity } from '../../lib/types';
+import { saveTargetFor, urlIdentity, type FoundPaper } from '../../lib/quickSave';
+import { coreHandlers } from './messages';
+import { tabPaper } from './toolbar';
+
+const FLASH_MS = 2500;
+
+// Firefox's MV2 build has browserAction where MV3 has action.
+const toolbarButton = (): typeof browser.action | undefined => browser.action ?? browser.browserAction;
+
+/** Shows the outcome on the toolbar button of one tab for a moment. */
+async function flash(tabId: number | undefined, outcome: { saved: true } | { saved: false; reason: string }): Promise<void> {
+  const button = toolbarButton();
+  if (!button || tabId === undefined) return;
+  const previousTitle = await button.getTitle({ tabId });
+  await Promise.all([
+    button.setBadgeBackgroundColor({ tabId, color: outcome.saved ? '#1e7d3a' : '#b3261e' }),
+    button.setBadgeText({ tabId, text: outcome.saved ? '✓' : '!' }),
+    button.setTitle({ tabId, title: outcome.saved ? 'Saved to your Lantern reading list' : `Lantern could not save: ${outcome.reason}` }),
+  ]);
+  setTimeout(() => {
+    // The tab may have closed meanwhile: nothing to clear then.
+    Promise.all([button.setBadgeText({ tabId, text: '' }), button.setTitle({ tabId, title: previousTitle })]).catch(() => undefined);
+  }, FLASH_MS);
+}
+
+/** Saves what was found and shows the outcome; returns the saved paper's id, or undefined. */
+export async function quickSave(database: LanternDB, found: FoundPaper, tabId: number | undefined): Promise<string | undefined> {
+  const target = saveTargetFor(found);
+  if ('error' in target) {
+    await flash(tabId, { saved: false, reason: target.error });
+    return undefined;
+  }
+  try {
+    await coreHandlers(database).setSaved({ paperId: target.paperId, saved: true, ...(target.page ? { page: target.page } : {}) }, {});
+    await flash(tabId, { saved: true });
+    return target.paperId;
+  } catch (e) {
+    await flash(tabId, { saved: false, reason: e instanceof Error ? e.message : String(e) });
+    return undefined;
+  }
+}
+
+/** The listed entry for an identity, if any (a link's paper). */
+export async function foundForIdentity(database: LanternDB, identity: PageIdentity): Promise<FoundPaper> {
+  return { identity, match: await coreHandlers(database).matchPage(identity, {}) };
+}
+
+/**
+ * The paper a tab shows: the background's record (the content script's answer, which read the
+ * document), else what the tab's URL and title say.
+ */
+export async function foundInTab(database: LanternDB, tab: { id?: number | undefined; url?: string | undefined; title?: string | undefined }): Promise<FoundPaper> {
+  if (tab.id !== undefined) {
+    const known = await tabPaper(tab.id, async (identity) => coreHandlers(database).matchPage(identity, {}));
+    if (known.match || known.identity?.title) return known;
+  }
+  const identity = urlIdentity(tab.url, tab.title);
+  return identity ? foundForIdentity(database, identity) : { identity: null, match: null };
+}
