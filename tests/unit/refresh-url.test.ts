@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeListUrl } from '../../lib/refresh/url';
+
+function ok(input: string) {
+  const result = normalizeListUrl(input);
+  if (!result.ok) throw new Error(`expected ${input} to be accepted: ${result.error}`);
+  return result;
+}
+
+describe('normalizeListUrl', () => {
+  it('finds the README of a GitHub repository, on its default branch', () => {
+    for (const input of [
+      'https://github.com/kaushikb11/awesome-llm-agents',
+      'https://github.com/kaushikb11/awesome-llm-agents/',
+      'https://github.com/kaushikb11/awesome-llm-agents.git',
+      'https://github.com/kaushikb11/awesome-llm-agents#readme',
+      'github.com/kaushikb11/awesome-llm-agents',
+      'http://www.github.com/kaushikb11/awesome-llm-agents?tab=readme-ov-file',
+    ]) {
+      const result = ok(input);
+      expect(result.url, input).toBe('https://raw.githubusercontent.com/kaushikb11/awesome-llm-agents/HEAD/README.md');
+      expect(result.id).toBe('kaushikb11/awesome-llm-agents');
+      expect(result.needsPermission).toBe(false);
+    }
+  });
+
+  it('turns a GitHub file or folder URL into its raw file', () => {
+    expect(ok('https://github.com/owner/lists/blob/main/docs/medicine.md').url).toBe(
+      'https://raw.githubusercontent.com/owner/lists/main/docs/medicine.md',
+    );
+    expect(ok('https://github.com/owner/lists/raw/v2/README.md').url).toBe('https://raw.githubusercontent.com/owner/lists/v2/README.md');
+    expect(ok('https://github.com/owner/lists/tree/dev/sub').url).toBe('https://raw.githubusercontent.com/owner/lists/dev/sub/README.md');
+    expect(ok('https://github.com/owner/lists/blob/main/docs/medicine.md').id).toBe('owner/lists/docs/medicine.md');
+  });
+
+  it('keeps raw markdown URLs, asking for a permission only off the default host', () => {
+    const raw = ok('https://raw.githubusercontent.com/mingze-yuan/Awesome-LLM-Healthcare/main/README.md');
+    expect(raw.url).toBe('https://raw.githubusercontent.com/mingze-yuan/Awesome-LLM-Healthcare/main/README.md');
+    expect(raw.needsPermission).toBe(false);
+
+    const elsewhere = ok('https://lists.example.org/ai/medicine.md#top');
+    expect(elsewhere.url).toBe('https://lists.example.org/ai/medicine.md');
+    expect(elsewhere.needsPermission).toBe(true);
+    expect(elsewhere.origin).toBe('https://lists.example.org/*');
+    expect(elsewhere.id).toBe('lists.example.org/ai/medicine.md');
+  });
+
+  it('refuses what cannot be a list, in plain words', () => {
+    for (const input of [
+      '',
+      '   ',
+      'not a url at all',
+      'ftp://example.org/list.md',
+      'javascript:alert(1)',
+      'https://user:pw@example.org/list.md',
+      'https://github.com/kaushikb11',
+      'https://github.com/orgs/openai/repositories',
+      'https://github.com/owner/repo/issues/4',
+      'https://raw.githubusercontent.com/owner/repo',
+      'https://example.org/',
+    ]) {
+      const result = normalizeListUrl(input);
+      expect(result.ok, input).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/^[A-Z].*\.$/);
+    }
+  });
+});

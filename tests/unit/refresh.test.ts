@@ -1,0 +1,342 @@
+// @vitest-environment node
+// Node's own fetch primitives (Response, Headers, streams), as the service worker has.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { paperById, seedFromSnapshot } from '../../lib/db/catalog';
+import { savePaper, savedPaperFromPaper } from '../../lib/db/readingList';
+import { LanternDB } from '../../lib/db/schema';
+import {
+  addList,
+  applyListDiff,
+  countNewEntries,
+  diffEntries,
+  dueLists,
+  fetchListSource,
+  markEntriesSeen,
+  nextCheckAt,
+  readRefreshStates,
+  refreshList,
+  removeList,
+  retryDelayMs,
+  type RefreshProgress,
+} from '../../lib/refresh';
+import { storedEntry } from '../../lib/db/catalog';
+import type { CatalogEntry, CatalogSnapshot, StoredEntry } from '../../lib/types';
+import { writeListMarkdown } from '../fixtures/lists/writeList';
+import { parseAwesomeList } from '../../lib/catalog/parse';
+
+const SOURCE = 'https://raw.githubusercontent.com/example/awesome-med/main/README.md';
+
+function entry(n: number, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
+  const arxiv = `2401.${String(10000 + n)}`;
+  const title = `Clinical Model ${n}: Language Models for Ward ${n}`;
+  return {
+    id: `arxiv:${arxiv}`,
+    title,
+    authors: `Author ${n} et al.`,
+    venue: 'arXiv',
+    year: 2024,
+    month: 1 + (n % 12),
+    categories: [n % 2 ? 'Models' : 'Evaluation'],
+    links: [{ kind: 'paper', url: `https://arxiv.org/abs/${arxiv}`, label: 'paper' }],
+    ids: { arxiv, repos: [] },
+    titleKey: title.toLowerCase(),
+    line: n,
+    ...overrides,
+  };
+}
+
+const range = (from: number, to: number): CatalogEntry[] => Array.from({ length: to - from }, (_, i) => entry(from + i));
+
+/** A fetch that answers from a queue of canned responses and records the requests. */
+function fakeFetch(...responses: Array<Response | Error | (() => Promise<Response>)>) {
+  const requests: Array<{ url: string; headers: Record<string, string> }> = [];
+  const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
+    requests.push({ url: String(url), headers: { ...(init?.headers as Record<string, string>) } });
+    const next = responses.shift();
+    if (!next) throw new Error('unexpected request');
+    if (next instanceof Error) throw next;
+    if (typeof next === 'function') return next();
+    return next;
+  }) as typeof globalThis.fetch;
+  return { fetch, requests };
+}
+
+const markdown = (entries: CatalogEntry[], headers: Record<string, string> = {}) =>
+  new Response(writeListMarkdown('Awesome Med', entries), { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+
+let db: LanternDB;
+let clock: number;
+const now = () => clock;
+
+async function snapshotOf(database: LanternDB) {
+  const entries = (await database.entries.toArray()).sort((a, b) => `${a.listId}${a.id}`.localeCompare(`${b.listId}${b.id}`));
+  return { lists: await database.lists.toArray(), entries, saved: await database.saved.toArray() };
+}
+
+/** Seeds the list as the catalog command would: from the parsed markdown of these entries. */
+async function seedWith(entries: CatalogEntry[]): Promise<void> {
+  const parsed = parseAwesomeList(writeListMarkdown('Awesome Med', entries));
+  const snapshot: CatalogSnapshot = { format: 1, name: parsed.name, sourceUrl: SOURCE, sourceDate: '2026-01-01', entries: parsed.entries };
+  await seedFromSnapshot(db, snapshot, 1000);
+}
+
+beforeEach(async () => {
+  db = new LanternDB(`refresh-test-${Math.random()}`);
+  await db.open();
+  clock = Date.UTC(2026, 10, 25);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('diffEntries', () => {
+  const stored = (entries: CatalogEntry[]): StoredEntry[] => entries.map((e) => storedEntry('seed', e, 5));
+
+  it('sorts the new copy into added, changed, removed and unchanged', () => {
+    const before = stored(range(0, 5));
+    const after = [entry(0), entry(1, { title: 'Renamed' }), entry(2, { links: [] }), entry(4), entry(7)];
+    const diff = diffEntries(before, after);
+    expect(diff.added.map((e) => e.id)).toEqual([entry(7).id]);
+    expect(diff.changed.map((c) => c.entry.id)).toEqual([entry(1).id, entry(2).id]);
+    expect(diff.changed.every((c) => c.addedAt === 5)).toBe(true);
+    expect(diff.removed).toEqual([entry(3).id]);
+    expect(diff.unchanged).toBe(2);
+  });
+
+  it('does not count an entry that only moved lines as changed', () => {
+    const diff = diffEntries(stored([entry(1)]), [entry(1, { line: 99 })]);
+    expect(diff).toEqual({ added: [], changed: [], removed: [], unchanged: 1 });
+  });
+});
+
+describe('fetchListSource', () => {
+  it('asks conditionally and treats 304 as unchanged', async () => {
+    const { fetch, requests } = fakeFetch(new Response(null, { status: 304 }));
+    const result = await fetchListSource(SOURCE, { etag: 'W/"abc"', lastModified: 'Tue, 01 Jul 2025 10:00:00 GMT', fetch });
+    expect(result).toEqual({ kind: 'unchanged' });
+    expect(requests[0]!.headers['if-none-match']).toBe('W/"abc"');
+    expect(requests[0]!.headers['if-modified-since']).toBe('Tue, 01 Jul 2025 10:00:00 GMT');
+  });
+
+  it('returns the text with its validators and reports bytes', async () => {
+    const progress: number[] = [];
+    const { fetch } = fakeFetch(markdown(range(0, 3), { etag: '"v2"', 'last-modified': 'Wed, 02 Jul 2025 10:00:00 GMT' }));
+    const result = await fetchListSource(SOURCE, { fetch, onProgress: (bytes) => progress.push(bytes) });
+    if (result.kind !== 'fetched') throw new Error(result.kind);
+    expect(result.text).toContain('Clinical Model 2');
+    expect(result.etag).toBe('"v2"');
+    expect(result.lastModified).toBe('Wed, 02 Jul 2025 10:00:00 GMT');
+    expect(progress.at(-1)).toBe(result.bytes);
+  });
+
+  it('gives up after the timeout', async () => {
+    const hanging = ((_url: string, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      })) as typeof globalThis.fetch;
+    expect(await fetchListSource(SOURCE, { fetch: hanging, timeoutMs: 20 })).toEqual({
+      kind: 'failed',
+      failure: { kind: 'timeout', seconds: 0 },
+    });
+  });
+
+  it('classifies offline, not found, rate limits and server errors', async () => {
+    const at = Date.UTC(2026, 0, 1);
+    const cases: Array<[Response | Error, unknown]> = [
+      [new TypeError('Failed to fetch'), { kind: 'offline' }],
+      [new Response('Not Found', { status: 404 }), { kind: 'not-found', status: 404 }],
+      [new Response('', { status: 429, headers: { 'retry-after': '120' } }), { kind: 'rate-limited', status: 429, retryAt: at + 120_000 }],
+      [
+        new Response('', { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(at / 1000 + 600) } }),
+        { kind: 'rate-limited', status: 403, retryAt: at + 600_000 },
+      ],
+      [new Response('', { status: 403 }), { kind: 'http', status: 403 }],
+      [new Response('', { status: 503 }), { kind: 'http', status: 503 }],
+    ];
+    for (const [response, failure] of cases) {
+      const { fetch } = fakeFetch(response);
+      expect(await fetchListSource(SOURCE, { fetch, now: () => at })).toEqual({ kind: 'failed', failure });
+    }
+  });
+
+  it('refuses responses that are not markdown', async () => {
+    const cases: Array<[Response, string]> = [
+      [new Response('<!DOCTYPE html><html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } }), 'a web page'],
+      [new Response('<!doctype html><p>captive portal</p>', { headers: { 'content-type': 'text/plain' } }), 'a web page'],
+      [new Response('{"message":"Bad credentials"}', { headers: { 'content-type': 'application/json' } }), 'JSON data'],
+      [new Response('[{"title":"x"}]', { headers: { 'content-type': 'text/plain' } }), 'JSON data'],
+      [new Response(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), { headers: { 'content-type': 'text/plain' } }), 'a binary file'],
+      [new Response('PK', { headers: { 'content-type': 'application/zip' } }), 'a binary file'],
+    ];
+    for (const [response, looksLike] of cases) {
+      const { fetch } = fakeFetch(response);
+      expect(await fetchListSource(SOURCE, { fetch })).toEqual({ kind: 'failed', failure: { kind: 'not-a-list', looksLike } });
+    }
+  });
+});
+
+describe('refreshList', () => {
+  it('adds, changes and removes entries, keeping saved papers and first-seen dates', async () => {
+    await seedWith(range(0, 20));
+    const saved = (await paperById(db, entry(3).id))!;
+    await savePaper(db, savedPaperFromPaper(saved));
+
+    const next = [...range(0, 3), entry(4, { title: 'Clinical Model 4 (revised)' }), ...range(5, 20), ...range(20, 23)];
+    const { fetch } = fakeFetch(markdown(next, { etag: '"v2"' }));
+    const progress: RefreshProgress[] = [];
+    const outcome = await refreshList(db, 'seed', { fetch, now, onProgress: (p) => progress.push(p) });
+
+    expect(outcome.status).toBe('updated');
+    if (outcome.status === 'failed') return;
+    expect(outcome.summary).toMatchObject({ added: 3, changed: 1, removed: 1, total: 22, skippedLines: 0, unchanged: false });
+    expect([...outcome.summary.addedTitles].sort()).toEqual(range(20, 23).map((e) => e.title).sort());
+
+    expect(await db.entries.get(['seed', entry(3).id])).toBeUndefined();
+    expect((await db.entries.get(['seed', entry(4).id]))!.title).toBe('Clinical Model 4 (revised)');
+    expect((await db.entries.get(['seed', entry(4).id]))!.addedAt).toBe(1000);
+    expect((await db.entries.get(['seed', entry(21).id]))!.addedAt).toBe(clock);
+    const list = (await db.lists.get('seed'))!;
+    expect(list).toMatchObject({ entryCount: 22, etag: '"v2"', fetchedAt: clock });
+    // The removed paper stays in the reading list with its data.
+    expect((await db.saved.get(entry(3).id))!.paper.title).toBe(entry(3).title);
+    expect(progress.some((p) => p.phase === 'applying')).toBe(true);
+    expect(progress.at(-1)).toEqual({ listId: 'seed', phase: 'done' });
+  });
+
+  it('sends the stored validators next time and keeps everything on 304', async () => {
+    await seedWith(range(0, 12));
+    await refreshList(db, 'seed', { fetch: fakeFetch(markdown(range(0, 13), { etag: '"v2"' })).fetch, now });
+    const before = await snapshotOf(db);
+    const { fetch, requests } = fakeFetch(new Response(null, { status: 304 }));
+    const outcome = await refreshList(db, 'seed', { fetch, now });
+    expect(outcome.status).toBe('unchanged');
+    expect(requests[0]!.headers['if-none-match']).toBe('"v2"');
+    expect(await snapshotOf(db)).toEqual(before);
+    // The summary of the last real change survives an unchanged check.
+    expect((await readRefreshStates(db)).seed!.lastSummary!.added).toBe(1);
+  });
+
+  it('leaves the data unchanged, and says why, for every kind of failure', async () => {
+    await seedWith(range(0, 20));
+    await savePaper(db, savedPaperFromPaper((await paperById(db, entry(1).id))!));
+    const before = await snapshotOf(db);
+    const failures: Array<[string, Response | Error, RegExp]> = [
+      ['offline', new TypeError('Failed to fetch'), /could not reach/i],
+      ['404', new Response('404: Not Found', { status: 404 }), /not found/i],
+      ['rate limited', new Response('', { status: 429, headers: { 'retry-after': '3600' } }), /limiting requests.*in 1 h/i],
+      ['html', new Response('<html><body>GitHub</body></html>', { headers: { 'content-type': 'text/html' } }), /web page/i],
+      ['json', new Response('{"a":1}', { headers: { 'content-type': 'application/json' } }), /JSON/],
+      ['binary', new Response(new Uint8Array([1, 0, 2, 0]), { headers: { 'content-type': 'application/octet-stream' } }), /binary/i],
+      ['nothing parses', new Response('# Awesome Med\n\nJust some prose, no papers.\n'), /no papers were found/i],
+      ['most removed', markdown(range(0, 9)), /drop 11 of 20 entries/],
+    ];
+    let count = 0;
+    for (const [name, response, message] of failures) {
+      const outcome = await refreshList(db, 'seed', { fetch: fakeFetch(response).fetch, now });
+      count++;
+      expect(outcome.status, name).toBe('failed');
+      if (outcome.status !== 'failed') continue;
+      expect(outcome.message, name).toMatch(message);
+      expect(outcome.message, name).toMatch(/previous copy is kept/);
+      expect(await snapshotOf(db), name).toEqual(before);
+      const state = (await readRefreshStates(db)).seed!;
+      expect(state.failures, name).toBe(count);
+      expect(state.lastError).toBe(outcome.message);
+    }
+  });
+
+  it('applies in one transaction: a failure midway writes nothing', async () => {
+    await seedWith(range(0, 20));
+    const before = await snapshotOf(db);
+    const list = { ...(await db.lists.get('seed'))!, entryCount: 99, fetchedAt: 5 };
+    // Deletes and a first chunk of writes succeed, then an entry without an id fails the write.
+    const broken = { ...entry(999), id: undefined as unknown as string };
+    const diff = { added: [...range(100, 6000), broken], changed: [], removed: [entry(0).id, entry(1).id], unchanged: 18 };
+    await expect(applyListDiff(db, list, diff, { now: 7 })).rejects.toThrow();
+    expect(await snapshotOf(db)).toEqual(before);
+  });
+});
+
+describe('schedule and backoff', () => {
+  const DAY = 24 * 3_600_000;
+
+  it('retries after 15 min, then doubles, up to the interval', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => retryDelayMs(n, DAY) / 60_000)).toEqual([15, 30, 60, 120, 240, 480, 960, 1440]);
+    expect(retryDelayMs(30, DAY)).toBe(DAY);
+  });
+
+  it('checks an interval after the last success; off means never; a rate limit is respected', () => {
+    expect(nextCheckAt({ failures: 0, lastSuccessAt: 1000 }, 0, { intervalHours: 24 })).toBe(1000 + DAY);
+    expect(nextCheckAt(undefined, 5000, { intervalHours: 6 })).toBe(5000 + DAY / 4);
+    expect(nextCheckAt({ failures: 2, lastAttemptAt: 1000 }, 0, { intervalHours: 0 })).toBeUndefined();
+    expect(nextCheckAt({ failures: 2, lastAttemptAt: 1000 }, 0, { intervalHours: 24 })).toBe(1000 + 30 * 60_000);
+    expect(nextCheckAt({ failures: 1, lastAttemptAt: 1000, retryAt: 1000 + DAY / 2 }, 0, { intervalHours: 24 })).toBe(1000 + DAY / 2);
+  });
+
+  it('makes a failing list due again sooner with each failure, and not before', async () => {
+    await seedWith(range(0, 12));
+    const dueTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await refreshList(db, 'seed', { fetch: fakeFetch(new TypeError('offline')).fetch, now });
+      const state = (await readRefreshStates(db)).seed!;
+      const due = nextCheckAt(state, 0, { intervalHours: 24 })!;
+      expect(await dueLists(db, due - 1)).toEqual([]);
+      expect(await dueLists(db, due)).toEqual(['seed']);
+      dueTimes.push(due - clock);
+      clock = due;
+    }
+    expect(dueTimes).toEqual([15, 30, 60].map((m) => m * 60_000));
+  });
+});
+
+describe('more lists', () => {
+  it('adds a list in another shape; a paper in both lists is one paper with both memberships', async () => {
+    await seedWith(range(0, 12));
+    const shared = entry(5);
+    const other = [shared, ...range(200, 204)];
+    const text = `${writeListMarkdown('Awesome Multimodal Med', other, 'venue-tag')}* [**arXiv, 2024**] **Broken**: Title [paper](https://arxiv.org/abs/2401.0\n`;
+    const { fetch, requests } = fakeFetch(new Response(text, { headers: { 'content-type': 'text/plain' } }));
+    const outcome = await addList(db, 'https://github.com/lab/awesome-multimodal-med', { fetch, now });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(requests[0]!.url).toBe('https://raw.githubusercontent.com/lab/awesome-multimodal-med/HEAD/README.md');
+    // The broken line still yields its title as an entry, with a warning counted as skipped.
+    expect(outcome.list).toMatchObject({ id: 'lab/awesome-multimodal-med', name: 'Awesome Multimodal Med', enabled: true, entryCount: 6 });
+    expect(outcome.summary.skippedLines).toBeGreaterThan(0);
+    expect((await paperById(db, shared.id))!.lists.sort()).toEqual(['lab/awesome-multimodal-med', 'seed']);
+    expect((await paperById(db, entry(201).id))!.lists).toEqual(['lab/awesome-multimodal-med']);
+
+    const again = await addList(db, 'https://github.com/lab/awesome-multimodal-med/', { fetch, now });
+    expect(again).toEqual({ ok: false, error: expect.stringMatching(/already follows/) });
+
+    await savePaper(db, savedPaperFromPaper((await paperById(db, entry(201).id))!));
+    await removeList(db, 'lab/awesome-multimodal-med');
+    expect(await db.lists.get('lab/awesome-multimodal-med')).toBeUndefined();
+    expect((await paperById(db, shared.id))!.lists).toEqual(['seed']);
+    expect(await db.saved.get(entry(201).id)).toBeDefined();
+  });
+
+  it('does not add a list that cannot be read, and says why', async () => {
+    const before = await snapshotOf(db);
+    const notFound = await addList(db, 'https://github.com/lab/gone', { fetch: fakeFetch(new Response('', { status: 404 })).fetch, now });
+    expect(notFound).toEqual({ ok: false, error: expect.stringMatching(/not found/) });
+    const prose = await addList(db, 'https://example.org/notes.md', { fetch: fakeFetch(new Response('# Notes\n\nNothing here.\n')).fetch, now });
+    expect(prose).toEqual({ ok: false, error: expect.stringMatching(/no papers were found/) });
+    const bad = await addList(db, 'ftp://example.org/x.md', { now });
+    expect(bad.ok).toBe(false);
+    expect(await snapshotOf(db)).toEqual(before);
+  });
+});
+
+describe('new entries', () => {
+  it('counts papers added since last seen, starting from the first look', async () => {
+    await seedWith(range(0, 12));
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+    clock += 1000;
+    await refreshList(db, 'seed', { fetch: fakeFetch(markdown(range(0, 15))).fetch, now });
+    expect((await countNewEntries(db, clock)).count).toBe(3);
+    await markEntriesSeen(db, clock);
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+  });
+});
