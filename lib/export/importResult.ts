@@ -6,7 +6,7 @@ export type ImportResult =
   | { ok: false; error: string };
 
 /**
- * Files larger than this are refused before parsing: a 10,000-item backup is about 7 MB (see
+ * Files larger than this are refused before parsing: a 10,000-item backup is about 9 MB (see
  * `npm run bench`), and parsing a file many times that size would freeze the page for seconds.
  */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
