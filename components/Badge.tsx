@@ -13,8 +13,6 @@ export const MAX_RELATED = 5;
 export interface BadgeProps {
   match: PageMatch;
   collapsed: boolean;
-  /** True while a save or unsave is in flight. */
-  saving?: boolean;
   onToggleSave: () => void;
   onCollapsedChange: (collapsed: boolean) => void;
   /** Hide the badge for this page. */
@@ -33,7 +31,7 @@ export function pillLabel(listNames: readonly string[]): string {
   return listNames.length > 0 && name.length <= PILL_NAME_MAX ? `In ${name}` : 'In the list';
 }
 
-export function Badge({ match, collapsed, saving = false, onToggleSave, onCollapsedChange, onDismiss }: BadgeProps) {
+export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDismiss }: BadgeProps) {
   const { paper, related, saved, listNames } = match;
   const lists = listLabel(listNames);
   // Focus follows the user's own collapse/expand only, never the first mount (no focus theft).
@@ -141,7 +139,8 @@ export function Badge({ match, collapsed, saving = false, onToggleSave, onCollap
               ))}
             </ul>
           )}
-          <SaveToggle saved={saved} busy={saving} onToggle={onToggleSave} title={paper.title} />
+          {/* Never `busy` (which disables the button): a keyboard user would lose focus mid-save. */}
+          <SaveToggle saved={saved} onToggle={onToggleSave} title={paper.title} />
         </div>
         {neighbours.length > 0 && (
           <section class="related" aria-labelledby="lantern-related-heading">

@@ -77,7 +77,6 @@ export function startBadge(ctx: ContentScriptContext): void {
     current.host.draw({
       match: current.match,
       collapsed: current.collapsed,
-      saving: current.saving,
       onToggleSave: () => void toggleSave(current),
       onCollapsedChange: (collapsed) => {
         current.collapsed = collapsed;
@@ -93,9 +92,9 @@ export function startBadge(ctx: ContentScriptContext): void {
   };
 
   const toggleSave = async (target: Shown) => {
+    // One save at a time; further presses while it is in flight are ignored.
     if (target.saving) return;
     target.saving = true;
-    draw();
     const reply = await sendMessage('setSaved', { paperId: target.match.paper.id, saved: !target.match.saved });
     if (ctx.isInvalid) return;
     target.saving = false;

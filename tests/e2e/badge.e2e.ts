@@ -179,8 +179,12 @@ describe('badge', () => {
     const save = page.locator('lantern-badge .lantern-save');
     await waitForBadge(page);
     expect(await save.getAttribute('aria-pressed')).toBe('false');
-    await save.click();
+    // By keyboard: the toggle keeps the focus through the save.
+    await save.focus();
+    await page.keyboard.press('Enter');
     await page.locator('lantern-badge .lantern-save[aria-pressed="true"]').waitFor();
+    const focused = await page.evaluate(() => document.querySelector('lantern-badge')?.shadowRoot?.activeElement?.getAttribute('aria-pressed'));
+    expect(focused).toBe('true');
     await page.reload();
     expect((await waitForBadge(page)).saved).toBe('true');
     // The reading list holds it too.

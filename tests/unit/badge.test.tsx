@@ -127,9 +127,18 @@ describe('Badge card', () => {
     expect(($('.lantern-save') as HTMLButtonElement).getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('disables the toggle while a save is in flight', () => {
-    draw({ saving: true });
-    expect(($('.lantern-save') as HTMLButtonElement).disabled).toBe(true);
+  it('keeps the toggle focused and enabled across a save (keyboard users stay in place)', () => {
+    let saved = false;
+    const redraw = () => draw({ match: { ...match, saved }, onToggleSave: () => ((saved = !saved), redraw()) });
+    act(() => {
+      redraw();
+    });
+    const save = $('.lantern-save') as HTMLButtonElement;
+    save.focus();
+    act(() => save.click());
+    expect(document.activeElement).toBe($('.lantern-save'));
+    expect(($('.lantern-save') as HTMLButtonElement).disabled).toBe(false);
+    expect($('.lantern-save')?.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('collapses with its button and with Escape, and can be dismissed', () => {
