@@ -61,6 +61,8 @@ interface Engine {
   readyNote: string;
   heapMB: number;
   search: (query: string) => unknown;
+  /** Paper ids, best first (for relevance). */
+  rank: (query: string) => string[];
   /** Keystrokes measured (Fuse.js at 100k takes ~1 s each: a spread sample). */
   keystrokes: string[];
 }
@@ -120,6 +122,7 @@ function lanternEngine(papers: readonly Paper[]): Engine & { buildMs: number; st
     readyNote: `load from db.kv form; build ${buildMs.toFixed(0)} ms (background), typo warm-up ${warmMs.toFixed(0)} ms (idle)`,
     heapMB,
     search: (query) => searchPapers(index, query, { limit: LIMIT }),
+    rank: (query) => searchPapers(index, query, { limit: 10 }).map((hit) => hit.id),
     keystrokes: KEYSTROKES,
   };
 }
@@ -133,6 +136,7 @@ function fuseEngine(papers: readonly Paper[]): Engine {
     readyNote: 'build',
     heapMB: memoryMB() - before,
     search: (query) => fuse.search(query, { limit: LIMIT }),
+    rank: (query) => fuse.search(query, { limit: 10 }).map((hit) => hit.item.id),
     keystrokes: papers.length > 20_000 ? spread(KEYSTROKES, 15) : papers.length > 2_000 ? spread(KEYSTROKES, 60) : KEYSTROKES,
   };
 }
@@ -167,6 +171,11 @@ function miniSearchEngine(papers: readonly Paper[]): Engine {
     readyNote: `loadJSON of ${(json.length / 1e6).toFixed(1)} MB; build ${buildMs.toFixed(0)} ms`,
     heapMB,
     search: (query) => miniSearch.search(tokenizeQuery(query).join(' '), { tokenize: (text) => text.split(' ') }).slice(0, LIMIT),
+    rank: (query) =>
+      miniSearch
+        .search(tokenizeQuery(query).join(' '), { tokenize: (text) => text.split(' ') })
+        .slice(0, 10)
+        .map((result) => papers[Number(result.id)]?.id ?? ''),
     keystrokes: papers.length > 20_000 ? spread(KEYSTROKES, 40) : KEYSTROKES,
   };
 }
@@ -180,6 +189,7 @@ function naiveEngine(papers: readonly Paper[]): Engine {
     readyNote: 'lower-case the texts',
     heapMB: memoryMB() - before,
     search: (query) => naiveSearch(papers, haystacks, query),
+    rank: (query) => naiveSearch(papers, haystacks, query).map((paper) => paper.id),
     keystrokes: KEYSTROKES,
   };
 }
@@ -254,28 +264,24 @@ async function benchSize(label: string, papers: readonly Paper[]): Promise<void>
 
 function benchRelevance(papers: readonly Paper[]): void {
   const cases = loadRelevanceCases(papers);
-  const index = buildSearchIndex(papers);
-  const fuse = new Fuse(papers, FUSE_OPTIONS);
-  const haystacks = papers.map(naiveHaystack);
-  const reports = [
-    ['Lantern', evaluateRelevance(cases, (q) => searchPapers(index, q, { limit: 10 }).map((hit) => hit.id))],
-    ['Fuse.js', evaluateRelevance(cases, (q) => fuse.search(q, { limit: 10 }).map((hit) => hit.item.id))],
-    ['naive substring', evaluateRelevance(cases, (q) => naiveSearch(papers, haystacks, q).map((paper) => paper.id))],
-  ] as const;
+  const reports = [lanternEngine, fuseEngine, miniSearchEngine, naiveEngine].map((make) => {
+    const engine = make(papers);
+    return [engine.name, evaluateRelevance(cases, engine.rank)] as const;
+  });
   console.log(`\n  relevance on the real list (${cases.length} labelled queries, tests/fixtures/relevance.json)`);
   for (const [name, report] of reports) {
     console.log(`    ${name.padEnd(16)} recall@5 ${report.recallAt5.toFixed(3)}   MRR ${report.mrr.toFixed(3)}`);
   }
-  const fuseMisses = reports[1][1].perQuery.filter((q) => q.reciprocalRank < 1).map((q) => q.query);
+  const fuseMisses = (reports[1]?.[1].perQuery ?? []).filter((q) => q.reciprocalRank < 1).map((q) => q.query);
   console.log(`    Fuse.js misses the first place on: ${fuseMisses.join(', ') || 'none'}`);
 }
 
-export async function run(): Promise<void> {
+/** `syntheticSizes` lets a quick run skip the big corpora: `run([])` is the real list and relevance only. */
+export async function run(syntheticSizes: readonly number[] = [10_000, 100_000]): Promise<void> {
   console.log(`\n== search (issue 4) == load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
   if (!(globalThis as { gc?: () => void }).gc) console.log('  (run with node --expose-gc for heap figures)');
   const real = loadSeedPapers();
   await benchSize('real list', real);
-  await benchSize('synthetic 10k', generateCorpus(10_000, { basis: real }));
-  await benchSize('synthetic 100k', generateCorpus(100_000, { basis: real }));
+  for (const size of syntheticSizes) await benchSize(`synthetic ${size / 1000}k`, generateCorpus(size, { basis: real }));
   benchRelevance(real);
 }
