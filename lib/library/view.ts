@@ -158,12 +158,15 @@ export function removedMessage(count: number): string {
 
 /** "Imported 12 papers, 3 already there" and the like, from importFile's counts. */
 export function importMessage(counts: { added: number; updated: number; unchanged: number }): string {
+  const { added, updated, unchanged } = counts;
+  if (added === 0 && updated === 0) {
+    return unchanged === 0 ? 'The file holds no papers: nothing was imported.' : `Nothing new: ${plural(unchanged, 'paper')} already there.`;
+  }
   const parts: string[] = [];
-  if (counts.added > 0 || (counts.updated === 0 && counts.unchanged === 0)) parts.push(`Imported ${plural(counts.added, 'paper')}`);
-  if (counts.updated > 0) parts.push(`updated ${plural(counts.updated, 'paper')} already saved`);
-  if (counts.unchanged > 0) parts.push(`${plural(counts.unchanged, 'paper')} already there`);
-  const text = parts.join(', ');
-  return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+  if (added > 0) parts.push(`Imported ${plural(added, 'paper')}`);
+  if (updated > 0) parts.push(`${added > 0 ? 'updated' : 'Updated'} ${plural(updated, 'paper')} already saved`);
+  if (unchanged > 0) parts.push(`${plural(unchanged, 'paper')} already there`);
+  return `${parts.join(', ')}.`;
 }
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'markdown' | 'json';

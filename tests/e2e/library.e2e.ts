@@ -1,0 +1,236 @@
+/**
+ * The reading list end to end, in Chromium with pages served offline: a paper saved from the
+ * badge shows as saved in the popup and in the library page; status and note edited there
+ * persist across reloads; BibTeX and JSON exports hold them; importing a JSON backup twice adds
+ * nothing the second time; removal can be undone. Screenshots of the page, light and dark.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
+import { waitForBadge, waitForSeed } from './badge.page';
+import type { SavedItem } from '../../lib/types';
+
+const PAPER_URL = 'https://arxiv.org/abs/2311.16452';
+const PAPER_ID = 'arxiv:2311.16452';
+const PAPER_TITLE = 'Can Generalist Foundation Models Outcompete Special-Purpose Tuning? Case Study in Medicine';
+const NOTE = 'Medprompt: few-shot + CoT + ensembling — compare with Med-PaLM 2 {p. 4}';
+
+/** The library page as a user sees it. */
+class LibraryPage {
+  constructor(readonly page: Page) {}
+
+  static async open(ext: ExtensionSession): Promise<LibraryPage> {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await page.locator('[data-saved-count]').waitFor();
+    return new LibraryPage(page);
+  }
+
+  row(id: string) {
+    return this.page.locator(`tr[data-paper-id="${id}"]`);
+  }
+
+  async rowIds(): Promise<string[]> {
+    return this.page.locator('tbody tr[data-paper-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-paper-id') ?? ''));
+  }
+
+  async savedCount(): Promise<number> {
+    return Number(await this.page.locator('[data-saved-count]').getAttribute('data-saved-count'));
+  }
+
+  /** Waits until the page shows this many saved papers. */
+  async waitForCount(count: number): Promise<void> {
+    await this.page.locator(`[data-saved-count="${count}"]`).waitFor();
+  }
+
+  /** The stored item, read from IndexedDB directly (what a reload will show). */
+  async stored(id: string): Promise<SavedItem | undefined> {
+    return this.page.evaluate(
+      (key) =>
+        new Promise<SavedItem | undefined>((resolve, reject) => {
+          const open = indexedDB.open('lantern');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('saved').objectStore('saved').get(key);
+            get.onsuccess = () => {
+              resolve(get.result as SavedItem | undefined);
+              open.result.close();
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+      id,
+    );
+  }
+
+  /** Clicks an export button and returns the downloaded file's name and text. */
+  async export(format: string): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.locator(`[data-export="${format}"]`).click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  /** Imports a file through the page's file input and returns the message the page shows. */
+  async import(file: string): Promise<string> {
+    const notice = this.page.locator('[data-notice]');
+    await this.page.locator('input[name=import]').setInputFiles(file);
+    await this.page.waitForFunction(() => document.querySelector('[data-notice]') !== null && !document.querySelector('[aria-busy=true]'));
+    return ((await notice.locator('p').first().textContent()) ?? '').trim();
+  }
+}
+
+describe('reading list', () => {
+  let ext: ExtensionSession;
+  let tmp: string;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    tmp = await mkdtemp(join(tmpdir(), 'lantern-library-e2e-'));
+    ext.routePages({ [PAPER_URL]: fixturePage('arxiv-abs-2311.16452.html') });
+    await waitForSeed(ext);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('explains how to save papers while the list is empty', async () => {
+    const library = await LibraryPage.open(ext);
+    await library.page.getByRole('heading', { name: 'Your reading list is empty' }).waitFor();
+    expect(await library.page.locator('.empty').textContent()).toContain('Save to Lantern');
+    await screenshot(library.page, 'library-empty', { colorScheme: 'light' });
+    await library.page.close();
+  });
+
+  it('shows a paper saved from the badge in the popup and the library, and keeps status and note edits', async () => {
+    const article = await ext.context.newPage();
+    await article.goto(PAPER_URL);
+    await waitForBadge(article, PAPER_ID);
+    await article.locator('lantern-badge .lantern-save').click();
+    await article.locator('lantern-badge .lantern-save[aria-pressed="true"]').waitFor();
+    await article.close();
+
+    // The popup marks it saved wherever it appears.
+    const popup = await ext.openPopup();
+    await popup.locator('[data-entry-count]').waitFor();
+    await popup.locator('input[type=search]').fill('generalist foundation models outcompete');
+    await popup.locator(`[role=option][data-paper-id="${PAPER_ID}"] [aria-pressed="true"]`).waitFor();
+    await popup.close();
+
+    const library = await LibraryPage.open(ext);
+    expect(await library.rowIds()).toEqual([PAPER_ID]);
+    const row = library.row(PAPER_ID);
+    expect(await row.locator('.paper-title').textContent()).toBe(PAPER_TITLE);
+    expect(await row.locator('select[name=status]').inputValue()).toBe('to-read');
+
+    await row.locator('select[name=status]').selectOption('reading');
+    await row.locator('textarea[name=note]').fill(NOTE);
+    await row.locator('textarea[name=note]').press('Tab');
+    await row.locator('input[name=tag]').fill('prompting');
+    await row.locator('input[name=tag]').press('Enter');
+    await row.getByRole('button', { name: /^Star/ }).click();
+    await expect.poll(async () => (await library.stored(PAPER_ID))?.note).toBe(NOTE);
+    await expect.poll(async () => (await library.stored(PAPER_ID))?.starred).toBe(true);
+
+    await library.page.reload();
+    await library.page.locator('[data-saved-count="1"]').waitFor();
+    expect(await row.locator('select[name=status]').inputValue()).toBe('reading');
+    expect(await row.locator('textarea[name=note]').inputValue()).toBe(NOTE);
+    expect(await row.locator('.tag-text').allTextContents()).toEqual(['prompting']);
+    expect(await row.getByRole('button', { name: /^Star/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await row.locator('.status-since').textContent()).toMatch(/^since \d{1,2} \w{3} \d{4}$/);
+    const stored = await library.stored(PAPER_ID);
+    expect(stored?.status).toBe('reading');
+    expect(stored!.statusChangedAt).toBeGreaterThanOrEqual(stored!.addedAt);
+    await library.page.close();
+  });
+
+  it('exports BibTeX and a JSON backup holding the edits', async () => {
+    const library = await LibraryPage.open(ext);
+    const bib = await library.export('bibtex');
+    expect(bib.name).toMatch(/^lantern-reading-list-\d{4}-\d{2}-\d{2}\.bib$/);
+    expect(bib.text).toMatch(/@misc\{nori2023\w*,/);
+    expect(bib.text).toMatch(/eprint\s*=\s*\{2311\.16452\}/);
+    expect(bib.text).toMatch(/archivePrefix\s*=\s*\{arXiv\}/);
+    expect(bib.text).toMatch(/keywords\s*=\s*\{prompting\}/);
+
+    const json = await library.export('json');
+    expect(json.name).toMatch(/\.json$/);
+    const backup = JSON.parse(json.text) as { format: string; version: number; items: SavedItem[] };
+    expect(backup.format).toBe('lantern-backup');
+    expect(backup.items.map((i) => [i.id, i.status, i.note, i.tags, i.starred])).toEqual([[PAPER_ID, 'reading', NOTE, ['prompting'], true]]);
+    await writeFile(join(tmp, 'exported.json'), json.text);
+    await library.page.close();
+  });
+
+  it('imports a JSON backup once: the second import changes nothing; a paper in no list is kept and marked', async () => {
+    const exported = JSON.parse(await readFile(join(tmp, 'exported.json'), 'utf8')) as { items: SavedItem[] };
+    const [saved] = exported.items;
+    const unlisted: SavedItem = {
+      ...saved!,
+      id: 'doi:10.5555/lantern-e2e-unlisted',
+      paper: {
+        ...saved!.paper,
+        id: 'doi:10.5555/lantern-e2e-unlisted',
+        title: 'A Paper That Left the List',
+        titleKey: 'a paper that left the list',
+        ids: { doi: '10.5555/lantern-e2e-unlisted', repos: [] },
+        categories: [],
+        links: [{ kind: 'paper', url: 'https://doi.org/10.5555/lantern-e2e-unlisted', label: 'paper' }],
+        url: 'https://doi.org/10.5555/lantern-e2e-unlisted',
+      },
+      status: 'to-read',
+      note: '',
+      tags: ['archive'],
+      starred: false,
+    };
+    const file = join(tmp, 'backup.json');
+    await writeFile(file, JSON.stringify({ ...exported, items: [saved, unlisted] }));
+
+    const library = await LibraryPage.open(ext);
+    expect(await library.import(file)).toBe('Imported 1 paper, 1 paper already there.');
+    await library.waitForCount(2);
+    expect(await library.import(file)).toBe('Nothing new: 2 papers already there.');
+    await library.waitForCount(2);
+    expect((await library.rowIds()).sort()).toEqual([PAPER_ID, unlisted.id].sort());
+    await library.row(unlisted.id).locator('[data-not-listed]').waitFor();
+    expect(await library.row(PAPER_ID).locator('[data-not-listed]').count()).toBe(0);
+    expect((await library.stored(PAPER_ID))?.note).toBe(NOTE);
+
+    // A broken file changes nothing and says what is wrong.
+    const broken = join(tmp, 'broken.json');
+    await writeFile(broken, '{"format": "lantern-backup", "version": 1, "items": [');
+    const message = await library.import(broken);
+    expect(message).toMatch(/^Nothing was imported from “broken\.json”: /);
+    expect(await library.savedCount()).toBe(2);
+    await library.page.close();
+  });
+
+  it('screenshots the list, light and dark', async () => {
+    const library = await LibraryPage.open(ext);
+    await library.waitForCount(2);
+    await screenshot(library.page, 'library', { colorScheme: 'light', fullPage: false });
+    await screenshot(library.page, 'library', { colorScheme: 'dark', fullPage: false });
+    await library.page.locator('input[name=select-all]').check();
+    await screenshot(library.page, 'library-selected', { colorScheme: 'light', fullPage: false });
+    await library.page.close();
+  });
+
+  it('removes the selection with undo', async () => {
+    const library = await LibraryPage.open(ext);
+    await library.waitForCount(2);
+    await library.page.locator('input[name=select-all]').check();
+    await library.page.locator('.bulk-bar').getByRole('button', { name: 'Remove 2' }).click();
+    await library.page.locator('[data-undo]').waitFor();
+    expect(await library.page.locator('[data-undo]').textContent()).toContain('Removed 2 papers');
+    await library.waitForCount(0);
+    await library.page.locator('[data-undo]').getByRole('button', { name: 'Undo' }).click();
+    await library.waitForCount(2);
+    expect((await library.stored(PAPER_ID))?.note).toBe(NOTE);
+    expect((await library.rowIds()).length).toBe(2);
+    await library.page.close();
+  });
+});
