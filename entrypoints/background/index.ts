@@ -7,6 +7,7 @@ import { setupBadgeUi } from './badgeUi';
 import { setupContextMenu } from './contextMenu';
 import { setupCommands } from './commands';
 import { setupRefresh } from './refresh';
+import { setupSearchIndex } from './searchIndex';
 
 // One setup per concern; each registers its listeners synchronously, as MV3 requires.
 export default defineBackground(() => {
@@ -20,4 +21,5 @@ export default defineBackground(() => {
   setupCommands();
   setupStorage();
   setupRefresh();
+  setupSearchIndex();
 });
