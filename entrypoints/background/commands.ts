@@ -8,6 +8,14 @@ import { foundInTab, quickSave } from './quickSave';
 export const SAVE_COMMAND = 'save-paper';
 
 export function setupCommands(database: LanternDB = db): void {
+  try {
+    listenForCommands(database);
+  } catch {
+    // Firefox for Android has no keyboard commands: Lantern works without them there.
+  }
+}
+
+function listenForCommands(database: LanternDB): void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== SAVE_COMMAND) return;
     const activeTab = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]);

@@ -11,12 +11,19 @@ import { foundForIdentity, foundInTab, quickSave } from './quickSave';
 export const SAVE_MENU_ID = 'lantern-save';
 
 export function setupContextMenu(database: LanternDB = db): void {
-  // Menu items outlive an MV3 worker but not a Firefox event page: recreate them on every start.
-  browser.contextMenus
-    .removeAll()
-    .then(() => browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save to Lantern', contexts: ['page', 'link'] }))
-    .catch(() => undefined);
+  try {
+    listenForClicks(database);
+    // Menu items outlive an MV3 worker but not a Firefox event page: recreate them on every start.
+    browser.contextMenus
+      .removeAll()
+      .then(() => browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save to Lantern', contexts: ['page', 'link'] }))
+      .catch(() => undefined);
+  } catch {
+    // Firefox for Android has no context menus: Lantern works without them there.
+  }
+}
 
+function listenForClicks(database: LanternDB): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SAVE_MENU_ID) return;
     // Firefox gives the link's text (a title for unlisted papers); Chromium does not.
