@@ -58,8 +58,9 @@ async function reschedule(database: LanternDB): Promise<void> {
   await browser.alarms.create(ALARM, { when: Math.max(when, Date.now() + MIN_ALARM_DELAY_MS) });
 }
 
-function refreshSearchIndex(database: LanternDB): void {
-  getSearchIndex(database).catch((e: unknown) => console.error('Lantern could not rebuild its search index.', e));
+/** Rebuilt before answering, so a popup reopened after "Update now" loads a fresh index instead of building one. */
+async function refreshSearchIndex(database: LanternDB): Promise<void> {
+  await getSearchIndex(database).catch((e: unknown) => console.error('Lantern could not rebuild its search index.', e));
 }
 
 export function setupRefresh(database: LanternDB = db): void {
@@ -71,7 +72,7 @@ export function setupRefresh(database: LanternDB = db): void {
     return run;
   };
   const afterChange = async () => {
-    refreshSearchIndex(database);
+    await refreshSearchIndex(database);
     await reschedule(database);
   };
   const refresh = (listIds?: readonly string[]) =>

@@ -1,0 +1,56 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { applyAppearance, followAppearance, readAppearance, writeAppearance } from '../../lib/appearance';
+import { isAllSitesRecognitionEnabled, setAllSitesRecognition } from '../../lib/allSites';
+import { db } from '../../lib/db/instance';
+import { listSaved } from '../../lib/db/readingList';
+import { importFile } from '../../lib/export/importFile';
+import { toJSONBackup } from '../../lib/export/jsonBackup';
+import { sendMessage } from '../../lib/messages';
+import { REFRESH_PROGRESS_KEY, progressText } from '../../lib/refresh/progress';
+import { App } from './App';
+import type { OptionsServices } from './services';
+import './style.css';
+
+followAppearance();
+
+const services: OptionsServices = {
+  getRefreshState: () => sendMessage('getRefreshState', {}),
+  refreshLists: (listIds) => sendMessage('refreshLists', listIds ? { listIds } : {}),
+  // No await before this call: browsers grant permissions only inside the click's own task.
+  requestOrigin: (origin) => browser.permissions.request({ origins: [origin] }),
+  addList: (url) => sendMessage('addList', { url }),
+  removeList: (listId) => sendMessage('removeList', { listId }),
+  setListEnabled: (listId, enabled) => sendMessage('setListEnabled', { listId, enabled }),
+  setSchedule: (intervalHours) => sendMessage('setRefreshSchedule', { intervalHours }),
+  watchProgress(onChange) {
+    const area = browser.storage.session;
+    if (!area) return () => undefined;
+    void area.get(REFRESH_PROGRESS_KEY).then((v) => onChange(progressText(v[REFRESH_PROGRESS_KEY])));
+    const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+      if (areaName === 'session' && REFRESH_PROGRESS_KEY in changes) onChange(progressText(changes[REFRESH_PROGRESS_KEY]?.newValue));
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+  isAllSitesEnabled: isAllSitesRecognitionEnabled,
+  setAllSites: setAllSitesRecognition,
+  readAppearance,
+  async setAppearance(appearance) {
+    applyAppearance(appearance);
+    await writeAppearance(appearance);
+  },
+  savedCount: () => db.saved.count(),
+  async exportBackup() {
+    return toJSONBackup(await listSaved(db), { exportedAt: Date.now(), appVersion: browser.runtime.getManifest().version });
+  },
+  importBackup: (text, format) => importFile(db, text, format),
+  async storageEstimate() {
+    return (await navigator.storage?.estimate?.()) ?? {};
+  },
+  async clearReadingList() {
+    await db.saved.clear();
+  },
+};
+
+render(<App services={services} />, document.getElementById('app')!);

@@ -1,0 +1,27 @@
+/** What the options page needs from the rest of Lantern; main.tsx wires it to the browser. */
+import type { Appearance } from '../../lib/appearance';
+import type { ImportFileOutcome, ImportFormat } from '../../lib/export/importFile';
+import type { Reply, Response } from '../../lib/messages';
+
+export interface OptionsServices {
+  getRefreshState(): Promise<Reply<Response<'getRefreshState'>>>;
+  refreshLists(listIds?: string[]): Promise<Reply<Response<'refreshLists'>>>;
+  /** Asks for the host permission a list needs; must run first in a click handler. */
+  requestOrigin(origin: string): Promise<boolean>;
+  addList(url: string): Promise<Reply<Response<'addList'>>>;
+  removeList(listId: string): Promise<Reply<Response<'removeList'>>>;
+  setListEnabled(listId: string, enabled: boolean): Promise<Reply<Response<'setListEnabled'>>>;
+  setSchedule(intervalHours: number): Promise<Reply<Response<'setRefreshSchedule'>>>;
+  /** Calls back with refresh progress text (undefined when idle); returns the unsubscribe. */
+  watchProgress(onChange: (text: string | undefined) => void): () => void;
+  isAllSitesEnabled(): Promise<boolean>;
+  setAllSites(enabled: boolean): Promise<boolean>;
+  readAppearance(): Promise<Appearance>;
+  setAppearance(appearance: Appearance): Promise<void>;
+  savedCount(): Promise<number>;
+  /** The backup file's text. */
+  exportBackup(): Promise<string>;
+  importBackup(text: string, format: ImportFormat): Promise<ImportFileOutcome>;
+  storageEstimate(): Promise<{ usage?: number; quota?: number }>;
+  clearReadingList(): Promise<void>;
+}
