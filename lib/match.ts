@@ -22,6 +22,19 @@ export function identityKeys(identity: PageIdentity): string[] {
   return paperKeys({ arxiv, doi, pmcid, pmid, repos: repo ? [repo] : [] }, key || undefined);
 }
 
+/**
+ * A prefix of the page's title key for finding near-equal titles that no exact key finds:
+ * its first word less one letter, so "toward" also reaches "towards". Undefined for code pages
+ * and titles too short to match by title.
+ */
+export function titleCandidatePrefix(identity: PageIdentity): string | undefined {
+  if (!identity.title || identity.repo) return undefined;
+  const words = titleKey(identity.title).split(' ');
+  if (words.length < MIN_TITLE_WORDS) return undefined;
+  const first = words[0]!;
+  return first.length > 3 ? first.slice(0, -1) : `${first} `;
+}
+
 /** The listed paper the page is, and what tied them; undefined when none of `candidates` is it. */
 export function matchPaper(identity: PageIdentity, candidates: readonly Paper[]): { paper: Paper; via: Via } | undefined {
   for (const kind of ID_KINDS) {

@@ -6,10 +6,10 @@
 import { handleMessages, type Handlers, type MessageType, validators } from '../../lib/messages';
 import { db } from '../../lib/db/instance';
 import type { LanternDB } from '../../lib/db/schema';
-import { entryCount, paperById, papersByKeys, relatedPool } from '../../lib/db/catalog';
+import { entryCount, paperById, papersByKeys, papersByTitlePrefix, relatedPool } from '../../lib/db/catalog';
 import { isSaved, savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
 import { savedPaperFromPage } from '../../lib/db/pagePaper';
-import { identityKeys, matchPaper } from '../../lib/match';
+import { identityKeys, matchPaper, titleCandidatePrefix } from '../../lib/match';
 import { relatedPapers } from '../../lib/related';
 
 const registered: Partial<Handlers> = {};
@@ -32,7 +32,10 @@ export function coreHandlers(database: LanternDB): Pick<Handlers, 'getStatus' | 
     }),
 
     matchPage: async (identity) => {
-      const match = matchPaper(identity, await papersByKeys(database, identityKeys(identity)));
+      const prefix = titleCandidatePrefix(identity);
+      const match =
+        matchPaper(identity, await papersByKeys(database, identityKeys(identity))) ??
+        (prefix ? matchPaper(identity, await papersByTitlePrefix(database, prefix)) : undefined);
       if (!match) return null;
       const { paper, via } = match;
       const lists = await database.lists.bulkGet(paper.lists);

@@ -115,6 +115,19 @@ export async function papersByKeys(db: LanternDB, keys: readonly string[]): Prom
   );
 }
 
+/**
+ * Papers whose title key starts with `prefix` (at most `limit`): candidates for a near-equal
+ * title ("Toward"/"Towards", "Pre-trained"/"Pretrained") that no exact key finds.
+ */
+export async function papersByTitlePrefix(db: LanternDB, prefix: string, limit = 200): Promise<Paper[]> {
+  if (prefix === '') return [];
+  const primaryKeys = await db.entries.where('keys').startsWith(`title:${prefix}`).limit(limit).primaryKeys();
+  return papersWithIds(
+    db,
+    primaryKeys.map(([, id]) => id),
+  );
+}
+
 export async function paperById(db: LanternDB, id: string): Promise<Paper | undefined> {
   return (await papersWithIds(db, [id]))[0];
 }

@@ -108,6 +108,15 @@ describe('messages', () => {
     expect(value(await send('matchPage', { url: 'https://arxiv.org/abs/1111.00001', arxiv: '1111.00001', title: 'Nothing like it' }))).toBeNull();
   });
 
+  it('matches a title that differs by one letter or a hyphen, which no exact key finds', async () => {
+    const towards = snapshot.entries.find((e) => e.title.startsWith('Towards Accurate Differential Diagnosis'))!;
+    const toward = { url: 'https://example.org/p', title: towards.title.replace('Towards', 'Toward') };
+    expect(value<PageMatch>(await send('matchPage', toward)).paper.id).toBe(towards.id);
+    const hyphen = snapshot.entries.find((e) => e.title.startsWith('Publicly Shareable Clinical'))!;
+    const split = { url: 'https://example.org/q', title: hyphen.title.replace('Shareable', 'Share-able') };
+    expect(value<PageMatch>(await send('matchPage', split)).paper.id).toBe(hyphen.id);
+  });
+
   it('saves a listed paper with its own copy, and unsaves it', async () => {
     const listed = snapshot.entries[5]!;
     expect(value(await send('setSaved', { paperId: listed.id, saved: true }))).toEqual({ saved: true });
