@@ -132,6 +132,9 @@ export function setupToolbar(database: LanternDB = db): void {
     if (change.status === 'loading' || change.url !== undefined) {
       // A new page: forget the old one now; answers for the new one follow.
       record(tabId, { url, identity: null, match: null, source: 'url' }).catch(() => undefined);
+      // The page will ask within tens of ms: open the database while it loads (after the
+      // worker was stopped, opening is most of the wait). The URL is visible on the site list only.
+      if (url && !database.isOpen()) database.open().catch(() => undefined);
     }
     if (change.status === 'complete' || (change.url !== undefined && change.status === undefined)) {
       // Once loaded (or after an in-page URL change), look at the URL: the only answer on PDF
