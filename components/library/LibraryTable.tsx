@@ -92,6 +92,8 @@ function LibraryRowView({
   const date = paperDate(paper);
   const byline = [paper.authors, paper.venue, date].filter((part) => part.trim() !== '').join(' · ');
   const inLists = lists.map((id) => listNames.get(id) ?? id);
+  // With one list followed, naming it on every row says nothing; "no longer in the list" does.
+  const showLists = listNames.size > 1 && inLists.length > 0;
   const isSelected = selected.has(item.id);
   return (
     <tr data-paper-id={item.id} class={isSelected ? 'is-selected' : undefined}>
@@ -128,7 +130,7 @@ function LibraryRowView({
           ) : null}
           <span class="saved-at">
             Saved {formatDay(item.addedAt)}
-            {inLists.length > 0 && ` · in ${inLists.join(', ')}`}
+            {showLists && ` · in ${inLists.join(', ')}`}
           </span>
           <button type="button" class="link-button remove-one" aria-label={`Remove ${label}`} onClick={() => onRemove([item])}>
             Remove

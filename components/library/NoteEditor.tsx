@@ -40,7 +40,7 @@ export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
     <textarea
       class="note"
       name="note"
-      rows={2}
+      rows={3}
       placeholder="Note"
       aria-label={`Note on ${label}`}
       value={draft}

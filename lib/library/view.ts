@@ -189,7 +189,7 @@ export function exportFileName(format: ExportFormat, at: Date): string {
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
 
-/** "25 Nov 2026" for a saved item's dates. */
+/** "Nov 25, 2026" for a saved item's dates. */
 export function formatDay(ms: number): string {
   return DAY_FORMAT.format(new Date(ms));
 }

@@ -141,7 +141,7 @@ describe('reading list', () => {
     expect(await row.locator('textarea[name=note]').inputValue()).toBe(NOTE);
     expect(await row.locator('.tag-text').allTextContents()).toEqual(['prompting']);
     expect(await row.getByRole('button', { name: /^Star/ }).getAttribute('aria-pressed')).toBe('true');
-    expect(await row.locator('.status-since').textContent()).toMatch(/^since \d{1,2} \w{3} \d{4}$/);
+    expect(await row.locator('.status-since').textContent()).toMatch(/^since \w{3} \d{1,2}, \d{4}$/);
     const stored = await library.stored(PAPER_ID);
     expect(stored?.status).toBe('reading');
     expect(stored!.statusChangedAt).toBeGreaterThanOrEqual(stored!.addedAt);
