@@ -7,7 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { identifyPage } from '../../lib/page';
+import { identifyPage, identifyUrl } from '../../lib/page';
+import { identityAfterNavigation, type NavigationLook } from '../../lib/inPageNavigation';
 import { sendMessage } from '../../lib/messages';
 import type { PageIdentity, PageMatch } from '../../lib/types';
 import { loadedBadgeUi, type BadgeUi } from '../../lib/badgeUi';
@@ -17,8 +18,9 @@ import type { BadgeHost } from '../../components/BadgeHost';
 export const COLLAPSED_KEY = 'badge.collapsed';
 
 /**
- * Single-page apps update the document after they change the URL: look again once it has
- * settled, and keep whichever answer comes from the newest look.
+ * Single-page apps update the document after they change the URL: right after an in-page
+ * navigation only the URL is trusted; look again once the document has settled
+ * (lib/inPageNavigation.ts), and keep whichever answer comes from the newest look.
  */
 const SETTLE_DELAY_MS = 900;
 
@@ -60,11 +62,19 @@ function identify(url: string): PageIdentity | undefined {
   }
 }
 
+/** After an in-page navigation: which look this is, and what the document said before it. */
+interface AfterNavigation {
+  look: NavigationLook;
+  before: PageIdentity | undefined;
+}
+
 export function startBadge(ctx: ContentScriptContext): void {
   let shown: Shown | undefined;
   let lookup = 0;
   let lastAsked: string | undefined;
   let dismissedUrl: string | undefined;
+  /** What the document said at the last look that trusted it. */
+  let documentIdentity: PageIdentity | undefined;
 
   const remove = () => {
     shown?.host.remove();
@@ -114,10 +124,15 @@ export function startBadge(ctx: ContentScriptContext): void {
     draw();
   };
 
-  const refresh = async () => {
+  const refresh = async (navigation?: AfterNavigation) => {
     const url = location.href;
     if (url === dismissedUrl) return;
-    const identity = identify(url);
+    const fromDocument = identify(url);
+    let identity = fromDocument;
+    if (navigation) {
+      identity = identityAfterNavigation(navigation.look, navigation.before, fromDocument, identifyUrl(url));
+    }
+    if (!navigation || navigation.look === 'settled') documentIdentity = fromDocument;
     if (!identity) {
       lastAsked = undefined;
       remove();
@@ -139,8 +154,9 @@ export function startBadge(ctx: ContentScriptContext): void {
   ctx.onInvalidated(remove);
   // The event fires while the navigation is starting (before `location` changes): look just after.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    ctx.setTimeout(() => void refresh(), 0);
-    ctx.setTimeout(() => void refresh(), SETTLE_DELAY_MS);
+    const before = documentIdentity;
+    ctx.setTimeout(() => void refresh({ look: 'right-after', before }), 0);
+    ctx.setTimeout(() => void refresh({ look: 'settled', before }), SETTLE_DELAY_MS);
   });
   void refresh();
 }

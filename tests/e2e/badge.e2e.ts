@@ -251,6 +251,22 @@ describe('badge', () => {
     await page.close();
   });
 
+  it('trusts the URL, not metadata left over from the previous page, after pushState', async () => {
+    const page = await open('https://arxiv.org/abs/2311.16452');
+    expect((await waitForBadge(page)).paperId).toBe('arxiv:2311.16452');
+    // The document keeps paper 2311.16452's citation_title while the URL names other papers.
+    await page.evaluate(() => history.pushState({}, '', '/abs/2401.00001'));
+    await page.waitForFunction(() => document.querySelector('lantern-badge') === null);
+    // Past the second, settled look (900 ms): still no badge from the stale title.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('lantern-badge').count()).toBe(0);
+    await page.evaluate(() => history.pushState({}, '', '/abs/2310.14573v2'));
+    expect((await waitForBadge(page, 'arxiv:2310.14573')).title).toBe(entry('arxiv:2310.14573').title);
+    await page.waitForTimeout(1500);
+    expect((await readBadge(page))?.paperId).toBe('arxiv:2310.14573');
+    await page.close();
+  });
+
   it('never shifts the page layout', async () => {
     const page = await ext.context.newPage();
     await page.goto('https://www.nature.com/articles/s41586-023-06291-2');
