@@ -10,7 +10,7 @@ import { ALL_SITES_MATCHES, SITE_MATCHES } from './sites';
 
 export const ALL_SITES_SCRIPT_ID = 'lantern-all-sites';
 /** The same bundle the manifest runs on the site list (WXT names it after entrypoints/content/). */
-const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+export const ALL_SITES_SCRIPT_FILE = 'content-scripts/content.js';
 
 const origins = (): string[] => [...ALL_SITES_MATCHES];
 
@@ -36,7 +36,7 @@ export async function syncAllSitesScript(): Promise<boolean> {
         matches: origins(),
         // The manifest's content script already runs there.
         excludeMatches: [...SITE_MATCHES],
-        js: [CONTENT_SCRIPT_FILE],
+        js: [ALL_SITES_SCRIPT_FILE],
         runAt: 'document_idle',
         persistAcrossSessions: true,
       },

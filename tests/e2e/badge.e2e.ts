@@ -7,7 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
-import { launchExtension, screenshot, type ExtensionSession } from './harness';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultExtDir, launchExtension, screenshot, type ExtensionSession } from './harness';
+import { ALL_SITES_SCRIPT_FILE } from '../../lib/allSites';
+import { BADGE_UI_FILE } from '../../lib/badgeUi';
 import { readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForBadge, waitForSeed } from './badge.page';
 import { PAGE_FIXTURES, megabyteHostilePage, readFixture } from '../fixtures/pages/pages';
 import bundled from '../../assets/catalog.json';
@@ -115,6 +119,11 @@ describe('badge', () => {
     await page.goto(url);
     return page;
   }
+
+  it('ships the scripts the background injects (badge UI) and registers (all sites)', () => {
+    expect(existsSync(join(defaultExtDir(), ALL_SITES_SCRIPT_FILE))).toBe(true);
+    expect(existsSync(join(defaultExtDir(), BADGE_UI_FILE))).toBe(true);
+  });
 
   it('is tested on at least 20 listed pages and 8 unlisted ones', () => {
     expect(LISTED.length).toBeGreaterThanOrEqual(20);

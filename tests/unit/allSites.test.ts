@@ -1,0 +1,56 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ALL_SITES_SCRIPT_ID, setAllSitesRecognition, syncAllSitesScript } from '../../lib/allSites';
+import { SITE_MATCHES } from '../../lib/sites';
+
+// The fake browser has no permissions or scripting store: a small in-memory one stands in.
+let granted: boolean;
+let registered: Array<{ id: string; matches?: string[]; excludeMatches?: string[]; js?: string[] }>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  granted = false;
+  registered = [];
+  Object.assign(fakeBrowser.permissions, {
+    contains: vi.fn(async () => granted),
+    request: vi.fn(async () => (granted = true)),
+    remove: vi.fn(async () => !(granted = false)),
+  });
+  Object.assign(fakeBrowser, {
+    scripting: {
+      getRegisteredContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => registered.filter((s) => ids.includes(s.id))),
+      registerContentScripts: vi.fn(async (scripts: typeof registered) => void registered.push(...scripts)),
+      unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => void (registered = registered.filter((s) => !ids.includes(s.id)))),
+    },
+  });
+});
+
+describe('recognition on all sites', () => {
+  it('asks for the all-sites permission and runs the content script everywhere else', async () => {
+    expect(await setAllSitesRecognition(true)).toBe(true);
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['*://*/*'] });
+    expect(registered).toHaveLength(1);
+    expect(registered[0]).toMatchObject({
+      id: ALL_SITES_SCRIPT_ID,
+      matches: ['*://*/*'],
+      excludeMatches: [...SITE_MATCHES],
+      js: ['content-scripts/content.js'],
+    });
+    // Idempotent: a second sync (browser restart) registers nothing twice.
+    await syncAllSitesScript();
+    expect(registered).toHaveLength(1);
+  });
+
+  it('gives the permission back and stops running there', async () => {
+    await setAllSitesRecognition(true);
+    expect(await setAllSitesRecognition(false)).toBe(false);
+    expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ origins: ['*://*/*'] });
+    expect(registered).toEqual([]);
+  });
+
+  it('registers nothing when the user declines', async () => {
+    vi.mocked(fakeBrowser.permissions.request).mockResolvedValueOnce(false);
+    expect(await setAllSitesRecognition(true)).toBe(false);
+    expect(registered).toEqual([]);
+  });
+});
