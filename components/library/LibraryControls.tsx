@@ -223,14 +223,16 @@ export function TransferBar({ scope, onExport, onImport, importing }: TransferBa
   const what = scope.selected ? `${scope.count.toLocaleString('en')} selected` : `all ${scope.count.toLocaleString('en')}`;
   return (
     <div class="transfer-bar">
-      <div class="export" role="group" aria-label={`Export ${what}`}>
-        <span class="transfer-label">Export {what}:</span>
-        {EXPORT_FORMATS.map(({ format, label }) => (
-          <button type="button" key={format} data-export={format} disabled={scope.count === 0} onClick={() => onExport(format)}>
-            {label}
-          </button>
-        ))}
-      </div>
+      {scope.count > 0 && (
+        <div class="export" role="group" aria-label={`Export ${what}`}>
+          <span class="transfer-label">Export {what}:</span>
+          {EXPORT_FORMATS.map(({ format, label }) => (
+            <button type="button" key={format} data-export={format} onClick={() => onExport(format)}>
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
       <div class="import">
         <input
           ref={setFileInput}

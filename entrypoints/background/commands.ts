@@ -2,10 +2,8 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../lib/db/instance';
 import type { LanternDB } from '../../lib/db/schema';
+import { SAVE_COMMAND } from '../../lib/commandNames';
 import { foundInTab, quickSave } from './quickSave';
-
-/** The command's name in the manifest; the popup finds its shortcut by the word "save". */
-export const SAVE_COMMAND = 'save-paper';
 
 export function setupCommands(database: LanternDB = db): void {
   try {

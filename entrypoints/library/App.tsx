@@ -49,10 +49,12 @@ export function App({ services }: { services: LibraryServices }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [undo, setUndo] = useState<Undo | null>(null);
   const [importing, setImporting] = useState(false);
+  const [shortcut, setShortcut] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void services.requestPersistence();
+    services.loadShortcut().then(setShortcut, () => setShortcut(null));
     const subscription = liveQuery(() => loadLibraryData(db)).subscribe({
       next: (next) => {
         setData(next);
@@ -209,7 +211,11 @@ export function App({ services }: { services: LibraryServices }) {
         </h1>
         {data && (
           <p class="library-count" role="status" data-saved-count={rows.length}>
-            {narrowed ? `${plural(shown.length, 'paper')} of ${rows.length.toLocaleString('en')}` : plural(rows.length, 'saved paper')}
+            {rows.length === 0
+              ? 'Nothing saved yet'
+              : narrowed
+                ? `${plural(shown.length, 'paper')} of ${rows.length.toLocaleString('en')}`
+                : plural(rows.length, 'saved paper')}
           </p>
         )}
       </header>
@@ -252,9 +258,11 @@ export function App({ services }: { services: LibraryServices }) {
             <li>
               Right-click a page or a link to a paper and choose <strong>Save to Lantern</strong>.
             </li>
-            <li>
-              Press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> on a paper’s page.
-            </li>
+            {shortcut && (
+              <li>
+                Press <kbd>{shortcut}</kbd> on a paper’s page.
+              </li>
+            )}
           </ul>
           <p>Moving from another tool? Import a BibTeX file from Zotero or Paperpile, or a Lantern backup.</p>
         </section>

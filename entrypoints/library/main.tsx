@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { db } from '../../lib/db/instance';
 import { requestPersistentStorage } from '../../lib/db/readingList';
+import { SAVE_COMMAND } from '../../lib/commandNames';
 import { App } from './App';
 import type { LibraryServices } from './services';
 import './style.css';
@@ -25,6 +26,10 @@ const services: LibraryServices = {
   requestPersistence: () => requestPersistentStorage(),
   appVersion: browser.runtime.getManifest().version,
   now: () => Date.now(),
+  async loadShortcut() {
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === SAVE_COMMAND)?.shortcut || null;
+  },
 };
 
 render(<App services={services} />, document.getElementById('app')!);

@@ -10,4 +10,6 @@ export interface LibraryServices {
   /** The extension's version, written into JSON backups. */
   appVersion?: string;
   now(): number;
+  /** The keyboard shortcut that saves the current page, as the browser shows it, if one is set. */
+  loadShortcut(): Promise<string | null>;
 }

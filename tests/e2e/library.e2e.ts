@@ -100,7 +100,10 @@ describe('reading list', () => {
   it('explains how to save papers while the list is empty', async () => {
     const library = await LibraryPage.open(ext);
     await library.page.getByRole('heading', { name: 'Your reading list is empty' }).waitFor();
-    expect(await library.page.locator('.empty').textContent()).toContain('Save to Lantern');
+    const empty = library.page.locator('.empty');
+    expect(await empty.textContent()).toContain('Save to Lantern');
+    // The save command's shortcut, as the browser reports it.
+    await empty.getByText('Alt+Shift+S').waitFor();
     await screenshot(library.page, 'library-empty', { colorScheme: 'light' });
     await library.page.close();
   });
