@@ -4,6 +4,7 @@ import { Filters } from '../../components/Filters';
 import { ResultList, optionId } from '../../components/ResultList';
 import { SearchBox } from '../../components/SearchBox';
 import { ThisTab, type TabPaper } from '../../components/ThisTab';
+import { ListUpdates } from '../../components/ListUpdates';
 import { NO_FILTERS, activeFilterCount, type PopupFilters, type SortOrder } from '../../lib/popup/filters';
 import { categoryLeaf, moveSelection, primaryUrl } from '../../lib/popup/present';
 import type { Paper } from '../../lib/types';
@@ -21,9 +22,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-export function App({ services }: { services: PopupServices }) {
+export function App({ services, initialQuery = '' }: { services: PopupServices; initialQuery?: string }) {
   const [catalogState, setCatalogState] = useState<CatalogState>({ status: 'loading' });
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const [filters, setFilters] = useState<PopupFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortOrder>('relevance');
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -37,7 +38,9 @@ export function App({ services }: { services: PopupServices }) {
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    inputRef.current?.focus();
+    const input = inputRef.current;
+    input?.focus();
+    input?.setSelectionRange(input.value.length, input.value.length);
     services.loadTab().then(setTab, () => setTab(null));
     services.loadShortcut().then(setShortcut, () => setShortcut(null));
     const stopCatalog = services.watchCatalog(
@@ -288,6 +291,8 @@ export function App({ services }: { services: PopupServices }) {
       </div>
 
       <footer class="popup-foot">
+        {/* "N new entries" and "Update now" (issue 6); a changed list reloads the popup's index. */}
+        <ListUpdates onUpdated={() => location.reload()} />
         <p class="keys" aria-hidden="true">
           <kbd>↑</kbd>
           <kbd>↓</kbd> move · <kbd>↵</kbd> open · <kbd>{services.modKey}</kbd>+<kbd>S</kbd> save · <kbd>Esc</kbd> clear

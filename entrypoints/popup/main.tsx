@@ -63,4 +63,8 @@ const services: PopupServices = {
   modKey: /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl',
 };
 
-render(<App services={services} />, document.getElementById('app')!);
+// What was typed into the page's static search box before this script ran carries over.
+const root = document.getElementById('app')!;
+const initialQuery = root.querySelector('input')?.value ?? '';
+root.replaceChildren();
+render(<App services={services} initialQuery={initialQuery} />, root);

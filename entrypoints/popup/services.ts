@@ -31,8 +31,8 @@ export interface PopupCatalog {
   entryCount: number;
   /** The list's name for the footer ("LLMs in Medicine"). */
   listName: string;
-  categories: CategoryCount[];
-  years: number[];
+  readonly categories: CategoryCount[];
+  readonly years: number[];
   /** Ranked results for a query; an empty query lists matching papers newest first. */
   search(query: string, request: SearchRequest): Promise<SearchOutcome>;
   /** Undefined when the text is not an identifier (arXiv id, DOI, paper URL). */

@@ -95,8 +95,8 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
 }
 
-async function mount(h: Harness): Promise<void> {
-  await act(() => render(<App services={h.services} />, root));
+async function mount(h: Harness, initialQuery?: string): Promise<void> {
+  await act(() => render(<App services={h.services} initialQuery={initialQuery} />, root));
   await flush();
 }
 
@@ -154,6 +154,13 @@ describe('popup', () => {
     expect([...option.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Radi', 'Radi']);
     expect(option.textContent).toContain('Zhengliang Liu et al.');
     expect(option.textContent).toContain('arXiv · Jun 2023');
+  });
+
+  it('carries over what was typed before it started', async () => {
+    await mount(makeServices(), 'meditron');
+    expect(input().value).toBe('meditron');
+    expect(input().selectionStart).toBe('meditron'.length);
+    expect(resultIds()).toEqual(['arxiv:2311.16079']);
   });
 
   it('renders only http(s) links', async () => {
