@@ -20,6 +20,7 @@ import {
   refreshLists,
   removeList,
   setListEnabled,
+  startNewEntriesClock,
   writeSchedule,
   REFRESH_PROGRESS_KEY,
   type RefreshProgress,
@@ -134,10 +135,15 @@ export function setupRefresh(database: LanternDB = db): void {
       .catch((e: unknown) => console.error('Lantern’s scheduled list check failed.', e));
   });
   const start = () => {
-    // Starts the "new entries" clock at install, so the bundled list is not news.
-    void countNewEntries(database)
-      .then(() => reschedule(database))
-      .catch(() => undefined);
+    void (async () => {
+      // Seeding runs beside this (entrypoints/background/seed.ts): wait for it briefly, so the
+      // "new entries" clock starts after the bundled list, which is not news.
+      for (let tries = 0; tries < 50 && (await database.lists.count()) === 0; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await startNewEntriesClock(database);
+      await reschedule(database);
+    })().catch(() => undefined);
   };
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);

@@ -17,12 +17,13 @@ export interface ListDiff {
 }
 
 /**
- * The fields that make an entry different to a reader. `line` is left out: it moves whenever
- * anything above it changes, which is not a change of the entry.
+ * The fields that make an entry different to a reader. `line` is left out, and categories are
+ * compared as a set: both move when sections above are edited or reordered, which is not a
+ * change of the entry.
  */
 function contentOf(entry: CatalogEntry): string {
   const { title, authors, venue, year, month, categories, links, ids, titleKey } = entry;
-  return JSON.stringify([title, authors, venue, year ?? null, month ?? null, categories, links, ids, titleKey]);
+  return JSON.stringify([title, authors, venue, year ?? null, month ?? null, [...categories].sort(), links, ids, titleKey]);
 }
 
 export function diffEntries(existing: readonly StoredEntry[], incoming: readonly CatalogEntry[]): ListDiff {

@@ -68,16 +68,22 @@ async function enabledEntriesAddedAfter(db: LanternDB, since: number): Promise<n
 }
 
 /**
- * How many papers arrived since the user last dismissed "new entries". The first call starts
- * the clock (the bundled list is not news), so it answers 0.
+ * Starts the "new entries" clock if it is not running: what the database holds now (the bundled
+ * list, just seeded) is not news. Returns when entries count as seen up to.
  */
-export async function countNewEntries(db: LanternDB, now = Date.now()): Promise<{ count: number; since: number }> {
+export async function startNewEntriesClock(db: LanternDB, now = Date.now()): Promise<number> {
   const seen = (await db.kv.get(ENTRIES_SEEN_AT_KEY))?.value;
-  if (typeof seen !== 'number') {
-    await db.kv.put({ key: ENTRIES_SEEN_AT_KEY, value: now });
-    return { count: 0, since: now };
-  }
-  return { count: await enabledEntriesAddedAfter(db, seen), since: seen };
+  if (typeof seen === 'number') return seen;
+  const newest = (await db.entries.orderBy('addedAt').last())?.addedAt ?? 0;
+  const start = Math.max(now, newest);
+  await db.kv.put({ key: ENTRIES_SEEN_AT_KEY, value: start });
+  return start;
+}
+
+/** How many papers (in enabled lists) arrived since the user last dismissed "new entries". */
+export async function countNewEntries(db: LanternDB, now = Date.now()): Promise<{ count: number; since: number }> {
+  const since = await startNewEntriesClock(db, now);
+  return { count: await enabledEntriesAddedAfter(db, since), since };
 }
 
 /** "Dismiss": entries added up to now are no longer new. */

@@ -35,8 +35,15 @@ function result(url: URL, id: string, name: string): ListUrlResult {
   return { ok: true, url: url.href, id, name, origin, needsPermission: !(url.protocol === 'https:' && url.host === DEFAULT_LIST_HOST) };
 }
 
-function rawGitHub(owner: string, repo: string, ref: string, path: string): URL {
-  return new URL(`https://${DEFAULT_LIST_HOST}/${owner}/${repo}/${ref}/${path}`);
+/**
+ * A file on raw.githubusercontent.com. Its id ignores the branch: the same README under "main"
+ * or "HEAD" is one list, and a repository's root README is the repository itself.
+ */
+function fromRawGitHub(owner: string, repo: string, ref: string, path: readonly string[]): ListUrlResult {
+  const file = path.join('/');
+  const url = new URL(`https://${DEFAULT_LIST_HOST}/${owner}/${repo}/${ref}/${file}`);
+  const isRootReadme = /^readme\.md$/i.test(file);
+  return result(url, (isRootReadme ? `${owner}/${repo}` : `${owner}/${repo}/${file}`).toLowerCase(), isRootReadme ? repo : `${repo}/${file}`);
 }
 
 function fromGitHub(parts: string[]): ListUrlResult {
@@ -46,18 +53,10 @@ function fromGitHub(parts: string[]): ListUrlResult {
   }
   const repo = rawRepo.replace(/\.git$/i, '');
   if (!GITHUB_NAME.test(owner) || !GITHUB_NAME.test(repo)) return fail('That GitHub address has an invalid owner or repository name.');
-  if (kind === undefined) {
-    // HEAD follows the repository's default branch, whatever it is called.
-    return result(rawGitHub(owner, repo, 'HEAD', 'README.md'), `${owner}/${repo}`.toLowerCase(), repo);
-  }
-  if ((kind === 'blob' || kind === 'raw') && ref && path.length > 0) {
-    const file = path.join('/');
-    return result(rawGitHub(owner, repo, ref, file), `${owner}/${repo}/${file}`.toLowerCase(), `${repo}/${file}`);
-  }
-  if (kind === 'tree' && ref) {
-    const folder = path.length > 0 ? `${path.join('/')}/` : '';
-    return result(rawGitHub(owner, repo, ref, `${folder}README.md`), `${owner}/${repo}/${folder}readme.md`.toLowerCase(), repo);
-  }
+  // HEAD follows the repository's default branch, whatever it is called.
+  if (kind === undefined) return fromRawGitHub(owner, repo, 'HEAD', ['README.md']);
+  if ((kind === 'blob' || kind === 'raw') && ref && path.length > 0) return fromRawGitHub(owner, repo, ref, path);
+  if (kind === 'tree' && ref) return fromRawGitHub(owner, repo, ref, [...path, 'README.md']);
   return fail('That GitHub address is neither a repository nor a file. Paste the repository URL or the URL of its markdown file.');
 }
 
@@ -81,10 +80,9 @@ export function normalizeListUrl(input: string): ListUrlResult {
 
   if (host === 'github.com' || host === 'www.github.com') return fromGitHub(parts);
   if (host === DEFAULT_LIST_HOST) {
-    url.protocol = 'https:';
-    url.search = '';
-    if (parts.length < 4) return fail('That raw.githubusercontent.com address does not name a file.');
-    return result(url, parts.join('/').toLowerCase(), `${parts[1]}/${parts.slice(3).join('/')}`);
+    const [owner, repo, ref, ...path] = parts;
+    if (!owner || !repo || !ref || path.length === 0) return fail('That raw.githubusercontent.com address does not name a file.');
+    return fromRawGitHub(owner, repo, ref, path);
   }
   if (parts.length === 0) return fail('That address names a site, not a list file. Paste the URL of the markdown file.');
   const id = `${host}/${parts.join('/')}`.toLowerCase();

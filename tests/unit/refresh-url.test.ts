@@ -45,6 +45,25 @@ describe('normalizeListUrl', () => {
     expect(elsewhere.id).toBe('lists.example.org/ai/medicine.md');
   });
 
+  it('is idempotent: a normalized URL normalizes to itself and the same list id', () => {
+    for (const input of [
+      'https://github.com/owner/lists',
+      'https://github.com/owner/lists/blob/main/docs/medicine.md',
+      'https://github.com/owner/lists/tree/dev/sub',
+      'https://github.com/owner/lists/tree/dev',
+      'https://github.com/owner/lists/blob/main/README.md',
+      'https://lists.example.org/ai/medicine.md',
+    ]) {
+      const once = ok(input);
+      const twice = ok(once.url);
+      expect(twice.url, input).toBe(once.url);
+      expect(twice.id, input).toBe(once.id);
+    }
+    // A branch does not make another list: the same README under main or HEAD is one list.
+    expect(ok('https://raw.githubusercontent.com/owner/lists/main/README.md').id).toBe('owner/lists');
+    expect(ok('https://github.com/owner/lists/blob/main/README.md').id).toBe('owner/lists');
+  });
+
   it('refuses what cannot be a list, in plain words', () => {
     for (const input of [
       '',

@@ -105,9 +105,11 @@ describe('diffEntries', () => {
     expect(diff.unchanged).toBe(2);
   });
 
-  it('does not count an entry that only moved lines as changed', () => {
-    const diff = diffEntries(stored([entry(1)]), [entry(1, { line: 99 })]);
+  it('does not count an entry that only moved lines or sections as changed', () => {
+    const before = stored([entry(1, { categories: ['Models', 'Agents'] })]);
+    const diff = diffEntries(before, [entry(1, { line: 99, categories: ['Agents', 'Models'] })]);
     expect(diff).toEqual({ added: [], changed: [], removed: [], unchanged: 1 });
+    expect(diffEntries(before, [entry(1, { categories: ['Models'] })]).changed).toHaveLength(1);
   });
 });
 
