@@ -59,7 +59,11 @@ export async function foundForIdentity(database: LanternDB, identity: PageIdenti
  */
 export async function foundInTab(database: LanternDB, tab: { id?: number | undefined; url?: string | undefined; title?: string | undefined }): Promise<FoundPaper> {
   if (tab.id !== undefined) {
-    const known = await tabPaper(tab.id, async (identity) => coreHandlers(database).matchPage(identity, {}));
+    // The record is a shortcut, not a requirement: if reading it fails, the URL still speaks.
+    const known = await tabPaper(tab.id, async (identity) => coreHandlers(database).matchPage(identity, {})).catch(() => ({
+      identity: null,
+      match: null,
+    }));
     if (known.match || known.identity?.title) return known;
   }
   const identity = urlIdentity(tab.url, tab.title);

@@ -1,0 +1,144 @@
+/**
+ * Saving without opening Lantern: what the context menu and the keyboard shortcut save (pure
+ * rules), and the background wiring on a real (fake-indexeddb) database with the bundled list.
+ * The fake browser implements neither context menus, commands nor the toolbar badge, so those
+ * few calls are stubbed and recorded.
+ */
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Menus, Tabs } from 'webextension-polyfill';
+import bundled from '../../assets/catalog.json';
+import { seedFromSnapshot } from '../../lib/db/catalog';
+import { LanternDB } from '../../lib/db/schema';
+import { SAVE_COMMAND } from '../../lib/commandNames';
+import { linkIdentity, saveTargetFor, urlIdentity } from '../../lib/quickSave';
+import type { CatalogSnapshot, PageMatch, Paper } from '../../lib/types';
+import { SAVE_MENU_ID, setupContextMenu } from '../../entrypoints/background/contextMenu';
+import { setupCommands } from '../../entrypoints/background/commands';
+
+const snapshot = bundled as unknown as CatalogSnapshot;
+const LISTED_ARXIV = '2311.16452';
+const LISTED_ID = `arxiv:${LISTED_ARXIV}`;
+
+describe('saveTargetFor', () => {
+  const paper = { id: LISTED_ID } as Paper;
+  const match = { paper, via: 'arxiv', related: [], saved: false, listNames: [] } as PageMatch;
+
+  it('saves a listed paper by its entry id', () => {
+    expect(saveTargetFor({ identity: { url: 'https://arxiv.org/abs/2311.16452', arxiv: LISTED_ARXIV }, match })).toEqual({ paperId: LISTED_ID });
+  });
+
+  it('saves an unlisted paper by what its page says, when the page names a title', () => {
+    const page = { url: 'https://www.medrxiv.org/content/10.1101/2024.01.01.24300001v1', doi: '10.1101/2024.01.01.24300001', title: 'A preprint' };
+    expect(saveTargetFor({ identity: page, match: null })).toEqual({ paperId: 'doi:10.1101/2024.01.01.24300001', page });
+  });
+
+  it('says why in plain words when there is nothing to save', () => {
+    expect(saveTargetFor({ identity: null, match: null })).toEqual({ error: 'Lantern does not recognize a paper here.' });
+    const untitled = saveTargetFor({ identity: { url: 'https://arxiv.org/abs/2401.00001', arxiv: '2401.00001' }, match: null });
+    expect('error' in untitled && untitled.error).toMatch(/no title/);
+  });
+});
+
+describe('linkIdentity and urlIdentity', () => {
+  it('recognizes links to papers, with the link text as title when given', () => {
+    expect(linkIdentity('https://arxiv.org/pdf/2311.16452v2')).toEqual({ url: 'https://arxiv.org/pdf/2311.16452v2', arxiv: LISTED_ARXIV });
+    expect(linkIdentity('https://doi.org/10.1038/s41586-023-06291-2', '  Large language models\n encode clinical knowledge ')).toMatchObject({
+      doi: '10.1038/s41586-023-06291-2',
+      title: 'Large language models encode clinical knowledge',
+    });
+    expect(linkIdentity('https://example.org/about')).toBeUndefined();
+  });
+
+  it('reads a tab from its URL and title, or nothing', () => {
+    expect(urlIdentity('https://arxiv.org/abs/2401.00001', 'A title')).toMatchObject({ arxiv: '2401.00001', title: 'A title' });
+    expect(urlIdentity(undefined, 'A title')).toBeNull();
+    expect(urlIdentity('https://example.org/', 'A title')).toBeNull();
+  });
+});
+
+describe('context menu and shortcut in the background', () => {
+  let db: LanternDB;
+  let count = 0;
+  let badges: { tabId?: number; text: string }[];
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    db = new LanternDB(`quick-save-test-${++count}`);
+    await seedFromSnapshot(db, snapshot);
+    badges = [];
+    const action = fakeBrowser.action;
+    vi.spyOn(action, 'getTitle').mockResolvedValue('Lantern');
+    vi.spyOn(action, 'setTitle').mockResolvedValue(undefined);
+    vi.spyOn(action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    vi.spyOn(action, 'setIcon').mockResolvedValue(undefined);
+    vi.spyOn(action, 'setBadgeText').mockImplementation(async (details) => {
+      badges.push({ tabId: details.tabId, text: details.text ?? '' });
+    });
+  });
+
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await db.delete();
+  });
+
+  function menuListener(): (info: Menus.OnClickData, tab?: Tabs.Tab) => void {
+    let listener: ((info: Menus.OnClickData, tab?: Tabs.Tab) => void) | undefined;
+    const created: unknown[] = [];
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((props) => {
+      created.push(props);
+      return SAVE_MENU_ID;
+    });
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((l) => {
+      listener = l;
+    });
+    setupContextMenu(db);
+    if (!listener) throw new Error('setupContextMenu registered no click listener');
+    return listener;
+  }
+
+  const click = (over: Partial<Menus.OnClickData>): Menus.OnClickData => ({ menuItemId: SAVE_MENU_ID, editable: false, modifiers: [], ...over });
+
+  it('saves the listed paper a link points to, and confirms on the toolbar badge', async () => {
+    const onClick = menuListener();
+    onClick(click({ linkUrl: 'https://arxiv.org/pdf/2311.16452v2', pageUrl: 'https://example.org/blog' }), { id: 7 } as Tabs.Tab);
+    await vi.waitFor(async () => expect(await db.saved.get(LISTED_ID)).toBeDefined());
+    await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 7, text: '✓' }));
+    expect((await db.saved.get(LISTED_ID))?.paper.title).toBe(snapshot.entries.find((e) => e.id === LISTED_ID)?.title);
+  });
+
+  it('saves an unlisted paper from the page URL and title; says why not on a page that names none', async () => {
+    const onClick = menuListener();
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error('no tab'));
+    onClick(click({ pageUrl: 'https://arxiv.org/abs/2401.00001' }), { id: 8, url: 'https://arxiv.org/abs/2401.00001', title: 'An unlisted preprint' } as Tabs.Tab);
+    await vi.waitFor(async () => expect(await db.saved.get('arxiv:2401.00001')).toMatchObject({ paper: { title: 'An unlisted preprint' } }));
+    await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 8, text: '✓' }));
+
+    onClick(click({ pageUrl: 'https://example.org/' }), { id: 9, url: 'https://example.org/', title: 'Home' } as Tabs.Tab);
+    await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 9, text: '!' }));
+    expect(await db.saved.count()).toBe(1);
+  });
+
+  it('ignores other menu items', async () => {
+    const onClick = menuListener();
+    onClick(click({ menuItemId: 'something-else', linkUrl: 'https://arxiv.org/abs/2311.16452' }), { id: 7 } as Tabs.Tab);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await db.saved.count()).toBe(0);
+  });
+
+  it('saves the current tab’s paper on the save command', async () => {
+    let listener: ((command: string, tab: Tabs.Tab | undefined) => void) | undefined;
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((l) => {
+      listener = l;
+    });
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 3, url: 'https://arxiv.org/abs/2311.16452v1' } as Tabs.Tab);
+    setupCommands(db);
+    listener?.('some-other-command', { id: 3 } as Tabs.Tab);
+    listener?.(SAVE_COMMAND, { id: 3, url: 'https://arxiv.org/abs/2311.16452v1' } as Tabs.Tab);
+    await vi.waitFor(async () => expect(await db.saved.get(LISTED_ID)).toBeDefined());
+    await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 3, text: '✓' }));
+    expect(await db.saved.count()).toBe(1);
+  });
+});
