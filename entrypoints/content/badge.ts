@@ -151,6 +151,19 @@ export function startBadge(ctx: ContentScriptContext): void {
     else remove();
   };
 
+  // The reading list can change elsewhere (the popup, the library tab): when the user comes
+  // back to this page, ask again so the save toggle tells the truth.
+  const recheck = async () => {
+    const current = shown;
+    if (!current || current.saving || document.visibilityState !== 'visible') return;
+    const reply = await sendMessage('matchPage', current.identity);
+    if (shown !== current || current.saving || !reply.ok || reply.value?.paper.id !== current.match.paper.id) return;
+    current.match = reply.value;
+    draw();
+  };
+  ctx.addEventListener(window, 'focus', () => void recheck());
+  ctx.addEventListener(document, 'visibilitychange', () => void recheck());
+
   ctx.onInvalidated(remove);
   // The event fires while the navigation is starting (before `location` changes): look just after.
   ctx.addEventListener(window, 'wxt:locationchange', () => {

@@ -206,6 +206,22 @@ describe('badge', () => {
     await page.close();
   });
 
+  it('shows a save made elsewhere (the popup) when the user comes back to the page', async () => {
+    const url = 'https://www.nature.com/articles/s41586-023-05881-4';
+    ext.routePages({ [url]: { body: mirrorPage('Foundation models for generalist medical artificial intelligence', '<meta name="citation_doi" content="10.1038/s41586-023-05881-4">') } });
+    const page = await open(url);
+    const badge = await waitForBadge(page, 'doi:10.1038/s41586-023-05881-4');
+    expect(badge.saved).toBe('false');
+    const reply = (await sendFromExtensionPage(ext, 'setSaved', { paperId: 'doi:10.1038/s41586-023-05881-4', saved: true })) as { ok: boolean };
+    expect(reply.ok).toBe(true);
+    // Coming back to the page: it gets the focus again.
+    await page.bringToFront();
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+    await page.locator('lantern-badge .lantern-save[aria-pressed="true"]').waitFor();
+    await sendFromExtensionPage(ext, 'setSaved', { paperId: 'doi:10.1038/s41586-023-05881-4', saved: false });
+    await page.close();
+  });
+
   it('collapses to a pill (button or Esc), remembers it across pages, and can be dismissed for the page', async () => {
     const page = await open('https://arxiv.org/abs/2311.16452');
     await waitForBadge(page);
