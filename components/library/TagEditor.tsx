@@ -12,8 +12,9 @@ export interface TagEditorProps {
 /** A saved paper's tags: chips with a remove button, and a field that adds on Enter or comma. */
 export function TagEditor({ tags, suggestionsId, label, onChange }: TagEditorProps) {
   const [draft, setDraft] = useState('');
-  const add = () => {
-    const added = draft.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  // Reads the field itself: a pick from the autocomplete list may come before the typed state.
+  const add = (text: string) => {
+    const added = text.split(',').map((t) => t.trim()).filter((t) => t !== '');
     setDraft('');
     if (added.length > 0) onChange([...tags, ...added]);
   };
@@ -48,11 +49,11 @@ export function TagEditor({ tags, suggestionsId, label, onChange }: TagEditorPro
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ',') {
             e.preventDefault();
-            add();
+            add(e.currentTarget.value);
           }
         }}
         // A tag picked from the autocomplete list, or typed and left, is added too.
-        onChange={add}
+        onChange={(e) => add(e.currentTarget.value)}
       />
     </div>
   );
