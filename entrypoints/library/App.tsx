@@ -5,7 +5,7 @@ import { BulkBar, LibraryFilterBar, TransferBar } from '../../components/library
 import { restoreSaved, toStorageError, unsavePaper, updateSaved, type SavedPatch } from '../../lib/db/readingList';
 import { importFile, importFormatOf } from '../../lib/export/importFile';
 import { sizeProblem } from '../../lib/export/importResult';
-import { exportText, loadLibraryData, type LibraryData } from '../../lib/library/data';
+import { exportText, libraryRows, loadListMembership, loadSavedItems, type ListMembership } from '../../lib/library/data';
 import {
   EXPORT_FORMATS,
   activeLibraryFilterCount,
@@ -39,7 +39,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 export function App({ services }: { services: LibraryServices }) {
   const { db } = services;
-  const [data, setData] = useState<LibraryData | null>(null);
+  const [items, setItems] = useState<SavedItem[] | null>(null);
+  const [membership, setMembership] = useState<ListMembership | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<LibraryFilters>({});
@@ -55,14 +56,19 @@ export function App({ services }: { services: LibraryServices }) {
   useEffect(() => {
     void services.requestPersistence();
     services.loadShortcut().then(setShortcut, () => setShortcut(null));
-    const subscription = liveQuery(() => loadLibraryData(db)).subscribe({
+    const onError = (e: unknown) => setLoadError(toStorageError(e).message);
+    const saved = liveQuery(() => loadSavedItems(db)).subscribe({
       next: (next) => {
-        setData(next);
+        setItems(next);
         setLoadError(null);
       },
-      error: (e: unknown) => setLoadError(toStorageError(e).message),
+      error: onError,
     });
-    return () => subscription.unsubscribe();
+    const listed = liveQuery(() => loadListMembership(db)).subscribe({ next: setMembership, error: onError });
+    return () => {
+      saved.unsubscribe();
+      listed.unsubscribe();
+    };
   }, [db, services]);
 
   useEffect(() => {
@@ -71,7 +77,8 @@ export function App({ services }: { services: LibraryServices }) {
     return () => clearTimeout(timer);
   }, [undo]);
 
-  const rows = data?.rows ?? [];
+  const rows = useMemo(() => libraryRows(items ?? [], membership), [items, membership]);
+  const loaded = items !== null;
   // The index holds paper data only, which edits (status, tags, note) do not change.
   const paperSignature = rows.map((r) => `${r.item.id}\u0001${r.item.paper.title}\u0001${r.lists.join(',')}`).join('\u0002');
   const index = useMemo(() => buildLibraryIndex(rows), [paperSignature]);
@@ -81,7 +88,7 @@ export function App({ services }: { services: LibraryServices }) {
   const shown = useMemo(() => libraryView(rows, { ranked, filters, sort: effectiveSort, now }), [rows, ranked, filters, effectiveSort]);
   const tags = useMemo(() => tagsInUse(rows.map((r) => r.item)), [rows]);
   const categories = useMemo(() => categoriesInUse(rows.map((r) => r.item)), [rows]);
-  const lists = data?.lists ?? [];
+  const lists = membership?.lists ?? [];
   const listNames = useMemo(() => new Map(lists.map((l) => [l.id, l.name])), [lists]);
 
   // A query starts in best-match order; clearing it goes back to the order chosen before.
@@ -96,8 +103,8 @@ export function App({ services }: { services: LibraryServices }) {
   useEffect(() => setLimit(PAGE_SIZE), [query, filters, sort]);
   // Removed papers leave the selection.
   useEffect(() => {
-    if (data) setSelected((s) => (s.size === 0 ? s : keepPresent(s, data.rows)));
-  }, [data]);
+    setSelected((s) => (s.size === 0 ? s : keepPresent(s, rows)));
+  }, [rows]);
 
   const selectedItems = rows.filter((r) => selected.has(r.item.id)).map((r) => r.item);
   const selectedMatching = shown.filter((r) => selected.has(r.item.id)).length;
@@ -209,7 +216,7 @@ export function App({ services }: { services: LibraryServices }) {
           <img src="/icon-32.png" alt="" width="24" height="24" />
           Reading list
         </h1>
-        {data && (
+        {loaded && (
           <p class="library-count" role="status" data-saved-count={rows.length}>
             {rows.length === 0
               ? 'Nothing saved yet'
@@ -244,7 +251,7 @@ export function App({ services }: { services: LibraryServices }) {
         </div>
       )}
 
-      {data && rows.length === 0 && (
+      {loaded && rows.length === 0 && (
         <section class="empty" aria-labelledby="empty-title">
           <h2 id="empty-title">Your reading list is empty</h2>
           <p>Save papers as you come across them, and they will wait for you here:</p>
@@ -268,7 +275,7 @@ export function App({ services }: { services: LibraryServices }) {
         </section>
       )}
 
-      {data && (
+      {loaded && (
         <TransferBar
           scope={{ selected: selectedItems.length > 0, count: selectedItems.length > 0 ? selectedItems.length : rows.length }}
           onExport={exportAs}

@@ -11,27 +11,36 @@ import { toRIS } from '../export/ris';
 import type { ListInfo, SavedItem } from '../types';
 import type { ExportFormat, LibraryRow } from './view';
 
-export interface LibraryData {
-  rows: LibraryRow[];
+export interface ListMembership {
+  /** Paper id → ids of the lists holding it now. */
+  listsOf: Map<string, string[]>;
   lists: ListInfo[];
 }
 
+/** Every saved item, most recently added first. */
+export function loadSavedItems(db: LanternDB): Promise<SavedItem[]> {
+  return db.saved.orderBy('addedAt').reverse().toArray();
+}
+
 /**
- * Every saved item, newest first, with the ids of the lists its paper is in now (from the
- * catalog's entries, so a paper that left every list shows as such and is never dropped).
+ * Which lists hold each paper now, from the catalog's keys alone (no entry is read whole). Kept
+ * apart from the saved items so that editing a note does not re-read the catalog, and the
+ * catalog's keys are read in one go: `where('id').anyOf(savedIds)` seeks once per saved paper.
  */
-export async function loadLibraryData(db: LanternDB): Promise<LibraryData> {
-  const [items, lists] = await Promise.all([db.saved.orderBy('addedAt').reverse().toArray(), db.lists.toArray()]);
-  const listed = new Map<string, string[]>();
-  if (items.length > 0) {
-    const keys = await db.entries.where('id').anyOf(items.map((item) => item.id)).primaryKeys();
-    for (const [listId, id] of keys) {
-      const ids = listed.get(id);
-      if (ids) ids.push(listId);
-      else listed.set(id, [listId]);
-    }
+export async function loadListMembership(db: LanternDB): Promise<ListMembership> {
+  const [keys, lists] = await Promise.all([db.entries.toCollection().primaryKeys(), db.lists.toArray()]);
+  const listsOf = new Map<string, string[]>();
+  for (const [listId, id] of keys) {
+    const ids = listsOf.get(id);
+    if (ids) ids.push(listId);
+    else listsOf.set(id, [listId]);
   }
-  return { rows: items.map((item) => ({ item, lists: listed.get(item.id) ?? [] })), lists };
+  return { listsOf, lists };
+}
+
+/** The saved items with their lists: a paper in none is kept and shows as "no longer in the list". */
+export function libraryRows(items: readonly SavedItem[], membership: ListMembership | undefined): LibraryRow[] {
+  return items.map((item) => ({ item, lists: membership?.listsOf.get(item.id) ?? [] }));
 }
 
 /** The file text of `items` in one export format. */
