@@ -1,5 +1,5 @@
 /**
- * `npm run catalog -- <markdown file or URL> [--source-url URL] [--source-date YYYY-MM-DD] [--out FILE]`
+ * `npm run catalog -- <markdown file or URL> [--name NAME] [--source-url URL] [--source-date YYYY-MM-DD] [--out FILE]`
  * Parses an awesome list and writes the bundled snapshot (assets/catalog.json by default).
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -9,10 +9,12 @@ import { parseAwesomeList } from './parse';
 import { SEED_SOURCE_URL, serializeSnapshot, toSnapshot } from './snapshot';
 
 const FETCH_TIMEOUT_MS = 20_000;
-const USAGE = 'usage: npm run catalog -- <markdown file or URL> [--source-url URL] [--source-date YYYY-MM-DD] [--out FILE]';
+const USAGE = 'usage: npm run catalog -- <markdown file or URL> [--name NAME] [--source-url URL] [--source-date YYYY-MM-DD] [--out FILE]';
 
 interface Options {
   input: string;
+  /** The short name users see ("LLMs in Medicine"); defaults to the list's first heading. */
+  name?: string;
   sourceUrl?: string;
   sourceDate?: string;
   out: string;
@@ -27,7 +29,8 @@ function parseArgs(args: string[]): Options {
       if (next === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
       return next;
     };
-    if (arg === '--source-url') options.sourceUrl = value();
+    if (arg === '--name') options.name = value();
+    else if (arg === '--source-url') options.sourceUrl = value();
     else if (arg === '--source-date') options.sourceDate = value();
     else if (arg === '--out') options.out = value();
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${USAGE}`);
@@ -60,8 +63,8 @@ async function main(): Promise<void> {
   const sourceUrl = options.sourceUrl ?? (parseHttpUrl(options.input) ? options.input : SEED_SOURCE_URL);
   const sourceDate = options.sourceDate ?? new Date().toISOString().slice(0, 10);
   const out = resolve(options.out);
-  await writeFile(out, serializeSnapshot(toSnapshot(parsed, sourceUrl, sourceDate)));
-  console.log(`${parsed.entries.length} entries from "${parsed.name}" → ${out} (${parsed.warnings.length} warnings)`);
+  await writeFile(out, serializeSnapshot(toSnapshot(parsed, sourceUrl, sourceDate, options.name)));
+  console.log(`${parsed.entries.length} entries from "${options.name ?? parsed.name}" → ${out} (${parsed.warnings.length} warnings)`);
 }
 
 main().catch((error: unknown) => {

@@ -18,7 +18,7 @@ describe('the bundled snapshot', () => {
   it('describes the seed list', () => {
     expect(snapshot).toMatchObject({
       format: 1,
-      name: 'Large Language Models Illuminate a Progressive Pathway to Artificial Healthcare Assistant: A Review',
+      name: 'LLMs in Medicine',
       sourceUrl: SEED_SOURCE_URL,
       sourceDate: '2023-12-23',
     });
