@@ -12,6 +12,8 @@ export interface ThisTabProps {
   busy: boolean;
   onToggleSave: () => void;
   onCategory?: (category: string) => void;
+  /** The browser's shortcut that saves the current page ("Alt+Shift+S"), when one is set. */
+  shortcut?: string | null;
 }
 
 /** What a page identifies itself as, in a few words: its title, else its strongest id. */
@@ -25,7 +27,7 @@ export function identityLabel(identity: PageIdentity): string {
 }
 
 /** "This tab": the listed paper the active tab shows, or an offer to save an unlisted one. */
-export function ThisTab({ tab, saved, busy, onToggleSave, onCategory }: ThisTabProps) {
+export function ThisTab({ tab, saved, busy, onToggleSave, onCategory, shortcut }: ThisTabProps) {
   return (
     <section class="this-tab" aria-labelledby="this-tab-heading" data-this-tab={tab.kind} data-paper-id={tab.kind === 'listed' ? tab.paper.id : undefined}>
       <h2 class="section-heading" id="this-tab-heading">
@@ -49,6 +51,11 @@ export function ThisTab({ tab, saved, busy, onToggleSave, onCategory }: ThisTabP
             </button>
           )}
         </div>
+      )}
+      {shortcut && !saved && (
+        <p class="this-tab-shortcut" data-shortcut={shortcut}>
+          On the page, <kbd>{shortcut}</kbd> saves it too.
+        </p>
       )}
     </section>
   );

@@ -251,7 +251,14 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
           </p>
         )}
         {tab && trimmed === '' && tabId && (
-          <ThisTab tab={tab} saved={savedIds.has(tabId)} busy={busyIds.has(tabId)} onToggleSave={toggleTabSave} onCategory={pickCategory} />
+          <ThisTab
+            tab={tab}
+            saved={savedIds.has(tabId)}
+            busy={busyIds.has(tabId)}
+            onToggleSave={toggleTabSave}
+            onCategory={pickCategory}
+            shortcut={shortcut}
+          />
         )}
         {browsing && catalog && <CategoryChips counts={catalog.categories} onPick={pickCategory} />}
         {lookup?.kind === 'missing' && (
@@ -291,27 +298,21 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
       </div>
 
       <footer class="popup-foot">
-        {/* "N new entries" and "Update now" (issue 6); a changed list reloads the popup's index. */}
-        <ListUpdates onUpdated={() => location.reload()} />
         <p class="keys" aria-hidden="true">
           <kbd>↑</kbd>
           <kbd>↓</kbd> move · <kbd>↵</kbd> open · <kbd>{services.modKey}</kbd>+<kbd>S</kbd> save · <kbd>Esc</kbd> clear
-          {shortcut && (
-            <>
-              {' '}
-              · save page <kbd>{shortcut}</kbd>
-            </>
-          )}
         </p>
         <div class="foot-row">
           {catalog ? (
-            <span class="count" data-entry-count={catalog.entryCount}>
+            <span class="count" data-entry-count={catalog.entryCount} title={catalog.listName}>
               {plural(catalog.entryCount, 'paper')} · {catalog.listName}
             </span>
           ) : (
             <span class="count">…</span>
           )}
           <nav class="foot-links" aria-label="Lantern pages">
+            {/* "N new entries" and "Update now" (issue 6); the catalog follows the rebuilt index by itself. */}
+            <ListUpdates onUpdated={() => undefined} />
             <a href={services.libraryUrl} target="_blank" rel="noopener">
               Reading list{savedIds.size > 0 ? ` (${savedIds.size})` : ''}
             </a>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
+import { followAppearance } from '../../lib/appearance';
 import { db } from '../../lib/db/instance';
 import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
 import { savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
@@ -62,6 +63,8 @@ const services: PopupServices = {
   optionsUrl: pageUrl('/options.html'),
   modKey: /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl',
 };
+
+followAppearance();
 
 // What was typed into the page's static search box before this script ran carries over.
 const root = document.getElementById('app')!;

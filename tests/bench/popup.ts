@@ -75,12 +75,12 @@ async function measure(ext: ExtensionSession, label: string, target?: number): P
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const warm: OpenTimes[] = [];
   for (let i = 0; i < WARM_OPENS; i++) warm.push(await openOnce(ext));
-  const focus = median(warm.map((t) => t.focus));
+  const spread = (values: number[]) => `${median(values).toFixed(0)} ms (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
   const results = median(warm.map((t) => t.results));
-  const verdict = target === undefined ? '' : results <= target ? ` (target ${target} ms: met)` : ` (target ${target} ms: MISSED)`;
+  const verdict = target === undefined ? '' : results <= target ? `; target ${target} ms: met` : `; target ${target} ms: MISSED`;
   console.log(
-    `  ${label.padEnd(22)} focused ${focus.toFixed(0).padStart(5)} ms · results for “${QUERY}” ${results.toFixed(0).padStart(5)} ms` +
-      ` (median of ${WARM_OPENS}; first open, index built: ${cold.results.toFixed(0)} ms)${verdict}`,
+    `  ${label.padEnd(18)} box focused ${spread(warm.map((t) => t.focus))} · results for “${QUERY}” ${spread(warm.map((t) => t.results))}` +
+      ` [median (min–max) of ${WARM_OPENS} opens; first open, building the index: ${cold.results.toFixed(0)} ms${verdict}]`,
   );
 }
 

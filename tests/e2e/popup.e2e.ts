@@ -244,4 +244,42 @@ describe('popup', () => {
     await popup.page.close();
     await paperTab.close();
   });
+
+  it('offers "Save this paper" on a paper page that is not in the list, and saves it', async () => {
+    ext.routePages({
+      'https://arxiv.org/abs/2402.09999': {
+        body: `<!doctype html><html><head><title>[2402.09999] Triage Agents for Rural Clinics</title>
+          <meta name="citation_title" content="Triage Agents for Rural Clinics" />
+          <meta name="citation_author" content="Okafor, Ada" />
+          <meta name="citation_author" content="Lind, Per" />
+          <meta name="citation_date" content="2024/02/15" />
+          <meta name="citation_arxiv_id" content="2402.09999" />
+          </head><body><h1 class="title">Triage Agents for Rural Clinics</h1></body></html>`,
+      },
+    });
+    const paperTab = await ext.context.newPage();
+    await paperTab.goto('https://arxiv.org/abs/2402.09999');
+    const popup = await PopupPage.open(ext);
+    const thisTab = popup.page.locator('[data-this-tab=unlisted]');
+    await thisTab.waitFor();
+    expect(await thisTab.locator('.entry-title').textContent()).toBe('Triage Agents for Rural Clinics');
+    expect(await thisTab.textContent()).toContain('not in the list');
+    await screenshot(popup.page, 'popup-this-tab-unlisted', { colorScheme: 'light' });
+    await thisTab.getByRole('button', { name: 'Save this paper' }).click();
+    await thisTab.locator('[aria-pressed=true]').waitFor();
+    // The reading list holds it, under its arXiv id.
+    const saved = await popup.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open('lantern');
+        open.onsuccess = () => resolve(open.result);
+      });
+      return new Promise<string[]>((resolve) => {
+        const request = db.transaction('saved').objectStore('saved').getAllKeys();
+        request.onsuccess = () => resolve(request.result.map(String));
+      });
+    });
+    expect(saved).toContain('arxiv:2402.09999');
+    await popup.page.close();
+    await paperTab.close();
+  });
 });

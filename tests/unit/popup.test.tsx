@@ -266,9 +266,9 @@ describe('popup', () => {
     expect(root.querySelector('[data-this-tab=unlisted] [aria-pressed]')?.getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('shows the save-page shortcut and links to the library', async () => {
-    await mount(makeServices());
-    expect(root.querySelector('.keys')?.textContent).toContain('Alt+Shift+S');
+  it('shows the save-page shortcut with this tab, and links to the library', async () => {
+    await mount(makeServices({ kind: 'listed', paper: PAPERS[0]!, listNames: ['LLMs in Medicine'] }));
+    expect(root.querySelector('[data-this-tab] [data-shortcut]')?.textContent).toBe('On the page, Alt+Shift+S saves it too.');
     expect(root.querySelector<HTMLAnchorElement>('a[href$="library.html"]')).not.toBeNull();
   });
 });
