@@ -38,12 +38,17 @@ export function coreHandlers(database: LanternDB): Pick<Handlers, 'getStatus' | 
         (prefix ? matchPaper(identity, await papersByTitlePrefix(database, prefix)) : undefined);
       if (!match) return null;
       const { paper, via } = match;
-      const lists = await database.lists.bulkGet(paper.lists);
+      // Independent reads, in parallel: this answer is most of the time to a visible badge.
+      const [lists, pool, saved] = await Promise.all([
+        database.lists.bulkGet(paper.lists),
+        relatedPool(database, paper),
+        isSaved(database, paper.id),
+      ]);
       return {
         paper,
         via,
-        related: relatedPapers(paper, await relatedPool(database, paper), 5),
-        saved: await isSaved(database, paper.id),
+        related: relatedPapers(paper, pool, 5),
+        saved,
         listNames: lists.flatMap((l) => (l ? [l.name] : [])),
       };
     },
