@@ -1,4 +1,5 @@
 import type { PageIdentity, Paper } from '../lib/types';
+import { authorLine } from '../lib/popup/present';
 import { EntryCard } from './EntryCard';
 import { SaveToggle } from './SaveToggle';
 
@@ -41,7 +42,7 @@ export function ThisTab({ tab, saved, busy, onToggleSave, onCategory, shortcut }
         <div class="this-tab-unlisted">
           <p class="entry-title">{identityLabel(tab.identity)}</p>
           {tab.identity.authors && tab.identity.authors.length > 0 && (
-            <p class="entry-authors">{tab.identity.authors.slice(0, 3).join(', ') + (tab.identity.authors.length > 3 ? ' et al.' : '')}</p>
+            <p class="entry-authors">{authorLine(tab.identity.authors)}</p>
           )}
           {saved ? (
             <SaveToggle saved busy={busy} onToggle={onToggleSave} title={identityLabel(tab.identity)} />

@@ -316,8 +316,16 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             <a href={services.libraryUrl} target="_blank" rel="noopener">
               Reading list{savedIds.size > 0 ? ` (${savedIds.size})` : ''}
             </a>
-            <a href={services.optionsUrl} target="_blank" rel="noopener">
-              Settings
+            <a class="settings-link" href={services.optionsUrl} target="_blank" rel="noopener" aria-label="Settings" title="Settings">
+              <svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24">
+                <circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" stroke-width="2" />
+                <path
+                  d="M12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1L7 17M17 7l2.1-2.1"
+                  stroke="currentColor"
+                  stroke-width="2"
+                  stroke-linecap="round"
+                />
+              </svg>
             </a>
           </nav>
         </div>

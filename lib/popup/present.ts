@@ -40,6 +40,18 @@ export function hasCode(paper: Pick<Paper, 'links'>): boolean {
   return paper.links.some((l) => l.kind === 'code');
 }
 
+/** A page's author as people write it: "Singhal, Karan" (citation metadata order) → "Karan Singhal". */
+export function displayAuthor(name: string): string {
+  const parts = name.split(',').map((p) => p.trim());
+  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name.trim();
+}
+
+/** Up to three authors, then "et al.". */
+export function authorLine(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map(displayAuthor).join(', ');
+  return names.length > 3 ? `${shown} et al.` : shown;
+}
+
 /** Moves a selection through a list of `length` items, wrapping at both ends; -1 means none. */
 export function moveSelection(current: number, delta: 1 | -1, length: number): number {
   if (length === 0) return -1;

@@ -135,13 +135,25 @@ describe('popup', () => {
     await tab.close();
   });
 
-  it('clears with Esc', async () => {
+  it('saves the active result with Ctrl+S, clears with Esc, and closes with a second Esc', async () => {
     const popup = await PopupPage.open(ext, 'radiology');
+    await popup.input.press('ArrowDown');
+    const active = popup.page.locator('[role=option][aria-selected=true]');
+    const id = await active.getAttribute('data-paper-id');
+    await popup.input.press('Control+s');
+    await popup.page.locator(`[role=option][data-paper-id="${id}"] [aria-pressed=true]`).waitFor();
+    await popup.input.press('Control+s');
+    await popup.page.locator(`[role=option][data-paper-id="${id}"] [aria-pressed=false]`).waitFor();
+
     await popup.input.press('Escape');
     expect(await popup.input.inputValue()).toBe('');
     await popup.settle();
     expect(await popup.status()).toBe('Newest papers');
-    await popup.page.close();
+    const closed = popup.page.waitForEvent('close');
+    await popup.input.press('Escape').catch((e: unknown) => {
+      if (!popup.page.isClosed()) throw e;
+    });
+    await closed;
   });
 
   it('filters by category, year range and code, and sorts by date', async () => {
@@ -264,6 +276,7 @@ describe('popup', () => {
     await thisTab.waitFor();
     expect(await thisTab.locator('.entry-title').textContent()).toBe('Triage Agents for Rural Clinics');
     expect(await thisTab.textContent()).toContain('not in the list');
+    expect(await thisTab.locator('.entry-authors').textContent()).toBe('Ada Okafor, Per Lind');
     await screenshot(popup.page, 'popup-this-tab-unlisted', { colorScheme: 'light' });
     await thisTab.getByRole('button', { name: 'Save this paper' }).click();
     await thisTab.locator('[aria-pressed=true]').waitFor();
@@ -281,5 +294,26 @@ describe('popup', () => {
     expect(saved).toContain('arxiv:2402.09999');
     await popup.page.close();
     await paperTab.close();
+  });
+
+  // The popup learns a PDF tab's paper from its URL (the background's tab record), not from the page.
+  it('shows "This tab" on a PDF tab of a listed paper', async () => {
+    const pdf = [
+      '%PDF-1.4',
+      '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj',
+      '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj',
+      '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>> endobj',
+      'trailer <</Root 1 0 R>>',
+      '%%EOF',
+    ].join('\n');
+    ext.routePages({ 'https://arxiv.org/pdf/2311.16079': { body: pdf, contentType: 'application/pdf' } });
+    const pdfTab = await ext.context.newPage();
+    await pdfTab.goto('https://arxiv.org/pdf/2311.16079').catch(() => undefined);
+    const popup = await PopupPage.open(ext);
+    const thisTab = popup.page.locator('[data-this-tab=listed]');
+    await thisTab.waitFor();
+    expect(await thisTab.getAttribute('data-paper-id')).toBe('arxiv:2311.16079');
+    await popup.page.close();
+    await pdfTab.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlightParts, highlightTerms } from '../../lib/popup/highlight';
-import { categoryLeaf, isHttpUrl, moveSelection, paperDate, primaryUrl, safeLinks } from '../../lib/popup/present';
+import { authorLine, categoryLeaf, displayAuthor, isHttpUrl, moveSelection, paperDate, primaryUrl, safeLinks } from '../../lib/popup/present';
 import { activeFilterCount, compareByDateDesc, inCategory, matchesFilters, NO_FILTERS } from '../../lib/popup/filters';
 import { previousTab } from '../../entrypoints/popup/activeTab';
 import type { Paper } from '../../lib/types';
@@ -68,6 +68,14 @@ describe('present', () => {
     expect(primaryUrl({ links: [links[1]!] })).toBeUndefined();
     expect(isHttpUrl('data:text/html,hi')).toBe(false);
     expect(isHttpUrl('not a url')).toBe(false);
+  });
+
+  it('writes page authors the way people read them', () => {
+    expect(displayAuthor('Singhal, Karan')).toBe('Karan Singhal');
+    expect(displayAuthor('Karan Singhal')).toBe('Karan Singhal');
+    expect(displayAuthor('Smith, Jr., John')).toBe('Smith, Jr., John');
+    expect(authorLine(['Okafor, Ada', 'Lind, Per'])).toBe('Ada Okafor, Per Lind');
+    expect(authorLine(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
   });
 
   it('moves a selection with wrap-around', () => {
