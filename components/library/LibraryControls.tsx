@@ -53,9 +53,15 @@ export function LibraryFilterBar(props: LibraryFilterBarProps) {
           type="search"
           name="q"
           placeholder="Search titles, authors, tags, notes…"
+          aria-keyshortcuts="/"
           value={query}
           onInput={(e) => props.onQuery(e.currentTarget.value)}
         />
+        {query === '' && (
+          <kbd class="search-key" aria-hidden="true">
+            /
+          </kbd>
+        )}
       </label>
       <div class="filters" role="group" aria-label="Filters">
         <label class="field">
@@ -222,7 +228,7 @@ export function TransferBar({ scope, onExport, onImport, importing }: TransferBa
   const [fileInput, setFileInput] = useState<HTMLInputElement | null>(null);
   const what = scope.selected ? `${scope.count.toLocaleString('en')} selected` : `all ${scope.count.toLocaleString('en')}`;
   return (
-    <div class="transfer-bar">
+    <div class={`transfer-bar${scope.count === 0 ? ' is-bare' : ''}`}>
       {scope.count > 0 && (
         <div class="export" role="group" aria-label={`Export ${what}`}>
           <span class="transfer-label">Export {what}:</span>

@@ -52,6 +52,7 @@ export function App({ services }: { services: LibraryServices }) {
   const [importing, setImporting] = useState(false);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void services.requestPersistence();
@@ -73,6 +74,8 @@ export function App({ services }: { services: LibraryServices }) {
 
   useEffect(() => {
     if (!undo) return;
+    // The control that removed them is gone with them: Undo is where the focus can go.
+    undoRef.current?.focus();
     const timer = setTimeout(() => setUndo(null), UNDO_MS);
     return () => clearTimeout(timer);
   }, [undo]);
@@ -101,6 +104,23 @@ export function App({ services }: { services: LibraryServices }) {
   }, [query]);
 
   useEffect(() => setLimit(PAGE_SIZE), [query, filters, sort]);
+
+  // "/" jumps to the search box from anywhere but a text field; Esc in it clears it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable]') != null;
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'Escape' && target === searchRef.current && query !== '') {
+        e.preventDefault();
+        setQuery('');
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [query]);
   // Removed papers leave the selection.
   useEffect(() => {
     setSelected((s) => (s.size === 0 ? s : keepPresent(s, rows)));
@@ -350,7 +370,7 @@ export function App({ services }: { services: LibraryServices }) {
         <div class="toast" role="status" data-undo="">
           <span>{undo.text}</span>
           <span aria-hidden="true"> · </span>
-          <button type="button" class="link-button" onClick={() => void undoRemoval()}>
+          <button ref={undoRef} type="button" class="link-button" onClick={() => void undoRemoval()}>
             Undo
           </button>
         </div>
