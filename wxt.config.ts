@@ -2,8 +2,10 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ALL_SITES_MATCHES, SITE_MATCHES } from './lib/sites';
-import { nativeBrowserApi, stripDetectorExamples } from './build/contentScriptSize';
+
+const NATIVE_BROWSER = fileURLToPath(new URL('./lib/nativeBrowser.ts', import.meta.url));
 
 // Icons are made in assets/ (tests/tools/render-icons.ts renders assets/icon.svg); they are
 // copied to the build's root so the manifest and `browser.action.setIcon` can name them.
@@ -14,13 +16,20 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Parallel builds (tests, benchmarks) can each use their own output folder.
   outDir: process.env.LANTERN_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [preact(), stripDetectorExamples()] }),
+  vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // Scripts that run in web pages (the content script, the badge's UI): no polyfill there
-    // (build/contentScriptSize.ts).
+    // Scripts that run in web pages (the content script, the badge's UI) load on every listed
+    // site, so they skip webextension-polyfill (10 kB): the polyfill module aliases `wxt/browser`
+    // to its wrapper, resolved here to the browser's own API instead (lib/nativeBrowser.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       const inPages = entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script');
-      if (inPages) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
+      if (!inPages) return;
+      const nativeBrowser = {
+        name: 'lantern:native-browser',
+        enforce: 'pre' as const,
+        resolveId: (id: string) => (id === '@wxt-dev/webextension-polyfill/browser' ? NATIVE_BROWSER : null),
+      };
+      config.plugins = [nativeBrowser, ...(config.plugins ?? [])];
     },
     // MV2 (Firefox) has no optional_host_permissions: its optional hosts go in optional_permissions.
     'build:manifestGenerated': (wxt, manifest) => {

@@ -1,9 +1,11 @@
 /**
- * Detectors carry their examples: every recognizer in Lantern is declared with the inputs it
- * must accept (and what it must return for them) and the inputs it must reject. One generic
- * test (tests/unit/detectors.test.ts) runs every registered detector over its examples.
+ * Detectors carry their examples: every recognizer in lib/ids and lib/page is a plain exported
+ * function, and a sibling `<module>.examples.ts` lists the inputs it must accept (with the value
+ * it must return) and the inputs it must reject. Nothing shipped imports those files, so the
+ * examples never reach a bundle; tests/unit/detectors.test.ts runs every set.
  */
-export interface Detector<In, Out> {
+export interface Examples<In, Out> {
+  /** "url.<kind>" for URL → identifier detectors (checked against each other), else "ids.*" / "page.*". */
   name: string;
   detect: (input: In) => Out | undefined;
   /** Inputs the detector must accept, with the value it must return. */
@@ -12,14 +14,10 @@ export interface Detector<In, Out> {
   rejects: ReadonlyArray<In>;
 }
 
-const registry: Detector<unknown, unknown>[] = [];
-
-/** Declares a detector with its examples, registers it for the generic test, and returns its function. */
-export function detector<In, Out>(spec: Detector<In, Out>): (input: In) => Out | undefined {
-  registry.push(spec as Detector<unknown, unknown>);
-  return spec.detect;
-}
-
-export function registeredDetectors(): ReadonlyArray<Detector<unknown, unknown>> {
-  return registry;
+/** Ties a detector to its examples. */
+export function examples<In, Out>(
+  detect: (input: In) => Out | undefined,
+  spec: Omit<Examples<In, Out>, 'detect'>,
+): Examples<In, Out> {
+  return { ...spec, detect };
 }

@@ -1,6 +1,6 @@
 /**
- * Page recognition: URL + document → PageIdentity. Importing this module registers every page
- * recognizer (with its examples) for the generic test in tests/unit/detectors.test.ts.
+ * Page recognition: URL + document → PageIdentity. Each recognizer's examples sit beside it in
+ * `<module>.examples.ts` (lib/detector.ts); tests/unit/detectors.test.ts runs them all.
  */
 export { arxivIdFromMeta } from './arxiv';
 export { authorsFromMeta, venueFromMeta, yearFromMeta } from './byline';

@@ -1,16 +1,34 @@
 /**
- * The one generic test for every recognizer declared with `detector()` (lib/detector.ts):
- * each accepts its examples with the expected value, rejects its counter-examples, and carries
- * enough of both. URL → identifier detectors (named "url.<kind>") must also reject the URLs the
- * other URL detectors accept, so one link never reads as two kinds of identifier.
- * To cover another module's detectors, import it here for its registrations.
+ * The one generic test for every recognizer's examples (lib/detector.ts): each example set in
+ * lib/ (`*.examples.ts`) accepts its inputs with the expected value, rejects its
+ * counter-examples, and carries enough of both. URL → identifier detectors (named "url.<kind>")
+ * must also reject the URLs the other URL detectors accept, so one link never reads as two kinds
+ * of identifier. And no recognizer goes without examples: every function lib/ids and lib/page
+ * export is a detector with an example set, unless `NOT_DETECTORS` below says why it is not one.
  */
 import { describe, expect, it } from 'vitest';
-import { registeredDetectors } from '../../lib/detector';
-import '../../lib/ids';
-import '../../lib/page';
+import type { Examples } from '../../lib/detector';
+import * as ids from '../../lib/ids';
+import * as page from '../../lib/page';
 
-const detectors = registeredDetectors();
+const exampleFiles = import.meta.glob<{ default: ReadonlyArray<Examples<unknown, unknown>> }>('../../lib/**/*.examples.ts', {
+  eager: true,
+});
+const detectors = Object.values(exampleFiles).flatMap((file) => file.default);
+
+/** Functions lib/ids and lib/page export that are not recognizers, so carry no example set. */
+const NOT_DETECTORS: Record<string, string> = {
+  idsFromUrls: 'combines the URL detectors over a list of links',
+  paperKeys: 'builds index keys; never rejects',
+  parseHttpUrl: 'returns a URL object, the parsing step of every URL detector',
+  doiFromTag: 'reads one tag; doiFromMeta is the page-level detector built on it',
+  pageDois: 'lists every DOI a page names; never rejects',
+  identityFromMeta: 'combines the page detectors; always returns an identity',
+  identifyPage: 'reads the live document; tested in tests/unit/page.test.ts',
+  readPageMeta: 'copies DOM tags into plain data; never rejects',
+  pageMeta: 'builds example inputs',
+  cleanText: 'sanitizes any text, not a recognizer',
+};
 
 /** Pairs of URL detectors allowed to accept the same URL, with the reason. */
 const allowedOverlaps: Array<{ a: string; b: string; when: (input: string) => boolean }> = [
@@ -25,13 +43,39 @@ function overlapAllowed(first: string, second: string, input: string): boolean {
   );
 }
 
-it('registers the identifier detectors of lib/ids', () => {
+const exportedFunctions = [...Object.entries(ids), ...Object.entries(page)].filter(([, value]) => typeof value === 'function');
+
+it('has examples for the identifier detectors of lib/ids', () => {
   expect(detectors.map((spec) => spec.name)).toEqual(
     expect.arrayContaining([
       'ids.normalizeArxivId', 'ids.arxivIdFromDoi', 'ids.normalizeDoi',
       'url.arxiv', 'url.doi', 'url.pmcid', 'url.pmid', 'url.repo',
     ]),
   );
+});
+
+it('has examples for every function lib/ids and lib/page export, other than the named non-detectors', () => {
+  const covered = new Set<unknown>(detectors.map((spec) => spec.detect));
+  const missing = exportedFunctions.filter(([name, fn]) => !covered.has(fn) && !(name in NOT_DETECTORS)).map(([name]) => name);
+  expect(missing).toEqual([]);
+});
+
+it('names only real exports as non-detectors, and none that has examples', () => {
+  const covered = new Set<unknown>(detectors.map((spec) => spec.detect));
+  const exported = new Map<string, unknown>(exportedFunctions);
+  for (const name of Object.keys(NOT_DETECTORS)) {
+    expect({ name, exported: exported.has(name), hasExamples: covered.has(exported.get(name)) }).toEqual({
+      name,
+      exported: true,
+      hasExamples: false,
+    });
+  }
+});
+
+it('tests only exported detectors, each with one example set', () => {
+  const exported = new Set<unknown>(exportedFunctions.map(([, fn]) => fn));
+  expect(detectors.filter((spec) => !exported.has(spec.detect)).map((spec) => spec.name)).toEqual([]);
+  expect(new Set(detectors.map((spec) => spec.detect)).size).toBe(detectors.length);
 });
 
 it('has unique detector names', () => {
