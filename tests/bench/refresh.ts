@@ -1,0 +1,191 @@
+/**
+ * Refresh figures (issue 6): fetch-to-applied time for the seed list and synthetic lists of 10k
+ * and 100k entries, the first load (every entry added) and a refresh with 1 % of entries added,
+ * changed and removed each.
+ *
+ * 1. Node (fake-indexeddb, so storage times are only indicative): time per phase (read body,
+ *    parse, diff, apply) and the longest stall of the event loop while a refresh runs.
+ * 2. Chromium (the real build, real IndexedDB, list served offline): `addList`/`refreshLists`
+ *    round trips as the options page sees them (including the search index rebuild), while a
+ *    popup stays open and a timer in it measures its longest stall: "not freezing the popup".
+ *    Needs a build (`npm run build`); skipped without one.
+ */
+import 'fake-indexeddb/auto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseAwesomeList } from '../../lib/catalog/parse';
+import { SEED_SOURCE_URL } from '../../lib/catalog/snapshot';
+import { LanternDB } from '../../lib/db/schema';
+import { applyListDiff, diffEntries, fetchListSource, refreshList } from '../../lib/refresh';
+import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper } from '../../lib/types';
+import { writeListMarkdown } from '../fixtures/lists/writeList';
+import { defaultExtDir, launchExtension } from '../e2e/harness';
+import { generateCorpus } from './corpus';
+
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+const NODE_SIZES = (process.env.LANTERN_BENCH_REFRESH_NODE ?? '10000,100000').split(',').filter(Boolean).map(Number);
+const CHROMIUM_SIZES = (process.env.LANTERN_BENCH_REFRESH_CHROMIUM ?? '10000,100000').split(',').filter(Boolean).map(Number);
+
+function loadSeed(): CatalogSnapshot {
+  return JSON.parse(readFileSync(new URL('../../assets/catalog.json', import.meta.url), 'utf8')) as CatalogSnapshot;
+}
+
+/** The list one edit later: 1 % of entries removed, 1 % retitled, 1 % new. */
+function edited(entries: readonly CatalogEntry[]): CatalogEntry[] {
+  const step = Math.max(1, Math.round(entries.length / 100));
+  const kept = entries.filter((_, i) => i % 100 !== 1 || i / 100 >= step);
+  const out = kept.map((e, i) => (i % 100 === 2 ? { ...e, title: `${e.title} (revised)` } : e));
+  for (let i = 0; i < step; i++) {
+    const arxiv = `2599.${String(i).padStart(5, '0')}`;
+    const title = `Newly listed paper ${i} on clinical language models`;
+    out.push({ ...entries[0]!, id: `arxiv:${arxiv}`, title, titleKey: title.toLowerCase(), ids: { arxiv, repos: [] }, links: [{ kind: 'paper', url: `https://arxiv.org/abs/${arxiv}`, label: 'paper' }] });
+  }
+  return out;
+}
+
+/** Measures the longest gap between timer ticks while `work` runs: how long the thread was blocked. */
+async function withStallMeter<T>(work: () => Promise<T>): Promise<[T, number]> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  try {
+    const result = await work();
+    return [result, longest];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const respond = (text: string) => (async () => new Response(text, { headers: { 'content-type': 'text/plain; charset=utf-8' } })) as typeof fetch;
+
+async function nodeFigures(label: string, entries: CatalogEntry[]): Promise<void> {
+  const v1 = writeListMarkdown(`Bench ${label}`, entries);
+  const v2 = writeListMarkdown(`Bench ${label}`, edited(entries));
+  const db = new LanternDB(`bench-refresh-${label}-${Date.now()}`);
+  await db.open();
+  try {
+    // Phases of a first load, one by one.
+    let t = performance.now();
+    const fetched = await fetchListSource('https://example.org/list.md', { fetch: respond(v1) });
+    const readMs = performance.now() - t;
+    if (fetched.kind !== 'fetched') throw new Error(fetched.kind);
+    t = performance.now();
+    const parsed = parseAwesomeList(fetched.text);
+    const parseMs = performance.now() - t;
+    t = performance.now();
+    const diff = diffEntries([], parsed.entries);
+    const diffMs = performance.now() - t;
+    const list: ListInfo = { id: 'seed', name: label, sourceUrl: 'https://example.org/list.md', enabled: true, fetchedAt: 1, entryCount: parsed.entries.length };
+    t = performance.now();
+    await applyListDiff(db, list, diff, { now: 1 });
+    const applyMs = performance.now() - t;
+    const firstMs = readMs + parseMs + diffMs + applyMs;
+
+    // A refresh of the stored list with 1 % edits, end to end through refreshList.
+    const [outcome, stallMs] = await withStallMeter(() => refreshList(db, 'seed', { fetch: respond(v2) }));
+    t = performance.now();
+    if (outcome.status !== 'updated') throw new Error(`refresh ${outcome.status}`);
+    const { added, changed, removed } = outcome.summary;
+    const [, refreshMs] = await (async () => {
+      const start = performance.now();
+      await refreshList(db, 'seed', { fetch: respond(v1) });
+      return [0, performance.now() - start] as const;
+    })();
+    console.log(
+      `  ${label.padEnd(12)} ${String(parsed.entries.length).padStart(7)} entries, ${(v1.length / 1_048_576).toFixed(1)} MB: ` +
+        `first load ${ms(firstMs)} (read ${ms(readMs)}, parse ${ms(parseMs)}, diff ${ms(diffMs)}, apply ${ms(applyMs)}); ` +
+        `refresh +${added}/~${changed}/−${removed} ${ms(refreshMs)}; longest event-loop stall during a refresh ${ms(stallMs)}`,
+    );
+  } finally {
+    await db.delete();
+  }
+}
+
+/**
+ * Runs in the popup page: records the longest gap between 10 ms timer ticks, and when the
+ * background's progress first said "applying" and when it finished (storage.session).
+ */
+function installStallMeter(): void {
+  const w = window as unknown as { __stall: { longest: number; last: number; timer: number; applyingAt?: number; doneAt?: number } };
+  w.__stall = { longest: 0, last: performance.now(), timer: 0 };
+  const chromeApi = (globalThis as unknown as { chrome: { storage: { onChanged: { addListener: (f: (c: Record<string, { newValue?: { phase?: string } }>, a: string) => void) => void } } } }).chrome;
+  chromeApi.storage.onChanged.addListener((changes, area) => {
+    const change = changes.refreshProgress;
+    if (area !== 'session' || !change) return;
+    if (change.newValue?.phase === 'applying') w.__stall.applyingAt ??= Date.now();
+    if (change.newValue === undefined) w.__stall.doneAt ??= Date.now();
+  });
+  w.__stall.timer = window.setInterval(() => {
+    const now = performance.now();
+    w.__stall.longest = Math.max(w.__stall.longest, now - w.__stall.last);
+    w.__stall.last = now;
+  }, 10);
+}
+
+async function chromiumFigures(seed: CatalogSnapshot, basis: Paper[]): Promise<void> {
+  console.log('\n  Chromium (real IndexedDB, round trip from an extension page, popup open meanwhile):');
+  const ext = await launchExtension();
+  const send = async (type: string, data: unknown) => {
+    const page = await ext.openPopup();
+    await page.locator('[data-entry-count]').waitFor({ timeout: 60_000 });
+    await page.evaluate(installStallMeter);
+    const start = Date.now();
+    const reply = await page.evaluate(([t, d]) => (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ lantern: 1, type: t, data: d }), [type, data] as const);
+    const end = Date.now();
+    const meter = await page.evaluate(() => (window as unknown as { __stall: { longest: number; applyingAt?: number; doneAt?: number } }).__stall);
+    await page.close();
+    // fetch + parse + diff, then the transaction, then the search index rebuild before the answer.
+    const phases =
+      meter.applyingAt && meter.doneAt
+        ? ` [fetch+parse+diff ${ms(meter.applyingAt - start)}, apply ${ms(meter.doneAt - meter.applyingAt)}, index ${ms(end - meter.doneAt)}]`
+        : '';
+    return { reply: reply as { ok: boolean; value?: unknown; error?: string }, elapsed: end - start, stall: meter.longest, phases };
+  };
+  try {
+    // The seed list: a new version with two entries more.
+    const seedV2 = edited(seed.entries);
+    ext.routePages({ [SEED_SOURCE_URL]: { body: writeListMarkdown(seed.name, seedV2), contentType: 'text/plain' } });
+    const r = await send('refreshLists', { listIds: ['seed'] });
+    console.log(`    seed list (${seed.entries.length} → ${seedV2.length}): refresh ${ms(r.elapsed)}; popup's longest stall ${ms(r.stall)} — ${JSON.stringify(r.reply.ok ? (r.reply.value as Array<{ status: string }>)[0]?.status : r.reply.error)}`);
+    for (const size of CHROMIUM_SIZES) {
+      const entries = generateCorpus(size, { basis, listId: 'bench' }).map(({ lists: _l, ...e }) => e);
+      const url = `https://raw.githubusercontent.com/bench/synthetic-${size}/main/list.md`;
+      ext.routePages({ [url]: { body: writeListMarkdown(`Synthetic ${size}`, entries), contentType: 'text/plain' } });
+      const add = await send('addList', { url });
+      const id = (add.reply.value as { ok: boolean; list?: { id: string }; error?: string } | undefined)?.list?.id;
+      ext.routePages({ [url]: { body: writeListMarkdown(`Synthetic ${size}`, edited(entries)), contentType: 'text/plain' } });
+      const refresh = id ? await send('refreshLists', { listIds: [id] }) : undefined;
+      const verdict = size === 100_000 ? (add.elapsed < 10_000 ? ' (target < 10 s: met)' : ' (target < 10 s: MISSED)') : '';
+      console.log(
+        `    ${String(size).padStart(7)} entries: first load ${ms(add.elapsed)}${verdict}${add.phases}, popup's longest stall ${ms(add.stall)}; ` +
+          (refresh ? `1 % refresh ${ms(refresh.elapsed)}${refresh.phases}, popup's longest stall ${ms(refresh.stall)}` : `add failed: ${JSON.stringify(add.reply)}`),
+      );
+      if (id) await send('removeList', { listId: id });
+    }
+  } finally {
+    await ext.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log('\n== refresh (issue 6) ==');
+  console.log('  Node, fake-indexeddb (storage times indicative only):');
+  const seed = loadSeed();
+  const basis: Paper[] = seed.entries.map((e) => ({ ...e, lists: ['seed'] }));
+  await nodeFigures('seed list', seed.entries);
+  for (const size of NODE_SIZES) {
+    await nodeFigures(`synthetic ${size / 1000}k`, generateCorpus(size, { basis }).map(({ lists: _l, ...e }) => e));
+  }
+  if (!existsSync(join(defaultExtDir(), 'manifest.json'))) {
+    console.log(`  Chromium: skipped, no build at ${defaultExtDir()} (run \`npm run build\`)`);
+    return;
+  }
+  await chromiumFigures(seed, basis);
+}
+
+if (process.argv[1]?.endsWith('refresh.ts')) await run();
