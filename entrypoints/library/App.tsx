@@ -95,12 +95,16 @@ export function App({ services }: { services: LibraryServices }) {
   const listNames = useMemo(() => new Map(lists.map((l) => [l.id, l.name])), [lists]);
 
   // A query starts in best-match order; clearing it goes back to the order chosen before.
-  const hadQuery = useRef(false);
+  const sortBeforeQuery = useRef<LibrarySort | null>(null);
   useEffect(() => {
     const hasQuery = query.trim() !== '';
-    if (hasQuery && !hadQuery.current) setSort('relevance');
-    if (!hasQuery && hadQuery.current && sort === 'relevance') setSort('added');
-    hadQuery.current = hasQuery;
+    if (hasQuery && sortBeforeQuery.current === null) {
+      sortBeforeQuery.current = sort;
+      setSort('relevance');
+    } else if (!hasQuery && sortBeforeQuery.current !== null) {
+      if (sort === 'relevance') setSort(sortBeforeQuery.current);
+      sortBeforeQuery.current = null;
+    }
   }, [query]);
 
   useEffect(() => setLimit(PAGE_SIZE), [query, filters, sort]);

@@ -180,6 +180,18 @@ describe('library page', () => {
     await until(() => expect(rowIds()).toEqual([GONE.id]));
   });
 
+  it('sorts a query by best match, and goes back to the chosen order when it is cleared', async () => {
+    await withThreeSaved();
+    const sort = () => $<HTMLSelectElement>('select[name=sort]')!;
+    await act(async () => change(sort(), 'title'));
+    await until(() => expect(rowIds()).toEqual([GONE.id, SINGHAL.id, MEDITRON.id]));
+    await act(async () => change($<HTMLInputElement>('input[name=q]')!, 'language'));
+    await until(() => expect(sort().value).toBe('relevance'));
+    await act(async () => change($<HTMLInputElement>('input[name=q]')!, ''));
+    await until(() => expect(sort().value).toBe('title'));
+    expect(rowIds()).toEqual([GONE.id, SINGHAL.id, MEDITRON.id]);
+  });
+
   it('removes the selection with undo, and exports the selection or everything', async () => {
     await withThreeSaved();
     await act(async () => {
