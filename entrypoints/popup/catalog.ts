@@ -6,8 +6,9 @@ import { highlightTerms } from '../../lib/popup/highlight';
 import { liveQuery } from 'dexie';
 import { categoryCounts, indexYears, loadSearchIndex, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search';
 import { parsePastedIdentifier } from '../../lib/search/paste';
-import { SEARCH_INDEX_KEY, getSearchIndex, papersForHits } from '../../lib/search/store';
-import type { PageIdentity, Paper } from '../../lib/types';
+import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, getSearchIndex, papersForHits } from '../../lib/search/store';
+import type { ListInfo, PageIdentity, Paper } from '../../lib/types';
+import type { EarlyRead } from './earlyIndex';
 import type { CategoryCount } from '../../components/CategoryChips';
 import type { Lookup, PopupCatalog, SearchOutcome, SearchRequest } from './services';
 
@@ -20,32 +21,73 @@ export interface CatalogSource {
   papersByKeys: (keys: string[]) => Promise<Paper[]>;
 }
 
+interface StoredIndexRow {
+  fingerprint?: unknown;
+  index?: unknown;
+}
+
+function listNameOf(lists: readonly ListInfo[]): string {
+  return lists.find((l) => l.enabled)?.name ?? 'the list';
+}
+
 /**
- * Follows the stored search index: calls back with a catalog now and whenever the background
- * stores a new index (after a list changes). The stored index is taken as it is, without
- * checking it against the lists (that check counts every entry: ~0.5 s at 100k) because the
- * background keeps it fresh; when there is none yet (first run), one is built here.
+ * Follows the stored search index: calls back with a catalog as soon as one is loaded, and again
+ * whenever the background stores a new index (after a list changes) or the list's name changes.
+ * The stored index is taken as it is, without checking it against the lists (that check counts
+ * every entry: ~0.5 s at 100k) because the background keeps it fresh; changes are noticed through
+ * the small fingerprint row stored beside it. Without a stored index (first run) one is built here.
+ * `early` is the index row read before this code loaded (earlyIndex.ts), used first when valid.
  */
-export function watchPopupCatalog(db: LanternDB, onChange: (catalog: PopupCatalog) => void, onError: (error: unknown) => void): () => void {
-  const subscription = liveQuery(async () => {
-    const [row, lists] = await Promise.all([db.kv.get(SEARCH_INDEX_KEY), db.lists.toArray()]);
-    return { stored: loadSearchIndex((row?.value as { index?: unknown } | undefined)?.index), lists };
-  }).subscribe({
-    next: ({ stored, lists }) => {
-      const listName = lists.find((l) => l.enabled)?.name ?? 'the list';
-      const make = (index: SearchIndex) =>
-        createPopupCatalog({
-          index,
-          listName,
-          papersForHits: (hits) => papersForHits(db, hits),
-          papersByKeys: (keys) => papersByKeys(db, keys),
-        });
-      if (stored) onChange(make(stored));
-      else getSearchIndex(db).then((index) => onChange(make(index)), onError);
+export function watchPopupCatalog(
+  db: LanternDB,
+  onChange: (catalog: PopupCatalog) => void,
+  onError: (error: unknown) => void,
+  early: Promise<EarlyRead | undefined> = Promise.resolve(undefined),
+): () => void {
+  let held: { fingerprint: unknown; index: SearchIndex; listName: string } | undefined;
+  let subscription: { unsubscribe(): void } | undefined;
+  let stopped = false;
+
+  const hold = (fingerprint: unknown, index: SearchIndex, listName: string) => {
+    held = { fingerprint, index, listName };
+    onChange(
+      createPopupCatalog({
+        index,
+        listName,
+        papersForHits: (hits) => papersForHits(db, hits),
+        papersByKeys: (keys) => papersByKeys(db, keys),
+      }),
+    );
+  };
+
+  const follow = async (fingerprint: unknown, lists: ListInfo[]) => {
+    const listName = listNameOf(lists);
+    if (held && held.fingerprint === fingerprint) {
+      if (held.listName !== listName) hold(fingerprint, held.index, listName);
+      return;
+    }
+    const row = (await db.kv.get(SEARCH_INDEX_KEY))?.value as StoredIndexRow | undefined;
+    const stored = row?.fingerprint === fingerprint ? loadSearchIndex(row?.index) : undefined;
+    if (!stopped) hold(fingerprint, stored ?? (await getSearchIndex(db)), listName);
+  };
+
+  early.then(
+    (first) => {
+      if (stopped) return;
+      const row = first?.stored as StoredIndexRow | undefined;
+      const index = loadSearchIndex(row?.index);
+      if (first && index) hold(row?.fingerprint, index, listNameOf(first.lists as ListInfo[]));
+      subscription = liveQuery(() => Promise.all([db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY), db.lists.toArray()])).subscribe({
+        next: ([fingerprintRow, lists]) => follow(fingerprintRow?.value, lists).catch(onError),
+        error: onError,
+      });
     },
-    error: onError,
-  });
-  return () => subscription.unsubscribe();
+    onError,
+  );
+  return () => {
+    stopped = true;
+    subscription?.unsubscribe();
+  };
 }
 
 /** How a pasted identifier is named back to the user. */

@@ -1,0 +1,76 @@
+import { render } from 'preact';
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { followAppearance } from '../../lib/appearance';
+import { db } from '../../lib/db/instance';
+import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
+import { savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
+import { sendMessage } from '../../lib/messages';
+import type { TabPaper } from '../../components/ThisTab';
+import { App } from './App';
+import { watchPopupCatalog } from './catalog';
+import type { EarlyRead } from './earlyIndex';
+import { resolveTabId } from './activeTab';
+import type { PopupServices } from './services';
+
+async function loadTab(): Promise<TabPaper | null> {
+  const tabId = await resolveTabId();
+  if (tabId === undefined) return null;
+  const reply = await sendMessage('getTabPaper', { tabId });
+  if (!reply.ok) return null;
+  const { identity, match } = reply.value;
+  if (match) return { kind: 'listed', paper: match.paper, listNames: match.listNames };
+  // Only pages that say which paper they are can be saved (the background checks the same).
+  if (!identity || 'error' in savedPaperFromPage(identity)) return null;
+  return { kind: 'unlisted', paperId: pagePaperId(identity), identity };
+}
+
+async function loadShortcut(): Promise<string | null> {
+  const commands = await browser.commands.getAll();
+  const save = commands.find((c) => /save/i.test(`${c.name ?? ''} ${c.description ?? ''}`) && c.shortcut);
+  return save?.shortcut ?? null;
+}
+
+/** Lantern's other pages; typed loosely because they are other entrypoints, maybe not built yet. */
+const pageUrl = browser.runtime.getURL as (path: string) => string;
+
+/** Renders the popup; `early` is the stored index read before this module loaded. */
+export function start(early: Promise<EarlyRead | undefined>): void {
+  const services: PopupServices = {
+    watchCatalog: (onChange, onError) => watchPopupCatalog(db, onChange, onError, early),
+    watchSaved(onChange) {
+      const subscription = liveQuery(() => db.saved.toCollection().primaryKeys()).subscribe({
+        next: (ids) => onChange(new Set(ids)),
+        error: () => onChange(new Set()),
+      });
+      return () => subscription.unsubscribe();
+    },
+    async setSaved(paper, saved) {
+      if (saved) await savePaper(db, savedPaperFromPaper(paper));
+      else await unsavePaper(db, paper.id);
+    },
+    loadTab,
+    async setTabSaved(tab, saved) {
+      if (tab.kind === 'listed') return services.setSaved(tab.paper, saved);
+      const reply = await sendMessage('setSaved', { paperId: tab.paperId, saved, page: tab.identity });
+      if (!reply.ok) throw new Error(reply.error);
+    },
+    loadShortcut,
+    openUrl(url) {
+      void browser.tabs.create({ url });
+      window.close();
+    },
+    close: () => window.close(),
+    libraryUrl: pageUrl('/library.html'),
+    optionsUrl: pageUrl('/options.html'),
+    modKey: /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl',
+  };
+
+  followAppearance();
+
+  // What was typed into the page's static search box before this script ran carries over.
+  const root = document.getElementById('app')!;
+  const initialQuery = root.querySelector('input')?.value ?? '';
+  root.replaceChildren();
+  render(<App services={services} initialQuery={initialQuery} />, root);
+}

@@ -1,0 +1,38 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { DB_NAME as SCHEMA_DB_NAME, LanternDB } from '../../lib/db/schema';
+import { SEARCH_INDEX_KEY } from '../../lib/search/store';
+import { DB_NAME, SEARCH_INDEX_ROW, readStoredIndexEarly } from '../../entrypoints/popup/earlyIndex';
+
+describe('reading the stored index before the popup loads', () => {
+  it('uses the names the database and the search store use', () => {
+    expect(DB_NAME).toBe(SCHEMA_DB_NAME);
+    expect(SEARCH_INDEX_ROW).toBe(SEARCH_INDEX_KEY);
+  });
+
+  it('reads the stored index row and the lists', async () => {
+    const db = new LanternDB('early-read');
+    const list = { id: 'seed', name: 'LLMs in Medicine', sourceUrl: 'https://example.org/list.md', enabled: true, fetchedAt: 1, entryCount: 2 };
+    await db.lists.put(list);
+    await db.kv.put({ key: SEARCH_INDEX_KEY, value: { fingerprint: 'f1', index: { terms: ['a'], postingDocs: new Uint32Array([3]) } } });
+    db.close();
+    const read = await readStoredIndexEarly(indexedDB, 'early-read');
+    expect(read?.lists).toEqual([list]);
+    const stored = read?.stored as { fingerprint: string; index: { terms: string[]; postingDocs: Uint32Array } };
+    expect(stored.fingerprint).toBe('f1');
+    expect([...stored.index.postingDocs]).toEqual([3]);
+  });
+
+  it('gives nothing, and creates nothing, when there is no database yet', async () => {
+    expect(await readStoredIndexEarly(indexedDB, 'never-created')).toBeUndefined();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain('never-created');
+  });
+
+  it('gives nothing for a database without the stored index', async () => {
+    const db = new LanternDB('early-empty');
+    await db.open();
+    db.close();
+    expect((await readStoredIndexEarly(indexedDB, 'early-empty'))?.stored).toBeUndefined();
+  });
+});
