@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
 import { waitForBadge, waitForSeed } from './badge.page';
@@ -16,6 +17,7 @@ import type { SavedItem } from '../../lib/types';
 const PAPER_URL = 'https://arxiv.org/abs/2311.16452';
 const PAPER_ID = 'arxiv:2311.16452';
 const PAPER_TITLE = 'Can Generalist Foundation Models Outcompete Special-Purpose Tuning? Case Study in Medicine';
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/imports');
 const NOTE = 'Medprompt: few-shot + CoT + ensembling — compare with Med-PaLM 2 {p. 4}';
 
 /** The library page as a user sees it. */
@@ -77,6 +79,9 @@ class LibraryPage {
   /** Imports a file through the page's file input and returns the message the page shows. */
   async import(file: string): Promise<string> {
     const notice = this.page.locator('[data-notice]');
+    // An earlier message would pass for this import's: dismiss it first.
+    if ((await notice.count()) > 0) await this.page.getByRole('button', { name: 'Dismiss message' }).click();
+    await notice.waitFor({ state: 'detached' });
     await this.page.locator('input[name=import]').setInputFiles(file);
     await this.page.waitForFunction(() => document.querySelector('[data-notice]') !== null && !document.querySelector('[aria-busy=true]'));
     return ((await notice.locator('p').first().textContent()) ?? '').trim();
@@ -236,6 +241,23 @@ describe('reading list', () => {
     await library.waitForCount(2);
     expect((await library.stored(PAPER_ID))?.note).toBe(NOTE);
     expect((await library.rowIds()).length).toBe(2);
+    await library.page.close();
+  });
+
+  it('imports BibTeX exported by Zotero (the parser loads on demand), merging what is already saved', async () => {
+    const library = await LibraryPage.open(ext);
+    await library.waitForCount(2);
+    const message = await library.import(join(FIXTURES, 'zotero.bib'));
+    // Five entries; one is the Nori et al. paper saved above (matched by its arXiv DOI): it gains
+    // Zotero's keywords as tags and keeps its note.
+    expect(message).toBe('Imported 4 papers, updated 1 paper already saved.');
+    await library.waitForCount(6);
+    const merged = await library.stored(PAPER_ID);
+    expect(merged?.note).toBe(NOTE);
+    expect(merged?.tags).toContain('prompting');
+    expect(merged?.tags.length).toBeGreaterThan(1);
+    expect(await library.import(join(FIXTURES, 'zotero.bib'))).toBe('Nothing new: 5 papers already there.');
+    expect(await library.savedCount()).toBe(6);
     await library.page.close();
   });
 });
