@@ -128,7 +128,7 @@ function ListsSection({
       const { list, summary } = reply.value;
       return {
         text: `Added “${list.name}”: ${plural(list.entryCount, 'entry', 'entries')}${
-          summary.skippedLines > 0 ? `; ${plural(summary.skippedLines, 'line')} could not be read and were skipped` : ''
+          summary.skippedLines > 0 ? `; skipped ${plural(summary.skippedLines, 'line')} that could not be read` : ''
         }.`,
       };
     });

@@ -192,7 +192,7 @@ describe('following a second list', () => {
     await options.getByRole('button', { name: 'Add list' }).click();
     await expect
       .poll(() => options.locator('[data-refresh-message]').textContent())
-      .toMatch(/Added “Awesome Multimodal Medicine”: 4 entries; 1 line could not be read and were skipped/);
+      .toMatch(/Added “Awesome Multimodal Medicine”: 4 entries; skipped 1 line that could not be read/);
     await options.locator('[data-list-id="fixture-lab/awesome-multimodal-medicine"]').waitFor();
     await screenshot(options, 'options-two-lists', { colorScheme: 'dark' });
     await options.close();
