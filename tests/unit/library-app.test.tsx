@@ -138,6 +138,23 @@ describe('library page', () => {
     expect(row(SINGHAL.id).querySelector('.paper-title a')).toBeNull();
   });
 
+  it('names every control (for screen readers and voice control)', async () => {
+    await withThreeSaved();
+    await act(async () => {
+      const all = $<HTMLInputElement>('input[name=select-all]')!;
+      all.checked = true;
+      all.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => expect($('.bulk-bar')).not.toBeNull());
+    const controls = [...host.querySelectorAll<HTMLElement>('input, select, textarea, button')].filter((c) => c.getAttribute('aria-hidden') !== 'true');
+    expect(controls.length).toBeGreaterThan(30);
+    const unnamed = controls.filter((c) => {
+      const name = c.getAttribute('aria-label') ?? c.closest('label')?.textContent ?? (c.tagName === 'BUTTON' ? c.textContent : '');
+      return !name?.trim();
+    });
+    expect(unnamed.map((c) => c.outerHTML.slice(0, 80))).toEqual([]);
+  });
+
   it('edits status (with its date), tags and star in place', async () => {
     await withThreeSaved();
     clock = NOW + 60_000;
