@@ -116,6 +116,32 @@ export async function sendMessage<K extends MessageType>(type: K, data: Request<
   }
 }
 
+// --- notices from the background to a tab's content script (no reply) ---
+
+/** The reading list changed from outside the badge (context menu, shortcut): ask again. */
+export type TabNotice = 'savedChanged';
+
+interface NoticeEnvelope {
+  lantern: 1;
+  notice: TabNotice;
+}
+
+/** Tells one tab's content script; a tab without one (a PDF, a closed tab) is not an error. */
+export async function notifyTab(tabId: number, notice: TabNotice): Promise<void> {
+  const envelope: NoticeEnvelope = { lantern: 1, notice };
+  await browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
+}
+
+/** For content scripts: runs `onNotice` for notices from this extension's background only. */
+export function listenForNotices(onNotice: (notice: TabNotice) => void): () => void {
+  const listener = (raw: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id || !isRecord(raw) || raw.lantern !== 1) return;
+    if (raw.notice === 'savedChanged') onNotice(raw.notice);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
 // --- handling (background only) ---
 
 export type Handlers = {

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { LanternDB } from '../../lib/db/schema';
 import type { PageIdentity } from '../../lib/types';
 import { saveTargetFor, urlIdentity, type FoundPaper } from '../../lib/quickSave';
+import { notifyTab } from '../../lib/messages';
 import { coreHandlers } from './messages';
 import { tabPaper } from './toolbar';
 
@@ -20,14 +21,20 @@ async function flash(tabId: number | undefined, outcome: { saved: true } | { sav
   const button = toolbarButton();
   if (!button || tabId === undefined) return;
   const previousTitle = await button.getTitle({ tabId });
+  const flashTitle = outcome.saved ? 'Saved to your Lantern reading list' : `Lantern could not save: ${outcome.reason}`;
   await Promise.all([
     button.setBadgeBackgroundColor({ tabId, color: outcome.saved ? '#1e7d3a' : '#b3261e' }),
     button.setBadgeText({ tabId, text: outcome.saved ? '✓' : '!' }),
-    button.setTitle({ tabId, title: outcome.saved ? 'Saved to your Lantern reading list' : `Lantern could not save: ${outcome.reason}` }),
+    button.setTitle({ tabId, title: flashTitle }),
   ]);
   setTimeout(() => {
-    // The tab may have closed meanwhile: nothing to clear then.
-    Promise.all([button.setBadgeText({ tabId, text: '' }), button.setTitle({ tabId, title: previousTitle })]).catch(() => undefined);
+    // The tab may have closed meanwhile: nothing to clear then. The tooltip goes back only if
+    // nothing has retitled the tab since (the badge's recheck after a save does).
+    const restore = async () => {
+      await button.setBadgeText({ tabId, text: '' });
+      if ((await button.getTitle({ tabId })) === flashTitle) await button.setTitle({ tabId, title: previousTitle });
+    };
+    restore().catch(() => undefined);
   }, FLASH_MS);
 }
 
@@ -41,6 +48,8 @@ export async function quickSave(database: LanternDB, found: FoundPaper, tabId: n
   try {
     await coreHandlers(database).setSaved({ paperId: target.paperId, saved: true, ...(target.page ? { page: target.page } : {}) }, {});
     await flash(tabId, { saved: true });
+    // The page's badge, if any, shows the new saved state at once.
+    if (tabId !== undefined) await notifyTab(tabId, 'savedChanged');
     return target.paperId;
   } catch (e) {
     await flash(tabId, { saved: false, reason: e instanceof Error ? e.message : String(e) });

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { identifyPage, identifyUrl } from '../../lib/page';
 import { identityAfterNavigation, type NavigationLook } from '../../lib/inPageNavigation';
-import { sendMessage } from '../../lib/messages';
+import { listenForNotices, sendMessage } from '../../lib/messages';
 import type { PageIdentity, PageMatch } from '../../lib/types';
 import { loadedBadgeUi, type BadgeUi } from '../../lib/badgeUi';
 import type { BadgeHost } from '../../components/BadgeHost';
@@ -153,9 +153,9 @@ export function startBadge(ctx: ContentScriptContext): void {
 
   // The reading list can change elsewhere (the popup, the library tab): when the user comes
   // back to this page, ask again so the save toggle tells the truth.
-  const recheck = async () => {
+  const recheck = async (evenIfHidden = false) => {
     const current = shown;
-    if (!current || current.saving || document.visibilityState !== 'visible') return;
+    if (!current || current.saving || (!evenIfHidden && document.visibilityState !== 'visible')) return;
     const reply = await sendMessage('matchPage', current.identity);
     if (shown !== current || current.saving || !reply.ok || reply.value?.paper.id !== current.match.paper.id) return;
     current.match = reply.value;
@@ -163,6 +163,8 @@ export function startBadge(ctx: ContentScriptContext): void {
   };
   ctx.addEventListener(window, 'focus', () => void recheck());
   ctx.addEventListener(document, 'visibilitychange', () => void recheck());
+  // Saved from the context menu or the shortcut while this page is open.
+  ctx.onInvalidated(listenForNotices(() => void recheck(true)));
 
   ctx.onInvalidated(remove);
   // The event fires while the navigation is starting (before `location` changes): look just after.

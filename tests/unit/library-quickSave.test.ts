@@ -12,6 +12,7 @@ import bundled from '../../assets/catalog.json';
 import { seedFromSnapshot } from '../../lib/db/catalog';
 import { LanternDB } from '../../lib/db/schema';
 import { SAVE_COMMAND } from '../../lib/commandNames';
+import { listenForNotices } from '../../lib/messages';
 import { linkIdentity, saveTargetFor, urlIdentity } from '../../lib/quickSave';
 import type { CatalogSnapshot, PageMatch, Paper } from '../../lib/types';
 import { SAVE_MENU_ID, setupContextMenu } from '../../entrypoints/background/contextMenu';
@@ -140,5 +141,33 @@ describe('context menu and shortcut in the background', () => {
     await vi.waitFor(async () => expect(await db.saved.get(LISTED_ID)).toBeDefined());
     await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 3, text: '✓' }));
     expect(await db.saved.count()).toBe(1);
+  });
+
+  it('tells the saved tab’s badge to look again, and only after a save', async () => {
+    const notices: { tabId: number; message: unknown }[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number, message: unknown) => {
+      notices.push({ tabId, message });
+    });
+    const onClick = menuListener();
+    onClick(click({ linkUrl: 'https://arxiv.org/abs/2311.16452', pageUrl: 'https://example.org/blog' }), { id: 7 } as Tabs.Tab);
+    await vi.waitFor(() => expect(notices).toEqual([{ tabId: 7, message: { lantern: 1, notice: 'savedChanged' } }]));
+    onClick(click({ pageUrl: 'https://example.org/' }), { id: 9, url: 'https://example.org/', title: 'Home' } as Tabs.Tab);
+    await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 9, text: '!' }));
+    expect(notices).toHaveLength(1);
+  });
+});
+
+describe('notices to content scripts', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reach the listener only from this extension, and stop when it is removed', async () => {
+    const heard: string[] = [];
+    const stop = listenForNotices((notice) => heard.push(notice));
+    await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, notice: 'savedChanged' }, { id: fakeBrowser.runtime.id });
+    await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, notice: 'savedChanged' }, { id: 'another-extension' });
+    await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, notice: 'somethingElse' }, { id: fakeBrowser.runtime.id });
+    stop();
+    await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, notice: 'savedChanged' }, { id: fakeBrowser.runtime.id });
+    expect(heard).toEqual(['savedChanged']);
   });
 });
