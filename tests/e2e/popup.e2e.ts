@@ -114,6 +114,7 @@ describe('popup', () => {
     expect(await selected.count()).toBe(1);
     expect(await selected.getAttribute('data-paper-id')).toBe(ids[1]);
     expect(await popup.input.getAttribute('aria-activedescendant')).toBe(await selected.getAttribute('id'));
+    await screenshot(popup.page, 'popup-keyboard', { colorScheme: 'dark' });
     await popup.input.press('ArrowUp');
     expect(await popup.page.locator('[role=option][aria-selected=true]').getAttribute('data-paper-id')).toBe(ids[0]);
 
