@@ -36,10 +36,6 @@ export function primaryUrl(paper: Pick<Paper, 'links'>): string | undefined {
   return (links.find((l) => l.kind === 'paper') ?? links[0])?.url;
 }
 
-export function hasCode(paper: Pick<Paper, 'links'>): boolean {
-  return paper.links.some((l) => l.kind === 'code');
-}
-
 /** A page's author as people write it: "Singhal, Karan" (citation metadata order) → "Karan Singhal". */
 export function displayAuthor(name: string): string {
   const parts = name.split(',').map((p) => p.trim());
