@@ -63,9 +63,9 @@ function makeServices(tab: TabPaper | null = null): Harness {
     watchCatalog: (onChange) => {
       onChange(
         createPopupCatalog({
-        index: buildSearchIndex(PAPERS),
-        papersForHits: async (hits) => hits.map((h) => PAPERS.find((p) => p.id === h.id)!),
-        listName: 'LLMs in Medicine',
+          index: buildSearchIndex(PAPERS),
+          papersForHits: async (hits) => hits.map((h) => PAPERS.find((p) => p.id === h.id)!),
+          listName: 'LLMs in Medicine',
           papersByKeys: async (keys) => PAPERS.filter((p) => keys.includes(`arxiv:${p.ids.arxiv}`)),
         }),
       );
