@@ -4,7 +4,7 @@
  * near misses and hostile pages get none; saving, collapsing and in-page navigation work; the
  * toolbar names listed papers, also on PDF tabs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { existsSync } from 'node:fs';
@@ -112,6 +112,11 @@ describe('badge', () => {
   });
   afterAll(async () => {
     await ext?.close();
+  });
+  // Each test starts from the card: the collapse choice is shared by every tab, and one test
+  // that stops halfway must not leave the others looking at a pill.
+  beforeEach(async () => {
+    await ext.serviceWorker.evaluate(() => chrome.storage.local.remove('badge.collapsed'));
   });
 
   async function open(url: string): Promise<Page> {
@@ -228,16 +233,17 @@ describe('badge', () => {
     await page.locator('lantern-badge .lantern-save').focus();
     await page.keyboard.press('Escape');
     expect((await waitForBadge(page)).collapsed).toBe(true);
-    // Focus moved to the pill: Enter opens the card again.
+    // Focus moves to the pill (after it is drawn): Enter opens the card again.
+    await page.waitForFunction(() => document.querySelector('lantern-badge')?.shadowRoot?.activeElement?.classList.contains('pill'));
     await page.keyboard.press('Enter');
-    expect((await readBadge(page))?.collapsed).toBe(false);
+    await expect.poll(async () => (await readBadge(page))?.collapsed).toBe(false);
     await page.locator('lantern-badge button[aria-label="Collapse"]').click();
-    expect((await readBadge(page))?.collapsed).toBe(true);
+    await expect.poll(async () => (await readBadge(page))?.collapsed).toBe(true);
 
     const other = await open('https://www.nature.com/articles/s41586-023-06291-2');
     expect((await waitForBadge(other)).collapsed).toBe(true);
     await other.locator('lantern-badge .pill').click();
-    expect((await readBadge(other))?.collapsed).toBe(false);
+    await expect.poll(async () => (await readBadge(other))?.collapsed).toBe(false);
     await other.close();
 
     await page.reload();
