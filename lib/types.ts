@@ -94,6 +94,8 @@ export interface StoredEntry extends CatalogEntry {
 export interface Paper extends CatalogEntry {
   /** Ids of the lists this paper is in (empty for a saved paper no longer in any list). */
   lists: string[];
+  /** Epoch ms when the paper first appeared in any of its lists (earliest membership), for "new" marks. */
+  addedAt?: number;
 }
 
 export type ReadingStatus = 'to-read' | 'reading' | 'read';

@@ -77,16 +77,20 @@ export async function removeList(db: LanternDB, listId: string): Promise<void> {
   });
 }
 
-/** One Paper per id, in first-seen order, with every list it is in and the union of its categories. */
+/**
+ * One Paper per id, in first-seen order, with every list it is in, the union of its categories,
+ * and the earliest `addedAt` of its memberships: a known paper that a new list also holds is not news.
+ */
 export function mergeEntries(rows: readonly StoredEntry[]): Paper[] {
   const byId = new Map<string, Paper>();
-  for (const { listId, keys: _keys, addedAt: _addedAt, ...entry } of rows) {
+  for (const { listId, keys: _keys, addedAt, ...entry } of rows) {
     const paper = byId.get(entry.id);
     if (!paper) {
-      byId.set(entry.id, { ...entry, categories: [...entry.categories], lists: [listId] });
+      byId.set(entry.id, { ...entry, categories: [...entry.categories], lists: [listId], addedAt });
       continue;
     }
     if (!paper.lists.includes(listId)) paper.lists.push(listId);
+    if (paper.addedAt === undefined || addedAt < paper.addedAt) paper.addedAt = addedAt;
     for (const c of entry.categories) if (!paper.categories.includes(c)) paper.categories.push(c);
   }
   return [...byId.values()];

@@ -56,7 +56,7 @@ async function guarded<T>(write: () => Promise<T>): Promise<T> {
 
 /** The copy of a listed paper that a saved item keeps. */
 export function savedPaperFromPaper(paper: Paper): SavedPaper {
-  const { line: _line, lists: _lists, ...rest } = paper;
+  const { line: _line, lists: _lists, addedAt: _addedAt, ...rest } = paper;
   const url = paper.links.find((l) => l.kind === 'paper')?.url ?? paper.links[0]?.url;
   return {
     ...rest,

@@ -169,7 +169,20 @@ describe('mergeEntries', () => {
     expect(paper!.categories.sort()).toEqual(['Clinical QA', 'Evaluation › Benchmarks', 'Medical LLMs']);
     expect(paper).not.toHaveProperty('keys');
     expect(paper).not.toHaveProperty('listId');
-    expect(paper).not.toHaveProperty('addedAt');
+  });
+
+  it('dates a paper by its earliest membership, whichever list comes first', () => {
+    const rows = [storedEntry('late', MEDPALM, 3000), storedEntry('early', MEDPALM, 1000), storedEntry('late', MEDPROMPT, 3000)];
+    expect(mergeEntries(rows).map((p) => [p.id, p.addedAt])).toEqual([
+      [MEDPALM.id, 1000],
+      [MEDPROMPT.id, 3000],
+    ]);
+    expect(mergeEntries([...rows].reverse()).find((p) => p.id === MEDPALM.id)?.addedAt).toBe(1000);
+  });
+
+  it('keeps the date out of a saved copy of the paper', () => {
+    const [paper] = mergeEntries([storedEntry('seed', MEDPALM, 1000)]);
+    expect(savedPaperFromPaper(paper!)).not.toHaveProperty('addedAt');
   });
 
   it('keeps distinct papers apart, in first-seen order', () => {
