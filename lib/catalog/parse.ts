@@ -4,7 +4,7 @@
  * shapes: `* [**Venue, Year**] **Name**: Title [paper](url)`, `- [Title](url) - description`, and
  * tables of papers. Never throws: lines it cannot read come back as warnings with line numbers.
  */
-import { idsFromUrls, parseHttpUrl } from '../ids';
+import { idsFromUrls, paperId, parseHttpUrl } from '../ids';
 import { titleKey } from '../title';
 import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
 import { extractLinks, plainText, stripLeadingSymbols, type InlineLink } from './markdown';
@@ -313,12 +313,6 @@ function readTableRow(roles: ColumnRole[], line: string): ItemResult {
 
 // ——— merging items into entries ———
 
-function entryId(ids: CatalogEntry['ids'], key: string): string {
-  if (ids.arxiv) return `arxiv:${ids.arxiv}`;
-  if (ids.doi) return `doi:${ids.doi}`;
-  return `title:${key}`;
-}
-
 /** Groups items that are one paper (same arXiv id, DOI, or title without conflicting ids) into entries. */
 function mergeItems(items: Item[]): CatalogEntry[] {
   const groups: Array<{ items: Item[]; arxiv?: string; doi?: string }> = [];
@@ -359,7 +353,7 @@ function toEntry(group: Item[]): CatalogEntry {
   const key = first.titleKey;
   const dated = group.find((item) => item.year !== undefined);
   return {
-    id: entryId(ids, key),
+    id: paperId(ids, `title:${key}`),
     title: first.title,
     authors: group.find((item) => item.authors)?.authors ?? '',
     venue: group.find((item) => item.venue)?.venue ?? '',

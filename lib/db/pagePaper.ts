@@ -4,6 +4,7 @@
  * paper is saved under.
  */
 import type { PageIdentity, SavedPaper } from '../types';
+import { paperId } from '../ids';
 import { titleKey } from '../title';
 
 function isHttpUrl(url: string): boolean {
@@ -12,9 +13,7 @@ function isHttpUrl(url: string): boolean {
 
 /** The id an unlisted page's paper is saved under: its strongest identifier, as in the catalog, else its URL. */
 export function pagePaperId(page: PageIdentity): string {
-  if (page.arxiv) return `arxiv:${page.arxiv}`;
-  if (page.doi) return `doi:${page.doi}`;
-  return `url:${page.url}`;
+  return paperId(page, `url:${page.url}`);
 }
 
 /** The paper a page identifies, or a plain-words reason why it cannot be saved. */

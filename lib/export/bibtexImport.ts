@@ -11,7 +11,7 @@
  * import of a broken file would leave the user guessing what was missed.
  */
 import { parse, parseAsync, type Creator, type Entry } from '@retorquere/bibtex-parser';
-import { arxivIdFromDoi, idsFromUrls, normalizeArxivId, normalizeDoi, parseHttpUrl } from '../ids';
+import { arxivIdFromDoi, idsFromUrls, normalizeArxivId, normalizeDoi, paperId, parseHttpUrl } from '../ids';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthorList, type PersonName } from './names';
@@ -149,13 +149,6 @@ function dateOf(entry: Entry): { year?: number; month?: number } {
   };
 }
 
-/** The id the catalog would give the paper (lib/catalog/parse.ts): arXiv id, else DOI, else title. */
-function paperId(ids: PaperIds, key: string): string {
-  if (ids.arxiv) return `arxiv:${ids.arxiv}`;
-  if (ids.doi) return `doi:${ids.doi}`;
-  return `title:${key}`;
-}
-
 const VERBATIM_ESCAPES: Record<string, string> = {
   textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textasciitilde: '~', textasciicircum: '^',
   textless: '<', textgreater: '>', textbar: '|',
@@ -192,7 +185,7 @@ function savedItem(entry: Entry, now: number): SavedItem | undefined {
   const ids = identifiers(entry, url);
   const links: EntryLink[] = url ? [{ kind: 'paper', url, label: 'paper' }] : [];
   const paper: SavedPaper = {
-    id: paperId(ids, key),
+    id: paperId(ids, `title:${key}`),
     title,
     authors: authorsOf(entry),
     venue: venueOf(entry, ids),

@@ -37,6 +37,16 @@ export function idsFromUrls(urls: readonly string[]): PaperIds {
 }
 
 /**
+ * The id a paper is stored under: "arxiv:…", else "doi:…", else `fallback` ("title:…" for list
+ * entries and imports, "url:…" for unlisted pages). List entries, imports and saves must agree on it.
+ */
+export function paperId(ids: { arxiv?: string; doi?: string }, fallback: string): string {
+  if (ids.arxiv) return `arxiv:${ids.arxiv}`;
+  if (ids.doi) return `doi:${ids.doi}`;
+  return fallback;
+}
+
+/**
  * Every identifier as "kind:value", strongest first (arxiv, doi, pmcid, pmid, repo, title):
  * the database's multi-entry index and the matcher both rely on these exact prefixes.
  */

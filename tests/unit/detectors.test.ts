@@ -20,6 +20,7 @@ const detectors = Object.values(exampleFiles).flatMap((file) => file.default);
 const NOT_DETECTORS: Record<string, string> = {
   idsFromUrls: 'combines the URL detectors over a list of links',
   paperKeys: 'builds index keys; never rejects',
+  paperId: 'builds the stored id from ids already found; never rejects',
   parseHttpUrl: 'returns a URL object, the parsing step of every URL detector',
   doiFromTag: 'reads one tag; doiFromMeta is the page-level detector built on it',
   pageDois: 'lists every DOI a page names; never rejects',
