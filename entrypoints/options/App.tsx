@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { APPEARANCES, type Appearance } from '../../lib/appearance';
 import { importFormatOf } from '../../lib/export/importFile';
 import { sizeProblem } from '../../lib/export/importResult';
+import { isHttpUrl } from '../../lib/ids/url';
 import type { Response } from '../../lib/messages';
 import { SCHEDULE_CHOICES, normalizeListUrl, type ListRefreshState, type RefreshOutcome } from '../../lib/refresh';
 import type { ListInfo } from '../../lib/types';
@@ -217,7 +218,7 @@ function ListRow({
   onToggle: (enabled: boolean) => void;
 }) {
   const summary = refresh?.lastSummary;
-  const source = /^https?:\/\//.test(list.sourceUrl) ? list.sourceUrl : undefined;
+  const source = isHttpUrl(list.sourceUrl) ? list.sourceUrl : undefined;
   return (
     <li class="list" data-list-id={list.id} data-entry-count={list.entryCount}>
       <div class="list-head">

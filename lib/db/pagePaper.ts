@@ -5,11 +5,8 @@
  */
 import type { PageIdentity, SavedPaper } from '../types';
 import { paperId } from '../ids';
+import { isHttpUrl } from '../ids/url';
 import { titleKey } from '../title';
-
-function isHttpUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
-}
 
 /** The id an unlisted page's paper is saved under: its strongest identifier, as in the catalog, else its URL. */
 export function pagePaperId(page: PageIdentity): string {

@@ -9,6 +9,11 @@ export function parseHttpUrl(raw: string): URL | undefined {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
 }
 
+/** True for an absolute http(s) URL: the one check before a URL from list or page data becomes a link or a saved page. */
+export function isHttpUrl(raw: string): boolean {
+  return parseHttpUrl(raw) !== undefined;
+}
+
 /** Lower-cased host without a leading "www.". */
 export function bareHost(url: URL): string {
   return url.hostname.toLowerCase().replace(/^www\./, '');

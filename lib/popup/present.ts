@@ -1,4 +1,5 @@
 /** How the popup presents a paper: pure formatting helpers, shared with the library page. */
+import { isHttpUrl } from '../ids/url';
 import type { EntryLink, Paper } from '../types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -16,14 +17,7 @@ export function categoryLeaf(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-export function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl };
 
 /** The links worth rendering: http(s) only, whatever the data says. */
 export function safeLinks(links: readonly EntryLink[]): EntryLink[] {
