@@ -6,6 +6,8 @@ import { SaveToggle } from './SaveToggle';
 export interface EntryCardProps {
   paper: Paper;
   saved: boolean;
+  /** Added since the user last saw new entries. */
+  isNew?: boolean;
   onToggleSave: () => void;
   busy?: boolean;
   /** Query terms to mark in the title and authors. */
@@ -17,7 +19,7 @@ export interface EntryCardProps {
 }
 
 /** One paper: title, authors, venue and date, categories, links and the save toggle. */
-export function EntryCard({ paper, saved, onToggleSave, busy, terms = [], inListbox = false, onCategory }: EntryCardProps) {
+export function EntryCard({ paper, saved, isNew = false, onToggleSave, busy, terms = [], inListbox = false, onCategory }: EntryCardProps) {
   const tabIndex = inListbox ? -1 : undefined;
   const meta = [paper.venue, paperDate(paper)].filter((s) => s.length > 0).join(' · ');
   const links = safeLinks(paper.links);
@@ -25,6 +27,11 @@ export function EntryCard({ paper, saved, onToggleSave, busy, terms = [], inList
     <article class="entry">
       <div class="entry-head">
         <h3 class="entry-title">
+          {isNew && (
+            <span class="entry-new" data-new-entry title="Added since you last looked">
+              New<span class="visually-hidden"> since you last looked:</span>
+            </span>
+          )}
           <Highlight text={paper.title} terms={terms} />
         </h3>
         <SaveToggle saved={saved} busy={busy} onToggle={onToggleSave} title={paper.title} class="entry-save" />

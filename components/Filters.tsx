@@ -1,4 +1,4 @@
-import type { PopupFilters, SortOrder } from '../lib/popup/filters';
+import type { ListChoice, PopupFilters, SortOrder } from '../lib/popup/filters';
 import { categoryLeaf } from '../lib/popup/present';
 
 export interface FiltersProps {
@@ -6,6 +6,8 @@ export interface FiltersProps {
   sort: SortOrder;
   categories: readonly string[];
   years: readonly number[];
+  /** The enabled lists; the list filter shows only when there is a choice. */
+  lists: readonly ListChoice[];
   onChange: (filters: PopupFilters) => void;
   onSort: (sort: SortOrder) => void;
 }
@@ -14,10 +16,29 @@ function yearValue(v: string): number | undefined {
   return v === '' ? undefined : Number(v);
 }
 
-/** Category, year range, has code, saved only, and sort order. */
-export function Filters({ filters, sort, categories, years, onChange, onSort }: FiltersProps) {
+/** List (with several enabled), category, year range, has code, saved only, and sort order. */
+export function Filters({ filters, sort, categories, years, lists, onChange, onSort }: FiltersProps) {
   return (
     <fieldset class="filters" aria-label="Filters">
+      {lists.length > 1 && (
+        <div class="filters-row">
+          <label class="field field-grow">
+            <span class="field-label">List</span>
+            <select
+              name="list"
+              value={filters.listId ?? ''}
+              onChange={(e) => onChange({ ...filters, listId: e.currentTarget.value || undefined })}
+            >
+              <option value="">All lists</option>
+              {lists.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       <div class="filters-row">
         <label class="field field-grow">
           <span class="field-label">Category</span>

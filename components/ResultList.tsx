@@ -10,6 +10,8 @@ export interface ResultListProps {
   /** True while the list is about to change (a search in flight). */
   busy?: boolean;
   savedIds: ReadonlySet<string>;
+  /** Papers added since the user last saw new entries: marked "New". */
+  newIds?: ReadonlySet<string>;
   busyIds: ReadonlySet<string>;
   terms: readonly string[];
   onOpen: (paper: Paper) => void;
@@ -23,7 +25,20 @@ export function optionId(listId: string, index: number): string {
 }
 
 /** Results as a listbox: focus stays in the search box, which points at the active option. */
-export function ResultList({ id, label, papers, activeIndex, busy = false, savedIds, busyIds, terms, onOpen, onToggleSave, onCategory }: ResultListProps) {
+export function ResultList({
+  id,
+  label,
+  papers,
+  activeIndex,
+  busy = false,
+  savedIds,
+  newIds,
+  busyIds,
+  terms,
+  onOpen,
+  onToggleSave,
+  onCategory,
+}: ResultListProps) {
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     if (activeIndex < 0) return;
@@ -45,6 +60,7 @@ export function ResultList({ id, label, papers, activeIndex, busy = false, saved
           <EntryCard
             paper={paper}
             saved={savedIds.has(paper.id)}
+            isNew={newIds?.has(paper.id) ?? false}
             busy={busyIds.has(paper.id)}
             onToggleSave={() => onToggleSave(paper)}
             terms={terms}

@@ -6,9 +6,10 @@ import { SearchBox } from '../../components/SearchBox';
 import { ThisTab, type TabPaper } from '../../components/ThisTab';
 import { ListUpdates } from '../../components/ListUpdates';
 import { NO_FILTERS, activeFilterCount, type PopupFilters, type SortOrder } from '../../lib/popup/filters';
+import { isNewPaper } from '../../lib/popup/newEntries';
 import { categoryLeaf, moveSelection, primaryUrl } from '../../lib/popup/present';
 import type { Paper } from '../../lib/types';
-import type { Lookup, PopupCatalog, PopupServices, SearchOutcome, SearchRequest } from './services';
+import type { ListChoice, Lookup, PopupCatalog, PopupServices, SearchOutcome, SearchRequest } from './services';
 
 const LIST_ID = 'results';
 const RESULT_LIMIT = 50;
@@ -30,6 +31,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const [seenAt, setSeenAt] = useState<number | undefined>(undefined);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(EMPTY_SET);
   const [tab, setTab] = useState<TabPaper | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
@@ -48,9 +50,11 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
       (e: unknown) => setCatalogState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
     const stopSaved = services.watchSaved(setSavedIds);
+    const stopSeenAt = services.watchEntriesSeenAt(setSeenAt);
     return () => {
       stopCatalog();
       stopSaved();
+      stopSeenAt();
     };
   }, [services]);
 
@@ -102,6 +106,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
 
   const shown: Paper[] = pendingLookup ? (lookup?.kind === 'found' ? [lookup.paper] : []) : (outcome?.papers ?? []);
   const terms = outcome?.terms ?? [];
+  const newIds = useMemo(() => new Set(shown.filter((p) => isNewPaper(p, seenAt)).map((p) => p.id)), [shown, seenAt]);
 
   // A new query or filter starts from the top result.
   useEffect(() => setActiveIndex(-1), [trimmed, filters, sort]);
@@ -230,13 +235,14 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             sort={sort}
             categories={catalog.categories.map((c) => c.category)}
             years={catalog.years}
+            lists={catalog.lists}
             onChange={setFilters}
             onSort={setSort}
           />
         </div>
       )}
       {!filtersOpen && filterCount > 0 && (
-        <ActiveFilters filters={filters} onChange={setFilters} />
+        <ActiveFilters filters={filters} lists={catalog?.lists ?? []} onChange={setFilters} />
       )}
 
       <div class="popup-body">
@@ -289,6 +295,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
           papers={shown}
           activeIndex={active}
           savedIds={savedIds}
+          newIds={newIds}
           busyIds={busyIds}
           terms={terms}
           onOpen={open}
@@ -334,7 +341,15 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   );
 }
 
-function ActiveFilters({ filters, onChange }: { filters: PopupFilters; onChange: (f: PopupFilters) => void }) {
+function ActiveFilters({
+  filters,
+  lists,
+  onChange,
+}: {
+  filters: PopupFilters;
+  lists: readonly ListChoice[];
+  onChange: (f: PopupFilters) => void;
+}) {
   const years =
     filters.yearFrom !== undefined || filters.yearTo !== undefined
       ? `${filters.yearFrom ?? '…'}–${filters.yearTo ?? '…'}`
@@ -347,6 +362,12 @@ function ActiveFilters({ filters, onChange }: { filters: PopupFilters; onChange:
       {years && <FilterPill label={years} onRemove={() => onChange({ ...filters, yearFrom: undefined, yearTo: undefined })} />}
       {filters.hasCode && <FilterPill label="Has code" onRemove={() => onChange({ ...filters, hasCode: false })} />}
       {filters.savedOnly && <FilterPill label="Saved" onRemove={() => onChange({ ...filters, savedOnly: false })} />}
+      {filters.listId && (
+        <FilterPill
+          label={lists.find((l) => l.id === filters.listId)?.name ?? filters.listId}
+          onRemove={() => onChange({ ...filters, listId: undefined })}
+        />
+      )}
     </ul>
   );
 }

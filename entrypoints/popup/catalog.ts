@@ -10,11 +10,13 @@ import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, getSearchIndex, papersF
 import type { ListInfo, PageIdentity, Paper } from '../../lib/types';
 import type { EarlyRead } from './earlyIndex';
 import type { CategoryCount } from '../../components/CategoryChips';
-import type { Lookup, PopupCatalog, SearchOutcome, SearchRequest } from './services';
+import type { ListChoice, Lookup, PopupCatalog, SearchOutcome, SearchRequest } from './services';
 
 export interface CatalogSource {
   index: SearchIndex;
   listName: string;
+  /** The enabled lists, for the list filter. */
+  lists: readonly ListChoice[];
   /** The papers of these hits, in hit order (a stored index carries ids only). */
   papersForHits: (hits: readonly SearchHit[]) => Promise<Paper[]>;
   /** Candidate papers carrying any of these identifier keys ("arxiv:…", "doi:…", "title:…"). */
@@ -28,6 +30,15 @@ interface StoredIndexRow {
 
 function listNameOf(lists: readonly ListInfo[]): string {
   return lists.find((l) => l.enabled)?.name ?? 'the list';
+}
+
+function listChoices(lists: readonly ListInfo[]): ListChoice[] {
+  return lists.filter((l) => l.enabled).map(({ id, name }) => ({ id, name }));
+}
+
+/** What of the lists the popup shows (footer name, list filter): a change to it re-renders. */
+function listsShown(lists: readonly ListInfo[]): string {
+  return JSON.stringify([listNameOf(lists), listChoices(lists)]);
 }
 
 /**
@@ -44,16 +55,17 @@ export function watchPopupCatalog(
   onError: (error: unknown) => void,
   early: Promise<EarlyRead | undefined> = Promise.resolve(undefined),
 ): () => void {
-  let held: { fingerprint: unknown; index: SearchIndex; listName: string } | undefined;
+  let held: { fingerprint: unknown; index: SearchIndex; lists: readonly ListInfo[] } | undefined;
   let subscription: { unsubscribe(): void } | undefined;
   let stopped = false;
 
-  const hold = (fingerprint: unknown, index: SearchIndex, listName: string) => {
-    held = { fingerprint, index, listName };
+  const hold = (fingerprint: unknown, index: SearchIndex, lists: readonly ListInfo[]) => {
+    held = { fingerprint, index, lists };
     onChange(
       createPopupCatalog({
         index,
-        listName,
+        listName: listNameOf(lists),
+        lists: listChoices(lists),
         papersForHits: (hits) => papersForHits(db, hits),
         papersByKeys: (keys) => papersByKeys(db, keys),
       }),
@@ -61,14 +73,13 @@ export function watchPopupCatalog(
   };
 
   const follow = async (fingerprint: unknown, lists: ListInfo[]) => {
-    const listName = listNameOf(lists);
     if (held && held.fingerprint === fingerprint) {
-      if (held.listName !== listName) hold(fingerprint, held.index, listName);
+      if (listsShown(held.lists) !== listsShown(lists)) hold(fingerprint, held.index, lists);
       return;
     }
     const row = (await db.kv.get(SEARCH_INDEX_KEY))?.value as StoredIndexRow | undefined;
     const stored = row?.fingerprint === fingerprint ? loadSearchIndex(row?.index) : undefined;
-    if (!stopped) hold(fingerprint, stored ?? (await getSearchIndex(db)), listName);
+    if (!stopped) hold(fingerprint, stored ?? (await getSearchIndex(db)), lists);
   };
 
   early.then(
@@ -76,7 +87,7 @@ export function watchPopupCatalog(
       if (stopped) return;
       const row = first?.stored as StoredIndexRow | undefined;
       const index = loadSearchIndex(row?.index);
-      if (first && index) hold(row?.fingerprint, index, listNameOf(first.lists as ListInfo[]));
+      if (first && index) hold(row?.fingerprint, index, first.lists as ListInfo[]);
       subscription = liveQuery(() => Promise.all([db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY), db.lists.toArray()])).subscribe({
         next: ([fingerprintRow, lists]) => follow(fingerprintRow?.value, lists).catch(onError),
         error: onError,
@@ -108,16 +119,18 @@ function searchFilters({ filters, savedIds }: SearchRequest): SearchFilters {
     // Unchecked means "any", not "papers without code".
     ...(filters.hasCode ? { hasCode: true } : {}),
     ...(filters.savedOnly ? { savedIds } : {}),
+    ...(filters.listId ? { listId: filters.listId } : {}),
   };
 }
 
-export function createPopupCatalog({ index, listName, papersForHits, papersByKeys }: CatalogSource): PopupCatalog {
+export function createPopupCatalog({ index, listName, lists, papersForHits, papersByKeys }: CatalogSource): PopupCatalog {
   // Computed on first use: a popup opened to type a query never needs them (~20 ms at 100k).
   let categories: CategoryCount[] | undefined;
   let years: number[] | undefined;
   return {
     entryCount: index.size,
     listName,
+    lists,
     get categories() {
       return (categories ??= categoryCounts(index).map(({ path, count }) => ({ category: path, count })));
     },

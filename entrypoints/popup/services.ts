@@ -5,7 +5,9 @@
  */
 import type { CategoryCount } from '../../components/CategoryChips';
 import type { TabPaper } from '../../components/ThisTab';
-import type { PopupFilters, SortOrder } from '../../lib/popup/filters';
+import type { ListChoice, PopupFilters, SortOrder } from '../../lib/popup/filters';
+
+export type { ListChoice };
 import type { Paper } from '../../lib/types';
 
 export interface SearchOutcome {
@@ -31,6 +33,8 @@ export interface PopupCatalog {
   entryCount: number;
   /** The list's name for the footer ("LLMs in Medicine"). */
   listName: string;
+  /** The enabled lists, for the list filter. */
+  lists: readonly ListChoice[];
   readonly categories: CategoryCount[];
   readonly years: number[];
   /** Ranked results for a query; an empty query lists matching papers newest first. */
@@ -42,6 +46,11 @@ export interface PopupCatalog {
 export interface PopupServices {
   /** Calls back with the catalog as soon as it is loaded and whenever it changes; returns the unsubscribe. */
   watchCatalog(onChange: (catalog: PopupCatalog) => void, onError: (error: unknown) => void): () => void;
+  /**
+   * Calls back with the time up to which the user has seen new entries (undefined before the
+   * clock starts), now and whenever it moves; returns the unsubscribe.
+   */
+  watchEntriesSeenAt(onChange: (seenAt: number | undefined) => void): () => void;
   /** Calls back with the saved paper ids now and on every change; returns the unsubscribe. */
   watchSaved(onChange: (ids: ReadonlySet<string>) => void): () => void;
   setSaved(paper: Paper, saved: boolean): Promise<void>;

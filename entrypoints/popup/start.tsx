@@ -6,6 +6,8 @@ import { db } from '../../lib/db/instance';
 import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
 import { savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';
+import { entriesSeenAt } from '../../lib/popup/newEntries';
+import { ENTRIES_SEEN_AT_KEY } from '../../lib/refresh/state';
 import type { TabPaper } from '../../components/ThisTab';
 import { App } from './App';
 import { watchPopupCatalog } from './catalog';
@@ -38,6 +40,14 @@ const pageUrl = browser.runtime.getURL as (path: string) => string;
 export function start(early: Promise<EarlyRead | undefined>): void {
   const services: PopupServices = {
     watchCatalog: (onChange, onError) => watchPopupCatalog(db, onChange, onError, early),
+    watchEntriesSeenAt(onChange) {
+      // One small row: "Dismiss" (the background writes it) clears the marks at once.
+      const subscription = liveQuery(() => db.kv.get(ENTRIES_SEEN_AT_KEY)).subscribe({
+        next: (row) => onChange(entriesSeenAt(row?.value)),
+        error: () => onChange(undefined),
+      });
+      return () => subscription.unsubscribe();
+    },
     watchSaved(onChange) {
       const subscription = liveQuery(() => db.saved.toCollection().primaryKeys()).subscribe({
         next: (ids) => onChange(new Set(ids)),

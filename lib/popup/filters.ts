@@ -7,6 +7,14 @@ export interface PopupFilters {
   yearTo?: number;
   hasCode: boolean;
   savedOnly: boolean;
+  /** Only papers in this list (an id); shown when more than one list is enabled. */
+  listId?: string;
+}
+
+/** An enabled list, as the list filter offers it. */
+export interface ListChoice {
+  id: string;
+  name: string;
 }
 
 export type SortOrder = 'relevance' | 'date';
@@ -18,6 +26,7 @@ export function activeFilterCount(f: PopupFilters): number {
     (f.category ? 1 : 0) +
     (f.yearFrom !== undefined || f.yearTo !== undefined ? 1 : 0) +
     (f.hasCode ? 1 : 0) +
-    (f.savedOnly ? 1 : 0)
+    (f.savedOnly ? 1 : 0) +
+    (f.listId ? 1 : 0)
   );
 }

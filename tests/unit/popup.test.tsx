@@ -66,9 +66,14 @@ function makeServices(tab: TabPaper | null = null): Harness {
           index: buildSearchIndex(PAPERS),
           papersForHits: async (hits) => hits.map((h) => PAPERS.find((p) => p.id === h.id)!),
           listName: 'LLMs in Medicine',
+          lists: [{ id: 'seed', name: 'LLMs in Medicine' }],
           papersByKeys: async (keys) => PAPERS.filter((p) => keys.includes(`arxiv:${p.ids.arxiv}`)),
         }),
       );
+      return () => undefined;
+    },
+    watchEntriesSeenAt: (onChange) => {
+      onChange(undefined);
       return () => undefined;
     },
     watchSaved(onChange) {
