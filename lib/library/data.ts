@@ -3,11 +3,7 @@
  * the lists that hold each paper now, and the text of each export format.
  */
 import type { LanternDB } from '../db/schema';
-import { toBibTeX } from '../export/bibtex';
-import { toCSV } from '../export/csv';
-import { toJSONBackup } from '../export/jsonBackup';
-import { toMarkdown } from '../export/markdown';
-import { toRIS } from '../export/ris';
+import { exportItems } from '../export/exportFile';
 import type { ListInfo, SavedItem } from '../types';
 import type { ExportFormat, LibraryRow } from './view';
 
@@ -45,16 +41,5 @@ export function libraryRows(items: readonly SavedItem[], membership: ListMembers
 
 /** The file text of `items` in one export format. */
 export function exportText(format: ExportFormat, items: readonly SavedItem[], meta: { exportedAt: number; appVersion?: string }): string {
-  switch (format) {
-    case 'bibtex':
-      return toBibTeX(items);
-    case 'ris':
-      return toRIS(items);
-    case 'csv':
-      return toCSV(items);
-    case 'markdown':
-      return toMarkdown(items, { title: 'Reading list' });
-    case 'json':
-      return toJSONBackup(items, meta);
-  }
+  return exportItems(items, format, { now: meta.exportedAt, ...(meta.appVersion ? { appVersion: meta.appVersion } : {}) }).text;
 }
