@@ -9,12 +9,9 @@ import type { PageIdentity } from '../../lib/types';
 import { saveTargetFor, urlIdentity, type FoundPaper } from '../../lib/quickSave';
 import { notifyTab } from '../../lib/messages';
 import { coreHandlers } from './messages';
-import { tabPaper } from './toolbar';
+import { tabPaper, toolbarButton } from './toolbar';
 
 const FLASH_MS = 2500;
-
-// Firefox's MV2 build has browserAction where MV3 has action.
-const toolbarButton = (): typeof browser.action | undefined => browser.action ?? browser.browserAction;
 
 /** Shows the outcome on the toolbar button of one tab for a moment. */
 async function flash(tabId: number | undefined, outcome: { saved: true } | { saved: false; reason: string }): Promise<void> {

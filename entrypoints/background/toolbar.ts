@@ -25,7 +25,7 @@ const DEFAULT_ICON = { 16: '/icon-16.png', 32: '/icon-32.png' };
 type MatchIdentity = (identity: PageIdentity) => Promise<PageMatch | null>;
 
 // Firefox's MV2 build has browserAction where MV3 has action.
-const toolbarButton = (): typeof browser.action | undefined => browser.action ?? browser.browserAction;
+export const toolbarButton = (): typeof browser.action | undefined => browser.action ?? browser.browserAction;
 
 // storage.session is missing in old browsers; a worker-lifetime map is the fallback.
 const memory = new Map<string, unknown>();
