@@ -3,7 +3,6 @@
  * `setSaved` message. No notification permission: the toolbar button shows a short-lived badge
  * ("✓" saved, "!" not saved, the reason in its tooltip).
  */
-import { browser } from 'wxt/browser';
 import type { LanternDB } from '../../lib/db/schema';
 import type { PageIdentity } from '../../lib/types';
 import { saveTargetFor, urlIdentity, type FoundPaper } from '../../lib/quickSave';
