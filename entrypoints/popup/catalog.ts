@@ -32,8 +32,12 @@ function listNameOf(lists: readonly ListInfo[]): string {
   return lists.find((l) => l.enabled)?.name ?? 'the list';
 }
 
+/** The enabled lists by name (the table's order is by id, which users never see). */
 function listChoices(lists: readonly ListInfo[]): ListChoice[] {
-  return lists.filter((l) => l.enabled).map(({ id, name }) => ({ id, name }));
+  return lists
+    .filter((l) => l.enabled)
+    .map(({ id, name }) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
 /** What of the lists the popup shows (footer name, list filter): a change to it re-renders. */

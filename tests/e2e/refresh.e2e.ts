@@ -73,18 +73,35 @@ async function openOptions(): Promise<Page> {
   return page;
 }
 
-/** Popup search: the paper ids shown for a query. */
-async function searchIds(query: string): Promise<string[]> {
+/** The results the popup shows now: paper id and whether it carries the "New" mark. */
+async function shownResults(page: Page): Promise<Array<{ id: string; isNew: boolean }>> {
+  await page.waitForFunction(() => document.querySelector('[role=listbox]')?.getAttribute('aria-busy') === 'false');
+  await page.waitForTimeout(100);
+  return page
+    .locator('[role=listbox] [data-paper-id]')
+    .evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-paper-id') ?? '', isNew: e.querySelector('[data-new-entry]') !== null })));
+}
+
+/** Popup search: the results shown for a query. */
+async function search(query: string, shoot?: string): Promise<Array<{ id: string; isNew: boolean }>> {
   const page = await ext.openPopup();
   try {
     await page.locator('[data-entry-count]').waitFor();
     await page.locator('input[type=search]').fill(query);
-    await page.waitForFunction(() => document.querySelector('[role=listbox]')?.getAttribute('aria-busy') === 'false');
-    await page.waitForTimeout(100);
-    return await page.locator('[role=listbox] [data-paper-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paper-id') ?? ''));
+    const results = await shownResults(page);
+    if (shoot) {
+      await screenshot(page, shoot, { colorScheme: 'light' });
+      await screenshot(page, shoot, { colorScheme: 'dark' });
+    }
+    return results;
   } finally {
     await page.close();
   }
+}
+
+/** Popup search: the paper ids shown for a query. */
+async function searchIds(query: string): Promise<string[]> {
+  return (await search(query)).map((r) => r.id);
 }
 
 async function badgeFor(arxiv: string, title: string) {
@@ -143,6 +160,12 @@ describe('refreshing the seed list', () => {
     expect(await searchIds('revised edition')).toContain(retitled.id);
     expect(await searchIds(removedA.title)).not.toContain(removedA.id);
 
+    // Added papers are marked "New" in results until dismissed; older ones never are.
+    const fresh = await search('Lanternfish refreshing', 'popup-new-mark');
+    expect(fresh).toContainEqual({ id: added[0]!.id, isNew: true });
+    expect(await search(arxivEntries[7]!.title)).toContainEqual({ id: arxivEntries[7]!.id, isNew: false });
+    expect(await search('revised edition')).toContainEqual({ id: retitled.id, isNew: false });
+
     // The popup tells what is new until dismissed.
     const popup = await ext.openPopup();
     await expect.poll(() => popup.locator('[data-new-entries]').getAttribute('data-new-entries')).toBe('2');
@@ -153,6 +176,8 @@ describe('refreshing the seed list', () => {
     await popup.waitForTimeout(300);
     expect(await popup.locator('[data-new-entries]').count()).toBe(0);
     await popup.close();
+    expect(await search('Lanternfish refreshing')).toContainEqual({ id: added[0]!.id, isNew: false });
+    expect(await search('Quillwort triage')).toContainEqual({ id: added[1]!.id, isNew: false });
 
     const listed = await badgeFor('2501.01234', added[0]!.title);
     expect((await waitForBadge(listed, added[0]!.id)).title).toBe(added[0]!.title);
@@ -198,6 +223,30 @@ describe('following a second list', () => {
     await options.close();
 
     expect(await searchIds('Saltmarsh dermatology')).toContain(secondOwn[0]!.id);
+
+    // The list filter narrows to the second list; its own papers are new, the shared one is not.
+    const popup = await ext.openPopup();
+    await popup.locator('[data-entry-count]').waitFor();
+    await popup.locator('.filters-toggle').click();
+    const listFilter = popup.locator('select[name=list]');
+    expect(await listFilter.locator('option').allTextContents()).toEqual(['All lists', 'Awesome Multimodal Medicine', catalog.name]);
+    await listFilter.selectOption({ label: 'Awesome Multimodal Medicine' });
+    const inSecond = await shownResults(popup);
+    // Its 4 entries (the unreadable line's title among them), none of the seed list's own.
+    expect(inSecond).toHaveLength(4);
+    expect(inSecond).toEqual(
+      expect.arrayContaining([{ id: shared.id, isNew: false }, ...secondOwn.map((e) => ({ id: e.id, isNew: true }))]),
+    );
+    await screenshot(popup, 'popup-list-filter', { colorScheme: 'light' });
+    await screenshot(popup, 'popup-list-filter', { colorScheme: 'dark' });
+    await listFilter.selectOption({ label: catalog.name });
+    const inSeed = (await shownResults(popup)).map((r) => r.id);
+    expect(inSeed.length).toBeGreaterThan(0);
+    expect(inSeed).not.toEqual(expect.arrayContaining([secondOwn[0]!.id]));
+    expect(inSeed).not.toEqual(expect.arrayContaining([secondOwn[1]!.id]));
+    await popup.locator('input[type=search]').fill(shared.title);
+    expect((await shownResults(popup)).map((r) => r.id)).toContain(shared.id);
+    await popup.close();
 
     const own = await badgeFor('2502.00077', secondOwn[1]!.title);
     expect((await waitForBadge(own, secondOwn[1]!.id)).listText).toMatch(/Awesome Multimodal Medicine/);
