@@ -5,6 +5,7 @@
  * errors as data (never by throwing into the caller).
  */
 import { browser } from 'wxt/browser';
+import { isHttpUrl } from './ids/url';
 import type { PageIdentity, PageMatch, ListInfo } from './types';
 import type { AddListOutcome, RefreshOutcome, RefreshSchedule, RefreshStates } from './refresh';
 
@@ -91,7 +92,8 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
     isRecord(d) &&
     (d.listIds === undefined ||
       (Array.isArray(d.listIds) && d.listIds.length <= 1000 && d.listIds.every((id) => isShortString(id, 2048)))),
-  addList: (d): d is Request<'addList'> => isRecord(d) && isShortString(d.url, 2048),
+  // The options page sends the address normalizeListUrl made: always http(s), never a bare host.
+  addList: (d): d is Request<'addList'> => isRecord(d) && isShortString(d.url, 2048) && isHttpUrl(d.url),
   removeList: (d): d is Request<'removeList'> => isRecord(d) && isShortString(d.listId, 2048),
   setListEnabled: (d): d is Request<'setListEnabled'> =>
     isRecord(d) && isShortString(d.listId, 2048) && typeof d.enabled === 'boolean',

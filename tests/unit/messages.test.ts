@@ -63,6 +63,22 @@ describe('dispatch', () => {
     ['setSaved', { saved: true }],
     ['setSaved', { paperId: 'x'.repeat(2000), saved: true }],
     ['setSaved', { paperId: 'arxiv:1', saved: true, page: { title: 'no url' } }],
+    ['getTabPaper', { tabId: -1 }],
+    ['getTabPaper', { tabId: 1.5 }],
+    ['loadBadgeUi', { extra: 1 }],
+    ['refreshLists', { listIds: 'seed' }],
+    ['refreshLists', { listIds: ['x'.repeat(3000)] }],
+    ['addList', { url: 42 }],
+    ['addList', { url: 'javascript:alert(1)' }],
+    ['addList', { url: 'file:///etc/passwd' }],
+    ['addList', { url: 'github.com/owner/list' }],
+    ['addList', { url: 'https://example.org/' + 'a'.repeat(3000) }],
+    ['removeList', {}],
+    ['setListEnabled', { listId: 'seed', enabled: 'yes' }],
+    ['getRefreshState', { extra: 1 }],
+    ['setRefreshSchedule', { intervalHours: '24' }],
+    ['setRefreshSchedule', { intervalHours: Number.NaN }],
+    ['markEntriesSeen', { extra: 1 }],
   ])('rejects %s with %j as data, without running its handler', async (type, data) => {
     const { handlers, seen } = recordingHandlers();
     expect(await dispatch(handlers, env(type, data), sender)).toEqual({ ok: false, error: `Invalid data for “${type}”.` });
