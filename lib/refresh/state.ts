@@ -61,10 +61,23 @@ export async function writeSchedule(db: LanternDB, schedule: RefreshSchedule): P
   await db.kv.put({ key: REFRESH_SCHEDULE_KEY, value: schedule });
 }
 
+/**
+ * Papers (in enabled lists) that first appeared after `since`: a paper some list already held
+ * before is not news when another list adds it (the popup's "New" marks use the same rule, through
+ * mergeEntries' earliest addedAt). Primary keys only, no rows read.
+ */
 async function enabledEntriesAddedAfter(db: LanternDB, since: number): Promise<number> {
-  const enabled = new Set((await db.lists.toArray()).filter((l) => l.enabled).map((l) => l.id));
-  const keys = await db.entries.where('addedAt').above(since).primaryKeys();
-  return new Set(keys.filter(([listId]) => enabled.has(listId)).map(([, id]) => id)).size;
+  const lists = await db.lists.toArray();
+  const enabled = new Set(lists.filter((l) => l.enabled).map((l) => l.id));
+  const added = await db.entries.where('addedAt').above(since).primaryKeys();
+  const newIds = new Set(added.filter(([listId]) => enabled.has(listId)).map(([, id]) => id));
+  if (newIds.size === 0 || lists.length < 2) return newIds.size;
+  const addedKeys = new Set(added.map(([listId, id]) => `${listId}\n${id}`));
+  // Any other membership of these papers was there before `since` (or it would be in `added`).
+  for (const [listId, id] of await db.entries.where('id').anyOf([...newIds]).primaryKeys()) {
+    if (!addedKeys.has(`${listId}\n${id}`)) newIds.delete(id);
+  }
+  return newIds.size;
 }
 
 /**

@@ -224,9 +224,11 @@ describe('following a second list', () => {
 
     expect(await searchIds('Saltmarsh dermatology')).toContain(secondOwn[0]!.id);
 
-    // The list filter narrows to the second list; its own papers are new, the shared one is not.
+    // The list filter narrows to the second list; its own papers are new, the shared one is not
+    // (and the count agrees with the marks).
     const popup = await ext.openPopup();
     await popup.locator('[data-entry-count]').waitFor();
+    await expect.poll(() => popup.locator('[data-new-entries]').getAttribute('data-new-entries')).toBe('3');
     await popup.locator('.filters-toggle').click();
     const listFilter = popup.locator('select[name=list]');
     expect(await listFilter.locator('option').allTextContents()).toEqual(['All lists', 'Awesome Multimodal Medicine', catalog.name]);

@@ -341,4 +341,16 @@ describe('new entries', () => {
     await markEntriesSeen(db, clock);
     expect((await countNewEntries(db, clock)).count).toBe(0);
   });
+
+  it('does not count a known paper that an added list also holds, as the popup does not mark it', async () => {
+    await seedWith(range(0, 12));
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+    clock += 1000;
+    const other = markdown([entry(3), entry(4), ...range(300, 302)]);
+    const outcome = await addList(db, 'https://github.com/lab/more-med', { fetch: fakeFetch(other).fetch, now });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect((await countNewEntries(db, clock)).count).toBe(2);
+    expect((await paperById(db, entry(3).id))!.addedAt).toBeLessThan(clock);
+    expect((await paperById(db, entry(300).id))!.addedAt).toBe(clock);
+  });
 });
