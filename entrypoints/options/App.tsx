@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { APPEARANCES, type Appearance } from '../../lib/appearance';
+import { downloadText } from '../../lib/download';
 import { importFormatOf } from '../../lib/export/importFile';
 import { sizeProblem } from '../../lib/export/importResult';
 import { isHttpUrl } from '../../lib/ids/url';
@@ -391,11 +392,7 @@ function DataSection({ services }: { services: OptionsServices }) {
   const exportBackup = async () => {
     try {
       const text = await services.exportBackup();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      link.download = `lantern-backup-${new Date().toISOString().slice(0, 10)}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      downloadText(`lantern-backup-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
       setNotice({ text: `Exported ${plural(savedCount ?? 0, 'saved paper')}.` });
     } catch (e) {
       setNotice({ text: `Could not export: ${errorText(e)}`, error: true });
