@@ -59,6 +59,13 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   }, [services]);
 
   const catalog = catalogState.status === 'ready' ? catalogState.catalog : null;
+
+  // A list turned off or removed while the popup is open is no longer a choice to filter by.
+  useEffect(() => {
+    if (catalog && filters.listId && !catalog.lists.some((l) => l.id === filters.listId)) {
+      setFilters((f) => ({ ...f, listId: undefined }));
+    }
+  }, [catalog, filters.listId]);
   const trimmed = query.trim();
 
   // A pasted or typed identifier goes straight to its entry (looked up by id, not searched).

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { App } from '../../entrypoints/popup/App';
 import { createPopupCatalog } from '../../entrypoints/popup/catalog';
-import type { PopupServices } from '../../entrypoints/popup/services';
+import type { PopupCatalog, PopupServices } from '../../entrypoints/popup/services';
 import type { ListChoice } from '../../lib/popup/filters';
 import { entriesSeenAt, isNewPaper } from '../../lib/popup/newEntries';
 import type { Paper } from '../../lib/types';
@@ -46,23 +46,27 @@ interface Harness {
   services: PopupServices;
   /** Moves the "seen up to" clock, as Dismiss does through the background. */
   setSeenAt(seenAt: number | undefined): void;
+  /** Sends a new catalog with these enabled lists, as turning a list off in the options does. */
+  setLists(lists: ListChoice[]): void;
 }
 
 function makeServices(lists: ListChoice[], seenAt: number | undefined): Harness {
   let current = seenAt;
   const seenListeners = new Set<(seenAt: number | undefined) => void>();
+  const catalogListeners = new Set<(catalog: PopupCatalog) => void>();
+  const catalogOf = (enabled: ListChoice[]) =>
+    createPopupCatalog({
+      index: buildSearchIndex(PAPERS.filter((p) => p.lists.some((id) => enabled.some((l) => l.id === id)))),
+      listName: enabled[0]!.name,
+      lists: enabled,
+      papersForHits: async (hits) => hits.map((h) => PAPERS.find((p) => p.id === h.id)!),
+      papersByKeys: async () => [],
+    });
   const services: PopupServices = {
     watchCatalog: (onChange) => {
-      onChange(
-        createPopupCatalog({
-          index: buildSearchIndex(PAPERS),
-          listName: lists[0]!.name,
-          lists,
-          papersForHits: async (hits) => hits.map((h) => PAPERS.find((p) => p.id === h.id)!),
-          papersByKeys: async () => [],
-        }),
-      );
-      return () => undefined;
+      catalogListeners.add(onChange);
+      onChange(catalogOf(lists));
+      return () => catalogListeners.delete(onChange);
     },
     watchEntriesSeenAt: (onChange) => {
       seenListeners.add(onChange);
@@ -88,6 +92,9 @@ function makeServices(lists: ListChoice[], seenAt: number | undefined): Harness 
     setSeenAt(next) {
       current = next;
       seenListeners.forEach((l) => l(next));
+    },
+    setLists(enabled) {
+      catalogListeners.forEach((l) => l(catalogOf(enabled)));
     },
   };
 }
@@ -152,6 +159,19 @@ describe('the list filter', () => {
     await act(() => pill.click());
     await flush();
     expect(resultIds()).toHaveLength(PAPERS.length);
+  });
+
+  it('lets go of a list that is turned off while the popup is open', async () => {
+    const h = makeServices(TWO_LISTS, SEEN_AT);
+    await mount(h, 'clinical');
+    await openFilters();
+    await choose(root.querySelector<HTMLSelectElement>('select[name=list]')!, 'multimodal');
+    expect(resultIds()).toHaveLength(2);
+    await act(() => h.setLists(TWO_LISTS.slice(0, 1)));
+    await flush();
+    expect(root.querySelector('select[name=list]')).toBeNull();
+    expect(root.querySelector('.filters-count')).toBeNull();
+    expect(resultIds().sort()).toEqual([OLD.id, SHARED.id, ADDED.id].sort());
   });
 
   it('is not offered with a single list', async () => {
