@@ -40,6 +40,39 @@ function orUndefined<T extends string>(value: string): T | undefined {
   return value === '' ? undefined : (value as T);
 }
 
+interface FilterChoice {
+  value: string;
+  label: string;
+  title?: string;
+}
+
+interface FilterSelectProps {
+  label: string;
+  name: string;
+  value: string | undefined;
+  /** The first option's text; it clears the filter. */
+  anyLabel?: string;
+  choices: readonly FilterChoice[];
+  onChange: (value: string) => void;
+}
+
+/** One labelled filter dropdown whose first option ("Any") clears the filter (value ""). */
+function FilterSelect(props: FilterSelectProps) {
+  return (
+    <label class="field">
+      <span class="field-label">{props.label}</span>
+      <select name={props.name} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{props.anyLabel ?? 'Any'}</option>
+        {props.choices.map((c) => (
+          <option value={c.value} key={c.value} title={c.title}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Search box, filters (status, tag, category, list, saved date, starred) and sort order. */
 export function LibraryFilterBar(props: LibraryFilterBarProps) {
   const { query, filters, sort, tags, categories, lists, onFilters } = props;
@@ -64,62 +97,42 @@ export function LibraryFilterBar(props: LibraryFilterBarProps) {
         )}
       </label>
       <div class="filters" role="group" aria-label="Filters">
-        <label class="field">
-          <span class="field-label">Status</span>
-          <select name="status-filter" value={filters.status ?? ''} onChange={(e) => set({ status: orUndefined<ReadingStatus>(e.currentTarget.value) })}>
-            <option value="">Any</option>
-            {READING_STATUSES.map((s) => (
-              <option value={s} key={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span class="field-label">Tag</span>
-          <select name="tag-filter" value={filters.tag ?? ''} onChange={(e) => set({ tag: orUndefined(e.currentTarget.value) })}>
-            <option value="">Any</option>
-            {tags.map((t) => (
-              <option value={t} key={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span class="field-label">Category</span>
-          <select name="category-filter" value={filters.category ?? ''} onChange={(e) => set({ category: orUndefined(e.currentTarget.value) })}>
-            <option value="">Any</option>
-            {categories.map((c) => (
-              <option value={c} key={c} title={c}>
-                {categoryLeaf(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span class="field-label">List</span>
-          <select name="list-filter" value={filters.list ?? ''} onChange={(e) => set({ list: orUndefined(e.currentTarget.value) })}>
-            <option value="">Any</option>
-            {lists.map((l) => (
-              <option value={l.id} key={l.id}>
-                {l.name}
-              </option>
-            ))}
-            <option value={NOT_IN_ANY_LIST}>No longer in a list</option>
-          </select>
-        </label>
-        <label class="field">
-          <span class="field-label">Saved</span>
-          <select name="saved-filter" value={filters.savedWithin ?? ''} onChange={(e) => set({ savedWithin: orUndefined<SavedWithin>(e.currentTarget.value) })}>
-            <option value="">Any time</option>
-            {(Object.keys(WITHIN_LABELS) as SavedWithin[]).map((w) => (
-              <option value={w} key={w}>
-                {WITHIN_LABELS[w]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          name="status-filter"
+          value={filters.status}
+          choices={READING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          onChange={(value) => set({ status: orUndefined<ReadingStatus>(value) })}
+        />
+        <FilterSelect
+          label="Tag"
+          name="tag-filter"
+          value={filters.tag}
+          choices={tags.map((t) => ({ value: t, label: t }))}
+          onChange={(value) => set({ tag: orUndefined(value) })}
+        />
+        <FilterSelect
+          label="Category"
+          name="category-filter"
+          value={filters.category}
+          choices={categories.map((c) => ({ value: c, label: categoryLeaf(c), title: c }))}
+          onChange={(value) => set({ category: orUndefined(value) })}
+        />
+        <FilterSelect
+          label="List"
+          name="list-filter"
+          value={filters.list}
+          choices={[...lists.map((l) => ({ value: l.id, label: l.name })), { value: NOT_IN_ANY_LIST, label: 'No longer in a list' }]}
+          onChange={(value) => set({ list: orUndefined(value) })}
+        />
+        <FilterSelect
+          label="Saved"
+          name="saved-filter"
+          anyLabel="Any time"
+          value={filters.savedWithin}
+          choices={(Object.keys(WITHIN_LABELS) as SavedWithin[]).map((w) => ({ value: w, label: WITHIN_LABELS[w] }))}
+          onChange={(value) => set({ savedWithin: orUndefined<SavedWithin>(value) })}
+        />
         <label class="field field-check">
           <input type="checkbox" name="starred-filter" checked={filters.starredOnly ?? false} onChange={(e) => set({ starredOnly: e.currentTarget.checked || undefined })} />
           <span>Starred</span>
