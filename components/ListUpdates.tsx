@@ -7,8 +7,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../lib/messages';
 import { REFRESH_PROGRESS_KEY, progressText } from '../lib/refresh/progress';
 import type { RefreshOutcome } from '../lib/refresh';
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+import { plural } from '../lib/words';
 
 /** One line for a whole "Update now": the failures if any, else what changed. */
 export function updateResultText(outcomes: readonly RefreshOutcome[]): string {
@@ -17,7 +16,7 @@ export function updateResultText(outcomes: readonly RefreshOutcome[]): string {
   const added = outcomes.reduce((sum, o) => sum + (o.status === 'updated' ? o.summary.added : 0), 0);
   const changed = outcomes.reduce((sum, o) => sum + (o.status === 'updated' ? o.summary.changed + o.summary.removed : 0), 0);
   if (added === 0 && changed === 0) return 'The list is up to date.';
-  return `Updated: ${count(added, 'new entry', 'new entries')}${changed > 0 ? `, ${count(changed, 'other change', 'other changes')}` : ''}.`;
+  return `Updated: ${plural(added, 'new entry', 'new entries')}${changed > 0 ? `, ${plural(changed, 'other change', 'other changes')}` : ''}.`;
 }
 
 export function ListUpdates({ onUpdated }: { onUpdated: () => void }) {
@@ -57,7 +56,7 @@ export function ListUpdates({ onUpdated }: { onUpdated: () => void }) {
     <div class="list-updates" data-list-updates>
       {newCount > 0 && (
         <p class="notice" data-new-entries={newCount}>
-          {count(newCount, 'new entry', 'new entries')} since you last looked.{' '}
+          {plural(newCount, 'new entry', 'new entries')} since you last looked.{' '}
           <button type="button" class="link-button" onClick={dismiss}>
             Dismiss
           </button>

@@ -24,6 +24,7 @@ import {
   type LibrarySort,
 } from '../../lib/library/view';
 import type { ReadingStatus, SavedItem } from '../../lib/types';
+import { plural } from '../../lib/words';
 import type { LibraryServices } from './services';
 
 const PAGE_SIZE = 100;
@@ -32,10 +33,6 @@ const TAGS_ID = 'library-tags';
 
 type Notice = { kind: 'info' | 'error'; text: string; details?: string[] };
 type Undo = { items: SavedItem[]; text: string };
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
 
 export function App({ services }: { services: LibraryServices }) {
   const { db } = services;

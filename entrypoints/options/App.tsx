@@ -7,6 +7,7 @@ import { isHttpUrl } from '../../lib/ids/url';
 import type { Response } from '../../lib/messages';
 import { SCHEDULE_CHOICES, normalizeListUrl, type ListRefreshState, type RefreshOutcome } from '../../lib/refresh';
 import type { ListInfo } from '../../lib/types';
+import { plural } from '../../lib/words';
 import type { OptionsServices } from './services';
 
 type RefreshState = Response<'getRefreshState'>;
@@ -14,7 +15,6 @@ type RefreshState = Response<'getRefreshState'>;
 type Notice = { text: string; error?: boolean } | null;
 
 const n = (count: number) => count.toLocaleString('en');
-const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

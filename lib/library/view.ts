@@ -5,6 +5,7 @@
  */
 import { buildSearchIndex, foldText, searchPapers, tokenizeQuery, type SearchIndex } from '../search';
 import type { Paper, ReadingStatus, SavedItem } from '../types';
+import { plural } from '../words';
 
 /** A saved item with the ids of the lists that hold its paper now (empty: no longer in any list). */
 export interface LibraryRow {
@@ -145,10 +146,6 @@ export function tagsInUse(items: readonly SavedItem[]): string[] {
 /** The categories of the saved papers, alphabetically by full path. */
 export function categoriesInUse(items: readonly SavedItem[]): string[] {
   return [...new Set(items.flatMap((item) => item.paper.categories))].sort(byTitle.compare);
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
 /** "Removed 3 papers" (the undo toast). */
