@@ -6,6 +6,7 @@
 import { buildSearchIndex, foldText, searchPapers, tokenizeQuery, type SearchIndex } from '../search';
 import type { Paper, ReadingStatus, SavedItem } from '../types';
 import { plural } from '../words';
+import type { ExportFormat } from '../export/exportFile';
 
 /** A saved item with the ids of the lists that hold its paper now (empty: no longer in any list). */
 export interface LibraryRow {
@@ -166,7 +167,7 @@ export function importMessage(counts: { added: number; updated: number; unchange
   return `${parts.join(', ')}.`;
 }
 
-export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'markdown' | 'json';
+export type { ExportFormat };
 
 export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; extension: string; mime: string }[] = [
   { format: 'bibtex', label: 'BibTeX', extension: 'bib', mime: 'application/x-bibtex' },
