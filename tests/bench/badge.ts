@@ -4,30 +4,19 @@
  * the time from navigation start to a visible badge on an arXiv abstract page, with the service
  * worker stopped first (cold) and running (warm), median of several runs.
  * Targets: content script < 30 kB minified; badge < 150 ms cold.
- *
- * Uses $LANTERN_EXT_DIR when set, else builds into .output-bench-badge first.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from '../e2e/harness';
+import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
 import { waitForSeed } from '../e2e/badge.page';
 import { readFixture } from '../fixtures/pages/pages';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = 9;
 const TARGET_CONTENT_KB = 30;
 const TARGET_COLD_MS = 150;
 const ARXIV_URL = 'https://arxiv.org/abs/2311.16452';
-
-function extensionDir(): string {
-  if (process.env.LANTERN_EXT_DIR) return resolve(ROOT, process.env.LANTERN_EXT_DIR);
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, LANTERN_OUT_DIR: '.output-bench-badge' }, stdio: 'ignore' });
-  return join(ROOT, '.output-bench-badge/chrome-mv3');
-}
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 
@@ -85,7 +74,7 @@ async function watchServiceWorker(extensionPage: Page): Promise<{ cdp: CDPSessio
 
 export async function run(): Promise<void> {
   console.log('\n## Badge');
-  const dir = extensionDir();
+  const dir = defaultExtDir();
   const content = size(join(dir, 'content-scripts/content.js'));
   const ui = size(join(dir, 'badge-ui.js'));
   console.log(
