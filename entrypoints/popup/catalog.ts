@@ -28,8 +28,11 @@ interface StoredIndexRow {
   index?: unknown;
 }
 
+/** The footer's name for what is searched: the one enabled list, or how many (the count covers them all). */
 function listNameOf(lists: readonly ListInfo[]): string {
-  return lists.find((l) => l.enabled)?.name ?? 'the list';
+  const enabled = lists.filter((l) => l.enabled);
+  if (enabled.length > 1) return `${enabled.length} lists`;
+  return enabled[0]?.name ?? 'the list';
 }
 
 /** The enabled lists by name (the table's order is by id, which users never see). */

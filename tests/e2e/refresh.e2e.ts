@@ -229,6 +229,7 @@ describe('following a second list', () => {
     const popup = await ext.openPopup();
     await popup.locator('[data-entry-count]').waitFor();
     await expect.poll(() => popup.locator('[data-new-entries]').getAttribute('data-new-entries')).toBe('3');
+    expect(await popup.locator('[data-entry-count]').textContent()).toMatch(/ · 2 lists$/);
     await popup.locator('.filters-toggle').click();
     const listFilter = popup.locator('select[name=list]');
     expect(await listFilter.locator('option').allTextContents()).toEqual(['All lists', 'Awesome Multimodal Medicine', catalog.name]);
