@@ -5,6 +5,7 @@
  *
  * `*://*.example.org/*` matches example.org and all of its subdomains.
  */
+import { parseHttpUrl } from './ids/url';
 
 /** arXiv (abs, pdf, html, format, export., browse., ar5iv.labs.) and the mirrors researchers use. */
 const ARXIV_AND_MIRRORS = [
@@ -67,13 +68,8 @@ const PATTERN = /^\*:\/\/(\*\.)?([^/*]+)(\/.*)$/;
 
 /** True when an http(s) URL is one the content script runs on (mirrors the browser's matching). */
 export function isSiteUrl(url: string, patterns: readonly string[] = SITE_MATCHES): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return false;
   const host = parsed.hostname.toLowerCase();
   return patterns.some((pattern) => {
     const m = PATTERN.exec(pattern);
