@@ -35,9 +35,7 @@ export interface ImportOptions {
 /** The keys two items are the same paper by: the id, then identifiers, then the title. */
 function matchKeys(item: SavedItem): string[] {
   const { repos: _repos, ...ids } = item.paper.ids;
-  const keys = [item.id, ...paperKeys(ids)];
-  if (item.paper.titleKey) keys.push(`title:${item.paper.titleKey}`);
-  return keys;
+  return [item.id, ...paperKeys(ids, item.paper.titleKey)];
 }
 
 function union(first: readonly string[], second: readonly string[]): string[] {
