@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { followAppearance } from '../../lib/appearance';
 import { db } from '../../lib/db/instance';
 import { requestPersistentStorage } from '../../lib/db/readingList';
 import { SAVE_COMMAND } from '../../lib/commandNames';
@@ -20,4 +21,5 @@ const services: LibraryServices = {
   },
 };
 
+followAppearance();
 render(<App services={services} />, document.getElementById('app')!);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
 import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
 import { waitForBadge, waitForSeed } from './badge.page';
 import type { SavedItem } from '../../lib/types';
@@ -17,6 +18,9 @@ import type { SavedItem } from '../../lib/types';
 const PAPER_URL = 'https://arxiv.org/abs/2311.16452';
 const PAPER_ID = 'arxiv:2311.16452';
 const PAPER_TITLE = 'Can Generalist Foundation Models Outcompete Special-Purpose Tuning? Case Study in Medicine';
+/** Chromium's MV3 `chrome` (promise-based), inside functions evaluated in the service worker. */
+declare const chrome: Browser;
+
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/imports');
 const NOTE = 'Medprompt: few-shot + CoT + ensembling — compare with Med-PaLM 2 {p. 4}';
 
@@ -224,6 +228,18 @@ describe('reading list', () => {
     await screenshot(library.page, 'library', { colorScheme: 'dark', fullPage: false });
     await library.page.locator('input[name=select-all]').check();
     await screenshot(library.page, 'library-selected', { colorScheme: 'light', fullPage: false });
+    await library.page.close();
+  });
+
+  it('follows the appearance chosen in the options over the system’s', async () => {
+    const library = await LibraryPage.open(ext);
+    await library.page.emulateMedia({ colorScheme: 'light' });
+    const background = () => library.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await ext.serviceWorker.evaluate(() => chrome.storage.local.set({ appearance: 'dark' }));
+    await expect.poll(background).not.toBe(light);
+    await ext.serviceWorker.evaluate(() => chrome.storage.local.set({ appearance: 'auto' }));
+    await expect.poll(background).toBe(light);
     await library.page.close();
   });
 
