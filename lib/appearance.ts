@@ -1,8 +1,7 @@
 /**
  * Light, dark or following the system, chosen in the options page and kept in
- * storage.local. `applyAppearance` marks the page's root with `data-theme` (absent for "auto")
- * and sets `color-scheme`; a page's CSS themes itself with `:root[data-theme='dark']` and with
- * `@media (prefers-color-scheme: dark) { :root:not([data-theme='light']) … }`.
+ * storage.local. `applyAppearance` sets the page root's `color-scheme`, which picks the side of
+ * every light-dark() colour in assets/palette.css ("light dark" follows the system).
  */
 import { browser } from 'wxt/browser';
 
@@ -24,8 +23,6 @@ export async function writeAppearance(appearance: Appearance): Promise<void> {
 }
 
 export function applyAppearance(appearance: Appearance, root: HTMLElement = document.documentElement): void {
-  if (appearance === 'auto') root.removeAttribute('data-theme');
-  else root.setAttribute('data-theme', appearance);
   root.style.colorScheme = appearance === 'auto' ? 'light dark' : appearance;
 }
 
