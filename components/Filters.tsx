@@ -64,36 +64,8 @@ export function Filters({ filters, sort, categories, years, lists, onChange, onS
         </label>
       </div>
       <div class="filters-row">
-        <label class="field">
-          <span class="field-label">From</span>
-          <select
-            name="yearFrom"
-            value={filters.yearFrom ?? ''}
-            onChange={(e) => onChange({ ...filters, yearFrom: yearValue(e.currentTarget.value) })}
-          >
-            <option value="">Any</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span class="field-label">To</span>
-          <select
-            name="yearTo"
-            value={filters.yearTo ?? ''}
-            onChange={(e) => onChange({ ...filters, yearTo: yearValue(e.currentTarget.value) })}
-          >
-            <option value="">Any</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect label="From" name="yearFrom" value={filters.yearFrom} years={years} onChange={(yearFrom) => onChange({ ...filters, yearFrom })} />
+        <YearSelect label="To" name="yearTo" value={filters.yearTo} years={years} onChange={(yearTo) => onChange({ ...filters, yearTo })} />
         <label class="check">
           <input
             type="checkbox"
@@ -114,5 +86,30 @@ export function Filters({ filters, sort, categories, years, lists, onChange, onS
         </label>
       </div>
     </fieldset>
+  );
+}
+
+interface YearSelectProps {
+  label: string;
+  name: 'yearFrom' | 'yearTo';
+  value: number | undefined;
+  years: readonly number[];
+  onChange: (year: number | undefined) => void;
+}
+
+/** One end of the year range: "Any" or one of the years the list holds. */
+function YearSelect({ label, name, value, years, onChange }: YearSelectProps) {
+  return (
+    <label class="field">
+      <span class="field-label">{label}</span>
+      <select name={name} value={value ?? ''} onChange={(e) => onChange(yearValue(e.currentTarget.value))}>
+        <option value="">Any</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
