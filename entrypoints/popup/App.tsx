@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CategoryChips } from '../../components/CategoryChips';
 import { Filters } from '../../components/Filters';
 import { ResultList, optionId } from '../../components/ResultList';
@@ -39,20 +39,25 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
+  // The catalog and the search it answers are on the way to the first results: layout effects
+  // run right after rendering, where plain effects wait for the next frame (~16–30 ms each).
+  useLayoutEffect(
+    () =>
+      services.watchCatalog(
+        (catalog) => setCatalogState({ status: 'ready', catalog }),
+        (e: unknown) => setCatalogState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      ),
+    [services],
+  );
   useEffect(() => {
     const input = inputRef.current;
     input?.focus();
     input?.setSelectionRange(input.value.length, input.value.length);
     services.loadTab().then(setTab, () => setTab(null));
     services.loadShortcut().then(setShortcut, () => setShortcut(null));
-    const stopCatalog = services.watchCatalog(
-      (catalog) => setCatalogState({ status: 'ready', catalog }),
-      (e: unknown) => setCatalogState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
     const stopSaved = services.watchSaved(setSavedIds);
     const stopSeenAt = services.watchEntriesSeenAt(setSeenAt);
     return () => {
-      stopCatalog();
       stopSaved();
       stopSeenAt();
     };
@@ -84,20 +89,23 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const lookup = pendingLookup && lookupState?.text === trimmed ? lookupState.lookup : null;
 
   const browsing = trimmed === '' && activeFilterCount(filters) === 0;
+  // The saved set arrives just after the catalog: a search that does not filter by it must not
+  // start again for it (that second search, with its database read, delayed the first results).
+  const savedFilter = filters.savedOnly ? savedIds : EMPTY_SET;
   const request: SearchRequest & { query: string } = useMemo(
     () => ({
       query: trimmed,
       filters,
       // An empty box lists papers newest first whatever the sort says.
       sort: trimmed === '' ? 'date' : sort,
-      savedIds,
+      savedIds: savedFilter,
       limit: browsing ? NEWEST_LIMIT : RESULT_LIMIT,
     }),
-    [trimmed, filters, sort, savedIds, browsing],
+    [trimmed, filters, sort, savedFilter, browsing],
   );
   // The last answer stays on screen until the next one arrives: no flicker while typing.
   const [answer, setAnswer] = useState<{ request: SearchRequest; outcome: SearchOutcome } | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!catalog || pendingLookup) return;
     let current = true;
     catalog.search(request.query, request).then(

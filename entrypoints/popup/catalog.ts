@@ -7,7 +7,7 @@ import { liveQuery } from 'dexie';
 import { categoryCounts, indexYears, loadSearchIndex, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search';
 import { parsePastedIdentifier } from '../../lib/search/paste';
 import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, getSearchIndex, papersForHits } from '../../lib/search/store';
-import type { ListInfo, PageIdentity, Paper } from '../../lib/types';
+import type { ListInfo, PageIdentity, Paper, StoredEntry } from '../../lib/types';
 import type { EarlyRead } from './earlyIndex';
 import type { CategoryCount } from '../../components/CategoryChips';
 import type { ListChoice, Lookup, PopupCatalog, SearchOutcome, SearchRequest } from './services';
@@ -65,6 +65,19 @@ export function watchPopupCatalog(
   let held: { fingerprint: unknown; index: SearchIndex; lists: readonly ListInfo[] } | undefined;
   let subscription: { unsubscribe(): void } | undefined;
   let stopped = false;
+  // The early read's connection answers the papers of hits until it is gone; Dexie after that.
+  let earlyRows: ((ids: string[]) => Promise<StoredEntry[]>) | undefined;
+  const fetchPapers = async (hits: readonly SearchHit[]): Promise<Paper[]> => {
+    const read = earlyRows;
+    if (read) {
+      try {
+        return await papersForHits(db, hits, read);
+      } catch {
+        if (earlyRows === read) earlyRows = undefined;
+      }
+    }
+    return papersForHits(db, hits);
+  };
 
   const hold = (fingerprint: unknown, index: SearchIndex, lists: readonly ListInfo[]) => {
     held = { fingerprint, index, lists };
@@ -73,7 +86,7 @@ export function watchPopupCatalog(
         index,
         listName: listNameOf(lists),
         lists: listChoices(lists),
-        papersForHits: (hits) => papersForHits(db, hits),
+        papersForHits: fetchPapers,
         papersByKeys: (keys) => papersByKeys(db, keys),
       }),
     );
@@ -92,6 +105,7 @@ export function watchPopupCatalog(
   early.then(
     (first) => {
       if (stopped) return;
+      if (first) earlyRows = (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>;
       const row = first?.stored as StoredIndexRow | undefined;
       const index = loadSearchIndex(row?.index);
       if (first && index) hold(row?.fingerprint, index, first.lists as ListInfo[]);

@@ -12,6 +12,25 @@ export interface EarlyRead {
   stored: unknown;
   /** The `lists` table's rows, unchecked. */
   lists: unknown[];
+  /**
+   * The `entries` rows of these paper ids, unchecked, over the connection this read opened (kept
+   * open: Dexie's own first query waits ~40 ms at 100k entries for its opening). Rejects once the
+   * connection is gone (closed for a schema upgrade).
+   */
+  entriesWithIds(ids: readonly string[]): Promise<unknown[]>;
+}
+
+const ENTRIES_BY_ID = 'id';
+
+function entriesWithIds(db: IDBDatabase, ids: readonly string[]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('entries', 'readonly');
+    const byId = tx.objectStore('entries').index(ENTRIES_BY_ID);
+    const reads = ids.map((id) => byId.getAll(id));
+    tx.oncomplete = () => resolve(reads.flatMap((read) => read.result as unknown[]));
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
 }
 
 /** Undefined when there is nothing to read yet (first run) or the read failed: the app then loads normally. */
@@ -30,15 +49,22 @@ export function readStoredIndexEarly(factory: IDBFactory = indexedDB, name = DB_
     open.onblocked = () => resolve(undefined);
     open.onsuccess = () => {
       const db = open.result;
+      // Never stand in the way of an upgrade (the background's Dexie may bring a new schema).
+      db.onversionchange = () => db.close();
       const done = (value: EarlyRead | undefined) => {
-        db.close();
+        if (!value) db.close();
         resolve(value);
       };
       try {
         const tx = db.transaction(['kv', 'lists'], 'readonly');
         const row = tx.objectStore('kv').get(SEARCH_INDEX_ROW);
         const lists = tx.objectStore('lists').getAll();
-        tx.oncomplete = () => done({ stored: (row.result as { value?: unknown } | undefined)?.value, lists: lists.result });
+        tx.oncomplete = () =>
+          done({
+            stored: (row.result as { value?: unknown } | undefined)?.value,
+            lists: lists.result,
+            entriesWithIds: (ids) => entriesWithIds(db, ids),
+          });
         tx.onerror = () => done(undefined);
         tx.onabort = () => done(undefined);
       } catch {

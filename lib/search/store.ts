@@ -7,7 +7,7 @@
 import { liveQuery } from 'dexie';
 import { allPapers, mergeEntries } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
-import type { Paper } from '../types';
+import type { Paper, StoredEntry } from '../types';
 import {
   SEARCH_INDEX_VERSION,
   buildSearchIndex,
@@ -81,13 +81,18 @@ export function keepSearchIndexFresh(db: LanternDB, onError: (error: unknown) =>
 
 /**
  * The papers of some hits, in hit order. A loaded index carries only ids (the papers stay in
- * Dexie), so the popup fetches just the rows it shows.
+ * Dexie), so the popup fetches just the rows it shows; `readRows` reads the entries rows of
+ * some ids (another connection to the same database can stand in for Dexie's).
  */
-export async function papersForHits(db: LanternDB, hits: readonly SearchHit[]): Promise<Paper[]> {
+export async function papersForHits(
+  db: LanternDB,
+  hits: readonly SearchHit[],
+  readRows: (ids: string[]) => Promise<StoredEntry[]> = (ids) => db.entries.where('id').anyOf(ids).toArray(),
+): Promise<Paper[]> {
   const missing = hits.filter((hit) => !hit.paper).map((hit) => hit.id);
   const fetched = new Map<string, Paper>();
   if (missing.length > 0) {
-    for (const paper of mergeEntries(await db.entries.where('id').anyOf(missing).toArray())) fetched.set(paper.id, paper);
+    for (const paper of mergeEntries(await readRows(missing))) fetched.set(paper.id, paper);
   }
   return hits.flatMap((hit) => {
     const paper = hit.paper ?? fetched.get(hit.id);

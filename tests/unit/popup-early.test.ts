@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DB_NAME as SCHEMA_DB_NAME, LanternDB } from '../../lib/db/schema';
 import { SEARCH_INDEX_KEY } from '../../lib/search/store';
+import type { StoredEntry } from '../../lib/types';
 import { DB_NAME, SEARCH_INDEX_ROW, readStoredIndexEarly } from '../../entrypoints/popup/earlyIndex';
 
 describe('reading the stored index before the popup loads', () => {
@@ -21,6 +22,29 @@ describe('reading the stored index before the popup loads', () => {
     const stored = read?.stored as { fingerprint: string; index: { terms: string[]; postingDocs: Uint32Array } };
     expect(stored.fingerprint).toBe('f1');
     expect([...stored.index.postingDocs]).toEqual([3]);
+  });
+
+  it('reads the entries rows of some paper ids over the connection it opened', async () => {
+    const db = new LanternDB('early-entries');
+    const row = (listId: string, id: string, title: string): StoredEntry => ({
+      listId,
+      id,
+      title,
+      titleKey: title.toLowerCase(),
+      line: 1,
+      authors: '',
+      venue: '',
+      categories: [],
+      links: [],
+      ids: { repos: [] },
+      keys: [],
+      addedAt: 1,
+    });
+    await db.entries.bulkPut([row('seed', 'p1', 'One'), row('other', 'p1', 'One again'), row('seed', 'p2', 'Two'), row('seed', 'p3', 'Three')]);
+    db.close();
+    const read = await readStoredIndexEarly(indexedDB, 'early-entries');
+    const rows = (await read!.entriesWithIds(['p3', 'p1', 'missing'])) as Array<{ listId: string; id: string }>;
+    expect(rows.map((r) => `${r.listId}/${r.id}`).sort()).toEqual(['other/p1', 'seed/p1', 'seed/p3']);
   });
 
   it('gives nothing, and creates nothing, when there is no database yet', async () => {
