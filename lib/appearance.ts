@@ -1,7 +1,7 @@
 /**
  * Light, dark or following the system, chosen in the options page and kept in
  * storage.local. `applyAppearance` sets the page root's `color-scheme`, which picks the side of
- * every light-dark() colour in assets/palette.css ("light dark" follows the system).
+ * every light-dark() colour in assets/pages.css ("light dark" follows the system).
  */
 import { browser } from 'wxt/browser';
 
