@@ -14,6 +14,16 @@ type RefreshState = Response<'getRefreshState'>;
 /** A line of feedback under a section: what just happened, in plain words. */
 type Notice = { text: string; error?: boolean } | null;
 
+/** A section's outcome line: announced politely, or at once when it is an error. */
+function NoticeLine({ notice, refreshMessage = false }: { notice: Notice; refreshMessage?: boolean }) {
+  if (!notice) return null;
+  return (
+    <p class={`notice${notice.error ? ' is-error' : ''}`} role={notice.error ? 'alert' : 'status'} data-refresh-message={refreshMessage || undefined}>
+      {notice.text}
+    </p>
+  );
+}
+
 const n = (count: number) => count.toLocaleString('en');
 const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -58,11 +68,7 @@ export function App({ services }: { services: OptionsServices }) {
   return (
     <main class="options">
       <h1>Lantern settings</h1>
-      {loadError && (
-        <p class="notice is-error" role="alert">
-          Could not read Lantern’s lists: {loadError}
-        </p>
-      )}
+      <NoticeLine notice={loadError ? { text: `Could not read Lantern’s lists: ${loadError}`, error: true } : null} />
       <ListsSection services={services} state={state} progress={progress} reload={reload} />
       <ScheduleSection services={services} state={state} reload={reload} />
       <RecognitionSection services={services} />
@@ -164,11 +170,7 @@ function ListsSection({
           {busy ? (progress ?? 'Updating…') : ''}
         </span>
       </div>
-      {notice && (
-        <p class={`notice${notice.error ? ' is-error' : ''}`} role={notice.error ? 'alert' : 'status'} data-refresh-message>
-          {notice.text}
-        </p>
-      )}
+      <NoticeLine notice={notice} refreshMessage />
       <ul class="lists">
         {state?.lists.map((list) => (
           <ListRow
@@ -302,11 +304,7 @@ function ScheduleSection({ services, state, reload }: { services: OptionsService
         {state?.nextCheckAt !== undefined ? `Next check: ${dateTime(state.nextCheckAt)}. ` : ''}
         After a failed check Lantern retries sooner (15 min, then 30 min, 1 h, …); the list you have is never replaced by a broken one.
       </p>
-      {error && (
-        <p class="notice is-error" role="alert">
-          {error}
-        </p>
-      )}
+      <NoticeLine notice={error ? { text: error, error: true } : null} />
     </section>
   );
 }
@@ -335,11 +333,7 @@ function RecognitionSection({ services }: { services: OptionsServices }) {
         Recognize papers on all sites
       </label>
       <p class="hint">Off: Lantern looks only at known paper sites (arXiv, journals, PubMed, GitHub…). On: every page you open is checked, locally.</p>
-      {error && (
-        <p class="notice is-error" role="alert">
-          {error}
-        </p>
-      )}
+      <NoticeLine notice={error ? { text: error, error: true } : null} />
     </section>
   );
 }
@@ -477,11 +471,7 @@ function DataSection({ services }: { services: OptionsServices }) {
           </div>
         </div>
       )}
-      {notice && (
-        <p class={`notice${notice.error ? ' is-error' : ''}`} role={notice.error ? 'alert' : 'status'}>
-          {notice.text}
-        </p>
-      )}
+      <NoticeLine notice={notice} />
     </section>
   );
 }
