@@ -315,7 +315,7 @@ function readTableRow(roles: ColumnRole[], line: string): ItemResult {
 
 /** Groups items that are one paper (same arXiv id, DOI, or title without conflicting ids) into entries. */
 function mergeItems(items: Item[]): CatalogEntry[] {
-  const groups: Array<{ items: Item[]; arxiv?: string; doi?: string }> = [];
+  const groups: Array<{ items: Item[]; ids: PaperIds; arxiv?: string; doi?: string }> = [];
   const groupOfKey = new Map<string, number>();
   for (const item of items) {
     const ids = idsOfUrls(item.links.map((link) => link.url));
@@ -330,7 +330,7 @@ function mergeItems(items: Item[]): CatalogEntry[] {
     }
     if (index === undefined) {
       index = groups.length;
-      groups.push({ items: [] });
+      groups.push({ items: [], ids });
     }
     const group = groups[index]!;
     group.items.push(item);
@@ -338,10 +338,11 @@ function mergeItems(items: Item[]): CatalogEntry[] {
     group.doi ??= ids.doi;
     for (const k of [...strong, `title:${key}`]) if (!groupOfKey.has(k)) groupOfKey.set(k, index);
   }
-  return groups.map((group) => toEntry(group.items));
+  // An entry listed once has the ids its item's links gave; only a merged one needs them anew.
+  return groups.map((group) => toEntry(group.items, group.items.length === 1 ? group.ids : undefined));
 }
 
-function toEntry(group: Item[]): CatalogEntry {
+function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
   const first = group[0]!;
   const links: EntryLink[] = [];
   const categories: string[] = [];
@@ -349,7 +350,7 @@ function toEntry(group: Item[]): CatalogEntry {
     for (const link of item.links) if (!links.some((other) => other.url === link.url)) links.push(link);
     if (item.category && !categories.includes(item.category)) categories.push(item.category);
   }
-  const ids = idsOfUrls(links.map((link) => link.url));
+  const ids = knownIds ?? idsOfUrls(links.map((link) => link.url));
   const key = first.titleKey;
   const dated = group.find((item) => item.year !== undefined);
   return {

@@ -28,6 +28,7 @@ export function pathSegments(url: URL): string[] {
 }
 
 export function safeDecode(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
