@@ -81,11 +81,9 @@ export interface ListInfo {
   entryCount: number;
 }
 
-/** One entry as stored: a catalog entry inside one list. Primary key [listId+id]. */
+/** One entry as stored: a catalog entry inside one list (lib/db/layout.ts says how lists are stored). */
 export interface StoredEntry extends CatalogEntry {
   listId: string;
-  /** Every identifier as "kind:value" (arxiv:, doi:, pmcid:, pmid:, repo:, title:) for the multi-entry index. */
-  keys: string[];
   /** Epoch ms when this entry first appeared in this list (for "new" marks). */
   addedAt: number;
 }

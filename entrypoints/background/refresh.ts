@@ -25,7 +25,7 @@ import {
   REFRESH_PROGRESS_KEY,
   type RefreshProgress,
 } from '../../lib/refresh';
-import { getSearchIndex } from '../../lib/search/store';
+import { ensureSearchIndexStored } from '../../lib/search/store';
 import { registerHandlers } from './messages';
 
 const ALARM = 'lantern-refresh';
@@ -61,7 +61,7 @@ async function reschedule(database: LanternDB): Promise<void> {
 
 /** Rebuilt before answering, so a popup reopened after "Update now" loads a fresh index instead of building one. */
 async function refreshSearchIndex(database: LanternDB): Promise<void> {
-  await getSearchIndex(database).catch((e: unknown) => console.error('Lantern could not rebuild its search index.', e));
+  await ensureSearchIndexStored(database).catch((e: unknown) => console.error('Lantern could not rebuild its search index.', e));
 }
 
 export function setupRefresh(database: LanternDB = db): void {

@@ -1,9 +1,11 @@
 /**
  * Starts reading the stored search index with plain IndexedDB before the popup's main code
- * (Preact, Dexie, the search engine: ~170 kB to parse) has run, so the two overlap. Kept free of
- * imports on purpose: the popup's first script must stay tiny. The row and table names are those
- * of lib/search/store.ts and lib/db/schema.ts (a unit test checks they agree).
+ * (Preact, Dexie, the search engine: ~170 kB to parse) has run, so the two overlap. Imports only
+ * the import-free bucket arithmetic: the popup's first script must stay tiny. The row and table
+ * names are those of lib/search/store.ts and lib/db/schema.ts (a unit test checks they agree).
  */
+import { keyBucket } from '../../lib/db/buckets';
+
 export const DB_NAME = 'lantern';
 export const SEARCH_INDEX_ROW = 'search-index';
 
@@ -13,23 +15,67 @@ export interface EarlyRead {
   /** The `lists` table's rows, unchecked. */
   lists: unknown[];
   /**
-   * The `entries` rows of these paper ids, unchecked, over the connection this read opened (kept
+   * The stored entries of these paper ids in enabled lists, unchecked, over the connection this read opened (kept
    * open: Dexie's own first query waits ~40 ms at 100k entries for its opening). Rejects once the
    * connection is gone (closed for a schema upgrade).
    */
   entriesWithIds(ids: readonly string[]): Promise<unknown[]>;
 }
 
-const ENTRIES_BY_ID = 'id';
+/** The rows of lib/db/layout.ts this script reads, as far as it reads them. */
+interface KeyBucketRow {
+  keys: string[];
+  ids: string[];
+  chunks: number[];
+}
+interface ChunkRow {
+  entries: { id: string }[];
+}
 
-function entriesWithIds(db: IDBDatabase, ids: readonly string[]): Promise<unknown[]> {
+/**
+ * The entries of these ids in these lists, in one transaction: their key buckets (an id is one of
+ * its entry's keys), then the chunks those point at.
+ */
+function entriesWithIds(db: IDBDatabase, listIds: readonly string[], ids: readonly string[]): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
-    const tx = db.transaction('entries', 'readonly');
-    const byId = tx.objectStore('entries').index(ENTRIES_BY_ID);
-    const reads = ids.map((id) => byId.getAll(id));
-    tx.oncomplete = () => resolve(reads.flatMap((read) => read.result as unknown[]));
+    const wanted = new Set(ids);
+    const found: unknown[] = [];
+    const tx = db.transaction(['entryKeys', 'entryChunks'], 'readonly');
+    const keyRows = tx.objectStore('entryKeys');
+    const chunkRows = tx.objectStore('entryChunks');
+    const buckets = new Set(ids.map(keyBucket));
+    for (const listId of listIds) {
+      // Two wanted ids in different buckets may share a chunk: it is read once.
+      const chunksRead = new Set<number>();
+      for (const bucket of buckets) {
+        const read = keyRows.get([listId, bucket]);
+        read.onsuccess = () => {
+          const row = read.result as KeyBucketRow | undefined;
+          const chunks = new Set<number>();
+          row?.keys.forEach((key, i) => {
+            const chunk = row.chunks[i]!;
+            if (key === row.ids[i] && wanted.has(key) && !chunksRead.has(chunk)) chunks.add(chunk);
+          });
+          for (const chunk of chunks) {
+            chunksRead.add(chunk);
+            const rows = chunkRows.get([listId, chunk]);
+            rows.onsuccess = () => {
+              for (const entry of (rows.result as ChunkRow | undefined)?.entries ?? []) if (wanted.has(entry.id)) found.push(entry);
+            };
+          }
+        };
+      }
+    }
+    tx.oncomplete = () => resolve(found);
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error);
+  });
+}
+
+function enabledListIds(lists: readonly unknown[]): string[] {
+  return lists.flatMap((list) => {
+    const { id, enabled } = (list ?? {}) as { id?: unknown; enabled?: unknown };
+    return typeof id === 'string' && enabled === true ? [id] : [];
   });
 }
 
@@ -63,7 +109,7 @@ export function readStoredIndexEarly(factory: IDBFactory = indexedDB, name = DB_
           done({
             stored: (row.result as { value?: unknown } | undefined)?.value,
             lists: lists.result,
-            entriesWithIds: (ids) => entriesWithIds(db, ids),
+            entriesWithIds: (ids) => entriesWithIds(db, enabledListIds(lists.result as unknown[]), ids),
           });
         tx.onerror = () => done(undefined);
         tx.onabort = () => done(undefined);

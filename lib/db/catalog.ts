@@ -3,14 +3,15 @@
  * database as its first parameter so tests (and benchmarks) pass their own.
  */
 import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper, StoredEntry } from '../types';
-import { paperKeys } from '../ids';
+import { CHUNK_SIZE, TITLE_SHARD_CHARS, keyBucket } from './buckets';
+import { entriesAtPlaces, layoutList, placesInBuckets, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
 import type { LanternDB } from './schema';
 
 /** The bundled list's id. */
 export const SEED_LIST_ID = 'seed';
 
 export function storedEntry(listId: string, entry: CatalogEntry, addedAt: number): StoredEntry {
-  return { ...entry, listId, keys: paperKeys(entry.ids, entry.titleKey), addedAt };
+  return { ...entry, listId, addedAt };
 }
 
 export interface ReplaceResult {
@@ -19,27 +20,57 @@ export interface ReplaceResult {
   total: number;
 }
 
+/** Chunk rows per bulkPut: each batch reports progress; all batches share the one transaction. */
+const WRITE_BATCH_CHUNKS = 50;
+
+/** Every primary key [listId, n] of one list's rows in a chunk or key-bucket table. */
+const ofList = (listId: string): [[string, number], [string, number]] => [
+  [listId, -Infinity],
+  [listId, Infinity],
+];
+
+async function deleteListRows(db: LanternDB, listId: string): Promise<void> {
+  const [lower, upper] = ofList(listId);
+  await db.entryChunks.where(':id').between(lower, upper, true, true).delete();
+  await db.entryKeys.where(':id').between(lower, upper, true, true).delete();
+  await db.manifests.delete(listId);
+}
+
+/** One list's manifest (ids in list order, when each was listed, content digests), if it is stored. */
+export function readManifest(db: LanternDB, listId: string): Promise<ListManifest | undefined> {
+  return db.manifests.get(listId);
+}
+
 /**
  * Makes `entries` the whole content of one list, in one transaction: entries that were already
  * there keep their `addedAt` (so "new" marks stay honest), the others get `now`, and entries no
- * longer in the list are deleted. Saved items are never touched: they keep their own copy.
+ * longer in the list are gone. A repeated id counts once (its first occurrence). Saved items are
+ * never touched: they keep their own copy. The list's rows are rewritten whole (layout.ts).
  */
 export async function replaceListEntries(
   db: LanternDB,
   list: Omit<ListInfo, 'entryCount'>,
   entries: readonly CatalogEntry[],
-  now = Date.now(),
+  { now = Date.now(), onProgress }: { now?: number; onProgress?: (written: number, total: number) => void } = {},
 ): Promise<ReplaceResult> {
-  const incoming = new Map(entries.map((e) => [e.id, e]));
-  return db.transaction('rw', db.lists, db.entries, async () => {
-    const existing = await db.entries.where('listId').equals(list.id).toArray();
-    const addedAtById = new Map(existing.map((e) => [e.id, e.addedAt]));
-    const gone = existing.filter((e) => !incoming.has(e.id)).map((e): [string, string] => [e.listId, e.id]);
-    await db.entries.bulkDelete(gone);
-    await db.entries.bulkPut([...incoming.values()].map((e) => storedEntry(list.id, e, addedAtById.get(e.id) ?? now)));
-    await db.lists.put({ ...list, entryCount: incoming.size });
-    const added = [...incoming.keys()].filter((id) => !addedAtById.has(id)).length;
-    return { added, removed: gone.length, total: incoming.size };
+  const incoming = new Map<string, CatalogEntry>();
+  for (const entry of entries) if (!incoming.has(entry.id)) incoming.set(entry.id, entry);
+  return db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests], async () => {
+    const previous = await db.manifests.get(list.id);
+    const addedAtById = new Map(previous?.ids.map((id, i) => [id, previous.addedAt[i]!]));
+    const rows = [...incoming.values()].map((e) => storedEntry(list.id, e, addedAtById.get(e.id) ?? now));
+    const layout = layoutList(list.id, rows);
+    await deleteListRows(db, list.id);
+    for (let start = 0; start < layout.chunks.length; start += WRITE_BATCH_CHUNKS) {
+      await db.entryChunks.bulkPut(layout.chunks.slice(start, start + WRITE_BATCH_CHUNKS));
+      onProgress?.(Math.min(rows.length, (start + WRITE_BATCH_CHUNKS) * CHUNK_SIZE), rows.length);
+    }
+    await db.entryKeys.bulkPut(layout.buckets);
+    await db.manifests.put(layout.manifest);
+    await db.lists.put({ ...list, entryCount: rows.length });
+    const added = rows.filter((r) => !addedAtById.has(r.id)).length;
+    const removed = (previous?.ids ?? []).filter((id) => !incoming.has(id)).length;
+    return { added, removed, total: rows.length };
   });
 }
 
@@ -65,14 +96,14 @@ export async function seedFromSnapshot(db: LanternDB, snapshot: CatalogSnapshot,
       fetchedAt: Number.isNaN(sourceDate) ? now : sourceDate,
     },
     snapshot.entries,
-    now,
+    { now },
   );
 }
 
 /** Forgets a list and its entries; saved items stay (they are shown as "no longer in the list"). */
 export async function removeList(db: LanternDB, listId: string): Promise<void> {
-  await db.transaction('rw', db.lists, db.entries, async () => {
-    await db.entries.where('listId').equals(listId).delete();
+  await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests], async () => {
+    await deleteListRows(db, listId);
     await db.lists.delete(listId);
   });
 }
@@ -83,7 +114,7 @@ export async function removeList(db: LanternDB, listId: string): Promise<void> {
  */
 export function mergeEntries(rows: readonly StoredEntry[]): Paper[] {
   const byId = new Map<string, Paper>();
-  for (const { listId, keys: _keys, addedAt, ...entry } of rows) {
+  for (const { listId, addedAt, ...entry } of rows) {
     const paper = byId.get(entry.id);
     if (!paper) {
       byId.set(entry.id, { ...entry, categories: [...entry.categories], lists: [listId], addedAt });
@@ -100,88 +131,91 @@ async function enabledListIds(db: LanternDB): Promise<string[]> {
   return (await db.lists.toArray()).filter((l) => l.enabled).map((l) => l.id);
 }
 
-/** All rows (in enabled lists) of the papers with these ids, merged. */
-async function papersWithIds(db: LanternDB, ids: Iterable<string>): Promise<Paper[]> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return [];
-  const enabled = new Set(await enabledListIds(db));
-  const rows = await db.entries.where('id').anyOf(unique).toArray();
-  return mergeEntries(rows.filter((r) => enabled.has(r.listId)));
+/** The key buckets (of these lists) that hold these keys. */
+async function bucketsFor(db: LanternDB, listIds: readonly string[], keys: Iterable<string>): Promise<EntryKeyBucket[]> {
+  const numbers = new Set([...keys].map(keyBucket));
+  const wanted = listIds.flatMap((listId) => [...numbers].map((n): [string, number] => [listId, n]));
+  return (await db.entryKeys.bulkGet(wanted)).filter((b): b is EntryKeyBucket => b !== undefined);
+}
+
+/** The stored entries at these places. */
+async function readPlaces(db: LanternDB, places: readonly EntryPlace[]): Promise<StoredEntry[]> {
+  const chunkKeys = new Map(places.map((p) => [`${p.listId}\n${p.chunk}`, [p.listId, p.chunk] as [string, number]]));
+  return entriesAtPlaces(await db.entryChunks.bulkGet([...chunkKeys.values()]), places);
+}
+
+/** The rows (in enabled lists) of the entries with these ids: their keys are in the buckets too. */
+export async function entriesWithIds(db: LanternDB, ids: Iterable<string>): Promise<StoredEntry[]> {
+  const wanted = new Set(ids);
+  if (wanted.size === 0) return [];
+  const buckets = await bucketsFor(db, await enabledListIds(db), wanted);
+  return readPlaces(db, placesInBuckets(buckets, (key, id) => key === id && wanted.has(id)));
 }
 
 /** Papers (in enabled lists) carrying any of these keys: "arxiv:…", "doi:…", "pmcid:…", "pmid:…", "repo:…", "title:…". */
 export async function papersByKeys(db: LanternDB, keys: readonly string[]): Promise<Paper[]> {
   if (keys.length === 0) return [];
-  const primaryKeys = await db.entries.where('keys').anyOf([...keys]).primaryKeys();
-  return papersWithIds(
-    db,
-    primaryKeys.map(([, id]) => id),
-  );
+  const wanted = new Set(keys);
+  const buckets = await bucketsFor(db, await enabledListIds(db), wanted);
+  return mergeEntries(await readPlaces(db, placesInBuckets(buckets, (key) => wanted.has(key))));
 }
 
 /**
  * Papers whose title key starts with `prefix` (at most `limit`): candidates for a near-equal
- * title ("Toward"/"Towards", "Pre-trained"/"Pretrained") that no exact key finds.
+ * title ("Toward"/"Towards", "Pre-trained"/"Pretrained") that no exact key finds. Title keys are
+ * bucketed by their first TITLE_SHARD_CHARS characters, so a shorter prefix finds nothing.
  */
 export async function papersByTitlePrefix(db: LanternDB, prefix: string, limit = 200): Promise<Paper[]> {
-  if (prefix === '') return [];
-  const primaryKeys = await db.entries.where('keys').startsWith(`title:${prefix}`).limit(limit).primaryKeys();
-  return papersWithIds(
-    db,
-    primaryKeys.map(([, id]) => id),
-  );
+  if (prefix.length < TITLE_SHARD_CHARS) return [];
+  const start = `title:${prefix}`;
+  const buckets = await bucketsFor(db, await enabledListIds(db), [start]);
+  return mergeEntries(await readPlaces(db, placesInBuckets(buckets, (key) => key.startsWith(start), limit)));
 }
 
 export async function paperById(db: LanternDB, id: string): Promise<Paper | undefined> {
-  return (await papersWithIds(db, [id]))[0];
+  return mergeEntries(await entriesWithIds(db, [id]))[0];
 }
 
-/** Papers filed under a category path ("Evaluation › Strategies") or any category below it. */
-export async function papersInCategory(db: LanternDB, category: string): Promise<Paper[]> {
-  const primaryKeys = await db.entries
-    .where('categories')
-    .equals(category)
-    .or('categories')
-    .startsWith(`${category} › `)
-    .primaryKeys();
-  return papersWithIds(
-    db,
-    primaryKeys.map(([, id]) => id),
-  );
+/** Every entry of one list, in list order. */
+async function listEntries(db: LanternDB, listId: string): Promise<StoredEntry[]> {
+  const [lower, upper] = ofList(listId);
+  const chunks = await db.entryChunks.where(':id').between(lower, upper, true, true).toArray();
+  return chunks.flatMap((chunk) => chunk.entries);
 }
 
 export async function allPapers(db: LanternDB, { enabledOnly = true }: { enabledOnly?: boolean } = {}): Promise<Paper[]> {
-  const rows = await db.entries.toArray();
-  if (!enabledOnly) return mergeEntries(rows);
-  const enabled = new Set(await enabledListIds(db));
-  return mergeEntries(rows.filter((r) => enabled.has(r.listId)));
+  const lists = await db.lists.toArray();
+  const listIds = lists.filter((l) => l.enabled || !enabledOnly).map((l) => l.id);
+  return mergeEntries((await Promise.all(listIds.map((id) => listEntries(db, id)))).flat());
 }
 
 /** Distinct papers in enabled lists (a paper in two lists counts once). */
 export async function entryCount(db: LanternDB): Promise<number> {
   const enabled = (await db.lists.toArray()).filter((l) => l.enabled);
   if (enabled.length === 0) return 0;
-  // The usual case, one list: its count is kept by replaceListEntries, no index scan needed.
+  // The usual case, one list: its count is kept by replaceListEntries, no manifest read.
   if (enabled.length === 1) return enabled[0]!.entryCount;
-  const primaryKeys = await db.entries
-    .where('listId')
-    .anyOf(enabled.map((l) => l.id))
-    .primaryKeys();
-  return new Set(primaryKeys.map(([, id]) => id)).size;
+  const manifests = await db.manifests.bulkGet(enabled.map((l) => l.id));
+  return new Set(manifests.flatMap((m) => m?.ids ?? [])).size;
 }
 
+/** Chunks on each side of a paper's own that the related pool draws from. */
+const RELATED_NEIGHBOUR_CHUNKS = 2;
+
 /**
- * Candidates for "related papers": the papers sharing a category with `paper`, plus up to
- * `others` from the same year. Uses indexes only, so it stays cheap with 100k entries.
+ * Candidates for "related papers": the entries stored near `paper` in each enabled list that
+ * holds it (an awesome-list keeps a section together) sharing a category with it, plus up to
+ * `others` of the same year. Reads a few chunks, so it stays cheap with 100k entries.
  */
 export async function relatedPool(db: LanternDB, paper: Paper, others = 50): Promise<Paper[]> {
-  const ids = new Set<string>();
-  if (paper.categories.length > 0) {
-    for (const [, id] of await db.entries.where('categories').anyOf(paper.categories).primaryKeys()) ids.add(id);
+  const buckets = await bucketsFor(db, await enabledListIds(db), [paper.id]);
+  const chunkKeys: [string, number][] = [];
+  for (const { listId, chunk } of placesInBuckets(buckets, (key, id) => key === id && id === paper.id)) {
+    for (let c = Math.max(0, chunk - RELATED_NEIGHBOUR_CHUNKS); c <= chunk + RELATED_NEIGHBOUR_CHUNKS; c++) chunkKeys.push([listId, c]);
   }
-  if (paper.year !== undefined) {
-    for (const [, id] of await db.entries.where('year').equals(paper.year).limit(others).primaryKeys()) ids.add(id);
-  }
-  ids.delete(paper.id);
-  return papersWithIds(db, ids);
+  const near = (await db.entryChunks.bulkGet(chunkKeys)).flatMap((c) => c?.entries ?? []).filter((e) => e.id !== paper.id);
+  const categories = new Set(paper.categories);
+  const sharing = near.filter((e) => e.categories.some((c) => categories.has(c)));
+  const sameYear = paper.year === undefined ? [] : near.filter((e) => e.year === paper.year).slice(0, others);
+  return mergeEntries([...sharing, ...sameYear]);
 }

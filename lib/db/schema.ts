@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { ListInfo, SavedItem, StoredEntry } from '../types';
+import { layoutList, type EntryChunk, type EntryKeyBucket, type ListManifest } from './layout';
 
 /** A small key-value table for state that is not a row of its own (search index, refresh state, settings). */
 export interface KeyValue {
@@ -46,13 +47,43 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 3,
+    // Lists stored as chunks, key buckets and a manifest (layout.ts) instead of one row per entry:
+    // ~30× faster to write a large list. The rows of v1's `entries` are moved over here and the
+    // table itself is dropped in v4 (Dexie lets an upgrade read only tables that still exist).
+    stores: { entryChunks: '[listId+chunk]', entryKeys: '[listId+bucket]', manifests: 'listId' },
+    upgrade: async (tx) => {
+      const rows = (await tx.table('entries').toArray()) as (StoredEntry & { keys?: unknown })[];
+      const byList = new Map<string, StoredEntry[]>();
+      for (const { keys: _keys, ...entry } of rows) {
+        const list = byList.get(entry.listId);
+        if (list) list.push(entry);
+        else byList.set(entry.listId, [entry]);
+      }
+      for (const [listId, entries] of byList) {
+        entries.sort((a, b) => a.line - b.line || (a.id < b.id ? -1 : 1));
+        const layout = layoutList(listId, entries);
+        await tx.table('entryChunks').bulkAdd(layout.chunks);
+        await tx.table('entryKeys').bulkAdd(layout.buckets);
+        await tx.table('manifests').add(layout.manifest);
+        await tx.table('lists').update(listId, { entryCount: entries.length });
+      }
+    },
+  },
+  {
+    version: 4,
+    stores: { entries: null },
+  },
 ];
 
 export const DB_NAME = 'lantern';
 
 export class LanternDB extends Dexie {
   lists!: EntityTable<ListInfo, 'id'>;
-  entries!: Table<StoredEntry, [string, string]>;
+  entryChunks!: Table<EntryChunk, [string, number]>;
+  entryKeys!: Table<EntryKeyBucket, [string, number]>;
+  manifests!: EntityTable<ListManifest, 'listId'>;
   saved!: EntityTable<SavedItem, 'id'>;
   kv!: EntityTable<KeyValue, 'key'>;
 

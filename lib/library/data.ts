@@ -19,17 +19,18 @@ export function loadSavedItems(db: LanternDB): Promise<SavedItem[]> {
 }
 
 /**
- * Which lists hold each paper now, from the catalog's keys alone (no entry is read whole). Kept
- * apart from the saved items so that editing a note does not re-read the catalog, and the
- * catalog's keys are read in one go: `where('id').anyOf(savedIds)` seeks once per saved paper.
+ * Which lists hold each paper now, from the lists' manifests alone (no entry is read). Kept apart
+ * from the saved items so that editing a note does not re-read the catalog.
  */
 export async function loadListMembership(db: LanternDB): Promise<ListMembership> {
-  const [keys, lists] = await Promise.all([db.entries.toCollection().primaryKeys(), db.lists.toArray()]);
+  const [manifests, lists] = await Promise.all([db.manifests.toArray(), db.lists.toArray()]);
   const listsOf = new Map<string, string[]>();
-  for (const [listId, id] of keys) {
-    const ids = listsOf.get(id);
-    if (ids) ids.push(listId);
-    else listsOf.set(id, [listId]);
+  for (const { listId, ids } of manifests) {
+    for (const id of ids) {
+      const holders = listsOf.get(id);
+      if (holders) holders.push(listId);
+      else listsOf.set(id, [listId]);
+    }
   }
   return { listsOf, lists };
 }

@@ -1,30 +1,24 @@
-/** Writes a list's diff to the database in one transaction: all of it or, on any error, none of it. */
-import { storedEntry } from '../db/catalog';
+/** Writes a list's new copy to the database in one transaction: all of it or, on any error, none of it. */
+import { replaceListEntries } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
-import type { ListInfo, StoredEntry } from '../types';
-import type { ListDiff } from './diff';
+import type { CatalogEntry, ListInfo } from '../types';
+import { hasChanges, type ListDiff } from './diff';
 
-/** Rows per bulkPut: each chunk reports progress; all chunks share the one transaction. */
-export const APPLY_CHUNK = 5_000;
-
-export async function applyListDiff(
+/**
+ * Stores `entries` as the whole content of `list`, whose `diff` against the stored copy is known.
+ * A copy with no change only updates the list's row (when it was fetched, its validators).
+ */
+export async function applyListUpdate(
   db: LanternDB,
   list: ListInfo,
+  entries: readonly CatalogEntry[],
   diff: ListDiff,
   { now = Date.now(), onProgress }: { now?: number; onProgress?: (applied: number, total: number) => void } = {},
 ): Promise<void> {
-  const rows: StoredEntry[] = [
-    ...diff.added.map((entry) => storedEntry(list.id, entry, now)),
-    ...diff.changed.map(({ entry, addedAt }) => storedEntry(list.id, entry, addedAt)),
-  ];
-  const total = rows.length + diff.removed.length;
-  await db.transaction('rw', db.lists, db.entries, async () => {
-    await db.entries.bulkDelete(diff.removed.map((id): [string, string] => [list.id, id]));
-    onProgress?.(diff.removed.length, total);
-    for (let start = 0; start < rows.length; start += APPLY_CHUNK) {
-      await db.entries.bulkPut(rows.slice(start, start + APPLY_CHUNK));
-      onProgress?.(diff.removed.length + Math.min(rows.length, start + APPLY_CHUNK), total);
-    }
+  if (!hasChanges(diff)) {
     await db.lists.put(list);
-  });
+    return;
+  }
+  const { entryCount: _count, ...info } = list;
+  await replaceListEntries(db, info, entries, { now, ...(onProgress && { onProgress }) });
 }

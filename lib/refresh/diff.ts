@@ -1,5 +1,6 @@
 /** What a refresh changes in one list: pure comparison of the stored copy with the parsed new one. */
-import type { CatalogEntry, ParsedList, StoredEntry } from '../types';
+import { entryDigest, type ListManifest } from '../db/layout';
+import type { CatalogEntry, ParsedList } from '../types';
 import type { RefreshFailure } from './failure';
 
 export interface ChangedEntry {
@@ -17,17 +18,12 @@ export interface ListDiff {
 }
 
 /**
- * The fields that make an entry different to a reader. `line` is left out, and categories are
- * compared as a set: both move when sections above are edited or reordered, which is not a
- * change of the entry.
+ * What changed between the stored copy (its manifest: ids, first-listed times, content digests)
+ * and the parsed new one. A repeated id in `incoming` counts once.
  */
-function contentOf(entry: CatalogEntry): string {
-  const { title, authors, venue, year, month, categories, links, ids, titleKey } = entry;
-  return JSON.stringify([title, authors, venue, year ?? null, month ?? null, [...categories].sort(), links, ids, titleKey]);
-}
-
-export function diffEntries(existing: readonly StoredEntry[], incoming: readonly CatalogEntry[]): ListDiff {
-  const before = new Map(existing.map((e) => [e.id, e]));
+export function diffEntries(previous: ListManifest | undefined, incoming: readonly CatalogEntry[]): ListDiff {
+  const before = new Map<string, { digest: string; addedAt: number }>();
+  if (previous) previous.ids.forEach((id, i) => before.set(id, { digest: previous.digests[i]!, addedAt: previous.addedAt[i]! }));
   const seen = new Set<string>();
   const diff: ListDiff = { added: [], changed: [], removed: [], unchanged: 0 };
   for (const entry of incoming) {
@@ -36,11 +32,15 @@ export function diffEntries(existing: readonly StoredEntry[], incoming: readonly
     seen.add(entry.id);
     const old = before.get(entry.id);
     if (!old) diff.added.push(entry);
-    else if (contentOf(old) !== contentOf(entry)) diff.changed.push({ entry, addedAt: old.addedAt });
+    else if (old.digest !== entryDigest(entry)) diff.changed.push({ entry, addedAt: old.addedAt });
     else diff.unchanged++;
   }
   for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);
   return diff;
+}
+
+export function hasChanges(diff: ListDiff): boolean {
+  return diff.added.length + diff.changed.length + diff.removed.length > 0;
 }
 
 /** Below this many entries a list may legitimately halve (a young list being reorganized). */

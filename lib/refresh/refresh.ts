@@ -4,11 +4,11 @@
  * Any failure leaves the stored list exactly as it was and is told in plain words.
  */
 import { parseAwesomeList } from '../catalog/parse';
-import { removeList as removeListRows } from '../db/catalog';
+import { readManifest, removeList as removeListRows } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
 import type { CatalogEntry, ListInfo, ParsedList } from '../types';
-import { applyListDiff } from './apply';
-import { diffEntries, rejectUpdate, type ListDiff } from './diff';
+import { applyListUpdate } from './apply';
+import { diffEntries, hasChanges, rejectUpdate, type ListDiff } from './diff';
 import { describeFailure, type RefreshFailure } from './failure';
 import { fetchListSource, type FetchListOptions } from './fetch';
 import { readRefreshStates, readSchedule, updateRefreshState, type RefreshSummary } from './state';
@@ -43,7 +43,7 @@ function summaryOf(diff: ListDiff, parsed: ParsedList | undefined, total: number
     total,
     skippedLines: parsed?.warnings.length ?? 0,
     addedTitles: diff.added.slice(0, ADDED_TITLES_KEPT).map((e: CatalogEntry) => e.title),
-    unchanged: diff.added.length + diff.changed.length + diff.removed.length === 0,
+    unchanged: !hasChanges(diff),
   };
 }
 
@@ -96,9 +96,9 @@ export async function refreshList(db: LanternDB, listId: string, deps: RefreshDe
       return await recordSuccess(db, listId, summaryOf(empty, undefined, list.entryCount, now()));
     }
     const parsed = parseAwesomeList(fetched.text);
-    const existing = await db.entries.where('listId').equals(listId).toArray();
-    const diff = diffEntries(existing, parsed.entries);
-    const rejected = rejectUpdate(parsed, diff, existing.length);
+    const previous = await readManifest(db, listId);
+    const diff = diffEntries(previous, parsed.entries);
+    const rejected = rejectUpdate(parsed, diff, previous?.ids.length ?? 0);
     if (rejected) return await recordFailure(db, listId, rejected, now());
     const at = now();
     const total = diff.added.length + diff.changed.length + diff.unchanged;
@@ -112,7 +112,7 @@ export async function refreshList(db: LanternDB, listId: string, deps: RefreshDe
       ...(fetched.lastModified && { lastModified: fetched.lastModified }),
       entryCount: total,
     };
-    await applyListDiff(db, updated, diff, {
+    await applyListUpdate(db, updated, parsed.entries, diff, {
       now: at,
       onProgress: (applied, all) => deps.onProgress?.({ listId, phase: 'applying', applied, total: all }),
     });
@@ -174,7 +174,7 @@ export async function addList(db: LanternDB, input: string, deps: RefreshDeps = 
     if (fetched.kind === 'failed') return { ok: false, error: describeFailure(fetched.failure, now(), { hasCopy: false }) };
     if (fetched.kind === 'unchanged') return { ok: false, error: 'The server answered “not modified” to a first request.' };
     const parsed = parseAwesomeList(fetched.text);
-    const diff = diffEntries([], parsed.entries);
+    const diff = diffEntries(undefined, parsed.entries);
     const at = now();
     if (parsed.entries.length === 0) {
       return { ok: false, error: describeFailure({ kind: 'empty', skipped: parsed.warnings.length }, at, { hasCopy: false }) };
@@ -189,7 +189,7 @@ export async function addList(db: LanternDB, input: string, deps: RefreshDeps = 
       ...(fetched.lastModified && { lastModified: fetched.lastModified }),
       entryCount: diff.added.length,
     };
-    await applyListDiff(db, list, diff, {
+    await applyListUpdate(db, list, parsed.entries, diff, {
       now: at,
       onProgress: (applied, total) => deps.onProgress?.({ listId: target.id, phase: 'applying', applied, total }),
     });

@@ -64,20 +64,25 @@ export async function writeSchedule(db: LanternDB, schedule: RefreshSchedule): P
 /**
  * Papers (in enabled lists) that first appeared after `since`: a paper some list already held
  * before is not news when another list adds it (the popup's "New" marks use the same rule, through
- * mergeEntries' earliest addedAt). Primary keys only, no rows read.
+ * mergeEntries' earliest addedAt). Reads the lists' manifests only, no entry.
  */
 async function enabledEntriesAddedAfter(db: LanternDB, since: number): Promise<number> {
-  const lists = await db.lists.toArray();
+  const [lists, manifests] = await Promise.all([db.lists.toArray(), db.manifests.toArray()]);
   const enabled = new Set(lists.filter((l) => l.enabled).map((l) => l.id));
-  const added = await db.entries.where('addedAt').above(since).primaryKeys();
-  const newIds = new Set(added.filter(([listId]) => enabled.has(listId)).map(([, id]) => id));
-  if (newIds.size === 0 || lists.length < 2) return newIds.size;
-  const addedKeys = new Set(added.map(([listId, id]) => `${listId}\n${id}`));
-  // Any other membership of these papers was there before `since` (or it would be in `added`).
-  for (const [listId, id] of await db.entries.where('id').anyOf([...newIds]).primaryKeys()) {
-    if (!addedKeys.has(`${listId}\n${id}`)) newIds.delete(id);
+  const firstListed = new Map<string, number>();
+  const inEnabled = new Set<string>();
+  for (const manifest of manifests) {
+    const isEnabled = enabled.has(manifest.listId);
+    manifest.ids.forEach((id, i) => {
+      const at = manifest.addedAt[i]!;
+      const first = firstListed.get(id);
+      if (first === undefined || at < first) firstListed.set(id, at);
+      if (isEnabled) inEnabled.add(id);
+    });
   }
-  return newIds.size;
+  let count = 0;
+  for (const id of inEnabled) if (firstListed.get(id)! > since) count++;
+  return count;
 }
 
 /**
@@ -87,7 +92,8 @@ async function enabledEntriesAddedAfter(db: LanternDB, since: number): Promise<n
 export async function startNewEntriesClock(db: LanternDB, now = Date.now()): Promise<number> {
   const seen = (await db.kv.get(ENTRIES_SEEN_AT_KEY))?.value;
   if (typeof seen === 'number') return seen;
-  const newest = (await db.entries.orderBy('addedAt').last())?.addedAt ?? 0;
+  let newest = 0;
+  for (const manifest of await db.manifests.toArray()) for (const at of manifest.addedAt) if (at > newest) newest = at;
   const start = Math.max(now, newest);
   await db.kv.put({ key: ENTRIES_SEEN_AT_KEY, value: start });
   return start;

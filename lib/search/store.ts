@@ -5,7 +5,7 @@
  * Extension pages and the background only (imports the database).
  */
 import { liveQuery } from 'dexie';
-import { allPapers, mergeEntries } from '../db/catalog';
+import { allPapers, entriesWithIds, mergeEntries } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
 import type { Paper, StoredEntry } from '../types';
 import {
@@ -29,11 +29,11 @@ interface StoredSearchIndex {
 
 /** Changes whenever the indexed papers may have: list contents, dates, enabled flags, entry count. */
 export async function searchIndexFingerprint(db: LanternDB): Promise<string> {
-  const [lists, entryRows] = await Promise.all([db.lists.toArray(), db.entries.count()]);
+  const lists = await db.lists.toArray();
   const listState = lists
     .map((list) => [list.id, list.enabled, list.entryCount, list.fetchedAt, list.etag ?? '', list.lastModified ?? ''])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  return JSON.stringify([SEARCH_INDEX_VERSION, entryRows, listState]);
+  return JSON.stringify([SEARCH_INDEX_VERSION, listState]);
 }
 
 /** Builds the index from the enabled lists and stores it. The background calls this after a list changes. */
@@ -48,15 +48,37 @@ export async function rebuildSearchIndex(db: LanternDB): Promise<SearchIndex> {
   return index;
 }
 
+/**
+ * One index task at a time per database: the background's watcher and a refresh that waits for a
+ * fresh index would otherwise both see a stale fingerprint and build it twice, side by side.
+ */
+const indexTasks = new WeakMap<LanternDB, Promise<unknown>>();
+
+function oneAtATime<T>(db: LanternDB, task: () => Promise<T>): Promise<T> {
+  const run = (indexTasks.get(db) ?? Promise.resolve()).then(task, task);
+  indexTasks.set(db, run.catch(() => undefined));
+  return run;
+}
+
 /** The stored index when it matches the lists, else a freshly built (and stored) one. */
-export async function getSearchIndex(db: LanternDB): Promise<SearchIndex> {
-  const [fingerprint, row] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_KEY)]);
-  const stored = row?.value as Partial<StoredSearchIndex> | undefined;
-  if (stored?.fingerprint === fingerprint) {
-    const index = loadSearchIndex(stored.index);
-    if (index) return index;
-  }
-  return rebuildSearchIndex(db);
+export function getSearchIndex(db: LanternDB): Promise<SearchIndex> {
+  return oneAtATime(db, async () => {
+    const [fingerprint, row] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_KEY)]);
+    const stored = row?.value as Partial<StoredSearchIndex> | undefined;
+    if (stored?.fingerprint === fingerprint) {
+      const index = loadSearchIndex(stored.index);
+      if (index) return index;
+    }
+    return rebuildSearchIndex(db);
+  });
+}
+
+/** Makes sure the stored index matches the lists, rebuilding it when not; never loads it. */
+export function ensureSearchIndexStored(db: LanternDB): Promise<void> {
+  return oneAtATime(db, async () => {
+    const [fingerprint, stored] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY)]);
+    if (stored?.value !== fingerprint) await rebuildSearchIndex(db);
+  });
 }
 
 /**
@@ -64,15 +86,10 @@ export async function getSearchIndex(db: LanternDB): Promise<SearchIndex> {
  * the popup always finds a fresh one to load. For the background; returns a stop function.
  */
 export function keepSearchIndexFresh(db: LanternDB, onError: (error: unknown) => void = console.error): () => void {
-  let running = Promise.resolve();
-  const refresh = async (fingerprint: string): Promise<void> => {
-    const stored = await db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY);
-    if (stored?.value !== fingerprint) await rebuildSearchIndex(db);
-  };
   const subscription = liveQuery(() => searchIndexFingerprint(db)).subscribe({
-    // One rebuild at a time, and none when the stored index already matches (a worker restart).
-    next: (fingerprint) => {
-      running = running.then(() => refresh(fingerprint)).catch(onError);
+    // No rebuild when the stored index already matches (a worker restart, or a refresh that waited for it).
+    next: () => {
+      ensureSearchIndexStored(db).catch(onError);
     },
     error: onError,
   });
@@ -87,7 +104,7 @@ export function keepSearchIndexFresh(db: LanternDB, onError: (error: unknown) =>
 export async function papersForHits(
   db: LanternDB,
   hits: readonly SearchHit[],
-  readRows: (ids: string[]) => Promise<StoredEntry[]> = (ids) => db.entries.where('id').anyOf(ids).toArray(),
+  readRows: (ids: string[]) => Promise<StoredEntry[]> = (ids) => entriesWithIds(db, ids),
 ): Promise<Paper[]> {
   const missing = hits.filter((hit) => !hit.paper).map((hit) => hit.id);
   const fetched = new Map<string, Paper>();

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { parseAwesomeList } from '../../lib/catalog/parse';
 import { SEED_SOURCE_URL } from '../../lib/catalog/snapshot';
 import { LanternDB } from '../../lib/db/schema';
-import { applyListDiff, diffEntries, fetchListSource, refreshList } from '../../lib/refresh';
+import { applyListUpdate, diffEntries, fetchListSource, refreshList } from '../../lib/refresh';
 import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper } from '../../lib/types';
 import { writeListMarkdown } from '../fixtures/lists/writeList';
 import { defaultExtDir, launchExtension } from '../e2e/harness';
@@ -78,11 +78,11 @@ async function nodeFigures(label: string, entries: CatalogEntry[]): Promise<void
     const parsed = parseAwesomeList(fetched.text);
     const parseMs = performance.now() - t;
     t = performance.now();
-    const diff = diffEntries([], parsed.entries);
+    const diff = diffEntries(undefined, parsed.entries);
     const diffMs = performance.now() - t;
     const list: ListInfo = { id: 'seed', name: label, sourceUrl: 'https://example.org/list.md', enabled: true, fetchedAt: 1, entryCount: parsed.entries.length };
     t = performance.now();
-    await applyListDiff(db, list, diff, { now: 1 });
+    await applyListUpdate(db, list, parsed.entries, diff, { now: 1 });
     const applyMs = performance.now() - t;
     const firstMs = readMs + parseMs + diffMs + applyMs;
 

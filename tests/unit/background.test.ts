@@ -43,7 +43,7 @@ describe('seeding', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     expect(snapshot.entries).toHaveLength(114);
     expect(await entryCount(db)).toBe(114);
-    expect(await db.entries.count()).toBe(114);
+    expect(await db.manifests.get('seed')).toMatchObject({ ids: snapshot.entries.map((e) => e.id) });
     expect(await db.lists.get('seed')).toMatchObject({ name: snapshot.name, sourceUrl: snapshot.sourceUrl, enabled: true, entryCount: 114 });
   });
 
@@ -56,13 +56,13 @@ describe('seeding', () => {
 
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0', temporary: false });
-    expect(await db.entries.count()).toBe(114);
+    expect(await db.manifests.get('seed')).toMatchObject({ ids: snapshot.entries.map((e) => e.id) });
     expect(await listSaved(db)).toEqual(saved);
   });
 
   it('ignores browser updates, and refills an empty database on startup only when empty', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'browser_update', temporary: false });
-    expect(await db.entries.count()).toBe(0);
+    expect(await db.entryChunks.count()).toBe(0);
     await fakeBrowser.runtime.onStartup.trigger();
     expect(await entryCount(db)).toBe(114);
 

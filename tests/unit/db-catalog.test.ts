@@ -7,8 +7,9 @@ import {
   entryCount,
   mergeEntries,
   paperById,
+  entriesWithIds,
   papersByKeys,
-  papersInCategory,
+  papersByTitlePrefix,
   relatedPool,
   removeList,
   replaceListEntries,
@@ -16,7 +17,7 @@ import {
   storedEntry,
 } from '../../lib/db/catalog';
 import { savePaper, savedPaperFromPaper, listSaved } from '../../lib/db/readingList';
-import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
+import type { CatalogEntry, CatalogSnapshot, StoredEntry } from '../../lib/types';
 
 function entry(id: string, over: Partial<CatalogEntry> = {}): CatalogEntry {
   const titleKey = over.titleKey ?? `title of ${id.replace(/\W+/g, ' ')}`.trim();
@@ -66,18 +67,10 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe('storedEntry', () => {
-  it('indexes every identifier and the title key', () => {
-    const row = storedEntry('seed', MEDPALM, 5);
-    expect(row.keys).toEqual([
-      'doi:10.1038/s41586-023-06291-2',
-      'pmcid:PMC10396962',
-      'pmid:37438534',
-      'title:large language models encode clinical knowledge',
-    ]);
-    expect(row).toMatchObject({ listId: 'seed', addedAt: 5, id: MEDPALM.id });
-  });
-});
+/** Every stored entry row, in whichever list. */
+async function storedRows(): Promise<StoredEntry[]> {
+  return (await db.entryChunks.toArray()).flatMap((chunk) => chunk.entries);
+}
 
 describe('seedFromSnapshot', () => {
   it('fills the seed list and its entries', async () => {
@@ -91,21 +84,21 @@ describe('seedFromSnapshot', () => {
       fetchedAt: Date.parse('2025-06-01'),
       entryCount: 3,
     });
-    expect(await db.entries.count()).toBe(3);
+    expect(await storedRows()).toHaveLength(3);
   });
 
   it('is idempotent: seeding the same snapshot again leaves identical rows', async () => {
     await seedFromSnapshot(db, snapshot([MEDPROMPT, MEDPALM]), 1000);
-    const before = { lists: await db.lists.toArray(), entries: await db.entries.toArray() };
+    const before = { lists: await db.lists.toArray(), entries: await storedRows(), manifests: await db.manifests.toArray() };
     expect(await seedFromSnapshot(db, snapshot([MEDPROMPT, MEDPALM]), 9000)).toEqual({ added: 0, removed: 0, total: 2 });
-    expect({ lists: await db.lists.toArray(), entries: await db.entries.toArray() }).toEqual(before);
+    expect({ lists: await db.lists.toArray(), entries: await storedRows(), manifests: await db.manifests.toArray() }).toEqual(before);
   });
 
   it('keeps addedAt of entries that stay, stamps new ones, and drops the ones that left', async () => {
     await seedFromSnapshot(db, snapshot([MEDPROMPT, MEDPALM]), 1000);
     const result = await seedFromSnapshot(db, snapshot([MEDPALM, TITLE_ONLY]), 2000);
     expect(result).toEqual({ added: 1, removed: 1, total: 2 });
-    const addedAt = Object.fromEntries((await db.entries.toArray()).map((e) => [e.id, e.addedAt]));
+    const addedAt = Object.fromEntries((await storedRows()).map((e) => [e.id, e.addedAt]));
     expect(addedAt).toEqual({ [MEDPALM.id]: 1000, [TITLE_ONLY.id]: 2000 });
     expect((await db.lists.get('seed'))?.entryCount).toBe(2);
   });
@@ -113,14 +106,14 @@ describe('seedFromSnapshot', () => {
   it('does not roll back a seed list refreshed after the snapshot was made', async () => {
     await seedFromSnapshot(db, snapshot([MEDPROMPT]));
     const refreshedAt = Date.parse('2025-07-01');
-    await replaceListEntries(db, { ...(await db.lists.get('seed'))!, fetchedAt: refreshedAt }, [MEDPROMPT, MEDPALM], refreshedAt);
+    await replaceListEntries(db, { ...(await db.lists.get('seed'))!, fetchedAt: refreshedAt }, [MEDPROMPT, MEDPALM], { now: refreshedAt });
     expect(await seedFromSnapshot(db, snapshot([MEDPROMPT]))).toEqual({ added: 0, removed: 0, total: 2 });
-    expect(await db.entries.count()).toBe(2);
+    expect(await storedRows()).toHaveLength(2);
     expect((await db.lists.get('seed'))?.fetchedAt).toBe(refreshedAt);
 
     const newerSnapshot = { ...snapshot([TITLE_ONLY]), sourceDate: '2025-08-01' };
     expect(await seedFromSnapshot(db, newerSnapshot)).toMatchObject({ total: 1 });
-    expect((await db.entries.toArray()).map((e) => e.id)).toEqual([TITLE_ONLY.id]);
+    expect((await storedRows()).map((e) => e.id)).toEqual([TITLE_ONLY.id]);
   });
 
   it('keeps a seed list the user turned off turned off', async () => {
@@ -141,7 +134,9 @@ describe('seedFromSnapshot', () => {
     expect(await listSaved(db)).toEqual(saved);
 
     await removeList(db, SEED_LIST_ID);
-    expect(await db.entries.count()).toBe(0);
+    expect(await db.entryChunks.count()).toBe(0);
+    expect(await db.entryKeys.count()).toBe(0);
+    expect(await db.manifests.count()).toBe(0);
     expect(await db.lists.count()).toBe(0);
     expect(await listSaved(db)).toEqual(saved);
   });
@@ -154,14 +149,14 @@ async function twoLists(): Promise<void> {
     db,
     { id: 'other', name: 'Other list', sourceUrl: 'https://example.org/list.md', enabled: true, fetchedAt: 0 },
     [other],
-    3000,
+    { now: 3000 },
   );
 }
 
 describe('mergeEntries', () => {
   it('makes one paper of the same entry in several lists, with every membership and all categories', async () => {
     await twoLists();
-    const rows = await db.entries.where('id').equals(MEDPALM.id).toArray();
+    const rows = await entriesWithIds(db, [MEDPALM.id]);
     expect(rows).toHaveLength(2);
     const [paper, ...rest] = mergeEntries(rows);
     expect(rest).toEqual([]);
@@ -221,12 +216,12 @@ describe('lookups', () => {
     expect(await paperById(db, 'arxiv:1111.11111')).toBeUndefined();
   });
 
-  it('finds papers in a category and in the categories below it', async () => {
-    expect((await papersInCategory(db, 'Medical LLMs')).map((p) => p.id).sort()).toEqual([MEDPALM.id]);
-    expect((await papersInCategory(db, 'Prompting')).map((p) => p.id)).toEqual([MEDPROMPT.id]);
-    expect((await papersInCategory(db, 'Prompting › Chain-of-Thought')).map((p) => p.id)).toEqual([MEDPROMPT.id]);
-    expect(await papersInCategory(db, 'Prompt')).toEqual([]);
-    expect((await papersInCategory(db, 'Clinical QA'))[0]?.lists.sort()).toEqual(['other', 'seed']);
+  it('finds papers by the start of their title key, and nothing for a prefix shorter than its bucketing', async () => {
+    expect((await papersByTitlePrefix(db, 'large language models enc')).map((p) => p.id)).toEqual([MEDPALM.id]);
+    expect((await papersByTitlePrefix(db, 'can generalis')).map((p) => p.id)).toEqual([MEDPROMPT.id]);
+    expect(await papersByTitlePrefix(db, 'large language models enx')).toEqual([]);
+    expect(await papersByTitlePrefix(db, 'l')).toEqual([]);
+    expect(await papersByTitlePrefix(db, '')).toEqual([]);
   });
 
   it('leaves out lists the user turned off, except when asked for everything', async () => {
@@ -240,7 +235,7 @@ describe('lookups', () => {
   });
 
   it('counts a paper in two lists once', async () => {
-    expect(await db.entries.count()).toBe(4);
+    expect(await storedRows()).toHaveLength(4);
     expect(await entryCount(db)).toBe(3);
     expect(await allPapers(db)).toHaveLength(3);
   });
@@ -251,5 +246,70 @@ describe('lookups', () => {
     expect(pool.map((p) => p.id).sort()).toEqual([MEDPROMPT.id].sort());
     const survey = (await paperById(db, TITLE_ONLY.id))!;
     expect(await relatedPool(db, survey)).toEqual([]);
+  });
+});
+
+describe('a list larger than one chunk', () => {
+  /** Entries in sections of 40, as an awesome-list keeps them: every tenth has no arXiv id. */
+  function bigList(size: number, offset = 0): CatalogEntry[] {
+    return Array.from({ length: size }, (_, n) => {
+      const i = n + offset;
+      const arxiv = i % 10 === 0 ? undefined : `2401.${String(i).padStart(5, '0')}`;
+      const titleKey = `paper ${i} on clinical notes`;
+      return entry(arxiv ? `arxiv:${arxiv}` : `title:${titleKey}`, {
+        titleKey,
+        title: titleKey,
+        ids: { ...(arxiv && { arxiv }), repos: i % 7 === 0 ? [`github.com/lab/repo-${i}`] : [] },
+        categories: [`Section ${Math.floor(n / 40)}`],
+        year: 2000 + (i % 20),
+        line: n + 1,
+      });
+    });
+  }
+  const listInfo = { id: 'big', name: 'Big', sourceUrl: 'https://example.org/big.md', enabled: true, fetchedAt: 0 };
+
+  it('finds every entry by each of its keys, by id and by title prefix', async () => {
+    const entries = bigList(1234);
+    await replaceListEntries(db, listInfo, entries, { now: 1 });
+    expect(await db.entryChunks.count()).toBe(13);
+    for (const e of entries.filter((_, i) => i % 37 === 0 || i === entries.length - 1)) {
+      const keys = [`title:${e.titleKey}`, ...(e.ids.arxiv ? [`arxiv:${e.ids.arxiv}`] : []), ...e.ids.repos.map((r) => `repo:${r}`)];
+      for (const key of keys) expect((await papersByKeys(db, [key])).map((p) => p.id), key).toEqual([e.id]);
+      expect((await paperById(db, e.id))?.title).toBe(e.title);
+    }
+    const prefixed = await papersByTitlePrefix(db, 'paper 12');
+    expect(prefixed.map((p) => p.titleKey).every((k) => k.startsWith('paper 12'))).toBe(true);
+    expect(prefixed).toHaveLength(1 + 10 + 34);
+    expect(await papersByTitlePrefix(db, 'paper 12', 5)).toHaveLength(5);
+    expect(await allPapers(db)).toHaveLength(1234);
+    expect((await allPapers(db)).map((p) => p.id)).toEqual(entries.map((e) => e.id));
+  });
+
+  it('draws the related pool from the entries stored near the paper', async () => {
+    const entries = bigList(1234);
+    await replaceListEntries(db, listInfo, entries, { now: 1 });
+    const paper = (await paperById(db, entries[600]!.id))!;
+    const pool = await relatedPool(db, paper);
+    expect(pool.map((p) => p.id)).not.toContain(paper.id);
+    // Its whole section (entries 600–639) is in the pool, and nothing of a section far away.
+    for (const e of entries.slice(600, 640)) if (e.id !== paper.id) expect(pool.map((p) => p.id)).toContain(e.id);
+    expect(pool.some((p) => p.categories[0] === 'Section 0')).toBe(false);
+    expect(pool.every((p) => p.categories[0] === paper.categories[0] || p.year === paper.year)).toBe(true);
+  });
+
+  it('shrinks cleanly: a smaller copy leaves no rows of the larger one behind', async () => {
+    await replaceListEntries(db, listInfo, bigList(1234), { now: 1 });
+    const small = bigList(150, 5000);
+    expect(await replaceListEntries(db, listInfo, small, { now: 2 })).toEqual({ added: 150, removed: 1234, total: 150 });
+    expect(await db.entryChunks.count()).toBe(2);
+    expect((await storedRows()).map((e) => e.id)).toEqual(small.map((e) => e.id));
+    expect(await papersByKeys(db, ['title:paper 1000 on clinical notes'])).toEqual([]);
+    expect((await db.manifests.get('big'))?.ids).toEqual(small.map((e) => e.id));
+  });
+
+  it('stores a repeated id once, at its first place', async () => {
+    const [a, b] = bigList(2);
+    expect(await replaceListEntries(db, listInfo, [a!, b!, { ...a!, title: 'again' }], { now: 1 })).toEqual({ added: 2, removed: 0, total: 2 });
+    expect((await paperById(db, a!.id))?.title).toBe(a!.title);
   });
 });

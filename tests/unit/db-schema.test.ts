@@ -3,7 +3,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { papersByKeys } from '../../lib/db/catalog';
+import { entryKeys } from '../../lib/db/layout';
 import { LanternDB, SCHEMA_VERSIONS } from '../../lib/db/schema';
+import type { StoredEntry } from '../../lib/types';
 
 const FIXTURES = resolve(__dirname, '../fixtures/db');
 const CURRENT = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -37,10 +40,26 @@ async function expectCurrentShape(db: LanternDB): Promise<void> {
     expect(typeof item.note).toBe('string');
     expect(item.paper.id).toBe(item.id);
   }
-  for (const entry of await db.entries.toArray()) {
-    expect(entry.keys.length).toBeGreaterThan(0);
-    expect(await db.entries.where('keys').equals(entry.keys[0]!).count()).toBeGreaterThan(0);
+  const lists = await db.lists.toArray();
+  for (const list of lists) {
+    const manifest = await db.manifests.get(list.id);
+    expect(manifest?.ids.length ?? 0, `list ${list.id}: entryCount`).toBe(list.entryCount);
   }
+  for (const entry of await storedEntries(db)) {
+    expect(entry).not.toHaveProperty('keys');
+    for (const key of entryKeys(entry)) {
+      expect((await papersByKeys(db, [key])).map((p) => p.id), `${entry.id} by ${key}`).toContain(entry.id);
+    }
+  }
+}
+
+async function storedEntries(db: LanternDB): Promise<StoredEntry[]> {
+  return (await db.entryChunks.toArray()).flatMap((chunk) => chunk.entries);
+}
+
+/** Rows of an example's table after the upgrade: v1's `entries` rows live on inside chunks (v3). */
+async function rowsAfterUpgrade(db: LanternDB, table: string): Promise<number> {
+  return table === 'entries' ? (await storedEntries(db)).length : db.table(table).count();
 }
 
 const opened: Dexie[] = [];
@@ -76,7 +95,7 @@ describe('schema versions', () => {
       await db.open();
       expect(db.verno).toBe(CURRENT);
       for (const [table, rows] of Object.entries(example.tables)) {
-        expect(await db.table(table).count(), `${table} rows after upgrade`).toBe(rows.length);
+        expect(await rowsAfterUpgrade(db, table), `${table} rows after upgrade`).toBe(rows.length);
       }
       await expectCurrentShape(db);
     });
@@ -105,5 +124,26 @@ describe('upgrade to v2', () => {
     opened.push(db);
     const starred = (await db.saved.toArray()).filter((s) => s.starred).map((s) => s.id);
     expect(starred).toEqual(['arxiv:2311.16452']);
+  });
+});
+
+describe('upgrade to v3 and v4', () => {
+  it('moves every entry into the chunked layout, in list order, with its date, and drops the old table', async () => {
+    const example = readExample(2);
+    await createAtVersion('v2-to-v4', 2, example);
+    const db = new LanternDB('v2-to-v4');
+    opened.push(db);
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('entries');
+    const before = (example.tables.entries as unknown as (StoredEntry & { keys: string[] })[]).sort((a, b) => a.line - b.line);
+    expect(before.length).toBeGreaterThan(1);
+    const after = await storedEntries(db);
+    expect(after).toEqual(before.map(({ keys: _keys, ...entry }) => entry));
+    expect(await db.manifests.get('seed')).toMatchObject({ ids: before.map((e) => e.id), addedAt: before.map((e) => e.addedAt) });
+    // Every key the old multi-entry index held still finds its entry.
+    for (const old of before) {
+      for (const key of old.keys) expect((await papersByKeys(db, [key])).map((p) => p.id), key).toEqual([old.id]);
+    }
+    expect(await db.saved.toArray()).toEqual(example.tables.saved);
   });
 });

@@ -7,7 +7,7 @@ import { App } from '../../entrypoints/library/App';
 import type { LibraryServices } from '../../entrypoints/library/services';
 import { restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
-import { storedEntry } from '../../lib/db/catalog';
+import { replaceListEntries } from '../../lib/db/catalog';
 import { toJSONBackup } from '../../lib/export/jsonBackup';
 import type { CatalogEntry, SavedItem } from '../../lib/types';
 import { savedItem } from '../fixtures/imports/savedItems';
@@ -113,8 +113,12 @@ afterEach(async () => {
 });
 
 async function withThreeSaved(): Promise<void> {
-  await db.lists.put({ id: 'seed', name: 'LLMs in Medicine', sourceUrl: 'https://example.org/list', enabled: true, fetchedAt: NOW, entryCount: 2 });
-  await db.entries.bulkPut([MEDITRON, SINGHAL].map((item) => storedEntry('seed', entryOf(item), NOW)));
+  await replaceListEntries(
+    db,
+    { id: 'seed', name: 'LLMs in Medicine', sourceUrl: 'https://example.org/list', enabled: true, fetchedAt: NOW },
+    [MEDITRON, SINGHAL].map(entryOf),
+    { now: NOW },
+  );
   await restoreSaved(db, [MEDITRON, SINGHAL, GONE]);
   await mount();
   await until(() => expect(rowIds()).toHaveLength(3));

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DB_NAME as SCHEMA_DB_NAME, LanternDB } from '../../lib/db/schema';
 import { SEARCH_INDEX_KEY } from '../../lib/search/store';
-import type { StoredEntry } from '../../lib/types';
+import { replaceListEntries } from '../../lib/db/catalog';
+import type { CatalogEntry } from '../../lib/types';
 import { DB_NAME, SEARCH_INDEX_ROW, readStoredIndexEarly } from '../../entrypoints/popup/earlyIndex';
 
 describe('reading the stored index before the popup loads', () => {
@@ -24,10 +25,9 @@ describe('reading the stored index before the popup loads', () => {
     expect([...stored.index.postingDocs]).toEqual([3]);
   });
 
-  it('reads the entries rows of some paper ids over the connection it opened', async () => {
+  it('reads the entries of some paper ids, in enabled lists, over the connection it opened', async () => {
     const db = new LanternDB('early-entries');
-    const row = (listId: string, id: string, title: string): StoredEntry => ({
-      listId,
+    const entry = (id: string, title: string): CatalogEntry => ({
       id,
       title,
       titleKey: title.toLowerCase(),
@@ -37,14 +37,23 @@ describe('reading the stored index before the popup loads', () => {
       categories: [],
       links: [],
       ids: { repos: [] },
-      keys: [],
-      addedAt: 1,
     });
-    await db.entries.bulkPut([row('seed', 'p1', 'One'), row('other', 'p1', 'One again'), row('seed', 'p2', 'Two'), row('seed', 'p3', 'Three')]);
+    const list = (id: string, enabled = true) => ({ id, name: id, sourceUrl: `https://example.org/${id}.md`, enabled, fetchedAt: 1 });
+    // Enough entries for several chunks, so the ids asked for sit in different ones.
+    const many = Array.from({ length: 250 }, (_, i) => entry(`p${i}`, `Paper ${i}`));
+    await replaceListEntries(db, list('seed'), many);
+    await replaceListEntries(db, list('other'), [entry('p1', 'One again'), entry('p3', 'Three again')]);
+    await replaceListEntries(db, list('off', false), [entry('p1', 'One, turned off')]);
     db.close();
     const read = await readStoredIndexEarly(indexedDB, 'early-entries');
-    const rows = (await read!.entriesWithIds(['p3', 'p1', 'missing'])) as Array<{ listId: string; id: string }>;
-    expect(rows.map((r) => `${r.listId}/${r.id}`).sort()).toEqual(['other/p1', 'seed/p1', 'seed/p3']);
+    const rows = (await read!.entriesWithIds(['p3', 'p1', 'p240', 'missing'])) as Array<{ listId: string; id: string; title: string }>;
+    expect(rows.map((r) => `${r.listId}/${r.id}/${r.title}`).sort()).toEqual([
+      'other/p1/One again',
+      'other/p3/Three again',
+      'seed/p1/Paper 1',
+      'seed/p240/Paper 240',
+      'seed/p3/Paper 3',
+    ]);
   });
 
   it('gives nothing, and creates nothing, when there is no database yet', async () => {

@@ -7,7 +7,7 @@ import { savePaper, savedPaperFromPaper } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import {
   addList,
-  applyListDiff,
+  applyListUpdate,
   countNewEntries,
   diffEntries,
   dueLists,
@@ -20,8 +20,9 @@ import {
   retryDelayMs,
   type RefreshProgress,
 } from '../../lib/refresh';
-import { storedEntry } from '../../lib/db/catalog';
-import type { CatalogEntry, CatalogSnapshot, StoredEntry } from '../../lib/types';
+import { entriesWithIds, storedEntry } from '../../lib/db/catalog';
+import { layoutList, type ListManifest } from '../../lib/db/layout';
+import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
 import { writeListMarkdown } from '../fixtures/lists/writeList';
 import { parseAwesomeList } from '../../lib/catalog/parse';
 
@@ -69,9 +70,19 @@ let db: LanternDB;
 let clock: number;
 const now = () => clock;
 
+/** Every row a list is stored in, and the reading list: what a failed refresh must leave as it was. */
 async function snapshotOf(database: LanternDB) {
-  const entries = (await database.entries.toArray()).sort((a, b) => `${a.listId}${a.id}`.localeCompare(`${b.listId}${b.id}`));
-  return { lists: await database.lists.toArray(), entries, saved: await database.saved.toArray() };
+  return {
+    lists: await database.lists.toArray(),
+    entryChunks: await database.entryChunks.toArray(),
+    entryKeys: await database.entryKeys.toArray(),
+    manifests: await database.manifests.toArray(),
+    saved: await database.saved.toArray(),
+  };
+}
+
+async function storedInSeed(id: string) {
+  return (await entriesWithIds(db, [id])).find((e) => e.listId === 'seed');
 }
 
 /** Seeds the list as the catalog command would: from the parsed markdown of these entries. */
@@ -92,7 +103,11 @@ afterEach(async () => {
 });
 
 describe('diffEntries', () => {
-  const stored = (entries: CatalogEntry[]): StoredEntry[] => entries.map((e) => storedEntry('seed', e, 5));
+  const stored = (entries: CatalogEntry[]): ListManifest =>
+    layoutList(
+      'seed',
+      entries.map((e) => storedEntry('seed', e, 5)),
+    ).manifest;
 
   it('sorts the new copy into added, changed, removed and unchanged', () => {
     const before = stored(range(0, 5));
@@ -195,10 +210,10 @@ describe('refreshList', () => {
     expect(outcome.summary).toMatchObject({ added: 3, changed: 1, removed: 1, total: 22, skippedLines: 0, unchanged: false });
     expect([...outcome.summary.addedTitles].sort()).toEqual(range(20, 23).map((e) => e.title).sort());
 
-    expect(await db.entries.get(['seed', entry(3).id])).toBeUndefined();
-    expect((await db.entries.get(['seed', entry(4).id]))!.title).toBe('Clinical Model 4 (revised)');
-    expect((await db.entries.get(['seed', entry(4).id]))!.addedAt).toBe(1000);
-    expect((await db.entries.get(['seed', entry(21).id]))!.addedAt).toBe(clock);
+    expect(await storedInSeed(entry(3).id)).toBeUndefined();
+    expect((await storedInSeed(entry(4).id))!.title).toBe('Clinical Model 4 (revised)');
+    expect((await storedInSeed(entry(4).id))!.addedAt).toBe(1000);
+    expect((await storedInSeed(entry(21).id))!.addedAt).toBe(clock);
     const list = (await db.lists.get('seed'))!;
     expect(list).toMatchObject({ entryCount: 22, etag: '"v2"', fetchedAt: clock });
     // The removed paper stays in the reading list with its data.
@@ -253,11 +268,29 @@ describe('refreshList', () => {
     await seedWith(range(0, 20));
     const before = await snapshotOf(db);
     const list = { ...(await db.lists.get('seed'))!, entryCount: 99, fetchedAt: 5 };
-    // Deletes and a first chunk of writes succeed, then an entry without an id fails the write.
-    const broken = { ...entry(999), id: undefined as unknown as string };
-    const diff = { added: [...range(100, 6000), broken], changed: [], removed: [entry(0).id, entry(1).id], unchanged: 18 };
-    await expect(applyListDiff(db, list, diff, { now: 7 })).rejects.toThrow();
+    // The old rows are deleted and a first batch of chunks written, then the disk fills up.
+    const quotaFull = (_key: unknown, chunk: { chunk: number }) => {
+      if (chunk.chunk === 55) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.entryChunks.hook('creating', quotaFull);
+    const entries = [...range(2, 20), ...range(100, 6000)];
+    const diff = { added: range(100, 6000), changed: [], removed: [entry(0).id, entry(1).id], unchanged: 18 };
+    const progress: number[] = [];
+    await expect(applyListUpdate(db, list, entries, diff, { now: 7, onProgress: (applied) => progress.push(applied) })).rejects.toThrow(/quota/);
+    db.entryChunks.hook('creating').unsubscribe(quotaFull);
+    expect(progress).toEqual([5000]);
     expect(await snapshotOf(db)).toEqual(before);
+  });
+
+  it('only updates the list row when nothing in the new copy changed', async () => {
+    await seedWith(range(0, 20));
+    const before = await snapshotOf(db);
+    const { fetch } = fakeFetch(markdown(range(0, 20), { etag: '"same"' }));
+    const outcome = await refreshList(db, 'seed', { fetch, now });
+    expect(outcome.status).toBe('unchanged');
+    const after = await snapshotOf(db);
+    expect({ ...after, lists: [] }).toEqual({ ...before, lists: [] });
+    expect(after.lists[0]).toMatchObject({ etag: '"same"', fetchedAt: clock, entryCount: 20 });
   });
 });
 

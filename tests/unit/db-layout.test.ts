@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { CHUNK_SIZE, KEY_BUCKETS, chunkOf, keyBucket } from '../../lib/db/buckets';
+import { entriesAtPlaces, entryDigest, entryKeys, layoutList, placesInBuckets } from '../../lib/db/layout';
+import { storedEntry } from '../../lib/db/catalog';
+import type { CatalogEntry } from '../../lib/types';
+
+function entry(i: number, over: Partial<CatalogEntry> = {}): CatalogEntry {
+  const arxiv = i % 3 === 0 ? undefined : `2402.${String(i).padStart(5, '0')}`;
+  const titleKey = `model ${i} for discharge summaries`;
+  return {
+    id: arxiv ? `arxiv:${arxiv}` : `title:${titleKey}`,
+    title: titleKey,
+    authors: 'A et al.',
+    venue: 'arXiv',
+    year: 2024,
+    categories: ['Models › Clinical', 'Evaluation'],
+    links: [],
+    ids: { ...(arxiv && { arxiv }), repos: i % 5 === 0 ? [`github.com/lab/m${i}`] : [] },
+    titleKey,
+    line: i + 1,
+    ...over,
+  };
+}
+
+describe('key buckets', () => {
+  it('puts every key in a bucket of the fixed range, the same one every time', () => {
+    for (const key of ['arxiv:2311.16452', 'doi:10.1038/x', 'title:large language models', 'repo:github.com/a/b', 'synthetic:5']) {
+      const bucket = keyBucket(key);
+      expect(Number.isInteger(bucket) && bucket >= 0 && bucket < KEY_BUCKETS, key).toBe(true);
+      expect(keyBucket(key)).toBe(bucket);
+    }
+  });
+
+  it('files title keys by their first two characters, so a prefix finds its bucket', () => {
+    expect(keyBucket('title:large language models')).toBe(keyBucket('title:la'));
+    expect(keyBucket('title:large language models')).toBe(keyBucket('title:lambda calculus'));
+    const spread = new Set(Array.from({ length: 200 }, (_, i) => keyBucket(`arxiv:2401.${String(i).padStart(5, '0')}`)));
+    expect(spread.size).toBeGreaterThan(150);
+  });
+
+  it('chunks positions by CHUNK_SIZE', () => {
+    expect([0, CHUNK_SIZE - 1, CHUNK_SIZE, 10 * CHUNK_SIZE + 3].map(chunkOf)).toEqual([0, 0, 1, 10]);
+  });
+});
+
+describe('entryKeys and entryDigest', () => {
+  it('finds an entry by its identifiers, its title and its own id', () => {
+    expect(entryKeys(entry(5))).toEqual(['arxiv:2402.00005', 'repo:github.com/lab/m5', 'title:model 5 for discharge summaries']);
+    // An id that is none of its keys (a synthetic one) is added.
+    expect(entryKeys({ ...entry(1), id: 'synthetic:1' })).toContain('synthetic:1');
+  });
+
+  it('changes with what a reader sees, not with the line or the order of categories', () => {
+    const base = entryDigest(entry(1));
+    expect(entryDigest(entry(1, { line: 400, categories: ['Evaluation', 'Models › Clinical'] }))).toBe(base);
+    for (const over of [{ title: 'Other' }, { authors: 'B et al.' }, { venue: 'ACL' }, { year: 2023 }, { month: 4 }, { categories: ['Evaluation'] }, { links: [{ kind: 'code' as const, url: 'https://github.com/a/b', label: 'code' }] }]) {
+      expect(entryDigest(entry(1, over)), JSON.stringify(over)).not.toBe(base);
+    }
+  });
+});
+
+describe('layoutList', () => {
+  const rows = Array.from({ length: 2 * CHUNK_SIZE + 7 }, (_, i) => storedEntry('big', entry(i), 1000 + i));
+  const layout = layoutList('big', rows);
+
+  it('stores the entries in list order, CHUNK_SIZE per chunk', () => {
+    expect(layout.chunks.map((c) => [c.listId, c.chunk, c.entries.length])).toEqual([
+      ['big', 0, CHUNK_SIZE],
+      ['big', 1, CHUNK_SIZE],
+      ['big', 2, 7],
+    ]);
+    expect(layout.chunks.flatMap((c) => c.entries)).toEqual(rows);
+  });
+
+  it('files every key of every entry with its id and chunk, in the key’s bucket', () => {
+    rows.forEach((row, position) => {
+      for (const key of entryKeys(row)) {
+        const bucket = layout.buckets.find((b) => b.bucket === keyBucket(key))!;
+        const places = placesInBuckets([bucket], (k) => k === key);
+        expect(places, key).toContainEqual({ listId: 'big', id: row.id, chunk: chunkOf(position) });
+        expect(entriesAtPlaces(layout.chunks, places).map((e) => e.id), key).toContain(row.id);
+      }
+    });
+    expect(layout.buckets.every((b) => b.keys.length === b.ids.length && b.ids.length === b.chunks.length)).toBe(true);
+  });
+
+  it('writes a manifest of ids, dates and digests in list order', () => {
+    expect(layout.manifest.ids).toEqual(rows.map((r) => r.id));
+    expect(layout.manifest.addedAt).toEqual(rows.map((r) => r.addedAt));
+    expect(layout.manifest.digests).toEqual(rows.map(entryDigest));
+  });
+
+  it('finds each entry once, and at most `limit`', () => {
+    const all = placesInBuckets(layout.buckets, (key) => key.startsWith('title:model 1'));
+    expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
+    expect(all.length).toBe(1 + 10 + 100);
+    expect(placesInBuckets(layout.buckets, (key) => key.startsWith('title:model 1'), 3)).toHaveLength(3);
+  });
+});
