@@ -108,10 +108,12 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   useLayoutEffect(() => {
     if (!catalog || pendingLookup) return;
     let current = true;
-    catalog.search(request.query, request).then(
-      (outcome) => current && setAnswer({ request, outcome }),
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
-    );
+    const fail = (e: unknown) => current && setError(e instanceof Error ? e.message : String(e));
+    catalog.search(request.query, request).then((outcome) => {
+      if (!current) return;
+      setAnswer({ request, outcome });
+      outcome.rest?.then((more) => current && setAnswer({ request, outcome: { ...outcome, papers: [...outcome.papers, ...more], rest: undefined } }), fail);
+    }, fail);
     return () => {
       current = false;
     };

@@ -6,7 +6,7 @@ import { highlightTerms } from '../../lib/popup/highlight';
 import { liveQuery } from 'dexie';
 import { categoryCounts, indexYears, loadSearchIndex, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search';
 import { parsePastedIdentifier } from '../../lib/search/paste';
-import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, getSearchIndex, papersForHits } from '../../lib/search/store';
+import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, papersForHits, type EntryReader } from '../../lib/search/store';
 import type { ListInfo, PageIdentity, Paper, StoredEntry } from '../../lib/types';
 import type { EarlyRead } from './earlyIndex';
 import type { CategoryCount } from '../../components/CategoryChips';
@@ -66,17 +66,17 @@ export function watchPopupCatalog(
   let subscription: { unsubscribe(): void } | undefined;
   let stopped = false;
   // The early read's connection answers the papers of hits until it is gone; Dexie after that.
-  let earlyRows: ((ids: string[]) => Promise<StoredEntry[]>) | undefined;
+  let earlyRows: EntryReader | undefined;
   const fetchPapers = async (hits: readonly SearchHit[]): Promise<Paper[]> => {
     const read = earlyRows;
     if (read) {
       try {
-        return await papersForHits(db, hits, read);
+        return await papersForHits(hits, read);
       } catch {
         if (earlyRows === read) earlyRows = undefined;
       }
     }
-    return papersForHits(db, hits);
+    return papersForHits(hits, dexieEntryReader(db));
   };
 
   const hold = (fingerprint: unknown, index: SearchIndex, lists: readonly ListInfo[]) => {
@@ -105,7 +105,12 @@ export function watchPopupCatalog(
   early.then(
     (first) => {
       if (stopped) return;
-      if (first) earlyRows = (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>;
+      if (first) {
+        earlyRows = {
+          at: (places) => first.entriesAt(places) as Promise<StoredEntry[]>,
+          withIds: (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>,
+        };
+      }
       const row = first?.stored as StoredIndexRow | undefined;
       const index = loadSearchIndex(row?.index);
       if (first && index) hold(row?.fingerprint, index, first.lists as ListInfo[]);
@@ -144,6 +149,9 @@ function searchFilters({ filters, savedIds }: SearchRequest): SearchFilters {
   };
 }
 
+/** Results that fill the popup before scrolling, with a few to spare. */
+const FIRST_SCREEN = 10;
+
 export function createPopupCatalog({ index, listName, lists, papersForHits, papersByKeys }: CatalogSource): PopupCatalog {
   // Computed on first use: a popup opened to type a query never needs them (~20 ms at 100k).
   let categories: CategoryCount[] | undefined;
@@ -161,10 +169,14 @@ export function createPopupCatalog({ index, listName, lists, papersForHits, pape
     async search(query: string, request: SearchRequest): Promise<SearchOutcome> {
       // One more than shown tells whether there are more.
       const hits = searchPapers(index, query, { filters: searchFilters(request), sort: request.sort, limit: request.limit + 1 });
+      const shown = hits.slice(0, request.limit);
+      // Each paper read is a database read: the first screenful comes first, the rest after it.
+      const first = shown.slice(0, FIRST_SCREEN);
       return {
-        papers: await papersForHits(hits.slice(0, request.limit)),
+        papers: await papersForHits(first),
         total: hits.length > request.limit ? 'more' : hits.length,
         terms: highlightTerms(query),
+        ...(shown.length > first.length && { rest: papersForHits(shown.slice(FIRST_SCREEN)) }),
       };
     },
     lookup(text: string): Promise<Lookup> | undefined {

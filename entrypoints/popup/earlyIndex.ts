@@ -4,7 +4,7 @@
  * the import-free bucket arithmetic: the popup's first script must stay tiny. The row and table
  * names are those of lib/search/store.ts and lib/db/schema.ts (a unit test checks they agree).
  */
-import { keyBucket } from '../../lib/db/buckets';
+import { idKey, keyBucket } from '../../lib/db/buckets';
 
 export const DB_NAME = 'lantern';
 export const SEARCH_INDEX_ROW = 'search-index';
@@ -15,17 +15,25 @@ export interface EarlyRead {
   /** The `lists` table's rows, unchecked. */
   lists: unknown[];
   /**
-   * The stored entries of these paper ids in enabled lists, unchecked, over the connection this read opened (kept
-   * open: Dexie's own first query waits ~40 ms at 100k entries for its opening). Rejects once the
-   * connection is gone (closed for a schema upgrade).
+   * The stored entries of these paper ids in enabled lists, unchecked, over the connection this
+   * read opened (kept open: Dexie's own first query waits ~40 ms at 100k entries for its
+   * opening). Rejects once the connection is gone (closed for a schema upgrade).
    */
   entriesWithIds(ids: readonly string[]): Promise<unknown[]>;
+  /** The stored entries at these places (paper id, list, chunk), unchecked, in one read of their chunks; rejects likewise. */
+  entriesAt(places: readonly EarlyPlace[]): Promise<unknown[]>;
+}
+
+/** Where a paper is stored: lib/db/layout.ts's EntryPlace. */
+export interface EarlyPlace {
+  listId: string;
+  id: string;
+  chunk: number;
 }
 
 /** The rows of lib/db/layout.ts this script reads, as far as it reads them. */
 interface KeyBucketRow {
   keys: string[];
-  ids: string[];
   chunks: number[];
 }
 interface ChunkRow {
@@ -33,17 +41,18 @@ interface ChunkRow {
 }
 
 /**
- * The entries of these ids in these lists, in one transaction: their key buckets (an id is one of
- * its entry's keys), then the chunks those point at.
+ * The entries of these ids in these lists, in one transaction: the key buckets of their ids
+ * (lib/db/layout.ts), then the chunks those point at.
  */
 function entriesWithIds(db: IDBDatabase, listIds: readonly string[], ids: readonly string[]): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const wanted = new Set(ids);
+    const wantedKeys = new Set(ids.map(idKey));
     const found: unknown[] = [];
     const tx = db.transaction(['entryKeys', 'entryChunks'], 'readonly');
     const keyRows = tx.objectStore('entryKeys');
     const chunkRows = tx.objectStore('entryChunks');
-    const buckets = new Set(ids.map(keyBucket));
+    const buckets = new Set([...wantedKeys].map(keyBucket));
     for (const listId of listIds) {
       // Two wanted ids in different buckets may share a chunk: it is read once.
       const chunksRead = new Set<number>();
@@ -54,7 +63,7 @@ function entriesWithIds(db: IDBDatabase, listIds: readonly string[], ids: readon
           const chunks = new Set<number>();
           row?.keys.forEach((key, i) => {
             const chunk = row.chunks[i]!;
-            if (key === row.ids[i] && wanted.has(key) && !chunksRead.has(chunk)) chunks.add(chunk);
+            if (wantedKeys.has(key) && !chunksRead.has(chunk)) chunks.add(chunk);
           });
           for (const chunk of chunks) {
             chunksRead.add(chunk);
@@ -65,6 +74,33 @@ function entriesWithIds(db: IDBDatabase, listIds: readonly string[], ids: readon
           }
         };
       }
+    }
+    tx.oncomplete = () => resolve(found);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+function entriesAt(db: IDBDatabase, places: readonly EarlyPlace[]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const wanted = new Map<string, Set<string>>();
+    for (const { listId, chunk, id } of places) {
+      const key = `${listId}\n${chunk}`;
+      const ids = wanted.get(key);
+      if (ids) ids.add(id);
+      else wanted.set(key, new Set([id]));
+    }
+    const found: unknown[] = [];
+    const tx = db.transaction('entryChunks', 'readonly');
+    const chunkRows = tx.objectStore('entryChunks');
+    for (const { listId, chunk } of places) {
+      const ids = wanted.get(`${listId}\n${chunk}`);
+      if (!ids) continue;
+      wanted.delete(`${listId}\n${chunk}`);
+      const read = chunkRows.get([listId, chunk]);
+      read.onsuccess = () => {
+        for (const entry of (read.result as ChunkRow | undefined)?.entries ?? []) if (ids.has(entry.id)) found.push(entry);
+      };
     }
     tx.oncomplete = () => resolve(found);
     tx.onerror = () => reject(tx.error);
@@ -110,6 +146,7 @@ export function readStoredIndexEarly(factory: IDBFactory = indexedDB, name = DB_
             stored: (row.result as { value?: unknown } | undefined)?.value,
             lists: lists.result,
             entriesWithIds: (ids) => entriesWithIds(db, enabledListIds(lists.result as unknown[]), ids),
+            entriesAt: (places) => entriesAt(db, places),
           });
         tx.onerror = () => done(undefined);
         tx.onabort = () => done(undefined);

@@ -17,6 +17,8 @@ export interface SearchOutcome {
   total: number | 'more';
   /** The terms to mark in titles and authors. */
   terms: string[];
+  /** The papers after `papers`, still being read: the first screenful is shown without waiting for them. */
+  rest?: Promise<Paper[]>;
 }
 
 export interface SearchRequest {

@@ -4,17 +4,24 @@
  * and must stay tiny.
  */
 
-/** Entries per stored chunk row: small enough that reading one paper reads little else. */
-export const CHUNK_SIZE = 100;
+/** Entries per stored chunk row: the popup reads one chunk per result shown, so few entries besides. */
+export const CHUNK_SIZE = 25;
 
 /**
- * Key buckets per list, fixed so that a reader needs nothing but the key to find its bucket. At
- * 100k entries a bucket holds a few hundred keys; a short list leaves most buckets absent.
+ * Buckets per list for identifiers and ids, hashed evenly: fixed, so that a reader needs nothing
+ * but the key to find its bucket. At 100k entries one holds a few hundred keys.
  */
 export const KEY_BUCKETS = 1024;
 
-/** Title keys are bucketed by this many first characters, so one bucket answers a title-prefix query. */
-export const TITLE_SHARD_CHARS = 2;
+/**
+ * Buckets per list for title keys, which follow the identifier buckets. Titles are filed by the
+ * start of their first word (titleShard), so one bucket answers a title-prefix query; shards are
+ * uneven (many titles start with "a" or "towards"), which is why ids are never filed among them.
+ */
+export const TITLE_BUCKETS = 1024;
+
+/** Characters of a title's first word that choose its bucket. */
+export const TITLE_SHARD_CHARS = 3;
 
 const TITLE = 'title:';
 
@@ -28,10 +35,29 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** The bucket of a key ("arxiv:…", "doi:…", "title:…", or an entry id). */
+/** The shard of a title key (or of a prefix of one): its first word's first TITLE_SHARD_CHARS characters. */
+function titleShard(titleKey: string): string {
+  const space = titleKey.indexOf(' ');
+  return titleKey.slice(0, Math.min(space < 0 ? titleKey.length : space, TITLE_SHARD_CHARS));
+}
+
+/**
+ * Whether every title key starting with `prefix` is in the prefix's own bucket: yes when the
+ * prefix holds a whole first word or TITLE_SHARD_CHARS characters of it ("a ", "tow"), not for "me".
+ */
+export function isBucketedTitlePrefix(prefix: string): boolean {
+  return prefix.includes(' ') || prefix.length >= TITLE_SHARD_CHARS;
+}
+
+/** The key an entry's id is filed under: never among title keys, whatever the id looks like. */
+export function idKey(id: string): string {
+  return `id:${id}`;
+}
+
+/** The bucket of a key: "arxiv:…", "doi:…", "pmcid:…", "pmid:…", "repo:…", "id:…" or "title:…". */
 export function keyBucket(key: string): number {
-  const shard = key.startsWith(TITLE) ? key.slice(0, TITLE.length + TITLE_SHARD_CHARS) : key;
-  return fnv1a(shard) % KEY_BUCKETS;
+  if (key.startsWith(TITLE)) return KEY_BUCKETS + (fnv1a(titleShard(key.slice(TITLE.length))) % TITLE_BUCKETS);
+  return fnv1a(key) % KEY_BUCKETS;
 }
 
 /** The chunk holding the entry at this position of its list. */

@@ -3,8 +3,8 @@
  * database as its first parameter so tests (and benchmarks) pass their own.
  */
 import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper, StoredEntry } from '../types';
-import { CHUNK_SIZE, TITLE_SHARD_CHARS, keyBucket } from './buckets';
-import { entriesAtPlaces, layoutList, placesInBuckets, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
+import { CHUNK_SIZE, idKey, isBucketedTitlePrefix, keyBucket } from './buckets';
+import { entriesAtPlaces, layoutList, placesInBuckets, type EntryChunk, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
 import type { LanternDB } from './schema';
 
 /** The bundled list's id. */
@@ -20,8 +20,8 @@ export interface ReplaceResult {
   total: number;
 }
 
-/** Chunk rows per bulkPut: each batch reports progress; all batches share the one transaction. */
-const WRITE_BATCH_CHUNKS = 50;
+/** Entries per bulkPut of chunks: each batch reports progress; all batches share the one transaction. */
+const WRITE_BATCH_ENTRIES = 5_000;
 
 /** Every primary key [listId, n] of one list's rows in a chunk or key-bucket table. */
 const ofList = (listId: string): [[string, number], [string, number]] => [
@@ -51,7 +51,16 @@ export async function replaceListEntries(
   db: LanternDB,
   list: Omit<ListInfo, 'entryCount'>,
   entries: readonly CatalogEntry[],
-  { now = Date.now(), onProgress }: { now?: number; onProgress?: (written: number, total: number) => void } = {},
+  {
+    now = Date.now(),
+    onProgress,
+    digests,
+  }: {
+    now?: number;
+    onProgress?: (written: number, total: number) => void;
+    /** Digests of some entries by id, already computed (entryDigest). */
+    digests?: ReadonlyMap<string, string>;
+  } = {},
 ): Promise<ReplaceResult> {
   const incoming = new Map<string, CatalogEntry>();
   for (const entry of entries) if (!incoming.has(entry.id)) incoming.set(entry.id, entry);
@@ -59,11 +68,12 @@ export async function replaceListEntries(
     const previous = await db.manifests.get(list.id);
     const addedAtById = new Map(previous?.ids.map((id, i) => [id, previous.addedAt[i]!]));
     const rows = [...incoming.values()].map((e) => storedEntry(list.id, e, addedAtById.get(e.id) ?? now));
-    const layout = layoutList(list.id, rows);
+    const layout = layoutList(list.id, rows, digests);
     await deleteListRows(db, list.id);
-    for (let start = 0; start < layout.chunks.length; start += WRITE_BATCH_CHUNKS) {
-      await db.entryChunks.bulkPut(layout.chunks.slice(start, start + WRITE_BATCH_CHUNKS));
-      onProgress?.(Math.min(rows.length, (start + WRITE_BATCH_CHUNKS) * CHUNK_SIZE), rows.length);
+    const batch = Math.ceil(WRITE_BATCH_ENTRIES / CHUNK_SIZE);
+    for (let start = 0; start < layout.chunks.length; start += batch) {
+      await db.entryChunks.bulkPut(layout.chunks.slice(start, start + batch));
+      onProgress?.(Math.min(rows.length, (start + batch) * CHUNK_SIZE), rows.length);
     }
     await db.entryKeys.bulkPut(layout.buckets);
     await db.manifests.put(layout.manifest);
@@ -138,18 +148,18 @@ async function bucketsFor(db: LanternDB, listIds: readonly string[], keys: Itera
   return (await db.entryKeys.bulkGet(wanted)).filter((b): b is EntryKeyBucket => b !== undefined);
 }
 
-/** The stored entries at these places. */
-async function readPlaces(db: LanternDB, places: readonly EntryPlace[]): Promise<StoredEntry[]> {
+/** The stored entries at these places (each chunk read once). */
+export async function entriesAt(db: LanternDB, places: readonly EntryPlace[]): Promise<StoredEntry[]> {
   const chunkKeys = new Map(places.map((p) => [`${p.listId}\n${p.chunk}`, [p.listId, p.chunk] as [string, number]]));
   return entriesAtPlaces(await db.entryChunks.bulkGet([...chunkKeys.values()]), places);
 }
 
-/** The rows (in enabled lists) of the entries with these ids: their keys are in the buckets too. */
+/** The rows (in enabled lists) of the entries with these ids: their ids are keys in the buckets too. */
 export async function entriesWithIds(db: LanternDB, ids: Iterable<string>): Promise<StoredEntry[]> {
-  const wanted = new Set(ids);
+  const wanted = new Set([...ids].map(idKey));
   if (wanted.size === 0) return [];
   const buckets = await bucketsFor(db, await enabledListIds(db), wanted);
-  return readPlaces(db, placesInBuckets(buckets, (key, id) => key === id && wanted.has(id)));
+  return entriesAt(db, placesInBuckets(buckets, (key) => wanted.has(key)));
 }
 
 /** Papers (in enabled lists) carrying any of these keys: "arxiv:…", "doi:…", "pmcid:…", "pmid:…", "repo:…", "title:…". */
@@ -157,36 +167,51 @@ export async function papersByKeys(db: LanternDB, keys: readonly string[]): Prom
   if (keys.length === 0) return [];
   const wanted = new Set(keys);
   const buckets = await bucketsFor(db, await enabledListIds(db), wanted);
-  return mergeEntries(await readPlaces(db, placesInBuckets(buckets, (key) => wanted.has(key))));
+  return mergeEntries(await entriesAt(db, placesInBuckets(buckets, (key) => wanted.has(key))));
 }
 
 /**
  * Papers whose title key starts with `prefix` (at most `limit`): candidates for a near-equal
  * title ("Toward"/"Towards", "Pre-trained"/"Pretrained") that no exact key finds. Title keys are
- * bucketed by their first TITLE_SHARD_CHARS characters, so a shorter prefix finds nothing.
+ * bucketed by the start of their first word, so a prefix must hold a whole first word or three
+ * characters of it ("a ", "tow"); a shorter one ("me") finds nothing.
  */
 export async function papersByTitlePrefix(db: LanternDB, prefix: string, limit = 200): Promise<Paper[]> {
-  if (prefix.length < TITLE_SHARD_CHARS) return [];
+  if (!isBucketedTitlePrefix(prefix)) return [];
   const start = `title:${prefix}`;
   const buckets = await bucketsFor(db, await enabledListIds(db), [start]);
-  return mergeEntries(await readPlaces(db, placesInBuckets(buckets, (key) => key.startsWith(start), limit)));
+  return mergeEntries(await entriesAt(db, placesInBuckets(buckets, (key) => key.startsWith(start), limit)));
 }
 
 export async function paperById(db: LanternDB, id: string): Promise<Paper | undefined> {
   return mergeEntries(await entriesWithIds(db, [id]))[0];
 }
 
-/** Every entry of one list, in list order. */
-async function listEntries(db: LanternDB, listId: string): Promise<StoredEntry[]> {
+/** The chunks of one list, in list order. */
+async function listChunks(db: LanternDB, listId: string): Promise<EntryChunk[]> {
   const [lower, upper] = ofList(listId);
-  const chunks = await db.entryChunks.where(':id').between(lower, upper, true, true).toArray();
-  return chunks.flatMap((chunk) => chunk.entries);
+  return db.entryChunks.where(':id').between(lower, upper, true, true).toArray();
+}
+
+async function chunksOfLists(db: LanternDB, enabledOnly: boolean): Promise<EntryChunk[]> {
+  const lists = await db.lists.toArray();
+  const listIds = lists.filter((l) => l.enabled || !enabledOnly).map((l) => l.id);
+  return (await Promise.all(listIds.map((id) => listChunks(db, id)))).flat();
 }
 
 export async function allPapers(db: LanternDB, { enabledOnly = true }: { enabledOnly?: boolean } = {}): Promise<Paper[]> {
-  const lists = await db.lists.toArray();
-  const listIds = lists.filter((l) => l.enabled || !enabledOnly).map((l) => l.id);
-  return mergeEntries((await Promise.all(listIds.map((id) => listEntries(db, id)))).flat());
+  return mergeEntries((await chunksOfLists(db, enabledOnly)).flatMap((chunk) => chunk.entries));
+}
+
+/** Every paper in enabled lists, and the chunk holding each in each of its lists (for the search index). */
+export async function allPapersWithChunks(db: LanternDB): Promise<{ papers: Paper[]; chunkOf: (paperId: string, listId: string) => number | undefined }> {
+  const chunks = await chunksOfLists(db, true);
+  const chunkByPlace = new Map<string, number>();
+  for (const { listId, chunk, entries } of chunks) for (const entry of entries) chunkByPlace.set(`${listId}\n${entry.id}`, chunk);
+  return {
+    papers: mergeEntries(chunks.flatMap((chunk) => chunk.entries)),
+    chunkOf: (paperId, listId) => chunkByPlace.get(`${listId}\n${paperId}`),
+  };
 }
 
 /** Distinct papers in enabled lists (a paper in two lists counts once). */
@@ -200,7 +225,7 @@ export async function entryCount(db: LanternDB): Promise<number> {
 }
 
 /** Chunks on each side of a paper's own that the related pool draws from. */
-const RELATED_NEIGHBOUR_CHUNKS = 2;
+const RELATED_NEIGHBOUR_CHUNKS = 4;
 
 /**
  * Candidates for "related papers": the entries stored near `paper` in each enabled list that
@@ -208,9 +233,10 @@ const RELATED_NEIGHBOUR_CHUNKS = 2;
  * `others` of the same year. Reads a few chunks, so it stays cheap with 100k entries.
  */
 export async function relatedPool(db: LanternDB, paper: Paper, others = 50): Promise<Paper[]> {
-  const buckets = await bucketsFor(db, await enabledListIds(db), [paper.id]);
+  const self = idKey(paper.id);
+  const buckets = await bucketsFor(db, await enabledListIds(db), [self]);
   const chunkKeys: [string, number][] = [];
-  for (const { listId, chunk } of placesInBuckets(buckets, (key, id) => key === id && id === paper.id)) {
+  for (const { listId, chunk } of placesInBuckets(buckets, (key) => key === self)) {
     for (let c = Math.max(0, chunk - RELATED_NEIGHBOUR_CHUNKS); c <= chunk + RELATED_NEIGHBOUR_CHUNKS; c++) chunkKeys.push([listId, c]);
   }
   const near = (await db.entryChunks.bulkGet(chunkKeys)).flatMap((c) => c?.entries ?? []).filter((e) => e.id !== paper.id);

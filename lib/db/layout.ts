@@ -6,15 +6,15 @@
  *
  * - chunks: the entries in list order, CHUNK_SIZE per row. Neighbours in an awesome-list are
  *   usually of one section, which the related-papers pool uses.
- * - key buckets: every identifier key of every entry ("arxiv:…", "doi:…", "title:…", and the
- *   entry's id) with the entry's id and chunk, hashed into KEY_BUCKETS rows: a badge lookup reads
- *   one bucket per key and then one chunk.
+ * - key buckets: every identifier key of every entry ("arxiv:…", "doi:…", "title:…", and "id:…"
+ *   for the entry's own id) with the entry's id and chunk, in a fixed number of rows (buckets.ts):
+ *   a badge lookup reads one bucket per key and then one chunk.
  * - a manifest: the ids in list order with when each was first listed and a digest of its
  *   content, so a refresh diffs, and "new entries" are counted, without reading any entry.
  */
 import { paperKeys } from '../ids';
 import type { CatalogEntry, StoredEntry } from '../types';
-import { chunkOf, keyBucket } from './buckets';
+import { chunkOf, idKey, keyBucket } from './buckets';
 
 export interface EntryChunk {
   listId: string;
@@ -64,21 +64,26 @@ function cyrb53(text: string): string {
 /**
  * A digest of the fields that make an entry different to a reader. `line` is left out, and
  * categories are compared as a set: both move when sections above are edited or reordered,
- * which is not a change of the entry.
+ * which is not a change of the entry. Fields are joined with control characters no list holds.
  */
 export function entryDigest(entry: CatalogEntry): string {
   const { title, authors, venue, year, month, categories, links, ids, titleKey } = entry;
-  return cyrb53(JSON.stringify([title, authors, venue, year ?? null, month ?? null, [...categories].sort(), links, ids, titleKey]));
+  const parts = [title, authors, venue, String(year ?? ''), String(month ?? ''), [...categories].sort().join('\u0001'), String(links.length)];
+  for (const link of links) parts.push(link.kind, link.url, link.label);
+  parts.push(ids.arxiv ?? '', ids.doi ?? '', ids.pmcid ?? '', ids.pmid ?? '', ids.repos.join('\u0001'), titleKey);
+  return cyrb53(parts.join('\u0000'));
 }
 
-/** Every key an entry is found by: its identifiers, its title, and its own id. */
+/** Every key an entry is found by: its identifiers, its title, and its own id (see idKey). */
 export function entryKeys(entry: CatalogEntry): string[] {
-  const keys = paperKeys(entry.ids, entry.titleKey);
-  return keys.includes(entry.id) ? keys : [...keys, entry.id];
+  return [...paperKeys(entry.ids, entry.titleKey), idKey(entry.id)];
 }
 
-/** The rows that store `entries` (one list, in list order, ids unique) as that list's whole content. */
-export function layoutList(listId: string, entries: readonly StoredEntry[]): ListLayout {
+/**
+ * The rows that store `entries` (one list, in list order, ids unique) as that list's whole
+ * content. `known` holds digests already computed, by entry id (a refresh's diff computes them).
+ */
+export function layoutList(listId: string, entries: readonly StoredEntry[], known?: ReadonlyMap<string, string>): ListLayout {
   const chunks: EntryChunk[] = [];
   const buckets = new Map<number, EntryKeyBucket>();
   const manifest: ListManifest = { listId, ids: [], addedAt: [], digests: [] };
@@ -95,7 +100,7 @@ export function layoutList(listId: string, entries: readonly StoredEntry[]): Lis
     }
     manifest.ids.push(entry.id);
     manifest.addedAt.push(entry.addedAt);
-    manifest.digests.push(entryDigest(entry));
+    manifest.digests.push(known?.get(entry.id) ?? entryDigest(entry));
   });
   return { chunks, buckets: [...buckets.values()], manifest };
 }

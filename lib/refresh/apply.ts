@@ -20,5 +20,5 @@ export async function applyListUpdate(
     return;
   }
   const { entryCount: _count, ...info } = list;
-  await replaceListEntries(db, info, entries, { now, ...(onProgress && { onProgress }) });
+  await replaceListEntries(db, info, entries, { now, digests: diff.digests, ...(onProgress && { onProgress }) });
 }

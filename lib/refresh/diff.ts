@@ -15,6 +15,8 @@ export interface ListDiff {
   /** Ids of entries no longer in the list. */
   removed: string[];
   unchanged: number;
+  /** The digests computed while comparing, by entry id: storing the new copy reuses them. */
+  digests: Map<string, string>;
 }
 
 /**
@@ -25,14 +27,19 @@ export function diffEntries(previous: ListManifest | undefined, incoming: readon
   const before = new Map<string, { digest: string; addedAt: number }>();
   if (previous) previous.ids.forEach((id, i) => before.set(id, { digest: previous.digests[i]!, addedAt: previous.addedAt[i]! }));
   const seen = new Set<string>();
-  const diff: ListDiff = { added: [], changed: [], removed: [], unchanged: 0 };
+  const diff: ListDiff = { added: [], changed: [], removed: [], unchanged: 0, digests: new Map() };
   for (const entry of incoming) {
     // The parser merges repeated entries; a repeated id here would still count once.
     if (seen.has(entry.id)) continue;
     seen.add(entry.id);
     const old = before.get(entry.id);
-    if (!old) diff.added.push(entry);
-    else if (old.digest !== entryDigest(entry)) diff.changed.push({ entry, addedAt: old.addedAt });
+    if (!old) {
+      diff.added.push(entry);
+      continue;
+    }
+    const digest = entryDigest(entry);
+    diff.digests.set(entry.id, digest);
+    if (old.digest !== digest) diff.changed.push({ entry, addedAt: old.addedAt });
     else diff.unchanged++;
   }
   for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);

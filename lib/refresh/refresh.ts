@@ -92,7 +92,7 @@ export async function refreshList(db: LanternDB, listId: string, deps: RefreshDe
     const fetched = await fetchListSource(list.sourceUrl, fetchOptions(deps, listId, list));
     if (fetched.kind === 'failed') return await recordFailure(db, listId, fetched.failure, now());
     if (fetched.kind === 'unchanged') {
-      const empty: ListDiff = { added: [], changed: [], removed: [], unchanged: list.entryCount };
+      const empty: ListDiff = { added: [], changed: [], removed: [], unchanged: list.entryCount, digests: new Map() };
       return await recordSuccess(db, listId, summaryOf(empty, undefined, list.entryCount, now()));
     }
     const parsed = parseAwesomeList(fetched.text);

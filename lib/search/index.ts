@@ -16,7 +16,7 @@ import { tokenizeForIndex, tokenizeQuery } from './tokenize';
 export { foldText, tokenize, tokenizeForIndex, tokenizeQuery } from './tokenize';
 
 /** Bumped whenever the serialized layout or the tokenizer changes: stored indexes are rebuilt. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 const FIELD_TITLE = 1;
 const FIELD_AUTHORS = 2;
@@ -59,6 +59,17 @@ export interface SerializedSearchIndex {
   listNames: string[];
   listOffsets: Uint32Array;
   listRefs: Uint16Array;
+  /** Beside listRefs: the chunk (lib/db/layout.ts) holding the paper in that list, or NO_CHUNK. */
+  listChunks: Uint32Array;
+}
+
+/** A membership whose chunk the index was not told. */
+export const NO_CHUNK = 0xffffffff;
+
+/** Where a hit's paper is stored in one list: its papers are read from there, without a lookup. */
+export interface HitPlace {
+  listId: string;
+  chunk: number;
 }
 
 export interface SearchIndex {
@@ -102,14 +113,19 @@ export interface SearchHit {
   id: string;
   score: number;
   paper?: Paper;
+  /** Where the paper is stored, per list, when the index knows (see buildSearchIndex). */
+  places?: HitPlace[];
 }
 
 function hasCode(paper: Paper): boolean {
   return paper.links.some((link) => link.kind === 'code') || paper.ids.repos.length > 0;
 }
 
-/** Indexes title (weighted most), authors, venue and categories of every paper. */
-export function buildSearchIndex(papers: readonly Paper[]): SearchIndex {
+/**
+ * Indexes title (weighted most), authors, venue and categories of every paper. `chunkOf` tells
+ * where each paper is stored in each of its lists, so hits can be read without a lookup.
+ */
+export function buildSearchIndex(papers: readonly Paper[], chunkOf?: (paperId: string, listId: string) => number | undefined): SearchIndex {
   const size = papers.length;
   const postingsByTerm = new Map<string, number[]>();
   const dates = new Uint16Array(size);
@@ -123,6 +139,7 @@ export function buildSearchIndex(papers: readonly Paper[]): SearchIndex {
   const listNumbers = new Map<string, number>();
   const listOffsets = new Uint32Array(size + 1);
   const listRefs: number[] = [];
+  const listChunks: number[] = [];
   const numberOf = (names: string[], numbers: Map<string, number>, name: string): number => {
     let n = numbers.get(name);
     if (n === undefined) {
@@ -164,7 +181,10 @@ export function buildSearchIndex(papers: readonly Paper[]): SearchIndex {
     titleLengths[doc] = Math.min(255, titleTerms.length);
     for (const category of new Set(paper.categories)) categoryRefs.push(numberOf(categoryNames, categoryNumbers, category));
     categoryOffsets[doc + 1] = categoryRefs.length;
-    for (const list of new Set(paper.lists)) listRefs.push(numberOf(listNames, listNumbers, list));
+    for (const list of new Set(paper.lists)) {
+      listRefs.push(numberOf(listNames, listNumbers, list));
+      listChunks.push(chunkOf?.(paper.id, list) ?? NO_CHUNK);
+    }
     listOffsets[doc + 1] = listRefs.length;
   });
 
@@ -201,6 +221,7 @@ export function buildSearchIndex(papers: readonly Paper[]): SearchIndex {
     listNames,
     listOffsets,
     listRefs: Uint16Array.from(listRefs),
+    listChunks: Uint32Array.from(listChunks),
   };
   return withDerived(data, papers);
 }
@@ -246,7 +267,9 @@ function isSerializedSearchIndex(value: unknown): value is SerializedSearchIndex
     Array.isArray(v.listNames) &&
     v.listOffsets instanceof Uint32Array &&
     v.listOffsets.length === v.ids.length + 1 &&
-    v.listRefs instanceof Uint16Array
+    v.listRefs instanceof Uint16Array &&
+    v.listChunks instanceof Uint32Array &&
+    v.listChunks.length === v.listRefs.length
   );
 }
 
@@ -403,9 +426,16 @@ function docFilter(index: SearchIndex, filters: SearchFilters | undefined): ((do
 }
 
 function toHit(index: SearchIndex, doc: number, score: number): SearchHit {
-  const id = index.data.ids[doc] ?? '';
+  const { data } = index;
+  const id = data.ids[doc] ?? '';
   const paper = index.papers?.[doc];
-  return paper ? { id, score, paper } : { id, score };
+  if (paper) return { id, score, paper };
+  const places: HitPlace[] = [];
+  for (let i = data.listOffsets[doc] ?? 0; i < (data.listOffsets[doc + 1] ?? 0); i++) {
+    const chunk = data.listChunks[i] ?? NO_CHUNK;
+    if (chunk !== NO_CHUNK) places.push({ listId: data.listNames[data.listRefs[i] ?? 0] ?? '', chunk });
+  }
+  return places.length > 0 ? { id, score, places } : { id, score };
 }
 
 /** Keeps the `limit` best (doc, key) pairs; cheaper than sorting every candidate. */

@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { storedEntry } from '../../lib/db/catalog';
+import { CHUNK_SIZE } from '../../lib/db/buckets';
+import { layoutList } from '../../lib/db/layout';
 import type { CatalogSnapshot, Paper, StoredEntry } from '../../lib/types';
 import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
 import { generateCorpus } from './corpus';
@@ -16,6 +18,7 @@ import { generateCorpus } from './corpus';
 const LARGE = Number(process.env.LANTERN_BENCH_POPUP_SIZE ?? 100_000);
 const QUERY = 'radiology';
 const WARM_OPENS = 9;
+/** Entries written per IndexedDB transaction while seeding the large list. */
 const CHUNK = 5_000;
 
 interface OpenTimes {
@@ -98,26 +101,26 @@ async function seedLarge(page: Page, papers: readonly Paper[]): Promise<void> {
   // (issue 6's count, which the popup asks the background for on every open).
   const rows: StoredEntry[] = papers.map(({ lists: _lists, ...entry }) => storedEntry('bench', entry, 0));
   const list = { id: 'bench', name: 'Synthetic bench list', sourceUrl: 'https://example.org/bench.md', enabled: true, fetchedAt: now, entryCount: rows.length };
-  for (let at = 0; at < rows.length; at += CHUNK) {
-    await page.evaluate(
-      async ({ chunk, list }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open('lantern');
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['entries', 'lists', 'kv'], 'readwrite');
-          for (const row of chunk) tx.objectStore('entries').put(row);
-          tx.objectStore('lists').put(list);
-          tx.objectStore('kv').delete('search-index');
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      { chunk: rows.slice(at, at + CHUNK), list },
-    );
+  const { chunks, buckets, manifest } = layoutList('bench', rows);
+  const batches: Array<{ store: string; rows: unknown[] }> = [];
+  for (let at = 0; at < chunks.length; at += CHUNK / CHUNK_SIZE) batches.push({ store: 'entryChunks', rows: chunks.slice(at, at + CHUNK / CHUNK_SIZE) });
+  batches.push({ store: 'entryKeys', rows: buckets }, { store: 'manifests', rows: [manifest] }, { store: 'lists', rows: [list] });
+  for (const batch of batches) {
+    await page.evaluate(async ({ store, rows: batchRows }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('lantern');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction([store, 'kv'], 'readwrite');
+        for (const row of batchRows) tx.objectStore(store).put(row);
+        tx.objectStore('kv').delete('search-index');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, batch);
   }
 }
 

@@ -277,3 +277,39 @@ describe('popup', () => {
     expect(root.querySelector<HTMLAnchorElement>('a[href$="library.html"]')).not.toBeNull();
   });
 });
+
+describe('popup with many results', () => {
+  it('shows the first screenful before the rest of the papers is read, then all of them', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      paper(`arxiv:2401.${String(10000 + i)}`, `Triage model ${i} for emergency care`, 'A et al.', 2024, 1, ['Agents'], []),
+    );
+    let releaseRest: () => void = () => undefined;
+    const asked: number[] = [];
+    const h = makeServices();
+    h.services.watchCatalog = (onChange) => {
+      onChange(
+        createPopupCatalog({
+          index: buildSearchIndex(many),
+          papersForHits: async (hits) => {
+            asked.push(hits.length);
+            // The papers after the first screenful arrive when the test says so.
+            if (hits.length === 20) await new Promise<void>((resolve) => (releaseRest = resolve));
+            return hits.map((hit) => many.find((p) => p.id === hit.id)!);
+          },
+          listName: 'Triage',
+          lists: [{ id: 'seed', name: 'Triage' }],
+          papersByKeys: async () => [],
+        }),
+      );
+      return () => undefined;
+    };
+    await mount(h);
+    asked.length = 0;
+    await type('triage');
+    expect(asked).toEqual([10, 20]);
+    expect(root.querySelectorAll('[role=option][data-paper-id]')).toHaveLength(10);
+    await act(async () => releaseRest());
+    await flush();
+    expect(root.querySelectorAll('[role=option][data-paper-id]')).toHaveLength(30);
+  });
+});

@@ -21,7 +21,8 @@ import {
   type RefreshProgress,
 } from '../../lib/refresh';
 import { entriesWithIds, storedEntry } from '../../lib/db/catalog';
-import { layoutList, type ListManifest } from '../../lib/db/layout';
+import { CHUNK_SIZE } from '../../lib/db/buckets';
+import { entryDigest, layoutList, type ListManifest } from '../../lib/db/layout';
 import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
 import { writeListMarkdown } from '../fixtures/lists/writeList';
 import { parseAwesomeList } from '../../lib/catalog/parse';
@@ -123,7 +124,8 @@ describe('diffEntries', () => {
   it('does not count an entry that only moved lines or sections as changed', () => {
     const before = stored([entry(1, { categories: ['Models', 'Agents'] })]);
     const diff = diffEntries(before, [entry(1, { line: 99, categories: ['Agents', 'Models'] })]);
-    expect(diff).toEqual({ added: [], changed: [], removed: [], unchanged: 1 });
+    expect(diff).toMatchObject({ added: [], changed: [], removed: [], unchanged: 1 });
+    expect([...diff.digests.keys()]).toEqual([entry(1).id]);
     expect(diffEntries(before, [entry(1, { categories: ['Models'] })]).changed).toHaveLength(1);
   });
 });
@@ -216,6 +218,9 @@ describe('refreshList', () => {
     expect((await storedInSeed(entry(21).id))!.addedAt).toBe(clock);
     const list = (await db.lists.get('seed'))!;
     expect(list).toMatchObject({ entryCount: 22, etag: '"v2"', fetchedAt: clock });
+    // The manifest describes the new copy exactly, so the next refresh diffs against it.
+    const stored = parseAwesomeList(writeListMarkdown('Awesome Med', next)).entries;
+    expect(await db.manifests.get('seed')).toMatchObject({ ids: stored.map((e) => e.id), digests: stored.map(entryDigest) });
     // The removed paper stays in the reading list with its data.
     expect((await db.saved.get(entry(3).id))!.paper.title).toBe(entry(3).title);
     expect(progress.some((p) => p.phase === 'applying')).toBe(true);
@@ -270,11 +275,11 @@ describe('refreshList', () => {
     const list = { ...(await db.lists.get('seed'))!, entryCount: 99, fetchedAt: 5 };
     // The old rows are deleted and a first batch of chunks written, then the disk fills up.
     const quotaFull = (_key: unknown, chunk: { chunk: number }) => {
-      if (chunk.chunk === 55) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (chunk.chunk === Math.ceil(5000 / CHUNK_SIZE) + 5) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     db.entryChunks.hook('creating', quotaFull);
     const entries = [...range(2, 20), ...range(100, 6000)];
-    const diff = { added: range(100, 6000), changed: [], removed: [entry(0).id, entry(1).id], unchanged: 18 };
+    const diff = { added: range(100, 6000), changed: [], removed: [entry(0).id, entry(1).id], unchanged: 18, digests: new Map() };
     const progress: number[] = [];
     await expect(applyListUpdate(db, list, entries, diff, { now: 7, onProgress: (applied) => progress.push(applied) })).rejects.toThrow(/quota/);
     db.entryChunks.hook('creating').unsubscribe(quotaFull);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
 import { searchPapers } from '../../lib/search/index';
-import { SEARCH_INDEX_KEY, getSearchIndex, keepSearchIndexFresh, papersForHits, rebuildSearchIndex } from '../../lib/search/store';
+import { SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, keepSearchIndexFresh, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
 import type { CatalogEntry } from '../../lib/types';
 
 function entry(id: string, title: string): CatalogEntry {
@@ -77,13 +77,42 @@ describe('getSearchIndex', () => {
 });
 
 describe('papersForHits', () => {
-  it('fetches the papers of a loaded index in hit order', async () => {
+  /** Records what was read, to tell one read of chunks from lookups by id. */
+  function recordingReader() {
+    const calls: string[] = [];
+    const inner = dexieEntryReader(db);
+    const reader: EntryReader = {
+      at: (places) => (calls.push(`at ${places.length}`), inner.at(places)),
+      withIds: (ids) => (calls.push(`ids ${ids.length}`), inner.withIds(ids)),
+    };
+    return { calls, reader };
+  }
+
+  it('reads the papers of a loaded index from their chunks, in hit order', async () => {
     await getSearchIndex(db);
     const loaded = await getSearchIndex(db);
     const hits = searchPapers(loaded, 'model');
-    const papers = await papersForHits(db, hits);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((hit) => hit.places?.[0]?.listId === 'seed')).toBe(true);
+    const { calls, reader } = recordingReader();
+    const papers = await papersForHits(hits, reader);
     expect(papers.map((paper) => paper.id)).toEqual(hits.map((hit) => hit.id));
     expect(papers[0]?.lists).toEqual(['seed']);
+    expect(calls).toEqual([`at ${hits.length}`]);
+  });
+
+  it('looks a paper up by id when it is no longer where the index says', async () => {
+    await getSearchIndex(db);
+    // Loaded from storage, as the popup does: hits carry ids and places, not papers.
+    const loaded = await getSearchIndex(db);
+    const hits = searchPapers(loaded, 'meditron');
+    // The list is rewritten with other papers first: MEDITRON moves to another chunk.
+    const others = Array.from({ length: 60 }, (_, i) => entry(`arxiv:2401.${String(10000 + i)}`, `Other paper ${i}`));
+    await replaceListEntries(db, { id: 'seed', name: 'LLMs in Medicine', sourceUrl: SNAPSHOT.sourceUrl, enabled: true, fetchedAt: 2000 }, [...others, ...SNAPSHOT.entries]);
+    const { calls, reader } = recordingReader();
+    const papers = await papersForHits(hits, reader);
+    expect(papers.map((paper) => paper.id)).toEqual(['arxiv:2311.16079']);
+    expect(calls).toEqual(['at 1', 'ids 1']);
   });
 });
 
