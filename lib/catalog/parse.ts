@@ -24,7 +24,7 @@ interface Item {
   line: number;
 }
 
-type ItemResult = { item: Omit<Item, 'category' | 'line' | 'titleKey'>; warning?: string } | { warning: string } | undefined;
+type ItemResult = { item: Omit<Item, 'category' | 'line'>; warning?: string } | { warning: string } | undefined;
 
 /**
  * Sections that hold no papers: navigation, news, credits. "Repositories" in awesome lists links
@@ -234,7 +234,8 @@ function readListItem(content: string): ItemResult {
   const broken = brokenLinkCount(content, links);
   if (broken > 0) warnings.push(`${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`);
 
-  const readable = titleKey(cleanTitle) !== '';
+  const key = titleKey(cleanTitle);
+  const readable = key !== '';
   const looksLikeEntry = tagged || Boolean(bold) || unclosedBold || entryLinks.length > 0;
   if (!readable) {
     return tagged || bold || unclosedBold ? { warning: 'no title could be read from this entry' } : undefined;
@@ -242,7 +243,7 @@ function readListItem(content: string): ItemResult {
   // A plain "[Title](#anchor)" or "[Title](relative.md)" is navigation, not a paper.
   if (titleLink && !tagged && entryLinks.length === 0) return undefined;
   if (!looksLikeEntry) return undefined;
-  return { item: { title: cleanTitle, authors, venue, year, month, links: entryLinks }, warning: warnings.join('; ') || undefined };
+  return { item: { title: cleanTitle, titleKey: key, authors, venue, year, month, links: entryLinks }, warning: warnings.join('; ') || undefined };
 }
 
 // ——— tables ———
@@ -296,12 +297,14 @@ function readTableRow(roles: ColumnRole[], line: string): ItemResult {
       if (!links.some((other) => other.url === link.url)) links.push(link);
     }
   });
-  if (titleKey(title) === '') return links.length > 0 ? { warning: 'a table row with links but no title' } : undefined;
+  const key = titleKey(title);
+  if (key === '') return links.length > 0 ? { warning: 'a table row with links but no title' } : undefined;
   const dateText = `${plainText(cellOf('date'))} ${plainText(cellOf('venue'))}`;
   const year = YEAR.exec(dateText)?.[1];
   return {
     item: {
       title,
+      titleKey: key,
       authors: plainText(cellOf('authors')),
       venue: plainText(cellOf('venue')),
       year: year ? Number(year) : undefined,
@@ -486,7 +489,7 @@ function parseDocument(markdown: string): ParsedList {
     if (!result) continue;
     if (result.warning) warnings.push({ line: lineNumber, message: result.warning });
     if ('item' in result) {
-      const item: Item = { ...result.item, titleKey: titleKey(result.item.title), line: lineNumber, ...(category ? { category } : {}) };
+      const item: Item = { ...result.item, line: lineNumber, ...(category ? { category } : {}) };
       items.push(item);
       lastEntry = { item, indent };
     }

@@ -42,7 +42,7 @@ function afterFirstSegment(path: string, kinds: Set<string>): string | undefined
   return match && kinds.has(match[1]!.toLowerCase()) ? match[2] : undefined;
 }
 
-export function arxivIdFromUrl(raw: string): string | undefined {
+export function arxivIdFromUrl(raw: string | URL): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = bareHost(url);

@@ -44,7 +44,7 @@ function preprintDoi(segments: string[]): string | undefined {
   return match ? normalizeDoi(`10.1101/${match[1]}`) : undefined;
 }
 
-export function doiFromUrl(raw: string): string | undefined {
+export function doiFromUrl(raw: string | URL): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = bareHost(url);

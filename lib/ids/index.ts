@@ -4,6 +4,7 @@ import { arxivIdFromUrl } from './arxiv';
 import { doiFromUrl } from './doi';
 import { pmcidFromUrl, pmidFromUrl } from './pubmed';
 import { repoFromUrl } from './repo';
+import { parseHttpUrl } from './url';
 
 export { arxivIdFromDoi, arxivIdFromUrl, normalizeArxivId } from './arxiv';
 export { doiFromUrl, normalizeDoi } from './doi';
@@ -18,7 +19,9 @@ export function idsFromUrls(urls: readonly string[]): PaperIds {
   let pmcid: string | undefined;
   let pmid: string | undefined;
   const repos: string[] = [];
-  for (const url of urls) {
+  for (const raw of urls) {
+    const url = parseHttpUrl(raw);
+    if (!url) continue;
     arxiv ??= arxivIdFromUrl(url);
     doi ??= doiFromUrl(url);
     pmcid ??= pmcidFromUrl(url);

@@ -3,7 +3,7 @@ import { bareHost, parseHttpUrl, pathSegments } from './url';
 const PMCID = /^PMC(\d{1,9})$/i;
 const PMID = /^\d{1,9}$/;
 
-export function pmcidFromUrl(raw: string): string | undefined {
+export function pmcidFromUrl(raw: string | URL): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = bareHost(url);
@@ -19,7 +19,7 @@ export function pmcidFromUrl(raw: string): string | undefined {
   return match ? `PMC${match[1]}` : undefined;
 }
 
-export function pmidFromUrl(raw: string): string | undefined {
+export function pmidFromUrl(raw: string | URL): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = bareHost(url);

@@ -33,7 +33,7 @@ function huggingFaceRepo(segments: string[]): string | undefined {
   return (kind ? `huggingface.co/${kind}/${owner}/${name}` : `huggingface.co/${owner}/${name}`).toLowerCase();
 }
 
-export function repoFromUrl(raw: string): string | undefined {
+export function repoFromUrl(raw: string | URL): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = bareHost(url);

@@ -1,8 +1,12 @@
-/** Parses an absolute http(s) URL; anything else (relative, javascript:, data:, garbage) is undefined. */
-export function parseHttpUrl(raw: string): URL | undefined {
+/**
+ * Parses an absolute http(s) URL; anything else (relative, javascript:, data:, garbage) is
+ * undefined. An already parsed URL is checked, not parsed again: detectors run one after another
+ * on the same link.
+ */
+export function parseHttpUrl(raw: string | URL): URL | undefined {
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    url = typeof raw === 'string' ? new URL(raw.trim()) : raw;
   } catch {
     return undefined;
   }
