@@ -23,9 +23,10 @@ import {
   startNewEntriesClock,
   writeSchedule,
   REFRESH_PROGRESS_KEY,
+  type RefreshDeps,
   type RefreshProgress,
 } from '../../lib/refresh';
-import { ensureSearchIndexStored } from '../../lib/search/store';
+import { ensureSearchIndexStored, handOverStoredList } from '../../lib/search/store';
 import { registerHandlers } from './messages';
 
 const ALARM = 'lantern-refresh';
@@ -72,13 +73,15 @@ export function setupRefresh(database: LanternDB = db): void {
     queue = run.catch(() => undefined);
     return run;
   };
+  // A stored list's chunks go straight to the index rebuild that follows, instead of being read back.
+  const refreshDeps = (): RefreshDeps => ({ onProgress: progressReporter(), onStored: (list, chunks) => handOverStoredList(database, list, chunks) });
   const afterChange = async () => {
     await refreshSearchIndex(database);
     await reschedule(database);
   };
   const refresh = (listIds?: readonly string[]) =>
     serially(async () => {
-      const outcomes = await refreshLists(database, listIds, { onProgress: progressReporter() });
+      const outcomes = await refreshLists(database, listIds, refreshDeps());
       await afterChange();
       return outcomes;
     });
@@ -87,7 +90,7 @@ export function setupRefresh(database: LanternDB = db): void {
     refreshLists: ({ listIds }) => refresh(listIds),
     addList: ({ url }) =>
       serially(async () => {
-        const outcome = await addList(database, url, { onProgress: progressReporter() });
+        const outcome = await addList(database, url, refreshDeps());
         if (outcome.ok) await afterChange();
         return outcome;
       }),

@@ -20,6 +20,15 @@ export interface ReplaceResult {
   total: number;
 }
 
+export interface ReplaceOptions {
+  now?: number;
+  onProgress?: (written: number, total: number) => void;
+  /** Digests of some entries by id, already computed (entryDigest). */
+  digests?: ReadonlyMap<string, string>;
+  /** Called once the list is stored, with its row and chunks (the search index is built from them). */
+  onStored?: (list: ListInfo, chunks: readonly EntryChunk[]) => void;
+}
+
 /** Entries per bulkPut of chunks: each batch reports progress; all batches share the one transaction. */
 const WRITE_BATCH_ENTRIES = 5_000;
 
@@ -51,20 +60,11 @@ export async function replaceListEntries(
   db: LanternDB,
   list: Omit<ListInfo, 'entryCount'>,
   entries: readonly CatalogEntry[],
-  {
-    now = Date.now(),
-    onProgress,
-    digests,
-  }: {
-    now?: number;
-    onProgress?: (written: number, total: number) => void;
-    /** Digests of some entries by id, already computed (entryDigest). */
-    digests?: ReadonlyMap<string, string>;
-  } = {},
+  { now = Date.now(), onProgress, digests, onStored }: ReplaceOptions = {},
 ): Promise<ReplaceResult> {
   const incoming = new Map<string, CatalogEntry>();
   for (const entry of entries) if (!incoming.has(entry.id)) incoming.set(entry.id, entry);
-  return db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests], async () => {
+  const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests], async () => {
     const previous = await db.manifests.get(list.id);
     const addedAtById = new Map(previous?.ids.map((id, i) => [id, previous.addedAt[i]!]));
     const rows = [...incoming.values()].map((e) => storedEntry(list.id, e, addedAtById.get(e.id) ?? now));
@@ -77,11 +77,14 @@ export async function replaceListEntries(
     }
     await db.entryKeys.bulkPut(layout.buckets);
     await db.manifests.put(layout.manifest);
-    await db.lists.put({ ...list, entryCount: rows.length });
+    const row: ListInfo = { ...list, entryCount: rows.length };
+    await db.lists.put(row);
     const added = rows.filter((r) => !addedAtById.has(r.id)).length;
     const removed = (previous?.ids ?? []).filter((id) => !incoming.has(id)).length;
-    return { added, removed, total: rows.length };
+    return { result: { added, removed, total: rows.length }, row, chunks: layout.chunks };
   });
+  onStored?.(stored.row, stored.chunks);
+  return stored.result;
 }
 
 /**
@@ -193,19 +196,26 @@ async function listChunks(db: LanternDB, listId: string): Promise<EntryChunk[]> 
   return db.entryChunks.where(':id').between(lower, upper, true, true).toArray();
 }
 
-async function chunksOfLists(db: LanternDB, enabledOnly: boolean): Promise<EntryChunk[]> {
+/** The chunks of every (enabled) list; `known` holds some lists' chunks already in memory, which are not read again. */
+async function chunksOfLists(db: LanternDB, enabledOnly: boolean, known?: ReadonlyMap<string, readonly EntryChunk[]>): Promise<EntryChunk[]> {
   const lists = await db.lists.toArray();
   const listIds = lists.filter((l) => l.enabled || !enabledOnly).map((l) => l.id);
-  return (await Promise.all(listIds.map((id) => listChunks(db, id)))).flat();
+  return (await Promise.all(listIds.map((id) => known?.get(id) ?? listChunks(db, id)))).flat();
 }
 
 export async function allPapers(db: LanternDB, { enabledOnly = true }: { enabledOnly?: boolean } = {}): Promise<Paper[]> {
   return mergeEntries((await chunksOfLists(db, enabledOnly)).flatMap((chunk) => chunk.entries));
 }
 
-/** Every paper in enabled lists, and the chunk holding each in each of its lists (for the search index). */
-export async function allPapersWithChunks(db: LanternDB): Promise<{ papers: Paper[]; chunkOf: (paperId: string, listId: string) => number | undefined }> {
-  const chunks = await chunksOfLists(db, true);
+/**
+ * Every paper in enabled lists, and the chunk holding each in each of its lists (for the search
+ * index). `known`: lists' chunks the caller already holds, exactly as stored.
+ */
+export async function allPapersWithChunks(
+  db: LanternDB,
+  known?: ReadonlyMap<string, readonly EntryChunk[]>,
+): Promise<{ papers: Paper[]; chunkOf: (paperId: string, listId: string) => number | undefined }> {
+  const chunks = await chunksOfLists(db, true, known);
   const chunkByPlace = new Map<string, number>();
   for (const { listId, chunk, entries } of chunks) for (const entry of entries) chunkByPlace.set(`${listId}\n${entry.id}`, chunk);
   return {

@@ -1,5 +1,5 @@
 /** Writes a list's new copy to the database in one transaction: all of it or, on any error, none of it. */
-import { replaceListEntries } from '../db/catalog';
+import { replaceListEntries, type ReplaceOptions } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
 import type { CatalogEntry, ListInfo } from '../types';
 import { hasChanges, type ListDiff } from './diff';
@@ -13,12 +13,12 @@ export async function applyListUpdate(
   list: ListInfo,
   entries: readonly CatalogEntry[],
   diff: ListDiff,
-  { now = Date.now(), onProgress }: { now?: number; onProgress?: (applied: number, total: number) => void } = {},
+  { now = Date.now(), onProgress, onStored }: Pick<ReplaceOptions, 'now' | 'onProgress' | 'onStored'> = {},
 ): Promise<void> {
   if (!hasChanges(diff)) {
     await db.lists.put(list);
     return;
   }
   const { entryCount: _count, ...info } = list;
-  await replaceListEntries(db, info, entries, { now, digests: diff.digests, ...(onProgress && { onProgress }) });
+  await replaceListEntries(db, info, entries, { now, digests: diff.digests, ...(onProgress && { onProgress }), ...(onStored && { onStored }) });
 }

@@ -4,7 +4,7 @@
  * Any failure leaves the stored list exactly as it was and is told in plain words.
  */
 import { parseAwesomeList } from '../catalog/parse';
-import { readManifest, removeList as removeListRows } from '../db/catalog';
+import { readManifest, removeList as removeListRows, type ReplaceOptions } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
 import type { CatalogEntry, ListInfo, ParsedList } from '../types';
 import { applyListUpdate } from './apply';
@@ -26,6 +26,8 @@ export interface RefreshDeps {
   now?: () => number;
   timeoutMs?: number;
   onProgress?: (progress: RefreshProgress) => void;
+  /** A list's new copy is stored: its row and chunks (lib/db/catalog.ts replaceListEntries). */
+  onStored?: ReplaceOptions['onStored'];
 }
 
 export type RefreshOutcome =
@@ -115,6 +117,7 @@ export async function refreshList(db: LanternDB, listId: string, deps: RefreshDe
     await applyListUpdate(db, updated, parsed.entries, diff, {
       now: at,
       onProgress: (applied, all) => deps.onProgress?.({ listId, phase: 'applying', applied, total: all }),
+      ...(deps.onStored && { onStored: deps.onStored }),
     });
     return await recordSuccess(db, listId, summaryOf(diff, parsed, total, at));
   } catch (e) {
@@ -192,6 +195,7 @@ export async function addList(db: LanternDB, input: string, deps: RefreshDeps = 
     await applyListUpdate(db, list, parsed.entries, diff, {
       now: at,
       onProgress: (applied, total) => deps.onProgress?.({ listId: target.id, phase: 'applying', applied, total }),
+      ...(deps.onStored && { onStored: deps.onStored }),
     });
     const summary = summaryOf(diff, parsed, diff.added.length, at);
     await updateRefreshState(db, target.id, () => ({ lastAttemptAt: at, lastSuccessAt: at, failures: 0, lastSummary: summary }));

@@ -6,9 +6,9 @@
  */
 import { liveQuery } from 'dexie';
 import { allPapersWithChunks, entriesAt, entriesWithIds, mergeEntries } from '../db/catalog';
-import type { EntryPlace } from '../db/layout';
+import type { EntryChunk, EntryPlace } from '../db/layout';
 import type { LanternDB } from '../db/schema';
-import type { Paper, StoredEntry } from '../types';
+import type { ListInfo, Paper, StoredEntry } from '../types';
 import {
   SEARCH_INDEX_VERSION,
   buildSearchIndex,
@@ -37,10 +37,33 @@ export async function searchIndexFingerprint(db: LanternDB): Promise<string> {
   return JSON.stringify([SEARCH_INDEX_VERSION, listState]);
 }
 
+/** Lists just stored, handed over with their chunks so the next rebuild need not read them back. */
+const handedOver = new WeakMap<LanternDB, Map<string, { list: ListInfo; chunks: readonly EntryChunk[] }>>();
+
+/** Offers a list's freshly stored chunks to the next index rebuild (which takes them only if the list is still as stored). */
+export function handOverStoredList(db: LanternDB, list: ListInfo, chunks: readonly EntryChunk[]): void {
+  let lists = handedOver.get(db);
+  if (!lists) handedOver.set(db, (lists = new Map()));
+  lists.set(list.id, { list, chunks });
+}
+
+/** The handed-over chunks of lists whose row is still the one stored with them; forgets all of them. */
+async function takeHandedOver(db: LanternDB): Promise<Map<string, readonly EntryChunk[]>> {
+  const offered = handedOver.get(db);
+  handedOver.delete(db);
+  const known = new Map<string, readonly EntryChunk[]>();
+  if (!offered) return known;
+  for (const row of await db.lists.bulkGet([...offered.keys()])) {
+    const given = row && offered.get(row.id);
+    if (given && given.list.fetchedAt === row.fetchedAt && given.list.entryCount === row.entryCount) known.set(row.id, given.chunks);
+  }
+  return known;
+}
+
 /** Builds the index from the enabled lists and stores it. The background calls this after a list changes. */
 export async function rebuildSearchIndex(db: LanternDB): Promise<SearchIndex> {
   const fingerprint = await searchIndexFingerprint(db);
-  const { papers, chunkOf } = await allPapersWithChunks(db);
+  const { papers, chunkOf } = await allPapersWithChunks(db, await takeHandedOver(db));
   const index = buildSearchIndex(papers, chunkOf);
   const stored: StoredSearchIndex = { fingerprint, index: serializeSearchIndex(index) };
   await db.kv.bulkPut([
@@ -80,6 +103,8 @@ export function ensureSearchIndexStored(db: LanternDB): Promise<void> {
   return oneAtATime(db, async () => {
     const [fingerprint, stored] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY)]);
     if (stored?.value !== fingerprint) await rebuildSearchIndex(db);
+    // Nothing left to build from handed-over chunks: do not keep them in memory.
+    else handedOver.delete(db);
   });
 }
 

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
 import { searchPapers } from '../../lib/search/index';
-import { SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, keepSearchIndexFresh, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
-import type { CatalogEntry } from '../../lib/types';
+import { SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, handOverStoredList, keepSearchIndexFresh, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
+import type { EntryChunk } from '../../lib/db/layout';
+import type { CatalogEntry, ListInfo } from '../../lib/types';
 
 function entry(id: string, title: string): CatalogEntry {
   return {
@@ -136,5 +137,33 @@ describe('keepSearchIndexFresh', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('handOverStoredList', () => {
+  const list = { id: 'seed', name: 'LLMs in Medicine', sourceUrl: SNAPSHOT.sourceUrl, enabled: true, fetchedAt: 5000 };
+
+  it('builds the index from a list just stored, without reading its chunks back', async () => {
+    const handed: Array<[ListInfo, readonly EntryChunk[]]> = [];
+    await replaceListEntries(db, list, SNAPSHOT.entries, { onStored: (row, chunks) => handed.push([row, chunks]) });
+    expect(handed).toHaveLength(1);
+    const [row, chunks] = handed[0]!;
+    expect(row).toMatchObject({ id: 'seed', fetchedAt: 5000, entryCount: 2 });
+    // Marked copies: only an index built from the handed-over chunks can find the mark.
+    const marked = chunks.map((c) => ({ ...c, entries: c.entries.map((e) => ({ ...e, title: `${e.title} handedover` })) }));
+    handOverStoredList(db, row, marked);
+    const index = await rebuildSearchIndex(db);
+    expect(searchPapers(index, 'handedover')).toHaveLength(2);
+    // Taken once: the next rebuild reads the database.
+    expect(searchPapers(await rebuildSearchIndex(db), 'handedover')).toHaveLength(0);
+  });
+
+  it('ignores chunks of a list that changed since they were handed over', async () => {
+    const handed: Array<[ListInfo, readonly EntryChunk[]]> = [];
+    await replaceListEntries(db, list, SNAPSHOT.entries, { onStored: (row, chunks) => handed.push([row, chunks]) });
+    const [row, chunks] = handed[0]!;
+    await replaceListEntries(db, { ...list, fetchedAt: 6000 }, SNAPSHOT.entries);
+    handOverStoredList(db, row, chunks.map((c) => ({ ...c, entries: c.entries.map((e) => ({ ...e, title: `${e.title} stale` })) })));
+    expect(searchPapers(await rebuildSearchIndex(db), 'stale')).toHaveLength(0);
   });
 });
