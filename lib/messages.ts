@@ -21,7 +21,8 @@ export interface Protocol {
   /** The content script of a listed page asks for the badge's UI bundle (lib/badgeUi.ts). */
   loadBadgeUi: { req: Record<string, never>; res: { loaded: boolean } };
   /** "Update now": refreshes these lists (default: every enabled list) from their sources (lib/refresh). */
-  refreshLists: { req: { listIds?: string[] }; res: RefreshOutcome[] };
+  /** `acceptShrink`: apply copies that drop most entries (the user asked, after seeing them refused). */
+  refreshLists: { req: { listIds?: string[]; acceptShrink?: boolean }; res: RefreshOutcome[] };
   /** Follows a new list by URL; the options page has already asked for its host permission. */
   addList: { req: { url: string }; res: AddListOutcome };
   /** Stops following a list (saved papers stay). */
@@ -91,7 +92,8 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
   refreshLists: (d): d is Request<'refreshLists'> =>
     isRecord(d) &&
     (d.listIds === undefined ||
-      (Array.isArray(d.listIds) && d.listIds.length <= 1000 && d.listIds.every((id) => isShortString(id, 2048)))),
+      (Array.isArray(d.listIds) && d.listIds.length <= 1000 && d.listIds.every((id) => isShortString(id, 2048)))) &&
+    (d.acceptShrink === undefined || typeof d.acceptShrink === 'boolean'),
   // The options page sends the address normalizeListUrl made: always http(s), never a bare host.
   addList: (d): d is Request<'addList'> => isRecord(d) && isShortString(d.url, 2048) && isHttpUrl(d.url),
   removeList: (d): d is Request<'removeList'> => isRecord(d) && isShortString(d.listId, 2048),

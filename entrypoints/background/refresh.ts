@@ -79,15 +79,15 @@ export function setupRefresh(database: LanternDB = db): void {
     await refreshSearchIndex(database);
     await reschedule(database);
   };
-  const refresh = (listIds?: readonly string[]) =>
+  const refresh = (listIds?: readonly string[], acceptShrink = false) =>
     serially(async () => {
-      const outcomes = await refreshLists(database, listIds, refreshDeps());
+      const outcomes = await refreshLists(database, listIds, { ...refreshDeps(), acceptShrink });
       await afterChange();
       return outcomes;
     });
 
   registerHandlers({
-    refreshLists: ({ listIds }) => refresh(listIds),
+    refreshLists: ({ listIds, acceptShrink }) => refresh(listIds, acceptShrink),
     addList: ({ url }) =>
       serially(async () => {
         const outcome = await addList(database, url, refreshDeps());

@@ -107,9 +107,9 @@ function ListsSection({
     }
   };
 
-  const refresh = (listIds?: string[]) =>
+  const refresh = (listIds?: string[], acceptShrink = false) =>
     run(async () => {
-      const reply = await services.refreshLists(listIds);
+      const reply = await services.refreshLists(listIds, acceptShrink);
       if (!reply.ok) return { text: reply.error, error: true };
       if (reply.value.length === 0) return { text: 'No enabled list to update.' };
       return {
@@ -179,6 +179,7 @@ function ListsSection({
             refresh={state.states[list.id]}
             busy={busy}
             onUpdate={() => void refresh([list.id])}
+            onAcceptShrink={() => void refresh([list.id], true)}
             onRemove={list.id === 'seed' ? undefined : () => remove(list)}
             onToggle={(enabled) => void toggle(list, enabled)}
           />
@@ -210,6 +211,7 @@ function ListRow({
   refresh,
   busy,
   onUpdate,
+  onAcceptShrink,
   onRemove,
   onToggle,
 }: {
@@ -217,6 +219,7 @@ function ListRow({
   refresh: ListRefreshState | undefined;
   busy: boolean;
   onUpdate: () => void;
+  onAcceptShrink: () => void;
   onRemove?: () => void;
   onToggle: (enabled: boolean) => void;
 }) {
@@ -254,6 +257,14 @@ function ListRow({
       {refresh?.lastError && refresh.failures > 0 && (
         <p class="list-error" data-list-error>
           Last check ({dateTime(refresh.lastAttemptAt ?? 0)}): {refresh.lastError}
+          {refresh.lastFailure === 'shrunk' && (
+            <>
+              {' '}
+              <button type="button" class="link-button" data-action="accept-shrink" disabled={busy} onClick={onAcceptShrink}>
+                The list really is shorter now: apply this version
+              </button>
+            </>
+          )}
         </p>
       )}
       {summary && !summary.unchanged && (

@@ -16,7 +16,7 @@ followAppearance();
 
 const services: OptionsServices = {
   getRefreshState: () => sendMessage('getRefreshState', {}),
-  refreshLists: (listIds) => sendMessage('refreshLists', listIds ? { listIds } : {}),
+  refreshLists: (listIds, acceptShrink) => sendMessage('refreshLists', { ...(listIds && { listIds }), ...(acceptShrink && { acceptShrink }) }),
   // No await before this call: browsers grant permissions only inside the click's own task.
   requestOrigin: (origin) => browser.permissions.request({ origins: [origin] }),
   addList: (url) => sendMessage('addList', { url }),

@@ -5,7 +5,8 @@ import type { Reply, Response } from '../../lib/messages';
 
 export interface OptionsServices {
   getRefreshState(): Promise<Reply<Response<'getRefreshState'>>>;
-  refreshLists(listIds?: string[]): Promise<Reply<Response<'refreshLists'>>>;
+  /** `acceptShrink`: apply a copy that drops most entries (after the user saw it refused). */
+  refreshLists(listIds?: string[], acceptShrink?: boolean): Promise<Reply<Response<'refreshLists'>>>;
   /** Asks for the host permission a list needs; must run first in a click handler. */
   requestOrigin(origin: string): Promise<boolean>;
   addList(url: string): Promise<Reply<Response<'addList'>>>;

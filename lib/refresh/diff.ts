@@ -55,10 +55,13 @@ export const SHRINK_CHECK_MIN_ENTRIES = 10;
 /** More than this share of entries gone at once is treated as a broken list, not an edit. */
 export const MAX_REMOVED_SHARE = 0.5;
 
-/** Why this new copy must not replace the stored one, or undefined when it may. */
-export function rejectUpdate(parsed: ParsedList, diff: ListDiff, previousCount: number): RefreshFailure | undefined {
+/**
+ * Why this new copy must not replace the stored one, or undefined when it may. `acceptShrink`:
+ * the user has seen the shrink refused and asked for the copy anyway.
+ */
+export function rejectUpdate(parsed: ParsedList, diff: ListDiff, previousCount: number, { acceptShrink = false } = {}): RefreshFailure | undefined {
   if (parsed.entries.length === 0) return { kind: 'empty', skipped: parsed.warnings.length };
-  if (previousCount >= SHRINK_CHECK_MIN_ENTRIES && diff.removed.length > previousCount * MAX_REMOVED_SHARE) {
+  if (!acceptShrink && previousCount >= SHRINK_CHECK_MIN_ENTRIES && diff.removed.length > previousCount * MAX_REMOVED_SHARE) {
     return { kind: 'shrunk', before: previousCount, after: previousCount - diff.removed.length };
   }
   return undefined;

@@ -10,7 +10,7 @@ export function progressText(progress: unknown): string | undefined {
     return `Downloading… ${mb(p.bytes)}${typeof p.totalBytes === 'number' ? ` of ${mb(p.totalBytes)}` : ''}`;
   }
   if (p.phase === 'applying' && typeof p.applied === 'number' && typeof p.total === 'number') {
-    return `Saving… ${p.applied.toLocaleString('en')} of ${p.total.toLocaleString('en')} changes`;
+    return `Saving… ${p.applied.toLocaleString('en')} of ${p.total.toLocaleString('en')} entries`;
   }
   return undefined;
 }

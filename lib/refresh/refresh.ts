@@ -28,6 +28,11 @@ export interface RefreshDeps {
   onProgress?: (progress: RefreshProgress) => void;
   /** A list's new copy is stored: its row and chunks (lib/db/catalog.ts replaceListEntries). */
   onStored?: ReplaceOptions['onStored'];
+  /**
+   * The user looked at a refused copy that drops most entries and wants it anyway (a list that
+   * was really cut down or split). A copy with no papers at all is still refused.
+   */
+  acceptShrink?: boolean;
 }
 
 export type RefreshOutcome =
@@ -56,6 +61,7 @@ async function recordFailure(db: LanternDB, listId: string, failure: RefreshFail
     lastAttemptAt: at,
     failures: (previous?.failures ?? 0) + 1,
     lastError: message,
+    lastFailure: failure.kind,
     ...(failure.kind === 'rate-limited' && failure.retryAt !== undefined ? { retryAt: failure.retryAt } : { retryAt: undefined }),
   }));
   return { listId, status: 'failed', failure, message };
@@ -100,7 +106,7 @@ export async function refreshList(db: LanternDB, listId: string, deps: RefreshDe
     const parsed = parseAwesomeList(fetched.text);
     const previous = await readManifest(db, listId);
     const diff = diffEntries(previous, parsed.entries);
-    const rejected = rejectUpdate(parsed, diff, previous?.ids.length ?? 0);
+    const rejected = rejectUpdate(parsed, diff, previous?.ids.length ?? 0, { acceptShrink: deps.acceptShrink === true });
     if (rejected) return await recordFailure(db, listId, rejected, now());
     const at = now();
     const total = diff.added.length + diff.changed.length + diff.unchanged;

@@ -3,6 +3,7 @@
  * its last change; the schedule; and when the user last saw new entries.
  */
 import type { LanternDB } from '../db/schema';
+import type { RefreshFailure } from './failure';
 import { DEFAULT_SCHEDULE, isValidSchedule, type CheckHistory, type RefreshSchedule } from './schedule';
 
 export const REFRESH_STATE_KEY = 'refresh-state';
@@ -27,6 +28,8 @@ export interface RefreshSummary {
 export interface ListRefreshState extends CheckHistory {
   /** The last failure in plain words, cleared by the next success. */
   lastError?: string;
+  /** What kind of failure that was: a list that shrank can be applied anyway, on request. */
+  lastFailure?: RefreshFailure['kind'];
   lastSummary?: RefreshSummary;
 }
 

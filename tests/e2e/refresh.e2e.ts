@@ -260,4 +260,26 @@ describe('following a second list', () => {
     expect(match.paper.lists.sort()).toEqual(['fixture-lab/awesome-multimodal-medicine', 'seed']);
     expect(match.listNames).toEqual(expect.arrayContaining(['Awesome Multimodal Medicine', catalog.name]));
   });
+
+  it('refuses a copy that drops most entries, and applies it when the user says the list really is shorter', async () => {
+    const kept = arxivEntries.slice(3, 23);
+    const dropped = arxivEntries[40]!;
+    await serveList(SEED_SOURCE_URL, writeListMarkdown(catalog.name, kept), '"cut"');
+    const options = await openOptions();
+    const before = Number(await options.locator('[data-list-id="seed"]').getAttribute('data-entry-count'));
+    await options.locator('[data-list-id="seed"] .list-actions button', { hasText: 'Update' }).click();
+    await expect
+      .poll(() => options.locator('[data-list-id="seed"] [data-list-error]').textContent())
+      .toMatch(new RegExp(`drop ${before - kept.length} of ${before} entries at once.*previous copy is kept`));
+    expect(Number(await options.locator('[data-list-id="seed"]').getAttribute('data-entry-count'))).toBe(before);
+    expect(await searchIds(dropped.title)).toContain(dropped.id);
+    await screenshot(options, 'options-list-shrunk', { colorScheme: 'dark' });
+
+    await options.locator('[data-list-id="seed"] [data-action="accept-shrink"]').click();
+    await expect.poll(() => options.locator('[data-list-id="seed"]').getAttribute('data-entry-count')).toBe(String(kept.length));
+    expect(await options.locator('[data-list-id="seed"] [data-list-error]').count()).toBe(0);
+    await options.close();
+    expect(await searchIds(dropped.title)).not.toContain(dropped.id);
+    expect(await searchIds(kept[0]!.title)).toContain(kept[0]!.id);
+  });
 });

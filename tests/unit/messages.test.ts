@@ -68,6 +68,7 @@ describe('dispatch', () => {
     ['loadBadgeUi', { extra: 1 }],
     ['refreshLists', { listIds: 'seed' }],
     ['refreshLists', { listIds: ['x'.repeat(3000)] }],
+    ['refreshLists', { listIds: ['seed'], acceptShrink: 'yes' }],
     ['addList', { url: 42 }],
     ['addList', { url: 'javascript:alert(1)' }],
     ['addList', { url: 'file:///etc/passwd' }],

@@ -67,7 +67,7 @@ describe('what the popup and options page say', () => {
 
   it('words progress in bytes while fetching and in changes while saving', () => {
     expect(progressText({ listId: 'a', phase: 'fetching', bytes: 3 * 1_048_576, totalBytes: 17 * 1_048_576 })).toBe('Downloading… 3.0 MB of 17.0 MB');
-    expect(progressText({ listId: 'a', phase: 'applying', applied: 40_000, total: 100_000 })).toBe('Saving… 40,000 of 100,000 changes');
+    expect(progressText({ listId: 'a', phase: 'applying', applied: 40_000, total: 100_000 })).toBe('Saving… 40,000 of 100,000 entries');
     expect(progressText({ listId: 'a', phase: 'done' })).toBeUndefined();
     expect(progressText('garbage')).toBeUndefined();
   });

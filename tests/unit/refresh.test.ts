@@ -269,6 +269,25 @@ describe('refreshList', () => {
     }
   });
 
+  it('applies a copy that drops most entries only when asked to, and never an empty one', async () => {
+    await seedWith(range(0, 20));
+    const refused = await refreshList(db, 'seed', { fetch: fakeFetch(markdown(range(0, 4))).fetch, now });
+    expect(refused.status).toBe('failed');
+    expect((await readRefreshStates(db)).seed).toMatchObject({ failures: 1, lastFailure: 'shrunk' });
+    expect((await db.lists.get('seed'))!.entryCount).toBe(20);
+
+    const empty = new Response('# Awesome Med\n\nNothing listed yet.\n');
+    expect((await refreshList(db, 'seed', { fetch: fakeFetch(empty).fetch, now, acceptShrink: true })).status).toBe('failed');
+    expect((await readRefreshStates(db)).seed!.lastFailure).toBe('empty');
+
+    const accepted = await refreshList(db, 'seed', { fetch: fakeFetch(markdown(range(0, 4))).fetch, now, acceptShrink: true });
+    expect(accepted).toMatchObject({ status: 'updated', summary: { removed: 16, total: 4 } });
+    expect((await db.lists.get('seed'))!.entryCount).toBe(4);
+    const state = (await readRefreshStates(db)).seed!;
+    expect(state.failures).toBe(0);
+    expect(state.lastFailure).toBeUndefined();
+  });
+
   it('applies in one transaction: a failure midway writes nothing', async () => {
     await seedWith(range(0, 20));
     const before = await snapshotOf(db);
