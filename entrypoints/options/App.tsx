@@ -44,8 +44,11 @@ function outcomeText(outcome: RefreshOutcome, name: string): string {
   }.`;
 }
 
-function megabytes(bytes: number | undefined): string {
-  return bytes === undefined ? '?' : `${(bytes / 1_048_576).toFixed(1)} MB`;
+/** "0.9 MB", "78.1 GB": browsers offer tens of gigabytes, which read badly in megabytes. */
+function storageSize(bytes: number | undefined): string {
+  if (bytes === undefined) return '?';
+  const mb = bytes / 1_048_576;
+  return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${mb.toFixed(1)} MB`;
 }
 
 export function App({ services }: { services: OptionsServices }) {
@@ -445,7 +448,7 @@ function DataSection({ services }: { services: OptionsServices }) {
       <h2 id="data-heading">Data</h2>
       <p class="hint" data-storage-used>
         {savedCount !== null && `${plural(savedCount, 'saved paper')}. `}
-        {estimate && estimate.usage !== undefined && `Storage used: ${megabytes(estimate.usage)}${estimate.quota ? ` of ${megabytes(estimate.quota)} available` : ''}.`}
+        {estimate && estimate.usage !== undefined && `Storage used: ${storageSize(estimate.usage)}${estimate.quota ? ` of ${storageSize(estimate.quota)} available` : ''}.`}
       </p>
       <div class="row">
         <button type="button" onClick={() => void exportBackup()}>
