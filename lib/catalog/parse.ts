@@ -7,6 +7,7 @@
 import { idsFromUrls, paperId, parseHttpUrl } from '../ids';
 import { titleKey } from '../title';
 import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
+import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import { extractLinks, plainText, stripLeadingSymbols, type InlineLink } from './markdown';
 
 export const CATEGORY_SEPARATOR = ' › ';
@@ -47,19 +48,9 @@ const LABEL_KINDS: Array<[RegExp, LinkKind]> = [
   [/\b(data|dataset|datasets|benchmark|corpus)\b/i, 'data'],
 ];
 
-/**
- * Identifiers of one URL, memoized for the duration of one parse (parsing is synchronous, so calls
- * never interleave): a list repeats URLs, and merging re-reads every link of an entry.
- */
-let urlIdsMemo = new Map<string, PaperIds>();
-
+/** Identifiers of one URL. */
 function urlIds(url: string): PaperIds {
-  let ids = urlIdsMemo.get(url);
-  if (!ids) {
-    ids = idsFromUrls([url]);
-    urlIdsMemo.set(url, ids);
-  }
-  return ids;
+  return idsFromUrls([url]);
 }
 
 /** The same result as idsFromUrls(urls): first found wins, every repository kept. */
@@ -317,10 +308,11 @@ function readTableRow(roles: ColumnRole[], line: string): ItemResult {
 // ——— merging items into entries ———
 
 /** Groups items that are one paper (same arXiv id, DOI, or title without conflicting ids) into entries. */
-function mergeItems(items: Item[]): CatalogEntry[] {
+function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
   const groups: Array<{ items: Item[]; ids: PaperIds; arxiv?: string; doi?: string }> = [];
   const groupOfKey = new Map<string, number>();
-  for (const item of items) {
+  for (const [n, item] of items.entries()) {
+    if (n % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const ids = idsOfUrls(item.links.map((link) => link.url));
     const key = item.titleKey;
     const strong = [ids.arxiv && `arxiv:${ids.arxiv}`, ids.doi && `doi:${ids.doi}`].filter((k): k is string => Boolean(k));
@@ -397,15 +389,18 @@ function withoutComments(line: string, open: boolean): { text: string; open: boo
 
 /** Parses awesome-list markdown into entries, the list's name, and warnings for lines it could not read. */
 export function parseAwesomeList(markdown: string): ParsedList {
-  urlIdsMemo = new Map();
-  try {
-    return parseDocument(markdown);
-  } finally {
-    urlIdsMemo = new Map();
-  }
+  return runAtOnce(parseDocument(markdown));
 }
 
-function parseDocument(markdown: string): ParsedList {
+/** parseAwesomeList in slices that hand the thread back (lib/slices.ts): for large lists in the background. */
+export function parseAwesomeListInSlices(markdown: string): Promise<ParsedList> {
+  return runInSlices(parseDocument(markdown));
+}
+
+/** Lines (or items, when merging) handled between two points where the parse may pause. */
+const LINES_PER_STEP = 256;
+
+function* parseDocument(markdown: string): Sliced<ParsedList> {
   const warnings: ParseWarning[] = [];
   const items: Item[] = [];
   let name = '';
@@ -419,6 +414,7 @@ function parseDocument(markdown: string): ParsedList {
   const lines = String(markdown ?? '').split(/\r\n|\r|\n/);
 
   for (let index = 0; index < lines.length; index++) {
+    if (index % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const lineNumber = index + 1;
     const uncommented = withoutComments(lines[index]!, inComment);
     inComment = uncommented.open;
@@ -496,7 +492,7 @@ function parseDocument(markdown: string): ParsedList {
   }
 
   if (inComment) warnings.push({ line: lines.length, message: 'an HTML comment is never closed; the text after it was skipped' });
-  return { name, entries: mergeItems(items), warnings };
+  return { name, entries: yield* mergeItems(items), warnings };
 }
 
 interface Heading {

@@ -3,12 +3,12 @@
  * parse → diff → reject broken copies → apply in one transaction → remember what happened.
  * Any failure leaves the stored list exactly as it was and is told in plain words.
  */
-import { parseAwesomeList } from '../catalog/parse';
+import { parseAwesomeListInSlices } from '../catalog/parse';
 import { readManifest, removeList as removeListRows, type ReplaceOptions } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
 import type { CatalogEntry, ListInfo, ParsedList } from '../types';
 import { applyListUpdate } from './apply';
-import { diffEntries, hasChanges, rejectUpdate, type ListDiff } from './diff';
+import { diffEntries, diffEntriesInSlices, hasChanges, rejectUpdate, type ListDiff } from './diff';
 import { describeFailure, type RefreshFailure } from './failure';
 import { fetchListSource, type FetchListOptions } from './fetch';
 import { readRefreshStates, readSchedule, updateRefreshState, type RefreshSummary } from './state';
@@ -103,9 +103,9 @@ export async function refreshList(db: LanternDB, listId: string, deps: RefreshDe
       const empty: ListDiff = { added: [], changed: [], removed: [], unchanged: list.entryCount, digests: new Map() };
       return await recordSuccess(db, listId, summaryOf(empty, undefined, list.entryCount, now()));
     }
-    const parsed = parseAwesomeList(fetched.text);
+    const parsed = await parseAwesomeListInSlices(fetched.text);
     const previous = await readManifest(db, listId);
-    const diff = diffEntries(previous, parsed.entries);
+    const diff = await diffEntriesInSlices(previous, parsed.entries);
     const rejected = rejectUpdate(parsed, diff, previous?.ids.length ?? 0, { acceptShrink: deps.acceptShrink === true });
     if (rejected) return await recordFailure(db, listId, rejected, now());
     const at = now();
@@ -182,7 +182,7 @@ export async function addList(db: LanternDB, input: string, deps: RefreshDeps = 
   try {
     if (fetched.kind === 'failed') return { ok: false, error: describeFailure(fetched.failure, now(), { hasCopy: false }) };
     if (fetched.kind === 'unchanged') return { ok: false, error: 'The server answered “not modified” to a first request.' };
-    const parsed = parseAwesomeList(fetched.text);
+    const parsed = await parseAwesomeListInSlices(fetched.text);
     const diff = diffEntries(undefined, parsed.entries);
     const at = now();
     if (parsed.entries.length === 0) {

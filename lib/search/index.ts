@@ -10,6 +10,7 @@
  * typo tolerance.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import type { Paper } from '../types';
 import { tokenizeForIndex, tokenizeQuery } from './tokenize';
 
@@ -121,11 +122,25 @@ function hasCode(paper: Paper): boolean {
   return paper.links.some((link) => link.kind === 'code') || paper.ids.repos.length > 0;
 }
 
+type ChunkOf = (paperId: string, listId: string) => number | undefined;
+
 /**
  * Indexes title (weighted most), authors, venue and categories of every paper. `chunkOf` tells
  * where each paper is stored in each of its lists, so hits can be read without a lookup.
  */
-export function buildSearchIndex(papers: readonly Paper[], chunkOf?: (paperId: string, listId: string) => number | undefined): SearchIndex {
+export function buildSearchIndex(papers: readonly Paper[], chunkOf?: ChunkOf): SearchIndex {
+  return runAtOnce(indexPapers(papers, chunkOf));
+}
+
+/** buildSearchIndex in slices that hand the thread back (lib/slices.ts): for large lists in the background. */
+export function buildSearchIndexInSlices(papers: readonly Paper[], chunkOf?: ChunkOf): Promise<SearchIndex> {
+  return runInSlices(indexPapers(papers, chunkOf));
+}
+
+/** Papers indexed between two points where the build may pause. */
+const PAPERS_PER_STEP = 256;
+
+function* indexPapers(papers: readonly Paper[], chunkOf?: ChunkOf): Sliced<SearchIndex> {
   const size = papers.length;
   const postingsByTerm = new Map<string, number[]>();
   const dates = new Uint16Array(size);
@@ -158,7 +173,9 @@ export function buildSearchIndex(papers: readonly Paper[], chunkOf?: (paperId: s
     return terms;
   };
 
-  papers.forEach((paper, doc) => {
+  for (let doc = 0; doc < papers.length; doc++) {
+    if (doc % PAPERS_PER_STEP === PAPERS_PER_STEP - 1) yield;
+    const paper = papers[doc]!;
     const fieldsOfTerm = new Map<string, number>();
     const addField = (terms: readonly string[], field: number): void => {
       for (const term of terms) fieldsOfTerm.set(term, (fieldsOfTerm.get(term) ?? 0) | field);
@@ -186,7 +203,7 @@ export function buildSearchIndex(papers: readonly Paper[], chunkOf?: (paperId: s
       listChunks.push(chunkOf?.(paper.id, list) ?? NO_CHUNK);
     }
     listOffsets[doc + 1] = listRefs.length;
-  });
+  }
 
   const terms = [...postingsByTerm.keys()].sort();
   let postingCount = 0;

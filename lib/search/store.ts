@@ -11,7 +11,7 @@ import type { LanternDB } from '../db/schema';
 import type { ListInfo, Paper, StoredEntry } from '../types';
 import {
   SEARCH_INDEX_VERSION,
-  buildSearchIndex,
+  buildSearchIndexInSlices,
   loadSearchIndex,
   serializeSearchIndex,
   type SearchHit,
@@ -64,7 +64,7 @@ async function takeHandedOver(db: LanternDB): Promise<Map<string, readonly Entry
 export async function rebuildSearchIndex(db: LanternDB): Promise<SearchIndex> {
   const fingerprint = await searchIndexFingerprint(db);
   const { papers, chunkOf } = await allPapersWithChunks(db, await takeHandedOver(db));
-  const index = buildSearchIndex(papers, chunkOf);
+  const index = await buildSearchIndexInSlices(papers, chunkOf);
   const stored: StoredSearchIndex = { fingerprint, index: serializeSearchIndex(index) };
   await db.kv.bulkPut([
     { key: SEARCH_INDEX_KEY, value: stored },
