@@ -48,30 +48,8 @@ const LABEL_KINDS: Array<[RegExp, LinkKind]> = [
   [/\b(data|dataset|datasets|benchmark|corpus)\b/i, 'data'],
 ];
 
-/** Identifiers of one URL. */
-function urlIds(url: string): PaperIds {
-  return idsFromUrls([url]);
-}
-
-/** The same result as idsFromUrls(urls): first found wins, every repository kept. */
-function idsOfUrls(urls: readonly string[]): PaperIds {
-  const parts = urls.map(urlIds);
-  const first = (key: 'arxiv' | 'doi' | 'pmcid' | 'pmid'): string | undefined => parts.find((ids) => ids[key])?.[key];
-  const arxiv = first('arxiv');
-  const doi = first('doi');
-  const pmcid = first('pmcid');
-  const pmid = first('pmid');
-  return {
-    ...(arxiv && { arxiv }),
-    ...(doi && { doi }),
-    ...(pmcid && { pmcid }),
-    ...(pmid && { pmid }),
-    repos: [...new Set(parts.flatMap((ids) => ids.repos))],
-  };
-}
-
 function kindFromUrl(url: string): LinkKind | undefined {
-  const ids = urlIds(url);
+  const ids = idsFromUrls([url]);
   if (ids.arxiv || ids.doi || ids.pmcid || ids.pmid) return 'paper';
   const repo = ids.repos[0];
   if (repo?.startsWith('huggingface.co/datasets/')) return 'data';
@@ -311,9 +289,10 @@ function readTableRow(roles: ColumnRole[], line: string): ItemResult {
 function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
   const groups: Array<{ items: Item[]; ids: PaperIds; arxiv?: string; doi?: string }> = [];
   const groupOfKey = new Map<string, number>();
-  for (const [n, item] of items.entries()) {
+  for (let n = 0; n < items.length; n++) {
     if (n % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
-    const ids = idsOfUrls(item.links.map((link) => link.url));
+    const item = items[n]!;
+    const ids = idsFromUrls(item.links.map((link) => link.url));
     const key = item.titleKey;
     const strong = [ids.arxiv && `arxiv:${ids.arxiv}`, ids.doi && `doi:${ids.doi}`].filter((k): k is string => Boolean(k));
     let index = strong.map((k) => groupOfKey.get(k)).find((found) => found !== undefined);
@@ -345,7 +324,7 @@ function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
     for (const link of item.links) if (!links.some((other) => other.url === link.url)) links.push(link);
     if (item.category && !categories.includes(item.category)) categories.push(item.category);
   }
-  const ids = knownIds ?? idsOfUrls(links.map((link) => link.url));
+  const ids = knownIds ?? idsFromUrls(links.map((link) => link.url));
   const key = first.titleKey;
   const dated = group.find((item) => item.year !== undefined);
   return {

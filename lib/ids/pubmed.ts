@@ -2,11 +2,15 @@ import { bareHost, parseHttpUrl, pathSegments } from './url';
 
 const PMCID = /^PMC(\d{1,9})$/i;
 const PMID = /^\d{1,9}$/;
+// Checked before the path is split: most links are elsewhere.
+const PMC_HOSTS = new Set(['ncbi.nlm.nih.gov', 'pmc.ncbi.nlm.nih.gov', 'europepmc.org']);
+const PMID_HOSTS = new Set(['pubmed.ncbi.nlm.nih.gov', 'ncbi.nlm.nih.gov', 'europepmc.org']);
 
 export function pmcidFromUrl(raw: string | URL): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = bareHost(url);
+  if (!PMC_HOSTS.has(host)) return undefined;
   const segments = pathSegments(url);
   let candidate: string | undefined;
   if (host === 'ncbi.nlm.nih.gov' && segments[0] === 'pmc' && segments[1] === 'articles') candidate = segments[2];
@@ -23,6 +27,7 @@ export function pmidFromUrl(raw: string | URL): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = bareHost(url);
+  if (!PMID_HOSTS.has(host)) return undefined;
   const segments = pathSegments(url);
   let candidate: string | undefined;
   if (host === 'pubmed.ncbi.nlm.nih.gov' && segments.length === 1) candidate = segments[0];

@@ -37,9 +37,7 @@ export function repoFromUrl(raw: string | URL): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = bareHost(url);
-  const segments = pathSegments(url);
-  if (host === 'github.com') return githubRepo(segments);
-  if (host === 'raw.githubusercontent.com') return githubRepo(segments);
-  if (host === 'huggingface.co' || host === 'hf.co') return huggingFaceRepo(segments);
+  if (host === 'github.com' || host === 'raw.githubusercontent.com') return githubRepo(pathSegments(url));
+  if (host === 'huggingface.co' || host === 'hf.co') return huggingFaceRepo(pathSegments(url));
   return undefined;
 }
