@@ -113,13 +113,13 @@ export interface EntryPlace {
 }
 
 /** The places in `buckets` whose key passes `test`, each entry once, at most `limit`. */
-export function placesInBuckets(buckets: readonly EntryKeyBucket[], test: (key: string, id: string) => boolean, limit = Infinity): EntryPlace[] {
+export function placesInBuckets(buckets: readonly EntryKeyBucket[], test: (key: string) => boolean, limit = Infinity): EntryPlace[] {
   const places = new Map<string, EntryPlace>();
   for (const bucket of buckets) {
     for (let i = 0; i < bucket.keys.length && places.size < limit; i++) {
       const id = bucket.ids[i]!;
       const place = `${bucket.listId}\n${id}`;
-      if (!places.has(place) && test(bucket.keys[i]!, id)) places.set(place, { listId: bucket.listId, id, chunk: bucket.chunks[i]! });
+      if (!places.has(place) && test(bucket.keys[i]!)) places.set(place, { listId: bucket.listId, id, chunk: bucket.chunks[i]! });
     }
   }
   return [...places.values()];

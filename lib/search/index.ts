@@ -65,7 +65,7 @@ export interface SerializedSearchIndex {
 }
 
 /** A membership whose chunk the index was not told. */
-export const NO_CHUNK = 0xffffffff;
+const NO_CHUNK = 0xffffffff;
 
 /** Where a hit's paper is stored in one list: its papers are read from there, without a lookup. */
 export interface HitPlace {
