@@ -1,0 +1,101 @@
+/**
+ * A database written by an earlier Lantern (schema v2: one IndexedDB row per entry) opens under
+ * the current schema in real Chromium: its entries move into the chunked layout (v3), the old
+ * table goes (v4), and the reading list is untouched. The v2 database is rebuilt by hand with
+ * plain IndexedDB, exactly as Dexie declared it, from the same example the unit test upgrades.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionSession } from './harness';
+import { sendFromExtensionPage, waitForSeed } from './badge.page';
+
+interface Example {
+  tables: Record<string, Array<Record<string, unknown>>>;
+}
+const v2 = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db/v2.json'), 'utf8')) as Example;
+
+describe('upgrading a database from schema v2', () => {
+  let ext: ExtensionSession;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await waitForSeed(ext);
+    // In the background's own context: its connection closes for the deletion (Dexie gives way
+    // to a version change), and nothing asks it anything until the old database is in place.
+    await ext.serviceWorker.evaluate(async (tables) => {
+      await new Promise<void>((done, fail) => {
+        const deletion = indexedDB.deleteDatabase('lantern');
+        deletion.onsuccess = () => done();
+        deletion.onerror = () => fail(deletion.error);
+      });
+      await new Promise<void>((done, fail) => {
+        // Dexie stores version n as IndexedDB version n × 10.
+        const open = indexedDB.open('lantern', 20);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          db.createObjectStore('lists', { keyPath: 'id' });
+          const entries = db.createObjectStore('entries', { keyPath: ['listId', 'id'] });
+          entries.createIndex('id', 'id');
+          entries.createIndex('listId', 'listId');
+          entries.createIndex('keys', 'keys', { multiEntry: true });
+          entries.createIndex('categories', 'categories', { multiEntry: true });
+          entries.createIndex('year', 'year');
+          entries.createIndex('addedAt', 'addedAt');
+          const saved = db.createObjectStore('saved', { keyPath: 'id' });
+          saved.createIndex('status', 'status');
+          saved.createIndex('tags', 'tags', { multiEntry: true });
+          saved.createIndex('addedAt', 'addedAt');
+          saved.createIndex('updatedAt', 'updatedAt');
+          db.createObjectStore('kv', { keyPath: 'key' });
+          for (const [table, rows] of Object.entries(tables)) for (const row of rows) open.transaction!.objectStore(table).put(row);
+        };
+        open.onsuccess = () => {
+          open.result.close();
+          done();
+        };
+        open.onerror = () => fail(open.error);
+      });
+    }, v2.tables);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('finds the old entries in search and on their pages, with the reading list as it was', async () => {
+    const popup = await ext.openPopup();
+    await expect.poll(() => popup.locator('[data-entry-count]').getAttribute('data-entry-count'), { timeout: 15_000 }).toBe('2');
+    await popup.locator('input[type=search]').fill('generalist foundation');
+    await expect.poll(() => popup.locator('[role=option][data-paper-id]').first().getAttribute('data-paper-id')).toBe('arxiv:2311.16452');
+    const stores = await popup.evaluate(
+      () =>
+        new Promise<string[]>((done) => {
+          const open = indexedDB.open('lantern');
+          open.onsuccess = () => {
+            done([String(open.result.version), ...open.result.objectStoreNames].sort());
+            open.result.close();
+          };
+        }),
+    );
+    expect(stores).toEqual(['40', 'entryChunks', 'entryKeys', 'kv', 'lists', 'manifests', 'saved']);
+    await popup.close();
+
+    const match = await sendFromExtensionPage(ext, 'matchPage', { url: 'https://www.nature.com/articles/s41586-023-06291-2', doi: '10.1038/s41586-023-06291-2' });
+    expect(match).toMatchObject({ ok: true, value: { paper: { id: 'doi:10.1038/s41586-023-06291-2', lists: ['seed'] } } });
+
+    const library = await ext.context.newPage();
+    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await expect.poll(() => library.locator('tr[data-paper-id]').count()).toBe(2);
+    const saved = (await library.evaluate(
+      () =>
+        new Promise((done) => {
+          const open = indexedDB.open('lantern');
+          open.onsuccess = () => {
+            const read = open.result.transaction('saved').objectStore('saved').getAll();
+            read.onsuccess = () => done(read.result);
+          };
+        }),
+    )) as unknown[];
+    expect(saved).toEqual(v2.tables.saved);
+    await library.close();
+  });
+});
