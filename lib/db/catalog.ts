@@ -45,6 +45,14 @@ async function deleteListRows(db: LanternDB, listId: string): Promise<void> {
   await db.manifests.delete(listId);
 }
 
+/** Whether two reads of a list's manifest found the same list. */
+function sameManifest(a: ListManifest | undefined, b: ListManifest | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.ids.length !== b.ids.length) return false;
+  for (let i = 0; i < a.ids.length; i++) if (a.ids[i] !== b.ids[i] || a.addedAt[i] !== b.addedAt[i] || a.digests[i] !== b.digests[i]) return false;
+  return true;
+}
+
 /** One list's manifest (ids in list order, when each was listed, content digests), if it is stored. */
 export function readManifest(db: LanternDB, listId: string): Promise<ListManifest | undefined> {
   return db.manifests.get(listId);
@@ -64,11 +72,17 @@ export async function replaceListEntries(
 ): Promise<ReplaceResult> {
   const incoming = new Map<string, CatalogEntry>();
   for (const entry of entries) if (!incoming.has(entry.id)) incoming.set(entry.id, entry);
-  const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests], async () => {
-    const previous = await db.manifests.get(list.id);
+  const plan = (previous: ListManifest | undefined) => {
     const addedAtById = new Map(previous?.ids.map((id, i) => [id, previous.addedAt[i]!]));
     const rows = [...incoming.values()].map((e) => storedEntry(list.id, e, addedAtById.get(e.id) ?? now));
-    const layout = layoutList(list.id, rows, digests);
+    return { previous, addedAtById, rows, layout: layoutList(list.id, rows, digests) };
+  };
+  // Laid out before the transaction (~0.4 s at 100k entries): while it is open, lookups of the
+  // same tables wait. Redone inside only if the list changed meanwhile.
+  const early = plan(await db.manifests.get(list.id));
+  const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests], async () => {
+    const current = await db.manifests.get(list.id);
+    const { previous, addedAtById, rows, layout } = sameManifest(current, early.previous) ? early : plan(current);
     await deleteListRows(db, list.id);
     const batch = Math.ceil(WRITE_BATCH_ENTRIES / CHUNK_SIZE);
     for (let start = 0; start < layout.chunks.length; start += batch) {

@@ -310,6 +310,16 @@ describe('a list larger than one chunk', () => {
     expect((await db.manifests.get('big'))?.ids).toEqual(small.map((e) => e.id));
   });
 
+  it('lays a list out again when another write changed it meanwhile, keeping that write\'s dates', async () => {
+    const [x, y, z] = bigList(3);
+    await replaceListEntries(db, listInfo, [x!], { now: 1 });
+    // Both read the stored list before either writes; the second must not undo the first's dates.
+    await Promise.all([replaceListEntries(db, listInfo, [x!, y!], { now: 2 }), replaceListEntries(db, listInfo, [x!, y!, z!], { now: 3 })]);
+    const dates = Object.fromEntries((await storedRows()).map((e) => [e.id, e.addedAt]));
+    expect(dates).toEqual({ [x!.id]: 1, [y!.id]: 2, [z!.id]: 3 });
+    expect((await db.manifests.get('big'))?.addedAt).toEqual([1, 2, 3]);
+  });
+
   it('stores a repeated id once, at its first place', async () => {
     const [a, b] = bigList(2);
     expect(await replaceListEntries(db, listInfo, [a!, b!, { ...a!, title: 'again' }], { now: 1 })).toEqual({ added: 2, removed: 0, total: 2 });
