@@ -80,6 +80,8 @@ export async function replaceListEntries(
   // Laid out before the transaction (~0.4 s at 100k entries): while it is open, lookups of the
   // same tables wait. Redone inside only if the list changed meanwhile.
   const early = plan(await db.manifests.get(list.id));
+  // Lookups that arrived while laying out go first: once the transaction starts they would wait for it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests], async () => {
     const current = await db.manifests.get(list.id);
     const { previous, addedAtById, rows, layout } = sameManifest(current, early.previous) ? early : plan(current);
