@@ -1,10 +1,11 @@
 /**
  * Starts reading the stored search index with plain IndexedDB before the popup's main code
  * (Preact, Dexie, the search engine: ~170 kB to parse) has run, so the two overlap. Imports only
- * the import-free bucket arithmetic: the popup's first script must stay tiny. The row and table
+ * the import-free bucket helpers (lib/db/buckets.ts): the popup's first script must stay tiny. The row and table
  * names are those of lib/search/store.ts and lib/db/schema.ts (a unit test checks they agree).
  */
-import { idKey, keyBucket } from '../../lib/db/buckets';
+import { entriesAtPlaces, idKey, keyBucket, placesInBuckets } from '../../lib/db/buckets';
+import type { EntryChunk, EntryKeyBucket, EntryPlace } from '../../lib/db/layout';
 
 export const DB_NAME = 'lantern';
 export const SEARCH_INDEX_ROW = 'search-index';
@@ -21,91 +22,55 @@ export interface EarlyRead {
    */
   entriesWithIds(ids: readonly string[]): Promise<unknown[]>;
   /** The stored entries at these places (paper id, list, chunk), unchecked, in one read of their chunks; rejects likewise. */
-  entriesAt(places: readonly EarlyPlace[]): Promise<unknown[]>;
+  entriesAt(places: readonly EntryPlace[]): Promise<unknown[]>;
 }
 
-/** Where a paper is stored: lib/db/layout.ts's EntryPlace. */
-export interface EarlyPlace {
-  listId: string;
-  id: string;
-  chunk: number;
+/** Chunk rows of these places, each read once, in one transaction (then the entries at the places). */
+function readChunks(tx: IDBTransaction, places: readonly EntryPlace[], onRead: (chunks: (EntryChunk | undefined)[]) => void): void {
+  const keys = new Map(places.map((p) => [`${p.listId}\n${p.chunk}`, [p.listId, p.chunk]]));
+  const reads = [...keys.values()].map((key) => tx.objectStore('entryChunks').get(key));
+  let left = reads.length;
+  if (left === 0) onRead([]);
+  for (const read of reads) {
+    read.onsuccess = () => {
+      if (--left === 0) onRead(reads.map((r) => r.result as EntryChunk | undefined));
+    };
+  }
 }
 
-/** The rows of lib/db/layout.ts this script reads, as far as it reads them. */
-interface KeyBucketRow {
-  keys: string[];
-  chunks: number[];
-}
-interface ChunkRow {
-  entries: { id: string }[];
+function finish(tx: IDBTransaction, found: () => unknown[]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve(found());
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
 }
 
-/**
- * The entries of these ids in these lists, in one transaction: the key buckets of their ids
- * (lib/db/layout.ts), then the chunks those point at.
- */
+/** The entries of these ids in these lists: the key buckets of their ids, then the chunks those point at, in one transaction. */
 function entriesWithIds(db: IDBDatabase, listIds: readonly string[], ids: readonly string[]): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const wanted = new Set(ids);
-    const wantedKeys = new Set(ids.map(idKey));
-    const found: unknown[] = [];
-    const tx = db.transaction(['entryKeys', 'entryChunks'], 'readonly');
-    const keyRows = tx.objectStore('entryKeys');
-    const chunkRows = tx.objectStore('entryChunks');
-    const buckets = new Set([...wantedKeys].map(keyBucket));
-    for (const listId of listIds) {
-      // Two wanted ids in different buckets may share a chunk: it is read once.
-      const chunksRead = new Set<number>();
-      for (const bucket of buckets) {
-        const read = keyRows.get([listId, bucket]);
-        read.onsuccess = () => {
-          const row = read.result as KeyBucketRow | undefined;
-          const chunks = new Set<number>();
-          row?.keys.forEach((key, i) => {
-            const chunk = row.chunks[i]!;
-            if (wantedKeys.has(key) && !chunksRead.has(chunk)) chunks.add(chunk);
-          });
-          for (const chunk of chunks) {
-            chunksRead.add(chunk);
-            const rows = chunkRows.get([listId, chunk]);
-            rows.onsuccess = () => {
-              for (const entry of (rows.result as ChunkRow | undefined)?.entries ?? []) if (wanted.has(entry.id)) found.push(entry);
-            };
-          }
-        };
-      }
-    }
-    tx.oncomplete = () => resolve(found);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
+  const wanted = new Set(ids.map(idKey));
+  const buckets = new Set([...wanted].map(keyBucket));
+  const tx = db.transaction(['entryKeys', 'entryChunks'], 'readonly');
+  const reads = listIds.flatMap((listId) => [...buckets].map((bucket) => tx.objectStore('entryKeys').get([listId, bucket])));
+  let found: unknown[] = [];
+  let left = reads.length;
+  for (const read of reads) {
+    read.onsuccess = () => {
+      if (--left > 0) return;
+      const rows = reads.map((r) => r.result as EntryKeyBucket | undefined).filter((r): r is EntryKeyBucket => r !== undefined);
+      const places = placesInBuckets(rows, (key) => wanted.has(key));
+      readChunks(tx, places, (chunks) => (found = entriesAtPlaces(chunks, places)));
+    };
+  }
+  return finish(tx, () => found);
 }
 
-function entriesAt(db: IDBDatabase, places: readonly EarlyPlace[]): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const wanted = new Map<string, Set<string>>();
-    for (const { listId, chunk, id } of places) {
-      const key = `${listId}\n${chunk}`;
-      const ids = wanted.get(key);
-      if (ids) ids.add(id);
-      else wanted.set(key, new Set([id]));
-    }
-    const found: unknown[] = [];
-    const tx = db.transaction('entryChunks', 'readonly');
-    const chunkRows = tx.objectStore('entryChunks');
-    for (const { listId, chunk } of places) {
-      const ids = wanted.get(`${listId}\n${chunk}`);
-      if (!ids) continue;
-      wanted.delete(`${listId}\n${chunk}`);
-      const read = chunkRows.get([listId, chunk]);
-      read.onsuccess = () => {
-        for (const entry of (read.result as ChunkRow | undefined)?.entries ?? []) if (ids.has(entry.id)) found.push(entry);
-      };
-    }
-    tx.oncomplete = () => resolve(found);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
+/** The entries at these places (paper id, list, chunk), in one read of their chunks. */
+function entriesAt(db: IDBDatabase, places: readonly EntryPlace[]): Promise<unknown[]> {
+  const tx = db.transaction('entryChunks', 'readonly');
+  let found: unknown[] = [];
+  readChunks(tx, places, (chunks) => (found = entriesAtPlaces(chunks, places)));
+  return finish(tx, () => found);
 }
 
 function enabledListIds(lists: readonly unknown[]): string[] {

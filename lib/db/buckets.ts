@@ -1,8 +1,10 @@
 /**
- * Where an identifier key is stored: the arithmetic of the entry-key buckets (see layout.ts).
- * Free of imports on purpose: the popup's first script (entrypoints/popup/earlyIndex.ts) uses it
- * and must stay tiny.
+ * Where an identifier key is stored and how a stored entry is found again: the arithmetic of
+ * the entry-key buckets and chunks (see layout.ts). Free of runtime imports on purpose: the
+ * popup's first script (entrypoints/popup/earlyIndex.ts) uses it and must stay tiny.
  */
+import type { EntryChunk, EntryKeyBucket, EntryPlace } from './layout';
+import type { StoredEntry } from '../types';
 
 /** Entries per stored chunk row: the popup reads one chunk per result shown, so few entries besides. */
 export const CHUNK_SIZE = 25;
@@ -63,4 +65,28 @@ export function keyBucket(key: string): number {
 /** The chunk holding the entry at this position of its list. */
 export function chunkOf(position: number): number {
   return Math.floor(position / CHUNK_SIZE);
+}
+
+/** The places in `buckets` whose key passes `test`, each entry once, at most `limit`. */
+export function placesInBuckets(buckets: readonly EntryKeyBucket[], test: (key: string) => boolean, limit = Infinity): EntryPlace[] {
+  const places = new Map<string, EntryPlace>();
+  for (const bucket of buckets) {
+    for (let i = 0; i < bucket.keys.length && places.size < limit; i++) {
+      const id = bucket.ids[i]!;
+      const place = `${bucket.listId}\n${id}`;
+      if (!places.has(place) && test(bucket.keys[i]!)) places.set(place, { listId: bucket.listId, id, chunk: bucket.chunks[i]! });
+    }
+  }
+  return [...places.values()];
+}
+
+/** The entries at `places`, read from their chunks. */
+export function entriesAtPlaces(chunks: readonly (EntryChunk | undefined)[], places: readonly EntryPlace[]): StoredEntry[] {
+  const wanted = new Set(places.map((p) => `${p.listId}\n${p.id}`));
+  const found: StoredEntry[] = [];
+  for (const chunk of chunks) {
+    if (!chunk) continue;
+    for (const entry of chunk.entries) if (wanted.has(`${chunk.listId}\n${entry.id}`)) found.push(entry);
+  }
+  return found;
 }

@@ -3,8 +3,8 @@
  * database as its first parameter so tests (and benchmarks) pass their own.
  */
 import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper, StoredEntry } from '../types';
-import { CHUNK_SIZE, idKey, isBucketedTitlePrefix, keyBucket } from './buckets';
-import { entriesAtPlaces, layoutList, placesInBuckets, type EntryChunk, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
+import { CHUNK_SIZE, entriesAtPlaces, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from './buckets';
+import { layoutList, type EntryChunk, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
 import type { LanternDB } from './schema';
 
 /** The bundled list's id. */

@@ -111,27 +111,3 @@ export interface EntryPlace {
   id: string;
   chunk: number;
 }
-
-/** The places in `buckets` whose key passes `test`, each entry once, at most `limit`. */
-export function placesInBuckets(buckets: readonly EntryKeyBucket[], test: (key: string) => boolean, limit = Infinity): EntryPlace[] {
-  const places = new Map<string, EntryPlace>();
-  for (const bucket of buckets) {
-    for (let i = 0; i < bucket.keys.length && places.size < limit; i++) {
-      const id = bucket.ids[i]!;
-      const place = `${bucket.listId}\n${id}`;
-      if (!places.has(place) && test(bucket.keys[i]!)) places.set(place, { listId: bucket.listId, id, chunk: bucket.chunks[i]! });
-    }
-  }
-  return [...places.values()];
-}
-
-/** The entries at `places`, read from their chunks. */
-export function entriesAtPlaces(chunks: readonly (EntryChunk | undefined)[], places: readonly EntryPlace[]): StoredEntry[] {
-  const wanted = new Set(places.map((p) => `${p.listId}\n${p.id}`));
-  const found: StoredEntry[] = [];
-  for (const chunk of chunks) {
-    if (!chunk) continue;
-    for (const entry of chunk.entries) if (wanted.has(`${chunk.listId}\n${entry.id}`)) found.push(entry);
-  }
-  return found;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, KEY_BUCKETS, TITLE_BUCKETS, chunkOf, idKey, isBucketedTitlePrefix, keyBucket } from '../../lib/db/buckets';
-import { entriesAtPlaces, entryDigest, entryKeys, layoutList, placesInBuckets } from '../../lib/db/layout';
+import { CHUNK_SIZE, KEY_BUCKETS, TITLE_BUCKETS, chunkOf, entriesAtPlaces, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from '../../lib/db/buckets';
+import { entryDigest, entryKeys, layoutList } from '../../lib/db/layout';
 import { storedEntry } from '../../lib/db/catalog';
 import type { CatalogEntry } from '../../lib/types';
 
