@@ -1,12 +1,31 @@
 import { categoryLeaf } from '../lib/popup/present';
+import type { CategoryProgress } from '../lib/progress';
 
 export interface CategoryCount {
   category: string;
   count: number;
 }
 
-/** The list's categories with their entry counts; clicking one filters to it. */
-export function CategoryChips({ counts, onPick }: { counts: readonly CategoryCount[]; onPick: (category: string) => void }) {
+function progressLabel(count: number, p: CategoryProgress | undefined): string {
+  const papers = `${count} papers`;
+  if (!p || p.saved === 0) return papers;
+  return `${papers}: ${p.read} read, ${p.reading} reading, ${p.saved} saved`;
+}
+
+/**
+ * The list's categories with their entry counts; clicking one filters to it. With `progress`,
+ * a category with saved papers shows how many of its papers are read ("3/12") and carries the
+ * figures as data attributes.
+ */
+export function CategoryChips({
+  counts,
+  progress,
+  onPick,
+}: {
+  counts: readonly CategoryCount[];
+  progress?: ReadonlyMap<string, CategoryProgress> | undefined;
+  onPick: (category: string) => void;
+}) {
   if (counts.length === 0) return null;
   return (
     <section class="chips-section" aria-labelledby="categories-heading">
@@ -14,16 +33,33 @@ export function CategoryChips({ counts, onPick }: { counts: readonly CategoryCou
         Categories
       </h2>
       <ul class="chips">
-        {counts.map(({ category, count }) => (
-          <li key={category}>
-            <button type="button" class="chip" title={category} data-category={category} onClick={() => onPick(category)}>
-              <span class="chip-name">{categoryLeaf(category)}</span>
-              <span class="chip-count" aria-label={`${count} papers`}>
-                {count}
-              </span>
-            </button>
-          </li>
-        ))}
+        {counts.map(({ category, count }) => {
+          const p = progress?.get(category);
+          const started = p !== undefined && p.saved > 0;
+          return (
+            <li key={category}>
+              <button
+                type="button"
+                class={`chip${started ? ' is-started' : ''}`}
+                title={category}
+                data-category={category}
+                {...(p && { 'data-read': p.read, 'data-reading': p.reading, 'data-saved': p.saved, 'data-total': p.total })}
+                onClick={() => onPick(category)}
+              >
+                <span class="chip-name">{categoryLeaf(category)}</span>
+                <span class="chip-count" aria-label={progressLabel(count, p)}>
+                  {started ? `${p.read}/${count}` : count}
+                </span>
+                {started && (
+                  <span class="chip-progress" aria-hidden="true">
+                    <span class="is-read" style={{ width: `${(p.read / Math.max(1, p.total)) * 100}%` }} />
+                    <span class="is-reading" style={{ width: `${(p.reading / Math.max(1, p.total)) * 100}%` }} />
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { LibraryTable } from '../../components/library/LibraryTable';
+import { ProgressView } from '../../components/library/ProgressView';
+import { loadListsInOrder, progressViews, type ListInOrder } from '../../lib/progress/data';
 import { BulkBar, LibraryFilterBar, TransferBar } from '../../components/library/LibraryControls';
 import { restoreSaved, toStorageError, unsavePaper, updateSaved, type SavedPatch } from '../../lib/db/readingList';
 import { importFile, importFormatOf } from '../../lib/export/importFile';
@@ -48,6 +50,8 @@ export function App({ services }: { services: LibraryServices }) {
   const [undo, setUndo] = useState<Undo | null>(null);
   const [importing, setImporting] = useState(false);
   const [shortcut, setShortcut] = useState<string | null>(null);
+  const [progressOpen, setProgressOpen] = useState(false);
+  const [listsInOrder, setListsInOrder] = useState<ListInOrder[] | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
 
@@ -76,6 +80,20 @@ export function App({ services }: { services: LibraryServices }) {
     const timer = setTimeout(() => setUndo(null), UNDO_MS);
     return () => clearTimeout(timer);
   }, [undo]);
+
+  // The lists' entries are read only while the progress view is open, and again when a list changes.
+  useEffect(() => {
+    if (!progressOpen) return;
+    let live = true;
+    loadListsInOrder(db).then(
+      (lists) => live && setListsInOrder(lists),
+      (e: unknown) => live && setLoadError(toStorageError(e).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, progressOpen, membership]);
+  const progress = useMemo(() => (listsInOrder && items ? progressViews(listsInOrder, items) : null), [listsInOrder, items]);
 
   const rows = useMemo(() => libraryRows(items ?? [], membership), [items, membership]);
   const loaded = items !== null;
@@ -303,6 +321,13 @@ export function App({ services }: { services: LibraryServices }) {
           onImport={(file) => void importChosen(file)}
           importing={importing}
         />
+      )}
+
+      {loaded && (
+        <details class="progress-details" data-view="progress" open={progressOpen} onToggle={(e) => setProgressOpen(e.currentTarget.open)}>
+          <summary>Progress through the list</summary>
+          {progress ? <ProgressView lists={progress.lists} left={progress.left} /> : progressOpen && <p class="progress-loading">Counting…</p>}
+        </details>
       )}
 
       {rows.length > 0 && (

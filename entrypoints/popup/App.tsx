@@ -8,13 +8,14 @@ import { ListUpdates } from '../../components/ListUpdates';
 import { NO_FILTERS, activeFilterCount, type PopupFilters, type SortOrder } from '../../lib/popup/filters';
 import { isNewPaper } from '../../lib/popup/newEntries';
 import { categoryLeaf, moveSelection, primaryUrl } from '../../lib/popup/present';
-import type { Paper } from '../../lib/types';
+import type { Paper, ReadingStatus } from '../../lib/types';
 import type { ListChoice, Lookup, PopupCatalog, PopupServices, SearchOutcome, SearchRequest } from './services';
 
 const LIST_ID = 'results';
 const RESULT_LIMIT = 50;
 const NEWEST_LIMIT = 8;
 const EMPTY_SET: ReadonlySet<string> = new Set();
+const EMPTY_MAP: ReadonlyMap<string, ReadingStatus> = new Map();
 
 type CatalogState = { status: 'loading' } | { status: 'ready'; catalog: PopupCatalog } | { status: 'error'; message: string };
 type LookupState = { text: string; lookup: Lookup | null };
@@ -31,6 +32,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const [statuses, setStatuses] = useState<ReadonlyMap<string, ReadingStatus>>(EMPTY_MAP);
   const [seenAt, setSeenAt] = useState<number | undefined>(undefined);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(EMPTY_SET);
   const [tab, setTab] = useState<TabPaper | null>(null);
@@ -55,7 +57,10 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
     input?.setSelectionRange(input.value.length, input.value.length);
     services.loadTab().then(setTab, () => setTab(null));
     services.loadShortcut().then(setShortcut, () => setShortcut(null));
-    const stopSaved = services.watchSaved(setSavedIds);
+    const stopSaved = services.watchSaved((ids, byId) => {
+      setSavedIds(ids);
+      setStatuses(byId);
+    });
     const stopSeenAt = services.watchEntriesSeenAt(setSeenAt);
     return () => {
       stopSaved();
@@ -89,6 +94,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const lookup = pendingLookup && lookupState?.text === trimmed ? lookupState.lookup : null;
 
   const browsing = trimmed === '' && activeFilterCount(filters) === 0;
+  const categoryProgress = useMemo(() => (catalog && browsing ? catalog.progress(statuses) : undefined), [catalog, statuses, browsing]);
   // The saved set arrives just after the catalog: a search that does not filter by it must not
   // start again for it (that second search, with its database read, delayed the first results).
   const savedFilter = filters.savedOnly ? savedIds : EMPTY_SET;
@@ -283,7 +289,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             shortcut={shortcut}
           />
         )}
-        {browsing && catalog && <CategoryChips counts={catalog.categories} onPick={pickCategory} />}
+        {browsing && catalog && <CategoryChips counts={catalog.categories} progress={categoryProgress} onPick={pickCategory} />}
         {lookup?.kind === 'missing' && (
           <p class="notice" data-lookup="missing">
             {lookup.label} is not in the list.

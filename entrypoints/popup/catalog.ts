@@ -10,6 +10,7 @@ import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, dexieEntryReader, getSe
 import type { ListInfo, PageIdentity, Paper, StoredEntry } from '../../lib/types';
 import type { EarlyRead } from './earlyIndex';
 import type { CategoryCount } from '../../components/CategoryChips';
+import { progressFromIndex } from '../../lib/progress';
 import type { ListChoice, Lookup, PopupCatalog, SearchOutcome, SearchRequest } from './services';
 
 export interface CatalogSource {
@@ -165,6 +166,9 @@ export function createPopupCatalog({ index, listName, lists, papersForHits, pape
     },
     get years() {
       return (years ??= indexYears(index));
+    },
+    progress(statuses) {
+      return progressFromIndex(index.data, (id) => statuses.get(id));
     },
     async search(query: string, request: SearchRequest): Promise<SearchOutcome> {
       // One more than shown tells whether there are more.

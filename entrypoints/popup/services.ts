@@ -8,7 +8,8 @@ import type { TabPaper } from '../../components/ThisTab';
 import type { ListChoice, PopupFilters, SortOrder } from '../../lib/popup/filters';
 
 export type { ListChoice };
-import type { Paper } from '../../lib/types';
+import type { Paper, ReadingStatus } from '../../lib/types';
+import type { CategoryProgress } from '../../lib/progress';
 
 export interface SearchOutcome {
   /** The papers to show, best first (at most the limit asked for). */
@@ -39,6 +40,8 @@ export interface PopupCatalog {
   lists: readonly ListChoice[];
   readonly categories: CategoryCount[];
   readonly years: number[];
+  /** Per category path: how many of its papers are saved, being read and read (statuses of saved papers by id). */
+  progress(statuses: ReadonlyMap<string, ReadingStatus>): ReadonlyMap<string, CategoryProgress>;
   /** Ranked results for a query; an empty query lists matching papers newest first. */
   search(query: string, request: SearchRequest): Promise<SearchOutcome>;
   /** Undefined when the text is not an identifier (arXiv id, DOI, paper URL). */
@@ -53,8 +56,8 @@ export interface PopupServices {
    * clock starts), now and whenever it moves; returns the unsubscribe.
    */
   watchEntriesSeenAt(onChange: (seenAt: number | undefined) => void): () => void;
-  /** Calls back with the saved paper ids now and on every change; returns the unsubscribe. */
-  watchSaved(onChange: (ids: ReadonlySet<string>) => void): () => void;
+  /** Calls back with the saved paper ids (and their reading status) now and on every change; returns the unsubscribe. */
+  watchSaved(onChange: (ids: ReadonlySet<string>, statuses: ReadonlyMap<string, ReadingStatus>) => void): () => void;
   setSaved(paper: Paper, saved: boolean): Promise<void>;
   /** The paper the active tab shows, listed or identified from its metadata. */
   loadTab(): Promise<TabPaper | null>;

@@ -6,6 +6,7 @@ import { db } from '../../lib/db/instance';
 import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
 import { savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';
+import type { ReadingStatus } from '../../lib/types';
 import { entriesSeenAt } from '../../lib/popup/newEntries';
 import { ENTRIES_SEEN_AT_KEY } from '../../lib/refresh/state';
 import type { TabPaper } from '../../components/ThisTab';
@@ -49,9 +50,21 @@ export function start(early: Promise<EarlyRead | undefined>): void {
       return () => subscription.unsubscribe();
     },
     watchSaved(onChange) {
-      const subscription = liveQuery(() => db.saved.toCollection().primaryKeys()).subscribe({
-        next: (ids) => onChange(new Set(ids)),
-        error: () => onChange(new Set()),
+      // Statuses through the status index: no saved item (notes and all) is read.
+      const read = async () => {
+        const [ids, reading, done] = await Promise.all([
+          db.saved.toCollection().primaryKeys(),
+          db.saved.where('status').equals('reading').primaryKeys(),
+          db.saved.where('status').equals('read').primaryKeys(),
+        ]);
+        const statuses = new Map<string, ReadingStatus>(ids.map((id) => [id, 'to-read']));
+        for (const id of reading) statuses.set(id, 'reading');
+        for (const id of done) statuses.set(id, 'read');
+        return { ids: new Set(ids), statuses };
+      };
+      const subscription = liveQuery(read).subscribe({
+        next: ({ ids, statuses }) => onChange(ids, statuses),
+        error: () => onChange(new Set(), new Map()),
       });
       return () => subscription.unsubscribe();
     },

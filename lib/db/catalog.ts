@@ -219,6 +219,11 @@ async function chunksOfLists(db: LanternDB, enabledOnly: boolean, known?: Readon
   return (await Promise.all(listIds.map((id) => known?.get(id) ?? listChunks(db, id)))).flat();
 }
 
+/** One list's entries in list order (every chunk of it is read: for views the user opens, not for lookups). */
+export async function listEntries(db: LanternDB, listId: string): Promise<StoredEntry[]> {
+  return (await listChunks(db, listId)).flatMap((chunk) => chunk.entries);
+}
+
 export async function allPapers(db: LanternDB, { enabledOnly = true }: { enabledOnly?: boolean } = {}): Promise<Paper[]> {
   return mergeEntries((await chunksOfLists(db, enabledOnly)).flatMap((chunk) => chunk.entries));
 }

@@ -74,7 +74,7 @@ function makeServices(lists: ListChoice[], seenAt: number | undefined): Harness 
       return () => seenListeners.delete(onChange);
     },
     watchSaved: (onChange) => {
-      onChange(new Set());
+      onChange(new Set(), new Map());
       return () => undefined;
     },
     setSaved: async () => undefined,

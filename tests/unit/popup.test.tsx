@@ -5,7 +5,7 @@ import { App } from '../../entrypoints/popup/App';
 import { createPopupCatalog } from '../../entrypoints/popup/catalog';
 import type { PopupServices } from '../../entrypoints/popup/services';
 import type { TabPaper } from '../../components/ThisTab';
-import type { Paper } from '../../lib/types';
+import type { Paper, ReadingStatus } from '../../lib/types';
 import { buildSearchIndex } from '../../lib/search';
 
 function paper(id: string, title: string, authors: string, year: number, month: number, categories: string[], links: Paper['links']): Paper {
@@ -48,12 +48,15 @@ interface Harness {
   opened: string[];
   closed: number;
   saved: Set<string>;
+  /** Reading status of saved papers not "to-read". */
+  statuses: Map<string, ReadingStatus>;
 }
 
 function makeServices(tab: TabPaper | null = null): Harness {
-  const listeners = new Set<(ids: ReadonlySet<string>) => void>();
-  const h: Harness = { opened: [], closed: 0, saved: new Set(), services: undefined as unknown as PopupServices };
-  const notify = () => listeners.forEach((l) => l(new Set(h.saved)));
+  const listeners = new Set<(ids: ReadonlySet<string>, statuses: ReadonlyMap<string, ReadingStatus>) => void>();
+  const h: Harness = { opened: [], closed: 0, saved: new Set(), statuses: new Map(), services: undefined as unknown as PopupServices };
+  const statusesNow = () => new Map([...h.saved].map((id) => [id, h.statuses.get(id) ?? 'to-read']));
+  const notify = () => listeners.forEach((l) => l(new Set(h.saved), statusesNow()));
   const setSaved = async (id: string, saved: boolean) => {
     if (saved) h.saved.add(id);
     else h.saved.delete(id);
@@ -78,7 +81,7 @@ function makeServices(tab: TabPaper | null = null): Harness {
     },
     watchSaved(onChange) {
       listeners.add(onChange);
-      onChange(new Set(h.saved));
+      onChange(new Set(h.saved), statusesNow());
       return () => listeners.delete(onChange);
     },
     setSaved: (p, saved) => setSaved(p.id, saved),
@@ -144,6 +147,24 @@ describe('popup', () => {
     expect(resultIds()).toEqual(['arxiv:2311.16079', 'arxiv:2310.19061', 'arxiv:2306.08666', 'arxiv:2212.13138']);
     expect(root.querySelector('[data-entry-count]')?.getAttribute('data-entry-count')).toBe('4');
     expect(root.querySelector('[data-entry-count]')?.textContent).toBe('4 papers · LLMs in Medicine');
+  });
+
+  it('shows on each category chip how many of its papers are read, being read and saved', async () => {
+    const h = makeServices();
+    h.saved = new Set(['arxiv:2311.16079', 'arxiv:2306.08666', 'arxiv:2212.13138']);
+    h.statuses = new Map([
+      ['arxiv:2311.16079', 'read'],
+      ['arxiv:2306.08666', 'reading'],
+    ]);
+    await mount(h);
+    const chip = (category: string) => root.querySelector<HTMLElement>(`.chip[data-category="${category}"]`)!;
+    const figures = (category: string) => ['read', 'reading', 'saved', 'total'].map((k) => chip(category).getAttribute(`data-${k}`));
+    expect(figures('Specialized Medical LLMs')).toEqual(['1', '1', '2', '2']);
+    expect(chip('Specialized Medical LLMs').querySelector('.chip-count')?.textContent).toBe('1/2');
+    expect(chip('Specialized Medical LLMs').querySelector('.chip-count')?.getAttribute('aria-label')).toBe('2 papers: 1 read, 1 reading, 2 saved');
+    expect(figures('Evaluation')).toEqual(['0', '0', '1', '1']);
+    expect(figures('Multimodal LLMs in Medicine › GPT-4V')).toEqual(['0', '0', '0', '1']);
+    expect(chip('Multimodal LLMs in Medicine › GPT-4V').querySelector('.chip-count')?.textContent).toBe('1');
   });
 
   it('shows results as options of a labelled listbox, with the count announced', async () => {

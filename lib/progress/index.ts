@@ -1,0 +1,115 @@
+/**
+ * Progress through a followed list: per category, how many of its papers the reader has read,
+ * is reading, or has saved at all, and the next one not yet read, in the list's own order.
+ * Only papers in the list now are counted; saved papers that left it are reported apart.
+ */
+import type { ReadingStatus } from '../types';
+
+/** A paper id's reading status, for saved papers only (an unsaved paper is simply absent). */
+export type StatusOf = (paperId: string) => ReadingStatus | undefined;
+
+/** The fields of a list entry that progress needs. */
+export interface ProgressEntry {
+  id: string;
+  categories: readonly string[];
+}
+
+export interface CategoryProgress {
+  /** The full category path, as the list writes it ("Evaluation › Strategies"). */
+  category: string;
+  /** Papers of this category in the list now. */
+  total: number;
+  /** Of those, saved with any status. */
+  saved: number;
+  reading: number;
+  read: number;
+  /** The first paper of the category, in list order, whose status is not "read" (saved or not). */
+  nextUnread?: string;
+}
+
+function emptyProgress(category: string): CategoryProgress {
+  return { category, total: 0, saved: 0, reading: 0, read: 0 };
+}
+
+function count(progress: CategoryProgress, id: string, status: ReadingStatus | undefined): void {
+  progress.total++;
+  if (status !== undefined) progress.saved++;
+  if (status === 'reading') progress.reading++;
+  if (status === 'read') progress.read++;
+  else if (progress.nextUnread === undefined) progress.nextUnread = id;
+}
+
+/**
+ * Per category of one list, in the order each category first appears in the list (`entries`
+ * in list order). An entry in two categories counts in both; an entry without a category is
+ * counted under "" (the list's top, before any heading). Linear in the entries and their categories.
+ */
+export function listProgress(entries: readonly ProgressEntry[], statusOf: StatusOf): CategoryProgress[] {
+  const byCategory = new Map<string, CategoryProgress>();
+  for (const entry of entries) {
+    const status = statusOf(entry.id);
+    const categories = entry.categories.length > 0 ? new Set(entry.categories) : [''];
+    for (const category of categories) {
+      let progress = byCategory.get(category);
+      if (!progress) byCategory.set(category, (progress = emptyProgress(category)));
+      count(progress, entry.id, status);
+    }
+  }
+  return [...byCategory.values()];
+}
+
+/** The whole list's figures (each paper once, however many categories it is in). */
+export function overallProgress(entries: readonly ProgressEntry[], statusOf: StatusOf): CategoryProgress {
+  const seen = new Set<string>();
+  const total = emptyProgress('');
+  for (const { id } of entries) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    count(total, id, statusOf(id));
+  }
+  return total;
+}
+
+/** The category table of a search index (lib/search's serialized form): doc d is in categoryRefs[categoryOffsets[d] … categoryOffsets[d+1]). */
+export interface IndexedCategories {
+  ids: readonly string[];
+  categoryNames: readonly string[];
+  categoryOffsets: ArrayLike<number>;
+  categoryRefs: ArrayLike<number>;
+}
+
+/**
+ * Per category path of an indexed set of papers (the popup's chips): the same figures as
+ * `listProgress`, keyed by path, read from the index without reading any entry.
+ */
+export function progressFromIndex(index: IndexedCategories, statusOf: StatusOf): Map<string, CategoryProgress> {
+  const out = new Map<string, CategoryProgress>();
+  const all = index.categoryNames.map(emptyProgress);
+  for (let doc = 0; doc < index.ids.length; doc++) {
+    const id = index.ids[doc]!;
+    const status = statusOf(id);
+    const end = index.categoryOffsets[doc + 1] ?? index.categoryRefs.length;
+    for (let at = index.categoryOffsets[doc] ?? end; at < end; at++) {
+      const progress = all[index.categoryRefs[at]!];
+      if (progress) count(progress, id, status);
+    }
+  }
+  for (const progress of all) out.set(progress.category, progress);
+  return out;
+}
+
+/** Saved papers (ids with their saved categories) that no followed list holds now, grouped by their saved category. */
+export function leftPapers<T extends { id: string; categories: readonly string[] }>(
+  saved: readonly T[],
+  listed: (id: string) => boolean,
+): { category: string; papers: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const paper of saved) {
+    if (listed(paper.id)) continue;
+    const category = paper.categories[0] ?? '';
+    const group = groups.get(category);
+    if (group) group.push(paper);
+    else groups.set(category, [paper]);
+  }
+  return [...groups].map(([category, papers]) => ({ category, papers }));
+}
