@@ -3,13 +3,14 @@
  * lib/ (`*.examples.ts`) accepts its inputs with the expected value, rejects its
  * counter-examples, and carries enough of both. URL → identifier detectors (named "url.<kind>")
  * must also reject the URLs the other URL detectors accept, so one link never reads as two kinds
- * of identifier. And no recognizer goes without examples: every function lib/ids and lib/page
+ * of identifier. And no recognizer goes without examples: every function lib/ids, lib/page and lib/listing
  * export is a detector with an example set, unless `NOT_DETECTORS` below says why it is not one.
  */
 import { describe, expect, it } from 'vitest';
 import type { Examples } from '../../lib/detector';
 import * as ids from '../../lib/ids';
 import * as page from '../../lib/page';
+import * as listing from '../../lib/listing';
 
 const exampleFiles = import.meta.glob<{ default: ReadonlyArray<Examples<unknown, unknown>> }>('../../lib/**/*.examples.ts', {
   eager: true,
@@ -29,6 +30,15 @@ const NOT_DETECTORS: Record<string, string> = {
   readPageMeta: 'copies DOM tags into plain data; never rejects',
   pageMeta: 'builds example inputs',
   cleanText: 'sanitizes any text, not a recognizer',
+  listingItems: 'reads a live document; tested on fixtures in tests/unit/listing.test.ts',
+  hasIdentifier: 'checks a query already read; never rejects',
+  queryFromUrl: 'combines the URL detectors of lib/ids for one link',
+  linkItem: 'reads a live link; tested in tests/unit/listing.test.ts',
+  paperLinks: 'lists a live document\'s links; tested in tests/unit/listing.test.ts',
+  referenceElements: 'lists a live document\'s references; tested in tests/unit/listing.test.ts',
+  referenceItem: 'reads a live reference; tested in tests/unit/listing.test.ts',
+  referenceItems: 'reads a live document; tested in tests/unit/listing.test.ts',
+  titleScanner: 'builds a matcher over many titles; tested in tests/unit/listing.test.ts',
 };
 
 /** Pairs of URL detectors allowed to accept the same URL, with the reason. */
@@ -44,7 +54,7 @@ function overlapAllowed(first: string, second: string, input: string): boolean {
   );
 }
 
-const exportedFunctions = [...Object.entries(ids), ...Object.entries(page)].filter(([, value]) => typeof value === 'function');
+const exportedFunctions = [...Object.entries(ids), ...Object.entries(page), ...Object.entries(listing)].filter(([, value]) => typeof value === 'function');
 
 it('has examples for the identifier detectors of lib/ids', () => {
   expect(detectors.map((spec) => spec.name)).toEqual(
@@ -55,7 +65,7 @@ it('has examples for the identifier detectors of lib/ids', () => {
   );
 });
 
-it('has examples for every function lib/ids and lib/page export, other than the named non-detectors', () => {
+it('has examples for every function lib/ids, lib/page and lib/listing export, other than the named non-detectors', () => {
   const covered = new Set<unknown>(detectors.map((spec) => spec.detect));
   const missing = exportedFunctions.filter(([name, fn]) => !covered.has(fn) && !(name in NOT_DETECTORS)).map(([name]) => name);
   expect(missing).toEqual([]);

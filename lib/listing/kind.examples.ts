@@ -1,0 +1,46 @@
+import { examples } from '../detector';
+import { listingKindFromUrl } from './kind';
+
+export default [
+  examples(listingKindFromUrl, {
+    name: 'listing.kindFromUrl',
+    accepts: [
+      ['https://arxiv.org/list/cs.CL/new', 'arxiv-list'],
+      ['https://arxiv.org/list/cs.AI/recent', 'arxiv-list'],
+      ['https://arxiv.org/list/cs.CL/pastweek?show=2000', 'arxiv-list'],
+      ['https://arxiv.org/list/cs.CL/2401', 'arxiv-list'],
+      ['https://arxiv.org/list/q-bio/2024-01?skip=0&show=25', 'arxiv-list'],
+      ['https://arxiv.org/catchup/cs.CL/2024-06-03', 'arxiv-list'],
+      ['https://arxiv.org/search/?query=clinical+llm&searchtype=all', 'arxiv-search'],
+      ['https://arxiv.org/search/cs?query=medical&searchtype=title', 'arxiv-search'],
+      ['https://arxiv.org/search/advanced?advanced=&terms-0-term=llm&terms-0-field=title', 'arxiv-search'],
+      ['https://scholar.google.com/scholar?q=large+language+models+medicine', 'scholar'],
+      ['https://scholar.google.de/scholar?hl=de&q=med-palm', 'scholar'],
+      ['https://scholar.google.co.uk/scholar?cites=123&hl=en', 'scholar'],
+      ['https://pubmed.ncbi.nlm.nih.gov/?term=large+language+model', 'pubmed-search'],
+      ['https://pubmed.ncbi.nlm.nih.gov/37438534/', 'pubmed-related'],
+      ['https://huggingface.co/papers', 'hf-papers'],
+      ['https://huggingface.co/papers/date/2024-06-03', 'hf-papers'],
+      ['https://huggingface.co/papers/trending', 'hf-papers'],
+      ['https://www.semanticscholar.org/search?q=clinical%20llm&sort=relevance', 'semantic-scholar-search'],
+      ['https://www.alphaxiv.org/', 'alphaxiv'],
+      ['https://www.alphaxiv.org/explore?sort=Hot', 'alphaxiv'],
+    ],
+    rejects: [
+      'https://arxiv.org/abs/2303.13375',
+      'https://arxiv.org/list/cs.CL/../../abs/2303.13375',
+      'https://arxiv.org/search/',
+      'https://arxiv.org/list/cs.CL',
+      'https://scholar.google.com/citations?user=abc',
+      'https://scholar.google.evil.com/scholar?q=x',
+      'https://pubmed.ncbi.nlm.nih.gov/',
+      'https://pmc.ncbi.nlm.nih.gov/articles/PMC10396962/',
+      'https://huggingface.co/papers/2303.13375',
+      'https://huggingface.co/epfl-llm/meditron-70b',
+      'https://www.semanticscholar.org/paper/abc/6052486bc9144dc1730c12bf35323af3792a1fd0',
+      'https://www.alphaxiv.org/abs/2303.13375',
+      'https://github.com/mingze-yuan/Awesome-LLM-Healthcare',
+      'javascript:alert(1)',
+    ],
+  }),
+];

@@ -1,0 +1,33 @@
+/**
+ * Links to papers on any page Lantern runs on (blog posts, READMEs, the list's own README): every
+ * link whose URL names a paper (arXiv abs/pdf/html, doi.org, a publisher URL with a DOI,
+ * PubMed/PMC, a code repository) is an item; its group is its block (list item, paragraph, table
+ * cell…), so a paper linked twice in one block (paper and code) is marked once.
+ */
+import { item, queryFromUrl, type ListingItem } from './item';
+import { REFERENCE_SELECTOR } from './references';
+
+const BLOCK = 'li, p, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, article, section';
+
+/** The page's links that may name a paper, outside reference lists (references.ts reads those whole). */
+export function paperLinks(root: ParentNode): HTMLAnchorElement[] {
+  const found: HTMLAnchorElement[] = [];
+  for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    if (!link.closest(REFERENCE_SELECTOR)) found.push(link);
+  }
+  return found;
+}
+
+/**
+ * One link as an item, or undefined when its URL names no paper or names `own` (the page's own
+ * identifiers: a paper page's links to its own PDF are not news).
+ */
+export function linkItem(link: Element, base: string, own: ReadonlySet<string> = new Set()): ListingItem | undefined {
+  const query = queryFromUrl(link.getAttribute('href') ?? '', base);
+  if (!query) return undefined;
+  for (const key of ['arxiv', 'doi', 'pmid', 'pmcid', 'repo'] as const) {
+    const value = query[key];
+    if (value && own.has(`${key}:${value}`)) return undefined;
+  }
+  return item(query, link, 'after', link.closest(BLOCK) ?? link.parentElement ?? link);
+}
