@@ -156,12 +156,12 @@ export function mergeEntries(rows: readonly StoredEntry[]): Paper[] {
   return [...byId.values()];
 }
 
-async function enabledListIds(db: LanternDB): Promise<string[]> {
+export async function enabledListIds(db: LanternDB): Promise<string[]> {
   return (await db.lists.toArray()).filter((l) => l.enabled).map((l) => l.id);
 }
 
 /** The key buckets (of these lists) that hold these keys. */
-async function bucketsFor(db: LanternDB, listIds: readonly string[], keys: Iterable<string>): Promise<EntryKeyBucket[]> {
+export async function bucketsFor(db: LanternDB, listIds: readonly string[], keys: Iterable<string>): Promise<EntryKeyBucket[]> {
   const numbers = new Set([...keys].map(keyBucket));
   const wanted = listIds.flatMap((listId) => [...numbers].map((n): [string, number] => [listId, n]));
   return (await db.entryKeys.bulkGet(wanted)).filter((b): b is EntryKeyBucket => b !== undefined);

@@ -38,6 +38,7 @@ const NOT_DETECTORS: Record<string, string> = {
   referenceElements: 'lists a live document\'s references; tested in tests/unit/listing.test.ts',
   referenceItem: 'reads a live reference; tested in tests/unit/listing.test.ts',
   referenceItems: 'reads a live document; tested in tests/unit/listing.test.ts',
+  plannedMarks: 'pairs items with lookup answers; tested in tests/unit/listing-lookup.test.ts',
   titleScanner: 'builds a matcher over many titles; tested in tests/unit/listing.test.ts',
 };
 

@@ -1,0 +1,109 @@
+/**
+ * Which items of a page that lists papers are listed papers: many items resolved in one pass
+ * over the key buckets (buckets.ts). Identifiers and titles are looked up as keys; a reference's
+ * text is scanned for listed titles (lib/listing/titleScan.ts) drawn from the title buckets its
+ * words can start. Each item is then matched as the page badge matches a page (lib/match.ts).
+ */
+import { arxivIdFromDoi } from '../ids/arxiv';
+import { paperKeys } from '../ids';
+import type { ItemQuery } from '../listing/item';
+import { titleScanner } from '../listing/titleScan';
+import { identityKeys, matchPaper } from '../match';
+import { isNewPaper } from '../popup/newEntries';
+import type { PageIdentity, Paper, ReadingStatus } from '../types';
+import { placesInBuckets } from './buckets';
+import { bucketsFor, enabledListIds, entriesAt, mergeEntries } from './catalog';
+import type { LanternDB } from './schema';
+
+/** A mark's reading status: `none` when not saved, `saved` for "to read". */
+export type MarkStatus = 'none' | 'saved' | 'reading' | 'read';
+
+/** What a content script learns of one listed item: enough to draw its mark, nothing of other papers. */
+export interface ListedHit {
+  id: string;
+  /** The title as the list writes it. */
+  title: string;
+  categories: string[];
+  status: MarkStatus;
+  isNew: boolean;
+}
+
+export function markStatus(status: ReadingStatus | undefined): MarkStatus {
+  if (status === undefined) return 'none';
+  return status === 'to-read' ? 'saved' : status;
+}
+
+const TITLE = 'title:';
+
+function identityOf(query: ItemQuery, title?: string): PageIdentity {
+  const arxiv = query.arxiv ?? (query.doi ? arxivIdFromDoi(query.doi) : undefined);
+  return {
+    url: '',
+    ...(arxiv && { arxiv }),
+    ...(query.doi && { doi: query.doi }),
+    ...(query.pmid && { pmid: query.pmid }),
+    ...(query.pmcid && { pmcid: query.pmcid }),
+    ...(query.repo && { repo: query.repo }),
+    ...((title ?? query.title) && { title: title ?? query.title }),
+    ...(query.author && { authors: [query.author] }),
+  };
+}
+
+/** The listed titles in these texts, each text's own: read from the title buckets their words reach. */
+async function titlesInTexts(db: LanternDB, listIds: readonly string[], texts: readonly (string | undefined)[]): Promise<string[][]> {
+  const starts = new Set<string>();
+  for (const text of texts) if (text) for (const word of text.split(' ')) starts.add(`${TITLE}${word}`);
+  if (starts.size === 0) return texts.map(() => []);
+  const buckets = await bucketsFor(db, listIds, starts);
+  const titles: string[] = [];
+  for (const bucket of buckets) for (const key of bucket.keys) if (key.startsWith(TITLE)) titles.push(key.slice(TITLE.length));
+  const scanner = titleScanner(titles);
+  return texts.map((text) => (text ? scanner.find(text) : []));
+}
+
+/**
+ * The listed paper each query names (or null), in the queries' order, with its reading status
+ * and "new" flag (`seenAt`: the new-entries clock, lib/refresh/state.ts). Two reads of key
+ * buckets (titles in texts, then every key), one of the chunks they point to, one of the reading list.
+ */
+export async function lookupListed(db: LanternDB, queries: readonly ItemQuery[], seenAt: number | undefined): Promise<(ListedHit | null)[]> {
+  if (queries.length === 0) return [];
+  const listIds = await enabledListIds(db);
+  const found = await titlesInTexts(db, listIds, queries.map((q) => q.text));
+  const wanted = new Set<string>();
+  const keysOf = queries.map((query, i) => {
+    const keys = identityKeys(identityOf(query));
+    for (const title of found[i]!) keys.push(`${TITLE}${title}`);
+    for (const key of keys) wanted.add(key);
+    return keys;
+  });
+  const buckets = await bucketsFor(db, listIds, wanted);
+  const papers = mergeEntries(await entriesAt(db, placesInBuckets(buckets, (key) => wanted.has(key))));
+  const byKey = new Map<string, Paper[]>();
+  for (const paper of papers) {
+    for (const key of paperKeys(paper.ids, paper.titleKey)) {
+      if (!wanted.has(key)) continue;
+      const same = byKey.get(key);
+      if (same) same.push(paper);
+      else byKey.set(key, [paper]);
+    }
+  }
+  const matched = queries.map((query, i) => {
+    const candidates = [...new Set(keysOf[i]!.flatMap((key) => byKey.get(key) ?? []))];
+    if (candidates.length === 0) return undefined;
+    const direct = matchPaper(identityOf(query), candidates)?.paper;
+    if (direct) return direct;
+    for (const title of found[i]!) {
+      const byTitle = matchPaper(identityOf({ ...query, author: undefined }, title), candidates)?.paper;
+      if (byTitle) return byTitle;
+    }
+    return undefined;
+  });
+  const ids = [...new Set(matched.flatMap((paper) => (paper ? [paper.id] : [])))];
+  const saved = new Map((await db.saved.bulkGet(ids)).flatMap((item) => (item ? [[item.id, item.status] as const] : [])));
+  return matched.map((paper) =>
+    paper
+      ? { id: paper.id, title: paper.title, categories: paper.categories, status: markStatus(saved.get(paper.id)), isNew: isNewPaper(paper, seenAt) }
+      : null,
+  );
+}
