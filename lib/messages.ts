@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 import { isHttpUrl } from './ids/url';
 import type { PageIdentity, PageMatch, ListInfo } from './types';
 import type { AddListOutcome, RefreshOutcome, RefreshSchedule, RefreshStates } from './refresh';
+import type { ItemQuery } from './listing/item';
+import type { ListedHit, MarkStatus } from './db/listed';
 
 export interface Protocol {
   /** How many entries the local copy holds, and the lists it follows. */
@@ -36,7 +38,45 @@ export interface Protocol {
   setRefreshSchedule: { req: RefreshSchedule; res: RefreshSchedule };
   /** "Dismiss" on "12 new entries": what arrived until now is no longer new. */
   markEntriesSeen: { req: Record<string, never>; res: { seenAt: number } };
+  /**
+   * A page that lists papers asks which of its items are listed: one message per page and per
+   * batch of added nodes (at most MAX_LOOKUP_ITEMS items), never one per item. `first` starts
+   * the tab's record over (a new page); `read` says what the items are (a reference list's hits
+   * are what the page's paper cites). The answer is aligned with `items`.
+   */
+  lookupListed: { req: ListedLookup; res: { hits: (ListedHit | null)[] } };
+  /** A mark's card: the entry as the page badge shows it; only for papers this tab was told are on it. */
+  getListedPaper: { req: { paperId: string }; res: PageMatch | null };
+  /** Save or unsave from a mark's card; only for papers this tab was told are on it. */
+  saveListed: { req: { paperId: string; saved: boolean }; res: { status: MarkStatus } };
+  /** The popup's "This tab" on a page that lists papers: the listed papers on it and those its paper cites. */
+  getTabListed: { req: { tabId: number }; res: TabListed };
 }
+
+/** How the items of a lookup were read from the page. */
+export type ListedRead = 'listing' | 'references' | 'links';
+
+export interface ListedLookup {
+  items: ItemQuery[];
+  read: ListedRead;
+  first: boolean;
+}
+
+/** What the background keeps of a tab's listed papers (see entrypoints/background/listings.ts). */
+export interface TabListed {
+  url: string;
+  /** Listed papers on the page (listing items and links), each once, in page order. */
+  listed: ListedHit[];
+  /** Listed papers the page's reference list cites, each once. */
+  cites: ListedHit[];
+  /** True when the page had more than Lantern marks (the rest are left unmarked). */
+  capped: boolean;
+}
+
+/** Items per lookup message: an arXiv listing shows up to 2,000. */
+export const MAX_LOOKUP_ITEMS = 2000;
+/** Characters of a reference's normalized text a lookup accepts (lib/listing/references.ts cuts it there). */
+const MAX_LOOKUP_TEXT = 2000;
 
 export type MessageType = keyof Protocol;
 export type Request<K extends MessageType> = Protocol[K]['req'];
@@ -78,6 +118,16 @@ export function isPageIdentity(v: unknown): v is PageIdentity {
   return true;
 }
 
+const QUERY_FIELDS = new Set(['arxiv', 'doi', 'pmid', 'pmcid', 'repo', 'title', 'author', 'text']);
+
+export function isItemQuery(v: unknown): v is ItemQuery {
+  if (!isRecord(v)) return false;
+  for (const [key, value] of Object.entries(v)) {
+    if (!QUERY_FIELDS.has(key) || !isShortString(value, key === 'text' ? MAX_LOOKUP_TEXT : 1024)) return false;
+  }
+  return true;
+}
+
 export const validators: { [K in MessageType]: (data: unknown) => data is Request<K> } = {
   getStatus: (d): d is Request<'getStatus'> => isRecord(d) && Object.keys(d).length === 0,
   matchPage: isPageIdentity,
@@ -103,6 +153,17 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
   setRefreshSchedule: (d): d is Request<'setRefreshSchedule'> =>
     isRecord(d) && typeof d.intervalHours === 'number' && Number.isFinite(d.intervalHours),
   markEntriesSeen: (d): d is Request<'markEntriesSeen'> => isRecord(d) && Object.keys(d).length === 0,
+  lookupListed: (d): d is Request<'lookupListed'> =>
+    isRecord(d) &&
+    Array.isArray(d.items) &&
+    d.items.length <= MAX_LOOKUP_ITEMS &&
+    d.items.every(isItemQuery) &&
+    (d.read === 'listing' || d.read === 'references' || d.read === 'links') &&
+    typeof d.first === 'boolean',
+  getListedPaper: (d): d is Request<'getListedPaper'> => isRecord(d) && isShortString(d.paperId, 1024),
+  saveListed: (d): d is Request<'saveListed'> => isRecord(d) && isShortString(d.paperId, 1024) && typeof d.saved === 'boolean',
+  getTabListed: (d): d is Request<'getTabListed'> =>
+    isRecord(d) && typeof d.tabId === 'number' && Number.isInteger(d.tabId) && d.tabId >= 0,
 };
 
 // --- sending ---

@@ -8,6 +8,7 @@ import { setupContextMenu } from './contextMenu';
 import { setupCommands } from './commands';
 import { setupRefresh } from './refresh';
 import { setupSearchIndex } from './searchIndex';
+import { setupListings } from './listings';
 
 // One setup per concern; each registers its listeners synchronously, as MV3 requires.
 export default defineBackground(() => {
@@ -22,4 +23,5 @@ export default defineBackground(() => {
   setupStorage();
   setupRefresh();
   setupSearchIndex();
+  setupListings();
 });

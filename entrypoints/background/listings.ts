@@ -1,0 +1,191 @@
+/**
+ * Pages that list papers (listings, search results, links, reference lists): the content
+ * script sends its items in batches (`lookupListed`), the background answers which are listed
+ * and keeps, per tab, the listed papers it told that tab about. That record is all a tab may ask
+ * more of: a mark's card (`getListedPaper`) and its Save (`saveListed`) work only for papers on
+ * it. The toolbar button's badge text counts them; the popup's "This tab" reads them
+ * (`getTabListed`). Records live in storage.session: the service worker forgets its memory.
+ */
+import { browser } from 'wxt/browser';
+import { paperById, relatedPool } from '../../lib/db/catalog';
+import { db } from '../../lib/db/instance';
+import { lookupListed, markStatus, type ListedHit } from '../../lib/db/listed';
+import { isSaved, savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
+import type { LanternDB } from '../../lib/db/schema';
+import type { Handlers, TabListed } from '../../lib/messages';
+import { ENTRIES_SEEN_AT_KEY } from '../../lib/refresh/state';
+import { relatedPapers } from '../../lib/related';
+import type { PageMatch } from '../../lib/types';
+import { registerHandlers } from './messages';
+import { toolbarButton } from './toolbar';
+
+/** Listed papers kept per tab: more than any page shows; the content script caps its marks well below. */
+const MAX_KEPT = 5000;
+
+const memory = new Map<string, unknown>();
+const session = {
+  async get(key: string): Promise<unknown> {
+    if (!browser.storage.session) return memory.get(key);
+    return (await browser.storage.session.get(key))[key];
+  },
+  async set(key: string, value: unknown): Promise<void> {
+    if (!browser.storage.session) memory.set(key, value);
+    else await browser.storage.session.set({ [key]: value });
+  },
+  async remove(key: string): Promise<void> {
+    if (!browser.storage.session) memory.delete(key);
+    else await browser.storage.session.remove(key);
+  },
+};
+
+const recordKey = (tabId: number) => `listed:${tabId}`;
+
+function emptyRecord(url: string): TabListed {
+  return { url, listed: [], cites: [], capped: false };
+}
+
+function readRecord(value: unknown): TabListed | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as TabListed;
+  return typeof record.url === 'string' && Array.isArray(record.listed) && Array.isArray(record.cites) ? record : undefined;
+}
+
+/** Adds hits to a kept list, each paper once (a later answer's status replaces an earlier one's). */
+function keep(kept: ListedHit[], hits: readonly (ListedHit | null)[]): { kept: ListedHit[]; capped: boolean } {
+  const at = new Map(kept.map((hit, i) => [hit.id, i]));
+  let capped = false;
+  for (const hit of hits) {
+    if (!hit) continue;
+    const i = at.get(hit.id);
+    if (i !== undefined) kept[i] = hit;
+    else if (kept.length >= MAX_KEPT) capped = true;
+    else {
+      at.set(hit.id, kept.length);
+      kept.push(hit);
+    }
+  }
+  return { kept, capped };
+}
+
+function distinctCount(record: TabListed): number {
+  return new Set([...record.listed, ...record.cites].map((hit) => hit.id)).size;
+}
+
+async function paintCount(tabId: number, record: TabListed | undefined): Promise<void> {
+  const count = record ? distinctCount(record) : 0;
+  await toolbarButton()
+    ?.setBadgeText({ tabId, text: count === 0 ? '' : count > 999 ? '999+' : String(count) })
+    .catch(() => undefined);
+}
+
+export interface TabListings {
+  handlers: Pick<Handlers, 'lookupListed' | 'getListedPaper' | 'saveListed' | 'getTabListed'>;
+  /** Forgets a tab's record (closed; or navigated, when `unlessUrl` is not the page it is about). */
+  forget(tabId: number, unlessUrl?: string): Promise<void>;
+}
+
+export function createTabListings(database: LanternDB): TabListings {
+  // One read-modify-write at a time per tab: a page's batches may be answered concurrently.
+  const queue = new Map<number, Promise<unknown>>();
+  const update = <T>(tabId: number, change: () => Promise<T>): Promise<T> => {
+    const done = (queue.get(tabId) ?? Promise.resolve()).then(change);
+    const settled = done.catch(() => undefined);
+    queue.set(tabId, settled);
+    void settled.then(() => {
+      if (queue.get(tabId) === settled) queue.delete(tabId);
+    });
+    return done;
+  };
+
+  /** The sender tab's record, when it is about the sender's current page. */
+  const ownRecord = async (sender: { tabId?: number; url?: string }): Promise<TabListed | undefined> => {
+    if (sender.tabId === undefined) return undefined;
+    const record = readRecord(await session.get(recordKey(sender.tabId)));
+    return record && record.url === sender.url ? record : undefined;
+  };
+
+  const ownPaperId = async (paperId: string, sender: { tabId?: number; url?: string }): Promise<string> => {
+    const record = await ownRecord(sender);
+    if (!record?.listed.some((hit) => hit.id === paperId) && !record?.cites.some((hit) => hit.id === paperId)) {
+      throw new Error('This paper is not among the listed papers of this page.');
+    }
+    return paperId;
+  };
+
+  const seenAt = async (): Promise<number | undefined> => {
+    const value = (await database.kv.get(ENTRIES_SEEN_AT_KEY))?.value;
+    return typeof value === 'number' ? value : undefined;
+  };
+
+  return {
+    handlers: {
+      lookupListed: async ({ items, read, first }, sender) => {
+        const hits = await lookupListed(database, items, await seenAt());
+        const { tabId, url } = sender;
+        if (tabId === undefined || !url) return { hits };
+        await update(tabId, async () => {
+          const previous = readRecord(await session.get(recordKey(tabId)));
+          const record = !first && previous?.url === url ? previous : emptyRecord(url);
+          const side = read === 'references' ? 'cites' : 'listed';
+          const { kept, capped } = keep(record[side], hits);
+          record[side] = kept;
+          record.capped ||= capped;
+          await session.set(recordKey(tabId), record);
+          await paintCount(tabId, record);
+        });
+        return { hits };
+      },
+
+      getListedPaper: async ({ paperId }, sender) => {
+        const paper = await paperById(database, await ownPaperId(paperId, sender));
+        if (!paper) return null;
+        const [lists, pool, saved] = await Promise.all([database.lists.bulkGet(paper.lists), relatedPool(database, paper), isSaved(database, paper.id)]);
+        const match: PageMatch = {
+          paper,
+          via: paper.ids.arxiv ? 'arxiv' : paper.ids.doi ? 'doi' : paper.ids.pmcid ? 'pmcid' : paper.ids.pmid ? 'pmid' : 'title',
+          related: relatedPapers(paper, pool, 5),
+          saved,
+          listNames: lists.flatMap((l) => (l ? [l.name] : [])),
+        };
+        return match;
+      },
+
+      saveListed: async ({ paperId, saved }, sender) => {
+        const paper = await paperById(database, await ownPaperId(paperId, sender));
+        if (!paper) throw new Error('This paper is no longer in your lists.');
+        if (saved) await savePaper(database, savedPaperFromPaper(paper));
+        else await unsavePaper(database, paperId);
+        return { status: markStatus((await database.saved.get(paperId))?.status) };
+      },
+
+      getTabListed: async ({ tabId }) => {
+        const record = readRecord(await session.get(recordKey(tabId)));
+        const tab = await browser.tabs.get(tabId).catch(() => undefined);
+        if (!record || (tab?.url && tab.url !== record.url)) return emptyRecord(tab?.url ?? '');
+        // Statuses as they are now: the reader may have saved from the popup since.
+        const ids = [...new Set([...record.listed, ...record.cites].map((hit) => hit.id))];
+        const statuses = new Map((await database.saved.bulkGet(ids)).flatMap((item) => (item ? [[item.id, item.status] as const] : [])));
+        const now = (hit: ListedHit): ListedHit => ({ ...hit, status: markStatus(statuses.get(hit.id)) });
+        return { ...record, listed: record.listed.map(now), cites: record.cites.map(now) };
+      },
+    },
+
+    async forget(tabId, unlessUrl) {
+      await update(tabId, async () => {
+        if (unlessUrl !== undefined && readRecord(await session.get(recordKey(tabId)))?.url === unlessUrl) return;
+        await session.remove(recordKey(tabId));
+        await paintCount(tabId, undefined);
+      });
+    },
+  };
+}
+
+export function setupListings(database: LanternDB = db): void {
+  const listings = createTabListings(database);
+  registerHandlers(listings.handlers);
+  browser.tabs.onRemoved.addListener((tabId) => void listings.forget(tabId));
+  // A new page in the tab: its content script will tell again what it lists.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) void listings.forget(tabId, change.url);
+  });
+}
