@@ -1,0 +1,74 @@
+/**
+ * The background's side of listing marks: one lookup answers a batch, the tab keeps what it was
+ * told, and a content script may open the card of, or save, only the listed papers of its own
+ * tab's current page.
+ */
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import snapshotJson from '../../assets/catalog.json';
+import { createTabListings, type TabListings } from '../../entrypoints/background/listings';
+import { seedFromSnapshot } from '../../lib/db/catalog';
+import { LanternDB } from '../../lib/db/schema';
+import type { CatalogSnapshot } from '../../lib/types';
+
+let db: LanternDB;
+let listings: TabListings;
+let n = 0;
+const PAGE = 'https://arxiv.org/list/cs.CL/new';
+const tab1 = { tabId: 1, url: PAGE };
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = new LanternDB(`listings-bg-${n++}`);
+  await seedFromSnapshot(db, snapshotJson as CatalogSnapshot, 1000);
+  listings = createTabListings(db);
+});
+
+describe('lookupListed', () => {
+  it('answers a batch aligned with its items and keeps the tab’s listed papers, each once', async () => {
+    const { hits } = await listings.handlers.lookupListed(
+      { items: [{ arxiv: '2311.16452' }, { arxiv: '2406.01234' }, { arxiv: '2311.16452' }], read: 'listing', first: true },
+      tab1,
+    );
+    expect(hits.map((h) => h?.id ?? null)).toEqual(['arxiv:2311.16452', null, 'arxiv:2311.16452']);
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16079' }], read: 'listing', first: false }, tab1);
+    await listings.handlers.lookupListed({ items: [{ doi: '10.1038/s41591-023-02448-8' }], read: 'references', first: false }, tab1);
+    const record = await listings.handlers.getTabListed({ tabId: 1 }, {});
+    expect(record.listed.map((h) => h.id)).toEqual(['arxiv:2311.16452', 'arxiv:2311.16079']);
+    expect(record.cites.map((h) => h.id)).toEqual(['doi:10.1038/s41591-023-02448-8']);
+  });
+
+  it('starts the record over for a new page', async () => {
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: true }, tab1);
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16079' }], read: 'listing', first: true }, { tabId: 1, url: `${PAGE}?skip=25` });
+    expect((await listings.handlers.getTabListed({ tabId: 1 }, {})).listed.map((h) => h.id)).toEqual(['arxiv:2311.16079']);
+  });
+});
+
+describe('a tab asks only about its own listed papers', () => {
+  beforeEach(async () => {
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: true }, tab1);
+  });
+
+  it('opens the card and saves a paper listed on its page', async () => {
+    expect((await listings.handlers.getListedPaper({ paperId: 'arxiv:2311.16452' }, tab1))?.paper.id).toBe('arxiv:2311.16452');
+    expect(await listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, tab1)).toEqual({ status: 'saved' });
+    expect(await db.saved.get('arxiv:2311.16452')).toBeDefined();
+    expect((await listings.handlers.getTabListed({ tabId: 1 }, {})).listed[0]?.status).toBe('saved');
+  });
+
+  it('refuses another listed paper, another tab, and the same tab on another page', async () => {
+    await expect(listings.handlers.getListedPaper({ paperId: 'arxiv:2311.16079' }, tab1)).rejects.toThrow(/not among the listed papers/);
+    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16079', saved: true }, tab1)).rejects.toThrow();
+    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, { tabId: 2, url: PAGE })).rejects.toThrow();
+    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, { tabId: 1, url: 'https://evil.example/' })).rejects.toThrow();
+    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, {})).rejects.toThrow();
+    expect(await db.saved.count()).toBe(0);
+  });
+
+  it('forgets a closed tab', async () => {
+    await listings.forget(1);
+    await expect(listings.handlers.getListedPaper({ paperId: 'arxiv:2311.16452' }, tab1)).rejects.toThrow();
+  });
+});
