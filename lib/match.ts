@@ -3,6 +3,7 @@
  * then the title; the title is what ties an arXiv page to the journal version the list links,
  * and the reverse.
  */
+import { surnameOf, type CslName } from './names';
 import { paperKeys } from './ids';
 import { titleKey } from './title';
 import type { PageIdentity, PageMatch, Paper } from './types';
@@ -89,7 +90,7 @@ function conflicts(identity: PageIdentity, candidate: Paper): boolean {
     if (kind === 'doi' && isPreprintDoi(mine) !== isPreprintDoi(theirs)) continue;
     return true;
   }
-  return !firstAuthorAgrees(identity.authors, candidate.authors);
+  return !firstAuthorAgrees(identity.authors, candidate.authorList.names[0]);
 }
 
 /** Name words, diacritics and case folded: "Thirunavukarasu, Arun James" → thirunavukarasu, arun, james. */
@@ -98,12 +99,12 @@ function nameWords(name: string): string[] {
 }
 
 /**
- * The list writes "Harsha Nori et al.", "Liu et al." or "Pranav Rajpurkar and Matthew P. Lungren";
- * its first author's surname must be among the page's author names. Unknown on either side agrees.
+ * The listed paper's first author's surname (the last word of its family name, or of a literal)
+ * must be among the page's author names, in whichever order the page writes them. Unknown on
+ * either side agrees.
  */
-function firstAuthorAgrees(pageAuthors: readonly string[] | undefined, listed: string): boolean {
-  const firstAuthor = listed.split(/,| and | et al\b|&/i)[0] ?? '';
-  const surname = nameWords(firstAuthor).at(-1);
+export function firstAuthorAgrees(pageAuthors: readonly string[] | undefined, listedFirst: CslName | undefined): boolean {
+  const surname = nameWords(surnameOf(listedFirst)).at(-1);
   if (!pageAuthors || pageAuthors.length === 0 || !surname) return true;
   return pageAuthors.some((author) => nameWords(author).includes(surname));
 }

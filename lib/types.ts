@@ -10,6 +10,26 @@ export interface EntryLink {
   label: string;
 }
 
+/**
+ * One author in CSL-JSON's shape: a person (family, given, particles, suffix) or a `literal`
+ * (an organisation or a one-word name). lib/names.ts reads every source into it.
+ */
+export interface CslName {
+  family?: string;
+  given?: string;
+  suffix?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  /** The whole name of an organisation or a one-word name, never split. */
+  literal?: string;
+}
+
+export interface AuthorList {
+  names: CslName[];
+  /** The list was cut short ("et al."): BibTeX writes "and others". */
+  etAl: boolean;
+}
+
 /** Identifiers derived from an entry's links (or a page), all normalized. */
 export interface PaperIds {
   /** arXiv id without version: "2311.16452" or "hep-th/9901001". */
@@ -29,8 +49,10 @@ export interface CatalogEntry {
   /** Stable id from the strongest identifier: "arxiv:2311.16452", "doi:10.1038/…", "title:<key>". */
   id: string;
   title: string;
-  /** As written in the list, e.g. "Harsha Nori et al." */
+  /** The byline shown to people: as the list wrote it ("Harsha Nori et al."), else `formatAuthors(authorList)`. */
   authors: string;
+  /** The authors, structured: what exports, citation keys and the first-author rule read. */
+  authorList: AuthorList;
   venue: string;
   year?: number;
   month?: number;

@@ -5,6 +5,7 @@
  * tables of papers. Never throws: lines it cannot read come back as warnings with line numbers.
  */
 import { idsFromUrls, paperId, parseHttpUrl } from '../ids';
+import { namesFromByline } from '../names';
 import { titleKey } from '../title';
 import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
@@ -113,12 +114,18 @@ export function splitAuthorsVenue(text: string): { authors: string; venue: strin
   const etAl = /^(.*?\bet al\.?)(.*)$/i.exec(clean);
   if (etAl) return { authors: etAl[1]!.trim(), venue: trimPunctuation(etAl[2]!) };
   const body = trimPunctuation(clean);
-  // The last ". " that ends a word of two or more letters: initials such as "Tyler A. Chang" are not a boundary.
-  const boundaries = [...body.matchAll(/\p{L}{2,}\.\s+/gu)];
+  // The last ". " that ends a word of two or more letters, a caseless letter ("王") or a braced
+  // name ("{Ludwig van} {Beethoven}"): initials such as "Tyler A. Chang" are not a boundary.
+  const boundaries = [...body.matchAll(/(?:\p{L}{2,}|\p{Lo}|\})\.\s+/gu)];
   const last = boundaries.at(-1);
-  if (!last || last.index === undefined) return { authors: body, venue: '' };
+  if (!last || last.index === undefined) return { authors: withSuffixPeriod(body, clean), venue: '' };
   const cut = last.index + last[0].trimEnd().length;
-  return { authors: body.slice(0, cut - 1).trim(), venue: trimPunctuation(body.slice(cut)) };
+  return { authors: withSuffixPeriod(body.slice(0, cut - 1).trim(), clean), venue: trimPunctuation(body.slice(cut)) };
+}
+
+/** "Rivera Jr" cut from "Rivera Jr. Nature." gets its period back: it belongs to the suffix. */
+function withSuffixPeriod(authors: string, source: string): string {
+  return /\b(?:Jr|Sr|Jnr|Snr)$/.test(authors) && source.includes(`${authors}.`) ? `${authors}.` : authors;
 }
 
 function trimPunctuation(text: string): string {
@@ -327,10 +334,12 @@ function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
   const ids = knownIds ?? idsFromUrls(links.map((link) => link.url));
   const key = first.titleKey;
   const dated = group.find((item) => item.year !== undefined);
+  const authors = group.find((item) => item.authors)?.authors ?? '';
   return {
     id: paperId(ids, `title:${key}`),
     title: first.title,
-    authors: group.find((item) => item.authors)?.authors ?? '',
+    authors,
+    authorList: namesFromByline(authors),
     venue: group.find((item) => item.venue)?.venue ?? '',
     ...(dated?.year !== undefined && { year: dated.year }),
     ...(dated?.month !== undefined && { month: dated.month }),

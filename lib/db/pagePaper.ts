@@ -6,6 +6,7 @@
 import type { PageIdentity, SavedPaper } from '../types';
 import { paperId } from '../ids';
 import { isHttpUrl } from '../ids/url';
+import { formatAuthors, namesFromPeople } from '../names';
 import { titleKey } from '../title';
 
 /** The id an unlisted page's paper is saved under: its strongest identifier, as in the catalog, else its URL. */
@@ -23,11 +24,13 @@ export function savedPaperFromPage(page: PageIdentity): { paper: SavedPaper } | 
   if (page.doi) ids.doi = page.doi;
   if (page.pmcid) ids.pmcid = page.pmcid;
   if (page.pmid) ids.pmid = page.pmid;
+  const authorList = namesFromPeople(page.authors ?? []);
   return {
     paper: {
       id: pagePaperId(page),
       title,
-      authors: (page.authors ?? []).join(', '),
+      authors: formatAuthors(authorList),
+      authorList,
       venue: page.venue ?? '',
       ...(page.year !== undefined ? { year: page.year } : {}),
       categories: [],

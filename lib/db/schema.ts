@@ -5,7 +5,8 @@
  * (tests/unit/db-schema.test.ts) checks that every earlier example opens under the new schema.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { ListInfo, SavedItem, StoredEntry } from '../types';
+import { nameFromText, namesFromByline } from '../names';
+import type { AuthorList, CslName, ListInfo, SavedItem, SavedPaper, StoredEntry } from '../types';
 import { layoutList, type EntryChunk, type EntryKeyBucket, type ListManifest } from './layout';
 
 /** A small key-value table for state that is not a row of its own (search index, refresh state, settings). */
@@ -75,7 +76,47 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { entries: null },
   },
+  {
+    version: 5,
+    // Authors kept structured (CSL-JSON names) beside the byline, in list entries and saved items.
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('entryChunks')
+        .toCollection()
+        .modify((chunk: EntryChunk) => {
+          for (const entry of chunk.entries) entry.authorList ??= namesFromByline(entry.authors ?? '');
+        });
+      await tx
+        .table('saved')
+        .toCollection()
+        .modify((item: SavedItem) => {
+          item.paper.authorList ??= legacyAuthorList(item.paper);
+        });
+    },
+  },
 ];
+
+/**
+ * The authors of a paper saved before they were kept structured. A paper saved from a page
+ * joined the page's names with ", ", so "Nori, Harsha, Lee, Yin Tat" is read as pairs when it
+ * splits into an even number of parts of which some are one word ("First Last" names are two
+ * words or more); every other byline is read as a list writes it.
+ */
+export function legacyAuthorList(paper: Pick<SavedPaper, 'authors' | 'links'>): AuthorList {
+  const authors = paper.authors ?? '';
+  const fromPage = paper.links.some((link) => link.label === 'page');
+  const parts = authors.split(',').map((part) => part.trim());
+  if (fromPage && parts.length % 2 === 0 && parts.every(Boolean) && parts.some((part) => !part.includes(' '))) {
+    const names: CslName[] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      const name = nameFromText(`${parts[i]}, ${parts[i + 1]}`);
+      if (name) names.push(name);
+    }
+    return { names, etAl: false };
+  }
+  return namesFromByline(authors);
+}
 
 export const DB_NAME = 'lantern';
 

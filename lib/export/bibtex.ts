@@ -12,7 +12,7 @@
  */
 import type { SavedItem, SavedPaper } from '../types';
 import { titleWords } from '../title';
-import { parseAuthorList, type PersonName } from './names';
+import { surnameOf, type CslName } from '../names';
 import { arxivArchive, cleanVenue, paperKind, paperUrl } from './paperKind';
 
 const LATEX_SPECIALS: Record<string, string> = {
@@ -84,8 +84,7 @@ function asciiKeyPart(text: string): string {
 
 /** "nori2023generalist": first author's surname, year, first significant title word. */
 export function baseCitationKey(paper: SavedPaper): string {
-  const firstAuthor = parseAuthorList(paper.authors).names[0];
-  const surname = (firstAuthor && asciiKeyPart(firstAuthor.family)) || 'anon';
+  const surname = asciiKeyPart(surnameOf(paper.authorList.names[0])) || 'anon';
   let word = '';
   for (const candidate of titleWords(paper.title)) {
     const ascii = asciiKeyPart(candidate);
@@ -138,8 +137,22 @@ export function citationKeys(items: readonly SavedItem[]): Map<string, string> {
 
 const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-function bibtexName(name: PersonName): string {
-  return name.given ? `${escapeLatex(name.family)}, ${escapeLatex(name.given)}` : `{${escapeLatex(name.family)}}`;
+/** A name part that BibTeX would otherwise split: it holds a comma or the word "and". */
+function namePart(text: string): string {
+  const escaped = escapeLatex(text);
+  return /,|\band\b/i.test(escaped) ? `{${escaped}}` : escaped;
+}
+
+/**
+ * "von Last, Jr, First" (BibTeX's full form): the non-dropping particle is BibTeX's "von" part,
+ * the dropping particle ends the first part ("Beethoven, Ludwig van"), a literal is braced whole
+ * so it is never split ("{World Health Organization}").
+ */
+function bibtexName(name: CslName): string {
+  if (name.literal !== undefined) return `{${escapeLatex(name.literal)}}`;
+  const last = [name['non-dropping-particle'], name.family].filter(Boolean).map((part) => namePart(part!)).join(' ');
+  const first = [name.given, name['dropping-particle']].filter(Boolean).map((part) => namePart(part!)).join(' ');
+  return [last, ...(name.suffix ? [namePart(name.suffix)] : []), first].join(', ');
 }
 
 type Field = [name: string, value: string];
@@ -162,7 +175,7 @@ function entryTypeAndVenue(paper: SavedPaper): { type: string; venueFields: Fiel
 function bibtexEntry(item: SavedItem, key: string): string {
   const { paper } = item;
   const { type, venueFields } = entryTypeAndVenue(paper);
-  const authors = parseAuthorList(paper.authors);
+  const authors = paper.authorList;
   const authorNames = [...authors.names.map(bibtexName), ...(authors.etAl ? ['others'] : [])];
   const url = paperUrl(paper);
   const fields: Field[] = [['title', `{${protectedTitle(paper.title)}}`]];

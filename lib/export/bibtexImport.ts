@@ -14,7 +14,7 @@ import { parse, parseAsync, type Creator, type Entry } from '@retorquere/bibtex-
 import { arxivIdFromDoi, idsFromUrls, normalizeArxivId, normalizeDoi, paperId, parseHttpUrl } from '../ids';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
-import { formatAuthorList, type PersonName } from './names';
+import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
 import { lineAndColumn, sizeProblem, type ImportResult } from './importResult';
 
 export interface BibTeXImportOptions {
@@ -92,22 +92,26 @@ function field(entry: Entry, name: string): string | undefined {
   return undefined;
 }
 
-function personName(creator: Creator): PersonName | undefined {
-  if (creator.name) return { family: plain(creator.name) };
-  const family = plain([creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' '));
-  if (!family) return undefined;
-  const given = plain(creator.firstName);
-  return given ? { family, given } : { family };
+/** A parsed creator as a CSL name: a braced name ("{World Health Organization}") is a literal; "von" is the non-dropping particle. */
+function cslName(creator: Creator): CslName | undefined {
+  if (creator.name) return normalizeName({ literal: plain(creator.name) });
+  return normalizeName({
+    family: plain(creator.lastName),
+    given: plain(creator.firstName),
+    suffix: plain(creator.suffix),
+    'non-dropping-particle': plain(creator.prefix),
+  });
 }
 
-function authorsOf(entry: Entry): string {
+const isOthers = (creator: Creator): boolean => creator.lastName === 'others' && !creator.firstName && !creator.prefix;
+
+function authorsOf(entry: Entry): AuthorList {
   const creators = entry.fields.author ?? entry.fields.editor ?? [];
-  const etAl = creators.some((creator) => creator.lastName === 'others' && !creator.firstName);
   const names = creators
-    .filter((creator) => !(creator.lastName === 'others' && !creator.firstName))
-    .map(personName)
-    .filter((name): name is PersonName => name !== undefined);
-  return formatAuthorList({ names, etAl });
+    .filter((creator) => !isOthers(creator))
+    .map(cslName)
+    .filter((name): name is CslName => name !== undefined);
+  return { names, etAl: creators.some(isOthers) };
 }
 
 function identifiers(entry: Entry, url: string | undefined): PaperIds {
@@ -184,10 +188,12 @@ function savedItem(entry: Entry, now: number): SavedItem | undefined {
   const url = rawUrl && parseHttpUrl(rawUrl) ? rawUrl : undefined;
   const ids = identifiers(entry, url);
   const links: EntryLink[] = url ? [{ kind: 'paper', url, label: 'paper' }] : [];
+  const authorList = authorsOf(entry);
   const paper: SavedPaper = {
     id: paperId(ids, `title:${key}`),
     title,
-    authors: authorsOf(entry),
+    authors: formatAuthors(authorList),
+    authorList,
     venue: venueOf(entry, ids),
     ...dateOf(entry),
     categories: [],

@@ -11,6 +11,7 @@
  * injection"): list data is untrusted.
  */
 import type { SavedItem } from '../types';
+import { sortedAuthors } from '../names';
 import { cleanVenue, codeUrls, paperUrl } from './paperKind';
 
 const BOM = '\uFEFF';
@@ -39,7 +40,7 @@ function csvRow(item: SavedItem): Record<CsvColumn, string> {
   return {
     id: item.id,
     title: defuseFormula(paper.title),
-    authors: defuseFormula(paper.authors),
+    authors: defuseFormula(sortedAuthors(paper.authorList)),
     year: paper.year === undefined ? '' : String(paper.year),
     month: paper.month === undefined ? '' : String(paper.month),
     venue: defuseFormula(cleanVenue(paper.venue)),

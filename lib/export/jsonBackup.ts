@@ -6,6 +6,7 @@
  * rebuilt from the known fields, links that are not http(s) are dropped, and an item that
  * cannot be read is skipped with a warning that names it.
  */
+import { authorListFromData, namesFromByline } from '../names';
 import type { EntryLink, LinkKind, PaperIds, ReadingStatus, SavedItem, SavedPaper } from '../types';
 import { parseHttpUrl } from '../ids';
 import { lineAndColumn, sizeProblem, type ImportResult } from './importResult';
@@ -122,10 +123,15 @@ function readPaper(value: unknown, dropped: string[]): SavedPaper {
   if (!isObject(value)) throw new ItemProblem(`paper is ${describe(value)}, not an object`);
   const title = text(value, 'title', 'paper.');
   if (title.trim() === '') throw new ItemProblem('paper.title is empty');
+  const authors = text(value, 'authors', 'paper.');
+  // Backups written before authors were kept structured have the byline only.
+  const authorList = value.authorList === undefined ? namesFromByline(authors) : authorListFromData(value.authorList);
+  if (!authorList) throw new ItemProblem('paper.authorList is not a list of names');
   const paper: SavedPaper = {
     id: text(value, 'id', 'paper.'),
     title,
-    authors: text(value, 'authors', 'paper.'),
+    authors,
+    authorList,
     venue: text(value, 'venue', 'paper.'),
     categories: texts(value, 'categories', 'paper.'),
     links: readLinks(value.links, dropped),

@@ -13,6 +13,7 @@
  */
 import { isNonPaperHeading, CATEGORY_SEPARATOR } from '../catalog/parse';
 import { parseHttpUrl } from '../ids';
+import { unambiguousDisplayName } from '../names';
 import type { EntryLink, SavedItem } from '../types';
 import { cleanVenue, paperUrl } from './paperKind';
 
@@ -59,7 +60,8 @@ function itemLine(item: SavedItem): string {
   }
   parts.push(`**${escapeMarkdown(paper.title)}**`);
   // The parser splits "Authors. Venue." at the last ". "; without authors a venue alone would be read as authors.
-  const authors = escapeItalic(paper.authors).replace(/\.$/, '');
+  const byline = paper.authorList.names.map(unambiguousDisplayName).join(', ');
+  const authors = escapeItalic(paper.authorList.etAl ? `${byline} et al` : byline).replace(/\.$/, '');
   const venue = escapeItalic(cleanVenue(paper.venue));
   if (authors !== '') {
     const authorsText = /\bet al$/i.test(authors) ? `${authors}.` : authors;

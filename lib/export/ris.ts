@@ -6,7 +6,7 @@
  * new record), so line breaks inside a value become spaces; the JSON backup is the lossless format.
  */
 import type { SavedItem } from '../types';
-import { parseAuthorList } from './names';
+import { ET_AL_AUTHOR, sortedName } from '../names';
 import { cleanVenue, codeUrls, paperKind, paperUrl, type PaperKind } from './paperKind';
 
 const RIS_TYPES: Record<PaperKind, string> = {
@@ -31,8 +31,10 @@ function risRecord(item: SavedItem): string {
   const kind = paperKind(paper);
   tag('TY', RIS_TYPES[kind]);
   tag('TI', paper.title);
-  const authors = parseAuthorList(paper.authors);
-  for (const name of authors.names) tag('AU', name.given ? `${name.family}, ${name.given}` : name.family);
+  // "Family, Given, Suffix" as the RIS specification orders it; RIS has no "et al.", so a
+  // shortened list ends with an "et al." author, which Lantern's readers take back as that.
+  for (const name of paper.authorList.names) tag('AU', sortedName(name));
+  if (paper.authorList.etAl) tag('AU', ET_AL_AUTHOR);
   if (paper.year !== undefined) {
     tag('PY', paper.year);
     tag('DA', `${paper.year}/${paper.month === undefined ? '' : String(paper.month).padStart(2, '0')}//`);

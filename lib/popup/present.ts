@@ -1,4 +1,5 @@
 /** How the popup presents a paper: pure formatting helpers, shared with the library page. */
+import { displayName, nameFromText } from '../names';
 import { isHttpUrl } from '../ids/url';
 import type { EntryLink, Paper } from '../types';
 
@@ -32,8 +33,8 @@ export function primaryUrl(paper: Pick<Paper, 'links'>): string | undefined {
 
 /** A page's author as people write it: "Singhal, Karan" (citation metadata order) → "Karan Singhal". */
 export function displayAuthor(name: string): string {
-  const parts = name.split(',').map((p) => p.trim());
-  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name.trim();
+  const structured = nameFromText(name);
+  return structured ? displayName(structured) : name.trim();
 }
 
 /** Up to three authors, then "et al.". */

@@ -6,6 +6,7 @@
  * (a fixed small vocabulary would flatter fuzzy matching). Deterministic for a given seed.
  */
 import type { CatalogEntry, CatalogSnapshot, EntryLink, Paper } from '../../lib/types';
+import { withAuthorList } from '../fixtures/authors';
 
 const MEDICAL = [
   'radiology', 'pathology', 'oncology', 'cardiology', 'dermatology', 'ophthalmology', 'genomics',
@@ -143,7 +144,7 @@ export function generateCorpus(size: number, { basis, seed = 42, listId = 'seed'
     const title = fill(pick(TEMPLATES));
     const paperCategories = [pick(categories)];
     if (random() < 0.1) paperCategories.push(pick(categories));
-    papers.push({
+    papers.push(withAuthorList({
       id: `synthetic:${n}`,
       title,
       authors: `${pick(FIRST_NAMES)} ${surname()}${random() < 0.85 ? ' et al.' : ''}`,
@@ -156,7 +157,7 @@ export function generateCorpus(size: number, { basis, seed = 42, listId = 'seed'
       titleKey: title.toLowerCase(),
       line: 0,
       lists: [listId],
-    });
+    }));
   }
   return papers;
 }

@@ -19,6 +19,7 @@ import { toMarkdown } from '../../lib/export/markdown';
 import { toRIS } from '../../lib/export/ris';
 import { titleKey } from '../../lib/title';
 import type { ReadingStatus, SavedItem, SavedPaper } from '../../lib/types';
+import { withAuthorList } from '../fixtures/authors';
 
 const SIZE = Number(process.env.LANTERN_BENCH_READINGLIST_SIZE ?? 10_000);
 const STATUSES: ReadingStatus[] = ['to-read', 'reading', 'read'];
@@ -46,7 +47,7 @@ function syntheticPaper(index: number, next: () => number): SavedPaper {
   const venue = pick(VENUES);
   const onArxiv = venue === 'arXiv' || index % 3 === 0;
   const url = onArxiv ? `https://arxiv.org/abs/${arxiv}` : `https://doi.org/10.1000/bench.${index}`;
-  return {
+  return withAuthorList({
     id: onArxiv ? `arxiv:${arxiv}` : `doi:10.1000/bench.${index}`,
     title,
     authors: `${pick(['Harsha', 'Karan', 'Jörg', 'Wei', 'Ann'])} ${pick(SURNAMES)}${next() < 0.7 ? ' et al.' : ''}`,
@@ -61,7 +62,7 @@ function syntheticPaper(index: number, next: () => number): SavedPaper {
     ids: { ...(onArxiv ? { arxiv } : { doi: `10.1000/bench.${index}` }), repos: index % 4 === 0 ? [`github.com/lab${index % 50}/repo${index}`] : [] },
     titleKey: titleKey(title),
     url,
-  };
+  });
 }
 
 function syntheticItems(size: number): SavedItem[] {

@@ -12,12 +12,13 @@ import bundled from '../../assets/catalog.json';
 import { SEED_SOURCE_URL } from '../../lib/catalog/snapshot';
 import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
 import { writeListMarkdown } from '../fixtures/lists/writeList';
+import { withAuthorList } from '../fixtures/authors';
 
 const catalog = bundled as unknown as CatalogSnapshot;
 const arxivEntries = catalog.entries.filter((e) => e.ids.arxiv);
 
 function newEntry(arxiv: string, title: string, category: string): CatalogEntry {
-  return {
+  return withAuthorList({
     id: `arxiv:${arxiv}`,
     title,
     authors: 'Ada Fixture et al.',
@@ -29,7 +30,7 @@ function newEntry(arxiv: string, title: string, category: string): CatalogEntry 
     ids: { arxiv, repos: [] },
     titleKey: title.toLowerCase(),
     line: 0,
-  };
+  });
 }
 
 // The new version of the seed list: three entries gone (one of them saved), one retitled, two new.

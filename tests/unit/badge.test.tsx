@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Badge, MAX_RELATED, type BadgeProps } from '../../components/Badge';
 import { BADGE_TAG, createBadgeHost } from '../../components/BadgeHost';
 import type { Paper, PageMatch } from '../../lib/types';
+import { withAuthorList } from '../fixtures/authors';
 
 function paper(overrides: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
-  return {
+  return withAuthorList({
     authors: 'Harsha Nori et al.',
     venue: 'arXiv',
     year: 2023,
@@ -18,7 +19,7 @@ function paper(overrides: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
     line: 1,
     lists: ['seed'],
     ...overrides,
-  };
+  });
 }
 
 const listed = paper({

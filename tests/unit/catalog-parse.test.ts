@@ -44,6 +44,7 @@ describe('the seed list shape', () => {
       id: 'arxiv:2311.16079',
       title: 'MEDITRON-70B: Scaling Medical Pretraining for Large Language Models',
       authors: 'Zeming Chen et al.',
+      authorList: { names: [{ family: 'Chen', given: 'Zeming' }], etAl: true },
       venue: 'arXiv',
       year: 2023,
       month: 11,

@@ -19,10 +19,11 @@ import {
 } from '../../lib/db/catalog';
 import { savePaper, savedPaperFromPaper, listSaved } from '../../lib/db/readingList';
 import type { CatalogEntry, CatalogSnapshot, StoredEntry } from '../../lib/types';
+import { withAuthorList } from '../fixtures/authors';
 
 function entry(id: string, over: Partial<CatalogEntry> = {}): CatalogEntry {
   const titleKey = over.titleKey ?? `title of ${id.replace(/\W+/g, ' ')}`.trim();
-  return {
+  return withAuthorList({
     id,
     title: titleKey,
     authors: 'Someone et al.',
@@ -34,7 +35,7 @@ function entry(id: string, over: Partial<CatalogEntry> = {}): CatalogEntry {
     titleKey,
     line: 1,
     ...over,
-  };
+  });
 }
 
 const MEDPROMPT = entry('arxiv:2311.16452', {

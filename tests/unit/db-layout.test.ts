@@ -3,11 +3,12 @@ import { CHUNK_SIZE, KEY_BUCKETS, TITLE_BUCKETS, chunkOf, entriesAtPlaces, idKey
 import { entryDigest, entryKeys, layoutList } from '../../lib/db/layout';
 import { storedEntry } from '../../lib/db/catalog';
 import type { CatalogEntry } from '../../lib/types';
+import { withAuthorList } from '../fixtures/authors';
 
 function entry(i: number, over: Partial<CatalogEntry> = {}): CatalogEntry {
   const arxiv = i % 3 === 0 ? undefined : `2402.${String(i).padStart(5, '0')}`;
   const titleKey = `model ${i} for discharge summaries`;
-  return {
+  return withAuthorList({
     id: arxiv ? `arxiv:${arxiv}` : `title:${titleKey}`,
     title: titleKey,
     authors: 'A et al.',
@@ -19,7 +20,7 @@ function entry(i: number, over: Partial<CatalogEntry> = {}): CatalogEntry {
     titleKey,
     line: i + 1,
     ...over,
-  };
+  });
 }
 
 describe('key buckets', () => {

@@ -17,7 +17,7 @@ describe('savedPaperFromPage', () => {
       pmid: '38000000',
       doi: '10.1001/jama.2024.1',
       title: '  Large Language Models in Clinical Practice ',
-      authors: ['Ada Lovelace', 'Alan Turing'],
+      authors: ['Lovelace, Ada', 'Alan Turing'],
       venue: 'JAMA',
       year: 2024,
     });
@@ -26,6 +26,7 @@ describe('savedPaperFromPage', () => {
         id: 'doi:10.1001/jama.2024.1',
         title: 'Large Language Models in Clinical Practice',
         authors: 'Ada Lovelace, Alan Turing',
+        authorList: { names: [{ family: 'Lovelace', given: 'Ada' }, { family: 'Turing', given: 'Alan' }], etAl: false },
         venue: 'JAMA',
         year: 2024,
         categories: [],

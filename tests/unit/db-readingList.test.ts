@@ -16,9 +16,10 @@ import {
   updateSaved,
 } from '../../lib/db/readingList';
 import type { Paper, SavedPaper } from '../../lib/types';
+import { withAuthorList } from '../fixtures/authors';
 
 function paper(id: string, title: string): Paper {
-  return {
+  return withAuthorList({
     id,
     title,
     authors: 'A. Author et al.',
@@ -34,7 +35,7 @@ function paper(id: string, title: string): Paper {
     titleKey: title.toLowerCase(),
     line: 12,
     lists: ['seed'],
-  };
+  });
 }
 
 const A = savedPaperFromPaper(paper('arxiv:2401.00001', 'Alpha'));

@@ -5,8 +5,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { papersByKeys } from '../../lib/db/catalog';
 import { entryKeys } from '../../lib/db/layout';
-import { LanternDB, SCHEMA_VERSIONS } from '../../lib/db/schema';
-import type { StoredEntry } from '../../lib/types';
+import { LanternDB, legacyAuthorList, SCHEMA_VERSIONS } from '../../lib/db/schema';
+import type { SavedItem, StoredEntry } from '../../lib/types';
 
 const FIXTURES = resolve(__dirname, '../fixtures/db');
 const CURRENT = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -39,6 +39,7 @@ async function expectCurrentShape(db: LanternDB): Promise<void> {
     expect(Array.isArray(item.tags)).toBe(true);
     expect(typeof item.note).toBe('string');
     expect(item.paper.id).toBe(item.id);
+    expect(Array.isArray(item.paper.authorList.names), `saved ${item.id}: authorList`).toBe(true);
   }
   const lists = await db.lists.toArray();
   for (const list of lists) {
@@ -47,6 +48,7 @@ async function expectCurrentShape(db: LanternDB): Promise<void> {
   }
   for (const entry of await storedEntries(db)) {
     expect(entry).not.toHaveProperty('keys');
+    expect(typeof entry.authorList.etAl, `${entry.id}: authorList`).toBe('boolean');
     for (const key of entryKeys(entry)) {
       expect((await papersByKeys(db, [key])).map((p) => p.id), `${entry.id} by ${key}`).toContain(entry.id);
     }
@@ -112,7 +114,7 @@ describe('upgrade to v2', () => {
     const saved = await db.saved.orderBy('addedAt').toArray();
     expect(saved.map((s) => s.starred)).toEqual([false, false]);
     const before = example.tables.saved!;
-    expect(saved.map(({ starred: _, ...rest }) => rest)).toEqual(before);
+    expect(saved.map(({ starred: _, paper: { authorList: _authors, ...paper }, ...rest }) => ({ ...rest, paper }))).toEqual(before);
     await db.kv.put({ key: 'probe', value: { n: 1 } });
     expect((await db.kv.get('probe'))?.value).toEqual({ n: 1 });
   });
@@ -137,13 +139,44 @@ describe('upgrade to v3 and v4', () => {
     expect(db.tables.map((t) => t.name)).not.toContain('entries');
     const before = (example.tables.entries as unknown as (StoredEntry & { keys: string[] })[]).sort((a, b) => a.line - b.line);
     expect(before.length).toBeGreaterThan(1);
-    const after = await storedEntries(db);
+    const after = (await storedEntries(db)).map(({ authorList: _authorList, ...entry }) => entry);
     expect(after).toEqual(before.map(({ keys: _keys, ...entry }) => entry));
     expect(await db.manifests.get('seed')).toMatchObject({ ids: before.map((e) => e.id), addedAt: before.map((e) => e.addedAt) });
     // Every key the old multi-entry index held still finds its entry.
     for (const old of before) {
       for (const key of old.keys) expect((await papersByKeys(db, [key])).map((p) => p.id), key).toEqual([old.id]);
     }
-    expect(await db.saved.toArray()).toEqual(example.tables.saved);
+    const saved = (await db.saved.toArray()).map(({ paper: { authorList: _authorList, ...paper }, ...item }) => ({ ...item, paper }));
+    expect(saved).toEqual(example.tables.saved);
+  });
+});
+
+describe('upgrade to v5', () => {
+  it('gives every list entry and saved item structured authors and changes nothing else', async () => {
+    const example = readExample(4);
+    await createAtVersion('v4-to-v5', 4, example);
+    const db = new LanternDB('v4-to-v5');
+    opened.push(db);
+    const expected = readExample(5);
+    expect(await db.saved.orderBy('addedAt').toArray()).toEqual(expected.tables.saved);
+    expect(await db.entryChunks.toArray()).toEqual(expected.tables.entryChunks);
+    expect(await db.manifests.toArray()).toEqual(example.tables.manifests);
+  });
+
+  it('reads a page-saved byline of "Last, First" pairs as pairs, and a list byline as a list', async () => {
+    const saved = new Map(readExample(5).tables.saved!.map((row) => [row.id as string, (row.paper as SavedItem['paper']).authorList] as const));
+    expect(saved.get('url:https://example.org/preprint/43')).toEqual({
+      names: [{ family: 'Nori', given: 'Harsha' }, { family: 'Lee', given: 'Yin Tat' }],
+      etAl: false,
+    });
+    expect(saved.get('title:global strategy on digital health')).toEqual({
+      names: [{ literal: 'World Health Organization' }, { family: 'Rivera', given: 'J. Q.', suffix: 'Jr.' }],
+      etAl: false,
+    });
+    expect(legacyAuthorList({ authors: 'Harsha Nori, Yin Tat Lee', links: [{ kind: 'paper', url: 'https://x.org/', label: 'page' }] }).names).toEqual([
+      { family: 'Nori', given: 'Harsha' },
+      { family: 'Lee', given: 'Yin Tat' },
+    ]);
+    expect(legacyAuthorList({ authors: 'Nori, Harsha', links: [] }).names).toEqual([{ literal: 'Nori' }, { literal: 'Harsha' }]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { toRIS } from '../../lib/export/ris';
-import { parseAuthorList } from '../../lib/export/names';
+import { authorsFromCsl } from '../fixtures/readBack';
 import { trickyItems } from '../fixtures/imports/savedItems';
 
 interface CslItem {
@@ -36,8 +36,7 @@ describe('toRIS parsed back by citation.js', () => {
     items.forEach((item, index) => {
       const record = records[index]!;
       expect(record.title).toBe(collapse(item.paper.title));
-      const names = parseAuthorList(item.paper.authors).names;
-      expect((record.author ?? []).map((author) => author.family ?? author.literal)).toEqual(names.map((name) => name.family));
+      expect(authorsFromCsl(record.author), item.id).toEqual(item.paper.authorList);
       if (item.paper.year !== undefined) expect(record.issued?.['date-parts'][0]?.[0]).toBe(item.paper.year);
       expect(record.DOI).toBe(item.paper.ids.doi);
       const keywords = record.keyword ? record.keyword.split(',') : [];

@@ -6,6 +6,7 @@ import { chunkOf } from '../../lib/db/buckets';
 import { replaceListEntries } from '../../lib/db/catalog';
 import type { CatalogEntry } from '../../lib/types';
 import { DB_NAME, SEARCH_INDEX_ROW, readStoredIndexEarly } from '../../entrypoints/popup/earlyIndex';
+import { withAuthorList } from '../fixtures/authors';
 
 describe('reading the stored index before the popup loads', () => {
   it('uses the names the database and the search store use', () => {
@@ -28,7 +29,7 @@ describe('reading the stored index before the popup loads', () => {
 
   it('reads the entries of some paper ids, in enabled lists, over the connection it opened', async () => {
     const db = new LanternDB('early-entries');
-    const entry = (id: string, title: string): CatalogEntry => ({
+    const entry = (id: string, title: string): CatalogEntry => (withAuthorList({
       id,
       title,
       titleKey: title.toLowerCase(),
@@ -38,7 +39,7 @@ describe('reading the stored index before the popup loads', () => {
       categories: [],
       links: [],
       ids: { repos: [] },
-    });
+    }));
     const list = (id: string, enabled = true) => ({ id, name: id, sourceUrl: `https://example.org/${id}.md`, enabled, fetchedAt: 1 });
     // Enough entries for several chunks, so the ids asked for sit in different ones.
     const many = Array.from({ length: 250 }, (_, i) => entry(`p${i}`, `Paper ${i}`));

@@ -4,6 +4,7 @@ import { authorLine, categoryLeaf, displayAuthor, isHttpUrl, moveSelection, pape
 import { activeFilterCount, NO_FILTERS } from '../../lib/popup/filters';
 import { previousTab } from '../../entrypoints/popup/activeTab';
 import type { Paper } from '../../lib/types';
+import { withAuthorList } from '../fixtures/authors';
 
 const marked = (text: string, query: string) =>
   highlightParts(text, highlightTerms(query))
@@ -35,7 +36,7 @@ describe('highlight', () => {
   });
 });
 
-const paper = (over: Partial<Paper>): Paper => ({
+const paper = (over: Partial<Paper>): Paper => (withAuthorList({
   id: 'p',
   title: 'T',
   authors: '',
@@ -47,7 +48,7 @@ const paper = (over: Partial<Paper>): Paper => ({
   line: 1,
   lists: ['seed'],
   ...over,
-});
+}));
 
 describe('present', () => {
   it('formats dates and category leaves', () => {
@@ -73,7 +74,8 @@ describe('present', () => {
   it('writes page authors the way people read them', () => {
     expect(displayAuthor('Singhal, Karan')).toBe('Karan Singhal');
     expect(displayAuthor('Karan Singhal')).toBe('Karan Singhal');
-    expect(displayAuthor('Smith, Jr., John')).toBe('Smith, Jr., John');
+    expect(displayAuthor('Smith, Jr., John')).toBe('John Smith Jr.');
+    expect(displayAuthor('{World Health Organization}')).toBe('World Health Organization');
     expect(authorLine(['Okafor, Ada', 'Lind, Per'])).toBe('Ada Okafor, Per Lind');
     expect(authorLine(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
   });

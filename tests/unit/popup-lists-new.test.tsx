@@ -12,9 +12,10 @@ import type { ListChoice } from '../../lib/popup/filters';
 import { entriesSeenAt, isNewPaper } from '../../lib/popup/newEntries';
 import type { Paper } from '../../lib/types';
 import { buildSearchIndex } from '../../lib/search';
+import { withAuthorList } from '../fixtures/authors';
 
 function paper(arxiv: string, title: string, lists: string[], addedAt: number, year = 2024): Paper {
-  return {
+  return withAuthorList({
     id: `arxiv:${arxiv}`,
     title,
     authors: 'Ada Fixture et al.',
@@ -28,7 +29,7 @@ function paper(arxiv: string, title: string, lists: string[], addedAt: number, y
     line: 1,
     lists,
     addedAt,
-  };
+  });
 }
 
 const SEEN_AT = 5000;

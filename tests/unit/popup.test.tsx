@@ -5,6 +5,7 @@ import { App } from '../../entrypoints/popup/App';
 import { createPopupCatalog } from '../../entrypoints/popup/catalog';
 import type { PopupServices } from '../../entrypoints/popup/services';
 import type { TabPaper } from '../../components/ThisTab';
+import { namesFromByline } from '../../lib/names';
 import type { Paper, ReadingStatus } from '../../lib/types';
 import { buildSearchIndex } from '../../lib/search';
 
@@ -14,6 +15,7 @@ function paper(id: string, title: string, authors: string, year: number, month: 
     id,
     title,
     authors,
+    authorList: namesFromByline(authors),
     venue: 'arXiv',
     year,
     month,

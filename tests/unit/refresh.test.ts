@@ -26,13 +26,14 @@ import { entryDigest, layoutList, type ListManifest } from '../../lib/db/layout'
 import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
 import { writeListMarkdown } from '../fixtures/lists/writeList';
 import { parseAwesomeList } from '../../lib/catalog/parse';
+import { withAuthorList } from '../fixtures/authors';
 
 const SOURCE = 'https://raw.githubusercontent.com/example/awesome-med/main/README.md';
 
 function entry(n: number, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
   const arxiv = `2401.${String(10000 + n)}`;
   const title = `Clinical Model ${n}: Language Models for Ward ${n}`;
-  return {
+  return withAuthorList({
     id: `arxiv:${arxiv}`,
     title,
     authors: `Author ${n} et al.`,
@@ -45,7 +46,7 @@ function entry(n: number, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
     titleKey: title.toLowerCase(),
     line: n,
     ...overrides,
-  };
+  });
 }
 
 const range = (from: number, to: number): CatalogEntry[] => Array.from({ length: to - from }, (_, i) => entry(from + i));

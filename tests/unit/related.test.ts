@@ -3,11 +3,12 @@ import { relatedPapers } from '../../lib/related';
 import { titleKey } from '../../lib/title';
 import type { CatalogSnapshot, Paper } from '../../lib/types';
 import catalog from '../../assets/catalog.json';
+import { withAuthorList } from '../fixtures/authors';
 
 const papers: Paper[] = (catalog as CatalogSnapshot).entries.map((entry) => ({ ...entry, lists: ['seed'] }));
 
 function entry(id: string, title: string, categories: string[], year?: number, month?: number): Paper {
-  return {
+  return withAuthorList({
     id,
     title,
     authors: '',
@@ -20,7 +21,7 @@ function entry(id: string, title: string, categories: string[], year?: number, m
     titleKey: titleKey(title),
     line: 1,
     lists: ['seed'],
-  };
+  });
 }
 
 const ids = (list: Paper[]): string[] => list.map((paper) => paper.id);

@@ -6,9 +6,10 @@ import { searchPapers } from '../../lib/search/index';
 import { SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, handOverStoredList, keepSearchIndexFresh, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
 import type { EntryChunk } from '../../lib/db/layout';
 import type { CatalogEntry, ListInfo } from '../../lib/types';
+import { withAuthorList } from '../fixtures/authors';
 
 function entry(id: string, title: string): CatalogEntry {
-  return {
+  return withAuthorList({
     id,
     title,
     authors: 'Someone et al.',
@@ -19,7 +20,7 @@ function entry(id: string, title: string): CatalogEntry {
     ids: { repos: [] },
     titleKey: title.toLowerCase(),
     line: 1,
-  };
+  });
 }
 
 const SNAPSHOT = {

@@ -13,9 +13,10 @@ import {
   type SearchIndex,
 } from '../../lib/search/index';
 import type { Paper } from '../../lib/types';
+import { withAuthorList } from '../fixtures/authors';
 
 function paper(id: string, title: string, over: Partial<Paper> = {}): Paper {
-  return {
+  return withAuthorList({
     id,
     title,
     authors: 'Someone et al.',
@@ -29,7 +30,7 @@ function paper(id: string, title: string, over: Partial<Paper> = {}): Paper {
     line: 1,
     lists: ['seed'],
     ...over,
-  };
+  });
 }
 
 const PAPERS: Paper[] = [
