@@ -44,7 +44,7 @@ describe('listProgress', () => {
 describe('progressFromIndex', () => {
   it('gives the same figures per category path from a search index', () => {
     const papers = entries.map(
-      (e): Paper => ({ id: e.id, title: `Paper ${e.id}`, authors: '', venue: '', categories: e.categories, links: [], ids: { repos: [] }, titleKey: e.id, line: 1, lists: ['seed'] }),
+      (e): Paper => ({ id: e.id, title: `Paper ${e.id}`, authors: '', authorList: { names: [], etAl: false }, venue: '', categories: e.categories, links: [], ids: { repos: [] }, titleKey: e.id, line: 1, lists: ['seed'] }),
     );
     const byPath = progressFromIndex(buildSearchIndex(papers).data, statusOf);
     expect(byPath.get('Models')).toMatchObject({ total: 2, saved: 2, reading: 1, read: 1 });
@@ -56,7 +56,7 @@ describe('progressFromIndex', () => {
 describe('leftPapers and progressViews', () => {
   const item = (id: string, status: ReadingStatus, categories: string[]): SavedItem => ({
     id,
-    paper: { id, title: `Title ${id}`, authors: '', venue: '', categories, links: [], ids: { repos: [] }, titleKey: id },
+    paper: { id, title: `Title ${id}`, authors: '', authorList: { names: [], etAl: false }, venue: '', categories, links: [], ids: { repos: [] }, titleKey: id },
     status,
     statusChangedAt: 1,
     tags: [],
