@@ -45,8 +45,13 @@ const STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 const LINK_KINDS: readonly LinkKind[] = ['paper', 'code', 'blog', 'demo', 'data', 'other'];
 const ID_FIELDS = ['arxiv', 'doi', 'pmcid', 'pmid'] as const;
 
-/** Thrown only inside this module, to stop reading one item; turned into a warning. */
-class ItemProblem extends Error {}
+/**
+ * Thrown only inside this module, to stop reading one item; turned into a warning. Not an Error:
+ * capturing a stack trace for each of thousands of bad items would cost more than reading them.
+ */
+class ItemProblem {
+  constructor(readonly message: string) {}
+}
 
 type Json = Record<string, unknown>;
 

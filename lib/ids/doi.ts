@@ -7,18 +7,31 @@ import { bareHost, parseHttpUrl, pathSegments, safeDecode } from './url';
 const DOI_PATTERN = /^10\.\d{4,9}\/[-._;()/:a-z0-9<>[\]]+$/i;
 const DOI_URL_PREFIX = /^(?:https?:\/\/)?(?:www\.|dx\.)?doi\.org\//i;
 
-/** Trailing punctuation that belongs to the sentence around a DOI, not to the DOI. */
-function trimTrailingPunctuation(doi: string): string {
-  let result = doi.replace(/[.,;:'"]+$/, '');
-  // A closing parenthesis stays only when it closes one opened inside the DOI, as in 10.1016/S0140-6736(23)00216-7.
-  while (result.endsWith(')') && count(result, '(') < count(result, ')')) {
-    result = result.slice(0, -1).replace(/[.,;:'"]+$/, '');
-  }
-  return result;
-}
+/** Sentence punctuation that may follow a DOI in running text. */
+const SENTENCE_PUNCTUATION = new Set(['.', ',', ';', ':', "'", '"']);
 
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
+/**
+ * Trailing punctuation that belongs to the sentence around a DOI, not to the DOI. A closing
+ * parenthesis stays only when it closes one opened inside the DOI, as in 10.1016/S0140-6736(23)00216-7.
+ * One pass over the text and one back from its end: linear however many ")" or "." it ends with.
+ */
+function trimTrailingPunctuation(doi: string): string {
+  let unmatchedCloses = 0;
+  for (let i = 0; i < doi.length; i++) {
+    const char = doi.charCodeAt(i);
+    if (char === 0x28) unmatchedCloses--;
+    else if (char === 0x29) unmatchedCloses++;
+  }
+  let end = doi.length;
+  while (end > 0) {
+    const char = doi[end - 1]!;
+    if (SENTENCE_PUNCTUATION.has(char)) end--;
+    else if (char === ')' && unmatchedCloses > 0) {
+      unmatchedCloses--;
+      end--;
+    } else break;
+  }
+  return doi.slice(0, end);
 }
 
 export function normalizeDoi(raw: string): string | undefined {
@@ -30,11 +43,18 @@ export function normalizeDoi(raw: string): string | undefined {
 
 /** Publisher URL forms "/doi/<DOI>", "/doi/{abs,full,pdf,epdf,…}/<DOI>" used by Wiley, ACM, Science, NEJM, T&F, Annual Reviews… */
 const DOI_PATH_VIEWS = new Set(['abs', 'full', 'pdf', 'epdf', 'pdfdirect', 'pdfplus', 'reader', 'book', 'suppl', 'figure', 'ref', 'citedby']);
-/** Suffixes some publishers append after the DOI in the path. */
-const VIEW_SUFFIX = /(?:\/(?:full|abstract|pdf|fulltext|epdf|meta))+$|\.(?:pdf|full|abstract)$/i;
+/** Path segments some publishers append after the DOI ("…/full", "…/abstract/pdf"). */
+const VIEW_SEGMENTS = new Set(['full', 'abstract', 'pdf', 'fulltext', 'epdf', 'meta']);
+/** A file-like suffix on the DOI's last segment, when no view segment follows it. */
+const VIEW_EXTENSION = /\.(?:pdf|full|abstract)$/i;
 
 function doiFromPath(segments: string[]): string | undefined {
-  return normalizeDoi(segments.join('/').replace(VIEW_SUFFIX, ''));
+  // Trailing view segments are dropped segment by segment from the end: a regex anchored at the
+  // end would rescan the whole path from every "/" of a long run of them.
+  let end = segments.length;
+  while (end > 1 && VIEW_SEGMENTS.has(segments[end - 1]!.toLowerCase())) end--;
+  const path = segments.slice(0, end).join('/');
+  return normalizeDoi(end < segments.length ? path : path.replace(VIEW_EXTENSION, ''));
 }
 
 /** medRxiv/bioRxiv: content/10.1101/<date.id>vN(.full)(.pdf)(.full-text) → the DOI without version. */

@@ -1,0 +1,213 @@
+/**
+ * Linear-time checks for parsers fed hostile input, by ratio rather than by wall clock: the
+ * same function is timed on a plain input and on an adversarial input of the same size, and
+ * the adversarial one must stay within a fixed multiple of the plain one; the time from 100 kB
+ * to 1 MB must grow about tenfold, not a hundredfold.
+ *
+ * Sizes are climbed from small to large and the climb stops at the first size whose ratio is
+ * already out of bounds: a quadratic or exponential case is caught at a few kB, in milliseconds,
+ * instead of running for minutes at 1 MB (synchronous code cannot be interrupted by a test timeout).
+ *
+ * Used by tests/unit/linear.test.ts (pass/fail) and tests/bench/linear.ts (figures).
+ */
+
+/** Characters (UTF-16 code units) of the inputs, smallest first; the last two are compared for growth. */
+export const DEFAULT_SIZES = [1_000, 10_000, 100_000, 1_000_000] as const;
+
+export interface LinearityOptions {
+  /** Input sizes to climb, ascending; default DEFAULT_SIZES. */
+  sizes?: readonly number[];
+  /**
+   * Largest allowed adversarial ÷ plain time at any one size (default 30). A super-linear case
+   * passes it at small sizes at most: its ratio grows with the size, past any fixed multiple by 1 MB.
+   */
+  maxRatio?: number;
+  /**
+   * Largest allowed growth over the last size step, as time(last) ÷ time(second-to-last) ÷ the
+   * size ratio, for plain and adversarial inputs alike: 1 is exactly linear; a quadratic cost from
+   * 100 kB to 1 MB scores 10. Default 3, headroom for a busy machine.
+   */
+  maxGrowth?: number;
+  /** Timed samples per input (default 3; 2 from 1 MB up); the fastest counts (others were slowed by the machine, not the input). */
+  samples?: number;
+}
+
+/**
+ * A parser under test: `run` is called with inputs; `plain(size)` makes an ordinary input of
+ * about `size` characters (a realistic file, page or identifier). Its times are measured once
+ * per size and shared by every adversarial case of the subject.
+ *
+ * A plain time is never taken as less than one read of the input, a character at a time:
+ * a function that refuses plain input after a few characters (an identifier check) would
+ * otherwise make any linear read of an adversarial input look infinitely slower.
+ */
+export class Subject {
+  private readonly plainTimes = new Map<number, number>();
+
+  constructor(
+    readonly name: string,
+    readonly run: (input: string) => unknown,
+    readonly plain: (size: number) => string,
+  ) {}
+
+  plainMs(size: number, samples: number): number {
+    let time = this.plainTimes.get(size);
+    if (time === undefined) {
+      const input = sized(this.plain, size);
+      time = Math.max(fastestCall(this.run, input, samples), fastestCall(readOnce, input, samples));
+      this.plainTimes.set(size, time);
+    }
+    return time;
+  }
+
+  /** Forgets plain times, so that a second measurement does not reuse a disturbed first one. */
+  forget(): void {
+    this.plainTimes.clear();
+  }
+}
+
+export interface SizePoint {
+  size: number;
+  /** Fastest time of one call, milliseconds (of CPU time under Node). */
+  plainMs: number;
+  adversarialMs: number;
+  /** adversarialMs ÷ plainMs. */
+  ratio: number;
+}
+
+export interface LinearityResult {
+  points: SizePoint[];
+  /** Growth (see LinearityOptions.maxGrowth) of the plain and adversarial times over the last step, when reached. */
+  plainGrowth?: number;
+  adversarialGrowth?: number;
+  /** Why the check failed, in words, or undefined when it passed. */
+  failure?: string;
+}
+
+/** One linear read of the text, a character at a time: the least work any parser does on an input it reads. */
+function readOnce(text: string): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+  return sum;
+}
+
+/**
+ * Milliseconds of CPU time this process has used (Node), else of wall time. CPU time does not
+ * count the time the process waits for a core, which on a shared machine is most of a long call's
+ * wall time and would make 1 MB look slower per character than 100 kB.
+ */
+function clock(): number {
+  if (typeof process !== 'undefined' && typeof process.cpuUsage === 'function') {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  }
+  return performance.now();
+}
+
+/** The fastest of `samples` timings of one call; each timing runs calls for at least `minBatchMs` so that microsecond calls are measured well. */
+function fastestCall(run: (input: string) => unknown, input: string, samples: number, minBatchMs = 2): number {
+  let best = Infinity;
+  for (let sample = 0; sample < samples; sample++) {
+    let calls = 0;
+    const start = clock();
+    let elapsed = 0;
+    do {
+      run(input);
+      calls++;
+      elapsed = clock() - start;
+    } while (elapsed < minBatchMs);
+    best = Math.min(best, elapsed / calls);
+  }
+  return best;
+}
+
+/** `make(size)`, checked to be within a factor of two of `size` (a generator that ignores its size would prove nothing). */
+export function sized(make: (size: number) => string, size: number): string {
+  const text = make(size);
+  if (text.length < size / 2 || text.length > size * 2) {
+    throw new Error(`an input made for ${size} characters has ${text.length}`);
+  }
+  return text;
+}
+
+/**
+ * Times `subject.run` on plain and adversarial inputs of each size, smallest first. Fails (in
+ * `failure`) at the first size where adversarial ÷ plain exceeds maxRatio, or when either time
+ * grows faster than linearly by more than maxGrowth over the last size step. Never throws on slow
+ * input; rethrows what `run` throws.
+ */
+export function measureLinearity(subject: Subject, adversarial: (size: number) => string, options: LinearityOptions = {}): LinearityResult {
+  const sizes = options.sizes ?? DEFAULT_SIZES;
+  const maxRatio = options.maxRatio ?? 30;
+  const maxGrowth = options.maxGrowth ?? 5;
+  const points: SizePoint[] = [];
+  for (const size of sizes) {
+    // Larger inputs get fewer samples: one call is long enough to be measured well.
+    const samples = size >= 1_000_000 ? Math.min(2, options.samples ?? 2) : (options.samples ?? 3);
+    const adversarialMs = fastestCall(subject.run, sized(adversarial, size), samples);
+    const plainMs = subject.plainMs(size, samples);
+    const point = { size, plainMs, adversarialMs, ratio: adversarialMs / plainMs };
+    points.push(point);
+    if (point.ratio > maxRatio) {
+      return {
+        points,
+        failure: `at ${size.toLocaleString('en')} characters the adversarial input took ${point.ratio.toFixed(1)}× the plain one (limit ${maxRatio}×): ${describe(points)}`,
+      };
+    }
+  }
+  const last = points.at(-1)!;
+  const before = points.at(-2);
+  if (!before) return { points };
+  const step = last.size / before.size;
+  const plainGrowth = last.plainMs / before.plainMs / step;
+  const adversarialGrowth = last.adversarialMs / before.adversarialMs / step;
+  const result = { points, plainGrowth, adversarialGrowth };
+  const worst = Math.max(plainGrowth, adversarialGrowth);
+  if (worst > maxGrowth) {
+    return {
+      ...result,
+      failure: `from ${before.size.toLocaleString('en')} to ${last.size.toLocaleString('en')} characters the time grew ${(worst * step).toFixed(1)}× for ${step}× the input (limit ${(maxGrowth * step).toFixed(0)}×): ${describe(points)}`,
+    };
+  }
+  return result;
+}
+
+/**
+ * measureLinearity, measured afresh (plain times too) when it fails: a failure caused by a busy
+ * machine does not repeat, a super-linear algorithm fails every time.
+ */
+export function checkLinearity(subject: Subject, adversarial: (size: number) => string, options: LinearityOptions = {}): LinearityResult {
+  const first = measureLinearity(subject, adversarial, options);
+  if (first.failure === undefined) return first;
+  subject.forget();
+  const second = measureLinearity(subject, adversarial, options);
+  return second.failure === undefined ? second : first;
+}
+
+export function describe(points: readonly SizePoint[]): string {
+  return points
+    .map((point) => `${point.size.toLocaleString('en')}: plain ${point.plainMs.toFixed(3)} ms, adversarial ${point.adversarialMs.toFixed(3)} ms`)
+    .join('; ');
+}
+
+/** `unit` repeated and cut to exactly `size` characters. */
+export function repeatTo(unit: string, size: number): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+/** `head`, then `unit` repeated, then `tail`, `size` characters in all (the middle is cut to fit). */
+export function around(head: string, unit: string, tail: string, size: number): string {
+  return head + repeatTo(unit, Math.max(0, size - head.length - tail.length)) + tail;
+}
+
+/** Lines made by `line(n)` (n = 0, 1, …), joined by newlines, until `size` characters. */
+export function linesTo(line: (n: number) => string, size: number): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (let n = 0; length < size; n++) {
+    const next = line(n);
+    lines.push(next);
+    length += next.length + 1;
+  }
+  return lines.join('\n').slice(0, size);
+}
