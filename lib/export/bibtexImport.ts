@@ -9,13 +9,18 @@
  *
  * A file with any syntax error is refused whole, naming the entry and its line: a partial
  * import of a broken file would leave the user guessing what was missed.
+ *
+ * The file is first read by a linear scanner (./bibtexScan.ts) that finds the syntax errors and
+ * keeps only the fields Lantern reads, each within a bound; the parser then converts the entries
+ * in batches, so its cost stays proportional to the file however the file is made.
  */
-import { parse, parseAsync, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import { arxivIdFromDoi, idsFromUrls, normalizeArxivId, normalizeDoi, paperId, parseHttpUrl } from '../ids';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
-import { lineAndColumn, sizeProblem, type ImportResult } from './importResult';
+import { sizeProblem, type ImportResult } from './importResult';
+import { boundedEntry, entryName, scanBibTeX, type BibTeXSyntaxError, type ScannedEntry } from './bibtexScan';
 
 export interface BibTeXImportOptions {
   /** Epoch ms stamped as the items' addedAt (default: now). */
@@ -23,8 +28,9 @@ export interface BibTeXImportOptions {
 }
 
 /** The parser renders rich text as HTML and some accents as combining marks; Lantern keeps plain NFC text. */
-const PARSER_MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a)\b[^>]*>/g;
-const PARSER_BREAKS = /<\/?(?:blockquote|ul|li|br|p)\b[^>]*>/g;
+// "[^<>]*", not "[^>]*": a tag left open must not make every later "<" rescan the rest of the text.
+const PARSER_MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a)\b[^<>]*>/g;
+const PARSER_BREAKS = /<\/?(?:blockquote|ul|li|br|p)\b[^<>]*>/g;
 
 function plain(value: string | undefined): string {
   return (value ?? '').replace(PARSER_MARKUP, '').replace(PARSER_BREAKS, ' ').replace(/\s+/g, ' ').trim().normalize('NFC');
@@ -41,40 +47,9 @@ const keepUnknownCommand = (_node: unknown, tex: string): string => tex;
 
 // ——— errors ———
 
-interface ParserError {
-  error: string;
-  input?: string;
-}
-
-function entryStart(text: string, input: string | undefined): { line: number; key?: string } | undefined {
-  if (!input) return undefined;
-  const offset = text.indexOf(input.trimEnd());
-  if (offset < 0) return undefined;
-  const key = /^@\s*\w+\s*[{(]\s*([^,\s{}()]+)/.exec(input.trimStart())?.[1];
-  return { line: lineAndColumn(text, offset).line, ...(key ? { key } : {}) };
-}
-
-/** What the parser's message means, in words a researcher can act on: the problem, and a detail. */
-function explain(message: string): { problem: string; detail?: string } {
-  if (/^Unterminated brace-value/i.test(message)) return { problem: 'unbalanced braces', detail: 'a "{" is never closed' };
-  if (/^Unterminated quote-value/i.test(message)) return { problem: 'a quoted value is never closed' };
-  const mismatch = /^Token mismatch, expected "(.*?)", found "(.*?)"/s.exec(message);
-  if (mismatch) {
-    const found = mismatch[2]!.replace(/\\n/g, ' ').trim();
-    const nextField = /^([A-Za-z][\w-]*)\s*=/.exec(found);
-    if (nextField) return { problem: `a comma is missing before the field "${nextField[1]}"` };
-    if (found.startsWith('@')) return { problem: 'unbalanced braces', detail: 'the entry is still open where the next one starts' };
-    if (mismatch[1] === '}' || mismatch[1] === ')') return { problem: 'unbalanced braces', detail: `unexpected "${found.slice(0, 20)}" after a closing brace` };
-  }
-  return { problem: message.replace(/\s+at line \d+, column \d+.*$/s, '') };
-}
-
-function errorMessage(text: string, error: ParserError): string {
-  const start = entryStart(text, error.input);
-  const { problem, detail } = explain(error.error);
-  const where = start ? `Line ${start.line}: ` : '';
-  const entry = start?.key ? ` in entry '${start.key}'` : '';
-  return `${where}${problem}${entry}${detail ? ` (${detail})` : ''}. Nothing was imported; fix the file and try again.`;
+function syntaxMessage(error: BibTeXSyntaxError): string {
+  const entry = error.key ? ` in entry '${error.key}'` : '';
+  return `Line ${error.line}: ${error.problem}${entry}${error.detail ? ` (${error.detail})` : ''}. Nothing was imported; fix the file and try again.`;
 }
 
 // ——— entries → saved items ———
@@ -208,7 +183,11 @@ function savedItem(entry: Entry, now: number): SavedItem | undefined {
 
 const PARSER_OPTIONS = { english: false, unsupported: keepUnknownCommand, verbatimFields: [VERBATIM_UNLESS_READ] };
 
-type Library = ReturnType<typeof parse>;
+/**
+ * Entries given to the parser at once. The parser inserts each entry at the front of an array
+ * (cost grows with the square of a batch) and resolves crossrefs only within one call.
+ */
+const ENTRIES_PER_BATCH = 500;
 
 /** Refusals that need no parsing: too large, or not BibTeX at all. */
 function refuseBeforeParsing(text: string): ImportResult | undefined {
@@ -224,62 +203,102 @@ function parserFailure(error: unknown): ImportResult {
   return { ok: false, error: `The file could not be read as BibTeX (${error instanceof Error ? error.message : String(error)}). Nothing was imported.` };
 }
 
-function importResult(text: string, library: Library, now: number): ImportResult {
-  const syntaxError = library.errors.find((error) => !/^unhandled /.test(error.error));
-  if (syntaxError) return { ok: false, error: errorMessage(text, syntaxError) };
-  if (library.entries.length === 0) {
+/**
+ * The import as steps: each `yield` is a point between parser batches where the page may
+ * breathe. Returns the items, or the first problem.
+ */
+function* importSteps(text: string, now: number): Generator<undefined, ImportResult> {
+  const refused = refuseBeforeParsing(text);
+  if (refused) return refused;
+  const scan = scanBibTeX(text);
+  if (!scan.ok) return { ok: false, error: syntaxMessage(scan.error) };
+  if (scan.entries.length === 0) {
     return { ok: false, error: 'No BibTeX entries were found in this file (entries look like "@article{key, title = {…}, …}").' };
   }
   const warnings: string[] = [];
   const items = new Map<string, SavedItem>();
-  // Entry lines are looked up only for warnings: finding them costs a scan of the file each.
-  const entryName = (entry: Entry): string => {
-    const where = entryStart(text, entry.input);
-    return `Entry '${entry.key}'${where ? ` (line ${where.line})` : ''}`;
+  const origins = new Map<string, ScannedEntry>();
+  let batch: string[] = [];
+
+  const convert = (): ImportResult | undefined => {
+    let library: Library;
+    try {
+      library = parse(batch.join('\n'), PARSER_OPTIONS);
+    } catch (error) {
+      return parserFailure(error);
+    }
+    batch = [];
+    const failure = library.errors.find((error) => !/^unhandled /.test(error.error));
+    if (failure) {
+      const origin = failure.input === undefined ? undefined : origins.get(failure.input.trim());
+      const where = origin ? `${entryName(origin)}: ` : '';
+      return { ok: false, error: `${where}${failure.error.split('\n')[0]}. Nothing was imported; fix the file and try again.` };
+    }
+    for (const entry of library.entries) {
+      const origin = origins.get(entry.input.trim());
+      const name = origin ? entryName(origin) : `Entry '${entry.key}'`;
+      const item = savedItem(entry, now);
+      if (!item) {
+        warnings.push(`${name} has no title and was skipped.`);
+        continue;
+      }
+      const earlier = items.get(item.id);
+      if (earlier) {
+        earlier.tags = [...new Set([...earlier.tags, ...item.tags])];
+        warnings.push(`${name} is the same paper as an earlier entry; they were imported as one.`);
+        continue;
+      }
+      items.set(item.id, item);
+    }
+    origins.clear();
+    return undefined;
   };
-  for (const entry of library.entries) {
-    const item = savedItem(entry, now);
-    if (!item) {
+
+  for (const entry of scan.entries) {
+    if (!entry.fields.some(([name]) => name === 'title')) {
       warnings.push(`${entryName(entry)} has no title and was skipped.`);
       continue;
     }
-    const earlier = items.get(item.id);
-    if (earlier) {
-      earlier.tags = [...new Set([...earlier.tags, ...item.tags])];
-      warnings.push(`${entryName(entry)} is the same paper as an earlier entry; they were imported as one.`);
-      continue;
+    const bounded = boundedEntry(entry);
+    warnings.push(...bounded.warnings);
+    origins.set(bounded.text, entry);
+    batch.push(bounded.text);
+    if (batch.length === ENTRIES_PER_BATCH) {
+      const failed = convert();
+      if (failed) return failed;
+      yield;
     }
-    items.set(item.id, item);
   }
-  if (items.size === 0) return { ok: false, error: `None of the file's ${library.entries.length} entries has a title, so nothing was imported.` };
+  if (batch.length > 0) {
+    const failed = convert();
+    if (failed) return failed;
+  }
+  if (items.size === 0) {
+    return { ok: false, error: `None of the file's ${scan.entries.length} entries has a title, so nothing was imported.` };
+  }
   return { ok: true, items: [...items.values()], warnings };
 }
 
+type Library = ReturnType<typeof parse>;
+
 /** Reads a BibTeX file into reading-list items. Never throws. */
 export function parseBibTeX(text: string, options: BibTeXImportOptions = {}): ImportResult {
-  const refused = refuseBeforeParsing(text);
-  if (refused) return refused;
-  let library: Library;
-  try {
-    library = parse(text, PARSER_OPTIONS);
-  } catch (error) {
-    return parserFailure(error);
+  const steps = importSteps(text, options.now ?? Date.now());
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  return importResult(text, library, options.now ?? Date.now());
 }
 
 /**
- * The same, letting the page breathe between every 1,000 entries (the parser's own pace): a
- * large library takes seconds to parse. For long imports a Web Worker keeps the page fully responsive.
+ * The same, letting the page breathe between batches of entries: a large library takes
+ * seconds to convert. For long imports a Web Worker would keep the page fully responsive.
  */
 export async function parseBibTeXAsync(text: string, options: BibTeXImportOptions = {}): Promise<ImportResult> {
-  const refused = refuseBeforeParsing(text);
-  if (refused) return refused;
-  let library: Library;
-  try {
-    library = await parseAsync(text, PARSER_OPTIONS);
-  } catch (error) {
-    return parserFailure(error);
+  const steps = importSteps(text, options.now ?? Date.now());
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return importResult(text, library, options.now ?? Date.now());
 }

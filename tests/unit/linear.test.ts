@@ -3,34 +3,16 @@
  * in its input: each is fed adversarial inputs up to 1 MB and must stay within a fixed multiple
  * of a plain input of the same size (see ./linearity.ts: a ratio, never a wall-clock limit).
  *
- * The list parser has its own file (linear-list-parser.test.ts).
+ * Imports and the list parser have their own files (linear-imports.test.ts,
+ * linear-list-parser.test.ts); ./linearity.ts holds the shared cases helper.
  */
-import { describe, expect, it } from 'vitest';
-import { parseJSONBackup } from '../../lib/export/jsonBackup';
 import { arxivIdFromUrl, doiFromUrl, normalizeArxivId, normalizeDoi } from '../../lib/ids';
 import { identityFromMeta } from '../../lib/page/identify';
 import { pageMeta } from '../../lib/page/meta';
 import { parsePastedIdentifier } from '../../lib/search/paste';
 import { tokenizeForIndex, tokenizeQuery } from '../../lib/search/tokenize';
 import { titleKey } from '../../lib/title';
-import { around, checkLinearity, repeatTo, Subject, type LinearityOptions } from './linearity';
-
-/** Not a limit on speed (the ratios are): room for a busy machine to climb to 1 MB. */
-const TIMEOUT_MS = 120_000;
-
-/** Each case: a name saying what the adversarial input is, and its maker. */
-type Cases = Record<string, (size: number) => string>;
-
-function linearCases(subject: Subject, cases: Cases, options?: LinearityOptions): void {
-  describe(subject.name, () => {
-    for (const [name, adversarial] of Object.entries(cases)) {
-      it(`stays linear on ${name}`, () => {
-        const result = checkLinearity(subject, adversarial, options);
-        expect(result.failure, `${subject.name}, ${name}`).toBeUndefined();
-      }, TIMEOUT_MS);
-    }
-  });
-}
+import { around, linearCases, repeatTo, Subject } from './linearCases';
 
 // ——— identifiers ———
 
@@ -125,41 +107,4 @@ linearCases(new Subject('identityFromMeta (meta, title and byline readers)', (te
 linearCases(new Subject('identityFromMeta (page URL)', (text) => identityFromMeta(pageMeta(text, [])), (size) => around('https://arxiv.org/abs/2311.16452?q=', 'a', '', size)), {
   'a doi.org URL ending in "%29"': (size) => around(`${DOI_URL}a`, '%29', '', size),
   'a publisher URL ending in "/full" many times': (size) => around('https://example.org/doi/10.1/a', '/full', '/x', size),
-});
-
-// ——— imports ———
-
-const ABSTRACT = 'Large language models show promise in clinical settings, and their evaluation matters. ';
-
-function backupItem(n: number, note: string): string {
-  return JSON.stringify({
-    id: `doi:10.1/${n}`,
-    paper: {
-      id: `doi:10.1/${n}`, title: `Paper ${n}`, authors: 'A. Author', venue: 'Venue', categories: [], links: [],
-      ids: { doi: `10.1/${n}`, repos: [] }, titleKey: `paper ${n}`,
-    },
-    status: 'to-read', statusChangedAt: 1, tags: ['t'], note, starred: false, addedAt: 1, updatedAt: 1,
-  });
-}
-
-const BACKUP_HEAD = '{"format":"lantern-backup","version":1,"exportedAt":"2024-01-01T00:00:00.000Z","items":[';
-
-function backupTo(size: number, item: (n: number) => string): string {
-  const head = BACKUP_HEAD;
-  const items: string[] = [];
-  let length = head.length;
-  for (let n = 0; length < size; n++) {
-    const next = item(n);
-    items.push(next);
-    length += next.length + 1;
-  }
-  return `${head}${items.join(',')}]}`;
-}
-
-linearCases(new Subject('parseJSONBackup', parseJSONBackup, (size) => backupTo(size, (n) => backupItem(n, ABSTRACT))), {
-  'one item with a huge note': (size) => `${BACKUP_HEAD}${backupItem(0, repeatTo('x', size - 400))}]}`,
-  'many copies of one item (a warning each)': (size) => backupTo(size, () => backupItem(1, 'n')),
-  'many unreadable items (a warning each)': (size) => backupTo(size, (n) => `{"id":"${n}"}`),
-  'deeply nested arrays': (size) => `${BACKUP_HEAD}${'['.repeat(size / 2 - 50)}${']'.repeat(size / 2 - 50)}]}`,
-  'a syntax error after many lines': (size) => `${repeatTo('\n', size - 2)}{x`,
 });
