@@ -28,7 +28,10 @@ export interface LinearityOptions {
    * 100 kB to 1 MB scores 10. Default 3, headroom for a busy machine.
    */
   maxGrowth?: number;
-  /** Timed samples per input (default 3; 2 from 1 MB up); the fastest counts (others were slowed by the machine, not the input). */
+  /**
+   * Timed samples per input (default 2; 1 from 1 MB up); the fastest counts (others were slowed
+   * by the machine, not the input). A failure is measured again anyway (checkLinearity).
+   */
   samples?: number;
 }
 
@@ -143,7 +146,7 @@ export function measureLinearity(subject: Subject, adversarial: (size: number) =
   const points: SizePoint[] = [];
   for (const size of sizes) {
     // Larger inputs get fewer samples: one call is long enough to be measured well.
-    const samples = size >= 1_000_000 ? Math.min(2, options.samples ?? 2) : (options.samples ?? 3);
+    const samples = size >= 1_000_000 ? 1 : (options.samples ?? 2);
     const adversarialMs = fastestCall(subject.run, sized(adversarial, size), samples);
     const plainMs = subject.plainMs(size, samples);
     const point = { size, plainMs, adversarialMs, ratio: adversarialMs / plainMs };
