@@ -7,6 +7,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PageMatch } from '../lib/types';
 import { categoryLeaf, paperDate, primaryUrl, safeLinks } from '../lib/popup/present';
 import { SaveToggle } from './SaveToggle';
+import { CarryActions } from './CarryActions';
+import { CITATION_NAMES, citation, copyToClipboard, unsavedItem } from '../lib/export/citation';
 
 export const MAX_RELATED = 5;
 
@@ -17,6 +19,8 @@ export interface BadgeProps {
   onCollapsedChange: (collapsed: boolean) => void;
   /** Hide the badge for this page. */
   onDismiss: () => void;
+  /** "Send to Zotero": whether Zotero has the paper, a send in flight, the last outcome, and the send itself. */
+  zotero?: { inZotero: boolean; sending: boolean; notice?: string; onSend: () => void; onNotice: (text: string) => void };
 }
 
 function listLabel(listNames: readonly string[]): string {
@@ -31,7 +35,7 @@ export function pillLabel(listNames: readonly string[]): string {
   return listNames.length > 0 && name.length <= PILL_NAME_MAX ? `In ${name}` : 'In the list';
 }
 
-export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDismiss }: BadgeProps) {
+export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDismiss, zotero }: BadgeProps) {
   const { paper, related, saved, listNames } = match;
   const lists = listLabel(listNames);
   // Focus follows the user's own collapse/expand only, never the first mount (no focus theft).
@@ -142,6 +146,22 @@ export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDis
           {/* Never `busy` (which disables the button): a keyboard user would lose focus mid-save. */}
           <SaveToggle saved={saved} onToggle={onToggleSave} title={paper.title} />
         </div>
+        {zotero && (
+          <div class="carry">
+            <CarryActions
+              inZotero={zotero.inZotero}
+              sending={zotero.sending}
+              title={paper.title}
+              onSend={zotero.onSend}
+              onCopy={(format) => void copyToClipboard(citation(unsavedItem(paper), format), CITATION_NAMES[format]).then(zotero.onNotice)}
+            />
+            {zotero.notice && (
+              <p class="carry-notice" role="status">
+                {zotero.notice}
+              </p>
+            )}
+          </div>
+        )}
         {neighbours.length > 0 && (
           <section class="related" aria-labelledby="lantern-related-heading">
             <h3 id="lantern-related-heading" class="related-heading">

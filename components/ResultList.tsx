@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Paper } from '../lib/types';
 import { EntryCard } from './EntryCard';
+import { CarryActions } from './CarryActions';
+import type { CitationFormat } from '../lib/export/citation';
 
 export interface ResultListProps {
   id: string;
@@ -17,6 +19,13 @@ export interface ResultListProps {
   onOpen: (paper: Paper) => void;
   onToggleSave: (paper: Paper) => void;
   onCategory?: (category: string) => void;
+  /** "Send to Zotero" and "Copy citation" on each result. */
+  carry?: {
+    inZotero: ReadonlySet<string>;
+    sending: ReadonlySet<string>;
+    onSend: (paper: Paper) => void;
+    onCopy: (paper: Paper, format: CitationFormat) => void;
+  };
 }
 
 /** The id of the option element at `index`, for aria-activedescendant. */
@@ -38,6 +47,7 @@ export function ResultList({
   onOpen,
   onToggleSave,
   onCategory,
+  carry,
 }: ResultListProps) {
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -67,6 +77,15 @@ export function ResultList({
             inListbox
             onCategory={onCategory}
           />
+          {carry && (
+            <CarryActions
+              inZotero={carry.inZotero.has(paper.id)}
+              sending={carry.sending.has(paper.id)}
+              title={paper.title}
+              onSend={() => carry.onSend(paper)}
+              onCopy={(format) => carry.onCopy(paper, format)}
+            />
+          )}
         </li>
       ))}
     </ul>

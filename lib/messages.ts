@@ -51,6 +51,13 @@ export interface Protocol {
   saveListed: { req: { paperId: string; saved: boolean }; res: { status: MarkStatus } };
   /** The popup's "This tab" on a page that lists papers: the listed papers on it and those its paper cites. */
   getTabListed: { req: { tabId: number }; res: TabListed };
+  /**
+   * Sends papers (saved, or listed) to the Zotero desktop app (lib/zotero). `sent` holds only
+   * what Zotero confirmed; `message` says in plain words what happened.
+   */
+  sendToZotero: { req: { paperIds: string[] }; res: { sent: string[]; notSent: string[]; ok: boolean; message: string } };
+  /** Which of these papers Lantern has sent to Zotero (the badge's "In Zotero"). */
+  getInZotero: { req: { paperIds: string[] }; res: { paperIds: string[] } };
 }
 
 /** How the items of a lookup were read from the page. */
@@ -128,6 +135,13 @@ export function isItemQuery(v: unknown): v is ItemQuery {
   return true;
 }
 
+/** A whole reading list may be sent at once; ids are paper ids ("arxiv:…", "doi:…", "title:…"). */
+const MAX_ZOTERO_IDS = 20_000;
+
+function isIdList(v: unknown, max: number): v is string[] {
+  return Array.isArray(v) && v.length > 0 && v.length <= max && v.every((id) => isShortString(id, 1024));
+}
+
 export const validators: { [K in MessageType]: (data: unknown) => data is Request<K> } = {
   getStatus: (d): d is Request<'getStatus'> => isRecord(d) && Object.keys(d).length === 0,
   matchPage: isPageIdentity,
@@ -164,6 +178,8 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
   saveListed: (d): d is Request<'saveListed'> => isRecord(d) && isShortString(d.paperId, 1024) && typeof d.saved === 'boolean',
   getTabListed: (d): d is Request<'getTabListed'> =>
     isRecord(d) && typeof d.tabId === 'number' && Number.isInteger(d.tabId) && d.tabId >= 0,
+  sendToZotero: (d): d is Request<'sendToZotero'> => isRecord(d) && isIdList(d.paperIds, MAX_ZOTERO_IDS),
+  getInZotero: (d): d is Request<'getInZotero'> => isRecord(d) && isIdList(d.paperIds, 100),
 };
 
 // --- sending ---

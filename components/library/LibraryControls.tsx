@@ -161,11 +161,14 @@ export interface BulkBarProps {
   onRemoveTag: (tag: string) => void;
   onRemove: () => void;
   onClear: () => void;
+  /** Sends the selected papers to Zotero. */
+  onSendToZotero: () => void;
+  sendingToZotero?: boolean;
   tagSuggestionsId: string;
 }
 
 /** Actions on the selected papers: status, tags, removal (export is in the export bar). */
-export function BulkBar({ count, onStatus, onAddTag, onRemoveTag, onRemove, onClear, tagSuggestionsId }: BulkBarProps) {
+export function BulkBar({ count, onStatus, onAddTag, onRemoveTag, onRemove, onClear, onSendToZotero, sendingToZotero = false, tagSuggestionsId }: BulkBarProps) {
   const [tag, setTag] = useState('');
   const withTag = (act: (tag: string) => void) => {
     const t = tag.trim();
@@ -218,6 +221,9 @@ export function BulkBar({ count, onStatus, onAddTag, onRemoveTag, onRemove, onCl
           Remove tag
         </button>
       </span>
+      <button type="button" data-action="send-to-zotero" aria-busy={sendingToZotero} disabled={sendingToZotero} onClick={onSendToZotero}>
+        {sendingToZotero ? 'Sending…' : `Send ${count.toLocaleString('en')} to Zotero`}
+      </button>
       <button type="button" class="danger" onClick={onRemove}>
         Remove {count.toLocaleString('en')}
       </button>

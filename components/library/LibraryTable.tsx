@@ -4,6 +4,8 @@ import { READING_STATUSES, type SavedPatch } from '../../lib/db/readingList';
 import { STATUS_LABELS, formatDay, type LibraryRow } from '../../lib/library/view';
 import type { SavedItem } from '../../lib/types';
 import { NoteEditor } from './NoteEditor';
+import { CarryActions } from '../CarryActions';
+import type { CitationFormat } from '../../lib/export/citation';
 import { TagEditor } from './TagEditor';
 
 export interface LibraryTableProps {
@@ -21,6 +23,12 @@ export interface LibraryTableProps {
   onSelectAll: (selected: boolean) => void;
   onPatch: (id: string, patch: SavedPatch) => void;
   onRemove: (items: SavedItem[]) => void;
+  /** Papers Zotero has confirmed. */
+  inZotero: ReadonlySet<string>;
+  /** Papers being sent to Zotero now. */
+  sending: ReadonlySet<string>;
+  onSendToZotero: (item: SavedItem) => void;
+  onCopyCitation: (item: SavedItem, format: CitationFormat) => void;
 }
 
 function paperLink(item: SavedItem): string | undefined {
@@ -84,6 +92,10 @@ function LibraryRowView({
   onSelect,
   onPatch,
   onRemove,
+  inZotero,
+  sending,
+  onSendToZotero,
+  onCopyCitation,
 }: { row: LibraryRow } & LibraryTableProps) {
   const { item, lists } = row;
   const { paper } = item;
@@ -136,6 +148,13 @@ function LibraryRowView({
             Remove
           </button>
         </div>
+        <CarryActions
+          inZotero={inZotero.has(item.id)}
+          sending={sending.has(item.id)}
+          title={paper.title}
+          onSend={() => onSendToZotero(item)}
+          onCopy={(format) => onCopyCitation(item, format)}
+        />
       </td>
       <td class="col-status">
         <select

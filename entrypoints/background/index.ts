@@ -9,6 +9,7 @@ import { setupCommands } from './commands';
 import { setupRefresh } from './refresh';
 import { setupSearchIndex } from './searchIndex';
 import { setupListings } from './listings';
+import { setupZotero } from './zotero';
 
 // One setup per concern; each registers its listeners synchronously, as MV3 requires.
 export default defineBackground(() => {
@@ -24,4 +25,5 @@ export default defineBackground(() => {
   setupRefresh();
   setupSearchIndex();
   setupListings();
+  setupZotero();
 });

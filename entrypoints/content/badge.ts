@@ -30,6 +30,9 @@ interface Shown {
   match: PageMatch;
   collapsed: boolean;
   saving: boolean;
+  inZotero: boolean;
+  sendingToZotero: boolean;
+  zoteroNotice?: string;
 }
 
 /**
@@ -98,7 +101,36 @@ export function startBadge(ctx: ContentScriptContext): void {
         lastAsked = undefined;
         remove();
       },
+      zotero: {
+        inZotero: current.inZotero,
+        sending: current.sendingToZotero,
+        ...(current.zoteroNotice ? { notice: current.zoteroNotice } : {}),
+        onSend: () => void sendToZotero(current),
+        onNotice: (text) => {
+          current.zoteroNotice = text;
+          draw();
+        },
+      },
     });
+  };
+
+  const sendToZotero = async (target: Shown) => {
+    if (target.sendingToZotero) return;
+    target.sendingToZotero = true;
+    draw();
+    const reply = await sendMessage('sendToZotero', { paperIds: [target.match.paper.id] });
+    if (ctx.isInvalid) return;
+    target.sendingToZotero = false;
+    target.zoteroNotice = reply.ok ? reply.value.message : `Nothing was sent to Zotero: ${reply.error}`;
+    if (reply.ok && reply.value.sent.includes(target.match.paper.id)) target.inZotero = true;
+    if (shown === target) draw();
+  };
+
+  const askInZotero = async (target: Shown) => {
+    const reply = await sendMessage('getInZotero', { paperIds: [target.match.paper.id] });
+    if (ctx.isInvalid || shown !== target || !reply.ok) return;
+    target.inZotero = reply.value.paperIds.includes(target.match.paper.id);
+    draw();
   };
 
   const toggleSave = async (target: Shown) => {
@@ -120,8 +152,9 @@ export function startBadge(ctx: ContentScriptContext): void {
       return;
     }
     remove();
-    shown = { host: ui.createBadgeHost(document), identity, match, collapsed, saving: false };
+    shown = { host: ui.createBadgeHost(document), identity, match, collapsed, saving: false, inZotero: false, sendingToZotero: false };
     draw();
+    void askInZotero(shown);
   };
 
   const refresh = async (navigation?: AfterNavigation) => {

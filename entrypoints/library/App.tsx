@@ -28,6 +28,8 @@ import {
 import type { ReadingStatus, SavedItem } from '../../lib/types';
 import { plural } from '../../lib/words';
 import type { LibraryServices } from './services';
+import { CITATION_NAMES, citation, copyToClipboard, type CitationFormat } from '../../lib/export/citation';
+import { ZOTERO_SENT_KEY } from '../../lib/zotero/sent';
 
 const PAGE_SIZE = 100;
 const UNDO_MS = 10_000;
@@ -51,6 +53,8 @@ export function App({ services }: { services: LibraryServices }) {
   const [importing, setImporting] = useState(false);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [progressOpen, setProgressOpen] = useState(false);
+  const [inZotero, setInZotero] = useState<ReadonlySet<string>>(new Set());
+  const [sending, setSending] = useState<ReadonlySet<string>>(new Set());
   const [listsInOrder, setListsInOrder] = useState<ListInOrder[] | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
@@ -67,9 +71,14 @@ export function App({ services }: { services: LibraryServices }) {
       error: onError,
     });
     const listed = liveQuery(() => loadListMembership(db)).subscribe({ next: setMembership, error: onError });
+    const zotero = liveQuery(() => db.kv.get(ZOTERO_SENT_KEY)).subscribe({
+      next: (row) => setInZotero(new Set(typeof row?.value === 'object' && row.value !== null ? Object.keys(row.value) : [])),
+      error: onError,
+    });
     return () => {
       saved.unsubscribe();
       listed.unsubscribe();
+      zotero.unsubscribe();
     };
   }, [db, services]);
 
@@ -183,6 +192,22 @@ export function App({ services }: { services: LibraryServices }) {
     } catch (e) {
       fail(e);
     }
+  };
+
+  // Called from the click itself: the permission prompt must start inside the user's gesture.
+  const sendToZotero = (items: readonly SavedItem[]) => {
+    if (items.length === 0) return;
+    const ids = items.map((item) => item.id);
+    const reply = services.sendToZotero(ids);
+    setSending((s) => new Set([...s, ...ids]));
+    void reply.then((outcome) => {
+      setSending((s) => new Set([...s].filter((id) => !ids.includes(id))));
+      setNotice({ kind: outcome.ok ? 'info' : 'error', text: outcome.message });
+    });
+  };
+
+  const copyCitation = (item: SavedItem, format: CitationFormat) => {
+    void copyToClipboard(citation(item, format), CITATION_NAMES[format], services.clipboard).then((text) => setNotice({ kind: 'info', text }));
   };
 
   const exportAs = (format: ExportFormat) => {
@@ -353,6 +378,8 @@ export function App({ services }: { services: LibraryServices }) {
               onRemoveTag={(tag) => void patchSelected((item) => ({ tags: item.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()) }))}
               onRemove={() => void remove(selectedItems)}
               onClear={() => setSelected(new Set())}
+              onSendToZotero={() => sendToZotero(selectedItems)}
+              sendingToZotero={selectedItems.some((item) => sending.has(item.id))}
             />
           )}
           <datalist id={TAGS_ID}>
@@ -380,6 +407,10 @@ export function App({ services }: { services: LibraryServices }) {
               onSelectAll={selectAll}
               onPatch={patch}
               onRemove={(items) => void remove(items)}
+              inZotero={inZotero}
+              sending={sending}
+              onSendToZotero={(item) => sendToZotero([item])}
+              onCopyCitation={copyCitation}
             />
           )}
           {shown.length > limit && (

@@ -7,6 +7,7 @@ import { SAVE_COMMAND } from '../../lib/commandNames';
 import { downloadText } from '../../lib/download';
 import { App } from './App';
 import type { LibraryServices } from './services';
+import { sendToZoteroFromPage } from '../../lib/zotero/request';
 import './style.css';
 
 const services: LibraryServices = {
@@ -19,6 +20,8 @@ const services: LibraryServices = {
     const commands = await browser.commands.getAll();
     return commands.find((c) => c.name === SAVE_COMMAND)?.shortcut || null;
   },
+  sendToZotero: sendToZoteroFromPage,
+  clipboard: navigator.clipboard,
 };
 
 followAppearance();

@@ -1,5 +1,6 @@
 /** What the library page needs from the browser: the database, file downloads, and storage persistence. */
 import type { LanternDB } from '../../lib/db/schema';
+import type { ZoteroReply } from '../../lib/zotero/request';
 
 export interface LibraryServices {
   db: LanternDB;
@@ -12,4 +13,7 @@ export interface LibraryServices {
   now(): number;
   /** The keyboard shortcut that saves the current page, as the browser shows it, if one is set. */
   loadShortcut(): Promise<string | null>;
+  /** "Send to Zotero": call from the click (it may ask for the permission to reach Zotero). */
+  sendToZotero(paperIds: readonly string[]): Promise<ZoteroReply>;
+  clipboard?: Pick<Clipboard, 'writeText'>;
 }

@@ -9,6 +9,7 @@ import { NO_FILTERS, activeFilterCount, type PopupFilters, type SortOrder } from
 import { isNewPaper } from '../../lib/popup/newEntries';
 import { categoryLeaf, moveSelection, primaryUrl } from '../../lib/popup/present';
 import type { Paper, ReadingStatus } from '../../lib/types';
+import { CITATION_NAMES, citation, unsavedItem, type CitationFormat } from '../../lib/export/citation';
 import type { ListChoice, Lookup, PopupCatalog, PopupServices, SearchOutcome, SearchRequest } from './services';
 
 const LIST_ID = 'results';
@@ -39,6 +40,9 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [lookupState, setLookupState] = useState<LookupState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [carryNotice, setCarryNotice] = useState<string | null>(null);
+  const [inZotero, setInZotero] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const [sendingIds, setSendingIds] = useState<ReadonlySet<string>>(EMPTY_SET);
   const inputRef = useRef<HTMLInputElement>(null);
 
   // The catalog and the search it answers are on the way to the first results: layout effects
@@ -62,13 +66,31 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
       setStatuses(byId);
     });
     const stopSeenAt = services.watchEntriesSeenAt(setSeenAt);
+    const stopZotero = services.watchInZotero(setInZotero);
     return () => {
+      stopZotero();
       stopSaved();
       stopSeenAt();
     };
   }, [services]);
 
   const catalog = catalogState.status === 'ready' ? catalogState.catalog : null;
+  // Send is called from the click itself: the permission prompt must start inside the user's gesture.
+  const carry = {
+    inZotero,
+    sending: sendingIds,
+    onSend: (paper: Paper) => {
+      const reply = services.sendToZotero([paper.id]);
+      setSendingIds((s) => new Set([...s, paper.id]));
+      void reply.then((outcome) => {
+        setSendingIds((s) => new Set([...s].filter((id) => id !== paper.id)));
+        setCarryNotice(outcome.message);
+      });
+    },
+    onCopy: (paper: Paper, format: CitationFormat) => {
+      void services.copyText(citation(unsavedItem(paper), format), CITATION_NAMES[format]).then(setCarryNotice);
+    },
+  };
 
   // A list turned off or removed while the popup is open is no longer a choice to filter by.
   useEffect(() => {
@@ -274,6 +296,11 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             {error}
           </p>
         )}
+        {carryNotice && (
+          <p class="notice" role="status" data-carry-notice="">
+            {carryNotice}
+          </p>
+        )}
         {catalogState.status === 'error' && (
           <p class="notice is-error" role="alert">
             Lantern could not read its list: {catalogState.message}
@@ -324,6 +351,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
           onOpen={open}
           onToggleSave={(p) => void toggleSave(p)}
           onCategory={pickCategory}
+          carry={carry}
         />
       </div>
 

@@ -9,6 +9,7 @@ import type { ListChoice, PopupFilters, SortOrder } from '../../lib/popup/filter
 
 export type { ListChoice };
 import type { Paper, ReadingStatus } from '../../lib/types';
+import type { ZoteroReply } from '../../lib/zotero/request';
 import type { CategoryProgress } from '../../lib/progress';
 
 export interface SearchOutcome {
@@ -59,6 +60,12 @@ export interface PopupServices {
   /** Calls back with the saved paper ids (and their reading status) now and on every change; returns the unsubscribe. */
   watchSaved(onChange: (ids: ReadonlySet<string>, statuses: ReadonlyMap<string, ReadingStatus>) => void): () => void;
   setSaved(paper: Paper, saved: boolean): Promise<void>;
+  /** Calls back with the ids of papers Zotero has confirmed, now and on every change; returns the unsubscribe. */
+  watchInZotero(onChange: (ids: ReadonlySet<string>) => void): () => void;
+  /** "Send to Zotero": call from the click (it may ask for the permission to reach Zotero). */
+  sendToZotero(paperIds: readonly string[]): Promise<ZoteroReply>;
+  /** Puts text on the clipboard; resolves to a sentence saying whether it did. */
+  copyText(text: string, what: string): Promise<string>;
   /** The paper the active tab shows, listed or identified from its metadata. */
   loadTab(): Promise<TabPaper | null>;
   setTabSaved(tab: TabPaper, saved: boolean): Promise<void>;

@@ -7,6 +7,9 @@ import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
 import { savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';
 import type { ReadingStatus } from '../../lib/types';
+import { ZOTERO_SENT_KEY } from '../../lib/zotero/sent';
+import { sendToZoteroFromPage } from '../../lib/zotero/request';
+import { copyToClipboard } from '../../lib/export/citation';
 import { entriesSeenAt } from '../../lib/popup/newEntries';
 import { ENTRIES_SEEN_AT_KEY } from '../../lib/refresh/state';
 import type { TabPaper } from '../../components/ThisTab';
@@ -49,6 +52,15 @@ export function start(early: Promise<EarlyRead | undefined>): void {
       });
       return () => subscription.unsubscribe();
     },
+    watchInZotero(onChange) {
+      const subscription = liveQuery(() => db.kv.get(ZOTERO_SENT_KEY)).subscribe({
+        next: (row) => onChange(new Set(typeof row?.value === 'object' && row.value !== null ? Object.keys(row.value) : [])),
+        error: () => onChange(new Set()),
+      });
+      return () => subscription.unsubscribe();
+    },
+    sendToZotero: sendToZoteroFromPage,
+    copyText: (text, what) => copyToClipboard(text, what),
     watchSaved(onChange) {
       // Statuses through the status index: no saved item (notes and all) is read.
       const read = async () => {

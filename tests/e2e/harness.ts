@@ -10,7 +10,7 @@
  *   await ext.close();
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,23 +66,60 @@ export function findRoutedPage(pages: ReadonlyMap<string, RoutedPage>, url: stri
   return best?.page;
 }
 
-export async function launchExtension(options: { extDir?: string } = {}): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  extDir?: string;
+  /**
+   * URL prefixes that reach the real network instead of being aborted (a local test server on
+   * 127.0.0.1 standing in for a desktop app, never the internet).
+   */
+  passThrough?: readonly string[];
+  /**
+   * Optional host permissions the user has already granted. Headless Chromium cannot show the
+   * permission prompt, so the grant is written where Chromium records a user's answer (the
+   * profile's extension preferences) between a first start and the real one.
+   */
+  grantedHosts?: readonly string[];
+}
+
+function launchArgs(extDir: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+  ];
+}
+
+/** Starts Chromium once on `profileDir` to install the extension, then records `hosts` as granted by the user. */
+async function grantHosts(profileDir: string, extDir: string, hosts: readonly string[]): Promise<void> {
+  const first = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath(), headless: true, args: launchArgs(extDir) });
+  const worker = first.serviceWorkers()[0] ?? (await first.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const id = new URL(worker.url()).host;
+  await first.close();
+  const file = join(profileDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8')) as { extensions?: { settings?: Record<string, Record<string, { explicit_host?: string[] }>> } };
+  const settings = prefs.extensions?.settings?.[id];
+  if (!settings) throw new Error('Chromium did not record the extension in its preferences; cannot grant permissions.');
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    const set = (settings[key] ??= {});
+    set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...hosts])];
+  }
+  writeFileSync(file, JSON.stringify(prefs));
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const extDir = resolve(options.extDir ?? defaultExtDir());
   const profileDir = await mkdtemp(join(tmpdir(), 'lantern-e2e-'));
+  if (options.grantedHosts?.length) await grantHosts(profileDir, extDir, options.grantedHosts);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-    ],
+    args: launchArgs(extDir),
   });
 
   const pages = new Map<string, RoutedPage>();
@@ -92,6 +129,7 @@ export async function launchExtension(options: { extDir?: string } = {}): Promis
     (route: Route) => {
       const url = route.request().url();
       if (url.startsWith('chrome-extension://')) return route.continue();
+      if (options.passThrough?.some((prefix) => url.startsWith(prefix))) return route.continue();
       const page = findRoutedPage(pages, url);
       if (!page) return route.abort('internetdisconnected');
       return route.fulfill({

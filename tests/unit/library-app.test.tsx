@@ -61,6 +61,7 @@ function services(): LibraryServices {
     requestPersistence: async () => true,
     now: () => clock,
     loadShortcut: async () => 'Alt+Shift+S',
+    sendToZotero: async (ids) => ({ sent: [], notSent: [...ids], ok: false, message: 'Zotero isn’t running. Start it and try again. Nothing was sent.' }),
   };
 }
 

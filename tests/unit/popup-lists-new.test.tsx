@@ -78,6 +78,12 @@ function makeServices(lists: ListChoice[], seenAt: number | undefined): Harness 
       onChange(new Set(), new Map());
       return () => undefined;
     },
+    watchInZotero: (onChange) => {
+      onChange(new Set());
+      return () => undefined;
+    },
+    sendToZotero: async (ids) => ({ sent: [], notSent: [...ids], ok: false, message: 'Zotero isn’t running. Start it and try again. Nothing was sent.' }),
+    copyText: async (_text, what) => `Copied the ${what} to the clipboard.`,
     setSaved: async () => undefined,
     loadTab: async () => null,
     setTabSaved: async () => undefined,

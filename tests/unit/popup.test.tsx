@@ -86,6 +86,12 @@ function makeServices(tab: TabPaper | null = null): Harness {
       onChange(new Set(h.saved), statusesNow());
       return () => listeners.delete(onChange);
     },
+    watchInZotero: (onChange) => {
+      onChange(new Set());
+      return () => undefined;
+    },
+    sendToZotero: async (ids) => ({ sent: [], notSent: [...ids], ok: false, message: 'Zotero isn’t running. Start it and try again. Nothing was sent.' }),
+    copyText: async (_text, what) => `Copied the ${what} to the clipboard.`,
     setSaved: (p, saved) => setSaved(p.id, saved),
     loadTab: async () => tab,
     setTabSaved: (t, saved) => setSaved(t.kind === 'listed' ? t.paper.id : t.paperId, saved),
