@@ -6,7 +6,7 @@ import { loadListsInOrder, progressViews, type ListInOrder } from '../../lib/pro
 import { BulkBar, LibraryFilterBar, TransferBar } from '../../components/library/LibraryControls';
 import { restoreSaved, toStorageError, unsavePaper, updateSaved, type SavedPatch } from '../../lib/db/readingList';
 import { importFile, importFormatOf } from '../../lib/export/importFile';
-import { sizeProblem } from '../../lib/export/importResult';
+import { decodeImportBytes, sizeProblem } from '../../lib/export/importResult';
 import { exportText, libraryRows, loadListMembership, loadSavedItems, type ListMembership } from '../../lib/library/data';
 import {
   EXPORT_FORMATS,
@@ -226,7 +226,7 @@ export function App({ services }: { services: LibraryServices }) {
     }
     setImporting(true);
     try {
-      const text = await file.text();
+      const text = decodeImportBytes(new Uint8Array(await file.arrayBuffer()));
       const format = importFormatOf(file.name) ?? guessImportFormat(text);
       if (!format) {
         setNotice({

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { APPEARANCES, type Appearance } from '../../lib/appearance';
 import { downloadText } from '../../lib/download';
 import { importFormatOf } from '../../lib/export/importFile';
-import { sizeProblem } from '../../lib/export/importResult';
+import { decodeImportBytes, sizeProblem } from '../../lib/export/importResult';
 import { isHttpUrl } from '../../lib/ids/url';
 import type { Response } from '../../lib/messages';
 import { SCHEDULE_CHOICES, normalizeListUrl, type ListRefreshState, type RefreshOutcome } from '../../lib/refresh';
@@ -422,7 +422,7 @@ function DataSection({ services }: { services: OptionsServices }) {
       setNotice({ text: tooLarge, error: true });
       return;
     }
-    const outcome = await services.importBackup(await file.text(), format);
+    const outcome = await services.importBackup(decodeImportBytes(new Uint8Array(await file.arrayBuffer())), format);
     if (!outcome.ok) setNotice({ text: outcome.error, error: true });
     else {
       const warnings = outcome.warnings.length > 0 ? ` ${plural(outcome.warnings.length, 'item')} could not be read: ${outcome.warnings.slice(0, 3).join('; ')}` : '';

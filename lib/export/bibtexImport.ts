@@ -19,7 +19,7 @@ import { arxivIdFromDoi, idsFromUrls, normalizeArxivId, normalizeDoi, paperId, p
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
-import { sizeProblem, type ImportResult } from './importResult';
+import { normalizeImportText, sizeProblem, type ImportResult } from './importResult';
 import { boundedEntry, entryName, scanBibTeX, type BibTeXSyntaxError, type ScannedEntry } from './bibtexScan';
 
 export interface BibTeXImportOptions {
@@ -207,7 +207,8 @@ function parserFailure(error: unknown): ImportResult {
  * The import as steps: each `yield` is a point between parser batches where the page may
  * breathe. Returns the items, or the first problem.
  */
-function* importSteps(text: string, now: number): Generator<undefined, ImportResult> {
+function* importSteps(raw: string, now: number): Generator<undefined, ImportResult> {
+  const text = normalizeImportText(raw);
   const refused = refuseBeforeParsing(text);
   if (refused) return refused;
   const scan = scanBibTeX(text);

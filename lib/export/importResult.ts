@@ -36,3 +36,42 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/**
+ * The text of an imported file, whatever encoding and line ends it was saved with: a byte order
+ * mark (UTF-8, UTF-16 LE or BE) decides the encoding; UTF-16 without one is recognised by its
+ * zero bytes; otherwise UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (older
+ * BibTeX tools on Windows). Line ends become "\n": a CR-only file (classic Mac, some exporters)
+ * would otherwise be one long line, and a "%" comment would swallow every entry after it.
+ */
+export function decodeImportBytes(bytes: Uint8Array): string {
+  const [a, b, c] = bytes;
+  let text: string;
+  if (a === 0xef && b === 0xbb && c === 0xbf) text = new TextDecoder('utf-8').decode(bytes.subarray(3));
+  else if (a === 0xff && b === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (a === 0xfe && b === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else if (looksLikeUtf16(bytes, 1)) text = new TextDecoder('utf-16le').decode(bytes);
+  else if (looksLikeUtf16(bytes, 0)) text = new TextDecoder('utf-16be').decode(bytes);
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+  return normalizeImportText(text);
+}
+
+/** Mostly-ASCII UTF-16 has a zero in every other byte: at odd offsets for little-endian, even for big-endian. */
+function looksLikeUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
+  const sample = Math.min(bytes.length, 512) & ~1;
+  if (sample < 4) return false;
+  let zeros = 0;
+  for (let i = zeroAt; i < sample; i += 2) if (bytes[i] === 0) zeros++;
+  return zeros / (sample / 2) > 0.6;
+}
+
+/** Text with no byte order mark and "\n" line ends (from CRLF and lone CR). */
+export function normalizeImportText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}

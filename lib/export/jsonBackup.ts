@@ -9,7 +9,7 @@
 import { authorListFromData, namesFromByline } from '../names';
 import type { EntryLink, LinkKind, PaperIds, ReadingStatus, SavedItem, SavedPaper } from '../types';
 import { parseHttpUrl } from '../ids';
-import { lineAndColumn, sizeProblem, type ImportResult } from './importResult';
+import { lineAndColumn, normalizeImportText, sizeProblem, type ImportResult } from './importResult';
 
 export const BACKUP_FORMAT = 'lantern-backup';
 export const BACKUP_VERSION = 1;
@@ -197,7 +197,8 @@ function jsonSyntaxError(text: string, error: unknown): string {
 }
 
 /** Reads a Lantern JSON backup. Never throws: a file that cannot be used gets one plain-words reason. */
-export function parseJSONBackup(text: string): ImportResult {
+export function parseJSONBackup(raw: string): ImportResult {
+  const text = normalizeImportText(raw);
   const tooLarge = sizeProblem(text.length);
   if (tooLarge) return { ok: false, error: tooLarge };
   if (text.trim() === '') return { ok: false, error: 'The file is empty.' };
