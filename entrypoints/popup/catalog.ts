@@ -4,7 +4,7 @@ import type { LanternDB } from '../../lib/db/schema';
 import { identityKeys, matchPaper } from '../../lib/match';
 import { highlightTerms } from '../../lib/popup/highlight';
 import { liveQuery } from 'dexie';
-import { categoryCounts, indexYears, loadSearchIndex, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search';
+import { categoryCounts, indexYears, loadSearchIndex, paperCategories, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search';
 import { parsePastedIdentifier } from '../../lib/search/paste';
 import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, papersForHits, type EntryReader } from '../../lib/search/store';
 import type { ListInfo, PageIdentity, Paper, StoredEntry } from '../../lib/types';
@@ -108,7 +108,6 @@ export function watchPopupCatalog(
       if (stopped) return;
       if (first) {
         earlyRows = {
-          at: (places) => first.entriesAt(places) as Promise<StoredEntry[]>,
           withIds: (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>,
         };
       }
@@ -168,7 +167,7 @@ export function createPopupCatalog({ index, listName, lists, papersForHits, pape
       return (years ??= indexYears(index));
     },
     progress(statuses) {
-      return progressFromIndex(index.data, (id) => statuses.get(id));
+      return progressFromIndex(paperCategories(index), (id) => statuses.get(id));
     },
     async search(query: string, request: SearchRequest): Promise<SearchOutcome> {
       // One more than shown tells whether there are more.

@@ -21,8 +21,6 @@ export interface EarlyRead {
    * opening). Rejects once the connection is gone (closed for a schema upgrade).
    */
   entriesWithIds(ids: readonly string[]): Promise<unknown[]>;
-  /** The stored entries at these places (paper id, list, chunk), unchecked, in one read of their chunks; rejects likewise. */
-  entriesAt(places: readonly EntryPlace[]): Promise<unknown[]>;
 }
 
 /** Chunk rows of these places, each read once, in one transaction (then the entries at the places). */
@@ -65,14 +63,6 @@ function entriesWithIds(db: IDBDatabase, listIds: readonly string[], ids: readon
   return finish(tx, () => found);
 }
 
-/** The entries at these places (paper id, list, chunk), in one read of their chunks. */
-function entriesAt(db: IDBDatabase, places: readonly EntryPlace[]): Promise<unknown[]> {
-  const tx = db.transaction('entryChunks', 'readonly');
-  let found: unknown[] = [];
-  readChunks(tx, places, (chunks) => (found = entriesAtPlaces(chunks, places)));
-  return finish(tx, () => found);
-}
-
 function enabledListIds(lists: readonly unknown[]): string[] {
   return lists.flatMap((list) => {
     const { id, enabled } = (list ?? {}) as { id?: unknown; enabled?: unknown };
@@ -111,7 +101,6 @@ export function readStoredIndexEarly(factory: IDBFactory = indexedDB, name = DB_
             stored: (row.result as { value?: unknown } | undefined)?.value,
             lists: lists.result,
             entriesWithIds: (ids) => entriesWithIds(db, enabledListIds(lists.result as unknown[]), ids),
-            entriesAt: (places) => entriesAt(db, places),
           });
         tx.onerror = () => done(undefined);
         tx.onabort = () => done(undefined);

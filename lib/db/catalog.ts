@@ -224,25 +224,15 @@ export async function listEntries(db: LanternDB, listId: string): Promise<Stored
   return (await listChunks(db, listId)).flatMap((chunk) => chunk.entries);
 }
 
-export async function allPapers(db: LanternDB, { enabledOnly = true }: { enabledOnly?: boolean } = {}): Promise<Paper[]> {
-  return mergeEntries((await chunksOfLists(db, enabledOnly)).flatMap((chunk) => chunk.entries));
-}
-
 /**
- * Every paper in enabled lists, and the chunk holding each in each of its lists (for the search
- * index). `known`: lists' chunks the caller already holds, exactly as stored.
+ * Every paper (of enabled lists, unless `enabledOnly` is false). `known`: some lists' chunks the
+ * caller already holds, exactly as stored, which are not read again.
  */
-export async function allPapersWithChunks(
+export async function allPapers(
   db: LanternDB,
-  known?: ReadonlyMap<string, readonly EntryChunk[]>,
-): Promise<{ papers: Paper[]; chunkOf: (paperId: string, listId: string) => number | undefined }> {
-  const chunks = await chunksOfLists(db, true, known);
-  const chunkByPlace = new Map<string, number>();
-  for (const { listId, chunk, entries } of chunks) for (const entry of entries) chunkByPlace.set(`${listId}\n${entry.id}`, chunk);
-  return {
-    papers: mergeEntries(chunks.flatMap((chunk) => chunk.entries)),
-    chunkOf: (paperId, listId) => chunkByPlace.get(`${listId}\n${paperId}`),
-  };
+  { enabledOnly = true, known }: { enabledOnly?: boolean; known?: ReadonlyMap<string, readonly EntryChunk[]> } = {},
+): Promise<Paper[]> {
+  return mergeEntries((await chunksOfLists(db, enabledOnly, known)).flatMap((chunk) => chunk.entries));
 }
 
 /** Distinct papers in enabled lists (a paper in two lists counts once). */

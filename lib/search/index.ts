@@ -1,23 +1,25 @@
 /**
- * Paper search: a compact inverted index with typed-array postings, MiniSearch's radix tree
- * (SearchableMap) for fuzzy term lookup, and field-weighted BM25-style ranking.
+ * Paper search: a compact inverted index, MiniSearch's radix tree (SearchableMap) for fuzzy
+ * term lookup, and field-weighted BM25-style ranking.
  *
- * Why not a whole library index: measured at 100k synthetic papers (tests/bench/search.ts),
- * a full MiniSearch index takes ~6 s to build, ~120 MB of heap, ~1.6 s to load from JSON and
- * hundreds of ms per keystroke on one-letter prefixes. Typed-array postings are ~10x smaller,
- * are stored in db.kv as they are (IndexedDB clones typed arrays at memcpy speed), and load in
- * milliseconds; the radix tree is built from the vocabulary only when a query first needs
- * typo tolerance.
+ * Why not a whole library index: measured at 100k synthetic papers (tests/bench/search.ts), a
+ * full MiniSearch index is tens of times larger, slower to load from its stored form and slower
+ * per keystroke on one-letter prefixes. Lantern's index is stored in db.kv as a few byte arrays
+ * and strings (IndexedDB clones those at memcpy speed) and is read whole at every popup open, so
+ * it is kept compact: terms front-coded, postings delta-encoded as varints (lib/search/compact.ts).
+ * Nothing is decoded at load: a query decodes the terms and postings it reaches, and the radix
+ * tree is built from the vocabulary only when a query first needs typo tolerance.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import type { Paper } from '../types';
+import { ByteWriter, decodeAll, decodeBlock, firstOfBlock, frontCode, isFrontCoded, readVarint, type ByteReader, type FrontCoded } from './compact';
 import { tokenizeForIndex, tokenizeQuery } from './tokenize';
 
-export { foldText, tokenize, tokenizeForIndex, tokenizeQuery } from './tokenize';
+export { foldText, tokenizeForIndex, tokenizeQuery } from './tokenize';
 
 /** Bumped whenever the serialized layout or the tokenizer changes: stored indexes are rebuilt. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 const FIELD_TITLE = 1;
 const FIELD_AUTHORS = 2;
@@ -34,43 +36,52 @@ const FIELD_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
   [FIELD_TITLE_LEAD, 1.5],
 ];
 
-const FLAG_HAS_CODE = 1;
+/** Terms per front-coded block: a lookup decodes one block; larger blocks store less and decode more. */
+const TERM_BLOCK = 16;
+/** Paper ids per front-coded block: a hit's id is decoded from the start of its block. */
+const ID_BLOCK = 16;
 
-/** What is stored in db.kv: plain arrays and typed arrays only (structured-clone friendly). */
+/** What is stored in db.kv: numbers, strings and typed arrays only (structured-clone friendly). */
 export interface SerializedSearchIndex {
   version: number;
-  /** Paper ids, by document number. */
-  ids: string[];
-  /** Sorted unique terms. */
-  terms: string[];
-  /** Postings of term t are at [termOffsets[t], termOffsets[t+1]). */
+  /** How many papers: document numbers are 0 … size - 1, in the order the papers were given. */
+  size: number;
+  /** Paper ids by document number, front-coded in blocks of ID_BLOCK. */
+  ids: FrontCoded;
+  termCount: number;
+  /**
+   * The sorted unique terms, front-coded in blocks of TERM_BLOCK; after each term's lengths, two
+   * varints: how many papers it reaches, and the length in bytes of its postings.
+   */
+  terms: FrontCoded;
+  /** Where each term block's postings start in `postings`, then where the last one ends. */
   termOffsets: Uint32Array;
-  postingDocs: Uint32Array;
-  /** FIELD_* bits of each posting. */
-  postingFields: Uint8Array;
+  /**
+   * Each term's postings, one per paper it reaches, in document order: a varint of
+   * (gap from the previous document - 1) * 2, plus 1 when a byte of FIELD_* bits follows because
+   * they differ from the previous posting's (the first posting compares with FIELD_TITLE alone).
+   */
+  postings: Uint8Array;
   /** year * 16 + month (0 when unknown), for date sorting and year filters. */
   dates: Uint16Array;
-  flags: Uint8Array;
-  /** Title length in terms, for length normalization. */
+  /** Title length in terms (at most 255), for length normalization. */
   titleLengths: Uint8Array;
+  /** One bit per paper (bit d % 8 of byte d / 8): the paper links code. */
+  hasCode: Uint8Array;
   categoryNames: string[];
-  /** Category numbers of doc d are categoryRefs[categoryOffsets[d] .. categoryOffsets[d+1]). */
-  categoryOffsets: Uint32Array;
-  categoryRefs: Uint16Array;
+  /** Per paper, varints: how many categories it has, then their numbers in categoryNames. */
+  categories: Uint8Array;
   listNames: string[];
-  listOffsets: Uint32Array;
-  listRefs: Uint16Array;
-  /** Beside listRefs: the chunk (lib/db/layout.ts) holding the paper in that list, or NO_CHUNK. */
-  listChunks: Uint32Array;
+  /** Per list of listNames, one bit per paper (as in hasCode): the paper is in that list. */
+  listMembers: Uint8Array;
 }
 
-/** A membership whose chunk the index was not told. */
-const NO_CHUNK = 0xffffffff;
-
-/** Where a hit's paper is stored in one list: its papers are read from there, without a lookup. */
-export interface HitPlace {
-  listId: string;
-  chunk: number;
+/** A block of terms, decoded: the terms, how many papers each reaches, where its postings are. */
+interface TermBlock {
+  terms: string[];
+  counts: Uint32Array;
+  /** Term i's postings are at [starts[i], starts[i + 1]) in `postings`. */
+  starts: Uint32Array;
 }
 
 export interface SearchIndex {
@@ -78,10 +89,14 @@ export interface SearchIndex {
   readonly size: number;
   /** Present when the index was given the papers (small lists, tests): hits then carry them. */
   readonly papers?: readonly Paper[];
-  /** Inverse document frequency per term. */
-  readonly idf: Float32Array;
+  /** Term blocks decoded so far, by block number. */
+  readonly termBlocks: Array<TermBlock | undefined>;
   /** Built on first fuzzy query. */
   fuzzyTerms?: SearchableMap<number>;
+  /** Every id, decoded on first need (the saved-papers filter asks about every candidate). */
+  allIds?: string[];
+  /** The categories of paper d are refs[offsets[d] .. offsets[d + 1]); decoded on first need. */
+  categoryLists?: { offsets: Uint32Array; refs: Uint32Array };
   /** Reused score buffers: one allocation per index, not per keystroke. */
   readonly scores: Float32Array;
   readonly matched: Uint32Array;
@@ -110,51 +125,50 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** A paper found: its id (read it from the catalog), or the paper itself when the index was built with them. */
 export interface SearchHit {
   id: string;
   score: number;
   paper?: Paper;
-  /** Where the paper is stored, per list, when the index knows (see buildSearchIndex). */
-  places?: HitPlace[];
 }
 
 function hasCode(paper: Paper): boolean {
   return paper.links.some((link) => link.kind === 'code') || paper.ids.repos.length > 0;
 }
 
-type ChunkOf = (paperId: string, listId: string) => number | undefined;
+function hasBit(bits: Uint8Array, offset: number, doc: number): boolean {
+  return (((bits[offset + (doc >>> 3)] ?? 0) >>> (doc & 7)) & 1) === 1;
+}
 
-/**
- * Indexes title (weighted most), authors, venue and categories of every paper. `chunkOf` tells
- * where each paper is stored in each of its lists, so hits can be read without a lookup.
- */
-export function buildSearchIndex(papers: readonly Paper[], chunkOf?: ChunkOf): SearchIndex {
-  return runAtOnce(indexPapers(papers, chunkOf));
+/** Indexes title (weighted most), authors, venue and categories of every paper. */
+export function buildSearchIndex(papers: readonly Paper[]): SearchIndex {
+  return runAtOnce(indexPapers(papers));
 }
 
 /** buildSearchIndex in slices that hand the thread back (lib/slices.ts): for large lists in the background. */
-export function buildSearchIndexInSlices(papers: readonly Paper[], chunkOf?: ChunkOf): Promise<SearchIndex> {
-  return runInSlices(indexPapers(papers, chunkOf));
+export function buildSearchIndexInSlices(papers: readonly Paper[]): Promise<SearchIndex> {
+  return runInSlices(indexPapers(papers));
 }
 
 /** Papers indexed between two points where the build may pause. */
 const PAPERS_PER_STEP = 256;
+/** Terms encoded between two points where the build may pause. */
+const TERMS_PER_STEP = 2048;
 
-function* indexPapers(papers: readonly Paper[], chunkOf?: ChunkOf): Sliced<SearchIndex> {
+function* indexPapers(papers: readonly Paper[]): Sliced<SearchIndex> {
   const size = papers.length;
+  const bitBytes = Math.ceil(size / 8);
   const postingsByTerm = new Map<string, number[]>();
   const dates = new Uint16Array(size);
-  const flags = new Uint8Array(size);
+  const codeBits = new Uint8Array(bitBytes);
   const titleLengths = new Uint8Array(size);
   const categoryNames: string[] = [];
   const categoryNumbers = new Map<string, number>();
-  const categoryOffsets = new Uint32Array(size + 1);
-  const categoryRefs: number[] = [];
+  const categories = new ByteWriter();
   const listNames: string[] = [];
   const listNumbers = new Map<string, number>();
   const listOffsets = new Uint32Array(size + 1);
   const listRefs: number[] = [];
-  const listChunks: number[] = [];
   const numberOf = (names: string[], numbers: Map<string, number>, name: string): number => {
     let n = numbers.get(name);
     if (n === undefined) {
@@ -194,66 +208,85 @@ function* indexPapers(papers: readonly Paper[], chunkOf?: ChunkOf): Sliced<Searc
     }
     const year = paper.year && paper.year >= 1900 && paper.year < 4000 ? paper.year : 0;
     dates[doc] = year * 16 + (year && paper.month ? paper.month : 0);
-    flags[doc] = hasCode(paper) ? FLAG_HAS_CODE : 0;
+    if (hasCode(paper)) codeBits[doc >>> 3] = (codeBits[doc >>> 3] ?? 0) | (1 << (doc & 7));
     titleLengths[doc] = Math.min(255, titleTerms.length);
-    for (const category of new Set(paper.categories)) categoryRefs.push(numberOf(categoryNames, categoryNumbers, category));
-    categoryOffsets[doc + 1] = categoryRefs.length;
-    for (const list of new Set(paper.lists)) {
-      listRefs.push(numberOf(listNames, listNumbers, list));
-      listChunks.push(chunkOf?.(paper.id, list) ?? NO_CHUNK);
-    }
+    const paperCategories = new Set(paper.categories);
+    categories.varint(paperCategories.size);
+    for (const category of paperCategories) categories.varint(numberOf(categoryNames, categoryNumbers, category));
+    for (const list of new Set(paper.lists)) listRefs.push(numberOf(listNames, listNumbers, list));
     listOffsets[doc + 1] = listRefs.length;
   }
 
-  const terms = [...postingsByTerm.keys()].sort();
-  let postingCount = 0;
-  for (const postings of postingsByTerm.values()) postingCount += postings.length / 2;
-  const termOffsets = new Uint32Array(terms.length + 1);
-  const postingDocs = new Uint32Array(postingCount);
-  const postingFields = new Uint8Array(postingCount);
-  let at = 0;
-  terms.forEach((term, t) => {
-    const postings = postingsByTerm.get(term) ?? [];
-    for (let i = 0; i < postings.length; i += 2) {
-      postingDocs[at] = postings[i] ?? 0;
-      postingFields[at] = postings[i + 1] ?? 0;
-      at++;
+  const listMembers = new Uint8Array(listNames.length * bitBytes);
+  for (let doc = 0; doc < size; doc++) {
+    for (let i = listOffsets[doc] ?? 0; i < (listOffsets[doc + 1] ?? 0); i++) {
+      const at = (listRefs[i] ?? 0) * bitBytes + (doc >>> 3);
+      listMembers[at] = (listMembers[at] ?? 0) | (1 << (doc & 7));
     }
-    termOffsets[t + 1] = at;
-  });
+  }
+
+  const terms = [...postingsByTerm.keys()].sort();
+  const termOffsets = new Uint32Array(Math.ceil(terms.length / TERM_BLOCK) + 1);
+  const counts = new Uint32Array(terms.length);
+  const byteLengths = new Uint32Array(terms.length);
+  const postings = new ByteWriter();
+  for (let t = 0; t < terms.length; t++) {
+    if (t % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+    if (t % TERM_BLOCK === 0) termOffsets[t / TERM_BLOCK] = postings.length;
+    const termPostings = postingsByTerm.get(terms[t]!) ?? [];
+    const start = postings.length;
+    let previousDoc = -1;
+    let previousFields = FIELD_TITLE;
+    for (let i = 0; i < termPostings.length; i += 2) {
+      const doc = termPostings[i] ?? 0;
+      const fields = termPostings[i + 1] ?? 0;
+      const changed = fields !== previousFields;
+      postings.varint((doc - previousDoc - 1) * 2 + (changed ? 1 : 0));
+      if (changed) postings.byte(fields);
+      previousDoc = doc;
+      previousFields = fields;
+    }
+    counts[t] = termPostings.length / 2;
+    byteLengths[t] = postings.length - start;
+  }
+  termOffsets[termOffsets.length - 1] = postings.length;
+  yield;
 
   const data: SerializedSearchIndex = {
     version: SEARCH_INDEX_VERSION,
-    ids: papers.map((paper) => paper.id),
-    terms,
+    size,
+    ids: frontCode(
+      papers.map((paper) => paper.id),
+      ID_BLOCK,
+    ),
+    termCount: terms.length,
+    terms: frontCode(terms, TERM_BLOCK, (t) => [counts[t] ?? 0, byteLengths[t] ?? 0]),
     termOffsets,
-    postingDocs,
-    postingFields,
+    postings: postings.finish(),
     dates,
-    flags,
     titleLengths,
+    hasCode: codeBits,
     categoryNames,
-    categoryOffsets,
-    categoryRefs: Uint16Array.from(categoryRefs),
+    categories: categories.finish(),
     listNames,
-    listOffsets,
-    listRefs: Uint16Array.from(listRefs),
-    listChunks: Uint32Array.from(listChunks),
+    listMembers,
   };
-  return withDerived(data, papers);
+  return withBuffers(data, papers);
 }
 
-function withDerived(data: SerializedSearchIndex, papers?: readonly Paper[]): SearchIndex {
-  const size = data.ids.length;
-  const idf = new Float32Array(data.terms.length);
-  for (let t = 0; t < idf.length; t++) {
-    const df = (data.termOffsets[t + 1] ?? 0) - (data.termOffsets[t] ?? 0);
-    idf[t] = Math.log(1 + (size - df + 0.5) / (df + 0.5));
-  }
-  return { data, size, idf, scores: new Float32Array(size), matched: new Uint32Array(size), bestForTerm: new Float32Array(size),
+function withBuffers(data: SerializedSearchIndex, papers?: readonly Paper[]): SearchIndex {
+  const { size } = data;
+  return {
+    data,
+    size,
+    termBlocks: [],
+    scores: new Float32Array(size),
+    matched: new Uint32Array(size),
+    bestForTerm: new Float32Array(size),
     touchedDocs: new Uint32Array(size),
     termDocs: new Uint32Array(size),
-    ...(papers ? { papers } : {}) };
+    ...(papers ? { papers } : {}),
+  };
 }
 
 /** The value to store in db.kv. */
@@ -264,29 +297,33 @@ export function serializeSearchIndex(index: SearchIndex): SerializedSearchIndex 
 function isSerializedSearchIndex(value: unknown): value is SerializedSearchIndex {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<SerializedSearchIndex>;
+  if (v.version !== SEARCH_INDEX_VERSION || !Number.isInteger(v.size) || !Number.isInteger(v.termCount)) return false;
+  const size = v.size!;
+  const termCount = v.termCount!;
+  const bitBytes = Math.ceil(size / 8);
+  const isObject = (x: unknown): x is object => typeof x === 'object' && x !== null;
   return (
-    v.version === SEARCH_INDEX_VERSION &&
-    Array.isArray(v.ids) &&
-    Array.isArray(v.terms) &&
+    size >= 0 &&
+    termCount >= 0 &&
+    isObject(v.ids) &&
+    isFrontCoded(v.ids, size, ID_BLOCK) &&
+    isObject(v.terms) &&
+    isFrontCoded(v.terms, termCount, TERM_BLOCK) &&
     v.termOffsets instanceof Uint32Array &&
-    v.termOffsets.length === v.terms.length + 1 &&
-    v.postingDocs instanceof Uint32Array &&
-    v.postingFields instanceof Uint8Array &&
-    v.postingFields.length === v.postingDocs.length &&
+    v.termOffsets.length === Math.ceil(termCount / TERM_BLOCK) + 1 &&
+    v.postings instanceof Uint8Array &&
+    v.termOffsets[v.termOffsets.length - 1] === v.postings.length &&
     v.dates instanceof Uint16Array &&
-    v.dates.length === v.ids.length &&
-    v.flags instanceof Uint8Array &&
+    v.dates.length === size &&
     v.titleLengths instanceof Uint8Array &&
+    v.titleLengths.length === size &&
+    v.hasCode instanceof Uint8Array &&
+    v.hasCode.length === bitBytes &&
     Array.isArray(v.categoryNames) &&
-    v.categoryOffsets instanceof Uint32Array &&
-    v.categoryOffsets.length === v.ids.length + 1 &&
-    v.categoryRefs instanceof Uint16Array &&
+    v.categories instanceof Uint8Array &&
     Array.isArray(v.listNames) &&
-    v.listOffsets instanceof Uint32Array &&
-    v.listOffsets.length === v.ids.length + 1 &&
-    v.listRefs instanceof Uint16Array &&
-    v.listChunks instanceof Uint32Array &&
-    v.listChunks.length === v.listRefs.length
+    v.listMembers instanceof Uint8Array &&
+    v.listMembers.length === v.listNames.length * bitBytes
   );
 }
 
@@ -296,20 +333,76 @@ function isSerializedSearchIndex(value: unknown): value is SerializedSearchIndex
  */
 export function loadSearchIndex(serialized: unknown, papers?: readonly Paper[]): SearchIndex | undefined {
   if (!isSerializedSearchIndex(serialized)) return undefined;
-  if (papers && papers.length !== serialized.ids.length) return undefined;
-  return withDerived(serialized, papers);
+  if (papers && papers.length !== serialized.size) return undefined;
+  return withBuffers(serialized, papers);
 }
 
-/** First index i in sorted `terms` with terms[i] >= key. */
-function lowerBound(terms: readonly string[], key: string): number {
+function termBlock(index: SearchIndex, block: number): TermBlock {
+  const known = index.termBlocks[block];
+  if (known) return known;
+  const { data } = index;
+  const count = Math.min(TERM_BLOCK, data.termCount - block * TERM_BLOCK);
+  const counts = new Uint32Array(count);
+  const starts = new Uint32Array(count + 1);
+  let at = data.termOffsets[block] ?? 0;
+  const terms = decodeBlock(data.terms, block, count, (i, reader) => {
+    counts[i] = readVarint(reader);
+    starts[i] = at;
+    at += readVarint(reader);
+  });
+  starts[count] = at;
+  const decoded = { terms, counts, starts };
+  index.termBlocks[block] = decoded;
+  return decoded;
+}
+
+function termAt(index: SearchIndex, t: number): string {
+  return termBlock(index, Math.floor(t / TERM_BLOCK)).terms[t % TERM_BLOCK] ?? '';
+}
+
+/** The id of document `doc`. */
+function idOf(index: SearchIndex, doc: number): string {
+  if (index.allIds) return index.allIds[doc] ?? '';
+  const block = Math.floor(doc / ID_BLOCK);
+  const count = Math.min(ID_BLOCK, index.size - block * ID_BLOCK);
+  return decodeBlock(index.data.ids, block, count)[doc % ID_BLOCK] ?? '';
+}
+
+function allIds(index: SearchIndex): string[] {
+  index.allIds ??= decodeAll(index.data.ids, index.size);
+  return index.allIds;
+}
+
+function categoryLists(index: SearchIndex): { offsets: Uint32Array; refs: Uint32Array } {
+  if (!index.categoryLists) {
+    const { size, categories } = index.data;
+    const offsets = new Uint32Array(size + 1);
+    const refs: number[] = [];
+    const reader: ByteReader = { bytes: categories, at: 0 };
+    for (let doc = 0; doc < size; doc++) {
+      for (let count = readVarint(reader); count > 0; count--) refs.push(readVarint(reader));
+      offsets[doc + 1] = refs.length;
+    }
+    index.categoryLists = { offsets, refs: Uint32Array.from(refs) };
+  }
+  return index.categoryLists;
+}
+
+/** First term number t with term t >= key (the term count when there is none). */
+function lowerBound(index: SearchIndex, key: string): number {
+  const { data } = index;
+  // The first block whose first term is above the key: the answer is in the block before it.
   let low = 0;
-  let high = terms.length;
+  let high = data.termOffsets.length - 1;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((terms[mid] ?? '') < key) low = mid + 1;
+    if (firstOfBlock(data.terms, mid) <= key) low = mid + 1;
     else high = mid;
   }
-  return low;
+  if (low === 0) return 0;
+  const { terms } = termBlock(index, low - 1);
+  for (let i = 0; i < terms.length; i++) if ((terms[i] ?? '') >= key) return (low - 1) * TERM_BLOCK + i;
+  return Math.min(low * TERM_BLOCK, data.termCount);
 }
 
 /** Typos allowed for a typed word: none for short words, one from 4 letters, two from 6. */
@@ -328,33 +421,40 @@ const PREFIX_POSTING_BUDGET = 20_000;
 /** Typo matches are looked up only when the word as typed reaches fewer papers than this. */
 const FUZZY_BELOW_POSTINGS = 50;
 
-function postingCount(index: SearchIndex, t: number): number {
-  return (index.data.termOffsets[t + 1] ?? 0) - (index.data.termOffsets[t] ?? 0);
-}
-
 /** Index terms a query term reaches, each with how well it matches (1 = exact). */
 function expandTerm(index: SearchIndex, queryTerm: string): Map<number, number> {
-  const { terms } = index.data;
+  const { termCount } = index.data;
   const reached = new Map<number, number>();
-  const start = lowerBound(terms, queryTerm);
-  let end = start;
+  // The completions of the typed word: consecutive terms from the first one not below it.
+  const found: number[] = [];
+  const foundTerms: string[] = [];
+  const foundCounts: number[] = [];
   let postings = 0;
-  while (end < terms.length && (terms[end] ?? '').startsWith(queryTerm)) postings += postingCount(index, end++);
-  let completions = Array.from({ length: end - start }, (_, i) => start + i);
+  for (let t = lowerBound(index, queryTerm); t < termCount; t++) {
+    const block = termBlock(index, Math.floor(t / TERM_BLOCK));
+    const term = block.terms[t % TERM_BLOCK] ?? '';
+    if (!term.startsWith(queryTerm)) break;
+    const count = block.counts[t % TERM_BLOCK] ?? 0;
+    found.push(t);
+    foundTerms.push(term);
+    foundCounts.push(count);
+    postings += count;
+  }
+  let taken = found.map((_, i) => i);
   if (postings > PREFIX_POSTING_BUDGET) {
-    const byFrequency = completions.sort((a, b) => postingCount(index, b) - postingCount(index, a));
-    completions = [];
+    const byFrequency = taken.sort((a, b) => (foundCounts[b] ?? 0) - (foundCounts[a] ?? 0));
+    taken = [];
     let spent = 0;
-    for (const t of byFrequency) {
-      if (spent >= PREFIX_POSTING_BUDGET && terms[t] !== queryTerm) continue;
-      completions.push(t);
-      spent += postingCount(index, t);
+    for (const i of byFrequency) {
+      if (spent >= PREFIX_POSTING_BUDGET && foundTerms[i] !== queryTerm) continue;
+      taken.push(i);
+      spent += foundCounts[i] ?? 0;
     }
   }
-  for (const t of completions) {
-    const term = terms[t] ?? '';
+  for (const i of taken) {
+    const term = foundTerms[i] ?? '';
     // A prefix match is worth more the more of the word is typed.
-    reached.set(t, term.length === queryTerm.length ? 1 : 0.5 + 0.4 * (queryTerm.length / term.length));
+    reached.set(found[i] ?? 0, term.length === queryTerm.length ? 1 : 0.5 + 0.4 * (queryTerm.length / term.length));
   }
   const typos = allowedTypos(queryTerm);
   if (typos > 0 && postings < FUZZY_BELOW_POSTINGS) {
@@ -365,23 +465,15 @@ function expandTerm(index: SearchIndex, queryTerm: string): Map<number, number> 
   return reached;
 }
 
+/** Every term, for typo matches: decodes the whole vocabulary, once, on the first query that needs it. */
 function fuzzyTerms(index: SearchIndex): SearchableMap<number> {
-  index.fuzzyTerms ??= buildFuzzyTerms(index.data.terms);
+  if (!index.fuzzyTerms) {
+    const map = new SearchableMap<number>();
+    // Each term's lengths are followed by two numbers (see SerializedSearchIndex.terms).
+    decodeAll(index.data.terms, index.data.termCount, 2).forEach((term, t) => map.set(term, t));
+    index.fuzzyTerms = map;
+  }
   return index.fuzzyTerms;
-}
-
-/**
- * Builds the typo-tolerance structure now (tens of ms at 100k papers) instead of on the first
- * query with a typo: call it when the popup is idle after its first paint.
- */
-export function warmSearchIndex(index: SearchIndex): void {
-  fuzzyTerms(index);
-}
-
-function buildFuzzyTerms(terms: readonly string[]): SearchableMap<number> {
-  const map = new SearchableMap<number>();
-  terms.forEach((term, t) => map.set(term, t));
-  return map;
 }
 
 function fieldWeight(fields: number): number {
@@ -403,9 +495,10 @@ function docFilter(index: SearchIndex, filters: SearchFilters | undefined): ((do
     data.categoryNames.forEach((name, n) => {
       if (wanted.some((path) => name === path || name.startsWith(`${path} › `))) allowed.add(n);
     });
+    const { offsets, refs } = categoryLists(index);
     checks.push((doc) => {
-      for (let i = data.categoryOffsets[doc] ?? 0; i < (data.categoryOffsets[doc + 1] ?? 0); i++) {
-        if (allowed.has(data.categoryRefs[i] ?? -1)) return true;
+      for (let i = offsets[doc] ?? 0; i < (offsets[doc + 1] ?? 0); i++) {
+        if (allowed.has(refs[i] ?? -1)) return true;
       }
       return false;
     });
@@ -423,36 +516,25 @@ function docFilter(index: SearchIndex, filters: SearchFilters | undefined): ((do
   }
   if (filters.hasCode !== undefined) {
     const want = filters.hasCode;
-    checks.push((doc) => (((data.flags[doc] ?? 0) & FLAG_HAS_CODE) !== 0) === want);
+    checks.push((doc) => hasBit(data.hasCode, 0, doc) === want);
   }
   if (filters.savedIds) {
     const saved = filters.savedIds;
-    checks.push((doc) => saved.has(data.ids[doc] ?? ''));
+    const ids = allIds(index);
+    checks.push((doc) => saved.has(ids[doc] ?? ''));
   }
   if (filters.listId !== undefined) {
     const list = data.listNames.indexOf(filters.listId);
-    checks.push((doc) => {
-      for (let i = data.listOffsets[doc] ?? 0; i < (data.listOffsets[doc + 1] ?? 0); i++) {
-        if (data.listRefs[i] === list) return true;
-      }
-      return false;
-    });
+    const offset = list * Math.ceil(index.size / 8);
+    checks.push((doc) => list >= 0 && hasBit(data.listMembers, offset, doc));
   }
   if (checks.length === 0) return undefined;
   return (doc) => checks.every((check) => check(doc));
 }
 
 function toHit(index: SearchIndex, doc: number, score: number): SearchHit {
-  const { data } = index;
-  const id = data.ids[doc] ?? '';
   const paper = index.papers?.[doc];
-  if (paper) return { id, score, paper };
-  const places: HitPlace[] = [];
-  for (let i = data.listOffsets[doc] ?? 0; i < (data.listOffsets[doc + 1] ?? 0); i++) {
-    const chunk = data.listChunks[i] ?? NO_CHUNK;
-    if (chunk !== NO_CHUNK) places.push({ listId: data.listNames[data.listRefs[i] ?? 0] ?? '', chunk });
-  }
-  return places.length > 0 ? { id, score, places } : { id, score };
+  return paper ? { id: paper.id, score, paper } : { id: idOf(index, doc), score };
 }
 
 /** Keeps the `limit` best (doc, key) pairs; cheaper than sorting every candidate. */
@@ -528,8 +610,8 @@ function bitCount(bits: number): number {
  * a scan of their postings but no writes.
  */
 function accumulateScores(index: SearchIndex, queryTerms: readonly string[], allWords: boolean): number {
-  const { data, scores, matched, bestForTerm, touchedDocs, termDocs, idf } = index;
-  const { termOffsets, postingDocs, postingFields } = data;
+  const { size, data, scores, matched, bestForTerm, touchedDocs, termDocs } = index;
+  const { postings } = data;
   let touchedCount = 0;
   for (let q = 0; q < queryTerms.length; q++) {
     const bit = 1 << q;
@@ -537,12 +619,31 @@ function accumulateScores(index: SearchIndex, queryTerms: readonly string[], all
     const pruned = allWords && q > 0;
     let termCount = 0;
     for (const [t, quality] of expandTerm(index, queryTerms[q] ?? '')) {
-      const termWeight = (idf[t] ?? 0) * quality;
-      const end = termOffsets[t + 1] ?? 0;
-      for (let p = termOffsets[t] ?? 0; p < end; p++) {
-        const doc = postingDocs[p] ?? 0;
+      const block = termBlock(index, Math.floor(t / TERM_BLOCK));
+      const i = t % TERM_BLOCK;
+      const df = block.counts[i] ?? 0;
+      // Inverse document frequency, rounded to 32 bits as it always was.
+      const termWeight = Math.fround(Math.log(1 + (size - df + 0.5) / (df + 0.5))) * quality;
+      const end = block.starts[i + 1] ?? 0;
+      let doc = -1;
+      let fields = FIELD_TITLE;
+      for (let p = block.starts[i] ?? 0; p < end; ) {
+        // The posting's varint (see SerializedSearchIndex.postings), inlined: this is the hot loop.
+        let value = postings[p++] ?? 0;
+        if (value >= 0x80) {
+          value &= 0x7f;
+          let shift = 7;
+          let byte: number;
+          do {
+            byte = postings[p++] ?? 0;
+            value |= (byte & 0x7f) << shift;
+            shift += 7;
+          } while (byte >= 0x80);
+        }
+        doc += (value >>> 1) + 1;
+        if (value & 1) fields = postings[p++] ?? 0;
         if (pruned && matched[doc] !== required) continue;
-        const weight = termWeight * (WEIGHT_OF_FIELDS[postingFields[p] ?? 0] ?? 0);
+        const weight = termWeight * (WEIGHT_OF_FIELDS[fields] ?? 0);
         const best = bestForTerm[doc] ?? 0;
         if (best === 0) termDocs[termCount++] = doc;
         // Several index terms can answer one query word ("radi" → radiology, radiologist): the best counts.
@@ -599,14 +700,29 @@ export function categoryCounts(source: SearchIndex | readonly Paper[]): Category
       for (const path of new Set(paper.categories)) counts.set(path, (counts.get(path) ?? 0) + 1);
     }
   } else {
-    const { data } = source as SearchIndex;
-    const perCategory = new Uint32Array(data.categoryNames.length);
-    for (const ref of data.categoryRefs) perCategory[ref] = (perCategory[ref] ?? 0) + 1;
-    data.categoryNames.forEach((path, n) => counts.set(path, perCategory[n] ?? 0));
+    const index = source as SearchIndex;
+    const perCategory = new Uint32Array(index.data.categoryNames.length);
+    for (const ref of categoryLists(index).refs) perCategory[ref] = (perCategory[ref] ?? 0) + 1;
+    index.data.categoryNames.forEach((path, n) => counts.set(path, perCategory[n] ?? 0));
   }
   return [...counts]
     .map(([path, count]) => ({ path, leaf: leafOf(path), count }))
     .sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
+}
+
+/**
+ * Each paper's id and categories by document number: the categories of paper d are
+ * categoryNames[categoryRefs[categoryOffsets[d] … categoryOffsets[d + 1])]. Decodes every id
+ * (once per index), so it is for views that need them all (progress per category).
+ */
+export function paperCategories(index: SearchIndex): {
+  ids: readonly string[];
+  categoryNames: readonly string[];
+  categoryOffsets: Uint32Array;
+  categoryRefs: Uint32Array;
+} {
+  const { offsets, refs } = categoryLists(index);
+  return { ids: allIds(index), categoryNames: index.data.categoryNames, categoryOffsets: offsets, categoryRefs: refs };
 }
 
 /** The distinct years of the indexed papers, newest first (for a year-range filter). */
@@ -616,7 +732,3 @@ export function indexYears(index: SearchIndex): number[] {
   return [...years].sort((a, b) => b - a);
 }
 
-/** The newest papers (by list date), optionally filtered: the empty-box view. */
-export function newestPapers(index: SearchIndex, limit = 10, filters?: SearchFilters): SearchHit[] {
-  return searchPapers(index, '', { limit, ...(filters ? { filters } : {}) });
-}

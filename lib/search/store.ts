@@ -5,8 +5,8 @@
  * Extension pages and the background only (imports the database).
  */
 import { liveQuery } from 'dexie';
-import { allPapersWithChunks, entriesAt, entriesWithIds, mergeEntries } from '../db/catalog';
-import type { EntryChunk, EntryPlace } from '../db/layout';
+import { allPapers, entriesWithIds, mergeEntries } from '../db/catalog';
+import type { EntryChunk } from '../db/layout';
 import type { LanternDB } from '../db/schema';
 import type { ListInfo, Paper, StoredEntry } from '../types';
 import {
@@ -63,8 +63,8 @@ async function takeHandedOver(db: LanternDB): Promise<Map<string, readonly Entry
 /** Builds the index from the enabled lists and stores it. The background calls this after a list changes. */
 export async function rebuildSearchIndex(db: LanternDB): Promise<SearchIndex> {
   const fingerprint = await searchIndexFingerprint(db);
-  const { papers, chunkOf } = await allPapersWithChunks(db, await takeHandedOver(db));
-  const index = await buildSearchIndexInSlices(papers, chunkOf);
+  const papers = await allPapers(db, { known: await takeHandedOver(db) });
+  const index = await buildSearchIndexInSlices(papers);
   const stored: StoredSearchIndex = { fingerprint, index: serializeSearchIndex(index) };
   await db.kv.bulkPut([
     { key: SEARCH_INDEX_KEY, value: stored },
@@ -123,33 +123,24 @@ export function keepSearchIndexFresh(db: LanternDB, onError: (error: unknown) =>
   return () => subscription.unsubscribe();
 }
 
-/** How the papers of hits are read: from their places when the index knows them, else by id. */
+/** How the papers of hits are read: the stored entries (in enabled lists) of some paper ids. */
 export interface EntryReader {
-  at(places: EntryPlace[]): Promise<StoredEntry[]>;
   withIds(ids: string[]): Promise<StoredEntry[]>;
 }
 
 export function dexieEntryReader(db: LanternDB): EntryReader {
-  return { at: (places) => entriesAt(db, places), withIds: (ids) => entriesWithIds(db, ids) };
+  return { withIds: (ids) => entriesWithIds(db, ids) };
 }
 
 /**
- * The papers of some hits, in hit order. A loaded index carries only ids and places (the papers
- * stay in the database), so the popup reads just the rows it shows: one read of their chunks.
- * A hit the index gives no place for, or whose paper has moved since (a list rewritten under an
- * open popup, before its new index arrives), is looked up by id.
+ * The papers of some hits, in hit order. A loaded index carries only ids (the papers stay in the
+ * database), so the popup reads just the rows it shows, in one read by id. A hit whose paper is
+ * gone (a list rewritten under an open popup, before its new index arrives) is left out.
  */
 export async function papersForHits(hits: readonly SearchHit[], read: EntryReader): Promise<Paper[]> {
-  const missing = hits.filter((hit) => !hit.paper);
+  const missing = hits.filter((hit) => !hit.paper).map((hit) => hit.id);
   const fetched = new Map<string, Paper>();
-  if (missing.length > 0) {
-    const places = missing.flatMap((hit) => (hit.places ?? []).map((place) => ({ ...place, id: hit.id })));
-    let rows = places.length > 0 ? await read.at(places) : [];
-    const found = new Set(rows.map((row) => row.id));
-    const lost = missing.filter((hit) => !found.has(hit.id)).map((hit) => hit.id);
-    if (lost.length > 0) rows = [...rows, ...(await read.withIds(lost))];
-    for (const paper of mergeEntries(rows)) fetched.set(paper.id, paper);
-  }
+  if (missing.length > 0) for (const paper of mergeEntries(await read.withIds(missing))) fetched.set(paper.id, paper);
   return hits.flatMap((hit) => {
     const paper = hit.paper ?? fetched.get(hit.id);
     return paper ? [paper] : [];

@@ -133,6 +133,3 @@ export function tokenizeQuery(text: string): string[] {
   });
   return terms;
 }
-
-/** The suggested name: index-side tokenization. */
-export const tokenize = tokenizeForIndex;

@@ -18,7 +18,6 @@ import {
   serializeSearchIndex,
   tokenizeForIndex,
   tokenizeQuery,
-  warmSearchIndex,
 } from '../../lib/search/index';
 import type { Paper } from '../../lib/types';
 import { evaluateRelevance, loadRelevanceCases, loadSeedPapers } from '../fixtures/relevance';
@@ -111,7 +110,8 @@ function lanternEngine(papers: readonly Paper[]): Engine & { buildMs: number; st
   const stored = v8.serialize(serializeSearchIndex(built));
   const [index, loadMs] = timed(() => loadSearchIndex(v8.deserialize(stored)));
   if (!index) throw new Error('the stored search index did not load');
-  const [, warmMs] = timed(() => warmSearchIndex(index));
+  // The first query with a typo builds the typo structure from the whole vocabulary.
+  const [, warmMs] = timed(() => searchPapers(index, 'meditorn', { limit: LIMIT }));
   const heapMB = memoryMB() - before - stored.length / 1e6;
   return {
     name: 'Lantern',

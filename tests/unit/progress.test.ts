@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leftPapers, listProgress, overallProgress, progressFromIndex } from '../../lib/progress';
 import { progressViews, type ListInOrder } from '../../lib/progress/data';
-import { buildSearchIndex } from '../../lib/search';
+import { buildSearchIndex, paperCategories } from '../../lib/search';
 import type { Paper, ReadingStatus, SavedItem } from '../../lib/types';
 
 const entries = [
@@ -46,7 +46,7 @@ describe('progressFromIndex', () => {
     const papers = entries.map(
       (e): Paper => ({ id: e.id, title: `Paper ${e.id}`, authors: '', authorList: { names: [], etAl: false }, venue: '', categories: e.categories, links: [], ids: { repos: [] }, titleKey: e.id, line: 1, lists: ['seed'] }),
     );
-    const byPath = progressFromIndex(buildSearchIndex(papers).data, statusOf);
+    const byPath = progressFromIndex(paperCategories(buildSearchIndex(papers)), statusOf);
     expect(byPath.get('Models')).toMatchObject({ total: 2, saved: 2, reading: 1, read: 1 });
     expect(byPath.get('Surveys')).toMatchObject({ total: 2, saved: 1, read: 1 });
     expect(byPath.get('Models › Vision')).toMatchObject({ total: 1, reading: 1 });

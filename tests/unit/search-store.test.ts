@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
-import { searchPapers } from '../../lib/search/index';
+import { loadSearchIndex, searchPapers } from '../../lib/search/index';
 import { SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, handOverStoredList, keepSearchIndexFresh, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
 import type { EntryChunk } from '../../lib/db/layout';
 import type { CatalogEntry, ListInfo } from '../../lib/types';
@@ -31,6 +31,12 @@ const SNAPSHOT = {
   entries: [entry('arxiv:2311.16079', 'MEDITRON-70B: Scaling Medical Pretraining'), entry('arxiv:2305.15075', 'HuatuoGPT, towards Taming Language Model')],
 };
 
+/** The paper ids in a stored index, sorted. */
+function idsInStoredIndex(row: { value: unknown } | undefined): string[] {
+  const index = loadSearchIndex((row?.value as { index?: unknown } | undefined)?.index);
+  return index ? searchPapers(index, '', { limit: index.size }).map((hit) => hit.id).sort() : [];
+}
+
 let db: LanternDB;
 let n = 0;
 beforeEach(async () => {
@@ -45,9 +51,7 @@ describe('getSearchIndex', () => {
   it('builds and stores the index on first use, then loads the stored one', async () => {
     const first = await getSearchIndex(db);
     expect(searchPapers(first, 'meditorn')[0]?.id).toBe('arxiv:2311.16079');
-    const stored = await db.kv.get(SEARCH_INDEX_KEY);
-    const storedIds = (stored?.value as { index: { ids: string[] } }).index.ids;
-    expect([...storedIds].sort()).toEqual(['arxiv:2305.15075', 'arxiv:2311.16079']);
+    expect(idsInStoredIndex(await db.kv.get(SEARCH_INDEX_KEY))).toEqual(['arxiv:2305.15075', 'arxiv:2311.16079']);
 
     const second = await getSearchIndex(db);
     expect(second).not.toBe(first);
@@ -79,42 +83,39 @@ describe('getSearchIndex', () => {
 });
 
 describe('papersForHits', () => {
-  /** Records what was read, to tell one read of chunks from lookups by id. */
+  /** Records what was read. */
   function recordingReader() {
     const calls: string[] = [];
     const inner = dexieEntryReader(db);
-    const reader: EntryReader = {
-      at: (places) => (calls.push(`at ${places.length}`), inner.at(places)),
-      withIds: (ids) => (calls.push(`ids ${ids.length}`), inner.withIds(ids)),
-    };
+    const reader: EntryReader = { withIds: (ids) => (calls.push(`ids ${ids.length}`), inner.withIds(ids)) };
     return { calls, reader };
   }
 
-  it('reads the papers of a loaded index from their chunks, in hit order', async () => {
+  it('reads the papers of a loaded index by id, in hit order, in one read', async () => {
     await getSearchIndex(db);
     const loaded = await getSearchIndex(db);
     const hits = searchPapers(loaded, 'model');
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits.every((hit) => hit.places?.[0]?.listId === 'seed')).toBe(true);
+    expect(hits.every((hit) => hit.paper === undefined)).toBe(true);
     const { calls, reader } = recordingReader();
     const papers = await papersForHits(hits, reader);
     expect(papers.map((paper) => paper.id)).toEqual(hits.map((hit) => hit.id));
     expect(papers[0]?.lists).toEqual(['seed']);
-    expect(calls).toEqual([`at ${hits.length}`]);
+    expect(calls).toEqual([`ids ${hits.length}`]);
   });
 
-  it('looks a paper up by id when it is no longer where the index says', async () => {
+  it('finds a paper that moved in its list since the index was stored', async () => {
     await getSearchIndex(db);
-    // Loaded from storage, as the popup does: hits carry ids and places, not papers.
+    // Loaded from storage, as the popup does: hits carry ids, not papers.
     const loaded = await getSearchIndex(db);
     const hits = searchPapers(loaded, 'meditron');
-    // The list is rewritten with other papers first: MEDITRON moves to another chunk.
+    // The list is rewritten with other papers first: MEDITRON is stored elsewhere now.
     const others = Array.from({ length: 60 }, (_, i) => entry(`arxiv:2401.${String(10000 + i)}`, `Other paper ${i}`));
     await replaceListEntries(db, { id: 'seed', name: 'LLMs in Medicine', sourceUrl: SNAPSHOT.sourceUrl, enabled: true, fetchedAt: 2000 }, [...others, ...SNAPSHOT.entries]);
     const { calls, reader } = recordingReader();
     const papers = await papersForHits(hits, reader);
     expect(papers.map((paper) => paper.id)).toEqual(['arxiv:2311.16079']);
-    expect(calls).toEqual(['at 1', 'ids 1']);
+    expect(calls).toEqual(['ids 1']);
   });
 });
 
@@ -124,10 +125,7 @@ describe('keepSearchIndexFresh', () => {
       throw error;
     });
     try {
-      const storedIds = async (): Promise<string[]> => {
-        const row = await db.kv.get(SEARCH_INDEX_KEY);
-        return [...((row?.value as { index?: { ids: string[] } } | undefined)?.index?.ids ?? [])].sort();
-      };
+      const storedIds = async (): Promise<string[]> => idsInStoredIndex(await db.kv.get(SEARCH_INDEX_KEY));
       await expect.poll(storedIds).toEqual(['arxiv:2305.15075', 'arxiv:2311.16079']);
       await replaceListEntries(
         db,

@@ -5,7 +5,6 @@ import {
   foldText,
   indexYears,
   loadSearchIndex,
-  newestPapers,
   searchPapers,
   serializeSearchIndex,
   tokenizeForIndex,
@@ -195,7 +194,7 @@ describe('searchPapers: filters and sorting', () => {
   });
 
   it('lists the newest papers for an empty query', () => {
-    expect(newestPapers(index, 3).map((hit) => hit.id)).toEqual(['meditron', 'gpt4v-study', 'dawn']);
+    expect(ids(index, '', { limit: 3 })).toEqual(['meditron', 'gpt4v-study', 'dawn']);
     expect(ids(index, '   ', { limit: 2 })).toEqual(['meditron', 'gpt4v-study']);
   });
 });
