@@ -3,7 +3,7 @@
  * reference in the manner of APA ("Nori, H., & Lee, Y. T. (2023). Title. Venue. https://doi.org/…").
  */
 import { toBibTeX } from './bibtex';
-import { parseAuthorList, type PersonName } from './names';
+import type { AuthorList, CslName } from '../names';
 import { cleanVenue, paperUrl } from './paperKind';
 import type { SavedItem } from '../types';
 
@@ -20,19 +20,19 @@ function citationUrl(item: Pick<SavedItem, 'paper'>): string | undefined {
   return item.paper.ids.doi ? `https://doi.org/${item.paper.ids.doi}` : paperUrl(item.paper);
 }
 
-/** "Nori, H." / "Yin Tat Lee" → "Lee, Y. T."; a one-part name (an organisation) as it is. */
-function apaName(name: PersonName): string {
-  if (!name.given) return name.family;
+/** "Nori, H.", "van der Berg, J.", "Rivera, J. Q., Jr."; an organisation (a literal) as it is. */
+function apaName(name: CslName): string {
+  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
+  if (name.literal !== undefined || !name.given) return name.literal ?? family;
   const initials = name.given
     .split(/[\s-]+/)
     .filter((part) => part !== '')
     .map((part) => `${[...part][0]!.toUpperCase()}.`)
     .join(' ');
-  return `${name.family}, ${initials}`;
+  return `${family}, ${initials}${name.suffix ? `, ${name.suffix}` : ''}`;
 }
 
-function apaAuthors(authors: string): string {
-  const { names, etAl } = parseAuthorList(authors);
+function apaAuthors({ names, etAl }: AuthorList): string {
   const parts = names.map(apaName);
   if (parts.length === 0) return '';
   if (etAl) return `${parts.join(', ')}, et al.`;
@@ -60,7 +60,7 @@ export function citation(item: SavedItem, format: CitationFormat): string {
     case 'markdown':
       return url ? `[${markdownText(paper.title)}](<${url}>)` : markdownText(paper.title);
     case 'apa': {
-      const authors = apaAuthors(paper.authors);
+      const authors = apaAuthors(paper.authorList);
       const year = `(${paper.year ?? 'n.d.'}).`;
       return [authors ? `${sentence(authors)} ${year}` : year, sentence(paper.title), sentence(cleanVenue(paper.venue)), url ?? '']
         .filter((part) => part !== '')

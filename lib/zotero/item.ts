@@ -6,7 +6,6 @@
  * known only as an arXiv preprint also itemType "preprint", repository "arXiv",
  * `number`/`archiveID` "arXiv:<id>" and arXiv's DOI 10.48550/arXiv.<id>.
  */
-import { parseAuthorList } from '../export/names';
 import { cleanVenue, paperKind, paperUrl } from '../export/paperKind';
 import { categoryLeaf } from '../popup/present';
 import type { SavedItem, SavedPaper } from '../types';
@@ -55,8 +54,16 @@ export interface ZoteroItemOptions {
 }
 
 function creators(paper: SavedPaper): ZoteroCreator[] {
-  return parseAuthorList(paper.authors).names.map((n) =>
-    n.given ? { creatorType: 'author', firstName: n.given, lastName: n.family } : { creatorType: 'author', name: n.family },
+  // Zotero's two-field creator has no particle or suffix fields: particles go with the names they
+  // belong to, a suffix after the first name and a comma, which Zotero's citeproc-js reads as the suffix.
+  return paper.authorList.names.map((n) =>
+    n.literal !== undefined || !n.family
+      ? { creatorType: 'author', name: n.literal ?? n.given ?? '' }
+      : {
+          creatorType: 'author',
+          firstName: [n.given, n['dropping-particle']].filter(Boolean).join(' ') + (n.suffix ? `, ${n.suffix}` : ''),
+          lastName: [n['non-dropping-particle'], n.family].filter(Boolean).join(' '),
+        },
   );
 }
 

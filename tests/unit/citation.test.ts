@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '@retorquere/bibtex-parser';
 import { citation } from '../../lib/export/citation';
 import type { SavedItem } from '../../lib/types';
+import { namesFromByline } from '../../lib/names';
 
 const item: SavedItem = {
   id: 'arxiv:2311.16452',
@@ -9,6 +10,7 @@ const item: SavedItem = {
     id: 'arxiv:2311.16452',
     title: 'Can Generalist Foundation Models Outcompete Special-Purpose Tuning? [Case Study]',
     authors: 'Harsha Nori, Yin Tat Lee et al.',
+    authorList: namesFromByline('Harsha Nori, Yin Tat Lee et al.'),
     venue: 'arXiv',
     year: 2023,
     month: 11,
@@ -44,7 +46,7 @@ describe('citation', () => {
     expect(citation(item, 'apa')).toBe(
       'Nori, H., Lee, Y. T., et al. (2023). Can Generalist Foundation Models Outcompete Special-Purpose Tuning? [Case Study]. arXiv. https://arxiv.org/abs/2311.16452',
     );
-    const journal = { ...item, paper: { ...item.paper, authors: 'Karan Singhal & Tao Tu', venue: 'Nature.', year: undefined, ids: { doi: '10.1038/x', repos: [] } } };
+    const journal = { ...item, paper: { ...item.paper, authors: 'Karan Singhal & Tao Tu', authorList: namesFromByline('Karan Singhal & Tao Tu'), venue: 'Nature.', year: undefined, ids: { doi: '10.1038/x', repos: [] } } };
     expect(citation(journal, 'apa')).toBe(
       'Singhal, K., & Tu, T. (n.d.). Can Generalist Foundation Models Outcompete Special-Purpose Tuning? [Case Study]. Nature. https://doi.org/10.1038/x',
     );

@@ -4,11 +4,13 @@ import { noteHtml, zoteroItem, type ZoteroItem } from '../../lib/zotero/item';
 import { ZOTERO_ORIGIN, sendToZotero, type SendOptions } from '../../lib/zotero/connector';
 import { startZoteroServer, type ZoteroServerOptions, type ZoteroTestServer } from '../tools/zoteroServer';
 import type { SavedPaper } from '../../lib/types';
+import { namesFromByline } from '../../lib/names';
 
 const arxivPaper: SavedPaper = {
   id: 'arxiv:2311.16452',
   title: 'Can Generalist Foundation Models Outcompete Special-Purpose Tuning? Case Study in Medicine',
   authors: 'Harsha Nori, Yin Tat Lee et al.',
+  authorList: namesFromByline('Harsha Nori, Yin Tat Lee et al.'),
   venue: 'arXiv',
   year: 2023,
   month: 11,
@@ -22,6 +24,7 @@ const journalPaper: SavedPaper = {
   id: 'doi:10.1038/s41586-023-06291-2',
   title: 'Large language models encode clinical knowledge',
   authors: 'Karan Singhal, Shekoofeh Azizi & Tao Tu',
+  authorList: namesFromByline('Karan Singhal, Shekoofeh Azizi & Tao Tu'),
   venue: 'Nature.',
   year: 2023,
   categories: ['Evaluation › Benchmarks'],
