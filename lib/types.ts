@@ -71,6 +71,7 @@ export interface ParsedList {
   /** The list's title (first `#` heading) when it has one. */
   name: string;
   entries: CatalogEntry[];
+  /** Lines that could not be read, or not whole, with why (some still gave an entry, e.g. one without a month). */
   warnings: ParseWarning[];
 }
 

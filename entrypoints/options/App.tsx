@@ -138,9 +138,7 @@ function ListsSection({
       setUrl('');
       const { list, summary } = reply.value;
       return {
-        text: `Added “${list.name}”: ${plural(list.entryCount, 'entry', 'entries')}${
-          summary.skippedLines > 0 ? `; skipped ${plural(summary.skippedLines, 'line')} that could not be read` : ''
-        }.`,
+        text: `Added “${list.name}”: ${plural(list.entryCount, 'entry', 'entries')}, ${plural(summary.skippedLines, 'line')} skipped.`,
       };
     });
   };

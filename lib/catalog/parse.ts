@@ -1,15 +1,19 @@
 /**
- * Awesome-list markdown → catalog entries. Reads the seed list's shape
+ * Awesome-list markdown → catalog entries: the entry rules, read over the syntax tree that
+ * ./markdown.ts makes (CommonMark + GFM, and the HTML inside). Reads the seed list's shape
  * (`- [YYYY/MM] **Title** *Authors. Venue.* [[paper](url)] [[code](url)]`) and the other common
- * shapes: `* [**Venue, Year**] **Name**: Title [paper](url)`, `- [Title](url) - description`, and
- * tables of papers. Never throws: lines it cannot read come back as warnings with line numbers.
+ * shapes: `* [**Venue, Year**] **Name**: Title [paper](url)`, `- [Title](url) - description`,
+ * `- Title https://…`, markdown and HTML tables of papers; links inline, by reference (`[paper][3]`),
+ * as autolinks, bare URLs or HTML anchors. Headings are categories; a paper listed under two
+ * headings is one entry with both. Never throws: items that look like papers but cannot be read
+ * come back as warnings with line numbers. Linear in the input's length.
  */
 import { idsFromUrls, paperId, parseHttpUrl } from '../ids';
 import { namesFromByline } from '../names';
 import { titleKey } from '../title';
 import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
-import { extractLinks, plainText, stripLeadingSymbols, type InlineLink } from './markdown';
+import { readBlocks, type Block, type Inline } from './markdown';
 
 export const CATEGORY_SEPARATOR = ' › ';
 
@@ -26,6 +30,13 @@ interface Item {
   line: number;
 }
 
+/** A link as the entry rules see it; `node` tells the title's own link apart. */
+interface InlineLink {
+  label: string;
+  url: string;
+  node: Inline;
+}
+
 type ItemResult = { item: Omit<Item, 'category' | 'line'>; warning?: string } | { warning: string } | undefined;
 
 /**
@@ -38,6 +49,9 @@ const NON_PAPER_HEADING =
 export function isNonPaperHeading(heading: string): boolean {
   return NON_PAPER_HEADING.test(titleKey(heading));
 }
+
+/** A table of contents: only its own lines are navigation; the headings after it are the list's sections, not its subsections. */
+const CONTENTS_HEADING = /^(?:table of contents?|contents|toc)$/;
 
 // ——— links ———
 
@@ -71,30 +85,39 @@ function titleLinkKind(url: string): LinkKind {
 
 /**
  * Only absolute http(s) links are kept; relative, anchor, javascript: and data: links are dropped.
- * `kindOf` decides a link's kind when its label is a title rather than "paper", "code"…
+ * `kindOf` decides a link's kind when its label is a title rather than "paper", "code"…: a function,
+ * or the title's own link node (which has the kind of its URL).
  */
-function httpLinks(links: InlineLink[], kindOf?: (link: InlineLink) => LinkKind | undefined): EntryLink[] {
+function httpLinks(links: InlineLink[], kindOf?: Inline | ((link: InlineLink) => LinkKind | undefined)): EntryLink[] {
   const kept: EntryLink[] = [];
+  const seen = new Set<string>();
   for (const link of links) {
-    if (!parseHttpUrl(link.url) || kept.some((other) => other.url === link.url)) continue;
-    kept.push({ kind: kindOf?.(link) ?? linkKind(link.label, link.url), url: link.url, label: link.label });
+    if (seen.has(link.url) || !parseHttpUrl(link.url)) continue;
+    seen.add(link.url);
+    const kind = typeof kindOf === 'function' ? kindOf(link) : link.node === kindOf ? titleLinkKind(link.url) : undefined;
+    kept.push({ kind: kind ?? linkKind(link.label, link.url), url: link.url, label: link.label });
   }
   return kept;
 }
 
-/** "[[paper](u)" with an unclosed parenthesis and the like: more link openers than links read. */
-function brokenLinkCount(text: string, links: InlineLink[]): number {
-  const openers = text.match(/(?<!!\[[^\]]*)\]\(/g)?.length ?? 0;
-  const images = text.match(/!\[[^\]]*\]\(/g)?.length ?? 0;
-  const nestedImages = links.filter((link) => /!\[/.test(text.slice(link.start, link.end))).length;
-  return Math.max(0, openers - images - links.length + nestedImages);
+/** The URLs already in each links array, so that adding one more is not a scan of all of them. */
+const urlsOfLinks = new WeakMap<EntryLink[], Set<string>>();
+
+/** Adds a link unless one with its URL is there: an entry's links have distinct URLs. */
+function addLink(links: EntryLink[], link: EntryLink): void {
+  let urls = urlsOfLinks.get(links);
+  if (!urls) {
+    urls = new Set(links.map((other) => other.url));
+    urlsOfLinks.set(links, urls);
+  }
+  if (urls.has(link.url)) return;
+  urls.add(link.url);
+  links.push(link);
 }
 
 // ——— dates, authors and venues ———
 
 const DATE_TAG = /^\[\s*((?:19|20)\d{2})(?:\s*[/.-]\s*(\d{1,2}))?(?:\s*[/.-]\s*\d{1,2})?\s*\]\s*/;
-/** "[**CVPR, 2024**]", "[NeurIPS 2023]", "[arXiv 2023/05]" — a bracket that is not a link and names a year. */
-const VENUE_TAG = /^\[\s*(?:\*\*|__)?([^\][]*?\b(?:19|20)\d{2}\b[^\][]*?)(?:\*\*|__)?\s*\](?!\()\s*/;
 const YEAR = /\b((?:19|20)\d{2})\b/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -116,7 +139,8 @@ export function splitAuthorsVenue(text: string): { authors: string; venue: strin
   const body = trimPunctuation(clean);
   // The last ". " that ends a word of two or more letters, a caseless letter ("王") or a braced
   // name ("{Ludwig van} {Beethoven}"): initials such as "Tyler A. Chang" are not a boundary.
-  const boundaries = [...body.matchAll(/(?:\p{L}{2,}|\p{Lo}|\})\.\s+/gu)];
+  // A word matches only from its start, so a long word is scanned once, not once per letter.
+  const boundaries = [...body.matchAll(/(?:(?<!\p{L})\p{L}{2,}|\p{Lo}|\})\.\s+/gu)];
   const last = boundaries.at(-1);
   if (!last || last.index === undefined) return { authors: withSuffixPeriod(body, clean), venue: '' };
   const cut = last.index + last[0].trimEnd().length;
@@ -128,23 +152,195 @@ function withSuffixPeriod(authors: string, source: string): string {
   return /\b(?:Jr|Sr|Jnr|Snr)$/.test(authors) && source.includes(`${authors}.`) ? `${authors}.` : authors;
 }
 
+const PUNCTUATION = new Set([' ', '\t', '\n', '.', ',', ';', ':']);
+
+/** Trims spaces and ".,;:" at both ends; a loop, as a trailing-run regex rescans the run from every start. */
 function trimPunctuation(text: string): string {
-  return text.replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && (PUNCTUATION.has(text[start]!) || /\s/.test(text[start]!))) start++;
+  while (end > start && (PUNCTUATION.has(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(start, end);
 }
 
-// ——— list items ———
+// ——— inline content ———
 
-/** Reads one list item's content (after the bullet). */
-function readListItem(content: string): ItemResult {
-  let rest = stripLeadingSymbols(content);
+/** Any character a title's clean-up would change: whitespace other than single spaces inside. */
+const UNEVEN_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
+/** What a reader sees of inline content: link labels, emphasis without markers, one space between words. */
+export function plainOf(nodes: readonly Inline[]): string {
+  const only = nodes.length === 1 ? nodes[0]! : undefined;
+  const text = only?.kind === 'text' ? only.text : appendText(nodes, '');
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+function appendText(nodes: readonly Inline[], text: string): string {
+  for (const node of nodes) {
+    if (node.kind === 'text' || node.kind === 'code') text += node.text;
+    else if (node.kind === 'break') text += ' ';
+    else text = appendText(node.children, text);
+  }
+  return text;
+}
+
+/** Every link in the content, outermost only, in document order. */
+function linksOf(nodes: readonly Inline[], out: InlineLink[] = []): InlineLink[] {
+  for (const node of nodes) {
+    if (node.kind === 'link') out.push({ label: plainOf(node.children), url: node.url, node });
+    else if (node.kind === 'strong' || node.kind === 'em') linksOf(node.children, out);
+  }
+  return out;
+}
+
+/** Markdown link syntax left as text ("[paper](https://…" without its ")"): links that could not be read. */
+function brokenLinkCount(nodes: readonly Inline[]): number {
+  let count = 0;
+  for (const node of nodes) {
+    if (node.kind === 'text') for (let at = node.text.indexOf(']('); at >= 0; at = node.text.indexOf('](', at + 2)) count++;
+    else if (node.kind === 'strong' || node.kind === 'em' || node.kind === 'link') count += brokenLinkCount(node.children);
+  }
+  return count;
+}
+
+/**
+ * Reads an item's top-level content from the start: text is consumed a prefix at a time, other
+ * nodes whole. Every step moves forward, so reading an item is linear in its length.
+ */
+class Reader {
+  private index = 0;
+  private offset = 0;
+
+  constructor(private readonly nodes: readonly Inline[]) {}
+
+  /** The current node; a text node only from the current offset. */
+  peek(ahead = 0): Inline | undefined {
+    const node = this.nodes[this.index + ahead];
+    if (ahead === 0 && node?.kind === 'text' && this.offset > 0) return { kind: 'text', text: node.text.slice(this.offset) };
+    return node;
+  }
+
+  /** The current node's text when it is a text node, else "". */
+  text(): string {
+    const node = this.peek();
+    return node?.kind === 'text' ? node.text : '';
+  }
+
+  /** Consumes `length` characters of the current text node (the whole node when it is used up). */
+  take(length: number): void {
+    const node = this.nodes[this.index];
+    if (node?.kind !== 'text') return;
+    this.offset += length;
+    if (this.offset >= node.text.length) this.next();
+  }
+
+  next(): void {
+    this.index++;
+    this.offset = 0;
+  }
+
+  skipSpace(): void {
+    for (;;) {
+      const node = this.peek();
+      if (node?.kind === 'break') this.next();
+      else if (node?.kind === 'text') {
+        const space = node.text.length - node.text.trimStart().length;
+        if (space === 0) return;
+        this.take(space);
+      } else return;
+    }
+  }
+}
+
+const LEADING_SYMBOLS = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\s]+/u;
+
+/** Leading emoji, variation selectors and joiners, as in "🔔 News". */
+export function stripLeadingSymbols(text: string): string {
+  return text.replace(LEADING_SYMBOLS, '').trim();
+}
+
+/** The text up to the first "[", "*" or "_" (markup the parser could not read), trimmed at the end. */
+function textUpToMarkup(text: string): string {
+  const end = text.search(/[[*_]/);
+  return (end < 0 ? text : text.slice(0, end)).trimEnd();
+}
+
+const BOLD_MARKER = /^(?:\*\*|__)/;
+
+/** A date or venue tag at the start of plain text ("[2023/05] …", "[2018 ICLR] …"), and the text after it. */
+function readTextTag(text: string): { rest: string; year?: number; month?: number; venue: string } {
+  const close = text.startsWith('[') ? text.indexOf(']') : -1;
+  const inner = close > 0 ? text.slice(1, close) : '';
+  if (inner === '' || inner.includes('[') || !YEAR.test(inner)) return { rest: text, venue: '' };
+  const rest = text.slice(close + 1).trim();
+  const date = DATE_TAG.exec(text);
+  if (date) {
+    const month = Number(date[2]);
+    return { rest, year: Number(date[1]), ...(month >= 1 && month <= 12 && { month }), venue: '' };
+  }
+  return { rest, year: Number(YEAR.exec(inner)![1]), month: monthFrom(inner), venue: trimPunctuation(inner.replace(/\b(?:19|20)\d{2}(?:\s*[/.-]\s*\d{1,2})?\b/, '')) };
+}
+
+/**
+ * "[**CVPR, 2024**] ", "[NeurIPS 2023] ", "[arXiv 2023/05] ": a bracket that is not a link and names
+ * a year. Returns the tag's text, consuming it, or undefined (consuming nothing).
+ */
+function readVenueTag(reader: Reader): string | undefined {
+  const text = reader.text();
+  if (!text.startsWith('[')) return undefined;
+  let inner: string;
+  let after: string;
+  let consume: () => void;
+  const close = text.indexOf(']');
+  if (close > 0) {
+    inner = text.slice(1, close);
+    after = text.slice(close + 1);
+    consume = () => reader.take(close + 1);
+  } else {
+    // "[" then bold or italic then "]": the markdown parser made the tag's text a node of its own.
+    const marked = reader.peek(1);
+    const closer = reader.peek(2);
+    if (text.trim() !== '[' || (marked?.kind !== 'strong' && marked?.kind !== 'em') || closer?.kind !== 'text') return undefined;
+    const closeAt = closer.text.indexOf(']');
+    if (closeAt < 0 || closer.text.slice(0, closeAt).trim() !== '') return undefined;
+    inner = plainOf(marked.children);
+    after = closer.text.slice(closeAt + 1);
+    consume = () => {
+      reader.next();
+      reader.next();
+      reader.take(closeAt + 1);
+    };
+  }
+  if (inner.includes('[') || after.startsWith('(') || !YEAR.test(inner)) return undefined;
+  consume();
+  return inner.replace(/^\s*(?:\*\*|__)|(?:\*\*|__)\s*$/g, '').trim();
+}
+
+/**
+ * "**BiomedGPT** A generalist vision–language model…": a short bold name followed, without a colon,
+ * by a title of a few words. The entry's title is then "Name: title", as "**Name**: title" gives,
+ * so both the model's name and the paper's title find it. A dash or comma after the name starts a
+ * description or a byline instead, and a long bold text is a title of its own.
+ */
+function isNameBeforeTitle(name: string, following: string): boolean {
+  if (name.length > 40 || name.split(' ').length > 3 || name.includes(':')) return false;
+  if (!/^\s+[\p{L}\p{N}]/u.test(following)) return false;
+  return following.trim().split(/\s+/).length >= 3;
+}
+
+/** Reads one list item's content. */
+function readListItem(content: readonly Inline[]): ItemResult {
+  const reader = new Reader(content);
+  const leading = LEADING_SYMBOLS.exec(reader.text());
+  if (leading) reader.take(leading[0].length);
+  reader.skipSpace();
   let year: number | undefined;
   let month: number | undefined;
   let venue = '';
   const warnings: string[] = [];
-  const links = extractLinks(content);
 
-  const date = DATE_TAG.exec(rest);
-  const venueTag = date ? null : VENUE_TAG.exec(rest);
+  const date = DATE_TAG.exec(reader.text());
+  const venueTag = date ? undefined : readVenueTag(reader);
   if (date) {
     year = Number(date[1]);
     if (date[2] !== undefined) {
@@ -152,50 +348,64 @@ function readListItem(content: string): ItemResult {
       if (written >= 1 && written <= 12) month = written;
       else warnings.push(`"${date[2]}" is not a month; the entry is kept without one`);
     }
-    rest = rest.slice(date[0].length);
-  } else if (venueTag) {
-    const tag = plainText(venueTag[1]!);
+    reader.take(date[0].length);
+  } else if (venueTag !== undefined) {
+    const tag = venueTag.replace(/\s+/g, ' ');
     year = Number(YEAR.exec(tag)![1]);
     month = monthFrom(tag);
     venue = trimPunctuation(tag.replace(/\b(?:19|20)\d{2}(?:\s*[/.-]\s*\d{1,2})?\b/, ''));
-    rest = rest.slice(venueTag[0].length);
   }
-  const tagged = Boolean(date || venueTag);
+  const tagged = Boolean(date) || venueTag !== undefined;
+  reader.skipSpace();
 
   let title = '';
-  let titleLink: InlineLink | undefined;
-  const bold = /^(\*\*|__)(.+?)\1/.exec(rest);
-  const unclosedBold = !bold && /^(\*\*|__)/.test(rest);
-  if (bold) {
-    title = bold[2]!;
-    rest = rest.slice(bold[0].length);
-    // "**Name**: Title [paper](url)" — the name and its subtitle make the title.
-    const subtitle = /^\s*:\s*([^[*_]*[^[*_\s])/.exec(rest);
-    if (subtitle) {
-      title = `${title}: ${subtitle[1]}`;
-      rest = rest.slice(subtitle[0].length);
+  let titleLink: Inline | undefined;
+  const first = reader.peek();
+  const bold = first?.kind === 'strong';
+  const unclosedBold = first?.kind === 'text' && BOLD_MARKER.test(first.text);
+  if (first?.kind === 'strong') {
+    title = plainOf(first.children);
+    reader.next();
+    const following = reader.text();
+    const colon = /^\s*:\s*/.exec(following);
+    // "**Name**: Title [paper](url)": the name and its subtitle make the title.
+    const subtitle = colon ? textUpToMarkup(following.slice(colon[0].length)) : '';
+    if (colon && subtitle !== '') {
+      title = `${title}: ${subtitle}`;
+      reader.take(colon[0].length + subtitle.length);
+    } else if (!colon) {
+      const description = textUpToMarkup(following);
+      if (isNameBeforeTitle(title, description)) {
+        title = `${title}: ${description.trim()}`;
+        reader.take(description.length);
+      }
     }
-  } else if (unclosedBold) {
-    const unclosed = /^(?:\*\*|__)([^[*_]+)/.exec(rest);
-    title = unclosed?.[1] ?? '';
-    rest = rest.slice(unclosed?.[0].length ?? 2);
-    warnings.push('the title\'s bold markers are not closed; read the title up to the next mark');
-  } else if (rest.startsWith('[')) {
-    const first = extractLinks(rest)[0];
-    if (first?.start === 0) {
-      titleLink = first;
-      title = first.label;
-      rest = rest.slice(first.end);
-    }
-  } else if (tagged) {
-    title = /^[^[*_]*/.exec(rest)![0];
-    rest = rest.slice(title.length);
+  } else if (first?.kind === 'text' && unclosedBold) {
+    title = textUpToMarkup(first.text.slice(2));
+    reader.take(first.text.length);
+    warnings.push("the title's bold markers are not closed; read the title up to the next mark");
+  } else if (first?.kind === 'link') {
+    titleLink = first;
+    title = plainOf(first.children);
+    reader.next();
+  } else if (first?.kind === 'text') {
+    title = textUpToMarkup(first.text);
+    if (!tagged) title = title.replace(/[\s.,:;(\-–—]+$/u, '');
+    reader.take(title.length);
   }
 
+  // "**Title** (2015), A. Author et al. [[pdf]](url)": a year in parentheses right after the title.
+  const yearAfter = /^\s*\(((?:19|20)\d{2})\)/.exec(reader.text());
+  if (yearAfter && year === undefined && bold) {
+    year = Number(yearAfter[1]);
+    reader.take(yearAfter[0].length);
+  }
   let authors = '';
-  const italic = /^\s*[.:,]?\s*(\*|_)(?!\1)(.+?)\1(?!\1)/.exec(rest);
-  if (italic) {
-    const split = splitAuthorsVenue(plainText(italic[2]!));
+  const between = reader.text();
+  if (between !== '' && /^[.:,]?$/.test(between.trim())) reader.next();
+  const italic = reader.peek();
+  if (italic?.kind === 'em') {
+    const split = splitAuthorsVenue(plainOf(italic.children));
     authors = split.authors;
     venue ||= split.venue;
   }
@@ -204,87 +414,88 @@ function readListItem(content: string): ItemResult {
     if (inVenue) year = Number(inVenue[1]);
   }
 
-  const isTitleLink = (link: InlineLink): boolean => link.url === titleLink?.url && link.label === titleLink.label;
-  const entryLinks = httpLinks(links, (link) => (isTitleLink(link) ? titleLinkKind(link.url) : undefined));
-  const cleanTitle = plainText(title);
-  const broken = brokenLinkCount(content, links);
+  const entryLinks = httpLinks(linksOf(content), titleLink);
+  const cleanTitle = title.replace(/\s+/g, ' ').trim();
+  const broken = brokenLinkCount(content);
   if (broken > 0) warnings.push(`${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`);
 
   const key = titleKey(cleanTitle);
-  const readable = key !== '';
-  const looksLikeEntry = tagged || Boolean(bold) || unclosedBold || entryLinks.length > 0;
-  if (!readable) {
-    return tagged || bold || unclosedBold ? { warning: 'no title could be read from this entry' } : undefined;
+  const marked = tagged || bold || unclosedBold;
+  if (key === '') {
+    if (marked) return { warning: 'no title could be read from this entry' };
+    return entryLinks.some((link) => link.kind === 'paper') ? { warning: 'a paper link without a title' } : undefined;
   }
   // A plain "[Title](#anchor)" or "[Title](relative.md)" is navigation, not a paper.
   if (titleLink && !tagged && entryLinks.length === 0) return undefined;
-  if (!looksLikeEntry) return undefined;
+  // Plain text with links is a paper only when it reads like a title, not a word or two of navigation.
+  if (!marked && !titleLink && (entryLinks.length === 0 || cleanTitle.split(' ').length < 3)) return undefined;
+  // Without a link or a date, only the list shape "**Title** *Authors.*" makes bold prose a paper.
+  if (!tagged && entryLinks.length === 0 && (authors === '' || (cleanTitle.match(/\p{L}{2,}/gu)?.length ?? 0) < 2)) return undefined;
   return { item: { title: cleanTitle, titleKey: key, authors, venue, year, month, links: entryLinks }, warning: warnings.join('; ') || undefined };
+}
+
+/** An item of links only ("- [[code](url)]"), which adds to the entry it is nested under. */
+function onlyLinks(content: readonly Inline[]): boolean {
+  let links = 0;
+  for (const node of content) {
+    if (node.kind === 'link') links++;
+    else if (node.kind === 'text' ? !/^[\s[\]|,·•/-]*$/.test(node.text) : node.kind !== 'break') return false;
+  }
+  return links > 0;
 }
 
 // ——— tables ———
 
-type ColumnRole = 'title' | 'paper' | 'code' | 'venue' | 'date' | 'authors' | 'other';
+/** `name`: a model's or method's name, which a title column may complete ("HuatuoGPT" + its paper's title). */
+type ColumnRole = 'title' | 'name' | 'paper' | 'code' | 'venue' | 'date' | 'authors' | 'other';
 
 function columnRole(header: string): ColumnRole {
   const key = titleKey(header);
   if (/\b(code|github|repo|repository|implementation)\b/.test(key)) return 'code';
   if (/\bauthors?\b/.test(key)) return 'authors';
-  if (/\b(title|name|model|work)\b/.test(key) || key === 'paper') return 'title';
+  if (/\b(name|model|method)\b/.test(key)) return 'name';
+  if (/\b(title|work)\b/.test(key) || key === 'paper') return 'title';
   if (/\b(link|url|pdf|arxiv|paper)\b/.test(key)) return 'paper';
   if (/\b(venue|conference|journal|published|publication|source)\b/.test(key)) return 'venue';
   if (/\b(year|date|time|month)\b/.test(key)) return 'date';
   return 'other';
 }
 
-const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
-
-function tableCells(line: string): string[] {
-  const cells: string[] = [];
-  let current = '';
-  const body = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '\\' && body[i + 1] === '|') {
-      current += '|';
-      i++;
-    } else if (body[i] === '|') {
-      cells.push(current.trim());
-      current = '';
-    } else current += body[i];
+function readTableRow(roles: ColumnRole[], cells: Inline[][]): ItemResult {
+  const cellOf = (role: ColumnRole): Inline[] => cells[roles.indexOf(role)] ?? [];
+  const titleCell = cellOf('title');
+  // "[2018 ICLR] Mixup: …" in the title cell: the tag says the year and venue, as in a list item.
+  const tagged = readTextTag(plainOf(titleCell.length > 0 ? titleCell : cellOf('paper')));
+  const name = plainOf(cellOf('name'));
+  let title = tagged.rest;
+  if (roles.includes('name')) {
+    // A title column of a word or two holds a link's label ("arXiv"), not a title: the name is the title.
+    if (title.split(' ').length < 3) title = name;
+    else if (name !== '' && !titleKey(title).startsWith(titleKey(name))) title = `${name}: ${title}`;
   }
-  cells.push(current.trim());
-  return cells;
-}
-
-function readTableRow(roles: ColumnRole[], line: string): ItemResult {
-  const cells = tableCells(line);
-  const cellOf = (role: ColumnRole): string => cells[roles.indexOf(role)] ?? '';
-  const title = plainText(cellOf('title') || cellOf('paper'));
   const links: EntryLink[] = [];
   cells.forEach((cell, column) => {
     const role = roles[column] ?? 'other';
     const kindOf = (link: InlineLink): LinkKind | undefined => {
-      if (role === 'title') return titleLinkKind(link.url);
+      if (role === 'title' || role === 'name') return titleLinkKind(link.url);
       const kind = linkKind(link.label, link.url);
       if (kind !== 'other') return kind;
       return role === 'code' ? 'code' : role === 'paper' ? 'paper' : 'other';
     };
-    for (const link of httpLinks(extractLinks(cell), kindOf)) {
-      if (!links.some((other) => other.url === link.url)) links.push(link);
-    }
+    for (const link of httpLinks(linksOf(cell), kindOf)) addLink(links, link);
   });
   const key = titleKey(title);
   if (key === '') return links.length > 0 ? { warning: 'a table row with links but no title' } : undefined;
-  const dateText = `${plainText(cellOf('date'))} ${plainText(cellOf('venue'))}`;
+  const dateText = `${plainOf(cellOf('date'))} ${plainOf(cellOf('venue'))}`;
   const year = YEAR.exec(dateText)?.[1];
   return {
     item: {
       title,
       titleKey: key,
-      authors: plainText(cellOf('authors')),
-      venue: plainText(cellOf('venue')),
-      year: year ? Number(year) : undefined,
-      month: monthFrom(plainText(cellOf('date'))),
+      authors: plainOf(cellOf('authors')),
+      venue: plainOf(cellOf('venue')) || tagged.venue,
+      year: year ? Number(year) : tagged.year,
+      month: monthFrom(plainOf(cellOf('date'))) ?? tagged.month,
       links,
     },
   };
@@ -297,7 +508,7 @@ function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
   const groups: Array<{ items: Item[]; ids: PaperIds; arxiv?: string; doi?: string }> = [];
   const groupOfKey = new Map<string, number>();
   for (let n = 0; n < items.length; n++) {
-    if (n % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
+    if (n % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const item = items[n]!;
     const ids = idsFromUrls(item.links.map((link) => link.url));
     const key = item.titleKey;
@@ -328,7 +539,7 @@ function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
   const links: EntryLink[] = [];
   const categories: string[] = [];
   for (const item of group) {
-    for (const link of item.links) if (!links.some((other) => other.url === link.url)) links.push(link);
+    for (const link of item.links) addLink(links, link);
     if (item.category && !categories.includes(item.category)) categories.push(item.category);
   }
   const ids = knownIds ?? idsFromUrls(links.map((link) => link.url));
@@ -353,28 +564,6 @@ function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
 
 // ——— the document ———
 
-/** Removes `<!-- … -->` comments, also across lines; `open` says whether a comment is open at the line's start. */
-function withoutComments(line: string, open: boolean): { text: string; open: boolean } {
-  let text = '';
-  let rest = line;
-  let inComment = open;
-  while (rest !== '') {
-    if (inComment) {
-      const end = rest.indexOf('-->');
-      if (end < 0) return { text, open: true };
-      rest = rest.slice(end + 3);
-      inComment = false;
-    } else {
-      const start = rest.indexOf('<!--');
-      if (start < 0) return { text: text + rest, open: false };
-      text += rest.slice(0, start);
-      rest = rest.slice(start + 4);
-      inComment = true;
-    }
-  }
-  return { text, open: inComment };
-}
-
 /** Parses awesome-list markdown into entries, the list's name, and warnings for lines it could not read. */
 export function parseAwesomeList(markdown: string): ParsedList {
   return runAtOnce(parseDocument(markdown));
@@ -385,8 +574,8 @@ export function parseAwesomeListInSlices(markdown: string): Promise<ParsedList> 
   return runInSlices(parseDocument(markdown));
 }
 
-/** Lines (or items, when merging) handled between two points where the parse may pause. */
-const LINES_PER_STEP = 256;
+/** Items merged between two points where the parse may pause. */
+const ITEMS_PER_STEP = 256;
 
 function* parseDocument(markdown: string): Sliced<ParsedList> {
   const warnings: ParseWarning[] = [];
@@ -395,116 +584,64 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
   let headings: Array<{ level: number; text: string }> = [];
   let inNonPaperSection = false;
   let category: string | undefined;
-  let inComment = false;
-  let fence: string | undefined;
-  let table: ColumnRole[] | undefined;
-  let lastEntry: { item: Item; indent: number } | undefined;
-  const lines = String(markdown ?? '').split(/\r\n|\r|\n/);
+  /** The entry each open list item made (by depth), so a nested "- [code](url)" adds to its parent. */
+  let entryAtDepth: Array<Item | undefined> = [];
 
-  for (let index = 0; index < lines.length; index++) {
-    if (index % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
-    const lineNumber = index + 1;
-    const uncommented = withoutComments(lines[index]!, inComment);
-    inComment = uncommented.open;
-    const line = uncommented.text;
-    if (line.trim() === '') {
-      table = undefined;
-      continue;
-    }
+  const record = (result: ItemResult, line: number): Item | undefined => {
+    if (!result) return undefined;
+    if (result.warning) warnings.push({ line, message: result.warning });
+    if (!('item' in result)) return undefined;
+    const item: Item = { ...result.item, line, ...(category ? { category } : {}) };
+    items.push(item);
+    return item;
+  };
 
-    if (fence !== undefined) {
-      if (line.trim().startsWith(fence)) fence = undefined;
-      continue;
+  const onBlock = (block: Block): void => {
+    if (block.kind === 'warning') {
+      warnings.push({ line: block.line, message: block.message });
+      return;
     }
-    const fenceOpen = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceOpen) {
-      fence = fenceOpen[1];
-      continue;
-    }
-
-    const heading = atxHeading(line) ?? setextHeading(line, lines[index + 1]);
-    if (heading) {
-      if (heading.underlined) index++;
-      const { level } = heading;
-      const text = stripLeadingSymbols(plainText(heading.text));
-      table = undefined;
-      lastEntry = undefined;
-      if (level === 1 && name === '') {
+    if (block.kind === 'heading') {
+      const text = stripLeadingSymbols(plainOf(block.content));
+      entryAtDepth = [];
+      if (block.level === 1 && name === '') {
         name = text;
-        continue;
+        return;
       }
-      headings = [...headings.filter((h) => h.level < level), { level, text }];
+      headings = headings.filter((h) => h.level < block.level);
+      if (CONTENTS_HEADING.test(titleKey(text))) {
+        inNonPaperSection = true;
+        return;
+      }
+      headings.push({ level: block.level, text });
       inNonPaperSection = headings.some((h) => isNonPaperHeading(h.text));
       category = headings.map((h) => h.text).join(CATEGORY_SEPARATOR) || undefined;
-      continue;
+      return;
     }
-
-    if (inNonPaperSection) continue;
-
-    let result: ItemResult;
-    let indent = 0;
-    if (table) {
-      if (!line.includes('|')) table = undefined;
-      else result = readTableRow(table, line);
-    } else if (line.includes('|') && TABLE_SEPARATOR.test(lines[index + 1] ?? '')) {
-      table = tableCells(line).map(columnRole);
-      index++;
-      if (!table.includes('title')) {
-        warnings.push({ line: lineNumber, message: 'a table without a title or paper column; its rows are skipped' });
-        table = ['other'];
+    if (inNonPaperSection) return;
+    if (block.kind === 'item') {
+      entryAtDepth.length = block.depth;
+      const parent = entryAtDepth.findLast((entry) => entry !== undefined);
+      if (parent && block.depth > 0 && onlyLinks(block.content)) {
+        for (const link of httpLinks(linksOf(block.content))) addLink(parent.links, link);
+        entryAtDepth[block.depth] = undefined;
+        return;
       }
-      continue;
+      entryAtDepth[block.depth] = record(readListItem(block.content), block.line);
+      return;
     }
-    if (!table) {
-      const bullet = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$/.exec(line);
-      if (!bullet) continue;
-      indent = bullet[1]!.replace(/\t/g, '    ').length;
-      const content = bullet[2]!;
-      if (lastEntry && indent > lastEntry.indent && onlyLinks(content)) {
-        // A nested "- [code](url)" under an entry adds to that entry.
-        for (const link of httpLinks(extractLinks(content))) {
-          if (!lastEntry.item.links.some((other) => other.url === link.url)) lastEntry.item.links.push(link);
-        }
-        continue;
+    const roles = block.header.map((cell) => columnRole(plainOf(cell)));
+    if (!roles.includes('title') && !roles.includes('name')) {
+      // Layout tables (logos, badges) carry no papers; one with links may have held some.
+      if (block.rows.some((row) => row.cells.some((cell) => linksOf(cell).length > 0))) {
+        warnings.push({ line: block.line, message: 'a table without a title or paper column; its rows are skipped' });
       }
-      result = readListItem(content);
+      return;
     }
+    for (const row of block.rows) record(readTableRow(roles, row.cells), row.line);
+  };
 
-    if (!result) continue;
-    if (result.warning) warnings.push({ line: lineNumber, message: result.warning });
-    if ('item' in result) {
-      const item: Item = { ...result.item, line: lineNumber, ...(category ? { category } : {}) };
-      items.push(item);
-      lastEntry = { item, indent };
-    }
-  }
-
-  if (inComment) warnings.push({ line: lines.length, message: 'an HTML comment is never closed; the text after it was skipped' });
+  yield* readBlocks(String(markdown ?? ''), onBlock);
+  warnings.sort((a, b) => a.line - b.line);
   return { name, entries: yield* mergeItems(items), warnings };
-}
-
-interface Heading {
-  level: number;
-  text: string;
-  underlined: boolean;
-}
-
-function atxHeading(line: string): Heading | undefined {
-  const match = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
-  return match ? { level: match[1]!.length, text: match[2]!, underlined: false } : undefined;
-}
-
-/** "Title" over "=====" (level 1) or "-----" (level 2), when the text line is plain text. */
-function setextHeading(line: string, next: string | undefined): Heading | undefined {
-  const underline = next === undefined ? null : /^ {0,3}(=+|-+)\s*$/.exec(next);
-  if (!underline || /^\s*(?:[-*+>|]|\d{1,3}[.)])\s|^\s{4}|\|/.test(line)) return undefined;
-  return { level: underline[1]!.startsWith('=') ? 1 : 2, text: line.trim(), underlined: true };
-}
-
-function onlyLinks(content: string): boolean {
-  const links = extractLinks(content);
-  if (links.length === 0) return false;
-  let rest = content;
-  for (const link of [...links].reverse()) rest = rest.slice(0, link.start) + rest.slice(link.end);
-  return /^[\s[\]|,·•/-]*$/.test(rest);
 }

@@ -1,14 +1,19 @@
 /**
- * Catalog figures: parse time of a seed-size list and of a synthetic 10k-line list (median of
- * runs), and the bundled snapshot's size. The lists are rebuilt from the committed snapshot in the
- * seed's markdown shape, so the bench needs nothing outside the repository.
+ * Catalog figures: parse time of a seed-size list, a synthetic 10k-line list and a 100k-entry list
+ * (median of runs), beside the parser before the syntax-tree one (the line scanner, read from git
+ * history, so no copy of it lives in lib/), and the bundled snapshot's size. The lists are rebuilt
+ * from the committed snapshot in the seed's markdown shape, so the bench needs nothing outside the
+ * repository but its history.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { parseAwesomeList } from '../../lib/catalog/parse';
-import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
+import type { CatalogEntry, CatalogSnapshot, ParsedList } from '../../lib/types';
+import { writeListMarkdown } from '../fixtures/lists/writeList';
+import { generateCorpus } from './corpus';
 
 const SNAPSHOT_PATH = join(process.cwd(), 'assets/catalog.json');
 
@@ -44,19 +49,44 @@ function syntheticMarkdown(snapshot: CatalogSnapshot, lineCount: number): string
   return lines.join('\n');
 }
 
+type Parse = (markdown: string) => ParsedList;
+
+/**
+ * The line-scanning parser as it was before the syntax-tree parser replaced it, from git history
+ * (`LANTERN_OLD_PARSER_REF`, default: the parent of the commit that replaced it), written next to
+ * node_modules' cache with its imports pointed at today's lib/. Undefined without git history.
+ */
+async function oldParser(): Promise<{ parse: Parse; ref: string } | undefined> {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const ref = process.env.LANTERN_OLD_PARSER_REF ?? `${git('log', '-1', '--format=%H', '-S', 'export function extractLinks', '--', 'lib/catalog/markdown.ts')}^`;
+    const dir = join(process.cwd(), 'node_modules/.cache/lantern-old-parser');
+    mkdirSync(dir, { recursive: true });
+    const lib = join(process.cwd(), 'lib');
+    for (const file of ['parse.ts', 'markdown.ts']) {
+      writeFileSync(join(dir, file), git('show', `${ref}:lib/catalog/${file}`).replace(/from '\.\.\//g, `from '${lib}/`));
+    }
+    const module = (await import(join(dir, 'parse.ts'))) as { parseAwesomeList: Parse };
+    return { parse: module.parseAwesomeList, ref: git('rev-parse', '--short', ref) };
+  } catch {
+    return undefined;
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function timeParse(markdown: string, runs: number): { ms: number; entries: number } {
+/** Median time of one parse, ms of CPU time (the machine may be shared; wall time would measure the others too). */
+function timeParse(parse: Parse, markdown: string, runs: number): { ms: number; entries: number } {
   let entries = 0;
-  for (let i = 0; i < 3; i++) entries = parseAwesomeList(markdown).entries.length;
+  for (let i = 0; i < Math.min(3, runs); i++) entries = parse(markdown).entries.length;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    parseAwesomeList(markdown);
-    times.push(performance.now() - start);
+    const start = process.cpuUsage();
+    parse(markdown);
+    times.push(process.cpuUsage(start).user / 1000);
   }
   return { ms: median(times), entries };
 }
@@ -64,16 +94,24 @@ function timeParse(markdown: string, runs: number): { ms: number; entries: numbe
 export async function run(): Promise<void> {
   const raw = readFileSync(SNAPSHOT_PATH, 'utf8');
   const snapshot = JSON.parse(raw) as CatalogSnapshot;
-  const seed = seedShapeMarkdown(snapshot);
-  const large = syntheticMarkdown(snapshot, 10_000);
-  const seedTime = timeParse(seed, 50);
-  const largeTime = timeParse(large, 11);
-  const largeLines = large.split('\n').length;
+  const basis = snapshot.entries.map((entry) => ({ ...entry, lists: ['seed'] }));
+  const lists = [
+    { label: 'seed-size list', markdown: seedShapeMarkdown(snapshot), runs: 50 },
+    { label: 'synthetic 10k-line list', markdown: syntheticMarkdown(snapshot, 10_000), runs: 11 },
+    { label: '100k-entry list (as the refresh bench)', markdown: writeListMarkdown('Synthetic 100000', generateCorpus(100_000, { basis }).map(({ lists: _lists, ...entry }) => entry)), runs: 3 },
+  ];
+  const old = await oldParser();
   console.log('## catalog');
-  console.log(`parse seed-size list (${seed.split('\n').length} lines, ${seedTime.entries} entries): ${seedTime.ms.toFixed(2)} ms median of 50`);
-  console.log(
-    `parse synthetic list (${largeLines} lines, ${largeTime.entries} entries): ${largeTime.ms.toFixed(1)} ms median of 11` +
-      ` (${(largeLines / largeTime.ms).toFixed(0)} lines/ms; ${(largeTime.ms / largeLines / (seedTime.ms / seed.split('\n').length)).toFixed(2)}× the per-line cost of the seed size)`,
-  );
+  console.log(`parse time, median ms of CPU time: syntax-tree parser (now)${old ? ` vs line scanner (${old.ref})` : ' (line scanner: no git history here)'}`);
+  for (const { label, markdown, runs } of lists) {
+    const lines = markdown.split('\n').length;
+    const now = timeParse(parseAwesomeList, markdown, runs);
+    const before = old && timeParse(old.parse, markdown, runs);
+    console.log(
+      `  ${label} (${lines.toLocaleString('en')} lines, ${(markdown.length / 1e6).toFixed(2)} MB, ${now.entries.toLocaleString('en')} entries): ` +
+        `now ${now.ms.toFixed(1)} ms (${(lines / now.ms).toFixed(0)} lines/ms)` +
+        (before ? ` | before ${before.ms.toFixed(1)} ms (${before.entries.toLocaleString('en')} entries) | now/before ${(now.ms / before.ms).toFixed(2)}×` : ''),
+    );
+  }
   console.log(`snapshot assets/catalog.json: ${(Buffer.byteLength(raw) / 1024).toFixed(1)} kB, ${(gzipSync(raw).length / 1024).toFixed(1)} kB gzipped, ${snapshot.entries.length} entries`);
 }

@@ -218,7 +218,7 @@ describe('following a second list', () => {
     await options.getByRole('button', { name: 'Add list' }).click();
     await expect
       .poll(() => options.locator('[data-refresh-message]').textContent())
-      .toMatch(/Added “Awesome Multimodal Medicine”: 4 entries; skipped 1 line that could not be read/);
+      .toMatch(/Added “Awesome Multimodal Medicine”: 4 entries, 1 line skipped\./);
     await options.locator('[data-list-id="fixture-lab/awesome-multimodal-medicine"]').waitFor();
     await screenshot(options, 'options-two-lists', { colorScheme: 'dark' });
     await options.close();
