@@ -59,7 +59,8 @@ describe('sliced computations', () => {
     expect(tickedBeforeDone).toBe(true);
     vi.restoreAllMocks();
     expect(await parsing).toEqual(parseAwesomeList(markdown));
-  });
+    // Two parses of a 4,560-entry list: seconds on a machine shared by many test runs.
+  }, 30_000);
 
   it('diff and index the same in slices as at once', async () => {
     const seedText = readFileSync(resolve(__dirname, '../fixtures/lists/seed-shape.md'), 'utf8');
