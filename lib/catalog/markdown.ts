@@ -56,7 +56,9 @@ interface Frame {
   closer: string;
 }
 
+/** Builds inline content from open/close events (markdown tokens and HTML tags alike); stray closers are ignored. */
 class InlineBuilder {
+  /** A container for the content; its kind is never read. */
   private readonly root: Inline & { children: Inline[] } = { kind: 'strong', children: [] };
   private readonly frames: Frame[] = [{ node: this.root, closer: '' }];
 
