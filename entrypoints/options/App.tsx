@@ -1,3 +1,4 @@
+import { ZoteroSection } from './ZoteroSection';
 import { useEffect, useState } from 'preact/hooks';
 import { APPEARANCES, type Appearance } from '../../lib/appearance';
 import { downloadText } from '../../lib/download';
@@ -76,6 +77,7 @@ export function App({ services }: { services: OptionsServices }) {
       <ScheduleSection services={services} state={state} reload={reload} />
       <RecognitionSection services={services} />
       <AppearanceSection services={services} />
+      <ZoteroSection services={services} />
       <DataSection services={services} />
     </main>
   );

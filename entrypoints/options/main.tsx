@@ -1,3 +1,4 @@
+import { loadZoteroSettings, saveZoteroSettings } from '../../lib/zotero/settings';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { applyAppearance, followAppearance, readAppearance, writeAppearance } from '../../lib/appearance';
@@ -51,6 +52,8 @@ const services: OptionsServices = {
   async clearReadingList() {
     await db.saved.clear();
   },
+  loadZoteroSettings,
+  saveZoteroSettings,
 };
 
 render(<App services={services} />, document.getElementById('app')!);

@@ -2,6 +2,7 @@
 import type { Appearance } from '../../lib/appearance';
 import type { ImportFileOutcome, ImportFormat } from '../../lib/export/importFile';
 import type { Reply, Response } from '../../lib/messages';
+import type { ZoteroSettings } from '../../lib/zotero/settings';
 
 export interface OptionsServices {
   getRefreshState(): Promise<Reply<Response<'getRefreshState'>>>;
@@ -25,4 +26,6 @@ export interface OptionsServices {
   importBackup(text: string, format: ImportFormat): Promise<ImportFileOutcome>;
   storageEstimate(): Promise<{ usage?: number; quota?: number }>;
   clearReadingList(): Promise<void>;
+  loadZoteroSettings(): Promise<ZoteroSettings>;
+  saveZoteroSettings(settings: ZoteroSettings): Promise<void>;
 }

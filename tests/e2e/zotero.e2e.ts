@@ -219,6 +219,22 @@ describe('Send to Zotero', () => {
   });
 });
 
+describe('Zotero settings', () => {
+  it('adds the list’s category as a tag and drops the session tag when the options say so', async () => {
+    const s = await restartServer();
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.locator('input[name=zotero-category-tags]').check();
+    await options.locator('input[name=zotero-session-tag]').fill('');
+    await options.locator('input[name=zotero-session-tag]').press('Tab');
+    await screenshot(options, 'options-zotero', { colorScheme: 'light' });
+    await options.close();
+    expect(await sendRow(FIRST)).toBe('Sent 1 paper to Zotero (My Library).');
+    expect(s.sessions[0]!.items[0]!.tags).toEqual([{ tag: 'prompting' }, { tag: 'Evaluating General-Purpose LLMs in Medicine via Prompting' }]);
+    expect(s.requests.map((r) => r.path)).not.toContain('/connector/updateSession');
+  });
+});
+
 describe('Send to Zotero without the permission', () => {
   it('sends nothing and says why when the permission to reach Zotero is not given', async () => {
     const s = await restartServer();
