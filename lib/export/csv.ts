@@ -6,9 +6,9 @@
  * legacy code page and garbles every accented or non-Latin name, while LibreOffice, Google
  * Sheets, pandas and csv-parse all skip the mark.
  *
- * Text that came from the list or the user and starts with = + - @ or a tab is prefixed with an
+ * Any field, in every column, that starts with = + - @, a tab or a CR is prefixed with an
  * apostrophe, so a spreadsheet shows it instead of running it as a formula (OWASP "CSV
- * injection"): list data is untrusted.
+ * injection"): list data and imported files are untrusted, identifiers included.
  */
 import type { SavedItem } from '../types';
 import { sortedAuthors } from '../names';
@@ -39,17 +39,17 @@ function csvRow(item: SavedItem): Record<CsvColumn, string> {
   const { paper } = item;
   return {
     id: item.id,
-    title: defuseFormula(paper.title),
-    authors: defuseFormula(sortedAuthors(paper.authorList)),
+    title: paper.title,
+    authors: sortedAuthors(paper.authorList),
     year: paper.year === undefined ? '' : String(paper.year),
     month: paper.month === undefined ? '' : String(paper.month),
-    venue: defuseFormula(cleanVenue(paper.venue)),
-    categories: defuseFormula(paper.categories.join('; ')),
+    venue: cleanVenue(paper.venue),
+    categories: paper.categories.join('; '),
     status: item.status,
     status_changed: isoDate(item.statusChangedAt),
     starred: item.starred ? 'yes' : 'no',
-    tags: defuseFormula(item.tags.join('; ')),
-    note: defuseFormula(item.note),
+    tags: item.tags.join('; '),
+    note: item.note,
     added: isoDate(item.addedAt),
     updated: isoDate(item.updatedAt),
     url: paperUrl(paper) ?? '',
@@ -66,7 +66,8 @@ export function toCSV(items: readonly SavedItem[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const item of items) {
     const row = csvRow(item);
-    lines.push(CSV_COLUMNS.map((column) => quoteField(row[column])).join(','));
+    // Every column, identifiers included: an imported backup can carry any text in an id field.
+    lines.push(CSV_COLUMNS.map((column) => quoteField(defuseFormula(row[column]))).join(','));
   }
   return BOM + lines.join('\r\n') + '\r\n';
 }

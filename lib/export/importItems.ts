@@ -5,9 +5,13 @@
  * How an imported item meets a saved one:
  * - They are the same paper when they share the id or any identifier (arXiv, DOI, PMCID, PMID)
  *   or, failing those, the normalized title; the saved item keeps its id.
- * - Status (with its date) comes from whichever changed it later (statusChangedAt); note and
- *   star from whichever was updated later (updatedAt). A tie keeps the saved value, and an
- *   empty note never replaces a written one: an import adds, it does not erase.
+ * - Imported times are clamped to the time of the import: a file dated in the future cannot
+ *   claim to be newer than every later edit.
+ * - Status (with its date) comes from whichever changed it later (statusChangedAt); star from
+ *   whichever was updated later (updatedAt); a tie keeps the saved value.
+ * - Notes are never lost: an empty or already contained note changes nothing, a note that
+ *   extends the saved one (and is newer) replaces it, and two different notes are both kept,
+ *   the saved one first, the imported one after NOTE_SEPARATOR.
  * - Tags are the union (saved order first, repeats dropped case-insensitively).
  * - The saved copy of the paper keeps its data and only gains what it lacks (venue, year,
  *   month, URL, identifiers, repositories).
@@ -30,6 +34,29 @@ export type ImportOutcome = ({ ok: true } & ImportCounts) | { ok: false; error: 
 
 export interface ImportOptions {
   mode: 'merge';
+  /** Epoch ms of the import (default: now); imported times later than this are set to it. */
+  now?: number;
+}
+
+/** Between a saved note and a different imported note for the same paper. */
+export const NOTE_SEPARATOR = '\n\n— imported note —\n';
+
+/** The note after an import (see the rules at the top of this file). */
+function mergedNote(saved: string, incoming: string, incomingIsNewer: boolean): string {
+  if (incoming === '' || saved.includes(incoming)) return saved;
+  if (saved === '' || (incomingIsNewer && incoming.includes(saved))) return incoming;
+  return `${saved}${NOTE_SEPARATOR}${incoming}`;
+}
+
+/** The item with every time no later than `now`. */
+export function clampTimes(item: SavedItem, now: number): SavedItem {
+  if (item.addedAt <= now && item.updatedAt <= now && item.statusChangedAt <= now) return item;
+  return {
+    ...item,
+    addedAt: Math.min(item.addedAt, now),
+    updatedAt: Math.min(item.updatedAt, now),
+    statusChangedAt: Math.min(item.statusChangedAt, now),
+  };
 }
 
 /** The keys two items are the same paper by: the id, then identifiers, then the title. */
@@ -65,7 +92,7 @@ export function mergeSavedItem(saved: SavedItem, incoming: SavedItem): SavedItem
     status: statusFromIncoming ? incoming.status : saved.status,
     statusChangedAt: statusFromIncoming ? incoming.statusChangedAt : saved.statusChangedAt,
     tags: cleanTags([...saved.tags, ...incoming.tags]),
-    note: incomingIsNewer && incoming.note !== '' ? incoming.note : saved.note,
+    note: mergedNote(saved.note, incoming.note, incomingIsNewer),
     starred: incomingIsNewer ? incoming.starred : saved.starred,
     addedAt: Math.min(saved.addedAt, incoming.addedAt),
     updatedAt: Math.max(saved.updatedAt, incoming.updatedAt),
@@ -97,7 +124,9 @@ function deepEqual(a: unknown, b: unknown): boolean {
  * Merges `items` into the reading list (see the rules at the top of this file). One
  * read-write transaction: on any failure nothing is written and the outcome says why.
  */
-export async function importItems(db: LanternDB, items: readonly SavedItem[], _options: ImportOptions): Promise<ImportOutcome> {
+export async function importItems(db: LanternDB, imported: readonly SavedItem[], options: ImportOptions): Promise<ImportOutcome> {
+  const now = options.now ?? Date.now();
+  const items = imported.map((item) => clampTimes(item, now));
   try {
     return await db.transaction('rw', db.saved, async () => {
       const existing = await db.saved.toArray();

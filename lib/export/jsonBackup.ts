@@ -3,12 +3,13 @@
  * (and an older one can say plainly that it cannot).
  *
  * A backup file is untrusted input like any other: every item is checked field by field and
- * rebuilt from the known fields, links that are not http(s) are dropped, and an item that
+ * rebuilt from the known fields, links that are not http(s) and identifiers that are not valid
+ * (a DOI, arXiv id, PMC id or PubMed id of the wrong form) are dropped and named, and an item that
  * cannot be read is skipped with a warning that names it.
  */
 import { authorListFromData, namesFromByline } from '../names';
 import type { EntryLink, LinkKind, PaperIds, ReadingStatus, SavedItem, SavedPaper } from '../types';
-import { parseHttpUrl } from '../ids';
+import { normalizeArxivId, normalizeDoi, parseHttpUrl } from '../ids';
 import { lineAndColumn, normalizeImportText, sizeProblem, type ImportResult } from './importResult';
 
 export const BACKUP_FORMAT = 'lantern-backup';
@@ -112,19 +113,31 @@ function readLinks(value: unknown, dropped: string[]): EntryLink[] {
   return links;
 }
 
-function readIds(value: unknown): PaperIds {
+/** Each identifier in the form Lantern stores it, or undefined when the value is not one. */
+const ID_NORMALIZERS: Record<(typeof ID_FIELDS)[number], (raw: string) => string | undefined> = {
+  arxiv: normalizeArxivId,
+  doi: normalizeDoi,
+  pmcid: (raw) => /^PMC\d{1,9}$/i.exec(raw.trim())?.[0].toUpperCase(),
+  pmid: (raw) => (/^\d{1,9}$/.test(raw.trim()) ? String(Number(raw.trim())) : undefined),
+};
+const ID_NAMES: Record<(typeof ID_FIELDS)[number], string> = { arxiv: 'arXiv id', doi: 'DOI', pmcid: 'PMC id', pmid: 'PubMed id' };
+
+/** The paper's identifiers; one that is not valid is left out and named in `invalid`. */
+function readIds(value: unknown, invalid: string[]): PaperIds {
   if (!isObject(value)) throw new ItemProblem(`paper.ids is ${describe(value)}, not an object`);
   const ids: PaperIds = { repos: texts(value, 'repos', 'paper.ids.') };
   for (const field of ID_FIELDS) {
     const id = value[field];
     if (id === undefined) continue;
     if (typeof id !== 'string') throw new ItemProblem(`paper.ids.${field} is ${describe(id)}, not text`);
-    ids[field] = id;
+    const normalized = ID_NORMALIZERS[field](id);
+    if (normalized === undefined) invalid.push(`${ID_NAMES[field]} ${describe(id)}`);
+    else ids[field] = normalized;
   }
   return ids;
 }
 
-function readPaper(value: unknown, dropped: string[]): SavedPaper {
+function readPaper(value: unknown, dropped: string[], invalid: string[]): SavedPaper {
   if (!isObject(value)) throw new ItemProblem(`paper is ${describe(value)}, not an object`);
   const title = text(value, 'title', 'paper.');
   if (title.trim() === '') throw new ItemProblem('paper.title is empty');
@@ -140,7 +153,7 @@ function readPaper(value: unknown, dropped: string[]): SavedPaper {
     venue: text(value, 'venue', 'paper.'),
     categories: texts(value, 'categories', 'paper.'),
     links: readLinks(value.links, dropped),
-    ids: readIds(value.ids),
+    ids: readIds(value.ids, invalid),
     titleKey: text(value, 'titleKey', 'paper.'),
   };
   const year = optionalInteger(value, 'year', 1000, 9999);
@@ -156,7 +169,7 @@ function readPaper(value: unknown, dropped: string[]): SavedPaper {
 }
 
 /** One backup item, checked and rebuilt from its known fields. */
-function readItem(value: unknown, dropped: string[]): SavedItem {
+function readItem(value: unknown, dropped: string[], invalid: string[]): SavedItem {
   if (!isObject(value)) throw new ItemProblem(`it is ${describe(value)}, not an object`);
   const id = text(value, 'id', '');
   if (id.trim() === '') throw new ItemProblem('its id is empty');
@@ -167,7 +180,7 @@ function readItem(value: unknown, dropped: string[]): SavedItem {
   if (typeof value.starred !== 'boolean') throw new ItemProblem(`starred is ${describe(value.starred)}, not true or false`);
   return {
     id,
-    paper: readPaper(value.paper, dropped),
+    paper: readPaper(value.paper, dropped, invalid),
     status: status as ReadingStatus,
     statusChangedAt: timestamp(value, 'statusChangedAt'),
     tags: texts(value, 'tags', ''),
@@ -228,9 +241,10 @@ export function parseJSONBackup(raw: string): ImportResult {
   let firstProblem: string | undefined;
   data.items.forEach((value, index) => {
     const dropped: string[] = [];
+    const invalid: string[] = [];
     let item: SavedItem;
     try {
-      item = readItem(value, dropped);
+      item = readItem(value, dropped, invalid);
     } catch (error) {
       if (!(error instanceof ItemProblem)) throw error;
       const problem = `${itemName(value, index)} was skipped: ${error.message}.`;
@@ -239,6 +253,7 @@ export function parseJSONBackup(raw: string): ImportResult {
       return;
     }
     if (dropped.length > 0) warnings.push(`${itemName(value, index)}: dropped ${dropped.length} link(s) that are not http(s).`);
+    if (invalid.length > 0) warnings.push(`${itemName(value, index)}: dropped ${invalid.join(' and ')}, not valid.`);
     const earlier = byId.get(item.id);
     if (earlier) warnings.push(`${itemName(value, index)} repeats an earlier item; the more recently updated one is kept.`);
     if (!earlier || item.updatedAt > earlier.updatedAt) byId.set(item.id, item);

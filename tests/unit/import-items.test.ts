@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSaved, restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { importFile, importFormatOf } from '../../lib/export/importFile';
-import { importItems, mergeSavedItem } from '../../lib/export/importItems';
+import { importItems, mergeSavedItem, NOTE_SEPARATOR } from '../../lib/export/importItems';
 import { parseJSONBackup, toJSONBackup } from '../../lib/export/jsonBackup';
 import type { SavedItem } from '../../lib/types';
 import { savedItem, trickyItems } from '../fixtures/imports/savedItems';
@@ -103,11 +103,17 @@ describe('merge rules', () => {
     { status: 'read', statusChangedAt: T + 10, note: 'saved note', tags: ['a', 'B'], starred: true, addedAt: T, updatedAt: T + 10 },
   );
 
-  it('status follows whichever changed it later; note and star whichever was updated later', () => {
+  it('status follows whichever changed it later, star whichever was updated later; a different note is kept beside the saved one', () => {
     const older = { ...saved, status: 'reading' as const, statusChangedAt: T + 5, note: 'old', starred: false, updatedAt: T + 5 };
-    expect(mergeSavedItem(saved, older)).toEqual(saved);
+    expect(mergeSavedItem(saved, older)).toEqual({ ...saved, note: `saved note${NOTE_SEPARATOR}old` });
     const newer = { ...saved, status: 'reading' as const, statusChangedAt: T + 20, note: 'new', starred: false, updatedAt: T + 20 };
-    expect(mergeSavedItem(saved, newer)).toMatchObject({ status: 'reading', statusChangedAt: T + 20, note: 'new', starred: false, updatedAt: T + 20 });
+    expect(mergeSavedItem(saved, newer)).toMatchObject({ status: 'reading', statusChangedAt: T + 20, note: `saved note${NOTE_SEPARATOR}new`, starred: false, updatedAt: T + 20 });
+  });
+
+  it('a note already held is not added again; a newer note that extends the saved one replaces it', () => {
+    const merged = mergeSavedItem(saved, { ...saved, note: 'old', updatedAt: T + 5 });
+    expect(mergeSavedItem(merged, { ...saved, note: 'old', updatedAt: T + 5 })).toEqual(merged);
+    expect(mergeSavedItem(saved, { ...saved, note: 'saved note, and more', updatedAt: T + 20 }).note).toBe('saved note, and more');
   });
 
   it('an empty note never erases a written one, tags are unioned without case repeats, addedAt is the earlier', () => {
