@@ -5,12 +5,11 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { PageMatch } from '../lib/types';
-import { categoryLeaf, paperDate, primaryUrl, safeLinks } from '../lib/popup/present';
-import { SaveToggle } from './SaveToggle';
 import { CarryActions } from './CarryActions';
 import { CITATION_NAMES, citation, copyToClipboard, unsavedItem } from '../lib/export/citation';
-
-export const MAX_RELATED = 5;
+import type { ListedHit } from '../lib/listing/hit';
+import { categoryLeaf } from '../lib/popup/present';
+import { EntryView, LanternMark } from './EntryView';
 
 export interface BadgeProps {
   match: PageMatch;
@@ -21,6 +20,8 @@ export interface BadgeProps {
   onDismiss: () => void;
   /** "Send to Zotero": whether Zotero has the paper, a send in flight, the last outcome, and the send itself. */
   zotero?: { inZotero: boolean; sending: boolean; notice?: string; onSend: () => void; onNotice: (text: string) => void };
+  /** The listed papers this paper's reference list cites (read from the page). */
+  cites?: readonly ListedHit[];
 }
 
 function listLabel(listNames: readonly string[]): string {
@@ -35,8 +36,8 @@ export function pillLabel(listNames: readonly string[]): string {
   return listNames.length > 0 && name.length <= PILL_NAME_MAX ? `In ${name}` : 'In the list';
 }
 
-export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDismiss, zotero }: BadgeProps) {
-  const { paper, related, saved, listNames } = match;
+export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDismiss, zotero, cites }: BadgeProps) {
+  const { paper, saved, listNames } = match;
   const lists = listLabel(listNames);
   // Focus follows the user's own collapse/expand only, never the first mount (no focus theft).
   const toggledByUser = useRef(false);
@@ -71,10 +72,6 @@ export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDis
       </button>
     );
   }
-
-  const meta = [paperDate(paper), paper.venue].filter((s) => s.length > 0).join(' · ');
-  const links = safeLinks(paper.links);
-  const neighbours = related.slice(0, MAX_RELATED);
 
   return (
     <section
@@ -113,101 +110,54 @@ export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDis
         </button>
       </header>
 
-      <div class="body">
-        <h2 class="title">{paper.title}</h2>
-        {(meta || paper.authors) && (
-          <p class="meta">
-            {paper.authors && <span class="authors">{paper.authors}</span>}
-            {paper.authors && meta && ' · '}
-            {meta}
-          </p>
-        )}
-        {paper.categories.length > 0 && (
-          <ul class="categories" aria-label="Listed under">
-            {paper.categories.map((c) => (
-              <li key={c} class="category" title={c}>
-                {categoryLeaf(c)}
-              </li>
-            ))}
-          </ul>
-        )}
-        <div class="actions">
-          {links.length > 0 && (
-            <ul class="links" aria-label="Links">
-              {links.map((l) => (
-                <li key={l.url}>
-                  <a class="link" href={l.url} target="_blank" rel="noopener noreferrer" title={l.url}>
-                    {l.kind === 'other' ? l.label || 'link' : l.kind}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-          {/* Never `busy` (which disables the button): a keyboard user would lose focus mid-save. */}
-          <SaveToggle saved={saved} onToggle={onToggleSave} title={paper.title} />
-        </div>
-        {zotero && (
-          <div class="carry">
-            <CarryActions
-              inZotero={zotero.inZotero}
-              sending={zotero.sending}
-              title={paper.title}
-              onSend={zotero.onSend}
-              onCopy={(format) => void copyToClipboard(citation(unsavedItem(paper), format), CITATION_NAMES[format]).then(zotero.onNotice)}
-            />
-            {zotero.notice && (
-              <p class="carry-notice" role="status">
-                {zotero.notice}
-              </p>
-            )}
-          </div>
-        )}
-        {neighbours.length > 0 && (
-          <section class="related" aria-labelledby="lantern-related-heading">
-            <h3 id="lantern-related-heading" class="related-heading">
-              Related in the list
-            </h3>
-            <ol class="related-list">
-              {neighbours.map((r) => {
-                const url = primaryUrl(r);
-                const date = paperDate(r);
-                return (
-                  <li key={r.id} class="related-item" data-paper-id={r.id}>
-                    {url ? (
-                      <a class="related-title" href={url} target="_blank" rel="noopener noreferrer" title={r.title}>
-                        {r.title}
-                      </a>
-                    ) : (
-                      <span class="related-title" title={r.title}>
-                        {r.title}
-                      </span>
-                    )}
-                    {date && <span class="related-date">{date}</span>}
-                  </li>
-                );
-              })}
-            </ol>
-          </section>
-        )}
-      </div>
+      <EntryView
+        match={match}
+        onToggleSave={onToggleSave}
+        extra={
+          zotero && (
+            <div class="carry">
+              <CarryActions
+                inZotero={zotero.inZotero}
+                sending={zotero.sending}
+                title={paper.title}
+                onSend={zotero.onSend}
+                onCopy={(format) => void copyToClipboard(citation(unsavedItem(paper), format), CITATION_NAMES[format]).then(zotero.onNotice)}
+              />
+              {zotero.notice && (
+                <p class="carry-notice" role="status">
+                  {zotero.notice}
+                </p>
+              )}
+            </div>
+          )
+        }
+      />
+      {cites && cites.length > 0 && <CitesFromList cites={cites} />}
     </section>
   );
 }
 
-/** A small lantern glyph: the only branding. */
-function LanternMark() {
+/** "Cites 7 papers from the list", expandable to the papers, each with its category. */
+function CitesFromList({ cites }: { cites: readonly ListedHit[] }) {
   return (
-    <svg class="mark" aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
-      <path d="M6 1.5h4M8 1.5v1.5" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" fill="none" />
-      <path
-        d="M5 4.5h6l.8 1.6v5.8L11 13.5H5l-.8-1.6V6.1z"
-        fill="currentColor"
-        fill-opacity=".18"
-        stroke="currentColor"
-        stroke-width="1.2"
-        stroke-linejoin="round"
-      />
-      <circle cx="8" cy="9" r="1.6" fill="currentColor" />
-    </svg>
+    <details class="cites">
+      <summary class="cites-summary">
+        Cites {cites.length} {cites.length === 1 ? 'paper' : 'papers'} from the list
+      </summary>
+      <ol class="related-list cites-list">
+        {cites.map((hit) => (
+          <li key={hit.id} class="related-item cites-item" data-paper-id={hit.id}>
+            <span class="related-title" title={hit.title}>
+              {hit.title}
+            </span>
+            {hit.categories[0] && (
+              <span class="related-date" title={hit.categories[0]}>
+                {categoryLeaf(hit.categories[0])}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }

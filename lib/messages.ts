@@ -9,7 +9,7 @@ import { isHttpUrl } from './ids/url';
 import type { PageIdentity, PageMatch, ListInfo } from './types';
 import type { AddListOutcome, RefreshOutcome, RefreshSchedule, RefreshStates } from './refresh';
 import type { ItemQuery } from './listing/item';
-import type { ListedHit, MarkStatus } from './db/listed';
+import type { ListedHit, MarkStatus } from './listing/hit';
 
 export interface Protocol {
   /** How many entries the local copy holds, and the lists it follows. */
@@ -49,6 +49,8 @@ export interface Protocol {
   getListedPaper: { req: { paperId: string }; res: PageMatch | null };
   /** Save or unsave from a mark's card; only for papers this tab was told are on it. */
   saveListed: { req: { paperId: string; saved: boolean }; res: { status: MarkStatus } };
+  /** The content script of a known listing asks for the listing readers (lib/listingReader.ts). */
+  loadListingReader: { req: Record<string, never>; res: { loaded: boolean } };
   /** The popup's "This tab" on a page that lists papers: the listed papers on it and those its paper cites. */
   getTabListed: { req: { tabId: number }; res: TabListed };
   /**
@@ -174,6 +176,7 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
     d.items.every(isItemQuery) &&
     (d.read === 'listing' || d.read === 'references' || d.read === 'links') &&
     typeof d.first === 'boolean',
+  loadListingReader: (d): d is Request<'loadListingReader'> => isRecord(d) && Object.keys(d).length === 0,
   getListedPaper: (d): d is Request<'getListedPaper'> => isRecord(d) && isShortString(d.paperId, 1024),
   saveListed: (d): d is Request<'saveListed'> => isRecord(d) && isShortString(d.paperId, 1024) && typeof d.saved === 'boolean',
   getTabListed: (d): d is Request<'getTabListed'> =>

@@ -41,6 +41,8 @@ const READING_PLACES = [
   '*://aclanthology.org/*',
   '*://openreview.net/*',
   '*://*.semanticscholar.org/*',
+  // Google Scholar's main host; its country domains (scholar.google.de, …) are asked for at runtime.
+  '*://scholar.google.com/*',
   '*://huggingface.co/*',
   '*://github.com/*',
 ];

@@ -3,17 +3,20 @@
  * script sends its items in batches (`lookupListed`), the background answers which are listed
  * and keeps, per tab, the listed papers it told that tab about. That record is all a tab may ask
  * more of: a mark's card (`getListedPaper`) and its Save (`saveListed`) work only for papers on
- * it. The toolbar button's badge text counts them; the popup's "This tab" reads them
+ * it. On a known listing it injects the listing readers (`loadListingReader`). The toolbar button's badge text counts them; the popup's "This tab" reads them
  * (`getTabListed`). Records live in storage.session: the service worker forgets its memory.
  */
 import { browser } from 'wxt/browser';
 import { paperById, relatedPool } from '../../lib/db/catalog';
 import { db } from '../../lib/db/instance';
-import { lookupListed, markStatus, type ListedHit } from '../../lib/db/listed';
+import { lookupListed } from '../../lib/db/listed';
+import { markStatus, type ListedHit } from '../../lib/listing/hit';
 import { isSaved, savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import type { Handlers, TabListed } from '../../lib/messages';
 import { ENTRIES_SEEN_AT_KEY } from '../../lib/refresh/state';
+import { listingKindFromUrl } from '../../lib/listing/kind';
+import { LISTING_READER_FILE } from '../../lib/listingReader';
 import { relatedPapers } from '../../lib/related';
 import type { PageMatch } from '../../lib/types';
 import { registerHandlers } from './messages';
@@ -79,7 +82,7 @@ async function paintCount(tabId: number, record: TabListed | undefined): Promise
 }
 
 export interface TabListings {
-  handlers: Pick<Handlers, 'lookupListed' | 'getListedPaper' | 'saveListed' | 'getTabListed'>;
+  handlers: Pick<Handlers, 'lookupListed' | 'loadListingReader' | 'getListedPaper' | 'saveListed' | 'getTabListed'>;
   /** Forgets a tab's record (closed; or navigated, when `unlessUrl` is not the page it is about). */
   forget(tabId: number, unlessUrl?: string): Promise<void>;
 }
@@ -134,6 +137,12 @@ export function createTabListings(database: LanternDB): TabListings {
           await paintCount(tabId, record);
         });
         return { hits };
+      },
+
+      loadListingReader: async (_request, sender) => {
+        if (sender.tabId === undefined || !sender.url || !listingKindFromUrl(sender.url) || !browser.scripting) return { loaded: false };
+        await browser.scripting.executeScript({ target: { tabId: sender.tabId }, files: [LISTING_READER_FILE] });
+        return { loaded: true };
       },
 
       getListedPaper: async ({ paperId }, sender) => {

@@ -13,6 +13,15 @@ import { listenForNotices, sendMessage } from '../../lib/messages';
 import type { PageIdentity, PageMatch } from '../../lib/types';
 import { loadedBadgeUi, type BadgeUi } from '../../lib/badgeUi';
 import type { BadgeHost } from '../../components/BadgeHost';
+import type { ListedHit } from '../../lib/listing/hit';
+
+/** What the rest of the content script may tell the badge. */
+export interface BadgeControl {
+  /** The listed papers the page's references cite ("Cites 7 papers from the list"). */
+  setCites(cites: readonly ListedHit[]): void;
+  /** The reading list changed from this page (a mark's card): ask again. */
+  savedChanged(): void;
+}
 
 /** browser.storage.local key: the user's last collapse choice, shared by every tab. */
 export const COLLAPSED_KEY = 'badge.collapsed';
@@ -71,8 +80,9 @@ interface AfterNavigation {
   before: PageIdentity | undefined;
 }
 
-export function startBadge(ctx: ContentScriptContext): void {
+export function startBadge(ctx: ContentScriptContext): BadgeControl {
   let shown: Shown | undefined;
+  let cites: readonly ListedHit[] | undefined;
   let lookup = 0;
   let lastAsked: string | undefined;
   let dismissedUrl: string | undefined;
@@ -90,6 +100,7 @@ export function startBadge(ctx: ContentScriptContext): void {
     current.host.draw({
       match: current.match,
       collapsed: current.collapsed,
+      cites,
       onToggleSave: () => void toggleSave(current),
       onCollapsedChange: (collapsed) => {
         current.collapsed = collapsed;
@@ -207,4 +218,11 @@ export function startBadge(ctx: ContentScriptContext): void {
     ctx.setTimeout(() => void refresh({ look: 'settled', before }), SETTLE_DELAY_MS);
   });
   void refresh();
+  return {
+    setCites(next) {
+      cites = next;
+      draw();
+    },
+    savedChanged: () => void recheck(true),
+  };
 }

@@ -4,6 +4,9 @@ import { Filters } from '../../components/Filters';
 import { ResultList, optionId } from '../../components/ResultList';
 import { SearchBox } from '../../components/SearchBox';
 import { ThisTab, type TabPaper } from '../../components/ThisTab';
+import { ListedOnTab } from '../../components/ListedOnTab';
+import type { TabListings } from './services';
+import { markStatus, type ListedHit } from '../../lib/listing/hit';
 import { ListUpdates } from '../../components/ListUpdates';
 import { NO_FILTERS, activeFilterCount, type PopupFilters, type SortOrder } from '../../lib/popup/filters';
 import { isNewPaper } from '../../lib/popup/newEntries';
@@ -37,6 +40,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const [seenAt, setSeenAt] = useState<number | undefined>(undefined);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(EMPTY_SET);
   const [tab, setTab] = useState<TabPaper | null>(null);
+  const [tabListings, setTabListings] = useState<TabListings | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [lookupState, setLookupState] = useState<LookupState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +64,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
     input?.focus();
     input?.setSelectionRange(input.value.length, input.value.length);
     services.loadTab().then(setTab, () => setTab(null));
+    services.loadTabListings().then(setTabListings, () => setTabListings(null));
     services.loadShortcut().then(setShortcut, () => setShortcut(null));
     const stopSaved = services.watchSaved((ids, byId) => {
       setSavedIds(ids);
@@ -203,6 +208,25 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
     }
   };
 
+  /** A listed paper's status as the reading list says now (the record's may be older). */
+  const withSavedState = (hit: ListedHit): ListedHit => ({ ...hit, status: markStatus(savedIds.has(hit.id) ? (statuses.get(hit.id) ?? 'to-read') : undefined) });
+
+  const toggleListedSave = async (hit: ListedHit) => {
+    setBusyIds((s) => new Set(s).add(hit.id));
+    try {
+      await services.setListedSaved(hit.id, !savedIds.has(hit.id));
+      setError(null);
+    } catch (e) {
+      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusyIds((s) => {
+        const next = new Set(s);
+        next.delete(hit.id);
+        return next;
+      });
+    }
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     const target = shown[active] ?? shown[0];
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -314,6 +338,16 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             onToggleSave={toggleTabSave}
             onCategory={pickCategory}
             shortcut={shortcut}
+          />
+        )}
+        {tabListings && trimmed === '' && (
+          <ListedOnTab
+            listed={tabListings.listed.map(withSavedState)}
+            cites={tabListings.cites.map(withSavedState)}
+            paperListed={tabListings.paperListed}
+            suggestUrl={tabListings.suggestUrl}
+            busyIds={busyIds}
+            onToggleSave={(hit) => void toggleListedSave(hit)}
           />
         )}
         {browsing && catalog && <CategoryChips counts={catalog.categories} progress={categoryProgress} onPick={pickCategory} />}

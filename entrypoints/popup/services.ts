@@ -5,6 +5,7 @@
  */
 import type { CategoryCount } from '../../components/CategoryChips';
 import type { TabPaper } from '../../components/ThisTab';
+import type { ListedHit } from '../../lib/listing/hit';
 import type { ListChoice, PopupFilters, SortOrder } from '../../lib/popup/filters';
 
 export type { ListChoice };
@@ -49,6 +50,14 @@ export interface PopupCatalog {
   lookup(text: string): Promise<Lookup> | undefined;
 }
 
+export interface TabListings {
+  listed: ListedHit[];
+  cites: ListedHit[];
+  /** Whether the tab's own paper is listed; undefined when the tab shows no paper of its own. */
+  paperListed?: boolean;
+  suggestUrl?: string;
+}
+
 export interface PopupServices {
   /** Calls back with the catalog as soon as it is loaded and whenever it changes; returns the unsubscribe. */
   watchCatalog(onChange: (catalog: PopupCatalog) => void, onError: (error: unknown) => void): () => void;
@@ -69,6 +78,10 @@ export interface PopupServices {
   /** The paper the active tab shows, listed or identified from its metadata. */
   loadTab(): Promise<TabPaper | null>;
   setTabSaved(tab: TabPaper, saved: boolean): Promise<void>;
+  /** The listed papers the active tab lists or cites (empty when none), and "Suggest it to the list". */
+  loadTabListings(): Promise<TabListings>;
+  /** Saves or unsaves a listed paper by its id. */
+  setListedSaved(paperId: string, saved: boolean): Promise<void>;
   /** The keyboard shortcut that saves the current page, as the browser shows it, if set. */
   loadShortcut(): Promise<string | null>;
   openUrl(url: string): void;

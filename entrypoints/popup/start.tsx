@@ -17,7 +17,9 @@ import { App } from './App';
 import { watchPopupCatalog } from './catalog';
 import type { EarlyRead } from './earlyIndex';
 import { resolveTabId } from './activeTab';
-import type { PopupServices } from './services';
+import type { PopupServices, TabListings } from './services';
+import { suggestIssueUrl } from '../../lib/listing/suggest';
+import { MARK_SETTINGS_KEY, markSettings } from '../../lib/markSettings';
 
 async function loadTab(): Promise<TabPaper | null> {
   const tabId = await resolveTabId();
@@ -29,6 +31,34 @@ async function loadTab(): Promise<TabPaper | null> {
   // Only pages that say which paper they are can be saved (the background checks the same).
   if (!identity || 'error' in savedPaperFromPage(identity)) return null;
   return { kind: 'unlisted', paperId: pagePaperId(identity), identity };
+}
+
+const NO_LISTINGS: TabListings = { listed: [], cites: [] };
+
+/** What the active tab lists or cites; on an unlisted paper citing listed ones, the "Suggest" link. */
+async function loadTabListings(): Promise<TabListings> {
+  const tabId = await resolveTabId();
+  if (tabId === undefined) return NO_LISTINGS;
+  const reply = await sendMessage('getTabListed', { tabId });
+  if (!reply.ok) return NO_LISTINGS;
+  const { listed, cites } = reply.value;
+  if (cites.length === 0) return { listed, cites };
+  const [paper, status, stored] = await Promise.all([
+    sendMessage('getTabPaper', { tabId }),
+    sendMessage('getStatus', {}),
+    browser.storage.local.get(MARK_SETTINGS_KEY),
+  ]);
+  const identity = paper.ok ? paper.value.identity : null;
+  const paperListed = paper.ok && identity ? paper.value.match !== null : undefined;
+  if (paperListed !== false || !identity?.title || !markSettings(stored[MARK_SETTINGS_KEY]).suggest || !status.ok) {
+    return { listed, cites, ...(paperListed !== undefined && { paperListed }) };
+  }
+  const { title, authors, year, url } = identity;
+  const suggestUrl = status.value.lists
+    .filter((list) => list.enabled)
+    .map((list) => suggestIssueUrl(list.sourceUrl, { title, url, ...(authors && { authors }), ...(year && { year }) }, cites))
+    .find((link) => link !== undefined);
+  return { listed, cites, paperListed, ...(suggestUrl && { suggestUrl }) };
 }
 
 async function loadShortcut(): Promise<string | null> {
@@ -88,6 +118,11 @@ export function start(early: Promise<EarlyRead | undefined>): void {
     async setTabSaved(tab, saved) {
       if (tab.kind === 'listed') return services.setSaved(tab.paper, saved);
       const reply = await sendMessage('setSaved', { paperId: tab.paperId, saved, page: tab.identity });
+      if (!reply.ok) throw new Error(reply.error);
+    },
+    loadTabListings,
+    async setListedSaved(paperId, saved) {
+      const reply = await sendMessage('setSaved', { paperId, saved });
       if (!reply.ok) throw new Error(reply.error);
     },
     loadShortcut,

@@ -10,28 +10,11 @@ import type { ItemQuery } from '../listing/item';
 import { titleScanner } from '../listing/titleScan';
 import { identityKeys, matchPaper } from '../match';
 import { isNewPaper } from '../popup/newEntries';
-import type { PageIdentity, Paper, ReadingStatus } from '../types';
+import type { PageIdentity, Paper } from '../types';
+import { markStatus, type ListedHit } from '../listing/hit';
 import { placesInBuckets } from './buckets';
 import { bucketsFor, enabledListIds, entriesAt, mergeEntries } from './catalog';
 import type { LanternDB } from './schema';
-
-/** A mark's reading status: `none` when not saved, `saved` for "to read". */
-export type MarkStatus = 'none' | 'saved' | 'reading' | 'read';
-
-/** What a content script learns of one listed item: enough to draw its mark, nothing of other papers. */
-export interface ListedHit {
-  id: string;
-  /** The title as the list writes it. */
-  title: string;
-  categories: string[];
-  status: MarkStatus;
-  isNew: boolean;
-}
-
-export function markStatus(status: ReadingStatus | undefined): MarkStatus {
-  if (status === undefined) return 'none';
-  return status === 'to-read' ? 'saved' : status;
-}
 
 const TITLE = 'title:';
 

@@ -6,4 +6,4 @@ export { linkItem, paperLinks } from './links';
 export { MAX_REFERENCE_TEXT, referenceElements, referenceItem, referenceItems } from './references';
 export { arxivIdInText, doiInText } from './textIds';
 export { titleScanner, type TitleScanner } from './titleScan';
-export { plannedMarks, type PlannedMark } from './marks';
+export { MARK_CAP, plannedMarks, type PlannedMark } from './marks';

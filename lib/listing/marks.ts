@@ -5,6 +5,9 @@
  */
 import type { ListingItem } from './item';
 
+/** Marks drawn on one page at most; the popup says when a page lists more. */
+export const MARK_CAP = 1000;
+
 export interface PlannedMark<Hit> {
   item: ListingItem;
   hit: Hit;

@@ -1,6 +1,6 @@
 /**
- * What the build puts into web pages: the content script stays small (issue 3: under 30 kB
- * minified, it loads on every listed site), and neither it nor the badge's UI carries the
+ * What the build puts into web pages: the content script stays small (under 25 kB minified: it
+ * loads on every listed site), and neither it, the badge's and marks' UI nor the listing readers carries the
  * webextension-polyfill or any recognizer's examples (lib/**\/*.examples.ts are test data).
  */
 import { readFileSync } from 'node:fs';
@@ -20,15 +20,15 @@ const exampleUrls = Object.values(exampleFiles)
 
 /** A sentence webextension-polyfill's wrapper throws with; it is in any bundle that includes it. */
 const POLYFILL_MARK = 'This script should only be loaded in a browser extension';
-const CONTENT_SCRIPT_LIMIT = 30_000;
+const CONTENT_SCRIPT_LIMIT = 25_000;
 
 const extDir = defaultExtDir();
 const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
 const contentScripts = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
-const pageScripts = [...contentScripts, 'badge-ui.js'];
+const pageScripts = [...contentScripts, 'badge-ui.js', 'listing-reader.js'];
 
 describe('scripts in web pages', () => {
-  it('has a content script, each under 30 kB', () => {
+  it('has a content script, each under 25 kB', () => {
     expect(contentScripts.length).toBeGreaterThan(0);
     for (const path of contentScripts) {
       expect({ path, small: readFileSync(join(extDir, path)).length < CONTENT_SCRIPT_LIMIT }).toEqual({ path, small: true });

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Badge, MAX_RELATED, type BadgeProps } from '../../components/Badge';
+import { Badge, type BadgeProps } from '../../components/Badge';
+import { MAX_RELATED } from '../../components/EntryView';
 import { BADGE_TAG, createBadgeHost } from '../../components/BadgeHost';
 import type { Paper, PageMatch } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
@@ -162,6 +163,27 @@ describe('Badge card', () => {
     expect($('img')).toBeNull();
     expect($('script')).toBeNull();
     expect($('b')).toBeNull();
+  });
+});
+
+describe('Badge: what the paper cites', () => {
+  it('says how many listed papers the references cite, expandable to each with its category', () => {
+    const cites = [
+      { id: 'arxiv:1', title: 'First cited', categories: ['Models › Specialized Medical LLMs'], status: 'none' as const, isNew: false },
+      { id: 'doi:10.1/x', title: '<b>Second</b> cited', categories: ['Surveys'], status: 'saved' as const, isNew: false },
+    ];
+    draw({ cites });
+    expect($('.cites-summary')?.textContent).toBe('Cites 2 papers from the list');
+    expect($$('.cites-item').map((li) => [li.getAttribute('data-paper-id'), li.querySelector('.related-title')?.textContent, li.querySelector('.related-date')?.textContent])).toEqual([
+      ['arxiv:1', 'First cited', 'Specialized Medical LLMs'],
+      ['doi:10.1/x', '<b>Second</b> cited', 'Surveys'],
+    ]);
+    expect($('.cites b')).toBeNull();
+  });
+
+  it('says nothing when the references cite no listed paper', () => {
+    draw({ cites: [] });
+    expect($('.cites')).toBeNull();
   });
 });
 

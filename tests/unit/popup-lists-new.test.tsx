@@ -87,6 +87,8 @@ function makeServices(lists: ListChoice[], seenAt: number | undefined): Harness 
     setSaved: async () => undefined,
     loadTab: async () => null,
     setTabSaved: async () => undefined,
+    loadTabListings: async () => ({ listed: [], cites: [] }),
+    setListedSaved: async () => undefined,
     loadShortcut: async () => null,
     openUrl: () => undefined,
     close: () => undefined,

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { App } from '../../entrypoints/popup/App';
 import { createPopupCatalog } from '../../entrypoints/popup/catalog';
-import type { PopupServices } from '../../entrypoints/popup/services';
+import type { PopupServices, TabListings } from '../../entrypoints/popup/services';
 import type { TabPaper } from '../../components/ThisTab';
 import { namesFromByline } from '../../lib/names';
 import type { Paper, ReadingStatus } from '../../lib/types';
@@ -54,7 +54,7 @@ interface Harness {
   statuses: Map<string, ReadingStatus>;
 }
 
-function makeServices(tab: TabPaper | null = null): Harness {
+function makeServices(tab: TabPaper | null = null, listings: TabListings = { listed: [], cites: [] }): Harness {
   const listeners = new Set<(ids: ReadonlySet<string>, statuses: ReadonlyMap<string, ReadingStatus>) => void>();
   const h: Harness = { opened: [], closed: 0, saved: new Set(), statuses: new Map(), services: undefined as unknown as PopupServices };
   const statusesNow = () => new Map([...h.saved].map((id) => [id, h.statuses.get(id) ?? 'to-read']));
@@ -95,6 +95,8 @@ function makeServices(tab: TabPaper | null = null): Harness {
     setSaved: (p, saved) => setSaved(p.id, saved),
     loadTab: async () => tab,
     setTabSaved: (t, saved) => setSaved(t.kind === 'listed' ? t.paper.id : t.paperId, saved),
+    loadTabListings: async () => listings,
+    setListedSaved: (id, saved) => setSaved(id, saved),
     loadShortcut: async () => 'Alt+Shift+S',
     openUrl: (url) => h.opened.push(url),
     close: () => h.closed++,
@@ -340,5 +342,45 @@ describe('popup with many results', () => {
     await act(async () => releaseRest());
     await flush();
     expect(root.querySelectorAll('[role=option][data-paper-id]')).toHaveLength(30);
+  });
+});
+
+describe('popup on a page that lists or cites listed papers', () => {
+  const hit = (id: string, title: string, status: 'none' | 'saved' = 'none') => ({
+    id,
+    title,
+    categories: ['Models › Specialized Medical LLMs'],
+    status,
+    isNew: false,
+  });
+
+  it('says how many listed papers the page has, each with Save', async () => {
+    const h = makeServices(null, { listed: [hit('arxiv:1', 'First listed'), hit('arxiv:2', 'Second listed')], cites: [] });
+    await mount(h);
+    const heading = root.querySelector('[data-listed-count]');
+    expect(heading?.textContent).toBe('2 listed papers on this page');
+    const items = [...root.querySelectorAll('.listed-item')];
+    expect(items.map((li) => li.getAttribute('data-paper-id'))).toEqual(['arxiv:1', 'arxiv:2']);
+    expect(items[0]!.querySelector('.listed-category')?.textContent).toBe('Specialized Medical LLMs');
+    await act(() => (items[1]!.querySelector('.lantern-save') as HTMLButtonElement).click());
+    await flush();
+    expect([...h.saved]).toEqual(['arxiv:2']);
+    expect(root.querySelectorAll('.listed-item')[1]!.querySelector('.lantern-save')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('on an unlisted paper: "Not in the list · cites 2 papers from it" and the Suggest link', async () => {
+    const suggestUrl = 'https://github.com/o/l/issues/new?title=Suggest%3A+T&body=x';
+    const h = makeServices(null, { listed: [], cites: [hit('arxiv:1', 'A'), hit('arxiv:2', 'B')], paperListed: false, suggestUrl });
+    await mount(h);
+    expect(root.querySelector('[data-cites-count]')?.textContent).toBe('Not in the list · cites 2 papers from it');
+    expect(root.querySelector('a[data-suggest]')?.getAttribute('href')).toBe(suggestUrl);
+    expect(root.querySelector('[data-listed-count]')).toBeNull();
+  });
+
+  it('on a listed paper: "Cites 1 paper from the list", no Suggest', async () => {
+    const h = makeServices(null, { listed: [], cites: [hit('arxiv:1', 'A')], paperListed: true });
+    await mount(h);
+    expect(root.querySelector('[data-cites-count]')?.textContent).toBe('Cites 1 paper from the list');
+    expect(root.querySelector('a[data-suggest]')).toBeNull();
   });
 });

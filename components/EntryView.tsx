@@ -1,0 +1,110 @@
+/**
+ * One listed entry as the badge and a mark's card show it: title as listed, authors and date,
+ * categories, links, Save, related entries. Pure view; everything is list data rendered as
+ * text, links only when they are http(s).
+ */
+import type { ComponentChildren } from 'preact';
+import type { PageMatch } from '../lib/types';
+import { categoryLeaf, paperDate, primaryUrl, safeLinks } from '../lib/popup/present';
+import { SaveToggle } from './SaveToggle';
+
+export const MAX_RELATED = 5;
+
+export interface EntryViewProps {
+  match: PageMatch;
+  onToggleSave: () => void;
+  /** Distinguishes the "Related" heading's id when several views share one root. */
+  idPrefix?: string;
+  /** More actions under Save (the badge's "Send to Zotero" and "Copy citation"). */
+  extra?: ComponentChildren;
+}
+
+export function EntryView({ match, onToggleSave, idPrefix = 'lantern', extra }: EntryViewProps) {
+  const { paper, related, saved } = match;
+  const meta = [paperDate(paper), paper.venue].filter((s) => s.length > 0).join(' · ');
+  const links = safeLinks(paper.links);
+  const neighbours = related.slice(0, MAX_RELATED);
+  const relatedHeading = `${idPrefix}-related-heading`;
+  return (
+    <div class="body">
+      <h2 class="title">{paper.title}</h2>
+      {(meta || paper.authors) && (
+        <p class="meta">
+          {paper.authors && <span class="authors">{paper.authors}</span>}
+          {paper.authors && meta && ' · '}
+          {meta}
+        </p>
+      )}
+      {paper.categories.length > 0 && (
+        <ul class="categories" aria-label="Listed under">
+          {paper.categories.map((c) => (
+            <li key={c} class="category" title={c}>
+              {categoryLeaf(c)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="actions">
+        {links.length > 0 && (
+          <ul class="links" aria-label="Links">
+            {links.map((l) => (
+              <li key={l.url}>
+                <a class="link" href={l.url} target="_blank" rel="noopener noreferrer" title={l.url}>
+                  {l.kind === 'other' ? l.label || 'link' : l.kind}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {/* Never `busy` (which disables the button): a keyboard user would lose focus mid-save. */}
+        <SaveToggle saved={saved} onToggle={onToggleSave} title={paper.title} />
+      </div>
+      {extra}
+      {neighbours.length > 0 && (
+        <section class="related" aria-labelledby={relatedHeading}>
+          <h3 id={relatedHeading} class="related-heading">
+            Related in the list
+          </h3>
+          <ol class="related-list">
+            {neighbours.map((r) => {
+              const url = primaryUrl(r);
+              const date = paperDate(r);
+              return (
+                <li key={r.id} class="related-item" data-paper-id={r.id}>
+                  {url ? (
+                    <a class="related-title" href={url} target="_blank" rel="noopener noreferrer" title={r.title}>
+                      {r.title}
+                    </a>
+                  ) : (
+                    <span class="related-title" title={r.title}>
+                      {r.title}
+                    </span>
+                  )}
+                  {date && <span class="related-date">{date}</span>}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** A small lantern glyph: the only branding. */
+export function LanternMark() {
+  return (
+    <svg class="mark" aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
+      <path d="M6 1.5h4M8 1.5v1.5" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" fill="none" />
+      <path
+        d="M5 4.5h6l.8 1.6v5.8L11 13.5H5l-.8-1.6V6.1z"
+        fill="currentColor"
+        fill-opacity=".18"
+        stroke="currentColor"
+        stroke-width="1.2"
+        stroke-linejoin="round"
+      />
+      <circle cx="8" cy="9" r="1.6" fill="currentColor" />
+    </svg>
+  );
+}

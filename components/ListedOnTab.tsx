@@ -1,0 +1,82 @@
+/**
+ * The popup's "This tab" on a page that lists papers ("7 listed papers on this page", each with
+ * Save) and on a paper page whose references Lantern read ("Cites 7 papers from the list"; on an
+ * unlisted paper "Not in the list · cites 7 papers from it" and, for lists on GitHub, "Suggest it
+ * to the list"). Pure view.
+ */
+import type { ListedHit } from '../lib/listing/hit';
+import { MARK_CAP } from '../lib/listing/marks';
+import { categoryLeaf } from '../lib/popup/present';
+import { SaveToggle } from './SaveToggle';
+
+export interface ListedOnTabProps {
+  listed: readonly ListedHit[];
+  cites: readonly ListedHit[];
+  /** Whether the tab's own paper is listed (then "This tab" shows it above), unknown for a listing page. */
+  paperListed?: boolean;
+  /** The new-issue URL of "Suggest it to the list", when it is offered. */
+  suggestUrl?: string;
+  busyIds: ReadonlySet<string>;
+  onToggleSave: (hit: ListedHit) => void;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+function HitList({ hits, busyIds, onToggleSave, label }: { hits: readonly ListedHit[]; busyIds: ReadonlySet<string>; onToggleSave: (hit: ListedHit) => void; label: string }) {
+  return (
+    <ul class="listed-items" aria-label={label}>
+      {hits.map((hit) => (
+        <li key={hit.id} class="listed-item" data-paper-id={hit.id} data-status={hit.status}>
+          <span class="listed-title" title={hit.title}>
+            {hit.title}
+          </span>
+          {hit.categories[0] && (
+            <span class="listed-category" title={hit.categories[0]}>
+              {categoryLeaf(hit.categories[0])}
+            </span>
+          )}
+          {hit.isNew && <span class="listed-new">New</span>}
+          <SaveToggle saved={hit.status !== 'none'} busy={busyIds.has(hit.id)} onToggle={() => onToggleSave(hit)} title={hit.title} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ListedOnTab({ listed, cites, paperListed, suggestUrl, busyIds, onToggleSave }: ListedOnTabProps) {
+  if (listed.length === 0 && cites.length === 0) return null;
+  return (
+    <section class="listed-on-tab" aria-labelledby="listed-on-tab-heading">
+      {listed.length > 0 && (
+        <>
+          <h2 class="section-heading" id="listed-on-tab-heading" data-listed-count={listed.length}>
+            {plural(listed.length, 'listed paper', 'listed papers')} on this page
+          </h2>
+          {listed.length > MARK_CAP && (
+            <p class="notice" data-capped>
+              Lantern marks the first {MARK_CAP.toLocaleString('en')} on the page.
+            </p>
+          )}
+          <HitList hits={listed} busyIds={busyIds} onToggleSave={onToggleSave} label="Listed papers on this page" />
+        </>
+      )}
+      {cites.length > 0 && (
+        <>
+          <h2 class="section-heading" id={listed.length > 0 ? undefined : 'listed-on-tab-heading'} data-cites-count={cites.length}>
+            {paperListed === false
+              ? `Not in the list · cites ${plural(cites.length, 'paper', 'papers')} from it`
+              : `Cites ${plural(cites.length, 'paper', 'papers')} from the list`}
+          </h2>
+          {suggestUrl && (
+            <p class="suggest">
+              <a class="suggest-link" href={suggestUrl} target="_blank" rel="noopener noreferrer" data-suggest>
+                Suggest it to the list
+              </a>
+            </p>
+          )}
+          <HitList hits={cites} busyIds={busyIds} onToggleSave={onToggleSave} label="Listed papers it cites" />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,267 @@
+/**
+ * The marks Lantern draws on a page that lists papers: one `<lantern-mark data-paper-id>` per
+ * listed item, right after the item's title (or link, or reference), with a CLOSED shadow root
+ * so the page's scripts see only the host element, never the reader's status or the list.
+ * Inside: `[data-status]` (none | saved | reading | read), `[data-new]` when new. A click or
+ * Enter opens a small card (the badge's entry view); Esc closes it and focus returns. Handlers
+ * ignore synthetic events. Part of the UI bundle (lib/badgeUi.ts), loaded only when a page has
+ * something to mark.
+ */
+import { render } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import badgeCss from './Badge.css?inline';
+import markCss from './Mark.css?inline';
+import { EntryView, LanternMark } from './EntryView';
+import { trusted } from './trusted';
+import { categoryLeaf } from '../lib/popup/present';
+import type { ListedHit, MarkStatus } from '../lib/listing/hit';
+import type { PageMatch } from '../lib/types';
+
+export const MARK_TAG = 'lantern-mark';
+
+const STATUS_WORDS: Record<MarkStatus, string> = { none: '', saved: 'Saved', reading: 'Reading', read: 'Read' };
+
+export interface MarkActions {
+  /** The card's entry (the background's getListedPaper), or null when it is gone. */
+  loadCard(paperId: string): Promise<PageMatch | null>;
+  /** Saves or unsaves; the new status, or undefined when it failed. */
+  save(paperId: string, saved: boolean): Promise<MarkStatus | undefined>;
+}
+
+export interface MarkToDraw {
+  anchor: Element;
+  place: 'after' | 'append';
+  hit: ListedHit;
+}
+
+export interface MarkLayer {
+  /** Inserts marks (writes only: nothing of the page is measured while drawing). */
+  draw(marks: readonly MarkToDraw[]): void;
+  /** Every mark of this paper on the page shows this status. */
+  setStatus(paperId: string, status: MarkStatus): void;
+  remove(): void;
+}
+
+interface DrawnMark {
+  host: HTMLElement;
+  root: HTMLElement;
+  button: HTMLButtonElement;
+  statusText: HTMLElement;
+  hit: ListedHit;
+}
+
+/** Whether the page is dark: the relative luminance of the first opaque background from <body> up. */
+function pageTheme(doc: Document): 'light' | 'dark' {
+  const view = doc.defaultView;
+  for (const element of [doc.body, doc.documentElement]) {
+    if (!element || !view) continue;
+    const match = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)/.exec(view.getComputedStyle(element).backgroundColor);
+    if (!match || match[4] === '0') continue;
+    const [r, g, b] = [match[1], match[2], match[3]].map((c) => Number(c) / 255) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 ? 'dark' : 'light';
+  }
+  return view?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** One stylesheet shared by every mark's root where the browser allows it, else a <style> per root. */
+function styler(doc: Document): (shadow: ShadowRoot) => void {
+  const css = `${badgeCss}\n${markCss}`;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return (shadow) => {
+      shadow.adoptedStyleSheets = [sheet];
+    };
+  } catch {
+    return (shadow) => {
+      const style = doc.createElement('style');
+      style.textContent = css;
+      shadow.append(style);
+    };
+  }
+}
+
+interface CardProps {
+  match: PageMatch;
+  onToggleSave: () => void;
+  onClose: () => void;
+}
+
+function MarkCard({ match, onToggleSave, onClose }: CardProps) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+  const lists = match.listNames.length > 0 ? match.listNames.join(', ') : 'your lists';
+  return (
+    <section
+      class="card"
+      role="dialog"
+      aria-label={`Lantern: ${match.paper.title}`}
+      onKeyDown={trusted((e: KeyboardEvent) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      })}
+    >
+      <header class="head">
+        <LanternMark />
+        <p class="in" title={lists}>
+          In <strong>{lists}</strong>
+        </p>
+        <button ref={closeRef} type="button" class="icon-button" aria-label="Close" title="Close (Esc)" onClick={trusted(onClose)}>
+          <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
+            <path d="M3 3l6 6M9 3l-6 6" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+          </svg>
+        </button>
+      </header>
+      <EntryView match={match} onToggleSave={onToggleSave} idPrefix="lantern-mark" />
+    </section>
+  );
+}
+
+export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer {
+  const theme = pageTheme(doc);
+  const style = styler(doc);
+  const byPaper = new Map<string, DrawnMark[]>();
+  let open: { mark: DrawnMark; wrap: HTMLElement; match: PageMatch; saving: boolean } | undefined;
+
+  const paint = (mark: DrawnMark) => {
+    const { hit, root, button, statusText } = mark;
+    root.dataset.status = hit.status;
+    if (hit.isNew) root.dataset.new = '';
+    else delete root.dataset.new;
+    statusText.textContent = STATUS_WORDS[hit.status];
+    const leaf = hit.categories[0] ? categoryLeaf(hit.categories[0]) : '';
+    const words = [leaf, STATUS_WORDS[hit.status], hit.isNew ? 'New' : ''].filter((w) => w !== '').join(', ');
+    button.setAttribute('aria-label', `In the list: ${hit.title}${words ? ` (${words})` : ''}. Show details`);
+    button.title = hit.title;
+  };
+
+  const close = (returnFocus: boolean) => {
+    if (!open) return;
+    const { mark, wrap } = open;
+    render(null, wrap);
+    wrap.remove();
+    mark.button.setAttribute('aria-expanded', 'false');
+    open = undefined;
+    if (returnFocus) mark.button.focus();
+  };
+
+  const drawCard = () => {
+    if (!open) return;
+    const current = open;
+    render(
+      <MarkCard match={current.match} onToggleSave={() => void toggleSave()} onClose={() => close(true)} />,
+      current.wrap,
+    );
+  };
+
+  const toggleSave = async () => {
+    if (!open || open.saving) return;
+    const current = open;
+    current.saving = true;
+    const status = await actions.save(current.match.paper.id, !current.match.saved);
+    current.saving = false;
+    if (status === undefined) return;
+    layer.setStatus(current.match.paper.id, status);
+    if (open === current) {
+      current.match = { ...current.match, saved: status !== 'none' };
+      drawCard();
+    }
+  };
+
+  const openCard = async (mark: DrawnMark) => {
+    if (open?.mark === mark) {
+      close(true);
+      return;
+    }
+    close(false);
+    const match = await actions.loadCard(mark.hit.id);
+    if (!match || !mark.host.isConnected) return;
+    // Placed under the mark (or above it near the bottom of the window), kept inside the window.
+    const box = mark.host.getBoundingClientRect();
+    const view = doc.defaultView;
+    const width = Math.min(24 * 16, (view?.innerWidth ?? 800) - 16);
+    const wrap = doc.createElement('div');
+    wrap.className = 'card-wrap';
+    wrap.style.left = `${Math.max(8, Math.min(box.left, (view?.innerWidth ?? 800) - width - 8))}px`;
+    if (box.bottom > (view?.innerHeight ?? 600) * 0.6) wrap.style.bottom = `${(view?.innerHeight ?? 600) - box.top + 4}px`;
+    else wrap.style.top = `${box.bottom + 4}px`;
+    mark.root.append(wrap);
+    mark.button.setAttribute('aria-expanded', 'true');
+    open = { mark, wrap, match, saving: false };
+    drawCard();
+  };
+
+  const create = (hit: ListedHit): DrawnMark => {
+    const host = doc.createElement(MARK_TAG);
+    host.dataset.paperId = hit.id;
+    const shadow = host.attachShadow({ mode: 'closed' });
+    style(shadow);
+    const root = doc.createElement('span');
+    root.className = 'root';
+    root.dataset.theme = theme;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'chip';
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.setAttribute('aria-expanded', 'false');
+    render(<LanternMark />, button);
+    const leaf = doc.createElement('span');
+    leaf.className = 'leaf';
+    leaf.textContent = hit.categories[0] ? categoryLeaf(hit.categories[0]) : 'Listed';
+    const statusText = doc.createElement('span');
+    statusText.className = 'status';
+    const fresh = doc.createElement('span');
+    fresh.className = 'new';
+    fresh.textContent = 'New';
+    button.append(leaf, statusText, fresh);
+    root.append(button);
+    shadow.append(root);
+    const mark: DrawnMark = { host, root, button, statusText, hit };
+    // A click from the keyboard (Enter, Space) is trusted too: the browser makes it.
+    button.addEventListener('click', trusted((event: MouseEvent) => {
+      event.preventDefault();
+      event.stopPropagation();
+      void openCard(mark);
+    }));
+    // Inside a link (a title link), a click must not follow the link.
+    host.addEventListener('click', trusted((event: MouseEvent) => {
+      event.preventDefault();
+      event.stopPropagation();
+    }));
+    paint(mark);
+    return mark;
+  };
+
+  const onOutside = trusted((event: MouseEvent) => {
+    if (open && !event.composedPath().includes(open.mark.host)) close(false);
+  });
+  doc.addEventListener('click', onOutside, true);
+
+  const layer: MarkLayer = {
+    draw(marks) {
+      for (const { anchor, place, hit } of marks) {
+        const mark = create(hit);
+        if (place === 'append') anchor.append(mark.host);
+        else anchor.after(mark.host);
+        const same = byPaper.get(hit.id);
+        if (same) same.push(mark);
+        else byPaper.set(hit.id, [mark]);
+      }
+    },
+    setStatus(paperId, status) {
+      for (const mark of byPaper.get(paperId) ?? []) {
+        mark.hit = { ...mark.hit, status };
+        paint(mark);
+      }
+    },
+    remove() {
+      close(false);
+      doc.removeEventListener('click', onOutside, true);
+      for (const marks of byPaper.values()) for (const mark of marks) mark.host.remove();
+      byPaper.clear();
+    },
+  };
+  return layer;
+}

@@ -1,0 +1,24 @@
+/**
+ * The reader's choices for marks (options page, "Marks"): each on by default. Kept in
+ * browser.storage.local under one key, read by the content script before it looks at a page
+ * and by the popup before it offers "Suggest it to the list".
+ */
+export const MARK_SETTINGS_KEY = 'marks.settings';
+
+export interface MarkSettings {
+  /** Marks on listings, search results and links to listed papers. */
+  listings: boolean;
+  /** Marks in reference lists, and "cites N papers from the list". */
+  references: boolean;
+  /** "Suggest it to the list" on unlisted papers that cite listed ones. */
+  suggest: boolean;
+}
+
+export const DEFAULT_MARK_SETTINGS: MarkSettings = { listings: true, references: true, suggest: true };
+
+/** The stored settings, each missing or damaged field at its default. */
+export function markSettings(stored: unknown): MarkSettings {
+  const value = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const flag = (key: keyof MarkSettings) => (typeof value[key] === 'boolean' ? (value[key] as boolean) : DEFAULT_MARK_SETTINGS[key]);
+  return { listings: flag('listings'), references: flag('references'), suggest: flag('suggest') };
+}

@@ -1,0 +1,134 @@
+/**
+ * Listing marks figures: the size of what a page loads (content script, listing readers, UI
+ * bundle), and in Chromium the time from DOMContentLoaded to all marks drawn on an arXiv
+ * /pastweek?show=2000 listing (2,000 items, 40 listed) and on a 25-item listing (5 listed), with
+ * the bundled list and with a 100k-entry list followed too; median of several runs. Then, in
+ * Node (fake-indexeddb, indicative only): one lookup of 2,000 references by title text at 100k
+ * entries. Targets: content script ≤ 25 kB; 2,000 items ≤ 150 ms; 25 items ≤ 50 ms.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import bundled from '../../assets/catalog.json';
+import { replaceListEntries } from '../../lib/db/catalog';
+import { lookupListed } from '../../lib/db/listed';
+import { LanternDB } from '../../lib/db/schema';
+import { titleKey } from '../../lib/title';
+import type { CatalogSnapshot, Paper } from '../../lib/types';
+import { writeListMarkdown } from '../fixtures/lists/writeList';
+import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
+import { sendFromExtensionPage, waitForSeed } from '../e2e/badge.page';
+import { generateCorpus } from './corpus';
+
+const RUNS = 7;
+const catalog = bundled as unknown as CatalogSnapshot;
+const listedIds = catalog.entries.flatMap((e) => (e.ids.arxiv ? [e.ids.arxiv] : []));
+
+const kB = (bytes: number) => (bytes / 1000).toFixed(1);
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** An arXiv listing page as arXiv serves it (dt with links, dd with .list-title): `listed` of its `size` items are listed. */
+function arxivListing(size: number, listed: number): string {
+  const every = Math.floor(size / listed);
+  const items: string[] = [];
+  for (let i = 0; i < size; i++) {
+    const id = i % every === 0 && i / every < listed ? listedIds[i / every]! : `24${String(10 + (i % 3)).padStart(2, '0')}.${String(10000 + i).slice(-5)}`;
+    items.push(`<dt><a name='item${i + 1}'>[${i + 1}]</a> <a href="/abs/${id}" title="Abstract" id="${id}">arXiv:${id}</a> [<a href="/pdf/${id}">pdf</a>, <a href="https://arxiv.org/html/${id}v1">html</a>, <a href="/format/${id}">other</a>]</dt>
+<dd><div class='meta'><div class='list-title mathjax'><span class='descriptor'>Title:</span> Paper number ${i + 1} on language models</div>
+<div class='list-authors'><a href="https://arxiv.org/a/x_${i}">Author ${i}</a></div><div class='list-subjects'><span class='descriptor'>Subjects:</span> Computation and Language (cs.CL)</div></div></dd>`);
+  }
+  return `<!DOCTYPE html><html><head><title>cs.CL past week</title></head><body><div id='dlpage'><h1>Computation and Language</h1><dl id='articles'>${items.join('\n')}</dl></div></body></html>`;
+}
+
+// In the page's main world: the frame in which the expected number of marks (host elements;
+// their insides are closed) are in the document.
+const RECORD_MARKS_DRAWN = `(() => {
+  const want = Number(new URLSearchParams(location.search).get('marks'));
+  const observer = new MutationObserver(() => {
+    if (document.querySelectorAll('lantern-mark').length >= want) {
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__lanternMarksAt = performance.now(); });
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function timeToMarks(ext: ExtensionSession, url: string): Promise<number> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  const at = (await (await page.waitForFunction(() => (window as unknown as { __lanternMarksAt?: number }).__lanternMarksAt, undefined, { timeout: 60_000 })).jsonValue()) as number;
+  const domContentLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  await page.close();
+  return at - domContentLoaded;
+}
+
+async function listingFigures(ext: ExtensionSession, label: string): Promise<void> {
+  for (const [size, listed] of [[2000, 40], [25, 5]] as const) {
+    const url = `https://arxiv.org/list/cs.CL/pastweek?show=${size}&marks=${listed}`;
+    ext.routePages({ [url]: { body: arxivListing(size, listed) } });
+    await timeToMarks(ext, url);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) times.push(await timeToMarks(ext, url));
+    const target = size === 2000 ? 150 : 50;
+    console.log(
+      `    ${label}, ${String(size).padStart(4)} items (${listed} listed): all marks ${ms(median(times))} after DOMContentLoaded (median of ${RUNS}; min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; target ≤ ${target} ms: ${median(times) <= target ? 'met' : 'MISSED'})`,
+    );
+  }
+}
+
+async function chromiumFigures(): Promise<void> {
+  const dir = defaultExtDir();
+  console.log('  Sizes (minified / gzipped):');
+  for (const file of ['content-scripts/content.js', 'listing-reader.js', 'badge-ui.js']) {
+    const bytes = readFileSync(join(dir, file));
+    const note = file.startsWith('content') ? ` (target ≤ 25 kB: ${bytes.length <= 25_000 ? 'met' : 'MISSED'})` : '';
+    console.log(`    ${file.padEnd(27)} ${kB(bytes.length).padStart(6)} kB / ${kB(gzipSync(bytes, { level: 9 }).length).padStart(5)} kB${note}`);
+  }
+  console.log('  Chromium, time to all marks:');
+  const ext = await launchExtension();
+  try {
+    await waitForSeed(ext);
+    await ext.context.addInitScript(RECORD_MARKS_DRAWN);
+    await listingFigures(ext, 'bundled list');
+    const basis: Paper[] = catalog.entries.map((e) => ({ ...e, lists: ['seed'] }));
+    const entries = generateCorpus(100_000, { basis, listId: 'bench' }).map(({ lists: _l, ...e }) => e);
+    const listUrl = 'https://raw.githubusercontent.com/bench/synthetic-100000/main/list.md';
+    ext.routePages({ [listUrl]: { body: writeListMarkdown('Synthetic 100000', entries), contentType: 'text/plain' } });
+    const added = (await sendFromExtensionPage(ext, 'addList', { url: listUrl })) as { ok: boolean; error?: string };
+    if (!added.ok) throw new Error(`addList failed: ${added.error}`);
+    await listingFigures(ext, '+ 100k-entry list');
+  } finally {
+    await ext.close();
+  }
+}
+
+async function nodeFigures(): Promise<void> {
+  console.log('  Node, fake-indexeddb (indicative): one lookup of 2,000 references by their text, 100k entries:');
+  const db = new LanternDB('bench-marks');
+  const basis: Paper[] = catalog.entries.map((e) => ({ ...e, lists: ['seed'] }));
+  const entries = generateCorpus(100_000, { basis, listId: 'bench' }).map(({ lists: _l, ...e }) => e);
+  await replaceListEntries(db, { id: 'bench', name: 'Bench', sourceUrl: 'https://example.org/bench.md', enabled: true, fetchedAt: 0 }, entries);
+  const texts = Array.from({ length: 2000 }, (_, i) => ({ text: titleKey(`A. Author, B. Author. ${entries[i * 50]!.title}. Journal ${i} (2024) 1–10.`) }));
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    found = (await lookupListed(db, texts, undefined)).filter((h) => h !== null).length;
+    times.push(performance.now() - start);
+  }
+  console.log(`    ${ms(median(times))} (median of 5), ${found} of 2,000 references found by title`);
+  db.close();
+}
+
+export async function run(): Promise<void> {
+  console.log('\n== marks (listing pages) ==');
+  await chromiumFigures();
+  await nodeFigures();
+}

@@ -1,0 +1,219 @@
+/**
+ * Marks on pages that list papers, end to end in Chromium with pages served offline: each
+ * listing kind marks exactly its listed items (ids, in page order); a mark's card saves and
+ * every mark of that paper follows; late items (infinite scroll) get marks; a hostile page gets
+ * no wrong mark, takes no action, runs no script and does not freeze.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+import { launchExtension, screenshot, type ExtensionSession } from './harness';
+import { sendFromExtensionPage, tabIdOf, waitForSeed } from './badge.page';
+import { clickCardSave, clickMark, readMarks, waitForMark, waitForMarks } from './marks.page';
+import { LISTINGS, readListing } from '../fixtures/listings/listings';
+import { MARK_CAP } from '../../lib/listing';
+
+declare const chrome: Browser;
+
+let ext: ExtensionSession;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  ext.routePages(Object.fromEntries(LISTINGS.map((f) => [f.url, { body: readListing(f.file) }])));
+  await waitForSeed(ext);
+}, 60_000);
+
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function badgeText(url: string): Promise<string> {
+  const tabId = await tabIdOf(ext, url);
+  return ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+describe.each(LISTINGS.map((f) => [f.file, f] as const))('%s', (_file, fixture) => {
+  it('marks exactly the listed items, and the toolbar counts them', async () => {
+    const page = await open(fixture.url);
+    try {
+      const marks = await waitForMarks(page, fixture.marked);
+      expect(marks.map((m) => m.paperId)).toEqual(fixture.marked);
+      expect(marks.every((m) => m.closed && m.status === 'none' && !m.isNew)).toBe(true);
+      expect(await badgeText(fixture.url)).toBe(String(new Set(fixture.marked).size));
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+});
+
+describe('a mark', () => {
+  it('sits right after the item’s title and shows the category leaf', async () => {
+    const page = await open('https://arxiv.org/list/cs.CL/new');
+    try {
+      const marks = await waitForMarks(page, LISTINGS[0]!.marked);
+      expect(marks.map((m) => m.parent)).toEqual(['div.list-title', 'div.list-title', 'div.list-title']);
+      expect(marks[0]!.text).toBe('Evaluating General-Purpose LLMs in Medicine via Prompting');
+      expect(marks[0]!.label).toContain('Can Generalist Foundation Models Outcompete Special-Purpose Tuning?');
+      expect(marks[0]!.card).toBeNull();
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+
+  it('opens its card on a real click, saves from it, and every mark of that paper follows', async () => {
+    const url = 'https://github.com/mingze-yuan/Awesome-LLM-Healthcare';
+    const page = await open(url);
+    try {
+      const fixture = LISTINGS.find((f) => f.url === url)!;
+      await waitForMarks(page, fixture.marked);
+      await clickMark(page, 'arxiv:2311.16079');
+      let marks = await waitForMark(page, (m) => m.card !== null);
+      const opened = marks.find((m) => m.card)!;
+      expect(opened.paperId).toBe('arxiv:2311.16079');
+      expect(opened.card).toEqual({ title: 'MEDITRON-70B: Scaling Medical Pretraining for Large Language Models', saved: 'false' });
+      await clickCardSave(page);
+      marks = await waitForMark(page, (m) => m.card?.saved === 'true');
+      expect(marks.filter((m) => m.paperId === 'arxiv:2311.16079').map((m) => m.status)).toEqual(['saved', 'saved']);
+      expect(marks.filter((m) => m.paperId !== 'arxiv:2311.16079').every((m) => m.status === 'none')).toBe(true);
+      const saved = ((await sendFromExtensionPage(ext, 'getStatus', {})) as { value?: { savedCount: number } }).value?.savedCount;
+      expect(saved).toBe(1);
+      // Esc closes the card and gives focus back to the mark.
+      await page.keyboard.press('Escape');
+      marks = await readMarks(page);
+      expect(marks.every((m) => m.card === null)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-paper-id'))).toBe('arxiv:2311.16079');
+      // The tab's record (what the toolbar counts and "This tab" shows) holds each paper once.
+      const tabId = await tabIdOf(ext, url);
+      const listed = (await ext.serviceWorker.evaluate(async (id) => {
+        const all = await chrome.storage.session.get(`listed:${id}`);
+        return all[`listed:${id}`] as { listed: { id: string }[] };
+      }, tabId)).listed.map((h) => h.id);
+      expect(listed).toEqual(['arxiv:2311.16452', 'arxiv:2311.16079', 'doi:10.1038/s41586-023-06291-2']);
+    } finally {
+      await page.close();
+    }
+  }, 45_000);
+
+  it('follows the page’s colors: screenshots on a light and a dark page', async () => {
+    const dark = 'https://arxiv.org/list/cs.AI/new';
+    ext.routePages({ [dark]: { body: readListing('arxiv-list-new.html').replace('<body class="with-cu-identity">', '<body style="background:#15171c;color:#e6e6e6">') } });
+    for (const [url, name] of [['https://arxiv.org/list/cs.CL/new', 'light'], [dark, 'dark']] as const) {
+      const page = await open(url);
+      try {
+        await waitForMarks(page, LISTINGS[0]!.marked);
+        await screenshot(page, `marks-arxiv-list-${name}`, { fullPage: false });
+        await clickMark(page, 'arxiv:2311.16079');
+        await waitForMark(page, (m) => m.card !== null);
+        await screenshot(page, `mark-card-${name}`, { fullPage: false });
+      } finally {
+        await page.close();
+      }
+    }
+  }, 45_000);
+});
+
+describe('late items', () => {
+  it('marks items added after load (infinite scroll) with one more lookup', async () => {
+    const page = await open('https://scholar.google.com/scholar?hl=en&q=large+language+models+medicine');
+    try {
+      await waitForMarks(page, LISTINGS.find((f) => f.file === 'scholar.html')!.marked);
+      await page.evaluate(() => {
+        const more = document.createElement('div');
+        more.className = 'gs_r gs_or gs_scl';
+        more.setAttribute('data-cid', 'late1');
+        more.innerHTML =
+          '<div class="gs_ri"><h3 class="gs_rt"><a href="https://arxiv.org/abs/2312.00164">Towards Accurate Differential Diagnosis with Large Language Models</a></h3><div class="gs_a">D McDuff - arXiv, 2023</div></div>';
+        document.querySelector('#gs_res_ccl_mid')!.append(more);
+      });
+      const marks = await waitForMarks(page, [
+        'doi:10.1038/s41586-023-06291-2',
+        'doi:10.1038/s41591-023-02448-8',
+        'arxiv:2310.14573',
+        'arxiv:2312.00164',
+      ]);
+      expect(marks).toHaveLength(4);
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+});
+
+describe('a hostile page', () => {
+  const URL = 'https://github.com/someone/hostile-readme';
+  const links = Array.from({ length: 20_000 }, (_, i) =>
+    i % 500 === 0 ? `<p><a href="https://arxiv.org/abs/2311.16452">listed ${i}</a></p>` : `<a href="https://arxiv.org/abs/2401.${String(10000 + i)}">x</a> `,
+  ).join('');
+  const body = `<!DOCTYPE html><html><head><title>hostile</title></head><body>
+<lantern-mark data-paper-id="arxiv:2401.00001">fake</lantern-mark>
+<p><a href="https://arxiv.org/abs/2311.16079">&lt;img src=x onerror="window.__pwned=1"&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;</a></p>
+<div id="many">${links}</div>
+<script>
+  window.__clicks = 0;
+  new MutationObserver(() => {
+    for (const mark of document.querySelectorAll('lantern-mark')) {
+      if (mark.shadowRoot) window.__open = true;
+      mark.click();
+      mark.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      window.__clicks++;
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+</script></body></html>`;
+
+  it('gets only true marks, capped, and its synthetic clicks open nothing and save nothing', async () => {
+    ext.routePages({ [URL]: { body } });
+    const page = await open(URL);
+    try {
+      await waitForMark(page, (m) => m.paperId === 'arxiv:2311.16079');
+      // The page keeps running while Lantern reads 20,000 links in slices.
+      expect(await page.evaluate(() => 1 + 1)).toBe(2);
+      let marks = await readMarks(page);
+      while (marks.length < 41) {
+        await page.waitForTimeout(200);
+        marks = await readMarks(page);
+      }
+      await page.waitForTimeout(500);
+      marks = await readMarks(page);
+      const ids = new Set(marks.map((m) => m.paperId));
+      expect([...ids].sort()).toEqual(['arxiv:2311.16079', 'arxiv:2311.16452']);
+      expect(marks.filter((m) => m.paperId === 'arxiv:2311.16452')).toHaveLength(40);
+      expect(marks.every((m) => m.card === null && m.status === 'none')).toBe(true);
+      const state = await page.evaluate(() => {
+        const w = window as unknown as { __pwned?: number; __open?: boolean; __clicks: number };
+        return { pwned: w.__pwned, open: w.__open ?? false, clicked: w.__clicks > 0 };
+      });
+      expect(state).toEqual({ pwned: undefined, open: false, clicked: true });
+      const saved = ((await sendFromExtensionPage(ext, 'getStatus', {})) as { value?: { savedCount: number } }).value?.savedCount;
+      expect(saved).toBe(0);
+      // The page's own fake element is left as it was: no shadow root, no mark of Lantern's.
+      expect(await page.evaluate(() => document.querySelector('lantern-mark')?.textContent)).toBe('fake');
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it('caps marks on a page that links listed papers in thousands of blocks', async () => {
+    const url = 'https://github.com/someone/many-listed';
+    const many = Array.from({ length: 3000 }, () => '<p><a href="https://arxiv.org/abs/2311.16452">m</a></p>').join('');
+    ext.routePages({ [url]: { body: `<!DOCTYPE html><html><body>${many}</body></html>` } });
+    const page = await open(url);
+    try {
+      await waitForMark(page, () => true);
+      for (;;) {
+        const count = (await readMarks(page)).length;
+        if (count >= MARK_CAP) break;
+        await page.waitForTimeout(200);
+      }
+      await page.waitForTimeout(500);
+      expect((await readMarks(page)).length).toBe(MARK_CAP);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
