@@ -142,16 +142,16 @@ function CitesFromList({ cites }: { cites: readonly ListedHit[] }) {
   return (
     <details class="cites">
       <summary class="cites-summary">
-        Cites {cites.length} {cites.length === 1 ? 'paper' : 'papers'} from the list
+        {`Cites ${cites.length} ${cites.length === 1 ? 'paper' : 'papers'} from the list`}
       </summary>
-      <ol class="related-list cites-list">
+      <ol class="cites-list">
         {cites.map((hit) => (
-          <li key={hit.id} class="related-item cites-item" data-paper-id={hit.id}>
-            <span class="related-title" title={hit.title}>
+          <li key={hit.id} class="cites-item" data-paper-id={hit.id}>
+            <span class="cites-title" title={hit.title}>
               {hit.title}
             </span>
             {hit.categories[0] && (
-              <span class="related-date" title={hit.categories[0]}>
+              <span class="cites-category" title={hit.categories[0]}>
                 {categoryLeaf(hit.categories[0])}
               </span>
             )}

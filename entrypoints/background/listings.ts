@@ -17,6 +17,7 @@ import type { Handlers, TabListed } from '../../lib/messages';
 import { ENTRIES_SEEN_AT_KEY } from '../../lib/refresh/state';
 import { listingKindFromUrl } from '../../lib/listing/kind';
 import { LISTING_READER_FILE } from '../../lib/listingReader';
+import { syncScholarCountriesScript } from '../../lib/scholarCountries';
 import { relatedPapers } from '../../lib/related';
 import type { PageMatch } from '../../lib/types';
 import { registerHandlers } from './messages';
@@ -100,10 +101,16 @@ export function createTabListings(database: LanternDB): TabListings {
     return done;
   };
 
+  /** A tab's record once the answers already given to it are recorded. */
+  const settled = async (tabId: number): Promise<TabListed | undefined> => {
+    await queue.get(tabId);
+    return readRecord(await session.get(recordKey(tabId)));
+  };
+
   /** The sender tab's record, when it is about the sender's current page. */
   const ownRecord = async (sender: { tabId?: number; url?: string }): Promise<TabListed | undefined> => {
     if (sender.tabId === undefined) return undefined;
-    const record = readRecord(await session.get(recordKey(sender.tabId)));
+    const record = await settled(sender.tabId);
     return record && record.url === sender.url ? record : undefined;
   };
 
@@ -126,7 +133,8 @@ export function createTabListings(database: LanternDB): TabListings {
         const hits = await lookupListed(database, items, await seenAt());
         const { tabId, url } = sender;
         if (tabId === undefined || !url) return { hits };
-        await update(tabId, async () => {
+        // Recorded after the answer leaves: the page draws its marks meanwhile.
+        void update(tabId, async () => {
           const previous = readRecord(await session.get(recordKey(tabId)));
           const record = !first && previous?.url === url ? previous : emptyRecord(url);
           const side = read === 'references' ? 'cites' : 'listed';
@@ -135,7 +143,7 @@ export function createTabListings(database: LanternDB): TabListings {
           record.capped ||= capped;
           await session.set(recordKey(tabId), record);
           await paintCount(tabId, record);
-        });
+        }).catch(() => undefined);
         return { hits };
       },
 
@@ -168,7 +176,7 @@ export function createTabListings(database: LanternDB): TabListings {
       },
 
       getTabListed: async ({ tabId }) => {
-        const record = readRecord(await session.get(recordKey(tabId)));
+        const record = await settled(tabId);
         const tab = await browser.tabs.get(tabId).catch(() => undefined);
         if (!record || (tab?.url && tab.url !== record.url)) return emptyRecord(tab?.url ?? '');
         // Statuses as they are now: the reader may have saved from the popup since.
@@ -193,6 +201,10 @@ export function setupListings(database: LanternDB = db): void {
   const listings = createTabListings(database);
   registerHandlers(listings.handlers);
   browser.tabs.onRemoved.addListener((tabId) => void listings.forget(tabId));
+  // Scholar's country domains: their content script follows the permission (the options page syncs it on change).
+  const syncScholar = () => void syncScholarCountriesScript().catch(() => undefined);
+  browser.runtime.onInstalled.addListener(syncScholar);
+  browser.runtime.onStartup.addListener(syncScholar);
   // A new page in the tab: its content script will tell again what it lists.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) void listings.forget(tabId, change.url);

@@ -82,11 +82,13 @@ export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): v
     stopRun?.();
     const ticket = ++run;
     const live = () => ticket === run && !ctx.isInvalid;
-    const settings = await readSettings();
-    if (!live() || (!settings.listings && !settings.references)) return;
     const url = location.href;
     const kind = listingKindFromUrl(url);
-    const own = ownKeys(url);
+    // On a known listing the readers are fetched while the settings are read.
+    const [settings, reader] = await Promise.all([readSettings(), kind ? listingReader() : undefined]);
+    if (!live() || (!settings.listings && !settings.references)) return;
+    // Listings read their items' own links only; elsewhere a page's links to itself are left out.
+    const own = kind ? new Set<string>() : ownKeys(url);
     const asked = new WeakSet<Element>();
     const groups = new WeakMap<Element, Set<string>>();
     /** The query and read of every drawn paper, to ask their status again. */
@@ -148,8 +150,7 @@ export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): v
       reading = true;
       try {
         if (kind) {
-          const reader = settings.listings ? await listingReader() : undefined;
-          if (reader && live()) await ask(reader.listingItems(kind, document, url).filter(fresh), 'listing');
+          if (reader && settings.listings) await ask(reader.listingItems(kind, document, url).filter(fresh), 'listing');
           return;
         }
         if (settings.references) {

@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { applyAppearance, followAppearance, readAppearance, writeAppearance } from '../../lib/appearance';
 import { isAllSitesRecognitionEnabled, setAllSitesRecognition } from '../../lib/allSites';
+import { MARK_SETTINGS_KEY, markSettings } from '../../lib/markSettings';
+import { isScholarCountriesEnabled, setScholarCountries } from '../../lib/scholarCountries';
 import { db } from '../../lib/db/instance';
 import { listSaved } from '../../lib/db/readingList';
 import { importFile } from '../../lib/export/importFile';
@@ -36,6 +38,12 @@ const services: OptionsServices = {
   },
   isAllSitesEnabled: isAllSitesRecognitionEnabled,
   setAllSites: setAllSitesRecognition,
+  readMarkSettings: async () => markSettings((await browser.storage.local.get(MARK_SETTINGS_KEY))[MARK_SETTINGS_KEY]),
+  async setMarkSettings(settings) {
+    await browser.storage.local.set({ [MARK_SETTINGS_KEY]: settings });
+  },
+  isScholarCountriesEnabled,
+  setScholarCountries,
   readAppearance,
   async setAppearance(appearance) {
     applyAppearance(appearance);

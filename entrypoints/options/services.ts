@@ -3,6 +3,7 @@ import type { Appearance } from '../../lib/appearance';
 import type { ImportFileOutcome, ImportFormat } from '../../lib/export/importFile';
 import type { Reply, Response } from '../../lib/messages';
 import type { ZoteroSettings } from '../../lib/zotero/settings';
+import type { MarkSettings } from '../../lib/markSettings';
 
 export interface OptionsServices {
   getRefreshState(): Promise<Reply<Response<'getRefreshState'>>>;
@@ -18,6 +19,11 @@ export interface OptionsServices {
   watchProgress(onChange: (text: string | undefined) => void): () => void;
   isAllSitesEnabled(): Promise<boolean>;
   setAllSites(enabled: boolean): Promise<boolean>;
+  readMarkSettings(): Promise<MarkSettings>;
+  setMarkSettings(settings: MarkSettings): Promise<void>;
+  isScholarCountriesEnabled(): Promise<boolean>;
+  /** Asks for Scholar's country domains (or gives them back); must run first in a click handler. */
+  setScholarCountries(enabled: boolean): Promise<boolean>;
   readAppearance(): Promise<Appearance>;
   setAppearance(appearance: Appearance): Promise<void>;
   savedCount(): Promise<number>;

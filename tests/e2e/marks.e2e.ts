@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { launchExtension, screenshot, type ExtensionSession } from './harness';
 import { sendFromExtensionPage, tabIdOf, waitForSeed } from './badge.page';
-import { clickCardSave, clickMark, readMarks, waitForMark, waitForMarks } from './marks.page';
+import { clickCardSave, clickMark, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { MARK_CAP } from '../../lib/listing';
 
@@ -118,6 +118,56 @@ describe('a mark', () => {
   }, 45_000);
 });
 
+describe('a paper’s bibliography', () => {
+  const bibliography = LISTINGS.find((f) => f.file === 'arxiv-html-bibliography.html')!;
+
+  it('on an unlisted paper: no badge, and the popup says "Not in the list · cites 4 papers from it" with Suggest', async () => {
+    const page = await open(bibliography.url);
+    try {
+      await waitForMarks(page, bibliography.marked);
+      expect(await page.evaluate(() => document.querySelector('lantern-badge'))).toBeNull();
+      const tabId = await tabIdOf(ext, bibliography.url);
+      const popup = await ext.context.newPage();
+      await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+      await popup.locator('[data-cites-count]').waitFor();
+      expect(await popup.locator('[data-cites-count]').textContent()).toBe('Not in the list · cites 4 papers from it');
+      const href = (await popup.locator('a[data-suggest]').getAttribute('href'))!;
+      const url = new URL(href);
+      expect(`${url.origin}${url.pathname}`).toBe('https://github.com/mingze-yuan/Awesome-LLM-Healthcare/issues/new');
+      expect(url.searchParams.get('title')).toBe('Suggest: A Survey of Clinical Language Models');
+      const body = url.searchParams.get('body')!;
+      expect(body).toContain('**Title:** A Survey of Clinical Language Models');
+      expect(body).toContain(`**Link:** ${bibliography.url}`);
+      expect(body).toMatch(/\*\*Suggested heading:\*\* \S/);
+      expect(body).toContain('It cites 4 papers from the list:');
+      await screenshot(popup, 'popup-cites-suggest', { colorScheme: 'light', fullPage: false });
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+  }, 45_000);
+
+  it('on a listed paper: the badge says "Cites 4 papers from the list"', async () => {
+    const url = 'https://arxiv.org/html/2311.16452v1';
+    const body = readListing('arxiv-html-bibliography.html')
+      .replace(/A Survey of Clinical Language Models/g, 'Can Generalist Foundation Models Outcompete Special-Purpose Tuning? Case Study in Medicine')
+      .replace('content="2407.00001"', 'content="2311.16452"')
+      .replace('https://arxiv.org/pdf/2407.00001', 'https://arxiv.org/pdf/2311.16452');
+    ext.routePages({ [url]: { body } });
+    const page = await open(url);
+    try {
+      await waitForMarks(page, bibliography.marked);
+      for (;;) {
+        if ((await shadowText(page, 'lantern-badge', 'cites-summary')) !== null) break;
+        await page.waitForTimeout(100);
+      }
+      expect(await shadowText(page, 'lantern-badge', 'cites-summary')).toBe('Cites 4 papers from the list');
+    } finally {
+      await page.close();
+    }
+  }, 45_000);
+});
+
 describe('late items', () => {
   it('marks items added after load (infinite scroll) with one more lookup', async () => {
     const page = await open('https://scholar.google.com/scholar?hl=en&q=large+language+models+medicine');
@@ -168,6 +218,8 @@ describe('a hostile page', () => {
 
   it('gets only true marks, capped, and its synthetic clicks open nothing and save nothing', async () => {
     ext.routePages({ [URL]: { body } });
+    const savedCount = async () => ((await sendFromExtensionPage(ext, 'getStatus', {})) as { value?: { savedCount: number } }).value?.savedCount;
+    const savedBefore = await savedCount();
     const page = await open(URL);
     try {
       await waitForMark(page, (m) => m.paperId === 'arxiv:2311.16079');
@@ -183,14 +235,14 @@ describe('a hostile page', () => {
       const ids = new Set(marks.map((m) => m.paperId));
       expect([...ids].sort()).toEqual(['arxiv:2311.16079', 'arxiv:2311.16452']);
       expect(marks.filter((m) => m.paperId === 'arxiv:2311.16452')).toHaveLength(40);
-      expect(marks.every((m) => m.card === null && m.status === 'none')).toBe(true);
+      expect(marks.every((m) => m.card === null)).toBe(true);
+      expect(marks.filter((m) => m.paperId === 'arxiv:2311.16452').every((m) => m.status === 'none')).toBe(true);
       const state = await page.evaluate(() => {
         const w = window as unknown as { __pwned?: number; __open?: boolean; __clicks: number };
         return { pwned: w.__pwned, open: w.__open ?? false, clicked: w.__clicks > 0 };
       });
       expect(state).toEqual({ pwned: undefined, open: false, clicked: true });
-      const saved = ((await sendFromExtensionPage(ext, 'getStatus', {})) as { value?: { savedCount: number } }).value?.savedCount;
-      expect(saved).toBe(0);
+      expect(await savedCount()).toBe(savedBefore);
       // The page's own fake element is left as it was: no shadow root, no mark of Lantern's.
       expect(await page.evaluate(() => document.querySelector('lantern-mark')?.textContent)).toBe('fake');
     } finally {

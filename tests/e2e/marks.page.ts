@@ -173,3 +173,15 @@ export async function waitForMark(page: Page, test: (mark: MarkView) => boolean)
     await page.waitForTimeout(100);
   }
 }
+
+/** The text of the first element with class `className` inside the shadow root of the first `<hostName>`, open or closed. */
+export async function shadowText(page: Page, hostName: string, className: string): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const host = find(await documentTree(cdp), (n) => n.localName === hostName && (n.shadowRoots?.length ?? 0) > 0);
+    const found = host?.shadowRoots?.[0] && find(host.shadowRoots[0], hasClass(className));
+    return found ? textOf(found) : null;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -174,11 +174,13 @@ describe('Badge: what the paper cites', () => {
     ];
     draw({ cites });
     expect($('.cites-summary')?.textContent).toBe('Cites 2 papers from the list');
-    expect($$('.cites-item').map((li) => [li.getAttribute('data-paper-id'), li.querySelector('.related-title')?.textContent, li.querySelector('.related-date')?.textContent])).toEqual([
+    expect($$('.cites-item').map((li) => [li.getAttribute('data-paper-id'), li.querySelector('.cites-title')?.textContent, li.querySelector('.cites-category')?.textContent])).toEqual([
       ['arxiv:1', 'First cited', 'Specialized Medical LLMs'],
       ['doi:10.1/x', '<b>Second</b> cited', 'Surveys'],
     ]);
     expect($('.cites b')).toBeNull();
+    // Not among the related entries (automation reads those by .related-item).
+    expect($$('.related-item').some((li) => li.closest('.cites'))).toBe(false);
   });
 
   it('says nothing when the references cite no listed paper', () => {
