@@ -190,7 +190,7 @@ export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): v
       return true;
     }
 
-    /** Statuses change elsewhere (popup, library, another tab): ask again about what is drawn. */
+    /** Saved elsewhere (context menu, shortcut, the page badge): ask again about what is drawn. */
     const refreshStatuses = async () => {
       if (!layer || drawn.size === 0) return;
       for (const side of ['listing', 'links', 'references'] as const) {
@@ -218,14 +218,9 @@ export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): v
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     const stopNotices = listenForNotices(() => void refreshStatuses());
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refreshStatuses();
-    };
-    document.addEventListener('visibilitychange', onVisible);
     stopRun = () => {
       observer.disconnect();
       stopNotices();
-      document.removeEventListener('visibilitychange', onVisible);
       layer?.remove();
     };
     await read();
