@@ -1,8 +1,12 @@
 /**
- * Every message between content scripts, extension pages and the background, with its reply.
- * Senders call `sendMessage`; the background registers one handler per message with
- * `handleMessages`, which validates each request before the handler sees it and answers
- * errors as data (never by throwing into the caller).
+ * Every message between content scripts, extension pages and the background, with its reply
+ * and who may send it. Senders call `sendMessage`; the background answers every message with
+ * one handler object passed to `handleMessages`, which checks the sender and validates each
+ * request before the handler sees it, and answers errors as data (never by throwing into the
+ * caller).
+ *
+ * To add a message: its request and reply in `Protocol`, its validator in `validators`, and
+ * one line in `allowedSenders`.
  */
 import { browser } from 'wxt/browser';
 import { isHttpUrl } from './ids/url';
@@ -16,7 +20,10 @@ export interface Protocol {
   getStatus: { req: Record<string, never>; res: { entryCount: number; savedCount: number; lists: ListInfo[] } };
   /** The content script asks whether its page is a listed paper. */
   matchPage: { req: PageIdentity; res: PageMatch | null };
-  /** Save or unsave a paper (listed, or identified from a page for unlisted papers). */
+  /**
+   * Save or unsave a paper (listed, or identified from a page for unlisted papers). From a
+   * content script only the paper the background matched for that tab, and `page` is ignored.
+   */
   setSaved: { req: { paperId: string; saved: boolean; page?: PageIdentity }; res: { saved: boolean } };
   /** The popup's "This tab": what the background knows of a tab's paper (see entrypoints/background/toolbar.ts). */
   getTabPaper: { req: { tabId: number }; res: { identity: PageIdentity | null; match: PageMatch | null } };
@@ -185,6 +192,64 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
   getInZotero: (d): d is Request<'getInZotero'> => isRecord(d) && isIdList(d.paperIds, 100),
 };
 
+// --- who may send what ---
+
+/**
+ * Where a message comes from, as the background decides from the browser's sender data (never
+ * from the message): `extension` = one of Lantern's own pages (popup, library, options);
+ * `content` = a content script, which runs inside a web page and is the least trusted sender.
+ */
+export type SenderKind = 'extension' | 'content';
+
+/** What the background knows of a message's sender. */
+export interface Sender {
+  kind: SenderKind;
+  /** The sender's tab (content scripts; extension pages opened in a tab). */
+  tabId?: number;
+  /** The URL of the sender's tab (or page, when not in a tab). */
+  url?: string;
+}
+
+/**
+ * Who may send each message. `content`: content scripts too, and only about their own tab
+ * (the handler checks what `sender.tabId` may touch); `extension`: Lantern's own pages only.
+ */
+export const allowedSenders: { readonly [K in MessageType]: 'content' | 'extension' } = {
+  getStatus: 'extension',
+  matchPage: 'content',
+  setSaved: 'content',
+  getTabPaper: 'extension',
+  loadBadgeUi: 'content',
+  refreshLists: 'extension',
+  addList: 'extension',
+  removeList: 'extension',
+  setListEnabled: 'extension',
+  getRefreshState: 'extension',
+  setRefreshSchedule: 'extension',
+  markEntriesSeen: 'extension',
+  lookupListed: 'content',
+  getListedPaper: 'content',
+  saveListed: 'content',
+  getTabListed: 'extension',
+  sendToZotero: 'content',
+  getInZotero: 'content',
+};
+
+/** Whether a sender of this kind may send this message. */
+export function mayBeSentBy(type: MessageType, kind: SenderKind): boolean {
+  return kind === 'extension' || allowedSenders[type] === 'content';
+}
+
+/**
+ * A sender is an extension page only when the frame that sent it is on the extension's own
+ * origin: its URL starts with `extensionBase` (`runtime.getURL('/')`, e.g.
+ * "chrome-extension://<id>/"). Anything else, including a sender without a URL, counts as a
+ * content script.
+ */
+export function senderKind(frameUrl: string | undefined, extensionBase: string): SenderKind {
+  return frameUrl !== undefined && extensionBase.endsWith('/') && frameUrl.startsWith(extensionBase) ? 'extension' : 'content';
+}
+
 // --- sending ---
 
 export async function sendMessage<K extends MessageType>(type: K, data: Request<K>): Promise<Reply<Response<K>>> {
@@ -229,19 +294,16 @@ export function listenForNotices(onNotice: (notice: TabNotice) => void): () => v
 // --- handling (background only) ---
 
 export type Handlers = {
-  [K in MessageType]: (data: Request<K>, sender: { tabId?: number; url?: string }) => Promise<Response<K>> | Response<K>;
+  [K in MessageType]: (data: Request<K>, sender: Sender) => Promise<Response<K>> | Response<K>;
 };
 
-/** Validates one raw message and runs its handler; exported for tests. */
-export async function dispatch(
-  handlers: Handlers,
-  raw: unknown,
-  sender: { tabId?: number; url?: string },
-): Promise<Reply<unknown> | undefined> {
+/** Checks the sender, validates one raw message and runs its handler; exported for tests. */
+export async function dispatch(handlers: Handlers, raw: unknown, sender: Sender): Promise<Reply<unknown> | undefined> {
   if (!isRecord(raw) || raw.lantern !== 1 || typeof raw.type !== 'string') return undefined;
   const type = raw.type;
   if (!Object.hasOwn(validators, type)) return { ok: false, error: `Unknown message “${type.slice(0, 64)}”.` };
   const key = type as MessageType;
+  if (!mayBeSentBy(key, sender.kind)) return { ok: false, error: `“${key}” is answered for Lantern’s own pages only.` };
   if (!validators[key](raw.data)) return { ok: false, error: `Invalid data for “${key}”.` };
   try {
     const handler = handlers[key] as (data: unknown, s: typeof sender) => unknown;
@@ -251,10 +313,15 @@ export async function dispatch(
   }
 }
 
+/** Answers every Lantern message from this extension with `handlers` (other extensions are ignored). */
 export function handleMessages(handlers: Handlers): void {
+  const extensionBase = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    const from = { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url };
+    const from: Sender = { kind: senderKind(sender.url, extensionBase) };
+    if (sender.tab?.id !== undefined) from.tabId = sender.tab.id;
+    const url = sender.tab?.url ?? sender.url;
+    if (url !== undefined) from.url = url;
     return dispatch(handlers, raw, from);
   });
 }

@@ -1,17 +1,13 @@
 /**
- * `loadBadgeUi`: injects the badge's UI bundle into the asking content script's page (top
- * frame), once that page is known to be a listed paper (lib/badgeUi.ts explains the split).
+ * Injects the badge's UI bundle into a tab's page (top frame, the extension's isolated world),
+ * once that page is known to be a listed paper (lib/badgeUi.ts explains the split).
  */
 import { browser } from 'wxt/browser';
 import { BADGE_UI_FILE } from '../../lib/badgeUi';
-import { registerHandlers } from './messages';
 
-export function setupBadgeUi(): void {
-  registerHandlers({
-    loadBadgeUi: async (_request, sender) => {
-      if (sender.tabId === undefined || !browser.scripting) return { loaded: false };
-      await browser.scripting.executeScript({ target: { tabId: sender.tabId }, files: [BADGE_UI_FILE] });
-      return { loaded: true };
-    },
-  });
+/** Whether the bundle was injected (false where the browser has no scripting API). */
+export async function injectBadgeUi(tabId: number): Promise<boolean> {
+  if (!browser.scripting) return false;
+  await browser.scripting.executeScript({ target: { tabId }, files: [BADGE_UI_FILE] });
+  return true;
 }

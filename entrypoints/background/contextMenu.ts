@@ -3,16 +3,14 @@
  * PubMed, PMC, code page) it saves the linked paper; anywhere else, the page's paper.
  */
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/db/instance';
-import type { LanternDB } from '../../lib/db/schema';
 import { linkIdentity } from '../../lib/quickSave';
-import { foundForIdentity, foundInTab, quickSave } from './quickSave';
+import type { QuickSave } from './quickSave';
 
 export const SAVE_MENU_ID = 'lantern-save';
 
-export function setupContextMenu(database: LanternDB = db): void {
+export function setupContextMenu(quickSave: QuickSave): void {
   try {
-    listenForClicks(database);
+    listenForClicks(quickSave);
     // Menu items outlive an MV3 worker but not a Firefox event page: recreate them on every start.
     browser.contextMenus
       .removeAll()
@@ -23,14 +21,12 @@ export function setupContextMenu(database: LanternDB = db): void {
   }
 }
 
-function listenForClicks(database: LanternDB): void {
+function listenForClicks(quickSave: QuickSave): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SAVE_MENU_ID) return;
     // Firefox gives the link's text (a title for unlisted papers); Chromium does not.
     const linked = info.linkUrl ? linkIdentity(info.linkUrl, (info as { linkText?: string }).linkText) : undefined;
-    const found = linked
-      ? foundForIdentity(database, linked)
-      : foundInTab(database, { id: tab?.id, url: tab?.url ?? info.pageUrl, title: tab?.title });
-    found.then((f) => quickSave(database, f, tab?.id)).catch(() => undefined);
+    const found = linked ? quickSave.foundForIdentity(linked) : quickSave.foundInTab({ id: tab?.id, url: tab?.url ?? info.pageUrl, title: tab?.title });
+    found.then((f) => quickSave.save(f, tab?.id)).catch(() => undefined);
   });
 }

@@ -1,29 +1,12 @@
-import { setupMessages } from './messages';
-import { setupSeed } from './seed';
-import { setupStorage } from './storage';
-import { setupToolbar } from './toolbar';
-import { setupAllSites } from './allSites';
-import { setupBadgeUi } from './badgeUi';
-import { setupContextMenu } from './contextMenu';
-import { setupCommands } from './commands';
-import { setupRefresh } from './refresh';
-import { setupSearchIndex } from './searchIndex';
-import { setupListings } from './listings';
-import { setupZotero } from './zotero';
+import bundled from '../../assets/catalog.json';
+import { db } from '../../lib/db/instance';
+import type { CatalogSnapshot } from '../../lib/types';
+import { startBackground } from './start';
 
-// One setup per concern; each registers its listeners synchronously, as MV3 requires.
+// The snapshot is written by `npm run catalog` in the CatalogSnapshot shape; JSON imports are
+// typed structurally (e.g. `format: number`), hence the cast.
+const BUNDLED_SNAPSHOT = bundled as unknown as CatalogSnapshot;
+
 export default defineBackground(() => {
-  setupSeed();
-  setupMessages();
-  // After setupMessages: it wraps matchPage so content-script answers also mark the tab.
-  setupToolbar();
-  setupAllSites();
-  setupBadgeUi();
-  setupContextMenu();
-  setupCommands();
-  setupStorage();
-  setupRefresh();
-  setupSearchIndex();
-  setupListings();
-  setupZotero();
+  startBackground(db, BUNDLED_SNAPSHOT);
 });

@@ -8,7 +8,6 @@
  */
 import { browser } from 'wxt/browser';
 import { paperById, relatedPool } from '../../lib/db/catalog';
-import { db } from '../../lib/db/instance';
 import { lookupListed } from '../../lib/db/listed';
 import { markStatus, type ListedHit } from '../../lib/listing/hit';
 import { isSaved, savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
@@ -20,7 +19,6 @@ import { LISTING_READER_FILE } from '../../lib/listingReader';
 import { syncScholarCountriesScript } from '../../lib/scholarCountries';
 import { relatedPapers } from '../../lib/related';
 import type { PageMatch } from '../../lib/types';
-import { registerHandlers } from './messages';
 import { toolbarButton } from './toolbar';
 
 /** Listed papers kept per tab: more than any page shows; the content script caps its marks well below. */
@@ -197,9 +195,8 @@ export function createTabListings(database: LanternDB): TabListings {
   };
 }
 
-export function setupListings(database: LanternDB = db): void {
-  const listings = createTabListings(database);
-  registerHandlers(listings.handlers);
+/** Forgets a tab's record when the tab closes or shows a new page; call once, synchronously at start-up. */
+export function setupListings(listings: TabListings): void {
   browser.tabs.onRemoved.addListener((tabId) => void listings.forget(tabId));
   // Scholar's country domains: their content script follows the permission (the options page syncs it on change).
   const syncScholar = () => void syncScholarCountriesScript().catch(() => undefined);

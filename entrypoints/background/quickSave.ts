@@ -1,14 +1,14 @@
 /**
- * Saving from the context menu and the keyboard shortcut, through the same handler as the
- * `setSaved` message. No notification permission: the toolbar button shows a short-lived badge
- * ("✓" saved, "!" not saved, the reason in its tooltip).
+ * Saving from the context menu and the keyboard shortcut, with the same domain function as the
+ * `setSaved` message (lib/db/papers.ts). No notification permission: the toolbar button shows a
+ * short-lived badge ("✓" saved, "!" not saved, the reason in its tooltip).
  */
 import type { LanternDB } from '../../lib/db/schema';
+import { matchIdentity, saveById } from '../../lib/db/papers';
 import type { PageIdentity } from '../../lib/types';
 import { saveTargetFor, urlIdentity, type FoundPaper } from '../../lib/quickSave';
 import { notifyTab } from '../../lib/messages';
-import { coreHandlers } from './messages';
-import { tabPaper, toolbarButton } from './toolbar';
+import { toolbarButton, type TabPapers } from './toolbar';
 
 const FLASH_MS = 2500;
 
@@ -34,43 +34,45 @@ async function flash(tabId: number | undefined, outcome: { saved: true } | { sav
   }, FLASH_MS);
 }
 
-/** Saves what was found and shows the outcome; returns the saved paper's id, or undefined. */
-export async function quickSave(database: LanternDB, found: FoundPaper, tabId: number | undefined): Promise<string | undefined> {
-  const target = saveTargetFor(found);
-  if ('error' in target) {
-    await flash(tabId, { saved: false, reason: target.error });
-    return undefined;
-  }
-  try {
-    await coreHandlers(database).setSaved({ paperId: target.paperId, saved: true, ...(target.page ? { page: target.page } : {}) }, {});
-    await flash(tabId, { saved: true });
-    // The page's badge, if any, shows the new saved state at once.
-    if (tabId !== undefined) await notifyTab(tabId, 'savedChanged');
-    return target.paperId;
-  } catch (e) {
-    await flash(tabId, { saved: false, reason: e instanceof Error ? e.message : String(e) });
-    return undefined;
-  }
+/** Saving what a tab or a link shows, for the context menu and the shortcut. */
+export interface QuickSave {
+  /** The paper a tab shows: the background's record (the content script read the document), else the tab's URL and title. */
+  foundInTab(tab: { id?: number | undefined; url?: string | undefined; title?: string | undefined }): Promise<FoundPaper>;
+  /** The listed entry for an identity, if any (a link's paper). */
+  foundForIdentity(identity: PageIdentity): Promise<FoundPaper>;
+  /** Saves what was found and shows the outcome on the tab's toolbar button; returns the saved paper's id, or undefined. */
+  save(found: FoundPaper, tabId: number | undefined): Promise<string | undefined>;
 }
 
-/** The listed entry for an identity, if any (a link's paper). */
-export async function foundForIdentity(database: LanternDB, identity: PageIdentity): Promise<FoundPaper> {
-  return { identity, match: await coreHandlers(database).matchPage(identity, {}) };
-}
-
-/**
- * The paper a tab shows: the background's record (the content script's answer, which read the
- * document), else what the tab's URL and title say.
- */
-export async function foundInTab(database: LanternDB, tab: { id?: number | undefined; url?: string | undefined; title?: string | undefined }): Promise<FoundPaper> {
-  if (tab.id !== undefined) {
-    // The record is a shortcut, not a requirement: if reading it fails, the URL still speaks.
-    const known = await tabPaper(tab.id, async (identity) => coreHandlers(database).matchPage(identity, {})).catch(() => ({
-      identity: null,
-      match: null,
-    }));
-    if (known.match || known.identity?.title) return known;
-  }
-  const identity = urlIdentity(tab.url, tab.title);
-  return identity ? foundForIdentity(database, identity) : { identity: null, match: null };
+export function createQuickSave(database: LanternDB, tabs: Pick<TabPapers, 'tabPaper'>): QuickSave {
+  const foundForIdentity = async (identity: PageIdentity): Promise<FoundPaper> => ({ identity, match: await matchIdentity(database, identity) });
+  return {
+    foundForIdentity,
+    async foundInTab(tab) {
+      if (tab.id !== undefined) {
+        // The record is a shortcut, not a requirement: if reading it fails, the URL still speaks.
+        const known = await tabs.tabPaper(tab.id).catch(() => ({ identity: null, match: null }));
+        if (known.match || known.identity?.title) return known;
+      }
+      const identity = urlIdentity(tab.url, tab.title);
+      return identity ? foundForIdentity(identity) : { identity: null, match: null };
+    },
+    async save(found, tabId) {
+      const target = saveTargetFor(found);
+      if ('error' in target) {
+        await flash(tabId, { saved: false, reason: target.error });
+        return undefined;
+      }
+      try {
+        await saveById(database, target.paperId, target.page);
+        await flash(tabId, { saved: true });
+        // The page's badge, if any, shows the new saved state at once.
+        if (tabId !== undefined) await notifyTab(tabId, 'savedChanged');
+        return target.paperId;
+      } catch (e) {
+        await flash(tabId, { saved: false, reason: e instanceof Error ? e.message : String(e) });
+        return undefined;
+      }
+    },
+  };
 }

@@ -6,7 +6,6 @@
  * so the popup loads it instead of building it.
  */
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/db/instance';
 import type { LanternDB } from '../../lib/db/schema';
 import {
   addList,
@@ -23,11 +22,13 @@ import {
   startNewEntriesClock,
   writeSchedule,
   REFRESH_PROGRESS_KEY,
+  type AddListOutcome,
   type RefreshDeps,
+  type RefreshOutcome,
   type RefreshProgress,
 } from '../../lib/refresh';
 import { ensureSearchIndexStored, handOverStoredList } from '../../lib/search/store';
-import { registerHandlers } from './messages';
+import type { Handlers, Request, Response } from '../../lib/messages';
 
 const ALARM = 'lantern-refresh';
 /** A scheduled check never fires sooner than this after the browser starts (let it settle). */
@@ -65,7 +66,25 @@ async function refreshSearchIndex(database: LanternDB): Promise<void> {
   await ensureSearchIndexStored(database).catch((e: unknown) => console.error('Lantern could not rebuild its search index.', e));
 }
 
-export function setupRefresh(database: LanternDB = db): void {
+/** Keeping lists fresh, as the background's message handlers and start-up use it. */
+export interface ListRefresher {
+  refresh(listIds?: readonly string[], acceptShrink?: boolean): Promise<RefreshOutcome[]>;
+  addList(url: string): Promise<AddListOutcome>;
+  removeList(listId: string): Promise<void>;
+  setListEnabled(listId: string, enabled: boolean): Promise<void>;
+  state(): Promise<Response<'getRefreshState'>>;
+  setSchedule(schedule: Request<'setRefreshSchedule'>): ReturnType<Handlers['setRefreshSchedule']>;
+  markEntriesSeen(): Promise<{ seenAt: number }>;
+  /**
+   * At browser start and install: once `seeded` settles (so the "new entries" clock starts after
+   * the bundled list, which is not news), starts that clock and sets the next check.
+   */
+  start(seeded: Promise<void>): Promise<void>;
+  /** Runs the scheduled check when its alarm fires; call once, synchronously at start-up. */
+  watchAlarm(): void;
+}
+
+export function createListRefresher(database: LanternDB): ListRefresher {
   // One refresh run at a time: "Update now" twice, or during a scheduled check, waits its turn.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
@@ -86,26 +105,24 @@ export function setupRefresh(database: LanternDB = db): void {
       return outcomes;
     });
 
-  registerHandlers({
-    refreshLists: ({ listIds, acceptShrink }) => refresh(listIds, acceptShrink),
-    addList: ({ url }) =>
+  return {
+    refresh,
+    addList: (url) =>
       serially(async () => {
         const outcome = await addList(database, url, refreshDeps());
         if (outcome.ok) await afterChange();
         return outcome;
       }),
-    removeList: async ({ listId }) => {
+    async removeList(listId) {
       if (listId === 'seed') throw new Error('The bundled list cannot be removed; turn it off instead.');
       await serially(() => removeList(database, listId));
       await afterChange();
-      return { removed: true };
     },
-    setListEnabled: async ({ listId, enabled }) => {
+    async setListEnabled(listId, enabled) {
       await setListEnabled(database, listId, enabled);
       await afterChange();
-      return { enabled };
     },
-    getRefreshState: async () => {
+    async state() {
       const [lists, states, schedule, nextCheckAt, newEntries] = await Promise.all([
         database.lists.toArray(),
         readRefreshStates(database),
@@ -115,39 +132,32 @@ export function setupRefresh(database: LanternDB = db): void {
       ]);
       return { lists, states, schedule, ...(nextCheckAt !== undefined && { nextCheckAt }), newEntries: newEntries.count };
     },
-    setRefreshSchedule: async (schedule) => {
+    async setSchedule(schedule) {
       if (!isValidSchedule(schedule)) throw new Error('That schedule is not one of the choices.');
       await writeSchedule(database, { intervalHours: schedule.intervalHours });
       await reschedule(database);
       return schedule;
     },
-    markEntriesSeen: async () => {
+    async markEntriesSeen() {
       const seenAt = Date.now();
       await markEntriesSeen(database, seenAt);
       return { seenAt };
     },
-  });
-
-  browser.alarms?.onAlarm.addListener((alarm) => {
-    if (alarm.name !== ALARM) return;
-    void dueLists(database, Date.now())
-      .then(async (due) => {
-        if (due.length > 0) await refresh(due);
-        else await reschedule(database);
-      })
-      .catch((e: unknown) => console.error('Lantern’s scheduled list check failed.', e));
-  });
-  const start = () => {
-    void (async () => {
-      // Seeding runs beside this (entrypoints/background/seed.ts): wait for it briefly, so the
-      // "new entries" clock starts after the bundled list, which is not news.
-      for (let tries = 0; tries < 50 && (await database.lists.count()) === 0; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+    async start(seeded) {
+      await seeded.catch(() => undefined);
       await startNewEntriesClock(database);
       await reschedule(database);
-    })().catch(() => undefined);
+    },
+    watchAlarm() {
+      browser.alarms?.onAlarm.addListener((alarm) => {
+        if (alarm.name !== ALARM) return;
+        void dueLists(database, Date.now())
+          .then(async (due) => {
+            if (due.length > 0) await refresh(due);
+            else await reschedule(database);
+          })
+          .catch((e: unknown) => console.error('Lantern’s scheduled list check failed.', e));
+      });
+    },
   };
-  browser.runtime.onInstalled.addListener(start);
-  browser.runtime.onStartup.addListener(start);
 }

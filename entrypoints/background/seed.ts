@@ -1,14 +1,7 @@
 /** Fills the local database from the snapshot bundled with this version of the extension. */
-import { browser } from 'wxt/browser';
-import bundled from '../../assets/catalog.json';
 import { seedFromSnapshot } from '../../lib/db/catalog';
-import { db } from '../../lib/db/instance';
 import type { LanternDB } from '../../lib/db/schema';
 import type { CatalogSnapshot } from '../../lib/types';
-
-// The snapshot is written by `npm run catalog` in the CatalogSnapshot shape; JSON imports are
-// typed structurally (e.g. `format: number`), hence the cast.
-const BUNDLED_SNAPSHOT = bundled as unknown as CatalogSnapshot;
 
 async function seed(database: LanternDB, snapshot: CatalogSnapshot): Promise<void> {
   try {
@@ -18,15 +11,21 @@ async function seed(database: LanternDB, snapshot: CatalogSnapshot): Promise<voi
   }
 }
 
-export function setupSeed(database: LanternDB = db, snapshot: CatalogSnapshot = BUNDLED_SNAPSHOT): void {
-  // On update too: a new version brings a newer snapshot. Seeding replaces only the seed list's
-  // entries, so saved items and other lists are untouched.
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install' || reason === 'update') return seed(database, snapshot);
-    return undefined;
-  });
-  // A database emptied behind our back (storage cleared, eviction) is refilled on browser start.
-  browser.runtime.onStartup.addListener(async () => {
-    if ((await database.lists.count()) === 0) await seed(database, snapshot);
-  });
+/**
+ * Seeding for one start-up event; the promise settles when it is done (or when there was
+ * nothing to do), never rejects. On install and on update (a new version brings a newer
+ * snapshot; seeding replaces only the seed list's entries, so saved items and other lists are
+ * untouched); at browser start only when the database was emptied behind our back (storage
+ * cleared, eviction). Other install reasons (browser updates) seed nothing.
+ */
+export async function seedOn(
+  event: { kind: 'installed'; reason: string } | { kind: 'startup' },
+  database: LanternDB,
+  snapshot: CatalogSnapshot,
+): Promise<void> {
+  if (event.kind === 'installed') {
+    if (event.reason === 'install' || event.reason === 'update') await seed(database, snapshot);
+    return;
+  }
+  if ((await database.lists.count().catch(() => 1)) === 0) await seed(database, snapshot);
 }

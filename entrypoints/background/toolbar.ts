@@ -4,25 +4,22 @@
  * for a tab: the URL alone, on every navigation (tabs.onUpdated), and the content script's
  * `matchPage`, which also reads the document. Per-tab answers live in storage.session because
  * the MV3 service worker forgets everything when it is stopped; the popup reads them back with
- * `getTabPaper`.
+ * `getTabPaper`. The same record tells which paper a tab's content script may save or unsave.
  *
  * No "tabs" permission: the site list is also declared as host permissions (same hosts as the
  * content script, so no new warning), which is what lets the background read `tab.url` there;
  * elsewhere it cannot, and there is nothing to recognize anyway.
  */
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/db/instance';
 import type { LanternDB } from '../../lib/db/schema';
-import type { Handlers } from '../../lib/messages';
 import { identifyUrl } from '../../lib/page';
 import { nextTabState, readTabState, tabStateKey, toolbarTitle, type TabPaperState } from '../../lib/tabPaper';
 import type { PageIdentity, PageMatch } from '../../lib/types';
-import { coreHandlers, registerHandlers } from './messages';
 
 const LISTED_ICON = { 16: '/icon-listed-16.png', 32: '/icon-listed-32.png' };
 const DEFAULT_ICON = { 16: '/icon-16.png', 32: '/icon-32.png' };
 
-type MatchIdentity = (identity: PageIdentity) => Promise<PageMatch | null>;
+export type MatchIdentity = (identity: PageIdentity) => Promise<PageMatch | null>;
 
 // Firefox's MV2 build has browserAction where MV3 has action.
 export const toolbarButton = (): typeof browser.action | undefined => browser.action ?? browser.browserAction;
@@ -88,62 +85,77 @@ async function fromUrl(url: string, matchIdentity: MatchIdentity): Promise<TabPa
   return { url, identity, match, source: 'url' };
 }
 
-/** The tab's paper as the popup's "This tab" shows it: the recorded answer, else a fresh URL-only look. */
-export async function tabPaper(
-  tabId: number,
-  matchIdentity: MatchIdentity,
-): Promise<{ identity: PageIdentity | null; match: PageMatch | null }> {
-  const stored = readTabState(await session.get(tabStateKey(tabId)));
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  const url = tab?.url;
-  if (stored && (!url || stored.url === url)) return { identity: stored.identity, match: stored.match };
-  if (!url) return { identity: null, match: null };
-  const state = await record(tabId, await fromUrl(url, matchIdentity));
-  return { identity: state.identity, match: state.match };
+/** A tab's paper as the popup's "This tab" shows it. */
+export interface TabPaper {
+  identity: PageIdentity | null;
+  match: PageMatch | null;
 }
 
-/**
- * Registers `getTabPaper` and wraps `matchPage` so the content script's answers also mark the
- * tab. Call after setupMessages (it replaces the plain `matchPage` handler with this wrapper).
- */
-export function setupToolbar(database: LanternDB = db): void {
-  const core = coreHandlers(database);
-  const matchIdentity: MatchIdentity = async (identity) => core.matchPage(identity, {});
+/** What the background knows about each tab's paper (see the top of this file). */
+export interface TabPapers {
+  /** The content script's answer for its tab; marks the tab (icon, tooltip) without making the page wait. */
+  recordPage(tabId: number, url: string, identity: PageIdentity, match: PageMatch | null): void;
+  /** The tab's paper: the recorded answer, else a fresh URL-only look. */
+  tabPaper(tabId: number): Promise<TabPaper>;
+  /**
+   * What the tab's own content script told the background about `url` (after any answer still
+   * being recorded), or undefined when it said nothing about that URL.
+   */
+  pageRecord(tabId: number, url: string): Promise<TabPaperState | undefined>;
+  /** Follows navigations and closed tabs; call once, synchronously at start-up. */
+  watchTabs(): void;
+}
 
+export function createTabPapers(database: LanternDB, matchIdentity: MatchIdentity): TabPapers {
   const lookAtUrl = async (tabId: number, url: string) => {
     const known = readTabState(await session.get(tabStateKey(tabId)));
     if (known?.url === url && known.source === 'page') return;
     await record(tabId, await fromUrl(url, matchIdentity)).catch(() => undefined);
   };
 
-  const matchPage: Handlers['matchPage'] = async (identity, sender) => {
-    const match = await core.matchPage(identity, sender);
-    // The page waits for the answer, not for the toolbar (setIcon decodes images: tens of ms).
-    if (sender.tabId !== undefined && sender.url) {
-      record(sender.tabId, { url: sender.url, identity, match, source: 'page' }).catch(() => undefined);
-    }
-    return match;
-  };
-  registerHandlers({ matchPage, getTabPaper: ({ tabId }) => tabPaper(tabId, matchIdentity) });
+  return {
+    recordPage(tabId, url, identity, match) {
+      // The page waits for the answer, not for the toolbar (setIcon decodes images: tens of ms).
+      record(tabId, { url, identity, match, source: 'page' }).catch(() => undefined);
+    },
 
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    // Without host permission for the page its URL is hidden: nothing to show there.
-    const url = tab.url ?? '';
-    if (change.status === 'loading' || change.url !== undefined) {
-      // A new page: forget the old one now; answers for the new one follow.
-      record(tabId, { url, identity: null, match: null, source: 'url' }).catch(() => undefined);
-      // The page will ask within tens of ms: open the database while it loads (after the
-      // worker was stopped, opening is most of the wait). The URL is visible on the site list only.
-      if (url && !database.isOpen()) database.open().catch(() => undefined);
-    }
-    if (change.status === 'complete' || (change.url !== undefined && change.status === undefined)) {
-      // Once loaded (or after an in-page URL change), look at the URL: the only answer on PDF
-      // tabs, where no content script runs. Not earlier: it would compete with the page's own
-      // question for the service worker while the page loads.
-      if (url) void lookAtUrl(tabId, url);
-    }
-  });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    session.remove(tabStateKey(tabId)).catch(() => undefined);
-  });
+    async tabPaper(tabId) {
+      const stored = readTabState(await session.get(tabStateKey(tabId)));
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      const url = tab?.url;
+      if (stored && (!url || stored.url === url)) return { identity: stored.identity, match: stored.match };
+      if (!url) return { identity: null, match: null };
+      const state = await record(tabId, await fromUrl(url, matchIdentity));
+      return { identity: state.identity, match: state.match };
+    },
+
+    async pageRecord(tabId, url) {
+      await recording.get(tabId);
+      const stored = readTabState(await session.get(tabStateKey(tabId)));
+      return stored && stored.url === url && stored.source === 'page' ? stored : undefined;
+    },
+
+    watchTabs() {
+      browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+        // Without host permission for the page its URL is hidden: nothing to show there.
+        const url = tab.url ?? '';
+        if (change.status === 'loading' || change.url !== undefined) {
+          // A new page: forget the old one now; answers for the new one follow.
+          record(tabId, { url, identity: null, match: null, source: 'url' }).catch(() => undefined);
+          // The page will ask within tens of ms: open the database while it loads (after the
+          // worker was stopped, opening is most of the wait). The URL is visible on the site list only.
+          if (url && !database.isOpen()) database.open().catch(() => undefined);
+        }
+        if (change.status === 'complete' || (change.url !== undefined && change.status === undefined)) {
+          // Once loaded (or after an in-page URL change), look at the URL: the only answer on PDF
+          // tabs, where no content script runs. Not earlier: it would compete with the page's own
+          // question for the service worker while the page loads.
+          if (url) void lookAtUrl(tabId, url);
+        }
+      });
+      browser.tabs.onRemoved.addListener((tabId) => {
+        session.remove(tabStateKey(tabId)).catch(() => undefined);
+      });
+    },
+  };
 }

@@ -5,7 +5,6 @@
  * from the user's click; here it is only checked.
  */
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/db/instance';
 import type { LanternDB } from '../../lib/db/schema';
 import { paperById } from '../../lib/db/catalog';
 import { savedPaperFromPaper } from '../../lib/db/readingList';
@@ -14,7 +13,6 @@ import { ZOTERO_PERMISSION, sendToZotero } from '../../lib/zotero/connector';
 import { zoteroItem, type ZoteroSource } from '../../lib/zotero/item';
 import { markSentToZotero, readZoteroSent } from '../../lib/zotero/sent';
 import { loadZoteroSettings } from '../../lib/zotero/settings';
-import { registerHandlers } from './messages';
 
 export const NEEDS_PERMISSION =
   'Lantern needs your permission to reach Zotero on this computer. Use “Send to Zotero” once in the Lantern popup or reading list to give it, then try again. Nothing was sent.';
@@ -68,8 +66,4 @@ export function zoteroHandlers(
       return { paperIds: paperIds.filter((id) => Object.hasOwn(sent, id)) };
     },
   };
-}
-
-export function setupZotero(database: LanternDB = db): void {
-  registerHandlers(zoteroHandlers(database));
 }

@@ -1,22 +1,23 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import type { Tabs } from 'webextension-polyfill';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import background from '../../entrypoints/background';
-import { missingHandlers, setupMessages } from '../../entrypoints/background/messages';
-import { setupSeed } from '../../entrypoints/background/seed';
+import { startBackground, type Background } from '../../entrypoints/background/start';
 import bundled from '../../assets/catalog.json';
 import { db } from '../../lib/db/instance';
 import { entryCount } from '../../lib/db/catalog';
 import { listSaved } from '../../lib/db/readingList';
 import { pagePaperId } from '../../lib/db/pagePaper';
-import type { Reply } from '../../lib/messages';
+import { validators, type Reply } from '../../lib/messages';
 import type { CatalogSnapshot, PageIdentity, PageMatch } from '../../lib/types';
 
 const snapshot = bundled as unknown as CatalogSnapshot;
 
 /** Sends a message through the listener the background registered, as a page of this extension would. */
 async function send(type: string, data: unknown, senderId = fakeBrowser.runtime.id): Promise<Reply<unknown> | undefined> {
-  const replies = await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, type, data }, { id: senderId });
+  const sender = { id: senderId, url: fakeBrowser.runtime.getURL('/popup.html') };
+  const replies = await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, type, data }, sender);
   return replies.find((r) => r !== undefined) as Reply<unknown> | undefined;
 }
 
@@ -31,11 +32,16 @@ beforeEach(async () => {
   await db.open();
 });
 
-// Seeding and messaging on their own, so other concerns' listeners don't blur what fails here.
 describe('seeding and messages', () => {
+  let started: Background;
   beforeEach(() => {
-    setupSeed();
-    setupMessages();
+    started = startBackground(db, snapshot);
+  });
+  afterEach(() => started.stop());
+
+  it('has a handler for every message in lib/messages.ts', () => {
+    expect(Object.keys(started.handlers).sort()).toEqual(Object.keys(validators).sort());
+    expect(Object.values(started.handlers).every((h) => typeof h === 'function')).toBe(true);
   });
 
 describe('seeding', () => {
@@ -151,13 +157,86 @@ describe('the whole background', () => {
     background.main();
   });
 
-  it('has a handler for every message in lib/messages.ts', () => {
-    expect(missingHandlers()).toEqual([]);
-  });
-
   it('holds the 114 bundled entries after install', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     expect(await entryCount(db)).toBe(114);
     expect(value(await send('getStatus', {}))).toMatchObject({ entryCount: 114, savedCount: 0 });
+  });
+});
+
+describe('content scripts, only about their own tab', () => {
+  const listed = snapshot.entries.find((e) => e.ids.arxiv)!;
+  const other = snapshot.entries.find((e) => e.ids.arxiv && e.id !== listed.id)!;
+  const listedUrl = `https://arxiv.org/abs/${listed.ids.arxiv}`;
+
+  /** Sends as the content script of tab `tabId` showing `url` would. */
+  async function sendFromTab(tabId: number, url: string, type: string, data: unknown): Promise<Reply<unknown> | undefined> {
+    const sender = { id: fakeBrowser.runtime.id, url, tab: { id: tabId, url } as Tabs.Tab };
+    const replies = await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, type, data }, sender);
+    return replies.find((r) => r !== undefined) as Reply<unknown> | undefined;
+  }
+
+  let started: Background;
+  beforeEach(async () => {
+    started = startBackground(db, snapshot);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+  });
+  afterEach(() => started.stop());
+
+  it('saves and unsaves the paper the background matched for the tab, and no other', async () => {
+    const page: PageIdentity = { url: listedUrl, arxiv: listed.ids.arxiv, title: listed.title };
+    expect(value<PageMatch>(await sendFromTab(5, listedUrl, 'matchPage', page)).paper.id).toBe(listed.id);
+    expect(value(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: true }))).toEqual({ saved: true });
+    expect(await db.saved.get(listed.id)).toBeDefined();
+
+    expect(value(await send('setSaved', { paperId: other.id, saved: true }))).toEqual({ saved: true });
+    expect(await sendFromTab(5, listedUrl, 'setSaved', { paperId: other.id, saved: false })).toEqual({ ok: false, error: 'A page can only save or unsave its own paper.' });
+    expect(await db.saved.get(other.id)).toBeDefined();
+    // Another tab's record does not count either.
+    expect(await sendFromTab(6, listedUrl, 'setSaved', { paperId: listed.id, saved: false })).toMatchObject({ ok: false });
+    expect(await db.saved.get(listed.id)).toBeDefined();
+
+    expect(value(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: false }))).toEqual({ saved: false });
+    expect(await db.saved.get(listed.id)).toBeUndefined();
+  });
+
+  it('refuses to save before the background matched anything for the tab, and for another URL', async () => {
+    expect(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: true })).toEqual({ ok: false, error: 'Lantern has not recognized a paper on this page.' });
+    await sendFromTab(5, listedUrl, 'matchPage', { url: listedUrl, arxiv: listed.ids.arxiv });
+    expect(await sendFromTab(5, `${listedUrl}?moved`, 'setSaved', { paperId: listed.id, saved: true })).toMatchObject({ ok: false });
+    expect(await db.saved.count()).toBe(0);
+  });
+
+  it('saves an unlisted paper only as the background recorded it, never from a page-supplied record', async () => {
+    const url = 'https://www.medrxiv.org/content/10.1101/2099.01.01.000001v1';
+    const recorded: PageIdentity = { url, doi: '10.1101/2099.01.01.000001', title: 'An unlisted preprint' };
+    expect(value(await sendFromTab(7, url, 'matchPage', recorded))).toBeNull();
+    const forged = { ...recorded, title: 'Something else entirely' };
+    expect(value(await sendFromTab(7, url, 'setSaved', { paperId: pagePaperId(recorded), saved: true, page: forged }))).toEqual({ saved: true });
+    expect((await db.saved.get(pagePaperId(recorded)))?.paper.title).toBe('An unlisted preprint');
+    const elsewhere: PageIdentity = { url: 'https://example.org/p', doi: '10.1/else', title: 'Else' };
+    expect(await sendFromTab(7, url, 'setSaved', { paperId: pagePaperId(elsewhere), saved: true, page: elsewhere })).toMatchObject({ ok: false });
+    expect(await db.saved.count()).toBe(1);
+  });
+
+  it('refuses every message meant for Lantern’s own pages, without running it', async () => {
+    await send('setSaved', { paperId: other.id, saved: true });
+    const refused: [string, unknown][] = [
+      ['getStatus', {}],
+      ['getTabPaper', { tabId: 1 }],
+      ['refreshLists', {}],
+      ['addList', { url: 'https://raw.githubusercontent.com/o/r/main/README.md' }],
+      ['removeList', { listId: 'seed' }],
+      ['setListEnabled', { listId: 'seed', enabled: false }],
+      ['getRefreshState', {}],
+      ['setRefreshSchedule', { intervalHours: 0 }],
+      ['markEntriesSeen', {}],
+      ['getTabListed', { tabId: 1 }],
+    ];
+    for (const [type, data] of refused) {
+      expect(await sendFromTab(5, listedUrl, type, data)).toEqual({ ok: false, error: `“${type}” is answered for Lantern’s own pages only.` });
+    }
+    expect((await db.lists.get('seed'))?.enabled).toBe(true);
+    expect(value(await send('getRefreshState', {}))).toMatchObject({ schedule: { intervalHours: 24 } });
   });
 });

@@ -17,6 +17,9 @@ import { linkIdentity, saveTargetFor, urlIdentity } from '../../lib/quickSave';
 import type { CatalogSnapshot, PageMatch, Paper } from '../../lib/types';
 import { SAVE_MENU_ID, setupContextMenu } from '../../entrypoints/background/contextMenu';
 import { setupCommands } from '../../entrypoints/background/commands';
+import { createQuickSave } from '../../entrypoints/background/quickSave';
+import { createTabPapers } from '../../entrypoints/background/toolbar';
+import { matchIdentity } from '../../lib/db/papers';
 
 const snapshot = bundled as unknown as CatalogSnapshot;
 const LISTED_ARXIV = '2311.16452';
@@ -59,6 +62,9 @@ describe('linkIdentity and urlIdentity', () => {
   });
 });
 
+/** The background's quick save over one database, as start.ts builds it. */
+const quickSaveOn = (database: LanternDB) => createQuickSave(database, createTabPapers(database, (identity) => matchIdentity(database, identity)));
+
 describe('context menu and shortcut in the background', () => {
   let db: LanternDB;
   let count = 0;
@@ -95,7 +101,7 @@ describe('context menu and shortcut in the background', () => {
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((l) => {
       listener = l;
     });
-    setupContextMenu(db);
+    setupContextMenu(quickSaveOn(db));
     if (!listener) throw new Error('setupContextMenu registered no click listener');
     return listener;
   }
@@ -135,7 +141,7 @@ describe('context menu and shortcut in the background', () => {
       listener = l;
     });
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 3, url: 'https://arxiv.org/abs/2311.16452v1' } as Tabs.Tab);
-    setupCommands(db);
+    setupCommands(quickSaveOn(db));
     listener?.('some-other-command', { id: 3 } as Tabs.Tab);
     listener?.(SAVE_COMMAND, { id: 3, url: 'https://arxiv.org/abs/2311.16452v1' } as Tabs.Tab);
     await vi.waitFor(async () => expect(await db.saved.get(LISTED_ID)).toBeDefined());

@@ -10,13 +10,14 @@ import snapshotJson from '../../assets/catalog.json';
 import { createTabListings, type TabListings } from '../../entrypoints/background/listings';
 import { seedFromSnapshot } from '../../lib/db/catalog';
 import { LanternDB } from '../../lib/db/schema';
+import type { Sender } from '../../lib/messages';
 import type { CatalogSnapshot } from '../../lib/types';
 
 let db: LanternDB;
 let listings: TabListings;
 let n = 0;
 const PAGE = 'https://arxiv.org/list/cs.CL/new';
-const tab1 = { tabId: 1, url: PAGE };
+const tab1: Sender = { kind: 'content', tabId: 1, url: PAGE };
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -34,15 +35,15 @@ describe('lookupListed', () => {
     expect(hits.map((h) => h?.id ?? null)).toEqual(['arxiv:2311.16452', null, 'arxiv:2311.16452']);
     await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16079' }], read: 'listing', first: false }, tab1);
     await listings.handlers.lookupListed({ items: [{ doi: '10.1038/s41591-023-02448-8' }], read: 'references', first: false }, tab1);
-    const record = await listings.handlers.getTabListed({ tabId: 1 }, {});
+    const record = await listings.handlers.getTabListed({ tabId: 1 }, { kind: 'extension' });
     expect(record.listed.map((h) => h.id)).toEqual(['arxiv:2311.16452', 'arxiv:2311.16079']);
     expect(record.cites.map((h) => h.id)).toEqual(['doi:10.1038/s41591-023-02448-8']);
   });
 
   it('starts the record over for a new page', async () => {
     await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: true }, tab1);
-    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16079' }], read: 'listing', first: true }, { tabId: 1, url: `${PAGE}?skip=25` });
-    expect((await listings.handlers.getTabListed({ tabId: 1 }, {})).listed.map((h) => h.id)).toEqual(['arxiv:2311.16079']);
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16079' }], read: 'listing', first: true }, { kind: 'content', tabId: 1, url: `${PAGE}?skip=25` });
+    expect((await listings.handlers.getTabListed({ tabId: 1 }, { kind: 'extension' })).listed.map((h) => h.id)).toEqual(['arxiv:2311.16079']);
   });
 });
 
@@ -55,15 +56,15 @@ describe('a tab asks only about its own listed papers', () => {
     expect((await listings.handlers.getListedPaper({ paperId: 'arxiv:2311.16452' }, tab1))?.paper.id).toBe('arxiv:2311.16452');
     expect(await listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, tab1)).toEqual({ status: 'saved' });
     expect(await db.saved.get('arxiv:2311.16452')).toBeDefined();
-    expect((await listings.handlers.getTabListed({ tabId: 1 }, {})).listed[0]?.status).toBe('saved');
+    expect((await listings.handlers.getTabListed({ tabId: 1 }, { kind: 'extension' })).listed[0]?.status).toBe('saved');
   });
 
   it('refuses another listed paper, another tab, and the same tab on another page', async () => {
     await expect(listings.handlers.getListedPaper({ paperId: 'arxiv:2311.16079' }, tab1)).rejects.toThrow(/not among the listed papers/);
     await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16079', saved: true }, tab1)).rejects.toThrow();
-    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, { tabId: 2, url: PAGE })).rejects.toThrow();
-    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, { tabId: 1, url: 'https://evil.example/' })).rejects.toThrow();
-    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, {})).rejects.toThrow();
+    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, { kind: 'content', tabId: 2, url: PAGE })).rejects.toThrow();
+    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, { kind: 'content', tabId: 1, url: 'https://evil.example/' })).rejects.toThrow();
+    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true }, { kind: 'content' })).rejects.toThrow();
     expect(await db.saved.count()).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, validators, type Handlers } from '../../lib/messages';
+import { allowedSenders, dispatch, mayBeSentBy, senderKind, validators, type Handlers, type Sender } from '../../lib/messages';
 import type { PageIdentity } from '../../lib/types';
 
 /** Handlers that remember what reached them, so tests can tell validated from rejected messages. */
@@ -16,7 +16,7 @@ function recordingHandlers(): { handlers: Handlers; seen: string[] } {
 }
 
 const env = (type: unknown, data: unknown) => ({ lantern: 1, type, data });
-const sender = { tabId: 1, url: 'https://arxiv.org/abs/2311.16452' };
+const sender: Sender = { kind: 'extension', url: 'chrome-extension://lantern/popup.html' };
 const page: PageIdentity = { url: 'https://arxiv.org/abs/2311.16452', arxiv: '2311.16452', title: 'A title', authors: ['A. Author'], year: 2023 };
 
 describe('dispatch', () => {
@@ -97,5 +97,69 @@ describe('dispatch', () => {
     };
     expect(await dispatch(failing, env('getStatus', {}), sender)).toEqual({ ok: false, error: 'Your browser’s storage for Lantern is full.' });
     expect(await dispatch(failing, env('matchPage', page), sender)).toEqual({ ok: false, error: 'a string, not an Error' });
+  });
+});
+
+describe('who may send what', () => {
+  const fromPage: Sender = { kind: 'content', tabId: 4, url: 'https://arxiv.org/abs/2311.16452' };
+  /** One valid request per message, so only the sender rule can refuse it. */
+  const valid: { [K in keyof typeof validators]: unknown } = {
+    getStatus: {},
+    matchPage: page,
+    setSaved: { paperId: 'arxiv:2311.16452', saved: false },
+    getTabPaper: { tabId: 9 },
+    loadBadgeUi: {},
+    refreshLists: {},
+    addList: { url: 'https://raw.githubusercontent.com/o/r/main/README.md' },
+    removeList: { listId: 'x' },
+    setListEnabled: { listId: 'seed', enabled: false },
+    getRefreshState: {},
+    setRefreshSchedule: { intervalHours: 24 },
+    markEntriesSeen: {},
+    lookupListed: { items: [{ arxiv: '2311.16452' }], read: 'listing', first: true },
+    getListedPaper: { paperId: 'arxiv:2311.16452' },
+    saveListed: { paperId: 'arxiv:2311.16452', saved: true },
+    getTabListed: { tabId: 9 },
+    sendToZotero: { paperIds: ['arxiv:2311.16452'] },
+    getInZotero: { paperIds: ['arxiv:2311.16452'] },
+  };
+  const fromContent = ['matchPage', 'setSaved', 'loadBadgeUi', 'lookupListed', 'getListedPaper', 'saveListed', 'sendToZotero', 'getInZotero'];
+
+  it.each(Object.keys(validators))('answers %s from an extension page', async (type) => {
+    const { handlers, seen } = recordingHandlers();
+    expect(await dispatch(handlers, env(type, valid[type as keyof typeof valid]), sender)).toMatchObject({ ok: true });
+    expect(seen).toEqual([type]);
+  });
+
+  it.each(Object.keys(validators))('lets a content script send %s only when declared for content scripts', async (type) => {
+    const { handlers, seen } = recordingHandlers();
+    const reply = await dispatch(handlers, env(type, valid[type as keyof typeof valid]), fromPage);
+    if (fromContent.includes(type)) {
+      expect(reply).toMatchObject({ ok: true });
+      expect(seen).toEqual([type]);
+    } else {
+      expect(reply).toEqual({ ok: false, error: `“${type}” is answered for Lantern’s own pages only.` });
+      expect(seen).toEqual([]);
+    }
+  });
+
+  it('declares content scripts for exactly matchPage, setSaved, loadBadgeUi, the listing lookups and the badge’s Zotero messages', () => {
+    const declared = Object.entries(allowedSenders).filter(([, who]) => who === 'content').map(([type]) => type);
+    expect(declared.sort()).toEqual([...fromContent].sort());
+    expect(Object.keys(allowedSenders).sort()).toEqual(Object.keys(validators).sort());
+  });
+
+  it('counts a sender as an extension page only on the extension’s own origin', () => {
+    const origin = 'chrome-extension://abcdef/';
+    expect(senderKind('chrome-extension://abcdef/library.html', origin)).toBe('extension');
+    expect(senderKind('chrome-extension://abcdef/popup.html?x=1#y', origin)).toBe('extension');
+    expect(senderKind('https://arxiv.org/abs/2311.16452', origin)).toBe('content');
+    expect(senderKind('chrome-extension://another/popup.html', origin)).toBe('content');
+    expect(senderKind('chrome-extension://abcdefg/popup.html', origin)).toBe('content');
+    expect(senderKind('https://abcdef.example/chrome-extension://abcdef', origin)).toBe('content');
+    expect(senderKind(undefined, origin)).toBe('content');
+    expect(senderKind('not a url', origin)).toBe('content');
+    expect(mayBeSentBy('addList', 'content')).toBe(false);
+    expect(mayBeSentBy('matchPage', 'content')).toBe(true);
   });
 });

@@ -1,27 +1,28 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { setupMessages } from '../../entrypoints/background/messages';
-import { setupRefresh } from '../../entrypoints/background/refresh';
-import { setupSeed } from '../../entrypoints/background/seed';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBackground, type Background } from '../../entrypoints/background/start';
+import bundled from '../../assets/catalog.json';
+import type { CatalogSnapshot } from '../../lib/types';
 import { updateResultText } from '../../components/ListUpdates';
 import { db } from '../../lib/db/instance';
 import type { Reply } from '../../lib/messages';
 import { progressText, type RefreshOutcome } from '../../lib/refresh';
 
 async function send(type: string, data: unknown): Promise<Reply<unknown> | undefined> {
-  const replies = await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, type, data }, { id: fakeBrowser.runtime.id });
+  const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+  const replies = await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, type, data }, sender);
   return replies.find((r) => r !== undefined) as Reply<unknown> | undefined;
 }
 
 describe('the background’s refresh handlers', () => {
+  let started: Background;
+  afterEach(() => started.stop());
   beforeEach(async () => {
     fakeBrowser.reset();
     await db.delete();
     await db.open();
-    setupSeed();
-    setupMessages();
-    setupRefresh();
+    started = startBackground(db, bundled as unknown as CatalogSnapshot);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
   });
 

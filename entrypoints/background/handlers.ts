@@ -1,0 +1,96 @@
+/**
+ * The background's answer to every message in lib/messages.ts: one object, built once, that
+ * satisfies the full `Handlers` type (a message without a handler does not compile). Each
+ * handler is a thin adapter over a domain function; `dispatch` has already checked who sent the
+ * message and validated its data. Content scripts may send only what `allowedSenders` lets
+ * them, and only about their own tab: this file enforces the "own tab" part.
+ */
+import { entryCount } from '../../lib/db/catalog';
+import { pagePaperId } from '../../lib/db/pagePaper';
+import { matchIdentity, saveById, unsaveById } from '../../lib/db/papers';
+import type { LanternDB } from '../../lib/db/schema';
+import type { Handlers, Sender } from '../../lib/messages';
+import type { PageIdentity } from '../../lib/types';
+import { injectBadgeUi } from './badgeUi';
+import type { TabListings } from './listings';
+import type { ListRefresher } from './refresh';
+import type { TabPapers } from './toolbar';
+import type { zoteroHandlers } from './zotero';
+
+export interface HandlerParts {
+  database: LanternDB;
+  tabs: TabPapers;
+  lists: ListRefresher;
+  listings: TabListings;
+  zotero: ReturnType<typeof zoteroHandlers>;
+}
+
+/** The one paper a content script may save or unsave: the one the background matched (or identified) for its tab. */
+async function ownTabPaper(tabs: TabPapers, sender: Sender): Promise<{ paperId: string; page?: PageIdentity }> {
+  const record = sender.tabId !== undefined && sender.url ? await tabs.pageRecord(sender.tabId, sender.url) : undefined;
+  if (record?.match) return { paperId: record.match.paper.id };
+  if (record?.identity) return { paperId: pagePaperId(record.identity), page: record.identity };
+  throw new Error('Lantern has not recognized a paper on this page.');
+}
+
+/** A content script may name its own tab's paper only; extension pages any. */
+async function ownPapersOnly<T extends { paperIds: string[] }>(tabs: TabPapers, request: T, sender: Sender): Promise<T> {
+  if (sender.kind !== 'content') return request;
+  const own = await ownTabPaper(tabs, sender);
+  if (request.paperIds.some((id) => id !== own.paperId)) throw new Error('A page can only ask about its own paper.');
+  return request;
+}
+
+export function createHandlers({ database, tabs, lists, listings, zotero }: HandlerParts): Handlers {
+  return {
+    getStatus: async () => ({
+      entryCount: await entryCount(database),
+      savedCount: await database.saved.count(),
+      lists: await database.lists.toArray(),
+    }),
+
+    matchPage: async (identity, sender) => {
+      const match = await matchIdentity(database, identity);
+      // The content script's answer also marks its tab (toolbar icon, "This tab", what it may save).
+      if (sender.kind === 'content' && sender.tabId !== undefined && sender.url) tabs.recordPage(sender.tabId, sender.url, identity, match);
+      return match;
+    },
+
+    setSaved: async ({ paperId, saved, page }, sender) => {
+      let target: { paperId: string; page?: PageIdentity } = page ? { paperId, page } : { paperId };
+      if (sender.kind === 'content') {
+        // Never a page-supplied record: the paper the background itself recorded for this tab.
+        const own = await ownTabPaper(tabs, sender);
+        if (own.paperId !== paperId) throw new Error('A page can only save or unsave its own paper.');
+        target = own;
+      }
+      if (saved) await saveById(database, target.paperId, target.page);
+      else await unsaveById(database, target.paperId);
+      return { saved };
+    },
+
+    getTabPaper: ({ tabId }) => tabs.tabPaper(tabId),
+
+    loadBadgeUi: async (_request, sender) => ({ loaded: sender.tabId !== undefined && (await injectBadgeUi(sender.tabId)) }),
+
+    refreshLists: ({ listIds, acceptShrink }) => lists.refresh(listIds, acceptShrink),
+    addList: ({ url }) => lists.addList(url),
+    removeList: async ({ listId }) => {
+      await lists.removeList(listId);
+      return { removed: true };
+    },
+    setListEnabled: async ({ listId, enabled }) => {
+      await lists.setListEnabled(listId, enabled);
+      return { enabled };
+    },
+    getRefreshState: () => lists.state(),
+    setRefreshSchedule: (schedule) => lists.setSchedule(schedule),
+    markEntriesSeen: () => lists.markEntriesSeen(),
+
+    // Pages that list papers (listings.ts): each handler checks the sender's own tab record.
+    ...listings.handlers,
+
+    sendToZotero: async (request, sender) => zotero.sendToZotero(await ownPapersOnly(tabs, request, sender), sender),
+    getInZotero: async (request, sender) => zotero.getInZotero(await ownPapersOnly(tabs, request, sender), sender),
+  } satisfies Handlers;
+}

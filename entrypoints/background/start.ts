@@ -1,0 +1,56 @@
+/**
+ * The background, assembled in one place: its parts are built once, the message handlers are
+ * one object over them (handlers.ts), and every browser event is wired here or by the one
+ * setup function of its concern. Seeding is a promise: what must come after it awaits it.
+ */
+import { browser } from 'wxt/browser';
+import { matchIdentity } from '../../lib/db/papers';
+import type { LanternDB } from '../../lib/db/schema';
+import { handleMessages, type Handlers } from '../../lib/messages';
+import type { CatalogSnapshot } from '../../lib/types';
+import { setupAllSites } from './allSites';
+import { setupCommands } from './commands';
+import { setupContextMenu } from './contextMenu';
+import { createHandlers } from './handlers';
+import { createTabListings, setupListings } from './listings';
+import { createQuickSave } from './quickSave';
+import { createListRefresher } from './refresh';
+import { setupSearchIndex } from './searchIndex';
+import { seedOn } from './seed';
+import { setupStorage } from './storage';
+import { createTabPapers } from './toolbar';
+import { zoteroHandlers } from './zotero';
+
+export interface Background {
+  handlers: Handlers;
+  /** Stops watching the database (the search index rebuilds); browser listeners stay with the browser. */
+  stop(): void;
+}
+
+/** Builds the background on `database` and registers every listener (synchronously, as MV3 requires). */
+export function startBackground(database: LanternDB, snapshot: CatalogSnapshot): Background {
+  const tabs = createTabPapers(database, (identity) => matchIdentity(database, identity));
+  const lists = createListRefresher(database);
+  const listings = createTabListings(database);
+  const quickSave = createQuickSave(database, tabs);
+  const handlers = createHandlers({ database, tabs, lists, listings, zotero: zoteroHandlers(database) });
+  handleMessages(handlers);
+
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    const seeded = seedOn({ kind: 'installed', reason }, database, snapshot);
+    await Promise.all([seeded, lists.start(seeded).catch(() => undefined)]);
+  });
+  browser.runtime.onStartup.addListener(async () => {
+    const seeded = seedOn({ kind: 'startup' }, database, snapshot);
+    await Promise.all([seeded, lists.start(seeded).catch(() => undefined)]);
+  });
+  tabs.watchTabs();
+  lists.watchAlarm();
+  setupListings(listings);
+  setupAllSites();
+  setupContextMenu(quickSave);
+  setupCommands(quickSave);
+  setupStorage();
+  const stopSearchIndex = setupSearchIndex(database);
+  return { handlers, stop: stopSearchIndex };
+}
