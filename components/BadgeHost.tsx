@@ -1,10 +1,14 @@
 /**
- * The badge's place on the page: a `<lantern-badge data-paper-id="…">` element with an open
- * shadow root (a stable contract for automation and user scripts) holding the styles and the
- * Preact tree. Part of the UI bundle, badge-ui.js (lib/badgeUi.ts). The host is fixed-positioned with `all: initial`, so it never shifts the page.
+ * The badge's place on the page: a `<lantern-badge data-paper-id="…">` element (a stable
+ * contract for automation and user scripts) with a CLOSED shadow root holding the styles and
+ * the Preact tree. The page's scripts see the host element and its data-paper-id, never what the
+ * badge shows (the saved state, the list's contents), and cannot drive it: untrusted events are
+ * stopped at the root (lib/trusted.ts). Part of the UI bundle, badge-ui.js (lib/badgeUi.ts).
+ * The host is fixed-positioned with `all: initial`, so it never shifts the page.
  */
 import { render } from 'preact';
 import badgeCss from './Badge.css?inline';
+import { ignoreUntrustedEvents } from '../lib/trusted';
 import { Badge, type BadgeProps } from './Badge';
 
 export const BADGE_TAG = 'lantern-badge';
@@ -15,9 +19,15 @@ export interface BadgeHost {
   remove(): void;
 }
 
+/**
+ * Creates the host and its shadow root. Throws when the element cannot get its own shadow root
+ * (a page that defined `lantern-badge` itself and attached one first): then there is no badge.
+ */
 export function createBadgeHost(doc: Document = document): BadgeHost {
   const element = doc.createElement(BADGE_TAG);
-  const shadow = element.attachShadow({ mode: 'open' });
+  // Attached at once, before the element is in the page: nothing of the page's runs in between.
+  const shadow = element.attachShadow({ mode: 'closed' });
+  ignoreUntrustedEvents(shadow);
   const style = doc.createElement('style');
   style.textContent = badgeCss;
   const mountPoint = doc.createElement('div');

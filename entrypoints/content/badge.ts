@@ -163,7 +163,14 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
       return;
     }
     remove();
-    shown = { host: ui.createBadgeHost(document), identity, match, collapsed, saving: false, inZotero: false, sendingToZotero: false };
+    let host: BadgeHost;
+    try {
+      host = ui.createBadgeHost(document);
+    } catch {
+      // The page took the badge's element name for itself: no badge here.
+      return;
+    }
+    shown = { host, identity, match, collapsed, saving: false, inZotero: false, sendingToZotero: false };
     draw();
     void askInZotero(shown);
   };

@@ -31,10 +31,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-// In the page's main world, from navigation start: the first frame in which the badge's card or
-// pill exists in its open shadow root (the content script draws host and content in one task).
+// In the page's main world, from navigation start: the first frame in which the badge's host
+// has a size, i.e. its card or pill is drawn in its closed shadow root (which the page cannot
+// look into; the content script draws host and content in one task).
 const RECORD_BADGE_VISIBLE = `(() => {
-  const drawn = () => document.querySelector('lantern-badge')?.shadowRoot?.querySelector('.card, .pill');
+  const drawn = () => (document.querySelector('lantern-badge')?.getBoundingClientRect().height ?? 0) > 0;
   const mark = () => requestAnimationFrame(() => { window.__lanternBadgeVisibleAt = performance.now(); });
   const observer = new MutationObserver(() => { if (drawn()) { observer.disconnect(); mark(); } });
   observer.observe(document, { childList: true, subtree: true });

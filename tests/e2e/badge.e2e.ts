@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { defaultExtDir, launchExtension, screenshot, type ExtensionSession } from './harness';
 import { ALL_SITES_SCRIPT_FILE } from '../../lib/allSites';
 import { BADGE_UI_FILE } from '../../lib/badgeUi';
-import { readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForBadge, waitForSeed } from './badge.page';
+import { readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForBadge, waitForSaved, waitForSeed } from './badge.page';
+import { closedShadow } from './devtools';
 import { PAGE_FIXTURES, megabyteHostilePage, readFixture } from '../fixtures/pages/pages';
 import bundled from '../../assets/catalog.json';
 import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
@@ -177,7 +178,7 @@ describe('badge', () => {
       const badge = await readBadge(page);
       if (badge) {
         // Inert at most: list data only, no page markup, only http(s) links.
-        const markup = await page.evaluate(() => document.querySelector('lantern-badge')?.shadowRoot?.querySelectorAll('script, img, iframe, svg[onload]').length);
+        const markup = await closedShadow(page).evaluate('lantern-badge', (root) => root.querySelectorAll('script, img, iframe, svg[onload]').length);
         expect(markup).toBe(0);
         expect(badge.links.every((l) => /^https?:\/\//.test(l.href))).toBe(true);
       }
@@ -190,22 +191,21 @@ describe('badge', () => {
   it('keeps the saved state across reloads', async () => {
     const url = 'https://www.nature.com/articles/s41591-023-02448-8';
     const page = await open(url);
-    const save = page.locator('lantern-badge .lantern-save');
-    await waitForBadge(page);
-    expect(await save.getAttribute('aria-pressed')).toBe('false');
+    const shadow = closedShadow(page);
+    expect((await waitForBadge(page)).saved).toBe('false');
     // By keyboard: the toggle keeps the focus through the save.
-    await save.focus();
+    await shadow.focus('lantern-badge', '.lantern-save');
     await page.keyboard.press('Enter');
-    await page.locator('lantern-badge .lantern-save[aria-pressed="true"]').waitFor();
-    const focused = await page.evaluate(() => document.querySelector('lantern-badge')?.shadowRoot?.activeElement?.getAttribute('aria-pressed'));
+    await waitForSaved(page, 'true');
+    const focused = await shadow.evaluate('lantern-badge', (root) => root.activeElement?.getAttribute('aria-pressed'));
     expect(focused).toBe('true');
     await page.reload();
     expect((await waitForBadge(page)).saved).toBe('true');
     // The reading list holds it too.
     const status = (await sendFromExtensionPage(ext, 'getStatus', {})) as { value: { savedCount: number } };
     expect(status.value.savedCount).toBe(1);
-    await save.click();
-    await page.locator('lantern-badge .lantern-save[aria-pressed="false"]').waitFor();
+    await shadow.click('lantern-badge', '.lantern-save');
+    await waitForSaved(page, 'false');
     await page.reload();
     expect((await waitForBadge(page)).saved).toBe('false');
     await page.close();
@@ -222,7 +222,7 @@ describe('badge', () => {
     // Coming back to the page: it gets the focus again.
     await page.bringToFront();
     await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
-    await page.locator('lantern-badge .lantern-save[aria-pressed="true"]').waitFor();
+    await waitForSaved(page, 'true');
     await sendFromExtensionPage(ext, 'setSaved', { paperId: 'doi:10.1038/s41586-023-05881-4', saved: false });
     await page.close();
   });
@@ -230,25 +230,26 @@ describe('badge', () => {
   it('collapses to a pill (button or Esc), remembers it across pages, and can be dismissed for the page', async () => {
     const page = await open('https://arxiv.org/abs/2311.16452');
     await waitForBadge(page);
-    await page.locator('lantern-badge .lantern-save').focus();
+    const shadow = closedShadow(page);
+    await shadow.focus('lantern-badge', '.lantern-save');
     await page.keyboard.press('Escape');
     expect((await waitForBadge(page)).collapsed).toBe(true);
     // Focus moves to the pill (after it is drawn): Enter opens the card again.
-    await page.waitForFunction(() => document.querySelector('lantern-badge')?.shadowRoot?.activeElement?.classList.contains('pill'));
+    await shadow.waitFor('lantern-badge', (root) => root.activeElement?.classList.contains('pill'));
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await readBadge(page))?.collapsed).toBe(false);
-    await page.locator('lantern-badge button[aria-label="Collapse"]').click();
+    await shadow.click('lantern-badge', 'button[aria-label="Collapse"]');
     await expect.poll(async () => (await readBadge(page))?.collapsed).toBe(true);
 
     const other = await open('https://www.nature.com/articles/s41586-023-06291-2');
     expect((await waitForBadge(other)).collapsed).toBe(true);
-    await other.locator('lantern-badge .pill').click();
+    await closedShadow(other).click('lantern-badge', '.pill');
     await expect.poll(async () => (await readBadge(other))?.collapsed).toBe(false);
     await other.close();
 
     await page.reload();
     expect((await waitForBadge(page)).collapsed).toBe(false);
-    await page.locator('lantern-badge button[aria-label="Hide on this page"]').click();
+    await shadow.click('lantern-badge', 'button[aria-label="Hide on this page"]');
     expect(await page.locator('lantern-badge').count()).toBe(0);
     await page.reload();
     await waitForBadge(page);
@@ -365,19 +366,19 @@ describe('badge', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await screenshot(page, 'badge-card', { colorScheme: scheme, fullPage: false });
     }
-    await page.locator('lantern-badge button[aria-label="Collapse"]').click();
+    const shadow = closedShadow(page);
+    await shadow.click('lantern-badge', 'button[aria-label="Collapse"]');
     await page.waitForTimeout(300);
     for (const scheme of ['light', 'dark'] as const) {
       await screenshot(page, 'badge-pill', { colorScheme: scheme, fullPage: false });
     }
-    await page.locator('lantern-badge .pill').click();
+    await shadow.click('lantern-badge', '.pill');
     await page.waitForTimeout(300);
     // 200 % zoom: half the CSS viewport; the card must still fit and scroll.
     await page.setViewportSize({ width: 640, height: 400 });
     await page.emulateMedia({ colorScheme: 'light' });
-    const fits = await page.evaluate(() => {
-      const card = document.querySelector('lantern-badge')?.shadowRoot?.querySelector('.card');
-      const r = card?.getBoundingClientRect();
+    const fits = await shadow.evaluate('lantern-badge', (root) => {
+      const r = root.querySelector('.card')?.getBoundingClientRect();
       return r ? r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth : false;
     });
     expect(fits).toBe(true);

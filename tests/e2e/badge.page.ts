@@ -1,11 +1,12 @@
 /**
- * The badge as E2E specs see it: through its public contract only (`<lantern-badge>` with an
- * open shadow root and `data-paper-id`), plus the background's per-tab record (storage.session)
- * to know when a page's question has been answered.
+ * The badge as E2E specs see it: `<lantern-badge data-paper-id>`, whose CLOSED shadow root the
+ * test side reads through the DevTools protocol (devtools.ts; the page itself cannot), plus the
+ * background's per-tab record (storage.session) to know when a page's question has been answered.
  */
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import type { ExtensionSession } from './harness';
+import { closedShadow } from './devtools';
 
 /** Chromium's MV3 `chrome` (promise-based, like the polyfill), inside evaluated functions. */
 declare const chrome: Browser;
@@ -77,15 +78,15 @@ export async function waitForAnswer(ext: ExtensionSession, page: Page): Promise<
   await page.waitForTimeout(250);
 }
 
-export async function readBadge(page: Page): Promise<BadgeView | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('lantern-badge');
-    const root = host?.shadowRoot;
-    if (!host || !root) return null;
+/** What the badge shows, read inside its closed shadow root; null when there is no badge (or nothing drawn in it). */
+export async function readBadge(page: Page, hostSelector = 'lantern-badge'): Promise<BadgeView | null> {
+  const paperId = await page.evaluate((sel) => document.querySelector(sel)?.getAttribute('data-paper-id'), hostSelector);
+  if (paperId === undefined) return null;
+  const inside = await closedShadow(page).evaluate(hostSelector, (root) => {
+    if (!root.querySelector('.card, .pill')) return null;
     const text = (sel: string) => root.querySelector(sel)?.textContent ?? '';
     const all = (sel: string) => [...root.querySelectorAll(sel)];
     return {
-      paperId: host.getAttribute('data-paper-id'),
       collapsed: root.querySelector('.pill') !== null,
       listText: text('.in') || text('.pill-text'),
       title: text('.title'),
@@ -100,13 +101,20 @@ export async function readBadge(page: Page): Promise<BadgeView | null> {
       saved: root.querySelector('[aria-pressed]')?.getAttribute('aria-pressed') ?? null,
     };
   });
+  return inside ? { paperId, ...inside } : null;
 }
 
 /** Waits for a drawn badge (card or pill) and reads it. */
 export async function waitForBadge(page: Page, paperId?: string): Promise<BadgeView> {
   const selector = paperId ? `lantern-badge[data-paper-id="${paperId}"]` : 'lantern-badge';
-  await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.card, .pill') != null, selector);
-  const badge = await readBadge(page);
+  await page.waitForSelector(selector, { state: 'attached' });
+  await closedShadow(page).waitFor(selector, (root) => root.querySelector('.card, .pill') !== null);
+  const badge = await readBadge(page, selector);
   if (!badge) throw new Error('The badge disappeared while being read.');
   return badge;
+}
+
+/** Waits until the badge's save toggle shows `pressed` ("true" or "false"). */
+export async function waitForSaved(page: Page, pressed: 'true' | 'false'): Promise<void> {
+  await closedShadow(page).waitFor('lantern-badge', (root, p) => root.querySelector('.lantern-save')?.getAttribute('aria-pressed') === p, pressed);
 }

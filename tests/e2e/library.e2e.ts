@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
-import { waitForBadge, waitForSeed } from './badge.page';
+import { waitForBadge, waitForSaved, waitForSeed } from './badge.page';
+import { closedShadow } from './devtools';
 import type { SavedItem } from '../../lib/types';
 
 const PAPER_URL = 'https://arxiv.org/abs/2311.16452';
@@ -121,8 +122,8 @@ describe('reading list', () => {
     const article = await ext.context.newPage();
     await article.goto(PAPER_URL);
     await waitForBadge(article, PAPER_ID);
-    await article.locator('lantern-badge .lantern-save').click();
-    await article.locator('lantern-badge .lantern-save[aria-pressed="true"]').waitFor();
+    await closedShadow(article).click('lantern-badge', '.lantern-save');
+    await waitForSaved(article, 'true');
     await article.close();
 
     // The popup marks it saved wherever it appears.

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
+import { waitForSaved } from './badge.page';
+import { closedShadow } from './devtools';
 
 /** The popup as a page: what a user types and what they read back. */
 class PopupPage {
@@ -243,13 +245,10 @@ describe('popup', () => {
     const resultToggle = popup.page.locator(`[role=option][data-paper-id="${LISTED_ID}"] [aria-pressed]`);
     expect(await resultToggle.getAttribute('aria-pressed')).toBe('true');
     await paperTab.reload();
-    const badgeToggle = paperTab.locator('lantern-badge').locator('[aria-pressed]').first();
-    await paperTab.waitForFunction(
-      () => document.querySelector('lantern-badge')?.shadowRoot?.querySelector('[aria-pressed]')?.getAttribute('aria-pressed') === 'true',
-    );
+    await waitForSaved(paperTab, 'true');
 
     // Unsaved from the badge: the open popup follows.
-    await badgeToggle.click();
+    await closedShadow(paperTab).click('lantern-badge', '[aria-pressed]');
     await popup.page.waitForFunction(
       (id) => document.querySelector(`[role=option][data-paper-id="${id}"] [aria-pressed]`)?.getAttribute('aria-pressed') === 'false',
       LISTED_ID,

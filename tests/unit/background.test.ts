@@ -200,6 +200,14 @@ describe('content scripts, only about their own tab', () => {
     expect(await db.saved.get(listed.id)).toBeUndefined();
   });
 
+  it('asks Zotero about its own paper only', async () => {
+    await sendFromTab(5, listedUrl, 'matchPage', { url: listedUrl, arxiv: listed.ids.arxiv });
+    expect(value(await sendFromTab(5, listedUrl, 'getInZotero', { paperIds: [listed.id] }))).toEqual({ paperIds: [] });
+    for (const type of ['getInZotero', 'sendToZotero']) {
+      expect(await sendFromTab(5, listedUrl, type, { paperIds: [listed.id, other.id] })).toEqual({ ok: false, error: 'A page can only ask about its own paper.' });
+    }
+  });
+
   it('refuses to save before the background matched anything for the tab, and for another URL', async () => {
     expect(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: true })).toEqual({ ok: false, error: 'Lantern has not recognized a paper on this page.' });
     await sendFromTab(5, listedUrl, 'matchPage', { url: listedUrl, arxiv: listed.ids.arxiv });

@@ -236,19 +236,82 @@ describe('Badge pill', () => {
 });
 
 describe('BadgeHost', () => {
-  it('draws into <lantern-badge data-paper-id> with an open shadow root and its own styles', () => {
-    const host = createBadgeHost(document);
-    host.draw({ match, collapsed: false, onToggleSave: vi.fn(), onCollapsedChange: vi.fn(), onDismiss: vi.fn() });
+  /** The shadow roots elements attached during `run`, as the page could never see them. */
+  function capturingShadowRoots(run: () => void): ShadowRoot[] {
+    const roots: ShadowRoot[] = [];
+    const attach = HTMLElement.prototype.attachShadow;
+    const spy = vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    try {
+      run();
+    } finally {
+      spy.mockRestore();
+    }
+    return roots;
+  }
+
+  /** A click the browser would mark as the user's own (happy-dom marks none). */
+  function trustedClick(): MouseEvent {
+    const event = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    return event;
+  }
+
+  it('draws into <lantern-badge data-paper-id> with a closed shadow root and its own styles', () => {
+    let host!: ReturnType<typeof createBadgeHost>;
+    const [shadow] = capturingShadowRoots(() => {
+      host = createBadgeHost(document);
+      host.draw({ match, collapsed: false, onToggleSave: vi.fn(), onCollapsedChange: vi.fn(), onDismiss: vi.fn() });
+    });
     const element = document.querySelector(BADGE_TAG) as HTMLElement;
     expect(element).toBe(host.element);
     expect(element.getAttribute('data-paper-id')).toBe(listed.id);
-    expect(element.shadowRoot?.mode).toBe('open');
+    // The page sees the host only: no shadowRoot, no attributes beyond the paper id.
+    expect(element.shadowRoot).toBeNull();
+    expect(element.getAttributeNames()).toEqual(['data-paper-id']);
+    expect(shadow?.mode).toBe('closed');
     // (vitest serves CSS imports empty; the E2E screenshots check the styles themselves)
-    expect(element.shadowRoot?.querySelector('style')).not.toBeNull();
-    expect(element.shadowRoot?.querySelector('.title')?.textContent).toBe(listed.title);
+    expect(shadow?.querySelector('style')).not.toBeNull();
+    expect(shadow?.querySelector('.title')?.textContent).toBe(listed.title);
     // Nothing of the badge leaks into the page's own DOM.
     expect(element.children).toHaveLength(0);
     host.remove();
+    expect(document.querySelector(BADGE_TAG)).toBeNull();
+  });
+
+  it('ignores synthetic clicks and keys, and answers the user’s own', () => {
+    const onToggleSave = vi.fn();
+    const onCollapsedChange = vi.fn();
+    let host!: ReturnType<typeof createBadgeHost>;
+    const [shadow] = capturingShadowRoots(() => {
+      host = createBadgeHost(document);
+      host.draw({ match, collapsed: false, onToggleSave, onCollapsedChange, onDismiss: vi.fn() });
+    });
+    const save = shadow!.querySelector('.lantern-save') as HTMLButtonElement;
+    save.click();
+    save.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    save.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(onToggleSave).not.toHaveBeenCalled();
+    expect(onCollapsedChange).not.toHaveBeenCalled();
+
+    save.dispatchEvent(trustedClick());
+    expect(onToggleSave).toHaveBeenCalledTimes(1);
+    host.remove();
+  });
+
+  it('gives up (no badge) when the page attached its own shadow root to the element first', () => {
+    const attach = HTMLElement.prototype.attachShadow;
+    // What a page's own `lantern-badge` definition could do in its constructor.
+    const spy = vi.spyOn(document, 'createElement').mockImplementationOnce((tag: string) => {
+      spy.mockRestore();
+      const element = document.createElement(tag);
+      attach.call(element, { mode: 'open' });
+      return element;
+    });
+    expect(() => createBadgeHost(document)).toThrow();
     expect(document.querySelector(BADGE_TAG)).toBeNull();
   });
 });

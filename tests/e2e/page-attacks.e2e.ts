@@ -1,0 +1,156 @@
+/**
+ * A web page's own scripts against the badge, in real Chromium: they share the DOM with it, so
+ * they try what an attacker would (read the badge and the saved state, capture its shadow root,
+ * click Save/Unsave with synthetic events, walk through saved papers with pushState and rewritten
+ * metadata). The test side checks what really happened through the extension's own pages and
+ * the DevTools protocol, which the page does not have.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionSession } from './harness';
+import { sendFromExtensionPage, waitForAnswer, waitForBadge, waitForSeed } from './badge.page';
+import { closedShadow } from './devtools';
+import { readFixture } from '../fixtures/pages/pages';
+
+const ARXIV = 'https://arxiv.org/abs/';
+const LISTED_ID = 'arxiv:2311.16452';
+/** Listed arXiv papers the walk goes through (all in the bundled list). */
+const SAVED_IDS = ['arxiv:2311.16452', 'arxiv:2311.16079', 'arxiv:2311.09774', 'arxiv:2310.14573', 'arxiv:2312.00164'];
+
+async function savedIds(ext: ExtensionSession): Promise<string[]> {
+  const page = await ext.openPopup();
+  try {
+    return await page.evaluate(async () => {
+      const open = indexedDB.open('lantern');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+        const request = db.transaction('saved').objectStore('saved').getAllKeys();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return keys.map(String).sort();
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+describe('a page cannot read or drive the badge', () => {
+  let ext: ExtensionSession;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    ext.routePages({ [ARXIV]: { body: readFixture('arxiv-abs-2311.16452.html') } });
+    await waitForSeed(ext);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  beforeEach(async () => {
+    for (const id of SAVED_IDS) await sendFromExtensionPage(ext, 'setSaved', { paperId: id, saved: true });
+    expect(await savedIds(ext)).toEqual([...SAVED_IDS].sort());
+  });
+
+  async function openListed(scriptBeforeLoad?: string): Promise<Page> {
+    const page = await ext.context.newPage();
+    if (scriptBeforeLoad) await page.addInitScript(scriptBeforeLoad);
+    await page.goto(`${ARXIV}2311.16452`);
+    await waitForAnswer(ext, page);
+    await waitForBadge(page, LISTED_ID);
+    return page;
+  }
+
+  it('sees only the host element and its data-paper-id: no shadow root, no saved state, no list data', async () => {
+    // The page's script runs first and tries to make every shadow root open and keep it.
+    const page = await openListed(`(() => {
+      const attach = Element.prototype.attachShadow;
+      window.__captured = [];
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, { ...init, mode: 'open' });
+        window.__captured.push(root);
+        return root;
+      };
+    })();`);
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('lantern-badge') as HTMLElement;
+      return {
+        shadowRoot: host.shadowRoot === null ? null : 'readable',
+        attributes: host.getAttributeNames(),
+        paperId: host.dataset.paperId,
+        text: host.textContent,
+        html: host.innerHTML,
+        captured: (window as unknown as { __captured: ShadowRoot[] }).__captured.length,
+        pressed: document.querySelectorAll('[aria-pressed]').length,
+        // What a page would look for if it could reach in.
+        leaked: host.shadowRoot?.querySelector('.title, .lantern-save, .in')?.textContent ?? null,
+      };
+    });
+    expect(seen).toEqual({ shadowRoot: null, attributes: ['data-paper-id'], paperId: LISTED_ID, text: '', html: '', captured: 0, pressed: 0, leaked: null });
+    // It is there all the same, for the user (and the test side).
+    expect(await closedShadow(page).evaluate('lantern-badge', (root) => root.querySelector('.lantern-save')?.getAttribute('aria-pressed'))).toBe('true');
+    await page.close();
+  });
+
+  it('ignores synthetic clicks and keys on Save, even from a script holding the button itself', async () => {
+    const page = await openListed();
+    const shadow = closedShadow(page);
+    // The worst case: the page's main world somehow holds the button (here the test side hands it over).
+    await shadow.evaluate('lantern-badge', (root) => {
+      (window as unknown as { __save: Element | null }).__save = root.querySelector('.lantern-save');
+    });
+    await page.evaluate(async () => {
+      const save = (window as unknown as { __save: HTMLButtonElement }).__save;
+      const host = document.querySelector('lantern-badge') as HTMLElement;
+      save.click();
+      save.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      save.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      save.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      host.click();
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      await new Promise((r) => setTimeout(r, 1000));
+    });
+    expect(await savedIds(ext)).toContain(LISTED_ID);
+    expect(await shadow.evaluate('lantern-badge', (root) => root.querySelector('.lantern-save')?.getAttribute('aria-pressed'))).toBe('true');
+    expect((await waitForBadge(page, LISTED_ID)).collapsed).toBe(false);
+    // The user's own click still works (and is undone right after).
+    await shadow.click('lantern-badge', '.lantern-save');
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('.lantern-save')?.getAttribute('aria-pressed') === 'false');
+    await shadow.click('lantern-badge', '.lantern-save');
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('.lantern-save')?.getAttribute('aria-pressed') === 'true');
+    await page.close();
+  });
+
+  it('cannot walk through saved papers with pushState and rewritten metadata and unsave them', async () => {
+    const page = await openListed();
+    const outcome = await page.evaluate(async (ids) => {
+      const tried: string[] = [];
+      for (const id of ids) {
+        const arxiv = id.replace('arxiv:', '');
+        history.pushState({}, '', `/abs/${arxiv}`);
+        document.querySelector('meta[name="citation_arxiv_id"]')?.setAttribute('content', arxiv);
+        document.querySelector('meta[name="citation_title"]')?.setAttribute('content', `Paper ${arxiv}`);
+        // Past the content script's settled look.
+        await new Promise((r) => setTimeout(r, 1500));
+        const host = document.querySelector('lantern-badge') as HTMLElement | null;
+        const save = host?.shadowRoot?.querySelector<HTMLButtonElement>('.lantern-save[aria-pressed="true"]');
+        if (save) {
+          save.click();
+          tried.push(id);
+        }
+        host?.click();
+        host?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      return tried;
+    }, SAVED_IDS);
+    expect(outcome).toEqual([]);
+    expect(await savedIds(ext)).toEqual([...SAVED_IDS].sort());
+    await page.close();
+  });
+});
