@@ -228,6 +228,7 @@ export const allowedSenders: { readonly [K in MessageType]: 'content' | 'extensi
   setRefreshSchedule: 'extension',
   markEntriesSeen: 'extension',
   lookupListed: 'content',
+  loadListingReader: 'content',
   getListedPaper: 'content',
   saveListed: 'content',
   getTabListed: 'extension',
