@@ -20,13 +20,18 @@ export interface BadgeHost {
 }
 
 /**
- * Creates the host and its shadow root. Throws when the element cannot get its own shadow root
- * (a page that defined `lantern-badge` itself and attached one first): then there is no badge.
+ * Creates the host and its shadow root, or null when the element cannot get its own shadow
+ * root (a page that defined `lantern-badge` itself and attached one first): then there is no badge.
  */
-export function createBadgeHost(doc: Document = document): BadgeHost {
+export function createBadgeHost(doc: Document = document): BadgeHost | null {
   const element = doc.createElement(BADGE_TAG);
-  // Attached at once, before the element is in the page: nothing of the page's runs in between.
-  const shadow = element.attachShadow({ mode: 'closed' });
+  let shadow: ShadowRoot;
+  try {
+    // Attached at once, before the element is in the page: nothing of the page's runs in between.
+    shadow = element.attachShadow({ mode: 'closed' });
+  } catch {
+    return null;
+  }
   ignoreUntrustedEvents(shadow);
   const style = doc.createElement('style');
   style.textContent = badgeCss;

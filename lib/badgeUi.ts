@@ -12,7 +12,7 @@ export const BADGE_UI_GLOBAL = '__lanternBadgeUi';
 export const BADGE_UI_FILE = '/badge-ui.js';
 
 export interface BadgeUi {
-  createBadgeHost(doc: Document): BadgeHost;
+  createBadgeHost(doc: Document): BadgeHost | null;
   /** The marks of a page that lists papers (components/MarkLayer.tsx). */
   createMarkLayer(doc: Document, actions: MarkActions): MarkLayer;
 }

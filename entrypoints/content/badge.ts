@@ -68,7 +68,7 @@ async function badgeUi(): Promise<BadgeUi | undefined> {
 
 function identify(url: string): PageIdentity | undefined {
   try {
-    return identifyPage(url, document);
+    return identifyPage(url);
   } catch {
     return undefined;
   }
@@ -163,13 +163,9 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
       return;
     }
     remove();
-    let host: BadgeHost;
-    try {
-      host = ui.createBadgeHost(document);
-    } catch {
-      // The page took the badge's element name for itself: no badge here.
-      return;
-    }
+    const host = ui.createBadgeHost(document);
+    // Null when the page took the badge's element name for itself: no badge here.
+    if (!host) return;
     shown = { host, identity, match, collapsed, saving: false, inZotero: false, sendingToZotero: false };
     draw();
     void askInZotero(shown);
@@ -212,10 +208,12 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
     current.match = reply.value;
     draw();
   };
-  ctx.addEventListener(window, 'focus', () => void recheck());
-  ctx.addEventListener(document, 'visibilitychange', () => void recheck());
+  const recheckIfVisible = () => void recheck();
+  const recheckNow = () => void recheck(true);
+  ctx.addEventListener(window, 'focus', recheckIfVisible);
+  ctx.addEventListener(document, 'visibilitychange', recheckIfVisible);
   // Saved from the context menu or the shortcut while this page is open.
-  ctx.onInvalidated(listenForNotices(() => void recheck(true)));
+  ctx.onInvalidated(listenForNotices(recheckNow));
 
   ctx.onInvalidated(remove);
   // The event fires while the navigation is starting (before `location` changes): look just after.
@@ -230,6 +228,6 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
       cites = next;
       draw();
     },
-    savedChanged: () => void recheck(true),
+    savedChanged: recheckNow,
   };
 }
