@@ -19,7 +19,6 @@ const LIST_ID = 'results';
 const RESULT_LIMIT = 50;
 const NEWEST_LIMIT = 8;
 const EMPTY_SET: ReadonlySet<string> = new Set();
-const EMPTY_MAP: ReadonlyMap<string, ReadingStatus> = new Map();
 
 type CatalogState = { status: 'loading' } | { status: 'ready'; catalog: PopupCatalog } | { status: 'error'; message: string };
 type LookupState = { text: string; lookup: Lookup | null };
@@ -36,7 +35,8 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(EMPTY_SET);
-  const [statuses, setStatuses] = useState<ReadonlyMap<string, ReadingStatus>>(EMPTY_MAP);
+  // null until the reading list has been read, so no category shows a progress of 0 meanwhile.
+  const [statuses, setStatuses] = useState<ReadonlyMap<string, ReadingStatus> | null>(null);
   const [seenAt, setSeenAt] = useState<number | undefined>(undefined);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(EMPTY_SET);
   const [tab, setTab] = useState<TabPaper | null>(null);
@@ -121,7 +121,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const lookup = pendingLookup && lookupState?.text === trimmed ? lookupState.lookup : null;
 
   const browsing = trimmed === '' && activeFilterCount(filters) === 0;
-  const categoryProgress = useMemo(() => (catalog && browsing ? catalog.progress(statuses) : undefined), [catalog, statuses, browsing]);
+  const categoryProgress = useMemo(() => (catalog && browsing && statuses ? catalog.progress(statuses) : undefined), [catalog, statuses, browsing]);
   // The saved set arrives just after the catalog: a search that does not filter by it must not
   // start again for it (that second search, with its database read, delayed the first results).
   const savedFilter = filters.savedOnly ? savedIds : EMPTY_SET;
@@ -209,7 +209,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   };
 
   /** A listed paper's status as the reading list says now (the record's may be older). */
-  const withSavedState = (hit: ListedHit): ListedHit => ({ ...hit, status: markStatus(savedIds.has(hit.id) ? (statuses.get(hit.id) ?? 'to-read') : undefined) });
+  const withSavedState = (hit: ListedHit): ListedHit => ({ ...hit, status: markStatus(savedIds.has(hit.id) ? (statuses?.get(hit.id) ?? 'to-read') : undefined) });
 
   const toggleListedSave = async (hit: ListedHit) => {
     setBusyIds((s) => new Set(s).add(hit.id));
