@@ -29,6 +29,25 @@ export interface ReplaceOptions {
   onStored?: (list: ListInfo, chunks: readonly EntryChunk[]) => void;
 }
 
+/**
+ * The db.kv row that keeps, per list id, the latest `addedAt` among its entries (epoch ms), so
+ * "new entries" can tell that nothing is new without reading any manifest.
+ */
+export const NEWEST_ADDED_KEY = 'newest-added-at';
+
+/** Per list id, the latest `addedAt` among its entries; a list missing here was stored before it was kept. */
+export async function newestAddedAt(db: LanternDB): Promise<Record<string, number>> {
+  const value = (await db.kv.get(NEWEST_ADDED_KEY))?.value;
+  return typeof value === 'object' && value !== null ? (value as Record<string, number>) : {};
+}
+
+async function setNewestAdded(db: LanternDB, listId: string, at: number | undefined): Promise<void> {
+  const newest = { ...(await newestAddedAt(db)) };
+  if (at === undefined) delete newest[listId];
+  else newest[listId] = at;
+  await db.kv.put({ key: NEWEST_ADDED_KEY, value: newest });
+}
+
 /** Entries per bulkPut of chunks: each batch reports progress; all batches share the one transaction. */
 const WRITE_BATCH_ENTRIES = 5_000;
 
@@ -82,7 +101,8 @@ export async function replaceListEntries(
   const early = plan(await db.manifests.get(list.id));
   // Lookups that arrived while laying out go first: once the transaction starts they would wait for it.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests], async () => {
+  // db.kv too: the newest entry date is written with the entries (other readers already wait for `lists`).
+  const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests, db.kv], async () => {
     const current = await db.manifests.get(list.id);
     const { previous, addedAtById, rows, layout } = sameManifest(current, early.previous) ? early : plan(current);
     await deleteListRows(db, list.id);
@@ -93,6 +113,9 @@ export async function replaceListEntries(
     }
     await db.entryKeys.bulkPut(layout.buckets);
     await db.manifests.put(layout.manifest);
+    let newest = 0;
+    for (const r of rows) if (r.addedAt > newest) newest = r.addedAt;
+    await setNewestAdded(db, list.id, newest);
     const row: ListInfo = { ...list, entryCount: rows.length };
     await db.lists.put(row);
     const added = rows.filter((r) => !addedAtById.has(r.id)).length;
@@ -131,8 +154,9 @@ export async function seedFromSnapshot(db: LanternDB, snapshot: CatalogSnapshot,
 
 /** Forgets a list and its entries; saved items stay (they are shown as "no longer in the list"). */
 export async function removeList(db: LanternDB, listId: string): Promise<void> {
-  await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests], async () => {
+  await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests, db.kv], async () => {
     await deleteListRows(db, listId);
+    await setNewestAdded(db, listId, undefined);
     await db.lists.delete(listId);
   });
 }

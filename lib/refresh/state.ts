@@ -2,6 +2,7 @@
  * What Lantern remembers of refreshes, in db.kv: per list, its check history and the summary of
  * its last change; the schedule; and when the user last saw new entries.
  */
+import { newestAddedAt } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
 import type { RefreshFailure } from './failure';
 import { DEFAULT_SCHEDULE, isValidSchedule, type CheckHistory, type RefreshSchedule } from './schedule';
@@ -102,10 +103,15 @@ export async function startNewEntriesClock(db: LanternDB, now = Date.now()): Pro
   return start;
 }
 
-/** How many papers (in enabled lists) arrived since the user last dismissed "new entries". */
+/**
+ * How many papers (in enabled lists) arrived since the user last dismissed "new entries". While
+ * no enabled list has an entry newer than that (newestAddedAt), none is new and no manifest is read.
+ */
 export async function countNewEntries(db: LanternDB, now = Date.now()): Promise<{ count: number; since: number }> {
   const since = await startNewEntriesClock(db, now);
-  return { count: await enabledEntriesAddedAfter(db, since), since };
+  const [lists, newest] = await Promise.all([db.lists.toArray(), newestAddedAt(db)]);
+  const nothingNew = lists.every((l) => !l.enabled || (newest[l.id] ?? Infinity) <= since);
+  return { count: nothingNew ? 0 : await enabledEntriesAddedAfter(db, since), since };
 }
 
 /** "Dismiss": entries added up to now are no longer new. */

@@ -1,8 +1,8 @@
 // @vitest-environment node
 // Node's own fetch primitives (Response, Headers, streams), as the service worker has.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { paperById, seedFromSnapshot } from '../../lib/db/catalog';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NEWEST_ADDED_KEY, paperById, seedFromSnapshot } from '../../lib/db/catalog';
 import { savePaper, savedPaperFromPaper } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import {
@@ -410,5 +410,30 @@ describe('new entries', () => {
     expect((await countNewEntries(db, clock)).count).toBe(2);
     expect((await paperById(db, entry(3).id))!.addedAt).toBeLessThan(clock);
     expect((await paperById(db, entry(300).id))!.addedAt).toBe(clock);
+  });
+
+  it('reads no manifest while no list has an entry newer than the last look', async () => {
+    await seedWith(range(0, 12));
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+    const manifestReads = vi.spyOn(db.manifests, 'toArray');
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+    clock += 1000;
+    // Fetched again with the same entries: still nothing new, still nothing to read.
+    await refreshList(db, 'seed', { fetch: fakeFetch(markdown(range(0, 12))).fetch, now });
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+    expect(manifestReads).not.toHaveBeenCalled();
+    clock += 1000;
+    await refreshList(db, 'seed', { fetch: fakeFetch(markdown(range(0, 14))).fetch, now });
+    expect((await countNewEntries(db, clock)).count).toBe(2);
+    expect(manifestReads).toHaveBeenCalled();
+  });
+
+  it('counts from the manifests for a list stored before its newest entry was kept', async () => {
+    await seedWith(range(0, 12));
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+    clock += 1000;
+    await refreshList(db, 'seed', { fetch: fakeFetch(markdown(range(0, 15))).fetch, now });
+    await db.kv.delete(NEWEST_ADDED_KEY);
+    expect((await countNewEntries(db, clock)).count).toBe(3);
   });
 });
