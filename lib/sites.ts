@@ -5,6 +5,7 @@
  *
  * `*://*.example.org/*` matches example.org and all of its subdomains.
  */
+import { MatchPattern } from '@webext-core/match-patterns';
 import { parseHttpUrl } from './ids/url';
 
 /** arXiv (abs, pdf, html, format, export., browse., ar5iv.labs.) and the mirrors researchers use. */
@@ -66,20 +67,8 @@ export const SITE_MATCHES: readonly string[] = [...ARXIV_AND_MIRRORS, ...READING
 /** The optional "all sites" permission, asked for at runtime (see lib/allSites.ts). */
 export const ALL_SITES_MATCHES: readonly string[] = ['*://*/*'];
 
-const PATTERN = /^\*:\/\/(\*\.)?([^/*]+)(\/.*)$/;
-
-/** True when an http(s) URL is one the content script runs on (mirrors the browser's matching). */
+/** True when an http(s) URL is one the content script runs on (match patterns read as the browser reads them). */
 export function isSiteUrl(url: string, patterns: readonly string[] = SITE_MATCHES): boolean {
   const parsed = parseHttpUrl(url);
-  if (!parsed) return false;
-  const host = parsed.hostname.toLowerCase();
-  return patterns.some((pattern) => {
-    const m = PATTERN.exec(pattern);
-    if (!m) return false;
-    const [, anySub, base = '', path = '/*'] = m;
-    const hostOk = host === base || (anySub !== undefined && host.endsWith(`.${base}`));
-    if (!hostOk) return false;
-    const prefix = path.endsWith('*') ? path.slice(0, -1) : path;
-    return path.endsWith('*') ? parsed.pathname.startsWith(prefix) : parsed.pathname === path;
-  });
+  return parsed !== undefined && patterns.some((pattern) => new MatchPattern(pattern).includes(parsed.href));
 }

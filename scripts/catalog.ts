@@ -4,9 +4,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseHttpUrl } from '../ids';
-import { parseAwesomeList } from './parse';
-import { SEED_SOURCE_URL, serializeSnapshot, toSnapshot } from './snapshot';
+import { parseArgs } from 'node:util';
+import { parseAwesomeList } from '../lib/catalog/parse';
+import { SEED_SOURCE_URL, serializeSnapshot, toSnapshot } from '../lib/catalog/snapshot';
+import { parseHttpUrl } from '../lib/ids';
 
 const FETCH_TIMEOUT_MS = 20_000;
 const USAGE = 'usage: npm run catalog -- <markdown file or URL> [--name NAME] [--source-url URL] [--source-date YYYY-MM-DD] [--out FILE]';
@@ -20,31 +21,38 @@ interface Options {
   out: string;
 }
 
-function parseArgs(args: string[]): Options {
-  const options: Partial<Options> = { out: 'assets/catalog.json' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (): string => {
-      const next = args[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
-      return next;
-    };
-    if (arg === '--name') options.name = value();
-    else if (arg === '--source-url') options.sourceUrl = value();
-    else if (arg === '--source-date') options.sourceDate = value();
-    else if (arg === '--out') options.out = value();
-    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${USAGE}`);
-    else if (options.input === undefined) options.input = arg;
-    else throw new Error(`only one input is read, got a second: ${arg}\n${USAGE}`);
+function readOptions(args: string[]): Options {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(args);
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  if (!options.input) throw new Error(USAGE);
-  if (options.sourceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.sourceDate)) {
-    throw new Error(`--source-date must look like 2023-12-23, got ${options.sourceDate}`);
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new Error(`only one input is read, got a second: ${positionals[1]}\n${USAGE}`);
+  const [input] = positionals;
+  if (!input) throw new Error(USAGE);
+  const { name, 'source-url': sourceUrl, 'source-date': sourceDate, out } = values;
+  if (sourceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(sourceDate)) {
+    throw new Error(`--source-date must look like 2023-12-23, got ${sourceDate}`);
   }
-  if (options.sourceUrl !== undefined && !parseHttpUrl(options.sourceUrl)) {
-    throw new Error(`--source-url must be an http(s) URL, got ${options.sourceUrl}`);
+  if (sourceUrl !== undefined && !parseHttpUrl(sourceUrl)) {
+    throw new Error(`--source-url must be an http(s) URL, got ${sourceUrl}`);
   }
-  return options as Options;
+  return { input, out, ...(name !== undefined && { name }), ...(sourceUrl !== undefined && { sourceUrl }), ...(sourceDate !== undefined && { sourceDate }) };
+}
+
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      'source-url': { type: 'string' },
+      'source-date': { type: 'string' },
+      out: { type: 'string', default: 'assets/catalog.json' },
+    },
+  });
 }
 
 async function readInput(input: string): Promise<string> {
@@ -55,7 +63,7 @@ async function readInput(input: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions(process.argv.slice(2));
   const markdown = await readInput(options.input);
   const parsed = parseAwesomeList(markdown);
   for (const warning of parsed.warnings) console.warn(`line ${warning.line}: ${warning.message}`);
