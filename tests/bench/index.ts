@@ -9,7 +9,7 @@ if (!process.env.LANTERN_EXT_DIR) {
   process.env.LANTERN_EXT_DIR = '.output-bench/chrome-mv3';
 }
 
-const areas = ['catalog', 'search', 'popup', 'readinglist', 'library', 'badge', 'marks', 'refresh'];
+const areas = ['catalog', 'linear', 'search', 'popup', 'readinglist', 'library', 'badge', 'marks', 'refresh'];
 
 // Each area in a fresh Node process: one area's heap (the 100k-paper corpora) must not slow the
 // next one's harness, which serves the pages and lists the extension fetches.
