@@ -67,12 +67,16 @@ function services(): LibraryServices {
 
 /** Waits (letting IndexedDB and liveQuery run) until the check passes. */
 async function until(check: () => void | Promise<void>): Promise<void> {
-  await vi.waitFor(async () => {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 5));
-    });
-    await check();
-  });
+  // Up to 10 s: a BibTeX import first loads its parser, which took over a second on a busy machine.
+  await vi.waitFor(
+    async () => {
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 5));
+      });
+      await check();
+    },
+    { timeout: 10_000 },
+  );
 }
 
 const $ = <T extends Element = HTMLElement>(selector: string): T | null => host.querySelector<T>(selector);
