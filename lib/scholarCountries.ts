@@ -14,7 +14,7 @@ export const SCHOLAR_COUNTRY_MATCHES: readonly string[] = [
   'de', 'fr', 'es', 'it', 'nl', 'be', 'ch', 'at', 'se', 'dk', 'no', 'fi', 'pl', 'pt', 'cz', 'gr', 'ie', 'ca', 'ru',
   'co.uk', 'co.jp', 'co.kr', 'co.in', 'co.id', 'co.za', 'co.il', 'co.nz',
   'com.au', 'com.br', 'com.mx', 'com.hk', 'com.tw', 'com.sg', 'com.tr', 'com.ar', 'com.eg',
-].map((suffix) => `*://scholar.google.${suffix}/*`);
+].map((suffix) => `https://scholar.google.${suffix}/*`);
 
 export async function isScholarCountriesEnabled(): Promise<boolean> {
   try {

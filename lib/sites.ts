@@ -3,49 +3,51 @@
  * list links to. In MV3 these match patterns are also the extension's host permissions, so the
  * list is deliberately explicit (no `<all_urls>`); other sites are an opt-in (ALL_SITES_MATCHES).
  *
- * `*://*.example.org/*` matches example.org and all of its subdomains.
+ * Sites that serve only https (HSTS) are matched as `https://` alone: a page on them cannot be
+ * http, and a plain-http look-alike answered by a network attacker gets no content script.
+ * `https://*.example.org/*` matches example.org and all of its subdomains.
  */
 import { MatchPattern } from '@webext-core/match-patterns';
 import { parseHttpUrl } from './ids/url';
 
 /** arXiv (abs, pdf, html, format, export., browse., ar5iv.labs.) and the mirrors researchers use. */
 const ARXIV_AND_MIRRORS = [
-  '*://*.arxiv.org/*',
-  '*://*.alphaxiv.org/*',
-  '*://ar5iv.org/*',
+  'https://*.arxiv.org/*',
+  'https://*.alphaxiv.org/*',
+  'https://ar5iv.org/*',
 ];
 
 /** Indexes, preprint servers and publishers (issue 3, "Where the content script runs"). */
 const READING_PLACES = [
-  '*://pubmed.ncbi.nlm.nih.gov/*',
-  '*://pmc.ncbi.nlm.nih.gov/*',
+  'https://pubmed.ncbi.nlm.nih.gov/*',
+  'https://pmc.ncbi.nlm.nih.gov/*',
   // The old NCBI domain: only its /pmc/ and /pubmed/ pages are articles.
-  '*://www.ncbi.nlm.nih.gov/pmc/*',
-  '*://www.ncbi.nlm.nih.gov/pubmed/*',
-  '*://*.biorxiv.org/*',
-  '*://*.medrxiv.org/*',
-  '*://*.nature.com/*',
-  '*://*.science.org/*',
-  '*://*.cell.com/*',
-  '*://*.thelancet.com/*',
-  '*://*.nejm.org/*',
-  '*://jamanetwork.com/*',
-  '*://*.bmj.com/*',
-  '*://*.jmir.org/*',
-  '*://*.mdpi.com/*',
-  '*://*.cureus.com/*',
-  '*://link.springer.com/*',
-  '*://*.sciencedirect.com/*',
-  '*://*.onlinelibrary.wiley.com/*',
-  '*://ieeexplore.ieee.org/*',
-  '*://dl.acm.org/*',
-  '*://aclanthology.org/*',
-  '*://openreview.net/*',
-  '*://*.semanticscholar.org/*',
+  'https://www.ncbi.nlm.nih.gov/pmc/*',
+  'https://www.ncbi.nlm.nih.gov/pubmed/*',
+  'https://*.biorxiv.org/*',
+  'https://*.medrxiv.org/*',
+  'https://*.nature.com/*',
+  'https://*.science.org/*',
+  'https://*.cell.com/*',
+  'https://*.thelancet.com/*',
+  'https://*.nejm.org/*',
+  'https://jamanetwork.com/*',
+  'https://*.bmj.com/*',
+  'https://*.jmir.org/*',
+  'https://*.mdpi.com/*',
+  'https://*.cureus.com/*',
+  'https://link.springer.com/*',
+  'https://*.sciencedirect.com/*',
+  'https://*.onlinelibrary.wiley.com/*',
+  'https://ieeexplore.ieee.org/*',
+  'https://dl.acm.org/*',
+  'https://aclanthology.org/*',
+  'https://openreview.net/*',
+  'https://*.semanticscholar.org/*',
   // Google Scholar's main host; its country domains (scholar.google.de, …) are asked for at runtime.
-  '*://scholar.google.com/*',
-  '*://huggingface.co/*',
-  '*://github.com/*',
+  'https://scholar.google.com/*',
+  'https://huggingface.co/*',
+  'https://github.com/*',
 ];
 
 /**
@@ -53,11 +55,12 @@ const READING_PLACES = [
  * project pages and blogs of listed papers (checked against the seed list by tests/unit/sites.test.ts).
  */
 const SEED_LIST_HOSTS = [
+  // Two of these hosts still answer over plain http (no HSTS), so both schemes are matched.
   '*://*.the-innovation.org/*',
-  '*://starmpcc.github.io/*',
-  '*://optimalscale.github.io/*',
-  '*://cambridgeltl.github.io/*',
-  '*://blog.research.google/*',
+  'https://starmpcc.github.io/*',
+  'https://optimalscale.github.io/*',
+  'https://cambridgeltl.github.io/*',
+  'https://blog.research.google/*',
   '*://heal-gpt.cn/*',
 ];
 

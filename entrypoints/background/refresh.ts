@@ -12,6 +12,7 @@ import {
   countNewEntries,
   dueLists,
   earliestCheckAt,
+  hostPermissionToGiveBack,
   isValidSchedule,
   markEntriesSeen,
   readRefreshStates,
@@ -27,6 +28,7 @@ import {
   type RefreshOutcome,
   type RefreshProgress,
 } from '../../lib/refresh';
+import { isAllSitesRecognitionEnabled } from '../../lib/allSites';
 import { ensureSearchIndexStored, handOverStoredList } from '../../lib/search/store';
 import type { Handlers, Request, Response } from '../../lib/messages';
 
@@ -66,6 +68,18 @@ async function refreshSearchIndex(database: LanternDB): Promise<void> {
   await ensureSearchIndexStored(database).catch((e: unknown) => console.error('Lantern could not rebuild its search index.', e));
 }
 
+/**
+ * Removing a list gives back the host permission its adding asked for, once no other list reads
+ * from that host. Not while "all sites" is granted: that grant covers the host, and is the user's
+ * own choice to keep or undo.
+ */
+async function giveBackHostPermission(database: LanternDB, removedSourceUrl: string): Promise<void> {
+  const remaining = (await database.lists.toArray()).map((l) => l.sourceUrl);
+  const origin = hostPermissionToGiveBack(removedSourceUrl, remaining);
+  if (!origin || (await isAllSitesRecognitionEnabled())) return;
+  await browser.permissions.remove({ origins: [origin] }).catch((e: unknown) => console.error('Lantern could not give back a host permission.', e));
+}
+
 /** Keeping lists fresh, as the background's message handlers and start-up use it. */
 export interface ListRefresher {
   refresh(listIds?: readonly string[], acceptShrink?: boolean): Promise<RefreshOutcome[]>;
@@ -93,7 +107,11 @@ export function createListRefresher(database: LanternDB): ListRefresher {
     return run;
   };
   // A stored list's chunks go straight to the index rebuild that follows, instead of being read back.
-  const refreshDeps = (): RefreshDeps => ({ onProgress: progressReporter(), onStored: (list, chunks) => handOverStoredList(database, list, chunks) });
+  const refreshDeps = (): RefreshDeps => ({
+    onProgress: progressReporter(),
+    onStored: (list, chunks) => handOverStoredList(database, list, chunks),
+    hasHostPermission: (origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false),
+  });
   const afterChange = async () => {
     await refreshSearchIndex(database);
     await reschedule(database);
@@ -115,7 +133,9 @@ export function createListRefresher(database: LanternDB): ListRefresher {
       }),
     async removeList(listId) {
       if (listId === 'seed') throw new Error('The bundled list cannot be removed; turn it off instead.');
+      const removed = await database.lists.get(listId);
       await serially(() => removeList(database, listId));
+      if (removed) await giveBackHostPermission(database, removed.sourceUrl);
       await afterChange();
     },
     async setListEnabled(listId, enabled) {

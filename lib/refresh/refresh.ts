@@ -33,6 +33,12 @@ export interface RefreshDeps {
    * was really cut down or split). A copy with no papers at all is still refused.
    */
   acceptShrink?: boolean;
+  /**
+   * Whether the user has granted a host permission (a match pattern such as
+   * "https://lists.example.org/*"). Without it, adding a list off the manifest's hosts is refused
+   * before anything is fetched.
+   */
+  hasHostPermission?: (origin: string) => Promise<boolean>;
 }
 
 export type RefreshOutcome =
@@ -170,7 +176,8 @@ export type AddListOutcome =
 
 /**
  * Follows a new list: normalizes the address, fetches and parses it, and stores it only when it
- * holds papers. The caller has already obtained the host permission (see NormalizedListUrl).
+ * holds papers. Only https addresses, and off the manifest's hosts only once `deps.hasHostPermission`
+ * says the user granted the host (the options page asks in the click that adds the list).
  */
 export async function addList(db: LanternDB, input: string, deps: RefreshDeps = {}): Promise<AddListOutcome> {
   const now = deps.now ?? Date.now;
@@ -178,6 +185,10 @@ export async function addList(db: LanternDB, input: string, deps: RefreshDeps = 
   if (!target.ok) return target;
   const existing = (await db.lists.toArray()).find((l) => l.id === target.id || l.sourceUrl === target.url);
   if (existing) return { ok: false, error: `Lantern already follows this list (“${existing.name}”).` };
+  if (target.needsPermission && !(await deps.hasHostPermission?.(target.origin))) {
+    const host = new URL(target.url).host;
+    return { ok: false, error: `Lantern may not read ${host} yet. Add the list from Lantern’s options page, which asks you for that permission.` };
+  }
   const fetched = await fetchListSource(target.url, fetchOptions(deps, target.id));
   try {
     if (fetched.kind === 'failed') return { ok: false, error: describeFailure(fetched.failure, now(), { hasCopy: false }) };

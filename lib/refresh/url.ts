@@ -32,7 +32,7 @@ function fail(error: string): ListUrlResult {
 
 function result(url: URL, id: string, name: string): ListUrlResult {
   const origin = `${url.protocol}//${url.host}/*`;
-  return { ok: true, url: url.href, id, name, origin, needsPermission: !(url.protocol === 'https:' && url.host === DEFAULT_LIST_HOST) };
+  return { ok: true, url: url.href, id, name, origin, needsPermission: url.host !== DEFAULT_LIST_HOST };
 }
 
 /**
@@ -72,7 +72,7 @@ export function normalizeListUrl(input: string): ListUrlResult {
   } catch {
     return fail('That is not a web address.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('Only http(s) addresses can be followed.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('Only web (https) addresses can be followed.');
   if (url.username || url.password) return fail('Addresses with a user name or password are not accepted.');
   url.hash = '';
   const host = url.hostname.toLowerCase();
@@ -85,6 +85,27 @@ export function normalizeListUrl(input: string): ListUrlResult {
     return fromRawGitHub(owner, repo, ref, path);
   }
   if (parts.length === 0) return fail('That address names a site, not a list file. Paste the URL of the markdown file.');
+  // A list is fetched again and again: over plain http anyone on the network could rewrite it.
+  if (url.protocol !== 'https:') {
+    return fail(`Lantern follows lists over https only, and this address is plain http. If the site serves it, use https://${url.host}${url.pathname}${url.search}.`);
+  }
   const id = `${host}/${parts.join('/')}`.toLowerCase();
   return result(url, id, parts.at(-1)!);
+}
+
+/**
+ * The host permission to give back when a list is removed: the one its adding asked for, unless
+ * the manifest grants it anyway or another followed list still reads from that host. Lists are
+ * compared by their source URL (as stored, already normalized).
+ *
+ * @returns a match pattern such as "https://lists.example.org/*", or undefined when nothing is to be given back.
+ */
+export function hostPermissionToGiveBack(removedSourceUrl: string, remainingSourceUrls: readonly string[]): string | undefined {
+  const removed = normalizeListUrl(removedSourceUrl);
+  if (!removed.ok || !removed.needsPermission) return undefined;
+  const stillUsed = remainingSourceUrls.some((url) => {
+    const other = normalizeListUrl(url);
+    return other.ok && other.origin === removed.origin;
+  });
+  return stillUsed ? undefined : removed.origin;
 }

@@ -60,7 +60,7 @@ const FIXTURE_CASES: Case[] = PAGE_FIXTURES.flatMap((f) => f.urls.map((url) => (
 const MORE_LISTED: Case[] = [
   { url: 'https://arxiv.org/html/2312.00164v1', body: mirrorPage(entry('arxiv:2312.00164').title), listedId: 'arxiv:2312.00164' },
   { url: 'https://browse.arxiv.org/abs/2309.01114v2?context=cs.CL', body: mirrorPage('MedChatZH'), listedId: 'arxiv:2309.01114' },
-  { url: 'http://arxiv.org/abs/2309.06419', body: mirrorPage('Radiology-Llama2'), listedId: 'arxiv:2309.06419' },
+  { url: 'https://arxiv.org/abs/2309.06419', body: mirrorPage('Radiology-Llama2'), listedId: 'arxiv:2309.06419' },
   { url: 'https://export.arxiv.org/abs/2312.07814', body: mirrorPage('A Foundational Multimodal Vision Language AI Assistant'), listedId: 'arxiv:2312.07814' },
   { url: 'https://ar5iv.labs.arxiv.org/html/2309.00237', body: mirrorPage('[2309.00237] Clinical notes'), listedId: 'arxiv:2309.00237' },
   { url: 'https://www.alphaxiv.org/abs/2311.16079', body: mirrorPage('MEDITRON-70B | alphaXiv'), listedId: 'arxiv:2311.16079' },

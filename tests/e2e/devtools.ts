@@ -163,3 +163,18 @@ export async function contentScriptWorld(page: Page, extensionName: string): Pro
     },
   };
 }
+
+/**
+ * Names of the isolated worlds (content scripts) on the page's main frame now, without waiting.
+ * A fresh DevTools session, since enabling Runtime reports the existing contexts only once per session.
+ */
+export async function isolatedWorldNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const names: string[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.type === 'isolated') names.push(context.name);
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.detach();
+  return names;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeListUrl } from '../../lib/refresh/url';
+import { hostPermissionToGiveBack, normalizeListUrl } from '../../lib/refresh/url';
 
 function ok(input: string) {
   const result = normalizeListUrl(input);
@@ -77,10 +77,31 @@ describe('normalizeListUrl', () => {
       'https://github.com/owner/repo/issues/4',
       'https://raw.githubusercontent.com/owner/repo',
       'https://example.org/',
+      'http://lists.example.org/ai/medicine.md',
     ]) {
       const result = normalizeListUrl(input);
       expect(result.ok, input).toBe(false);
       if (!result.ok) expect(result.error).toMatch(/^[A-Z].*\.$/);
     }
+  });
+
+  it('asks for a permission everywhere but the default host, whatever the scheme given', () => {
+    expect(ok('http://raw.githubusercontent.com/owner/lists/main/README.md').needsPermission).toBe(false);
+    expect(ok('https://raw.githubusercontent.com.evil.example/owner/lists/main/README.md').needsPermission).toBe(true);
+  });
+});
+
+describe('hostPermissionToGiveBack', () => {
+  const ELSEWHERE = 'https://lists.example.org/ai/medicine.md';
+
+  it('gives back the host a removed list was the last to read from', () => {
+    expect(hostPermissionToGiveBack(ELSEWHERE, ['https://raw.githubusercontent.com/owner/lists/HEAD/README.md'])).toBe('https://lists.example.org/*');
+    expect(hostPermissionToGiveBack(ELSEWHERE, [])).toBe('https://lists.example.org/*');
+  });
+
+  it('keeps a host another list still reads from, and never gives back the manifest’s own', () => {
+    expect(hostPermissionToGiveBack(ELSEWHERE, ['https://lists.example.org/other.md'])).toBeUndefined();
+    expect(hostPermissionToGiveBack('https://raw.githubusercontent.com/owner/lists/HEAD/README.md', [])).toBeUndefined();
+    expect(hostPermissionToGiveBack('not a url', [])).toBeUndefined();
   });
 });

@@ -381,11 +381,43 @@ describe('more lists', () => {
     const before = await snapshotOf(db);
     const notFound = await addList(db, 'https://github.com/lab/gone', { fetch: fakeFetch(new Response('', { status: 404 })).fetch, now });
     expect(notFound).toEqual({ ok: false, error: expect.stringMatching(/not found/) });
-    const prose = await addList(db, 'https://example.org/notes.md', { fetch: fakeFetch(new Response('# Notes\n\nNothing here.\n')).fetch, now });
+    const prose = await addList(db, 'https://example.org/notes.md', {
+      fetch: fakeFetch(new Response('# Notes\n\nNothing here.\n')).fetch,
+      now,
+      hasHostPermission: async () => true,
+    });
     expect(prose).toEqual({ ok: false, error: expect.stringMatching(/no papers were found/) });
     const bad = await addList(db, 'ftp://example.org/x.md', { now });
     expect(bad.ok).toBe(false);
     expect(await snapshotOf(db)).toEqual(before);
+  });
+});
+
+describe('adding a list off the default host', () => {
+  const list = () => markdown(range(400, 403));
+
+  it('fetches nothing from a host the user has not granted, and says where to grant it', async () => {
+    await seedWith(range(0, 3));
+    const before = await snapshotOf(db);
+    const asked: string[] = [];
+    for (const hasHostPermission of [undefined, async (origin: string) => (asked.push(origin), false)]) {
+      const { fetch, requests } = fakeFetch(list());
+      const outcome = await addList(db, 'https://intranet.example/lists/medicine.md', { fetch, now, ...(hasHostPermission && { hasHostPermission }) });
+      expect(outcome).toEqual({ ok: false, error: 'Lantern may not read intranet.example yet. Add the list from Lantern’s options page, which asks you for that permission.' });
+      expect(requests).toEqual([]);
+    }
+    expect(asked).toEqual(['https://intranet.example/*']);
+    expect(await snapshotOf(db)).toEqual(before);
+  });
+
+  it('follows a list on a granted host, over https only', async () => {
+    await seedWith(range(0, 3));
+    const plain = await addList(db, 'http://lists.example.org/medicine.md', { fetch: fakeFetch(list()).fetch, now, hasHostPermission: async () => true });
+    expect(plain).toEqual({ ok: false, error: expect.stringMatching(/^Lantern follows lists over https only.*https:\/\/lists\.example\.org\/medicine\.md\.$/) });
+    const { fetch, requests } = fakeFetch(list());
+    const outcome = await addList(db, 'https://lists.example.org/medicine.md', { fetch, now, hasHostPermission: async (origin) => origin === 'https://lists.example.org/*' });
+    expect(outcome).toMatchObject({ ok: true, list: { id: 'lists.example.org/medicine.md', entryCount: 3 } });
+    expect(requests.map((r) => r.url)).toEqual(['https://lists.example.org/medicine.md']);
   });
 });
 

@@ -24,6 +24,9 @@ const SEED_LIST_LINKS = [
   'https://www.nejm.org/doi/pdf/10.1056/NEJMra2301725',
 ];
 
+/** Hosts of the seed list's http links that serve only https. */
+const HTTPS_ONLY_HOSTS = new Set(['arxiv.org']);
+
 const READING_PLACES = [
   'https://www.arxiv.org/pdf/2311.16452v2',
   'https://browse.arxiv.org/abs/2311.16452',
@@ -65,8 +68,17 @@ const ELSEWHERE = [
 ];
 
 describe('site list', () => {
-  it.each(SEED_LIST_LINKS)('runs on the seed list link %s', (url) => {
-    expect(isSiteUrl(url)).toBe(true);
+  // An http link to an https-only site lands on its https page (HSTS); that page is the one read.
+  it.each(SEED_LIST_LINKS)('runs where the seed list link %s leads', (url) => {
+    expect(isSiteUrl(HTTPS_ONLY_HOSTS.has(new URL(url).hostname) ? url.replace(/^http:/, 'https:') : url)).toBe(true);
+  });
+
+  it('matches plain http only on the hosts that still serve it', () => {
+    expect(isSiteUrl('http://arxiv.org/abs/2305.10415')).toBe(false);
+    expect(isSiteUrl('http://www.nature.com/articles/s41586-023-05881-4')).toBe(false);
+    expect(isSiteUrl('http://heal-gpt.cn/')).toBe(true);
+    expect(isSiteUrl('http://the-innovation.org/data/article/medicine/preview/pdf/XINNMEDICINE-2023-0065.pdf')).toBe(true);
+    expect(SITE_MATCHES.filter((p) => p.startsWith('*://'))).toEqual(['*://*.the-innovation.org/*', '*://heal-gpt.cn/*']);
   });
 
   it.each(READING_PLACES)('runs where researchers read: %s', (url) => {
@@ -79,7 +91,7 @@ describe('site list', () => {
 
   it('holds only well-formed http(s) match patterns, no catch-all', () => {
     for (const pattern of SITE_MATCHES) {
-      expect(pattern).toMatch(/^\*:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+\/[^*]*\*$/);
+      expect(pattern).toMatch(/^(\*|https):\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+\/[^*]*\*$/);
     }
     expect(SITE_MATCHES).not.toContain('<all_urls>');
     expect(SITE_MATCHES.some((p) => ALL_SITES_MATCHES.includes(p))).toBe(false);
