@@ -7,6 +7,8 @@ import { ALL_SITES_MATCHES, SITE_MATCHES } from './lib/sites';
 import { ZOTERO_PERMISSION } from './lib/zotero/connector';
 
 const NATIVE_BROWSER = fileURLToPath(new URL('./lib/nativeBrowser.ts', import.meta.url));
+const CONTENT_SCRIPT = fileURLToPath(new URL('./entrypoints/content/index.ts', import.meta.url));
+const SITES_IN_PAGES = '\0lantern:sites-in-pages';
 
 // Icons are made in assets/ (tests/tools/render-icons.ts renders assets/icon.svg); they are
 // copied to the build's root so the manifest and `browser.action.setIcon` can name them.
@@ -32,7 +34,15 @@ export default defineConfig({
         enforce: 'pre' as const,
         resolveId: (id: string) => (id === '@wxt-dev/webextension-polyfill/browser' ? NATIVE_BROWSER : null),
       };
-      config.plugins = [nativeBrowser, ...(config.plugins ?? [])];
+      // The content script's match patterns are the manifest's (WXT reads them from the entrypoint
+      // before bundling); in the bundle they would be 1.5 kB of strings nothing reads.
+      const noMatchPatterns = {
+        name: 'lantern:no-match-patterns-in-pages',
+        enforce: 'pre' as const,
+        resolveId: (id: string, importer?: string) => (importer === CONTENT_SCRIPT && id === '../../lib/sites' ? SITES_IN_PAGES : null),
+        load: (id: string) => (id === SITES_IN_PAGES ? 'export const SITE_MATCHES = [];' : null),
+      };
+      config.plugins = [nativeBrowser, noMatchPatterns, ...(config.plugins ?? [])];
     },
     // MV2 (Firefox) has no optional_host_permissions: its optional hosts go in optional_permissions.
     'build:manifestGenerated': (wxt, manifest) => {

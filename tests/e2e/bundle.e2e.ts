@@ -1,6 +1,6 @@
 /**
  * What the build puts into web pages: the content script stays small (under 25 kB minified: it
- * loads on every listed site), and neither it, the badge's and marks' UI nor the listing readers carries the
+ * loads on every listed site) and carries no match patterns (the manifest does), and neither it, the badge's and marks' UI nor the listing readers carries the
  * webextension-polyfill or any recognizer's examples (lib/**\/*.examples.ts are test data).
  */
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Examples } from '../../lib/detector';
 import { defaultExtDir } from './harness';
+import { SITE_MATCHES } from '../../lib/sites';
 
 const exampleFiles = import.meta.glob<{ default: ReadonlyArray<Examples<unknown, unknown>> }>('../../lib/**/*.examples.ts', {
   eager: true,
@@ -23,7 +24,7 @@ const POLYFILL_MARK = 'This script should only be loaded in a browser extension'
 const CONTENT_SCRIPT_LIMIT = 25_000;
 
 const extDir = defaultExtDir();
-const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[]; matches?: string[] }> };
 const contentScripts = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
 const pageScripts = [...contentScripts, 'badge-ui.js', 'listing-reader.js'];
 
@@ -33,6 +34,11 @@ describe('scripts in web pages', () => {
     for (const path of contentScripts) {
       expect({ path, small: readFileSync(join(extDir, path)).length < CONTENT_SCRIPT_LIMIT }).toEqual({ path, small: true });
     }
+  });
+
+  it('runs on exactly the site list, whose patterns the manifest holds and the script does not', () => {
+    expect(manifest.content_scripts?.map((script) => [...(script.matches ?? [])].sort())).toEqual([[...SITE_MATCHES].sort()]);
+    for (const path of contentScripts) expect(readFileSync(join(extDir, path), 'utf8')).not.toContain('pubmed.ncbi.nlm.nih.gov/*');
   });
 
   it.each(pageScripts)('%s uses the browser API directly, without the polyfill', (path) => {
