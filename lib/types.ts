@@ -137,6 +137,18 @@ export interface SavedItem {
   updatedAt: number;
 }
 
+/**
+ * A saved item the user removed, kept whole so it can come back (lib/db/readingList.ts says for
+ * how long). Its `removedAt` also tells a copy elsewhere (a sync) that the paper was unsaved.
+ */
+export interface RemovedItem {
+  /** The paper id, as in the saved item. */
+  id: string;
+  /** Epoch ms of the removal. */
+  removedAt: number;
+  item: SavedItem;
+}
+
 /** What a page says about itself, extracted by lib/page from the URL and the document. */
 export interface PageIdentity {
   url: string;

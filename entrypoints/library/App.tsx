@@ -4,7 +4,17 @@ import { LibraryTable } from '../../components/library/LibraryTable';
 import { ProgressView } from '../../components/library/ProgressView';
 import { loadListsInOrder, progressViews, type ListInOrder } from '../../lib/progress/data';
 import { BulkBar, LibraryFilterBar, TransferBar } from '../../components/library/LibraryControls';
-import { restoreSaved, toStorageError, unsavePaper, updateSaved, type SavedPatch } from '../../lib/db/readingList';
+import {
+  hasOwnWork,
+  listRemoved,
+  purgeRemoved,
+  removeSaved,
+  restoreRemoved,
+  restoreSaved,
+  toStorageError,
+  updateSaved,
+  type SavedPatch,
+} from '../../lib/db/readingList';
 import { importFile, importFormatOf } from '../../lib/export/importFile';
 import { decodeImportBytes, sizeProblem } from '../../lib/export/importResult';
 import { exportText, libraryRows, loadListMembership, loadSavedItems, type ListMembership } from '../../lib/library/data';
@@ -14,6 +24,7 @@ import {
   buildLibraryIndex,
   categoriesInUse,
   exportFileName,
+  formatDay,
   guessImportFormat,
   importMessage,
   keepPresent,
@@ -25,7 +36,7 @@ import {
   type LibraryFilters,
   type LibrarySort,
 } from '../../lib/library/view';
-import type { ReadingStatus, SavedItem } from '../../lib/types';
+import type { ReadingStatus, RemovedItem, SavedItem } from '../../lib/types';
 import { plural } from '../../lib/words';
 import type { LibraryServices } from './services';
 import { CITATION_NAMES, citation, copyToClipboard, type CitationFormat } from '../../lib/export/citation';
@@ -37,6 +48,8 @@ const TAGS_ID = 'library-tags';
 
 type Notice = { kind: 'info' | 'error'; text: string; details?: string[] };
 type Undo = { items: SavedItem[]; text: string };
+/** Papers about to be removed that carry the user's notes or tags: asked once before. */
+type Confirm = { items: SavedItem[]; withWork: number };
 
 export function App({ services }: { services: LibraryServices }) {
   const { db } = services;
@@ -50,6 +63,8 @@ export function App({ services }: { services: LibraryServices }) {
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [undo, setUndo] = useState<Undo | null>(null);
+  const [confirming, setConfirming] = useState<Confirm | null>(null);
+  const [removed, setRemoved] = useState<RemovedItem[]>([]);
   const [importing, setImporting] = useState(false);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [progressOpen, setProgressOpen] = useState(false);
@@ -75,10 +90,14 @@ export function App({ services }: { services: LibraryServices }) {
       next: (row) => setInZotero(new Set(typeof row?.value === 'object' && row.value !== null ? Object.keys(row.value) : [])),
       error: onError,
     });
+    // Removed papers are kept 30 days; older ones go now, the rest are listed under "Recently removed".
+    purgeRemoved(db, services.now()).catch(() => undefined);
+    const recent = liveQuery(() => listRemoved(db, services.now())).subscribe({ next: setRemoved, error: onError });
     return () => {
       saved.unsubscribe();
       listed.unsubscribe();
       zotero.unsubscribe();
+      recent.unsubscribe();
     };
   }, [db, services]);
 
@@ -173,12 +192,29 @@ export function App({ services }: { services: LibraryServices }) {
     }
   };
 
-  const remove = async (items: SavedItem[]) => {
+  const remove = async (items: SavedItem[], confirmed = false) => {
     if (items.length === 0) return;
+    const withWork = items.filter(hasOwnWork).length;
+    if (withWork > 0 && !confirmed) {
+      setConfirming({ items, withWork });
+      return;
+    }
+    setConfirming(null);
     try {
-      const removed = await db.transaction('rw', db.saved, () => Promise.all(items.map((item) => unsavePaper(db, item.id))));
-      const gone = removed.filter((item): item is SavedItem => item !== undefined);
+      const gone = await removeSaved(
+        db,
+        items.map((item) => item.id),
+        services.now(),
+      );
       setUndo({ items: gone, text: removedMessage(gone.length) });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const restore = async (ids: string[]) => {
+    try {
+      await restoreRemoved(db, ids);
     } catch (e) {
       fail(e);
     }
@@ -421,6 +457,41 @@ export function App({ services }: { services: LibraryServices }) {
             </p>
           )}
         </>
+      )}
+
+      {removed.length > 0 && (
+        <section class="recently-removed" aria-labelledby="recently-removed-heading" data-recently-removed="">
+          <h2 id="recently-removed-heading">Recently removed</h2>
+          <p class="hint">Kept for 30 days with their notes and tags, then deleted.</p>
+          <ul>
+            {removed.map((row) => (
+              <li key={row.id} data-paper-id={row.id}>
+                <span class="removed-title">{row.item.paper.title}</span>
+                <span class="removed-at"> · removed {formatDay(row.removedAt)} · </span>
+                <button type="button" class="link-button" aria-label={`Restore ${row.item.paper.title}`} onClick={() => void restore([row.id])}>
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {confirming && (
+        <div class="toast" role="alertdialog" aria-label="Remove papers with notes or tags?" data-confirm-remove="">
+          <span>
+            {confirming.items.length === 1
+              ? 'This paper has your notes or tags. Remove it from your reading list?'
+              : `${plural(confirming.withWork, 'paper')} of ${confirming.items.length} ${confirming.withWork === 1 ? 'has' : 'have'} your notes or tags. Remove them?`}{' '}
+          </span>
+          <button type="button" class="link-button" onClick={() => void remove(confirming.items, true)}>
+            Remove
+          </button>
+          <span aria-hidden="true"> · </span>
+          <button type="button" class="link-button" onClick={() => setConfirming(null)}>
+            Keep
+          </button>
+        </div>
       )}
 
       {undo && (

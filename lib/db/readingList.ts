@@ -1,10 +1,13 @@
 /**
  * The reading list's data API. Saved items keep their own copy of the paper, so they outlive
- * list refreshes and list removal. Every write is one transaction (never half-written), and
- * storage failures come back as a `StorageError` with a message meant for the user.
+ * list refreshes and list removal. Unsaving never destroys: a removed item moves, whole, to the
+ * `removed` table for REMOVED_KEPT_MS (Undo, the library's "Recently removed", saving it again
+ * all bring it back with its note and tags) and is purged after. Every write is one transaction
+ * (never half-written), and storage failures come back as a `StorageError` with a message meant
+ * for the user.
  */
 import Dexie from 'dexie';
-import type { Paper, ReadingStatus, SavedItem, SavedPaper } from '../types';
+import type { Paper, ReadingStatus, RemovedItem, SavedItem, SavedPaper } from '../types';
 import type { LanternDB } from './schema';
 
 export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
@@ -81,28 +84,74 @@ function newItem(paper: SavedPaper, now: number): SavedItem {
   };
 }
 
-/** Saves a paper; saving one already saved changes nothing and returns the existing item. */
+/** How long a removed item stays recoverable: 30 days. */
+export const REMOVED_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Saves a paper; saving one already saved changes nothing and returns the existing item. A
+ * paper removed in the last REMOVED_KEPT_MS comes back as it was (note, tags, status).
+ */
 export async function savePaper(db: LanternDB, paper: SavedPaper, now = Date.now()): Promise<SavedItem> {
   return guarded(() =>
-    db.transaction('rw', db.saved, async () => {
+    db.transaction('rw', db.saved, db.removed, async () => {
       const existing = await db.saved.get(paper.id);
       if (existing) return existing;
-      const item = newItem(structuredClone(paper), now);
+      const removed = await db.removed.get(paper.id);
+      const item = removed ? { ...removed.item, updatedAt: now } : newItem(structuredClone(paper), now);
       await db.saved.add(item);
+      if (removed) await db.removed.delete(paper.id);
       return item;
     }),
   );
 }
 
-/** Removes a saved item and returns it (for undo), or undefined when it was not saved. */
-export async function unsavePaper(db: LanternDB, id: string): Promise<SavedItem | undefined> {
+/** Whether unsaving this item would put away something the user wrote (a note or tags): the UI asks first. */
+export function hasOwnWork(item: Pick<SavedItem, 'note' | 'tags'>): boolean {
+  return item.note.trim() !== '' || item.tags.length > 0;
+}
+
+/** Removes saved items (recoverably, see the top of this file) and returns those that were saved, in order. */
+export async function removeSaved(db: LanternDB, ids: readonly string[], now = Date.now()): Promise<SavedItem[]> {
   return guarded(() =>
-    db.transaction('rw', db.saved, async () => {
-      const existing = await db.saved.get(id);
-      if (existing) await db.saved.delete(id);
-      return existing;
+    db.transaction('rw', db.saved, db.removed, async () => {
+      const items = (await db.saved.bulkGet([...ids])).filter((item): item is SavedItem => item !== undefined);
+      await db.removed.bulkPut(items.map((item) => ({ id: item.id, removedAt: now, item })));
+      await db.saved.bulkDelete(items.map((item) => item.id));
+      return items;
     }),
   );
+}
+
+/** Removes one saved item (recoverably) and returns it, or undefined when it was not saved. */
+export async function unsavePaper(db: LanternDB, id: string, now = Date.now()): Promise<SavedItem | undefined> {
+  return (await removeSaved(db, [id], now))[0];
+}
+
+/**
+ * Brings removed items back as they were ("Restore", "Undo"). An item saved again meanwhile
+ * stays as it is now. Returns the ids restored.
+ */
+export async function restoreRemoved(db: LanternDB, ids: readonly string[]): Promise<string[]> {
+  return guarded(() =>
+    db.transaction('rw', db.saved, db.removed, async () => {
+      const rows = (await db.removed.bulkGet([...ids])).filter((row): row is RemovedItem => row !== undefined);
+      const savedAgain = new Set(await db.saved.where('id').anyOf(rows.map((row) => row.id)).primaryKeys());
+      const back = rows.filter((row) => !savedAgain.has(row.id));
+      await db.saved.bulkAdd(back.map((row) => row.item));
+      await db.removed.bulkDelete(rows.map((row) => row.id));
+      return back.map((row) => row.id);
+    }),
+  );
+}
+
+/** Items removed in the last REMOVED_KEPT_MS, most recently removed first. */
+export async function listRemoved(db: LanternDB, now = Date.now()): Promise<RemovedItem[]> {
+  return db.removed.where('removedAt').aboveOrEqual(now - REMOVED_KEPT_MS).reverse().sortBy('removedAt');
+}
+
+/** Forgets items removed more than REMOVED_KEPT_MS ago; returns how many. */
+export async function purgeRemoved(db: LanternDB, now = Date.now()): Promise<number> {
+  return guarded(() => db.removed.where('removedAt').below(now - REMOVED_KEPT_MS).delete());
 }
 
 export async function isSaved(db: LanternDB, id: string): Promise<boolean> {
@@ -166,9 +215,14 @@ export async function updateSaved(
   );
 }
 
-/** Puts items back exactly as they were (undo of a removal), all or none. */
+/** Puts items back exactly as they were (undo of a removal), all or none; they leave "Recently removed". */
 export async function restoreSaved(db: LanternDB, items: readonly SavedItem[]): Promise<void> {
-  await guarded(() => db.transaction('rw', db.saved, () => db.saved.bulkPut([...items])));
+  await guarded(() =>
+    db.transaction('rw', db.saved, db.removed, async () => {
+      await db.saved.bulkPut([...items]);
+      await db.removed.bulkDelete(items.map((item) => item.id));
+    }),
+  );
 }
 
 /**

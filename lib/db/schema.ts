@@ -6,7 +6,7 @@
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { nameFromText, namesFromByline } from '../names';
-import type { AuthorList, CslName, ListInfo, SavedItem, SavedPaper, StoredEntry } from '../types';
+import type { AuthorList, CslName, ListInfo, RemovedItem, SavedItem, SavedPaper, StoredEntry } from '../types';
 import { layoutList, type EntryChunk, type EntryKeyBucket, type ListManifest } from './layout';
 
 /** A small key-value table for state that is not a row of its own (search index, refresh state, settings). */
@@ -95,6 +95,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 6,
+    // Unsaving never destroys: removed saved items wait here, whole, for 30 days (lib/db/readingList.ts).
+    stores: { removed: 'id, removedAt' },
+  },
 ];
 
 /**
@@ -126,6 +131,7 @@ export class LanternDB extends Dexie {
   entryKeys!: Table<EntryKeyBucket, [string, number]>;
   manifests!: EntityTable<ListManifest, 'listId'>;
   saved!: EntityTable<SavedItem, 'id'>;
+  removed!: EntityTable<RemovedItem, 'id'>;
   kv!: EntityTable<KeyValue, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {

@@ -3,10 +3,16 @@ import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
 import {
+  REMOVED_KEPT_MS,
   StorageError,
   cleanTags,
+  hasOwnWork,
   isSaved,
+  listRemoved,
   listSaved,
+  purgeRemoved,
+  removeSaved,
+  restoreRemoved,
   requestPersistentStorage,
   restoreSaved,
   savePaper,
@@ -133,6 +139,63 @@ describe('saving and unsaving', () => {
     expect(await unsavePaper(db, A.id)).toBeUndefined();
     await restoreSaved(db, [removed!]);
     expect(await db.saved.get(A.id)).toEqual(before);
+  });
+});
+
+describe('unsaving never destroys', () => {
+  it('keeps a removed item whole, treats it as not saved, and Restore brings it back with note and tags', async () => {
+    await savePaper(db, A, 1000);
+    await updateSaved(db, A.id, { note: 'mine', tags: ['radiology'], status: 'reading' }, 1500);
+    const before = await db.saved.get(A.id);
+    await unsavePaper(db, A.id, 2000);
+    expect(await isSaved(db, A.id)).toBe(false);
+    expect([...(await savedIds(db, [A.id]))]).toEqual([]);
+    expect(await listSaved(db)).toEqual([]);
+    expect(await listRemoved(db, 2000)).toEqual([{ id: A.id, removedAt: 2000, item: before }]);
+    expect(await restoreRemoved(db, [A.id])).toEqual([A.id]);
+    expect(await db.saved.get(A.id)).toEqual(before);
+    expect(await listRemoved(db, 3000)).toEqual([]);
+  });
+
+  it('saving a removed paper again brings back what the user wrote', async () => {
+    await savePaper(db, A, 1000);
+    await updateSaved(db, A.id, { note: 'mine' }, 1500);
+    await unsavePaper(db, A.id, 2000);
+    const again = await savePaper(db, A, 3000);
+    expect(again).toMatchObject({ note: 'mine', addedAt: 1000, updatedAt: 3000 });
+    expect(await db.removed.count()).toBe(0);
+  });
+
+  it('removes many in one go, most recent first in Recently removed, and keeps a paper saved again meanwhile', async () => {
+    await savePaper(db, A, 1000);
+    await savePaper(db, B, 1000);
+    expect((await removeSaved(db, [A.id, B.id, 'arxiv:9999.99999'], 2000)).map((i) => i.id)).toEqual([A.id, B.id]);
+    // B saved again (from the badge, say) while the library still offers to restore it.
+    await savePaper(db, B, 2600);
+    await updateSaved(db, B.id, { note: 'new' }, 2700);
+    expect((await listRemoved(db, 3000)).map((r) => r.id)).toEqual([A.id]);
+    await removeSaved(db, [B.id], 2800);
+    expect((await listRemoved(db, 3000)).map((r) => r.id)).toEqual([B.id, A.id]);
+    await savePaper(db, B, 2900);
+    expect(await restoreRemoved(db, [A.id, B.id])).toEqual([A.id]);
+    expect((await db.saved.get(B.id))?.note).toBe('new');
+  });
+
+  it('keeps removed items 30 days, then purges them', async () => {
+    await savePaper(db, A, 1000);
+    await unsavePaper(db, A.id, 10_000);
+    expect(await purgeRemoved(db, 10_000 + REMOVED_KEPT_MS - 1)).toBe(0);
+    expect((await listRemoved(db, 10_000 + REMOVED_KEPT_MS)).map((r) => r.id)).toEqual([A.id]);
+    expect(await listRemoved(db, 10_000 + REMOVED_KEPT_MS + 1)).toEqual([]);
+    expect(await purgeRemoved(db, 10_000 + REMOVED_KEPT_MS + 1)).toBe(1);
+    expect(await db.removed.count()).toBe(0);
+  });
+
+  it('asks before removing only items with a note or tags', () => {
+    expect(hasOwnWork({ note: '', tags: [] })).toBe(false);
+    expect(hasOwnWork({ note: '  ', tags: [] })).toBe(false);
+    expect(hasOwnWork({ note: 'x', tags: [] })).toBe(true);
+    expect(hasOwnWork({ note: '', tags: ['t'] })).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { papersByKeys } from '../../lib/db/catalog';
 import { entryKeys } from '../../lib/db/layout';
 import { LanternDB, legacyAuthorList, SCHEMA_VERSIONS } from '../../lib/db/schema';
+import { unsavePaper } from '../../lib/db/readingList';
 import type { SavedItem, StoredEntry } from '../../lib/types';
 
 const FIXTURES = resolve(__dirname, '../fixtures/db');
@@ -40,6 +41,10 @@ async function expectCurrentShape(db: LanternDB): Promise<void> {
     expect(typeof item.note).toBe('string');
     expect(item.paper.id).toBe(item.id);
     expect(Array.isArray(item.paper.authorList.names), `saved ${item.id}: authorList`).toBe(true);
+  }
+  for (const row of await db.removed.toArray()) {
+    expect(row.item.id, `removed ${row.id}`).toBe(row.id);
+    expect(Number.isFinite(row.removedAt)).toBe(true);
   }
   const lists = await db.lists.toArray();
   for (const list of lists) {
@@ -178,5 +183,30 @@ describe('upgrade to v5', () => {
       { family: 'Lee', given: 'Yin Tat' },
     ]);
     expect(legacyAuthorList({ authors: 'Nori, Harsha', links: [] }).names).toEqual([{ literal: 'Nori' }, { literal: 'Harsha' }]);
+  });
+});
+
+describe('upgrade to v6', () => {
+  it('adds an empty "removed" table and changes nothing else; unsaving then keeps the item there', async () => {
+    const example = readExample(5);
+    await createAtVersion('v5-to-v6', 5, example);
+    const db = new LanternDB('v5-to-v6');
+    opened.push(db);
+    expect(await db.removed.count()).toBe(0);
+    expect(await db.saved.orderBy('addedAt').toArray()).toEqual(example.tables.saved);
+    const first = example.tables.saved![0] as unknown as SavedItem;
+    await unsavePaper(db, first.id, 1_800_000_000_000);
+    expect(await db.saved.get(first.id)).toBeUndefined();
+    expect(await db.removed.get(first.id)).toEqual({ id: first.id, removedAt: 1_800_000_000_000, item: first });
+  });
+
+  it('reads the v6 example’s removed item back whole', async () => {
+    const example = readExample(6);
+    await createAtVersion('v6-stays', 6, example);
+    const db = new LanternDB('v6-stays');
+    opened.push(db);
+    const [row] = await db.removed.toArray();
+    expect(row?.item.note).toBe('Read section 3 again.');
+    expect(row?.item.tags).toEqual(['radiology']);
   });
 });
