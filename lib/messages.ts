@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isHttpUrl } from './ids/url';
-import type { PageIdentity, PageMatch, ListInfo } from './types';
+import type { PageIdentity, PageMatch, ListInfo, SavedState } from './types';
 import type { AddListOutcome, RefreshOutcome, RefreshSchedule, RefreshStates } from './refresh';
 import type { ItemQuery } from './listing/item';
 import type { ListedHit, MarkStatus } from './listing/hit';
@@ -24,7 +24,7 @@ export interface Protocol {
    * Save or unsave a paper (listed, or identified from a page for unlisted papers). From a
    * content script only the paper the background matched for that tab, and `page` is ignored.
    */
-  setSaved: { req: { paperId: string; saved: boolean; page?: PageIdentity }; res: { saved: boolean } };
+  setSaved: { req: { paperId: string; saved: boolean; page?: PageIdentity }; res: SavedState };
   /** The popup's "This tab": what the background knows of a tab's paper (see entrypoints/background/toolbar.ts). */
   getTabPaper: { req: { tabId: number }; res: { identity: PageIdentity | null; match: PageMatch | null } };
   /** The content script of a listed page asks for the badge's UI bundle (lib/badgeUi.ts). */

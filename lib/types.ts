@@ -149,6 +149,17 @@ export interface RemovedItem {
   item: SavedItem;
 }
 
+/**
+ * A paper's place in the reading list, as a page's badge may know it (no note, no tags, only
+ * whether there are some): saved; or removed and still restorable; and whether the saved item
+ * holds a note or tags (unsaving it asks first).
+ */
+export interface SavedState {
+  saved: boolean;
+  recentlyRemoved: boolean;
+  hasNoteOrTags: boolean;
+}
+
 /** What a page says about itself, extracted by lib/page from the URL and the document. */
 export interface PageIdentity {
   url: string;
@@ -171,6 +182,10 @@ export interface PageMatch {
   via: 'arxiv' | 'doi' | 'pmcid' | 'pmid' | 'repo' | 'title';
   related: Paper[];
   saved: boolean;
+  /** Removed from the reading list and still restorable (its "Undo"); see lib/db/readingList.ts. */
+  recentlyRemoved?: boolean;
+  /** The saved item holds a note or tags (never which): unsaving it asks first. */
+  hasNoteOrTags?: boolean;
   /** Names of the lists the paper is in, for "In LLMs in Medicine". */
   listNames: string[];
 }

@@ -7,7 +7,7 @@
  */
 import { entryCount } from '../../lib/db/catalog';
 import { pagePaperId } from '../../lib/db/pagePaper';
-import { matchIdentity, saveById, unsaveById } from '../../lib/db/papers';
+import { matchIdentity, setSavedById } from '../../lib/db/papers';
 import type { LanternDB } from '../../lib/db/schema';
 import type { Handlers, Sender } from '../../lib/messages';
 import type { PageIdentity } from '../../lib/types';
@@ -64,9 +64,7 @@ export function createHandlers({ database, tabs, lists, listings, zotero }: Hand
         if (own.paperId !== paperId) throw new Error('A page can only save or unsave its own paper.');
         target = own;
       }
-      if (saved) await saveById(database, target.paperId, target.page);
-      else await unsaveById(database, target.paperId);
-      return { saved };
+      return setSavedById(database, target.paperId, saved, target.page);
     },
 
     getTabPaper: ({ tabId }) => tabs.tabPaper(tabId),

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { matchIdentity } from '../../lib/db/papers';
+import { purgeRemoved } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import { handleMessages, type Handlers } from '../../lib/messages';
 import type { CatalogSnapshot } from '../../lib/types';
@@ -25,6 +26,8 @@ export interface Background {
   handlers: Handlers;
   /** Stops watching the database (the search index rebuilds); browser listeners stay with the browser. */
   stop(): void;
+  /** How many removed papers this start forgot (they were removed more than REMOVED_KEPT_MS ago). */
+  purged: Promise<number>;
 }
 
 /** Builds the background on `database` and registers every listener (synchronously, as MV3 requires). */
@@ -52,5 +55,8 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
   setupCommands(quickSave);
   setupStorage();
   const stopSearchIndex = setupSearchIndex(database);
-  return { handlers, stop: stopSearchIndex };
+  // Removed papers are kept REMOVED_KEPT_MS: each start of the worker (every browser start, and
+  // again after each idle stop) forgets older ones. A small indexed delete; nothing waits for it.
+  const purged = purgeRemoved(database).catch(() => 0);
+  return { handlers, stop: stopSearchIndex, purged };
 }

@@ -151,7 +151,7 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
     const reply = await sendMessage('setSaved', { paperId: target.match.paper.id, saved: !target.match.saved });
     if (ctx.isInvalid) return;
     target.saving = false;
-    if (reply.ok) target.match = { ...target.match, saved: reply.value.saved };
+    if (reply.ok) target.match = { ...target.match, ...reply.value };
     if (shown === target) draw();
   };
 

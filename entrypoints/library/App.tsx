@@ -5,7 +5,7 @@ import { ProgressView } from '../../components/library/ProgressView';
 import { loadListsInOrder, progressViews, type ListInOrder } from '../../lib/progress/data';
 import { BulkBar, LibraryFilterBar, TransferBar } from '../../components/library/LibraryControls';
 import {
-  hasOwnWork,
+  hasNoteOrTags,
   listRemoved,
   purgeRemoved,
   removeSaved,
@@ -194,7 +194,7 @@ export function App({ services }: { services: LibraryServices }) {
 
   const remove = async (items: SavedItem[], confirmed = false) => {
     if (items.length === 0) return;
-    const withWork = items.filter(hasOwnWork).length;
+    const withWork = items.filter(hasNoteOrTags).length;
     if (withWork > 0 && !confirmed) {
       setConfirming({ items, withWork });
       return;

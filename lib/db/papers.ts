@@ -3,12 +3,12 @@
  * handlers, the context menu and the keyboard shortcut: which listed paper a page identity is,
  * and saving or unsaving a paper by id.
  */
-import type { PageIdentity, PageMatch } from '../types';
+import type { PageIdentity, PageMatch, SavedState } from '../types';
 import { identityKeys, matchPaper, titleCandidatePrefix } from '../match';
 import { relatedPapers } from '../related';
 import { paperById, papersByKeys, papersByTitlePrefix, relatedPool } from './catalog';
 import { savedPaperFromPage } from './pagePaper';
-import { isSaved, savePaper, savedPaperFromPaper, unsavePaper } from './readingList';
+import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from './readingList';
 import type { LanternDB } from './schema';
 
 /** How many related papers an answer carries. */
@@ -26,16 +26,16 @@ export async function matchIdentity(database: LanternDB, identity: PageIdentity)
   if (!match) return null;
   const { paper, via } = match;
   // Independent reads, in parallel: this answer is most of the time to a visible badge.
-  const [lists, pool, saved] = await Promise.all([
+  const [lists, pool, state] = await Promise.all([
     database.lists.bulkGet(paper.lists),
     relatedPool(database, paper),
-    isSaved(database, paper.id),
+    savedState(database, paper.id),
   ]);
   return {
     paper,
     via,
     related: relatedPapers(paper, pool, RELATED_COUNT),
-    saved,
+    ...state,
     listNames: lists.flatMap((l) => (l ? [l.name] : [])),
   };
 }
@@ -56,7 +56,14 @@ export async function saveById(database: LanternDB, paperId: string, page?: Page
   await savePaper(database, fromPage.paper);
 }
 
-/** Unsaves a paper by id (nothing happens when it was not saved). */
+/** Unsaves a paper by id, recoverably (nothing happens when it was not saved). */
 export async function unsaveById(database: LanternDB, paperId: string): Promise<void> {
   await unsavePaper(database, paperId);
+}
+
+/** Saves (or restores) or unsaves a paper by id (see saveById) and answers its SavedState after. */
+export async function setSavedById(database: LanternDB, paperId: string, saved: boolean, page?: PageIdentity): Promise<SavedState> {
+  if (saved) await saveById(database, paperId, page);
+  else await unsaveById(database, paperId);
+  return savedState(database, paperId);
 }

@@ -7,7 +7,7 @@
  * for the user.
  */
 import Dexie from 'dexie';
-import type { Paper, ReadingStatus, RemovedItem, SavedItem, SavedPaper } from '../types';
+import type { Paper, ReadingStatus, RemovedItem, SavedItem, SavedPaper, SavedState } from '../types';
 import type { LanternDB } from './schema';
 
 export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
@@ -89,7 +89,8 @@ export const REMOVED_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Saves a paper; saving one already saved changes nothing and returns the existing item. A
- * paper removed in the last REMOVED_KEPT_MS comes back as it was (note, tags, status).
+ * paper still in `removed` comes back exactly as it was (note, tags, status, times): this is
+ * what every "Undo" does, whichever surface removed it.
  */
 export async function savePaper(db: LanternDB, paper: SavedPaper, now = Date.now()): Promise<SavedItem> {
   return guarded(() =>
@@ -97,7 +98,7 @@ export async function savePaper(db: LanternDB, paper: SavedPaper, now = Date.now
       const existing = await db.saved.get(paper.id);
       if (existing) return existing;
       const removed = await db.removed.get(paper.id);
-      const item = removed ? { ...removed.item, updatedAt: now } : newItem(structuredClone(paper), now);
+      const item = removed ? removed.item : newItem(structuredClone(paper), now);
       await db.saved.add(item);
       if (removed) await db.removed.delete(paper.id);
       return item;
@@ -106,7 +107,7 @@ export async function savePaper(db: LanternDB, paper: SavedPaper, now = Date.now
 }
 
 /** Whether unsaving this item would put away something the user wrote (a note or tags): the UI asks first. */
-export function hasOwnWork(item: Pick<SavedItem, 'note' | 'tags'>): boolean {
+export function hasNoteOrTags(item: Pick<SavedItem, 'note' | 'tags'>): boolean {
   return item.note.trim() !== '' || item.tags.length > 0;
 }
 
@@ -144,9 +145,26 @@ export async function restoreRemoved(db: LanternDB, ids: readonly string[]): Pro
   );
 }
 
-/** Items removed in the last REMOVED_KEPT_MS, most recently removed first. */
+/**
+ * Items removed in the last REMOVED_KEPT_MS and not saved again since (an import may have), most
+ * recently removed first.
+ */
 export async function listRemoved(db: LanternDB, now = Date.now()): Promise<RemovedItem[]> {
-  return db.removed.where('removedAt').aboveOrEqual(now - REMOVED_KEPT_MS).reverse().sortBy('removedAt');
+  return db.transaction('r', db.saved, db.removed, async () => {
+    const rows = await db.removed.where('removedAt').aboveOrEqual(now - REMOVED_KEPT_MS).reverse().sortBy('removedAt');
+    const savedAgain = new Set(await db.saved.where('id').anyOf(rows.map((row) => row.id)).primaryKeys());
+    return rows.filter((row) => !savedAgain.has(row.id));
+  });
+}
+
+/** The SavedState of one paper id (lib/types.ts): what a page's badge may know of it. */
+export async function savedState(db: LanternDB, id: string, now = Date.now()): Promise<SavedState> {
+  return db.transaction('r', db.saved, db.removed, async () => {
+    const item = await db.saved.get(id);
+    if (item) return { saved: true, recentlyRemoved: false, hasNoteOrTags: hasNoteOrTags(item) };
+    const removed = await db.removed.get(id);
+    return { saved: false, recentlyRemoved: removed !== undefined && removed.removedAt >= now - REMOVED_KEPT_MS, hasNoteOrTags: false };
+  });
 }
 
 /** Forgets items removed more than REMOVED_KEPT_MS ago; returns how many. */

@@ -7,12 +7,15 @@ import { startBackground, type Background } from '../../entrypoints/background/s
 import bundled from '../../assets/catalog.json';
 import { db } from '../../lib/db/instance';
 import { entryCount } from '../../lib/db/catalog';
-import { listSaved } from '../../lib/db/readingList';
+import { REMOVED_KEPT_MS, listSaved } from '../../lib/db/readingList';
 import { pagePaperId } from '../../lib/db/pagePaper';
 import { validators, type Reply } from '../../lib/messages';
-import type { CatalogSnapshot, PageIdentity, PageMatch } from '../../lib/types';
+import type { CatalogSnapshot, PageIdentity, PageMatch, SavedItem } from '../../lib/types';
 
 const snapshot = bundled as unknown as CatalogSnapshot;
+/** setSaved's answers: saved (no note or tags yet), and removed but restorable. */
+const SAVED = { saved: true, recentlyRemoved: false, hasNoteOrTags: false };
+const REMOVED = { saved: false, recentlyRemoved: true, hasNoteOrTags: false };
 
 /** Sends a message through the listener the background registered, as a page of this extension would. */
 async function send(type: string, data: unknown, senderId = fakeBrowser.runtime.id): Promise<Reply<unknown> | undefined> {
@@ -56,7 +59,7 @@ describe('seeding', () => {
   it('reseeds on update without duplicating entries or touching the reading list', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     const listed = snapshot.entries[0]!;
-    expect(value(await send('setSaved', { paperId: listed.id, saved: true }))).toEqual({ saved: true });
+    expect(value(await send('setSaved', { paperId: listed.id, saved: true }))).toEqual(SAVED);
     await db.saved.update(listed.id, { note: 'mine' });
     const saved = await listSaved(db);
 
@@ -125,16 +128,16 @@ describe('messages', () => {
 
   it('saves a listed paper with its own copy, and unsaves it', async () => {
     const listed = snapshot.entries[5]!;
-    expect(value(await send('setSaved', { paperId: listed.id, saved: true }))).toEqual({ saved: true });
+    expect(value(await send('setSaved', { paperId: listed.id, saved: true }))).toEqual(SAVED);
     const [item] = await listSaved(db);
     expect(item).toMatchObject({ id: listed.id, status: 'to-read', paper: { title: listed.title, categories: listed.categories } });
-    expect(value(await send('setSaved', { paperId: listed.id, saved: false }))).toEqual({ saved: false });
+    expect(value(await send('setSaved', { paperId: listed.id, saved: false }))).toEqual(REMOVED);
     expect(await db.saved.count()).toBe(0);
   });
 
   it('saves an unlisted paper from its page, and says why when it cannot', async () => {
     const page: PageIdentity = { url: 'https://www.medrxiv.org/content/10.1101/2099.01.01.000001v1', doi: '10.1101/2099.01.01.000001', title: 'An unlisted preprint' };
-    expect(value(await send('setSaved', { paperId: pagePaperId(page), saved: true, page }))).toEqual({ saved: true });
+    expect(value(await send('setSaved', { paperId: pagePaperId(page), saved: true, page }))).toEqual(SAVED);
     expect((await db.saved.get('doi:10.1101/2099.01.01.000001'))?.paper.title).toBe('An unlisted preprint');
 
     const untitled = await send('setSaved', { paperId: 'url:https://example.org/x', saved: true, page: { url: 'https://example.org/x' } });
@@ -186,17 +189,17 @@ describe('content scripts, only about their own tab', () => {
   it('saves and unsaves the paper the background matched for the tab, and no other', async () => {
     const page: PageIdentity = { url: listedUrl, arxiv: listed.ids.arxiv, title: listed.title };
     expect(value<PageMatch>(await sendFromTab(5, listedUrl, 'matchPage', page)).paper.id).toBe(listed.id);
-    expect(value(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: true }))).toEqual({ saved: true });
+    expect(value(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: true }))).toEqual(SAVED);
     expect(await db.saved.get(listed.id)).toBeDefined();
 
-    expect(value(await send('setSaved', { paperId: other.id, saved: true }))).toEqual({ saved: true });
+    expect(value(await send('setSaved', { paperId: other.id, saved: true }))).toEqual(SAVED);
     expect(await sendFromTab(5, listedUrl, 'setSaved', { paperId: other.id, saved: false })).toEqual({ ok: false, error: 'A page can only save or unsave its own paper.' });
     expect(await db.saved.get(other.id)).toBeDefined();
     // Another tab's record does not count either.
     expect(await sendFromTab(6, listedUrl, 'setSaved', { paperId: listed.id, saved: false })).toMatchObject({ ok: false });
     expect(await db.saved.get(listed.id)).toBeDefined();
 
-    expect(value(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: false }))).toEqual({ saved: false });
+    expect(value(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: false }))).toEqual(REMOVED);
     expect(await db.saved.get(listed.id)).toBeUndefined();
   });
 
@@ -220,7 +223,7 @@ describe('content scripts, only about their own tab', () => {
     const recorded: PageIdentity = { url, doi: '10.1101/2099.01.01.000001', title: 'An unlisted preprint' };
     expect(value(await sendFromTab(7, url, 'matchPage', recorded))).toBeNull();
     const forged = { ...recorded, title: 'Something else entirely' };
-    expect(value(await sendFromTab(7, url, 'setSaved', { paperId: pagePaperId(recorded), saved: true, page: forged }))).toEqual({ saved: true });
+    expect(value(await sendFromTab(7, url, 'setSaved', { paperId: pagePaperId(recorded), saved: true, page: forged }))).toEqual(SAVED);
     expect((await db.saved.get(pagePaperId(recorded)))?.paper.title).toBe('An unlisted preprint');
     const elsewhere: PageIdentity = { url: 'https://example.org/p', doi: '10.1/else', title: 'Else' };
     expect(await sendFromTab(7, url, 'setSaved', { paperId: pagePaperId(elsewhere), saved: true, page: elsewhere })).toMatchObject({ ok: false });
@@ -246,5 +249,24 @@ describe('content scripts, only about their own tab', () => {
     }
     expect((await db.lists.get('seed'))?.enabled).toBe(true);
     expect(value(await send('getRefreshState', {}))).toMatchObject({ schedule: { intervalHours: 24 } });
+  });
+});
+
+describe('removed papers', () => {
+  it('are forgotten 30 days after their removal, each time the background starts', async () => {
+    const listed = snapshot.entries[0]!;
+    const item = { id: listed.id, paper: { id: listed.id }, note: 'mine', tags: [] } as unknown as SavedItem;
+    const now = Date.now();
+    await db.removed.bulkPut([
+      { id: 'old', removedAt: now - REMOVED_KEPT_MS - 60_000, item: { ...item, id: 'old' } },
+      { id: listed.id, removedAt: now - REMOVED_KEPT_MS + 60_000, item },
+    ]);
+    const started = startBackground(db, snapshot);
+    try {
+      expect(await started.purged).toBe(1);
+      expect(await db.removed.toCollection().primaryKeys()).toEqual([listed.id]);
+    } finally {
+      started.stop();
+    }
   });
 });

@@ -6,7 +6,7 @@ import {
   REMOVED_KEPT_MS,
   StorageError,
   cleanTags,
-  hasOwnWork,
+  hasNoteOrTags,
   isSaved,
   listRemoved,
   listSaved,
@@ -16,6 +16,7 @@ import {
   requestPersistentStorage,
   restoreSaved,
   savePaper,
+  savedState,
   savedIds,
   savedPaperFromPaper,
   unsavePaper,
@@ -157,13 +158,36 @@ describe('unsaving never destroys', () => {
     expect(await listRemoved(db, 3000)).toEqual([]);
   });
 
-  it('saving a removed paper again brings back what the user wrote', async () => {
+  it('saving a removed paper again (every Undo) brings it back exactly: note, tags, status, times', async () => {
     await savePaper(db, A, 1000);
-    await updateSaved(db, A.id, { note: 'mine' }, 1500);
+    await updateSaved(db, A.id, { note: 'mine', tags: ['t'], status: 'read' }, 1500);
+    const before = await db.saved.get(A.id);
     await unsavePaper(db, A.id, 2000);
     const again = await savePaper(db, A, 3000);
-    expect(again).toMatchObject({ note: 'mine', addedAt: 1000, updatedAt: 3000 });
+    expect(again).toEqual(before);
+    expect(await db.saved.get(A.id)).toEqual(before);
     expect(await db.removed.count()).toBe(0);
+  });
+
+  it('tells a badge only whether the paper is saved, recently removed, and has a note or tags', async () => {
+    expect(await savedState(db, A.id)).toEqual({ saved: false, recentlyRemoved: false, hasNoteOrTags: false });
+    await savePaper(db, A, 1000);
+    expect(await savedState(db, A.id)).toEqual({ saved: true, recentlyRemoved: false, hasNoteOrTags: false });
+    await updateSaved(db, A.id, { tags: ['t'] }, 1500);
+    expect(await savedState(db, A.id)).toEqual({ saved: true, recentlyRemoved: false, hasNoteOrTags: true });
+    await unsavePaper(db, A.id, 2000);
+    expect(await savedState(db, A.id, 2000 + REMOVED_KEPT_MS)).toEqual({ saved: false, recentlyRemoved: true, hasNoteOrTags: false });
+    expect(await savedState(db, A.id, 2001 + REMOVED_KEPT_MS)).toEqual({ saved: false, recentlyRemoved: false, hasNoteOrTags: false });
+    await savePaper(db, A, 3000);
+    expect(await savedState(db, A.id)).toEqual({ saved: true, recentlyRemoved: false, hasNoteOrTags: true });
+  });
+
+  it('leaves out of Recently removed a paper put back behind its back (an import)', async () => {
+    await savePaper(db, A, 1000);
+    const item = await db.saved.get(A.id);
+    await unsavePaper(db, A.id, 2000);
+    await db.saved.put(item!);
+    expect(await listRemoved(db, 3000)).toEqual([]);
   });
 
   it('removes many in one go, most recent first in Recently removed, and keeps a paper saved again meanwhile', async () => {
@@ -192,10 +216,10 @@ describe('unsaving never destroys', () => {
   });
 
   it('asks before removing only items with a note or tags', () => {
-    expect(hasOwnWork({ note: '', tags: [] })).toBe(false);
-    expect(hasOwnWork({ note: '  ', tags: [] })).toBe(false);
-    expect(hasOwnWork({ note: 'x', tags: [] })).toBe(true);
-    expect(hasOwnWork({ note: '', tags: ['t'] })).toBe(true);
+    expect(hasNoteOrTags({ note: '', tags: [] })).toBe(false);
+    expect(hasNoteOrTags({ note: '  ', tags: [] })).toBe(false);
+    expect(hasNoteOrTags({ note: 'x', tags: [] })).toBe(true);
+    expect(hasNoteOrTags({ note: '', tags: ['t'] })).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { App } from '../../entrypoints/library/App';
 import type { LibraryServices } from '../../entrypoints/library/services';
-import { restoreSaved } from '../../lib/db/readingList';
+import { REMOVED_KEPT_MS, restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries } from '../../lib/db/catalog';
 import { toJSONBackup } from '../../lib/export/jsonBackup';
@@ -238,11 +238,17 @@ describe('library page', () => {
       all.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await act(async () => buttonNamed('Remove 3').click());
+    // One of the three has tags: asked once for the whole selection, nothing removed yet.
+    await until(() => expect($('[data-confirm-remove]')?.textContent).toContain('1 paper of 3 has your notes or tags'));
+    expect(await db.saved.count()).toBe(3);
+    await act(async () => buttonNamed('Remove', $('[data-confirm-remove]')!).click());
     await until(() => expect($('[data-undo]')?.textContent).toContain('Removed 3 papers'));
     expect(await db.saved.count()).toBe(0);
+    await until(() => expect(host.querySelectorAll('[data-recently-removed] li')).toHaveLength(3));
     await act(async () => buttonNamed('Undo').click());
     await until(() => expect(rowIds()).toHaveLength(3));
     expect(await db.saved.get(SINGHAL.id)).toEqual(SINGHAL);
+    await until(() => expect($('[data-recently-removed]')).toBeNull());
 
     await act(async () => buttonNamed('JSON backup').click());
     expect(JSON.parse(downloads[1]!.text).items).toHaveLength(3);
@@ -268,6 +274,34 @@ describe('library page', () => {
 
     await choose(new File(['TY  - JOUR'], 'refs.ris'));
     await until(() => expect($('[data-notice=error]')?.textContent).toContain('neither a Lantern JSON backup nor a BibTeX file'));
+  });
+
+  it('asks once before removing a paper with tags, lists it under Recently removed, and Restore brings it back exactly', async () => {
+    await db.removed.put({ id: 'old', removedAt: NOW - REMOVED_KEPT_MS - 1, item: { ...GONE, id: 'old' } });
+    await withThreeSaved();
+    expect(await db.removed.get('old')).toBeUndefined();
+    await act(async () => buttonNamed('Remove', row(SINGHAL.id)).click());
+    await until(() => expect($('[data-confirm-remove]')?.textContent).toContain('This paper has your notes or tags'));
+    await act(async () => buttonNamed('Keep', $('[data-confirm-remove]')!).click());
+    expect($('[data-confirm-remove]')).toBeNull();
+    expect(await db.saved.get(SINGHAL.id)).toEqual(SINGHAL);
+
+    await act(async () => buttonNamed('Remove', row(SINGHAL.id)).click());
+    await act(async () => buttonNamed('Remove', $('[data-confirm-remove]')!).click());
+    await until(() => expect(rowIds()).toEqual([MEDITRON.id, GONE.id]));
+    // A paper without a note or tags goes at once.
+    clock = NOW + 1000;
+    await act(async () => buttonNamed('Remove', row(GONE.id)).click());
+    await until(() => expect(rowIds()).toEqual([MEDITRON.id]));
+    expect($('[data-confirm-remove]')).toBeNull();
+    await until(() =>
+      expect([...host.querySelectorAll('[data-recently-removed] li')].map((li) => li.getAttribute('data-paper-id'))).toEqual([GONE.id, SINGHAL.id]),
+    );
+    clock = NOW + 5000;
+    await act(async () => buttonNamed('Restore', host.querySelector(`[data-recently-removed] li[data-paper-id="${SINGHAL.id}"]`)!).click());
+    await until(() => expect(rowIds()).toContain(SINGHAL.id));
+    expect(await db.saved.get(SINGHAL.id)).toEqual(SINGHAL);
+    await until(() => expect(host.querySelectorAll('[data-recently-removed] li')).toHaveLength(1));
   });
 
   it('reports storage failures in plain words', async () => {
