@@ -482,7 +482,9 @@ export function App({ services }: { services: LibraryServices }) {
           <span>
             {confirming.items.length === 1
               ? 'This paper has your notes or tags. Remove it from your reading list?'
-              : `${plural(confirming.withWork, 'paper')} of ${confirming.items.length} ${confirming.withWork === 1 ? 'has' : 'have'} your notes or tags. Remove them?`}{' '}
+              : confirming.withWork === confirming.items.length
+                ? `These ${confirming.items.length} papers have your notes or tags. Remove them?`
+                : `${plural(confirming.withWork, 'paper')} of ${confirming.items.length} ${confirming.withWork === 1 ? 'has' : 'have'} your notes or tags. Remove them?`}{' '}
           </span>
           <button type="button" class="link-button" onClick={() => void remove(confirming.items, true)}>
             Remove

@@ -249,6 +249,12 @@ describe('reading list', () => {
     await library.waitForCount(2);
     await library.page.locator('input[name=select-all]').check();
     await library.page.locator('.bulk-bar').getByRole('button', { name: 'Remove 2' }).click();
+    // Both have a note or tags by now: asked once for both, and nothing is removed before the answer.
+    const confirm = library.page.locator('[data-confirm-remove]');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('These 2 papers have your notes or tags');
+    expect(await library.savedCount()).toBe(2);
+    await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
     await library.page.locator('[data-undo]').waitFor();
     expect(await library.page.locator('[data-undo]').textContent()).toContain('Removed 2 papers');
     await library.waitForCount(0);
@@ -259,6 +265,34 @@ describe('reading list', () => {
     expect((await library.stored(PAPER_ID))?.note).toBe(NOTE);
     expect((await library.rowIds()).length).toBe(2);
     await library.page.close();
+  });
+
+  it('keeps a removed paper under Recently removed, and Restore brings it back with its note, status and times', async () => {
+    const library = await LibraryPage.open(ext);
+    await library.waitForCount(2);
+    const before = await library.stored(PAPER_ID);
+    expect(before?.note).toBe(NOTE);
+    await library.row(PAPER_ID).locator('button.remove-one').click();
+    const confirm = library.page.locator('[data-confirm-remove]');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('This paper has your notes or tags');
+    await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+    await library.waitForCount(1);
+    // Another page, later: the toast is gone, the paper is under Recently removed.
+    await library.page.close();
+    const later = await LibraryPage.open(ext);
+    await later.waitForCount(1);
+    const removed = later.page.locator(`[data-recently-removed] li[data-paper-id="${PAPER_ID}"]`);
+    await removed.waitFor();
+    expect(await removed.textContent()).toContain(PAPER_TITLE);
+    await later.page.locator('[data-recently-removed]').scrollIntoViewIfNeeded();
+    await screenshot(later.page, 'library-recently-removed', { colorScheme: 'light', fullPage: false });
+    await screenshot(later.page, 'library-recently-removed', { colorScheme: 'dark', fullPage: false });
+    await removed.getByRole('button', { name: `Restore ${PAPER_TITLE}` }).click();
+    await later.waitForCount(2);
+    expect(await later.stored(PAPER_ID)).toEqual(before);
+    await later.page.locator('[data-recently-removed]').waitFor({ state: 'detached' });
+    await later.page.close();
   });
 
   it('imports BibTeX exported by Zotero (the parser loads on demand), merging what is already saved', async () => {

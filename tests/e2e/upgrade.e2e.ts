@@ -80,7 +80,7 @@ describe('upgrading a database from schema v2', () => {
     );
     // Dexie stores its version times ten.
     const current = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
-    expect(stores).toEqual([String(current * 10), 'entryChunks', 'entryKeys', 'kv', 'lists', 'manifests', 'saved']);
+    expect(stores).toEqual([String(current * 10), 'entryChunks', 'entryKeys', 'kv', 'lists', 'manifests', 'removed', 'saved']);
     await popup.close();
 
     const match = await sendFromExtensionPage(ext, 'matchPage', { url: 'https://www.nature.com/articles/s41586-023-06291-2', doi: '10.1038/s41586-023-06291-2' });
