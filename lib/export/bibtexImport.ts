@@ -15,7 +15,7 @@
  * in batches, so its cost stays proportional to the file however the file is made.
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
-import { arxivIdFromDoi, idsFromUrls, normalizeArxivId, normalizeDoi, paperId, parseHttpUrl } from '../ids';
+import { arxivIdFromWritten, doiFromWritten, idsFromUrls, paperId, parseHttpUrl } from '../ids';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
@@ -89,19 +89,29 @@ function authorsOf(entry: Entry): AuthorList {
   return { names, etAl: creators.some(isOthers) };
 }
 
+/**
+ * The paper's identifiers from every field that may hold one, each read with the one
+ * normalization per kind (lib/ids/written.ts): `eprint` ("2311.16452v2", "arXiv:2311.16452",
+ * an arXiv URL), `arxivid`, `doi` (bare, "doi:", a doi.org URL, arXiv's 10.48550 DOI), `url`
+ * (any recognized URL, or an "arXiv:" id written there), and "arXiv:<id>" inside `note`,
+ * `journal` ("arXiv preprint arXiv:…", Google Scholar), `howpublished` or `volume`.
+ */
 function identifiers(entry: Entry, url: string | undefined): PaperIds {
   const ids: PaperIds = idsFromUrls(url ? [url] : []);
   const eprint = field(entry, 'eprint');
   const eprintType = (field(entry, 'archiveprefix') ?? field(entry, 'eprinttype') ?? '').toLowerCase();
   const doi = field(entry, 'doi');
-  const textWithArxiv = ['journal', 'journaltitle', 'note', 'howpublished', 'volume'].map((name) => field(entry, name) ?? '').join(' ');
+  const rawUrl = field(entry, 'url');
+  const textWithArxiv = ['journal', 'journaltitle', 'note', 'howpublished', 'volume', 'annote'].map((name) => field(entry, name) ?? '').join(' ');
   const arxiv =
-    (eprint && (eprintType === 'arxiv' || eprintType === '') ? normalizeArxivId(eprint) : undefined) ??
-    (field(entry, 'arxivid') ? normalizeArxivId(field(entry, 'arxivid')!) : undefined) ??
-    (doi ? arxivIdFromDoi(doi) : undefined) ??
-    normalizeArxivId(ARXIV_IN_TEXT.exec(textWithArxiv)?.[1] ?? '');
+    (eprint && (eprintType === 'arxiv' || eprintType === '') ? arxivIdFromWritten(eprint) : undefined) ??
+    (field(entry, 'arxivid') ? arxivIdFromWritten(field(entry, 'arxivid')!) : undefined) ??
+    (doi ? arxivIdFromWritten(doi) : undefined) ??
+    ids.arxiv ??
+    (rawUrl ? arxivIdFromWritten(rawUrl) : undefined) ??
+    arxivIdFromWritten(ARXIV_IN_TEXT.exec(textWithArxiv)?.[1] ?? '');
   if (arxiv) ids.arxiv = arxiv;
-  const normalizedDoi = doi ? normalizeDoi(doi) : undefined;
+  const normalizedDoi = doi ? doiFromWritten(doi) : undefined;
   if (normalizedDoi) ids.doi = normalizedDoi;
   const pmid = field(entry, 'pmid') ?? (eprintType === 'pubmed' ? eprint : undefined);
   if (pmid && /^\d{1,9}$/.test(pmid)) ids.pmid = pmid;

@@ -57,10 +57,22 @@ function doiFromPath(segments: string[]): string | undefined {
   return normalizeDoi(end < segments.length ? path : path.replace(VIEW_EXTENSION, ''));
 }
 
-/** medRxiv/bioRxiv: content/10.1101/<date.id>vN(.full)(.pdf)(.full-text) → the DOI without version. */
+/** A medRxiv/bioRxiv paper number ("2023.10.26.23297629", or the six-digit numbers bioRxiv used before December 2019), with its version and view suffixes. */
+const PREPRINT_NUMBER = /^((?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,8})(?:v\d+)?(?:\.|$)/;
+
+/**
+ * medRxiv/bioRxiv, every address form they have used, → the DOI without version:
+ * content/10.1101/<n>vN(.full)(.pdf)(.full-text) (current); content/{medrxiv,biorxiv}/early/
+ * YYYY/MM/DD/<n>(.full.pdf) and content/early/YYYY/MM/DD/<n> (the dated addresses of 2013–2020);
+ * cgi/content/{short,abstract,full}/<n>vN (the HighWire addresses of the first years).
+ */
 function preprintDoi(segments: string[]): string | undefined {
-  if (segments[0] !== 'content' || segments[1] !== '10.1101' || !segments[2]) return undefined;
-  const match = /^((?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,8})(?:v\d+)?(?:\.|$)/.exec(segments[2]);
+  let number: string | undefined;
+  if (segments[0] === 'content' && segments[1] === '10.1101') number = segments[2];
+  else if (segments[0] === 'content' && (segments[1] === 'medrxiv' || segments[1] === 'biorxiv') && segments[2] === 'early') number = segments[6];
+  else if (segments[0] === 'content' && segments[1] === 'early') number = segments[5];
+  else if (segments[0] === 'cgi' && segments[1] === 'content' && ['short', 'abstract', 'full'].includes(segments[2] ?? '')) number = segments[3];
+  const match = number ? PREPRINT_NUMBER.exec(number) : null;
   return match ? normalizeDoi(`10.1101/${match[1]}`) : undefined;
 }
 

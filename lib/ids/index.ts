@@ -11,6 +11,7 @@ export { doiFromUrl, normalizeDoi } from './doi';
 export { pmcidFromUrl, pmidFromUrl } from './pubmed';
 export { repoFromUrl } from './repo';
 export { parseHttpUrl } from './url';
+export { arxivIdFromWritten, doiFromWritten } from './written';
 
 /** The identifiers found in a set of links: the first link that yields each id wins; every repository is kept. */
 export function idsFromUrls(urls: readonly string[]): PaperIds {

@@ -1,4 +1,4 @@
-import { normalizeArxivId } from '../ids';
+import { arxivIdFromWritten } from '../ids';
 import { distinctValues, type PageMeta } from './meta';
 import { cleanText, MAX_ID_VALUE } from './text';
 
@@ -6,7 +6,7 @@ import { cleanText, MAX_ID_VALUE } from './text';
 export function arxivIdFromMeta(page: PageMeta): string | undefined {
   const ids = distinctValues(page, ['citation_arxiv_id'], (tag) => {
     const value = cleanText(tag.content, MAX_ID_VALUE);
-    return value === undefined ? undefined : normalizeArxivId(value);
+    return value === undefined ? undefined : arxivIdFromWritten(value);
   });
   return ids.length === 1 ? ids[0] : undefined;
 }

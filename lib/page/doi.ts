@@ -1,4 +1,4 @@
-import { normalizeDoi } from '../ids';
+import { doiFromWritten } from '../ids';
 import { distinctValues, type MetaTag, type PageMeta } from './meta';
 import { cleanText, MAX_ID_VALUE } from './text';
 
@@ -9,7 +9,7 @@ export const DOI_TAGS = ['citation_doi', 'dc.identifier', 'dc.identifier.doi', '
 export function doiFromTag(tag: MetaTag): string | undefined {
   if (tag.name === 'dc.identifier' && tag.scheme !== undefined && tag.scheme !== 'doi') return undefined;
   const value = cleanText(tag.content, MAX_ID_VALUE);
-  return value === undefined ? undefined : normalizeDoi(value.replace(/^info:doi\//i, ''));
+  return value === undefined ? undefined : doiFromWritten(value.replace(/^info:doi\//i, ''));
 }
 
 /** Every distinct DOI the page's DOI tags name (more than one means the page is not one article). */

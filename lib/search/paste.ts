@@ -5,10 +5,11 @@
  */
 import {
   arxivIdFromDoi,
+  arxivIdFromWritten,
+  doiFromWritten,
   arxivIdFromUrl,
   doiFromUrl,
   normalizeArxivId,
-  normalizeDoi,
   parseHttpUrl,
   pmcidFromUrl,
   pmidFromUrl,
@@ -54,10 +55,11 @@ export function parsePastedIdentifier(text: string): PageIdentity | undefined {
   const url = parseHttpUrl(pasted);
   if (url) return fromUrl(url);
 
-  const arxiv = normalizeArxivId(pasted);
+  const written = pasted.replace(/^(arxiv|doi):\s+/i, '$1:');
+  const arxiv = normalizeArxivId(written) ?? (/^arxiv\./i.test(written) ? arxivIdFromWritten(written) : undefined);
   if (arxiv) return { url: `https://arxiv.org/abs/${arxiv}`, arxiv };
 
-  const doi = normalizeDoi(pasted);
+  const doi = doiFromWritten(written);
   if (doi) {
     const arxivOfDoi = arxivIdFromDoi(doi);
     return { url: `https://doi.org/${doi}`, doi, ...(arxivOfDoi ? { arxiv: arxivOfDoi } : {}) };
