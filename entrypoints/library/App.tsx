@@ -26,6 +26,7 @@ import {
   exportFileName,
   formatDay,
   guessImportFormat,
+  importBackupNote,
   importMessage,
   keepPresent,
   libraryView,
@@ -271,12 +272,12 @@ export function App({ services }: { services: LibraryServices }) {
         });
         return;
       }
-      const outcome = await importFile(db, text, format);
+      const outcome = await importFile(db, text, format, file.name);
       if (!outcome.ok) {
         setNotice({ kind: 'error', text: `Nothing was imported from “${file.name}”: ${outcome.error}` });
         return;
       }
-      setNotice({ kind: 'info', text: importMessage(outcome), details: outcome.warnings });
+      setNotice({ kind: outcome.backupProblem ? 'error' : 'info', text: [importMessage(outcome), importBackupNote(outcome)].filter(Boolean).join(' '), details: outcome.warnings });
     } catch (e) {
       setNotice({ kind: 'error', text: `Nothing was imported from “${file.name}”: ${e instanceof Error ? e.message : String(e)}` });
     } finally {

@@ -1,3 +1,4 @@
+import { AutoBackups } from './AutoBackups';
 import { ZoteroSection } from './ZoteroSection';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_MARK_SETTINGS, type MarkSettings } from '../../lib/markSettings';
@@ -11,24 +12,12 @@ import { SCHEDULE_CHOICES, normalizeListUrl, type ListRefreshState, type Refresh
 import type { ListInfo } from '../../lib/types';
 import { plural } from '../../lib/words';
 import type { OptionsServices } from './services';
+import { dateTime, errorText, NoticeLine, type Notice } from './ui';
 
 type RefreshState = Response<'getRefreshState'>;
 /** A line of feedback under a section: what just happened, in plain words. */
-type Notice = { text: string; error?: boolean } | null;
-
-/** A section's outcome line: announced politely, or at once when it is an error. */
-function NoticeLine({ notice, refreshMessage = false }: { notice: Notice; refreshMessage?: boolean }) {
-  if (!notice) return null;
-  return (
-    <p class={`notice${notice.error ? ' is-error' : ''}`} role={notice.error ? 'alert' : 'status'} data-refresh-message={refreshMessage || undefined}>
-      {notice.text}
-    </p>
-  );
-}
 
 const n = (count: number) => count.toLocaleString('en');
-const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function scheduleLabel(hours: number): string {
   if (hours === 0) return 'Off (only “Update now”)';
@@ -456,6 +445,7 @@ function DataSection({ services }: { services: OptionsServices }) {
   const [savedCount, setSavedCount] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
+  const [backupsChanged, setBackupsChanged] = useState(0);
 
   const refreshFigures = () => {
     services.storageEstimate().then(setEstimate, () => setEstimate({}));
@@ -488,13 +478,15 @@ function DataSection({ services }: { services: OptionsServices }) {
       setNotice({ text: tooLarge, error: true });
       return;
     }
-    const outcome = await services.importBackup(decodeImportBytes(new Uint8Array(await file.arrayBuffer())), format);
+    const outcome = await services.importBackup(decodeImportBytes(new Uint8Array(await file.arrayBuffer())), format, file.name);
     if (!outcome.ok) setNotice({ text: outcome.error, error: true });
     else {
       const warnings = outcome.warnings.length > 0 ? ` ${plural(outcome.warnings.length, 'item')} could not be read: ${outcome.warnings.slice(0, 3).join('; ')}` : '';
-      setNotice({ text: `Imported: ${n(outcome.added)} added, ${n(outcome.updated)} updated, ${n(outcome.unchanged)} already there.${warnings}` });
+      const backup = outcome.backupProblem ? ` ${outcome.backupProblem}` : '';
+      setNotice({ text: `Imported: ${n(outcome.added)} added, ${n(outcome.updated)} updated, ${n(outcome.unchanged)} already there.${warnings}${backup}`, error: outcome.backupProblem !== undefined });
     }
     refreshFigures();
+    setBackupsChanged((count) => count + 1);
   };
 
   const clear = async () => {
@@ -552,6 +544,7 @@ function DataSection({ services }: { services: OptionsServices }) {
         </div>
       )}
       <NoticeLine notice={notice} />
+      <AutoBackups services={services} changed={backupsChanged} onRestored={refreshFigures} />
     </section>
   );
 }

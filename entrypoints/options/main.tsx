@@ -6,6 +6,7 @@ import { isAllSitesRecognitionEnabled, setAllSitesRecognition } from '../../lib/
 import { MARK_SETTINGS_KEY, markSettings } from '../../lib/markSettings';
 import { isScholarCountriesEnabled, setScholarCountries } from '../../lib/scholarCountries';
 import { db } from '../../lib/db/instance';
+import { listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db/autoBackups';
 import { listSaved } from '../../lib/db/readingList';
 import { importFile } from '../../lib/export/importFile';
 import { toJSONBackup } from '../../lib/export/jsonBackup';
@@ -53,7 +54,13 @@ const services: OptionsServices = {
   async exportBackup() {
     return toJSONBackup(await listSaved(db), { exportedAt: Date.now(), appVersion: browser.runtime.getManifest().version });
   },
-  importBackup: (text, format) => importFile(db, text, format),
+  importBackup: (text, format, fileName) => importFile(db, text, format, fileName),
+  listAutoBackups: () => listAutoBackups(db),
+  restoreAutoBackup: (id) => restoreAutoBackup(db, id),
+  async autoBackupFile(id) {
+    const backup = await readAutoBackup(db, id);
+    return backup && toJSONBackup(backup.items, { exportedAt: backup.takenAt, appVersion: browser.runtime.getManifest().version });
+  },
   async storageEstimate() {
     return (await navigator.storage?.estimate?.()) ?? {};
   },

@@ -1,5 +1,6 @@
 /** What the options page needs from the rest of Lantern; main.tsx wires it to the browser. */
 import type { Appearance } from '../../lib/appearance';
+import type { AutoBackupInfo, RestoreOutcome } from '../../lib/db/autoBackups';
 import type { ImportFileOutcome, ImportFormat } from '../../lib/export/importFile';
 import type { Reply, Response } from '../../lib/messages';
 import type { ZoteroSettings } from '../../lib/zotero/settings';
@@ -29,7 +30,14 @@ export interface OptionsServices {
   savedCount(): Promise<number>;
   /** The backup file's text. */
   exportBackup(): Promise<string>;
-  importBackup(text: string, format: ImportFormat): Promise<ImportFileOutcome>;
+  /** Imports a file's text (after an automatic backup); `fileName` is shown with that backup. */
+  importBackup(text: string, format: ImportFormat, fileName: string): Promise<ImportFileOutcome>;
+  /** The automatic backups kept, newest first. */
+  listAutoBackups(): Promise<AutoBackupInfo[]>;
+  /** Replaces the reading list with an automatic backup (after backing up the current one). */
+  restoreAutoBackup(id: string): Promise<RestoreOutcome>;
+  /** An automatic backup as a JSON backup file's text; undefined when it is no longer kept. */
+  autoBackupFile(id: string): Promise<string | undefined>;
   storageEstimate(): Promise<{ usage?: number; quota?: number }>;
   clearReadingList(): Promise<void>;
   loadZoteroSettings(): Promise<ZoteroSettings>;

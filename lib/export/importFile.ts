@@ -1,6 +1,7 @@
 /**
- * One call for the library page's "Import" button: read the file's text as a Lantern backup or
- * a BibTeX file and merge it into the reading list, or say why not with nothing changed.
+ * One call for the "Import" buttons (library and options pages): read the file's text as a
+ * Lantern backup or a BibTeX file and merge it into the reading list, after an automatic backup
+ * (see importItems), or say why not with nothing changed.
  */
 import type { LanternDB } from '../db/schema';
 import { importItems, type ImportCounts } from './importItems';
@@ -9,7 +10,7 @@ import { parseJSONBackup } from './jsonBackup';
 
 export type ImportFormat = 'json' | 'bibtex';
 
-export type ImportFileOutcome = ({ ok: true; warnings: string[] } & ImportCounts) | { ok: false; error: string };
+export type ImportFileOutcome = ({ ok: true; warnings: string[]; backupProblem?: string } & ImportCounts) | { ok: false; error: string };
 
 /** The format a file name says ("library.bib" → bibtex), or undefined when it says neither. */
 export function importFormatOf(fileName: string): ImportFormat | undefined {
@@ -25,9 +26,10 @@ async function parse(text: string, format: ImportFormat): Promise<ImportResult> 
   return parseBibTeXAsync(text);
 }
 
-export async function importFile(db: LanternDB, text: string, format: ImportFormat): Promise<ImportFileOutcome> {
+/** `fileName` is shown with the automatic backup taken before the import. */
+export async function importFile(db: LanternDB, text: string, format: ImportFormat, fileName?: string): Promise<ImportFileOutcome> {
   const parsed = await parse(text, format);
   if (!parsed.ok) return parsed;
-  const merged = await importItems(db, parsed.items, { mode: 'merge' });
+  const merged = await importItems(db, parsed.items, { mode: 'merge', ...(fileName === undefined ? {} : { source: fileName }) });
   return merged.ok ? { ...merged, warnings: parsed.warnings } : merged;
 }

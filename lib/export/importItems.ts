@@ -18,8 +18,13 @@
  * - addedAt is the earlier of the two; updatedAt the later.
  * Items from files that know no reading state (BibTeX) carry statusChangedAt and updatedAt 0,
  * so they never override what the reading list says; a new one gets its addedAt for both.
+ *
+ * An import that changes anything first keeps an automatic backup of the reading list, in the
+ * same transaction (../db/autoBackups.ts): restorable from the options page. When storage is too
+ * full for that backup, the import is still made, and the outcome says no backup was kept.
  */
 import type { PaperIds, SavedItem, SavedPaper } from '../types';
+import { recordAutoBackup } from '../db/autoBackups';
 import type { LanternDB } from '../db/schema';
 import { cleanTags, toStorageError } from '../db/readingList';
 import { paperKeys } from '../ids';
@@ -30,13 +35,26 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-export type ImportOutcome = ({ ok: true } & ImportCounts) | { ok: false; error: string };
+export type ImportOutcome =
+  | ({
+      ok: true;
+      /** Set when the import changed the reading list without an automatic backup first: why, in plain words. */
+      backupProblem?: string;
+    } & ImportCounts)
+  | { ok: false; error: string };
 
 export interface ImportOptions {
   mode: 'merge';
   /** Epoch ms of the import (default: now); imported times later than this are set to it. */
   now?: number;
+  /** The imported file's name, shown with the automatic backup taken before the import. */
+  source?: string;
 }
+
+/** Why an import went ahead without its automatic backup. */
+export const NO_BACKUP_MESSAGE =
+  'No automatic backup was kept before this import: your browser’s storage for Lantern is too full. ' +
+  'Export a backup from the options page if you may want the earlier reading list back.';
 
 /** Between a saved note and a different imported note for the same paper. */
 export const NOTE_SEPARATOR = '\n\n— imported note —\n';
@@ -121,49 +139,65 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Merges `items` into the reading list (see the rules at the top of this file). One
- * read-write transaction: on any failure nothing is written and the outcome says why.
+ * Merges `items` into the reading list (see the rules at the top of this file), after an
+ * automatic backup when anything changes. One read-write transaction: on any failure nothing is
+ * written and the outcome says why. When storage is full, the import is tried once more without
+ * the backup (which may be what did not fit), and the outcome says so in `backupProblem`.
  */
 export async function importItems(db: LanternDB, imported: readonly SavedItem[], options: ImportOptions): Promise<ImportOutcome> {
   const now = options.now ?? Date.now();
   const items = imported.map((item) => clampTimes(item, now));
   try {
-    return await db.transaction('rw', db.saved, async () => {
-      const existing = await db.saved.toArray();
-      const current = new Map(existing.map((item) => [item.id, item]));
-      const byKey = new Map<string, string>();
-      const index = (item: SavedItem): void => {
-        for (const key of matchKeys(item)) if (!byKey.has(key)) byKey.set(key, item.id);
-      };
-      existing.forEach(index);
-
-      const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
-      const writes = new Map<string, SavedItem>();
-      for (const incoming of items) {
-        const matchId = matchKeys(incoming).map((key) => byKey.get(key)).find((id) => id !== undefined);
-        const saved = matchId === undefined ? undefined : current.get(matchId);
-        if (!saved) {
-          const added = asNewItem(incoming);
-          current.set(added.id, added);
-          writes.set(added.id, added);
-          index(added);
-          counts.added += 1;
-          continue;
-        }
-        const merged = mergeSavedItem(saved, incoming);
-        if (deepEqual(saved, merged)) {
-          counts.unchanged += 1;
-          continue;
-        }
-        current.set(merged.id, merged);
-        writes.set(merged.id, merged);
-        index(merged);
-        counts.updated += 1;
-      }
-      await db.saved.bulkPut([...writes.values()]);
-      return { ok: true as const, ...counts };
-    });
+    return await merge(db, items, { now, source: options.source, backup: true });
+  } catch (error) {
+    const problem = toStorageError(error);
+    if (problem.kind !== 'quota') return { ok: false, error: problem.message };
+  }
+  try {
+    const outcome = await merge(db, items, { now, backup: false });
+    return outcome.added + outcome.updated > 0 ? { ...outcome, backupProblem: NO_BACKUP_MESSAGE } : outcome;
   } catch (error) {
     return { ok: false, error: toStorageError(error).message };
   }
+}
+
+/** One import transaction; throws what the storage throws. */
+async function merge(db: LanternDB, items: readonly SavedItem[], options: { now: number; source?: string; backup: boolean }): Promise<{ ok: true } & ImportCounts> {
+  return await db.transaction('rw', [db.saved, db.kv], async () => {
+    const existing = await db.saved.toArray();
+    const current = new Map(existing.map((item) => [item.id, item]));
+    const byKey = new Map<string, string>();
+    const index = (item: SavedItem): void => {
+      for (const key of matchKeys(item)) if (!byKey.has(key)) byKey.set(key, item.id);
+    };
+    existing.forEach(index);
+
+    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
+    const writes = new Map<string, SavedItem>();
+    for (const incoming of items) {
+      const matchId = matchKeys(incoming).map((key) => byKey.get(key)).find((id) => id !== undefined);
+      const saved = matchId === undefined ? undefined : current.get(matchId);
+      if (!saved) {
+        const added = asNewItem(incoming);
+        current.set(added.id, added);
+        writes.set(added.id, added);
+        index(added);
+        counts.added += 1;
+        continue;
+      }
+      const merged = mergeSavedItem(saved, incoming);
+      if (deepEqual(saved, merged)) {
+        counts.unchanged += 1;
+        continue;
+      }
+      current.set(merged.id, merged);
+      writes.set(merged.id, merged);
+      index(merged);
+      counts.updated += 1;
+    }
+    if (writes.size === 0) return { ok: true as const, ...counts };
+    if (options.backup) await recordAutoBackup(db, existing, { takenAt: options.now, reason: 'import', ...(options.source === undefined ? {} : { source: options.source }) });
+    await db.saved.bulkPut([...writes.values()]);
+    return { ok: true as const, ...counts };
+  });
 }

@@ -167,6 +167,16 @@ export function importMessage(counts: { added: number; updated: number; unchange
   return `${parts.join(', ')}.`;
 }
 
+/**
+ * What an import did about the automatic backup: kept (when it changed the reading list), or why
+ * not (`backupProblem`); undefined when the import changed nothing, so nothing was backed up.
+ */
+export function importBackupNote(outcome: { added: number; updated: number; backupProblem?: string }): string | undefined {
+  if (outcome.backupProblem) return outcome.backupProblem;
+  if (outcome.added + outcome.updated === 0) return undefined;
+  return 'Your reading list from before this import is kept as an automatic backup: Lantern settings › Data can restore it.';
+}
+
 export type { ExportFormat };
 
 export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; extension: string; mime: string }[] = [

@@ -24,6 +24,8 @@ declare const chrome: Browser;
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/imports');
 const NOTE = 'Medprompt: few-shot + CoT + ensembling — compare with Med-PaLM 2 {p. 4}';
+/** What an import that changed the reading list adds to its message (tests/e2e/backups.e2e.ts restores one). */
+const BACKUP_KEPT = 'Your reading list from before this import is kept as an automatic backup: Lantern settings › Data can restore it.';
 
 /** The library page as a user sees it. */
 class LibraryPage {
@@ -204,7 +206,7 @@ describe('reading list', () => {
     await writeFile(file, JSON.stringify({ ...exported, items: [saved, unlisted] }));
 
     const library = await LibraryPage.open(ext);
-    expect(await library.import(file)).toBe('Imported 1 paper, 1 paper already there.');
+    expect(await library.import(file)).toBe(`Imported 1 paper, 1 paper already there. ${BACKUP_KEPT}`);
     await library.waitForCount(2);
     expect(await library.import(file)).toBe('Nothing new: 2 papers already there.');
     await library.waitForCount(2);
@@ -301,7 +303,7 @@ describe('reading list', () => {
     const message = await library.import(join(FIXTURES, 'zotero.bib'));
     // Five entries; one is the Nori et al. paper saved above (matched by its arXiv DOI): it gains
     // Zotero's keywords as tags and keeps its note.
-    expect(message).toBe('Imported 4 papers, updated 1 paper already saved.');
+    expect(message).toBe(`Imported 4 papers, updated 1 paper already saved. ${BACKUP_KEPT}`);
     await library.waitForCount(6);
     const merged = await library.stored(PAPER_ID);
     expect(merged?.note).toBe(NOTE);
