@@ -1,4 +1,5 @@
 import { AutoBackups } from './AutoBackups';
+import { SetAside } from './SetAside';
 import { ZoteroSection } from './ZoteroSection';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_MARK_SETTINGS, type MarkSettings } from '../../lib/markSettings';
@@ -544,6 +545,7 @@ function DataSection({ services }: { services: OptionsServices }) {
         </div>
       )}
       <NoticeLine notice={notice} />
+      <SetAside services={services} />
       <AutoBackups services={services} changed={backupsChanged} onRestored={refreshFigures} />
     </section>
   );

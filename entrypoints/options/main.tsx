@@ -8,6 +8,7 @@ import { isScholarCountriesEnabled, setScholarCountries } from '../../lib/schola
 import { db } from '../../lib/db/instance';
 import { listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db/autoBackups';
 import { listSaved } from '../../lib/db/readingList';
+import { readSetAside, SET_ASIDE_KEY } from '../../lib/db/setAside';
 import { importFile } from '../../lib/export/importFile';
 import { toJSONBackup } from '../../lib/export/jsonBackup';
 import { sendMessage } from '../../lib/messages';
@@ -56,6 +57,7 @@ const services: OptionsServices = {
   },
   importBackup: (text, format, fileName) => importFile(db, text, format, fileName),
   listAutoBackups: () => listAutoBackups(db),
+  setAsideRows: async () => readSetAside((await db.kv.get(SET_ASIDE_KEY))?.value),
   restoreAutoBackup: (id) => restoreAutoBackup(db, id),
   async autoBackupFile(id) {
     const backup = await readAutoBackup(db, id);

@@ -1,6 +1,7 @@
 /** What the options page needs from the rest of Lantern; main.tsx wires it to the browser. */
 import type { Appearance } from '../../lib/appearance';
 import type { AutoBackupInfo, RestoreOutcome } from '../../lib/db/autoBackups';
+import type { SetAsideRow } from '../../lib/db/setAside';
 import type { ImportFileOutcome, ImportFormat } from '../../lib/export/importFile';
 import type { Reply, Response } from '../../lib/messages';
 import type { ZoteroSettings } from '../../lib/zotero/settings';
@@ -38,6 +39,8 @@ export interface OptionsServices {
   restoreAutoBackup(id: string): Promise<RestoreOutcome>;
   /** An automatic backup as a JSON backup file's text; undefined when it is no longer kept. */
   autoBackupFile(id: string): Promise<string | undefined>;
+  /** Rows an upgrade from an older version could not read (kept aside). */
+  setAsideRows(): Promise<SetAsideRow[]>;
   storageEstimate(): Promise<{ usage?: number; quota?: number }>;
   clearReadingList(): Promise<void>;
   loadZoteroSettings(): Promise<ZoteroSettings>;

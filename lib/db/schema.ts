@@ -1,13 +1,20 @@
 /**
  * Lantern's IndexedDB schema, declared in one place: every version with its stores and its
- * upgrade. To change the schema, append a version to `SCHEMA_VERSIONS` (never edit a past one),
- * add `tests/fixtures/db/v<n>.json` with data as that version stored it, and the upgrade test
- * (tests/unit/db-schema.test.ts) checks that every earlier example opens under the new schema.
+ * upgrade. To change the schema, append a version to `SCHEMA_VERSIONS` (never change what a past
+ * one stores), add `tests/fixtures/db/v<n>.json` with data as that version stored it, and the
+ * upgrade test (tests/unit/db-schema.test.ts) checks that every earlier example opens under the
+ * new schema.
+ *
+ * An upgrade converts row by row, and a row it cannot convert is taken out and kept aside
+ * (./setAside.ts) instead of failing the upgrade: a failed upgrade leaves the database closed,
+ * at every start, for one bad row. Past upgrades were made tolerant this way after they shipped;
+ * that changes nothing for a database they already upgraded.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { nameFromText, namesFromByline } from '../names';
 import type { AuthorList, CslName, ListInfo, RemovedItem, SavedItem, SavedPaper, StoredEntry } from '../types';
-import { layoutList, type EntryChunk, type EntryKeyBucket, type ListManifest } from './layout';
+import { entryDigest, entryKeys, layoutList, type EntryChunk, type EntryKeyBucket, type ListManifest } from './layout';
+import { failureReason, keepAside, type SetAsideRow } from './setAside';
 
 /** A small key-value table for state that is not a row of its own (search index, refresh state, settings). */
 export interface KeyValue {
@@ -40,12 +47,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // IndexedDB cannot index, so it is filtered in memory rather than declared as an index.
     stores: { kv: 'key' },
     upgrade: async (tx) => {
-      await tx
-        .table('saved')
-        .toCollection()
-        .modify((item: Partial<SavedItem>) => {
-          if (typeof item.starred !== 'boolean') item.starred = false;
-        });
+      await convertRows(tx, 'saved', 2, (item: Partial<SavedItem>) => {
+        // Every later version and every page reads `paper`: a row without one cannot be shown.
+        if (typeof item.paper !== 'object' || item.paper === null) throw new TypeError('the saved item has no paper');
+        if (typeof item.starred !== 'boolean') item.starred = false;
+      });
     },
   },
   {
@@ -57,7 +63,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgrade: async (tx) => {
       const rows = (await tx.table('entries').toArray()) as (StoredEntry & { keys?: unknown })[];
       const byList = new Map<string, StoredEntry[]>();
-      for (const { keys: _keys, ...entry } of rows) {
+      const aside: SetAsideRow[] = [];
+      for (const row of rows) {
+        const { keys: _keys, ...entry } = row;
+        try {
+          // What the layout computes of an entry: an entry it cannot lay out stays behind.
+          entryDigest(entry);
+          entryKeys(entry);
+        } catch (error) {
+          aside.push({ table: 'entries', version: 3, at: Date.now(), reason: failureReason(error), value: row });
+          continue;
+        }
         const list = byList.get(entry.listId);
         if (list) list.push(entry);
         else byList.set(entry.listId, [entry]);
@@ -70,6 +86,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         await tx.table('manifests').add(layout.manifest);
         await tx.table('lists').update(listId, { entryCount: entries.length });
       }
+      await keepAside(tx, aside);
     },
   },
   {
@@ -81,18 +98,39 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Authors kept structured (CSL-JSON names) beside the byline, in list entries and saved items.
     stores: {},
     upgrade: async (tx) => {
+      const aside: SetAsideRow[] = [];
+      const relayout = new Set<string>();
       await tx
         .table('entryChunks')
         .toCollection()
-        .modify((chunk: EntryChunk) => {
-          for (const entry of chunk.entries) entry.authorList ??= namesFromByline(entry.authors ?? '');
+        .modify((chunk: EntryChunk, ref: { value?: EntryChunk }) => {
+          if (!Array.isArray(chunk.entries)) {
+            aside.push({ table: 'entryChunks', version: 5, at: Date.now(), reason: 'the chunk holds no list of entries', value: chunk });
+            delete ref.value;
+            relayout.add(chunk.listId);
+            return;
+          }
+          const kept: StoredEntry[] = [];
+          for (const entry of chunk.entries) {
+            try {
+              entry.authorList ??= namesFromByline(entry.authors ?? '');
+              kept.push(entry);
+            } catch (error) {
+              aside.push({ table: 'entryChunks', version: 5, at: Date.now(), reason: failureReason(error), value: entry });
+            }
+          }
+          if (kept.length < chunk.entries.length) {
+            chunk.entries = kept;
+            relayout.add(chunk.listId);
+          }
         });
-      await tx
-        .table('saved')
-        .toCollection()
-        .modify((item: SavedItem) => {
-          item.paper.authorList ??= legacyAuthorList(item.paper);
-        });
+      // A list that lost an entry is laid out again, so its keys and manifest name only what is stored.
+      for (const listId of relayout) await relayoutList(tx, listId);
+      await keepAside(tx, aside);
+      await convertRows(tx, 'saved', 5, (item: SavedItem) => {
+        const authorList = item.paper.authorList ?? legacyAuthorList(item.paper);
+        item.paper.authorList = authorList;
+      });
     },
   },
   {
@@ -101,6 +139,39 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { removed: 'id, removedAt' },
   },
 ];
+
+/**
+ * Runs `convert` on every row of `table` (it changes the row in place, only once it can no longer
+ * throw); a row it throws on is deleted from the table and kept aside as it was stored.
+ */
+async function convertRows<T>(tx: Transaction, table: string, version: number, convert: (row: T) => void): Promise<void> {
+  const aside: SetAsideRow[] = [];
+  await tx
+    .table(table)
+    .toCollection()
+    .modify((row: T, ref: { value?: T }) => {
+      try {
+        convert(row);
+      } catch (error) {
+        aside.push({ table, version, at: Date.now(), reason: failureReason(error), value: row });
+        delete ref.value;
+      }
+    });
+  await keepAside(tx, aside);
+}
+
+/** Rewrites one list's chunks, key buckets and manifest from the entries its chunks hold now. */
+async function relayoutList(tx: Transaction, listId: string): Promise<void> {
+  const chunks = (await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).toArray()) as EntryChunk[];
+  const entries = chunks.sort((a, b) => a.chunk - b.chunk).flatMap((chunk) => chunk.entries);
+  const layout = layoutList(listId, entries);
+  await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
+  await tx.table('entryKeys').where('[listId+bucket]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
+  await tx.table('entryChunks').bulkAdd(layout.chunks);
+  await tx.table('entryKeys').bulkAdd(layout.buckets);
+  await tx.table('manifests').put(layout.manifest);
+  await tx.table('lists').update(listId, { entryCount: entries.length });
+}
 
 /**
  * The authors of a paper saved before they were kept structured. A paper saved from a page

@@ -3,11 +3,14 @@
  * the current schema in real Chromium: its entries move into the chunked layout (v3), the old
  * table goes (v4), and the reading list is untouched. The v2 database is rebuilt by hand with
  * plain IndexedDB, exactly as Dexie declared it, from the same example the unit test upgrades.
+ * With a malformed saved paper and list entry added, it still opens, and the options page says
+ * what was kept aside and offers it as a file.
  */
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, screenshot, type ExtensionSession } from './harness';
 import { sendFromExtensionPage, waitForSeed } from './badge.page';
 import { SCHEMA_VERSIONS } from '../../lib/db/schema';
 import type { SavedItem } from '../../lib/types';
@@ -16,15 +19,13 @@ interface Example {
   tables: Record<string, Array<Record<string, unknown>>>;
 }
 const v2 = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db/v2.json'), 'utf8')) as Example;
+const malformed = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db-malformed-rows.json'), 'utf8')) as Record<string, Record<string, unknown>>;
 
-describe('upgrading a database from schema v2', () => {
-  let ext: ExtensionSession;
-  beforeAll(async () => {
-    ext = await launchExtension();
-    await waitForSeed(ext);
-    // In the background's own context: its connection closes for the deletion (Dexie gives way
-    // to a version change), and nothing asks it anything until the old database is in place.
-    await ext.serviceWorker.evaluate(async (tables) => {
+/** Replaces Lantern's database with a schema-v2 one holding `tables`. */
+async function replaceWithV2(ext: ExtensionSession, tables: Example['tables']): Promise<void> {
+  // In the background's own context: its connection closes for the deletion (Dexie gives way
+  // to a version change), and nothing asks it anything until the old database is in place.
+  await ext.serviceWorker.evaluate(async (tables) => {
       await new Promise<void>((done, fail) => {
         const deletion = indexedDB.deleteDatabase('lantern');
         deletion.onsuccess = () => done();
@@ -57,7 +58,15 @@ describe('upgrading a database from schema v2', () => {
         };
         open.onerror = () => fail(open.error);
       });
-    }, v2.tables);
+    }, tables);
+}
+
+describe('upgrading a database from schema v2', () => {
+  let ext: ExtensionSession;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await waitForSeed(ext);
+    await replaceWithV2(ext, v2.tables);
   });
   afterAll(async () => {
     await ext?.close();
@@ -103,5 +112,49 @@ describe('upgrading a database from schema v2', () => {
     expect(saved.map(({ paper: { authorList: _authorList, ...paper }, ...item }) => ({ ...item, paper }))).toEqual(v2.tables.saved);
     expect(saved.map((item) => item.paper.authorList.names.length)).toEqual(saved.map((item) => (item.paper.authors ? 1 : 0)));
     await library.close();
+  });
+});
+
+describe('upgrading a schema-v2 database with malformed rows', () => {
+  let ext: ExtensionSession;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await waitForSeed(ext);
+    await replaceWithV2(ext, {
+      ...v2.tables,
+      lists: [...v2.tables.lists!, malformed.list!],
+      entries: [...v2.tables.entries!, malformed.goodEntry!, malformed.entryWithoutIds!],
+      saved: [...v2.tables.saved!, malformed.savedWithoutPaper!],
+    });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('opens with the good rows, and the options page offers what it kept aside', async () => {
+    const library = await ext.context.newPage();
+    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await expect.poll(() => library.locator('tr[data-paper-id]').count(), { timeout: 15_000 }).toBe(v2.tables.saved!.length);
+    await library.close();
+
+    const options = await ext.context.newPage();
+    await options.setViewportSize({ width: 900, height: 700 });
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const notice = options.locator('[data-set-aside]');
+    await notice.waitFor();
+    expect(await notice.locator('p').textContent()).toBe(
+      '1 saved paper from an older version of Lantern could not be read; it is kept aside. ' +
+        '1 list entry could not be read either: refreshing its list brings it back if the list still has it.',
+    );
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-set-aside', { colorScheme: 'light', fullPage: false });
+    await screenshot(options, 'options-set-aside', { colorScheme: 'dark', fullPage: false });
+    const [download] = await Promise.all([options.waitForEvent('download'), notice.getByRole('button', { name: 'Download them (JSON)' }).click()]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8')) as { rows: Array<{ table: string; version: number; value: unknown }> };
+    expect(file.rows.map(({ table, version, value }) => ({ table, version, value }))).toEqual([
+      { table: 'entries', version: 3, value: malformed.entryWithoutIds },
+      { table: 'saved', version: 5, value: malformed.savedWithoutPaper },
+    ]);
+    await options.close();
   });
 });
