@@ -4,6 +4,7 @@
  * text, links only when they are http(s).
  */
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageMatch } from '../lib/types';
 import { categoryLeaf, paperDate, primaryUrl, safeLinks } from '../lib/popup/present';
 import { SaveToggle } from './SaveToggle';
@@ -21,6 +22,22 @@ export interface EntryViewProps {
 
 export function EntryView({ match, onToggleSave, idPrefix = 'lantern', extra }: EntryViewProps) {
   const { paper, related, saved } = match;
+  // Unsaving a paper with the user's note or tags asks once, here, inside Lantern's closed root
+  // (never window.confirm, which the page could stub). The question is for this paper only.
+  const [askingFor, setAskingFor] = useState<string | null>(null);
+  const asking = askingFor === paper.id && saved;
+  const keepRef = useRef<HTMLButtonElement>(null);
+  // The question takes the focus from the button that raised it: Enter then keeps the paper.
+  useEffect(() => {
+    if (asking) keepRef.current?.focus();
+  }, [asking]);
+  const toggle = () => {
+    if (saved && match.hasNoteOrTags && !asking) setAskingFor(paper.id);
+    else {
+      setAskingFor(null);
+      onToggleSave();
+    }
+  };
   const meta = [paperDate(paper), paper.venue].filter((s) => s.length > 0).join(' · ');
   const links = safeLinks(paper.links);
   const neighbours = related.slice(0, MAX_RELATED);
@@ -57,8 +74,27 @@ export function EntryView({ match, onToggleSave, idPrefix = 'lantern', extra }: 
           </ul>
         )}
         {/* Never `busy` (which disables the button): a keyboard user would lose focus mid-save. */}
-        <SaveToggle saved={saved} onToggle={onToggleSave} title={paper.title} />
+        <SaveToggle saved={saved} onToggle={toggle} title={paper.title} />
       </div>
+      {asking && (
+        <p class="ask" role="alertdialog" aria-label="Remove this paper?" data-confirm-remove="">
+          Your note and tags go with it (restorable for 30 days). Remove?{' '}
+          <button type="button" class="text-button" onClick={toggle}>
+            Remove
+          </button>{' '}
+          <button type="button" class="text-button" ref={keepRef} onClick={() => setAskingFor(null)}>
+            Keep
+          </button>
+        </p>
+      )}
+      {!saved && match.recentlyRemoved && (
+        <p class="ask" role="status" data-removed="">
+          Removed from your reading list.{' '}
+          <button type="button" class="text-button" onClick={onToggleSave} aria-label={`Undo: save ${paper.title} again with its note and tags`}>
+            Undo
+          </button>
+        </p>
+      )}
       {extra}
       {neighbours.length > 0 && (
         <section class="related" aria-labelledby={relatedHeading}>

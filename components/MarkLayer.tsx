@@ -165,7 +165,8 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     if (status === undefined) return;
     layer.setStatus(current.match.paper.id, status);
     if (open === current) {
-      current.match = { ...current.match, saved: status !== 'none' };
+      // Every unsave is recoverable (lib/db/readingList.ts): the card offers Undo right away.
+      current.match = { ...current.match, saved: status !== 'none', recentlyRemoved: status === 'none' };
       drawCard();
     }
   };

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { paperById, relatedPool } from '../../lib/db/catalog';
 import { lookupListed } from '../../lib/db/listed';
 import { markStatus, type ListedHit } from '../../lib/listing/hit';
-import { isSaved, savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
+import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import type { Handlers, TabListed } from '../../lib/messages';
 import { ENTRIES_SEEN_AT_KEY } from '../../lib/refresh/state';
@@ -154,12 +154,12 @@ export function createTabListings(database: LanternDB): TabListings {
       getListedPaper: async ({ paperId }, sender) => {
         const paper = await paperById(database, await ownPaperId(paperId, sender));
         if (!paper) return null;
-        const [lists, pool, saved] = await Promise.all([database.lists.bulkGet(paper.lists), relatedPool(database, paper), isSaved(database, paper.id)]);
+        const [lists, pool, state] = await Promise.all([database.lists.bulkGet(paper.lists), relatedPool(database, paper), savedState(database, paper.id)]);
         const match: PageMatch = {
           paper,
           via: paper.ids.arxiv ? 'arxiv' : paper.ids.doi ? 'doi' : paper.ids.pmcid ? 'pmcid' : paper.ids.pmid ? 'pmid' : 'title',
           related: relatedPapers(paper, pool, 5),
-          saved,
+          ...state,
           listNames: lists.flatMap((l) => (l ? [l.name] : [])),
         };
         return match;

@@ -143,6 +143,43 @@ describe('Badge card', () => {
     expect($('.lantern-save')?.getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('asks once before unsaving a paper with a note or tags (Keep keeps it), and unsaves others at once', () => {
+    const onToggleSave = vi.fn();
+    act(() => {
+      draw({ match: { ...match, saved: true, hasNoteOrTags: true }, onToggleSave });
+    });
+    act(() => ($('.lantern-save') as HTMLButtonElement).click());
+    expect(onToggleSave).not.toHaveBeenCalled();
+    expect($('[data-confirm-remove]')?.textContent).toContain('Your note and tags go with it');
+    const keep = $$('[data-confirm-remove] button')[1] as HTMLButtonElement;
+    expect(document.activeElement).toBe(keep);
+    act(() => keep!.click());
+    expect($('[data-confirm-remove]')).toBeNull();
+    expect(onToggleSave).not.toHaveBeenCalled();
+
+    act(() => ($('.lantern-save') as HTMLButtonElement).click());
+    act(() => ($$('[data-confirm-remove] button')[0] as HTMLButtonElement).click());
+    expect(onToggleSave).toHaveBeenCalledTimes(1);
+
+    act(() => {
+      draw({ match: { ...match, saved: true, hasNoteOrTags: false }, onToggleSave });
+    });
+    act(() => ($('.lantern-save') as HTMLButtonElement).click());
+    expect($('[data-confirm-remove]')).toBeNull();
+    expect(onToggleSave).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers Undo for a paper removed and still restorable, and Undo saves it again', () => {
+    const props = draw({ match: { ...match, saved: false, recentlyRemoved: true } });
+    expect($('[data-removed]')?.textContent).toContain('Removed from your reading list.');
+    ($('[data-removed] button') as HTMLButtonElement).click();
+    expect(props.onToggleSave).toHaveBeenCalledTimes(1);
+    draw({ match: { ...match, saved: true, recentlyRemoved: false } });
+    expect($('[data-removed]')).toBeNull();
+    draw({ match: { ...match, saved: false } });
+    expect($('[data-removed]')).toBeNull();
+  });
+
   it('collapses with its button and with Escape, and can be dismissed', () => {
     const props = draw();
     ($('[aria-label="Collapse"]') as HTMLButtonElement).click();
