@@ -44,7 +44,7 @@ beforeAll(async () => {
   await library.locator('[data-saved-count]').waitFor();
   for (const [id] of MARKS) {
     const reply = await library.evaluate((paperId) => chrome.runtime.sendMessage({ lantern: 1, type: 'setSaved', data: { paperId, saved: true } }), id);
-    expect(reply).toEqual({ ok: true, value: { saved: true } });
+    expect(reply).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });
   }
   // A paper saved from a page that no list holds.
   const unlisted = await library.evaluate(() =>
@@ -54,7 +54,7 @@ beforeAll(async () => {
       data: { paperId: 'arxiv:2401.00001', saved: true, page: { url: 'https://arxiv.org/abs/2401.00001', arxiv: '2401.00001', title: 'A paper no list holds' } },
     }),
   );
-  expect(unlisted).toEqual({ ok: true, value: { saved: true } });
+  expect(unlisted).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });
   await library.locator(`[data-saved-count="${MARKS.length + 1}"]`).waitFor();
   for (const [id, status] of MARKS) if (status !== 'to-read') await setStatus(library, id, status);
 }, 60_000);

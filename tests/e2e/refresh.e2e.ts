@@ -146,7 +146,7 @@ describe('refreshing the seed list', () => {
 
   it('adds, changes and removes entries; search and badge follow; saved papers survive', async () => {
     const saved = await sendFromExtensionPage(ext, 'setSaved', { paperId: removedSaved.id, saved: true });
-    expect(saved).toEqual({ ok: true, value: { saved: true } });
+    expect(saved).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });
 
     await serveList(SEED_SOURCE_URL, seedV2, '"v2"');
     const options = await openOptions();
