@@ -3,18 +3,21 @@
  * listed item, right after the item's title (or link, or reference), with a CLOSED shadow root
  * so the page's scripts see only the host element, never the reader's status or the list.
  * Inside: `[data-status]` (none | saved | reading | read), `[data-new]` when new. A click or
- * Enter opens a small card (the badge's entry view); Esc closes it and focus returns. Handlers
- * ignore synthetic events. Part of the UI bundle (lib/badgeUi.ts), loaded only when a page has
- * something to mark.
+ * Enter opens a small card (the badge's entry view); Esc closes it and focus returns. Synthetic
+ * events are stopped at each host (lib/trusted.ts). Part of the UI bundle (lib/badgeUi.ts),
+ * loaded only when a page has something to mark.
  */
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import badgeCss from './Badge.css?inline';
 import markCss from './Mark.css?inline';
 import { EntryView, LanternMark } from './EntryView';
-import { trusted } from './trusted';
+import { ignoreUntrustedEvents } from '../lib/trusted';
 import { categoryLeaf } from '../lib/popup/present';
 import type { ListedHit, MarkStatus } from '../lib/listing/hit';
+import type { ItemQuery, ListingItem } from '../lib/listing/item';
+import { MARK_CAP, plannedMarks } from '../lib/listing/marks';
+import { MAX_LOOKUP_ITEMS, type ListedRead } from '../lib/messages';
 import type { PageMatch } from '../lib/types';
 
 export const MARK_TAG = 'lantern-mark';
@@ -26,19 +29,19 @@ export interface MarkActions {
   loadCard(paperId: string): Promise<PageMatch | null>;
   /** Saves or unsaves; the new status, or undefined when it failed. */
   save(paperId: string, saved: boolean): Promise<MarkStatus | undefined>;
-}
-
-export interface MarkToDraw {
-  anchor: Element;
-  place: 'after' | 'append';
-  hit: ListedHit;
+  /** Asks the background again about items already marked (lookupListed); null when it did not answer. */
+  lookup(queries: ItemQuery[], read: ListedRead): Promise<(ListedHit | null)[] | null>;
 }
 
 export interface MarkLayer {
-  /** Inserts marks (writes only: nothing of the page is measured while drawing). */
-  draw(marks: readonly MarkToDraw[]): void;
-  /** Every mark of this paper on the page shows this status. */
-  setStatus(paperId: string, status: MarkStatus): void;
+  /**
+   * Marks the listed ones of these items (`hits` aligned with `items`, null: not listed): one
+   * per paper per group, at most MARK_CAP on the page. Writes only: nothing of the page is
+   * measured while drawing.
+   */
+  mark(items: readonly ListingItem[], hits: readonly (ListedHit | null)[], read: ListedRead): void;
+  /** Asks again about every marked paper and shows each one's status as it is now. */
+  refresh(): Promise<void>;
   remove(): void;
 }
 
@@ -96,19 +99,19 @@ function MarkCard({ match, onToggleSave, onClose }: CardProps) {
       class="card"
       role="dialog"
       aria-label={`Lantern: ${match.paper.title}`}
-      onKeyDown={trusted((e: KeyboardEvent) => {
+      onKeyDown={(e: KeyboardEvent) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
           onClose();
         }
-      })}
+      }}
     >
       <header class="head">
         <LanternMark />
         <p class="in" title={lists}>
           In <strong>{lists}</strong>
         </p>
-        <button ref={closeRef} type="button" class="icon-button" aria-label="Close" title="Close (Esc)" onClick={trusted(onClose)}>
+        <button ref={closeRef} type="button" class="icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
           <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
             <path d="M3 3l6 6M9 3l-6 6" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
           </svg>
@@ -123,6 +126,20 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
   const theme = pageTheme(doc);
   const style = styler(doc);
   const byPaper = new Map<string, DrawnMark[]>();
+  /** Papers already marked in each group (a listing's item, a link's block). */
+  const groups = new WeakMap<Element, Set<string>>();
+  /** One query per marked paper, by how it was read, to ask its status again. */
+  const queries = new Map<string, { query: ItemQuery; read: ListedRead }>();
+  let count = 0;
+  let refreshing: Promise<void> | undefined;
+  let again = false;
+
+  const setStatus = (paperId: string, status: MarkStatus) => {
+    for (const mark of byPaper.get(paperId) ?? []) {
+      mark.hit = { ...mark.hit, status };
+      paint(mark);
+    }
+  };
   let open: { mark: DrawnMark; wrap: HTMLElement; match: PageMatch; saving: boolean } | undefined;
 
   const paint = (mark: DrawnMark) => {
@@ -163,7 +180,7 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     const status = await actions.save(current.match.paper.id, !current.match.saved);
     current.saving = false;
     if (status === undefined) return;
-    layer.setStatus(current.match.paper.id, status);
+    setStatus(current.match.paper.id, status);
     if (open === current) {
       // Every unsave is recoverable (lib/db/readingList.ts): the card offers Undo right away.
       current.match = { ...current.match, saved: status !== 'none', recentlyRemoved: status === 'none' };
@@ -220,49 +237,81 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     root.append(button);
     shadow.append(root);
     const mark: DrawnMark = { host, root, button, statusText, hit };
+    // Guarded at the host: its capture listeners run before any inside the closed root, and
+    // also see what the page dispatches at the host itself.
+    ignoreUntrustedEvents(host);
     // A click from the keyboard (Enter, Space) is trusted too: the browser makes it.
-    button.addEventListener('click', trusted((event: MouseEvent) => {
+    button.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
       void openCard(mark);
-    }));
+    });
     // Inside a link (a title link), a click must not follow the link.
-    host.addEventListener('click', trusted((event: MouseEvent) => {
+    host.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
-    }));
+    });
     paint(mark);
     return mark;
   };
 
-  const onOutside = trusted((event: MouseEvent) => {
-    if (open && !event.composedPath().includes(open.mark.host)) close(false);
-  });
+  // On the page's document, outside the guarded hosts: a page's synthetic click closes nothing.
+  const onOutside = (event: MouseEvent) => {
+    if (event.isTrusted && open && !event.composedPath().includes(open.mark.host)) close(false);
+  };
   doc.addEventListener('click', onOutside, true);
 
-  const layer: MarkLayer = {
-    draw(marks) {
-      for (const { anchor, place, hit } of marks) {
+  const askAgain = async () => {
+    for (const read of ['listing', 'links', 'references'] as const) {
+      const ids = [...queries].filter(([, asked]) => asked.read === read).map(([id]) => id);
+      for (let start = 0; start < ids.length; start += MAX_LOOKUP_ITEMS) {
+        const batch = ids.slice(start, start + MAX_LOOKUP_ITEMS);
+        const hits = await actions.lookup(batch.map((id) => queries.get(id)!.query), read);
+        if (!hits) return;
+        hits.forEach((hit, i) => {
+          if (hit && hit.id === batch[i]) setStatus(hit.id, hit.status);
+        });
+      }
+    }
+  };
+
+  return {
+    mark(items, hits, read) {
+      const { marks } = plannedMarks(items, hits, MARK_CAP - count, groups);
+      count += marks.length;
+      for (const { item, hit } of marks) {
         const mark = create(hit);
-        if (place === 'append') anchor.append(mark.host);
-        else anchor.after(mark.host);
+        if (item.place === 'append') item.anchor.append(mark.host);
+        else item.anchor.after(mark.host);
         const same = byPaper.get(hit.id);
         if (same) same.push(mark);
         else byPaper.set(hit.id, [mark]);
+        if (!queries.has(hit.id)) queries.set(hit.id, { query: item.query, read });
       }
     },
-    setStatus(paperId, status) {
-      for (const mark of byPaper.get(paperId) ?? []) {
-        mark.hit = { ...mark.hit, status };
-        paint(mark);
+    refresh() {
+      // One round of questions at a time (notices come in bursts: a bulk edit in the library),
+      // and one more round when a notice came during it.
+      if (refreshing) {
+        again = true;
+        return refreshing;
       }
+      refreshing = (async () => {
+        do {
+          again = false;
+          await askAgain();
+        } while (again);
+      })().finally(() => {
+        refreshing = undefined;
+      });
+      return refreshing;
     },
     remove() {
       close(false);
       doc.removeEventListener('click', onOutside, true);
       for (const marks of byPaper.values()) for (const mark of marks) mark.host.remove();
       byPaper.clear();
+      queries.clear();
     },
   };
-  return layer;
 }

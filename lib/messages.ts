@@ -268,7 +268,7 @@ export async function sendMessage<K extends MessageType>(type: K, data: Request<
 
 // --- notices from the background to a tab's content script (no reply) ---
 
-/** The reading list changed from outside the badge (context menu, shortcut): ask again. */
+/** The reading list changed (anywhere: popup, library, context menu, another tab): ask again. */
 export type TabNotice = 'savedChanged';
 
 interface NoticeEnvelope {

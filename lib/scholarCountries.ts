@@ -32,7 +32,7 @@ export async function syncScholarCountriesScript(): Promise<boolean> {
   const registered = await scripting.getRegisteredContentScripts({ ids: [SCHOLAR_COUNTRIES_SCRIPT_ID] });
   if (enabled && registered.length === 0) {
     await scripting.registerContentScripts([
-      { id: SCHOLAR_COUNTRIES_SCRIPT_ID, matches: [...SCHOLAR_COUNTRY_MATCHES], js: [SCRIPT_FILE], runAt: 'document_end', persistAcrossSessions: true },
+      { id: SCHOLAR_COUNTRIES_SCRIPT_ID, matches: [...SCHOLAR_COUNTRY_MATCHES], js: [SCRIPT_FILE], runAt: 'document_start', persistAcrossSessions: true },
     ]);
   } else if (!enabled && registered.length > 0) {
     await scripting.unregisterContentScripts({ ids: [SCHOLAR_COUNTRIES_SCRIPT_ID] });

@@ -8,6 +8,7 @@ import { BADGE_UI_FILE } from '../../lib/badgeUi';
 /** Whether the bundle was injected (false where the browser has no scripting API). */
 export async function injectBadgeUi(tabId: number): Promise<boolean> {
   if (!browser.scripting) return false;
-  await browser.scripting.executeScript({ target: { tabId }, files: [BADGE_UI_FILE] });
+  // At once, not at document_idle (the default): the page asking is waiting to draw.
+  await browser.scripting.executeScript({ target: { tabId }, files: [BADGE_UI_FILE], injectImmediately: true });
   return true;
 }

@@ -147,7 +147,8 @@ export function createTabListings(database: LanternDB): TabListings {
 
       loadListingReader: async (_request, sender) => {
         if (sender.tabId === undefined || !sender.url || !listingKindFromUrl(sender.url) || !browser.scripting) return { loaded: false };
-        await browser.scripting.executeScript({ target: { tabId: sender.tabId }, files: [LISTING_READER_FILE] });
+        // At once: the content script asks while the page is still loading, to read it at DOMContentLoaded.
+        await browser.scripting.executeScript({ target: { tabId: sender.tabId }, files: [LISTING_READER_FILE], injectImmediately: true });
         return { loaded: true };
       },
 

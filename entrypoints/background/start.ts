@@ -15,6 +15,7 @@ import { setupContextMenu } from './contextMenu';
 import { createHandlers } from './handlers';
 import { createTabListings, setupListings } from './listings';
 import { createQuickSave } from './quickSave';
+import { followSavedChanges } from './savedChanges';
 import { createListRefresher } from './refresh';
 import { setupSearchIndex } from './searchIndex';
 import { seedOn } from './seed';
@@ -24,7 +25,7 @@ import { zoteroHandlers } from './zotero';
 
 export interface Background {
   handlers: Handlers;
-  /** Stops watching the database (the search index rebuilds); browser listeners stay with the browser. */
+  /** Stops watching the database (the search index rebuilds, reading-list changes); browser listeners stay with the browser. */
   stop(): void;
   /** How many removed papers this start forgot (they were removed more than REMOVED_KEPT_MS ago). */
   purged: Promise<number>;
@@ -58,5 +59,13 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
   // Removed papers are kept REMOVED_KEPT_MS: each start of the worker (every browser start, and
   // again after each idle stop) forgets older ones. A small indexed delete; nothing waits for it.
   const purged = purgeRemoved(database).catch(() => 0);
-  return { handlers, stop: stopSearchIndex, purged };
+  const stopSavedChanges = followSavedChanges(database);
+  return {
+    handlers,
+    stop() {
+      stopSearchIndex();
+      stopSavedChanges();
+    },
+    purged,
+  };
 }

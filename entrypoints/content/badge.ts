@@ -198,13 +198,17 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
     else remove();
   };
 
-  // The reading list can change elsewhere (the popup, the library tab): when the user comes
-  // back to this page, ask again so the save toggle tells the truth.
+  // The reading list can change elsewhere (the popup, the library, another tab): the background
+  // says so, and coming back to this page asks again, so the save toggle tells the truth. Only
+  // the latest look counts: the answer to an earlier one (asked on focus, just before a save in
+  // the popup) may arrive last and would show the old state.
+  let rechecks = 0;
   const recheck = async (evenIfHidden = false) => {
     const current = shown;
     if (!current || current.saving || (!evenIfHidden && document.visibilityState !== 'visible')) return;
+    const ticket = ++rechecks;
     const reply = await sendMessage('matchPage', current.identity);
-    if (shown !== current || current.saving || !reply.ok || reply.value?.paper.id !== current.match.paper.id) return;
+    if (ticket !== rechecks || shown !== current || current.saving || !reply.ok || reply.value?.paper.id !== current.match.paper.id) return;
     current.match = reply.value;
     draw();
   };
@@ -212,7 +216,7 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
   const recheckNow = () => void recheck(true);
   ctx.addEventListener(window, 'focus', recheckIfVisible);
   ctx.addEventListener(document, 'visibilitychange', recheckIfVisible);
-  // Saved from the context menu or the shortcut while this page is open.
+  // Saved anywhere while this page is open (entrypoints/background/savedChanges.ts).
   ctx.onInvalidated(listenForNotices(recheckNow));
 
   ctx.onInvalidated(remove);

@@ -9,15 +9,22 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SITE_MATCHES } from '../../lib/sites';
 import { startBadge } from './badge';
-import { startMarks } from './marks';
+import { prepareMarks } from './marks';
 
 export default defineContentScript({
   matches: [...SITE_MATCHES],
-  // As soon as the document is parsed (DOMContentLoaded): the metadata in <head> and the main
-  // heading are there, and the badge need not wait for the page's images and scripts.
-  runAt: 'document_end',
+  // Loaded before the document is parsed so that what needs no document (the mark settings, a
+  // listing's readers) is fetched while the page loads; the page itself is read at
+  // DOMContentLoaded, when its metadata and items are there. Chromium runs document_end scripts
+  // only after the page's first layout, which on a 2,000-item listing comes long after.
+  runAt: 'document_start',
   main(ctx) {
-    const badge = startBadge(ctx);
-    startMarks(ctx, { onCites: badge.setCites, onSaved: badge.savedChanged });
+    const marks = prepareMarks(ctx);
+    const start = () => {
+      const badge = startBadge(ctx);
+      marks.start({ onCites: badge.setCites, onSaved: badge.savedChanged });
+    };
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+    else start();
   },
 });

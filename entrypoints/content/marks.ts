@@ -1,18 +1,19 @@
 /**
  * Marks on pages that list papers: read the page's items (lib/listing), ask the background
  * which are listed in batches (one message per batch, never per item), and only when something
- * is listed load the UI bundle and draw the marks. Late content (infinite scroll, "show all
- * references", single-page apps) is followed with one MutationObserver, read again at most a few
- * times a second, and only items not yet asked about are sent. Long pages (20,000 links, a 5 MB
- * bibliography) are read in slices between which the page keeps running.
+ * is listed load the UI bundle, which draws the marks and keeps them up to date. What needs no
+ * document (the settings, a known listing's readers) is fetched while the page loads. Late
+ * content (infinite scroll, "show all references", single-page apps) is followed with one
+ * MutationObserver, read again at most a few times a second, and only items not yet asked about
+ * are sent. Long pages (20,000 links, a 5 MB bibliography) are read in slices between which the
+ * page keeps running.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadedBadgeUi, type BadgeUi } from '../../lib/badgeUi';
-import type { ItemQuery, ListingItem } from '../../lib/listing/item';
-import { listingKindFromUrl } from '../../lib/listing/kind';
+import type { ListingItem } from '../../lib/listing/item';
+import { listingKindFromUrl, type ListingKind } from '../../lib/listing/kind';
 import { linkItem, paperLinks } from '../../lib/listing/links';
-import { MARK_CAP, plannedMarks } from '../../lib/listing/marks';
 import { referenceElements, referenceItem } from '../../lib/listing/references';
 import { loadedListingReader, type ListingReader } from '../../lib/listingReader';
 import type { ListedHit, MarkStatus } from '../../lib/listing/hit';
@@ -74,7 +75,34 @@ async function listingReader(): Promise<ListingReader | undefined> {
   return reply.ok && reply.value.loaded ? loadedListingReader() : undefined;
 }
 
-export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): void {
+export interface Marks {
+  /** Starts marking once the document is parsed. */
+  start(hooks?: MarksHooks): void;
+}
+
+/**
+ * Called before the document is parsed: reads the settings and, on a known listing, fetches its
+ * readers while the page loads; `start` then reads the page.
+ */
+export function prepareMarks(ctx: ContentScriptContext): Marks {
+  let early: Promise<[MarkSettings, ListingReader | undefined]> | undefined = fetchNeeds(listingKindFromUrl(location.href));
+  return {
+    start(hooks = {}) {
+      startMarks(ctx, hooks, () => {
+        const prepared = early;
+        early = undefined;
+        return prepared;
+      });
+    },
+  };
+}
+
+/** What marking a page needs before it reads the page: the settings and, on a known listing, its readers. */
+function fetchNeeds(kind: ListingKind | undefined): Promise<[MarkSettings, ListingReader | undefined]> {
+  return Promise.all([readSettings(), kind ? listingReader() : undefined]);
+}
+
+function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () => ReturnType<typeof fetchNeeds> | undefined): void {
   let run = 0;
   let stopRun: (() => void) | undefined;
 
@@ -84,18 +112,15 @@ export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): v
     const live = () => ticket === run && !ctx.isInvalid;
     const url = location.href;
     const kind = listingKindFromUrl(url);
-    // On a known listing the readers are fetched while the settings are read.
-    const [settings, reader] = await Promise.all([readSettings(), kind ? listingReader() : undefined]);
+    // The first page's needs were fetched while it loaded; a single-page app's next page fetches its own.
+    const [settings, early] = await (prepared() ?? fetchNeeds(kind));
+    const reader = early ?? (kind ? await listingReader() : undefined);
     if (!live() || (!settings.listings && !settings.references)) return;
     // Listings read their items' own links only; elsewhere a page's links to itself are left out.
     const own = kind ? new Set<string>() : ownKeys(url);
     const asked = new WeakSet<Element>();
-    const groups = new WeakMap<Element, Set<string>>();
-    /** The query and read of every drawn paper, to ask their status again. */
-    const drawn = new Map<string, { query: ItemQuery; read: ListedRead }>();
     const cites = new Map<string, ListedHit>();
     let first = true;
-    let count = 0;
     let layer: MarkLayer | undefined;
     let layerLoading: Promise<MarkLayer | undefined> | undefined;
     let reading = false;
@@ -115,6 +140,10 @@ export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): v
             hooks.onSaved?.(paperId);
             return reply.value.status;
           },
+          lookup: async (items, read) => {
+            const reply = await sendMessage('lookupListed', { items, read, first: false });
+            return reply.ok && live() ? reply.value.hits : null;
+          },
         });
         return layer;
       }));
@@ -131,13 +160,10 @@ export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): v
           for (const hit of hits) if (hit) cites.set(hit.id, hit);
           if (cites.size > 0) hooks.onCites?.([...cites.values()]);
         }
-        const { marks } = plannedMarks(batch, hits, MARK_CAP - count, groups);
-        if (marks.length === 0) continue;
+        if (!hits.some(Boolean)) continue;
         const target = layer ?? (await ensureLayer());
         if (!target || !live()) return;
-        count += marks.length;
-        for (const { item, hit } of marks) drawn.set(hit.id, { query: item.query, read });
-        target.draw(marks.map(({ item, hit }) => ({ anchor: item.anchor, place: item.place, hit })));
+        target.mark(batch, hits, read);
       }
     };
 
@@ -190,21 +216,6 @@ export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): v
       return true;
     }
 
-    /** Saved elsewhere (context menu, shortcut, the page badge): ask again about what is drawn. */
-    const refreshStatuses = async () => {
-      if (!layer || drawn.size === 0) return;
-      for (const side of ['listing', 'links', 'references'] as const) {
-        const ids = [...drawn].filter(([, d]) => d.read === side).slice(0, MAX_LOOKUP_ITEMS);
-        if (ids.length === 0) continue;
-        const reply = await sendMessage('lookupListed', { items: ids.map(([, d]) => d.query), read: side, first: false });
-        if (!live() || !reply.ok) return;
-        reply.value.hits.forEach((hit, i) => {
-          const id = ids[i]![0];
-          if (hit?.id === id) layer?.setStatus(id, hit.status);
-        });
-      }
-    };
-
     let timer: number | undefined;
     const observer = new MutationObserver((records) => {
       const added = records.some((record) =>
@@ -217,10 +228,17 @@ export function startMarks(ctx: ContentScriptContext, hooks: MarksHooks = {}): v
       }, MUTATION_BATCH_MS);
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    const stopNotices = listenForNotices(() => void refreshStatuses());
+    // The reading list changed elsewhere (popup, library, context menu): the background says so,
+    // but a stopped background cannot; coming back to the page asks again too.
+    const refresh = () => {
+      if (document.visibilityState === 'visible') void layer?.refresh();
+    };
+    const stopNotices = listenForNotices(refresh);
+    document.addEventListener('visibilitychange', refresh);
     stopRun = () => {
       observer.disconnect();
       stopNotices();
+      document.removeEventListener('visibilitychange', refresh);
       layer?.remove();
     };
     await read();

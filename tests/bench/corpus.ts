@@ -7,6 +7,7 @@
  */
 import type { CatalogEntry, CatalogSnapshot, EntryLink, Paper } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
+import { titleKey } from '../../lib/title';
 
 const MEDICAL = [
   'radiology', 'pathology', 'oncology', 'cardiology', 'dermatology', 'ophthalmology', 'genomics',
@@ -154,7 +155,8 @@ export function generateCorpus(size: number, { basis, seed = 42, listId = 'seed'
       categories: [...new Set(paperCategories)],
       links,
       ids: { arxiv, repos },
-      titleKey: title.toLowerCase(),
+      // As the list parser keys titles: lookups by title (pages, references) compare these keys.
+      titleKey: titleKey(title),
       line: 0,
       lists: [listId],
     }));

@@ -100,6 +100,31 @@ describe('a mark', () => {
     }
   }, 45_000);
 
+  it('follows the reading list when it changes in the popup: saved there, the open listing shows it', async () => {
+    const url = 'https://arxiv.org/list/cs.CL/new';
+    const id = 'arxiv:2311.16079';
+    const page = await open(url);
+    const popup = await ext.openPopup();
+    try {
+      await waitForMarks(page, LISTINGS[0]!.marked);
+      await page.bringToFront();
+      await popup.locator('[data-entry-count]').waitFor();
+      await popup.locator('input[type=search]').fill('MEDITRON-70B Scaling Medical Pretraining');
+      const toggle = popup.locator(`[role=option][data-paper-id="${id}"] [aria-pressed]`);
+      // Whatever an earlier test left: each press in the popup shows on the open page's mark.
+      const savedAtFirst = (await toggle.getAttribute('aria-pressed')) === 'true';
+      const others = (await readMarks(page)).filter((m) => m.paperId !== id).map((m) => m.status);
+      for (const status of savedAtFirst ? ['none', 'saved'] : ['saved', 'none']) {
+        await toggle.click();
+        const marks = await waitForMark(page, (m) => m.paperId === id && m.status === status);
+        expect(marks.filter((m) => m.paperId !== id).map((m) => m.status)).toEqual(others);
+      }
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  }, 45_000);
+
   it('follows the page’s colors: screenshots on a light and a dark page', async () => {
     const dark = 'https://arxiv.org/list/cs.AI/new';
     ext.routePages({ [dark]: { body: readListing('arxiv-list-new.html').replace('<body class="with-cu-identity">', '<body style="background:#15171c;color:#e6e6e6">') } });

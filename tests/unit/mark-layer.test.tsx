@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMarkLayer, MARK_TAG, type MarkActions } from '../../components/MarkLayer';
+import type { ListedHit, MarkStatus } from '../../lib/listing/hit';
+import type { ListingItem } from '../../lib/listing/item';
+import { MARK_CAP } from '../../lib/listing/marks';
+
+/** The closed roots the layer attaches, read from the test side (the page never gets them). */
+const roots = new Map<Element, ShadowRoot>();
+const attach = HTMLElement.prototype.attachShadow;
+vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+  const root = attach.call(this, init);
+  roots.set(this, root);
+  return root;
+});
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  roots.clear();
+});
+
+const hit = (id: string, status: MarkStatus = 'none'): ListedHit => ({ id, title: `Title of ${id}`, categories: ['Models › Generalist'], status, isNew: false });
+
+/** One listing item per id, each in its own <li> with a title <div>. */
+function listing(ids: readonly string[]): ListingItem[] {
+  return ids.map((id) => {
+    const li = document.createElement('li');
+    const title = document.createElement('div');
+    title.className = 'title';
+    title.textContent = `Title of ${id}`;
+    li.append(title);
+    document.body.append(li);
+    return { query: { arxiv: id }, anchor: title, place: 'append', group: li };
+  });
+}
+
+function marks(): { id: string | null; status: string | undefined; mode: string | undefined }[] {
+  return [...document.querySelectorAll(MARK_TAG)].map((host) => ({
+    id: host.getAttribute('data-paper-id'),
+    status: roots.get(host)?.querySelector<HTMLElement>('.root')?.dataset.status,
+    mode: roots.get(host)?.mode,
+  }));
+}
+
+function actions(lookup: MarkActions['lookup'] = async () => null): MarkActions {
+  return { loadCard: async () => null, save: async () => undefined, lookup };
+}
+
+describe('createMarkLayer', () => {
+  it('marks the listed items only, once per paper per group, in closed roots after their titles', () => {
+    const items = listing(['a', 'b', 'c']);
+    const layer = createMarkLayer(document, actions());
+    layer.mark(items, [hit('a'), null, hit('c', 'reading')], 'listing');
+    expect(marks()).toEqual([
+      { id: 'a', status: 'none', mode: 'closed' },
+      { id: 'c', status: 'reading', mode: 'closed' },
+    ]);
+    expect(items[0]!.anchor.lastElementChild?.localName).toBe(MARK_TAG);
+    // The same paper again in the same group (its code link, a later batch): no second mark.
+    layer.mark([{ ...items[0]!, anchor: items[0]!.group }], [hit('a')], 'listing');
+    expect(marks()).toHaveLength(2);
+    layer.remove();
+    expect(marks()).toEqual([]);
+  });
+
+  it('stops at MARK_CAP marks on the page, across batches', () => {
+    const layer = createMarkLayer(document, actions());
+    const ids = Array.from({ length: MARK_CAP + 5 }, (_, i) => `p${i}`);
+    layer.mark(listing(ids.slice(0, 10)), ids.slice(0, 10).map((id) => hit(id)), 'links');
+    layer.mark(listing(ids.slice(10)), ids.slice(10).map((id) => hit(id)), 'links');
+    expect(marks()).toHaveLength(MARK_CAP);
+  }, 30_000);
+
+  it('asks again about every marked paper, by how it was read, and shows each one’s status now', async () => {
+    const lookup = vi.fn<MarkActions['lookup']>(async (queries) => queries.map((q) => (q.arxiv === 'b' ? null : hit(q.arxiv!, 'saved'))));
+    const layer = createMarkLayer(document, actions(lookup));
+    const items = listing(['a', 'b', 'c']);
+    layer.mark(items.slice(0, 2), [hit('a'), hit('b')], 'listing');
+    layer.mark(items.slice(2), [hit('c')], 'references');
+    await layer.refresh();
+    expect(lookup.mock.calls.map(([queries, read]) => [queries.map((q) => q.arxiv), read])).toEqual([
+      [['a', 'b'], 'listing'],
+      [['c'], 'references'],
+    ]);
+    // b is no longer listed (the list changed): it keeps what it showed.
+    expect(marks().map((m) => m.status)).toEqual(['saved', 'none', 'saved']);
+  });
+
+  it('asks once more when told again while asking, and never twice at once', async () => {
+    let answer: () => void = () => undefined;
+    let inFlight = 0;
+    let most = 0;
+    const lookup = vi.fn<MarkActions['lookup']>(async (queries) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise<void>((resolve) => (answer = resolve));
+      inFlight--;
+      return queries.map((q) => hit(q.arxiv!, 'read'));
+    });
+    const layer = createMarkLayer(document, actions(lookup));
+    layer.mark(listing(['a']), [hit('a')], 'listing');
+    const first = layer.refresh();
+    void layer.refresh();
+    void layer.refresh();
+    answer();
+    await vi.waitFor(() => expect(lookup).toHaveBeenCalledTimes(2));
+    answer();
+    await first;
+    expect(most).toBe(1);
+    expect(marks()[0]!.status).toBe('read');
+  });
+});
