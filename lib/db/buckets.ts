@@ -28,7 +28,7 @@ export const TITLE_SHARD_CHARS = 3;
 const TITLE = 'title:';
 
 /** 32-bit FNV-1a over UTF-16 code units. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -4,6 +4,7 @@
  */
 import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper, StoredEntry } from '../types';
 import { CHUNK_SIZE, entriesAtPlaces, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from './buckets';
+import { keyFilterKey, keyFilterOfBuckets } from './keyFilter';
 import { layoutList, type EntryChunk, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
 import type { LanternDB } from './schema';
 
@@ -61,6 +62,7 @@ async function deleteListRows(db: LanternDB, listId: string): Promise<void> {
   const [lower, upper] = ofList(listId);
   await db.entryChunks.where(':id').between(lower, upper, true, true).delete();
   await db.entryKeys.where(':id').between(lower, upper, true, true).delete();
+  await db.kv.delete(keyFilterKey(listId));
   await db.manifests.delete(listId);
 }
 
@@ -99,9 +101,10 @@ export async function replaceListEntries(
   // Laid out before the transaction (~0.4 s at 100k entries): while it is open, lookups of the
   // same tables wait. Redone inside only if the list changed meanwhile.
   const early = plan(await db.manifests.get(list.id));
+  const earlyFilter = keyFilterOfBuckets(early.layout.buckets);
   // Lookups that arrived while laying out go first: once the transaction starts they would wait for it.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  // db.kv too: the newest entry date is written with the entries (other readers already wait for `lists`).
+  // db.kv too: the newest entry date and the key filter are written with the entries (other readers already wait for `lists`).
   const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests, db.kv], async () => {
     const current = await db.manifests.get(list.id);
     const { previous, addedAtById, rows, layout } = sameManifest(current, early.previous) ? early : plan(current);
@@ -112,6 +115,7 @@ export async function replaceListEntries(
       onProgress?.(Math.min(rows.length, (start + batch) * CHUNK_SIZE), rows.length);
     }
     await db.entryKeys.bulkPut(layout.buckets);
+    await db.kv.put({ key: keyFilterKey(list.id), value: layout === early.layout ? earlyFilter : keyFilterOfBuckets(layout.buckets) });
     await db.manifests.put(layout.manifest);
     let newest = 0;
     for (const r of rows) if (r.addedAt > newest) newest = r.addedAt;

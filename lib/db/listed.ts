@@ -1,19 +1,21 @@
 /**
  * Which items of a page that lists papers are listed papers: many items resolved in one pass
- * over the key buckets (buckets.ts). Identifiers and titles are looked up as keys; a reference's
- * text is scanned for listed titles (lib/listing/titleScan.ts) drawn from the title buckets its
- * words can start. Each item is then matched as the page badge matches a page (lib/match.ts).
+ * over the key buckets (buckets.ts), reading only the buckets of keys the lists' key filters may
+ * hold (keyFilter.ts). Identifiers and titles are looked up as keys; a reference's text is
+ * scanned for listed titles (lib/listing/titleScan.ts). Each item is then matched as the page
+ * badge matches a page (lib/match.ts).
  */
 import { arxivIdFromDoi } from '../ids/arxiv';
 import { paperKeys } from '../ids';
 import type { ItemQuery } from '../listing/item';
-import { titleScanner } from '../listing/titleScan';
+import { titleCandidates, titleScanner } from '../listing/titleScan';
 import { identityKeys, matchPaper } from '../match';
 import { isNewPaper } from '../popup/newEntries';
 import type { PageIdentity, Paper } from '../types';
 import { markStatus, type ListedHit } from '../listing/hit';
 import { placesInBuckets } from './buckets';
 import { bucketsFor, enabledListIds, entriesAt, mergeEntries } from './catalog';
+import { keyFilters, keyHash, mayHold, type KeyFilter } from './keyFilter';
 import type { LanternDB } from './schema';
 
 const TITLE = 'title:';
@@ -32,10 +34,16 @@ function identityOf(query: ItemQuery, title?: string): PageIdentity {
   };
 }
 
-/** The listed titles in these texts, each text's own: read from the title buckets their words reach. */
-async function titlesInTexts(db: LanternDB, listIds: readonly string[], texts: readonly (string | undefined)[]): Promise<string[][]> {
+/**
+ * The listed titles in these texts, each text's own. Runs of words whose hash a list's filter
+ * holds are the candidates; only their buckets (by first word) are read, and the titles there
+ * confirm them.
+ */
+async function titlesInTexts(db: LanternDB, listIds: readonly string[], filters: readonly KeyFilter[], texts: readonly (string | undefined)[]): Promise<string[][]> {
+  const lengths = [...new Set(filters.flatMap((filter) => filter.titleLengths))];
+  const has = (hash: number) => filters.some((filter) => mayHold(filter, hash));
   const starts = new Set<string>();
-  for (const text of texts) if (text) for (const word of text.split(' ')) starts.add(`${TITLE}${word}`);
+  for (const text of texts) if (text) for (const candidate of titleCandidates(text, lengths, has)) starts.add(`${TITLE}${candidate}`);
   if (starts.size === 0) return texts.map(() => []);
   const buckets = await bucketsFor(db, listIds, starts);
   const titles: string[] = [];
@@ -46,20 +54,27 @@ async function titlesInTexts(db: LanternDB, listIds: readonly string[], texts: r
 
 /**
  * The listed paper each query names (or null), in the queries' order, with its reading status
- * and "new" flag (`seenAt`: the new-entries clock, lib/refresh/state.ts). Two reads of key
- * buckets (titles in texts, then every key), one of the chunks they point to, one of the reading list.
+ * and "new" flag (`seenAt`: the new-entries clock, lib/refresh/state.ts). The lists' key filters
+ * (keyFilter.ts) decide which keys are worth reading: buckets are read only for keys that may be
+ * listed (titles in texts, then every key), then the chunks they point to, then the reading list.
  */
 export async function lookupListed(db: LanternDB, queries: readonly ItemQuery[], seenAt: number | undefined): Promise<(ListedHit | null)[]> {
   if (queries.length === 0) return [];
   const listIds = await enabledListIds(db);
-  const found = await titlesInTexts(db, listIds, queries.map((q) => q.text));
+  const filters = await keyFilters(db, listIds);
+  const found = await titlesInTexts(db, listIds, filters, queries.map((q) => q.text));
   const wanted = new Set<string>();
   const keysOf = queries.map((query, i) => {
     const keys = identityKeys(identityOf(query));
     for (const title of found[i]!) keys.push(`${TITLE}${title}`);
-    for (const key of keys) wanted.add(key);
-    return keys;
+    const listed = keys.filter((key) => {
+      const hash = keyHash(key);
+      return filters.some((filter) => mayHold(filter, hash));
+    });
+    for (const key of listed) wanted.add(key);
+    return listed;
   });
+  if (wanted.size === 0) return queries.map(() => null);
   const buckets = await bucketsFor(db, listIds, wanted);
   const papers = mergeEntries(await entriesAt(db, placesInBuckets(buckets, (key) => wanted.has(key))));
   const byKey = new Map<string, Paper[]>();

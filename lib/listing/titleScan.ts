@@ -37,6 +37,39 @@ function power(length: number): number {
   return result;
 }
 
+/** The hash a scan computes for a run of words equal to this title key (hash of its whole word sequence). */
+export function titleHash(titleKey: string): number {
+  const words = titleKey.split(' ');
+  return prefixHashes(words)[words.length]!;
+}
+
+/** Whether a title key is looked for in texts at all (MIN_SCAN_WORDS, MIN_SCAN_CHARS, MAX_SCAN_WORDS). */
+export function isScannedTitle(titleKey: string): boolean {
+  if (titleKey.length < MIN_SCAN_CHARS) return false;
+  const words = titleKey.split(' ').length;
+  return words >= MIN_SCAN_WORDS && words <= MAX_SCAN_WORDS;
+}
+
+/**
+ * The runs of words of `textKey` (a normalized text) with one of these word counts whose hash
+ * passes `has`: candidates for titles, each once, to be confirmed against the titles themselves.
+ * Work: O(words × lengths) hash tests.
+ */
+export function titleCandidates(textKey: string, lengths: Iterable<number>, has: (hash: number) => boolean): string[] {
+  if (textKey === '') return [];
+  const words = textKey.split(' ');
+  const prefix = prefixHashes(words);
+  const found = new Set<string>();
+  for (const length of lengths) {
+    if (length < MIN_SCAN_WORDS || length > MAX_SCAN_WORDS) continue;
+    const shift = power(length);
+    for (let i = 0; i + length <= words.length; i++) {
+      if (has((prefix[i + length]! - Math.imul(prefix[i]!, shift)) >>> 0)) found.add(words.slice(i, i + length).join(' '));
+    }
+  }
+  return [...found];
+}
+
 export interface TitleScanner {
   /** The title keys (as given) that `textKey`, a normalized text, contains as whole words; each once. */
   find(textKey: string): string[];
@@ -49,9 +82,8 @@ export interface TitleScanner {
 export function titleScanner(titleKeys: Iterable<string>): TitleScanner {
   const byLength = new Map<number, Map<number, string[]>>();
   for (const key of titleKeys) {
-    if (key.length < MIN_SCAN_CHARS) continue;
+    if (!isScannedTitle(key)) continue;
     const words = key.split(' ');
-    if (words.length < MIN_SCAN_WORDS || words.length > MAX_SCAN_WORDS) continue;
     const hash = prefixHashes(words)[words.length]!;
     let table = byLength.get(words.length);
     if (!table) byLength.set(words.length, (table = new Map()));
