@@ -279,7 +279,11 @@ interface NoticeEnvelope {
 /** Tells one tab's content script; a tab without one (a PDF, a closed tab) is not an error. */
 export async function notifyTab(tabId: number, notice: TabNotice): Promise<void> {
   const envelope: NoticeEnvelope = { lantern: 1, notice };
-  await browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
+  try {
+    await browser.tabs.sendMessage(tabId, envelope);
+  } catch {
+    // No content script there to tell.
+  }
 }
 
 /** For content scripts: runs `onNotice` for notices from this extension's background only. */
