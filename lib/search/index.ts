@@ -13,13 +13,14 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import type { Paper } from '../types';
+import { COMMON_ABBREVIATIONS, abbreviationTable, abbreviationTerms, abbreviationsDefinedInAll, type AbbreviationTable } from './abbreviations';
 import { ByteWriter, decodeAll, decodeBlock, firstOfBlock, frontCode, isFrontCoded, readVarint, type ByteReader, type FrontCoded } from './compact';
 import { tokenizeForIndex, tokenizeQuery } from './tokenize';
 
 export { foldText, tokenizeForIndex, tokenizeQuery } from './tokenize';
 
 /** Bumped whenever the serialized layout or the tokenizer changes: stored indexes are rebuilt. */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 const FIELD_TITLE = 1;
 const FIELD_AUTHORS = 2;
@@ -27,6 +28,13 @@ const FIELD_VENUE = 4;
 const FIELD_CATEGORIES = 8;
 /** The term is in the title's first word group: usually the model name ("MEDITRON-70B: …"). */
 const FIELD_TITLE_LEAD = 16;
+/**
+ * The term stands for an abbreviation in the title, or the title's words for a short form
+ * ("TCM" for "Traditional Chinese Medicine", and the reverse): lib/search/abbreviations.ts.
+ * Set only where the paper lacks the term in every other field, and weighted below all of them,
+ * so expanded matches rank below literal ones.
+ */
+const FIELD_EXPANDED = 32;
 
 const FIELD_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
   [FIELD_TITLE, 3],
@@ -34,6 +42,7 @@ const FIELD_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
   [FIELD_VENUE, 1],
   [FIELD_CATEGORIES, 1],
   [FIELD_TITLE_LEAD, 1.5],
+  [FIELD_EXPANDED, 0.6],
 ];
 
 /** Terms per front-coded block: a lookup decodes one block; larger blocks store less and decode more. */
@@ -140,14 +149,26 @@ function hasBit(bits: Uint8Array, offset: number, doc: number): boolean {
   return (((bits[offset + (doc >>> 3)] ?? 0) >>> (doc & 7)) & 1) === 1;
 }
 
-/** Indexes title (weighted most), authors, venue and categories of every paper. */
-export function buildSearchIndex(papers: readonly Paper[]): SearchIndex {
-  return runAtOnce(indexPapers(papers));
+export interface BuildOptions {
+  /**
+   * Index abbreviations (default true): COMMON_ABBREVIATIONS and those the papers' titles and
+   * categories define, expanded in titles both ways. False gives the literal index, for
+   * measuring what abbreviations add.
+   */
+  abbreviations?: boolean;
+}
+
+/**
+ * Indexes title (weighted most), authors, venue and categories of every paper, and the
+ * abbreviations of its title (see BuildOptions).
+ */
+export function buildSearchIndex(papers: readonly Paper[], options: BuildOptions = {}): SearchIndex {
+  return runAtOnce(indexPapers(papers, options));
 }
 
 /** buildSearchIndex in slices that hand the thread back (lib/slices.ts): for large lists in the background. */
-export function buildSearchIndexInSlices(papers: readonly Paper[]): Promise<SearchIndex> {
-  return runInSlices(indexPapers(papers));
+export function buildSearchIndexInSlices(papers: readonly Paper[], options: BuildOptions = {}): Promise<SearchIndex> {
+  return runInSlices(indexPapers(papers, options));
 }
 
 /** Papers indexed between two points where the build may pause. */
@@ -155,7 +176,21 @@ const PAPERS_PER_STEP = 256;
 /** Terms encoded between two points where the build may pause. */
 const TERMS_PER_STEP = 2048;
 
-function* indexPapers(papers: readonly Paper[]): Sliced<SearchIndex> {
+/** The table of COMMON_ABBREVIATIONS and of those defined by the papers' titles and categories. */
+function* learnAbbreviations(papers: readonly Paper[]): Sliced<AbbreviationTable> {
+  const texts = new Set<string>();
+  for (let doc = 0; doc < papers.length; doc++) {
+    if (doc % PAPERS_PER_STEP === PAPERS_PER_STEP - 1) yield;
+    const paper = papers[doc]!;
+    texts.add(paper.title);
+    for (const category of paper.categories) for (const heading of category.split(' › ')) texts.add(heading);
+  }
+  yield;
+  return abbreviationTable([...COMMON_ABBREVIATIONS, ...abbreviationsDefinedInAll(texts)]);
+}
+
+function* indexPapers(papers: readonly Paper[], options: BuildOptions): Sliced<SearchIndex> {
+  const abbreviations = options.abbreviations === false ? undefined : yield* learnAbbreviations(papers);
   const size = papers.length;
   const bitBytes = Math.ceil(size / 8);
   const postingsByTerm = new Map<string, number[]>();
@@ -201,6 +236,9 @@ function* indexPapers(papers: readonly Paper[]): Sliced<SearchIndex> {
     addField(tokenizeForIndex(paper.authors), FIELD_AUTHORS);
     addField(cachedTokens(paper.venue), FIELD_VENUE);
     for (const category of paper.categories) addField(cachedTokens(category), FIELD_CATEGORIES);
+    if (abbreviations) {
+      for (const term of abbreviationTerms(paper.title, abbreviations)) if (!fieldsOfTerm.has(term)) fieldsOfTerm.set(term, FIELD_EXPANDED);
+    }
     for (const [term, fields] of fieldsOfTerm) {
       let postings = postingsByTerm.get(term);
       if (!postings) postingsByTerm.set(term, (postings = []));
@@ -483,7 +521,7 @@ function fieldWeight(fields: number): number {
 }
 
 /** Field weights for every bit combination, computed once. */
-const WEIGHT_OF_FIELDS = Float32Array.from({ length: 32 }, (_, fields) => fieldWeight(fields));
+const WEIGHT_OF_FIELDS = Float32Array.from({ length: 64 }, (_, fields) => fieldWeight(fields));
 
 function docFilter(index: SearchIndex, filters: SearchFilters | undefined): ((doc: number) => boolean) | undefined {
   if (!filters) return undefined;

@@ -4,7 +4,9 @@
  * Per size: build (and, for Lantern, load from the stored form) time, heap, per-keystroke
  * latency (median, p95) over fixed queries typed character by character; then relevance
  * (recall@5, MRR) on the real list. Targets at 100k (issue 4): p95 < 10 ms, usable < 150 ms,
- * heap < 80 MB, ahead of Fuse.js in speed and relevance.
+ * heap < 80 MB, ahead of Fuse.js in speed and relevance. "Lantern literal" is the same engine
+ * built without abbreviations (lib/search/abbreviations.ts): what they cost at each size, measured
+ * in the same run, within 10 % of it (issue 14), and what they add to relevance.
  */
 import os from 'node:os';
 import v8 from 'node:v8';
@@ -103,9 +105,11 @@ function naiveSearch(papers: readonly Paper[], haystacks: readonly string[], que
   return hits;
 }
 
-function lanternEngine(papers: readonly Paper[]): Engine & { buildMs: number; storedMB: number; warmMs: number } {
+type LanternEngine = Engine & { buildMs: number; storedMB: number; warmMs: number };
+
+function lanternEngine(papers: readonly Paper[], abbreviations = true): LanternEngine {
   const before = memoryMB();
-  const [built, buildMs] = timed(() => buildSearchIndex(papers));
+  const [built, buildMs] = timed(() => buildSearchIndex(papers, { abbreviations }));
   // v8.serialize is the structured clone IndexedDB uses: the stored form in db.kv.
   const stored = v8.serialize(serializeSearchIndex(built));
   const [index, loadMs] = timed(() => loadSearchIndex(v8.deserialize(stored)));
@@ -114,7 +118,7 @@ function lanternEngine(papers: readonly Paper[]): Engine & { buildMs: number; st
   const [, warmMs] = timed(() => searchPapers(index, 'meditorn', { limit: LIMIT }));
   const heapMB = memoryMB() - before - stored.length / 1e6;
   return {
-    name: 'Lantern',
+    name: abbreviations ? 'Lantern' : 'Lantern literal',
     buildMs,
     storedMB: stored.length / 1e6,
     warmMs,
@@ -125,6 +129,11 @@ function lanternEngine(papers: readonly Paper[]): Engine & { buildMs: number; st
     rank: (query) => searchPapers(index, query, { limit: 10 }).map((hit) => hit.id),
     keystrokes: KEYSTROKES,
   };
+}
+
+/** Lantern without abbreviations: the engine as it was before them. */
+function literalLanternEngine(papers: readonly Paper[]): LanternEngine {
+  return lanternEngine(papers, false);
 }
 
 function fuseEngine(papers: readonly Paper[]): Engine {
@@ -235,11 +244,12 @@ const ratio = (theirs: number, ours: number): string => (ours > 0 ? `${(theirs /
 async function benchSize(label: string, papers: readonly Paper[]): Promise<void> {
   console.log(`\n  ${label}: ${papers.length.toLocaleString('en')} papers`);
   const rows: Array<{ engine: Engine; latency: Latency }> = [];
-  for (const make of [lanternEngine, fuseEngine, miniSearchEngine, naiveEngine]) {
+  for (const make of [lanternEngine, literalLanternEngine, fuseEngine, miniSearchEngine, naiveEngine]) {
     const engine = make(papers);
     rows.push({ engine, latency: keystrokeLatency(engine) });
   }
-  const lantern = rows[0] as { engine: ReturnType<typeof lanternEngine>; latency: Latency };
+  const lantern = rows[0] as { engine: LanternEngine; latency: Latency };
+  const literal = rows[1] as { engine: LanternEngine; latency: Latency };
   console.log('    engine            ready ms   heap MB | keystroke wall p50     p95      max | cpu p50     p95 |   (n)  ready =');
   for (const { engine, latency } of rows) {
     console.log(
@@ -252,6 +262,13 @@ async function benchSize(label: string, papers: readonly Paper[]): Promise<void>
     );
   }
   console.log(`    Lantern stored index: ${lantern.engine.storedMB.toFixed(1)} MB in db.kv`);
+  const change = (ours: number, theirs: number): string => `${ours >= theirs ? '+' : ''}${(((ours - theirs) / theirs) * 100).toFixed(1)} %`;
+  console.log(
+    `    abbreviations cost (Lantern vs Lantern literal, same run): keystroke p95 ${change(lantern.latency.p95, literal.latency.p95)} wall, ` +
+      `${change(lantern.latency.cpuP95, literal.latency.cpuP95)} cpu; heap ${change(lantern.engine.heapMB, literal.engine.heapMB)}; ` +
+      `ready ${change(lantern.engine.readyMs, literal.engine.readyMs)}; stored ${change(lantern.engine.storedMB, literal.engine.storedMB)}; ` +
+      `build ${change(lantern.engine.buildMs, literal.engine.buildMs)}`,
+  );
   if (papers.length >= 100_000) {
     const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
     console.log(
@@ -264,7 +281,7 @@ async function benchSize(label: string, papers: readonly Paper[]): Promise<void>
 
 function benchRelevance(papers: readonly Paper[]): void {
   const cases = loadRelevanceCases(papers);
-  const reports = [lanternEngine, fuseEngine, miniSearchEngine, naiveEngine].map((make) => {
+  const reports = [lanternEngine, literalLanternEngine, fuseEngine, miniSearchEngine, naiveEngine].map((make) => {
     const engine = make(papers);
     return [engine.name, evaluateRelevance(cases, engine.rank)] as const;
   });
@@ -272,7 +289,19 @@ function benchRelevance(papers: readonly Paper[]): void {
   for (const [name, report] of reports) {
     console.log(`    ${name.padEnd(16)} recall@5 ${report.recallAt5.toFixed(3)}   MRR ${report.mrr.toFixed(3)}`);
   }
-  const fuseMisses = (reports[1]?.[1].perQuery ?? []).filter((q) => q.reciprocalRank < 1).map((q) => q.query);
+  const kinds = [...new Set(cases.map((c) => c.kind))];
+  console.log('    by kind (Lantern / Lantern literal, recall@5 and MRR):');
+  for (const kind of kinds) {
+    const of = (report: (typeof reports)[number][1]): string => {
+      const queries = report.perQuery.filter((_, i) => cases[i]?.kind === kind);
+      const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
+      return `${mean(queries.map((q) => q.recallAt5)).toFixed(2)} ${mean(queries.map((q) => q.reciprocalRank)).toFixed(2)}`;
+    };
+    console.log(`      ${kind.padEnd(24)} (${String(cases.filter((c) => c.kind === kind).length).padStart(2)})  ${of(reports[0]![1])}  /  ${of(reports[1]![1])}`);
+  }
+  const misses = (reports[0]?.[1].perQuery ?? []).filter((q) => q.recallAt5 < 1).map((q) => `${q.query} (${q.recallAt5.toFixed(2)})`);
+  console.log(`    Lantern below recall@5 1 on: ${misses.join(', ') || 'none'}`);
+  const fuseMisses = (reports[2]?.[1].perQuery ?? []).filter((q) => q.reciprocalRank < 1).map((q) => q.query);
   console.log(`    Fuse.js misses the first place on: ${fuseMisses.join(', ') || 'none'}`);
 }
 

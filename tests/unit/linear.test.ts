@@ -9,6 +9,7 @@
 import { arxivIdFromUrl, doiFromUrl, normalizeArxivId, normalizeDoi } from '../../lib/ids';
 import { identityFromMeta } from '../../lib/page/identify';
 import { pageMeta } from '../../lib/page/meta';
+import { COMMON_ABBREVIATIONS, abbreviationTable, abbreviationTerms, abbreviationsDefinedIn } from '../../lib/search/abbreviations';
 import { parsePastedIdentifier } from '../../lib/search/paste';
 import { tokenizeForIndex, tokenizeQuery } from '../../lib/search/tokenize';
 import { titleKey } from '../../lib/title';
@@ -75,6 +76,27 @@ linearCases(new Subject('tokenizeForIndex', tokenizeForIndex, (size) => repeatTo
 linearCases(new Subject('tokenizeQuery', tokenizeQuery, (size) => repeatTo(TITLE_WORDS, size)), {
   'one long hyphenated word group': (size) => repeatTo('a-', size),
   'one long camel-case word with completions': (size) => repeatTo('aB(c)', size),
+});
+
+const DEFINITIONS = 'Traditional Chinese Medicine (TCM) and Retrieval-Augmented Generation (RAG) ';
+
+linearCases(new Subject('abbreviationsDefinedIn', abbreviationsDefinedIn, (size) => repeatTo(DEFINITIONS, size)), {
+  'many parentheses of a short form after words that almost spell it': (size) => repeatTo('Alpha Beta of Gamma (ABCDEFGHIJ) ', size),
+  'many short forms in parentheses, no words': (size) => repeatTo('(ABC)', size),
+  'a long run of stop words before a short form': (size) => around('', 'a of the ', '(ABCDEFGHIJ)', size),
+  'a short form before a long parenthesis': (size) => around('ABCDEFGHIJ (', 'a b ', ')', size),
+  'a model name and a subtitle of words that almost spell it': (size) => around('ABCDEFGHIJ: ', 'Alpha Beta Charlie Delta ', '', size),
+  'hyphenated words throughout': (size) => repeatTo('Alpha-Beta-Gamma (ABG) ', size),
+});
+
+const COMMON_TABLE = abbreviationTable(COMMON_ABBREVIATIONS);
+
+linearCases(new Subject('abbreviationTerms', (text: string) => abbreviationTerms(text, COMMON_TABLE), (size) => repeatTo(TITLE_WORDS, size)), {
+  'long forms repeated back to back': (size) => repeatTo('large language model ', size),
+  'a long form cut short, over and over': (size) => repeatTo('united states medical ', size),
+  'runs of capitals made of short forms': (size) => repeatTo('TCMLLMEHRVQA ', size),
+  'one long run of capitals': (size) => repeatTo('TCMLLM', size),
+  'short forms throughout': (size) => repeatTo('EHR LLM VQA ', size),
 });
 
 linearCases(new Subject('parsePastedIdentifier', parsePastedIdentifier, (size) => repeatTo('radiology report ', size)), {

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
-import { loadSearchIndex, searchPapers } from '../../lib/search/index';
-import { SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, handOverStoredList, keepSearchIndexFresh, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
+import { SEARCH_INDEX_VERSION, loadSearchIndex, searchPapers } from '../../lib/search/index';
+import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, dexieEntryReader, ensureSearchIndexStored, getSearchIndex, handOverStoredList, keepSearchIndexFresh, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
 import type { EntryChunk } from '../../lib/db/layout';
 import type { CatalogEntry, ListInfo } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
@@ -71,6 +71,33 @@ describe('getSearchIndex', () => {
     expect(searchPapers(index, 'llava').map((hit) => hit.id)).toEqual(['arxiv:2306.00890']);
     await db.lists.update('other', { enabled: false });
     expect(searchPapers(await getSearchIndex(db), 'llava')).toEqual([]);
+  });
+
+  it('rebuilds an index stored by the version before abbreviations (3), even under a current fingerprint', async () => {
+    await rebuildSearchIndex(db);
+    const row = await db.kv.get(SEARCH_INDEX_KEY);
+    const stored = row?.value as { fingerprint: string; index: { version: number } };
+    // Version 3 had this very layout: only the version tells that its titles lack abbreviations.
+    await db.kv.put({ key: SEARCH_INDEX_KEY, value: { ...stored, index: { ...stored.index, version: 3 } } });
+    const index = await getSearchIndex(db);
+    expect(index.data.version).toBe(SEARCH_INDEX_VERSION);
+    expect(((await db.kv.get(SEARCH_INDEX_KEY))?.value as typeof stored).index.version).toBe(SEARCH_INDEX_VERSION);
+  });
+
+  it('has the background rebuild an index whose fingerprint is from version 3', async () => {
+    await rebuildSearchIndex(db);
+    const fingerprint = (await db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY))?.value as string;
+    const previous = fingerprint.replace(/^\[\d+,/, '[3,');
+    expect(previous).not.toBe(fingerprint);
+    const row = await db.kv.get(SEARCH_INDEX_KEY);
+    const stored = row?.value as { fingerprint: string; index: { version: number } };
+    await db.kv.bulkPut([
+      { key: SEARCH_INDEX_KEY, value: { fingerprint: previous, index: { ...stored.index, version: 3 } } },
+      { key: SEARCH_INDEX_FINGERPRINT_KEY, value: previous },
+    ]);
+    await ensureSearchIndexStored(db);
+    expect((await db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY))?.value).toBe(fingerprint);
+    expect(((await db.kv.get(SEARCH_INDEX_KEY))?.value as typeof stored).index.version).toBe(SEARCH_INDEX_VERSION);
   });
 
   it('rebuilds when the stored value is damaged', async () => {
