@@ -108,21 +108,20 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 function piecesOf(text: string): Piece[] {
   const pieces: Piece[] = [];
-  let hyphen = false;
+  let wordEnd = -1;
+  // Where a hyphen touching the end of a word is ("Retrieval-"), else -1 (a dash after a space).
+  let hyphenAt = -1;
   for (const match of text.matchAll(NON_ASCII.test(text) ? PIECES : ASCII_PIECES)) {
+    const at = match.index ?? 0;
     if (match[1] !== undefined) {
-      const previous = pieces[pieces.length - 1];
-      // A hyphen right between two words ("Retrieval-Augmented"), not a dash between spaces.
-      const joined = hyphen && previous !== undefined && previous.mark === '' && (match.index ?? 0) > 0 && text[(match.index ?? 0) - 1] !== ' ';
-      pieces.push({ word: match[1], mark: '', joined });
-      hyphen = false;
-    } else if (match[2] !== undefined) {
-      continue;
+      pieces.push({ word: match[1], mark: '', joined: hyphenAt >= 0 && at === hyphenAt + 1 });
+      wordEnd = at + match[1].length;
+      hyphenAt = -1;
     } else if (match[3] !== undefined) {
-      hyphen = text[(match.index ?? 0) - 1] !== ' ' && text[(match.index ?? 0) - 1] !== undefined;
-    } else {
+      hyphenAt = at === wordEnd ? at : -1;
+    } else if (match[2] === undefined) {
       pieces.push({ word: '', mark: match[4] ?? '.', joined: false });
-      hyphen = false;
+      hyphenAt = -1;
     }
   }
   return pieces;
@@ -153,7 +152,7 @@ function shortLetters(word: string): string | undefined {
 }
 
 /** The search term of a short form: folded, a plural "s" after capitals dropped ("LLMs" → "llm"). */
-export function shortTerm(word: string): string {
+function shortTerm(word: string): string {
   return foldText(PLURAL_SHORT.test(word) ? word.slice(0, -1) : word);
 }
 
