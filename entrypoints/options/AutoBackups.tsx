@@ -81,8 +81,8 @@ export function AutoBackups({ services, changed, onRestored }: { services: Optio
                 <div class="confirm" role="group" aria-label="Confirm restoring this backup">
                   <p>
                     This replaces your reading list{savedCount !== null ? ` (${plural(savedCount, 'saved paper')} now)` : ''} with the{' '}
-                    {plural(info.count, 'saved paper')} of this backup, with their notes, tags and statuses. Your reading list as it is now is kept as an
-                    automatic backup first.
+                    {plural(info.count, 'saved paper')} of this backup, with their notes, tags and statuses; papers it does not hold go to the library’s
+                    Recently removed. Your reading list as it is now is kept as an automatic backup first.
                   </p>
                   <div class="row">
                     <button type="button" class="danger" disabled={busy} onClick={() => void restore(info)}>

@@ -14,7 +14,7 @@
  * page lists backups without reading their bodies; each body is its own row.
  */
 import type { SavedItem } from '../types';
-import { toStorageError } from './readingList';
+import { removeSaved, restoreSaved, toStorageError } from './readingList';
 import type { KeyValue, LanternDB } from './schema';
 
 /** How many automatic backups are kept; the oldest goes when a new one is taken. */
@@ -118,17 +118,24 @@ export type RestoreOutcome = { ok: true; restored: number; backup: AutoBackupInf
 /**
  * Replaces the whole reading list with backup `id`, after taking a backup of the reading list
  * as it is (reason "restore"), in one transaction: either all of it happens or nothing does.
- * The backup being restored is read first, so it is restored even when the new backup pushes it
- * out of the kept ones.
+ * Papers saved now that the backup does not hold are removed as any unsave removes them (into
+ * "Recently removed"); the backup's items come back exactly. The backup being restored is read
+ * first, so it is restored even when the new backup pushes it out of the kept ones.
  */
 export async function restoreAutoBackup(db: LanternDB, id: string, now = Date.now()): Promise<RestoreOutcome> {
   try {
-    return await db.transaction('rw', [db.saved, db.kv], async (): Promise<RestoreOutcome> => {
+    return await db.transaction('rw', [db.saved, db.removed, db.kv], async (): Promise<RestoreOutcome> => {
       const backup = await readAutoBackup(db, id);
       if (!backup) return { ok: false, error: 'This backup is no longer kept, so nothing was restored; your reading list is unchanged.' };
-      const taken = await recordAutoBackup(db, await db.saved.toArray(), { takenAt: now, reason: 'restore' });
-      await db.saved.clear();
-      await db.saved.bulkAdd(backup.items);
+      const current = await db.saved.toArray();
+      const taken = await recordAutoBackup(db, current, { takenAt: now, reason: 'restore' });
+      const kept = new Set(backup.items.map((item) => item.id));
+      await removeSaved(
+        db,
+        current.filter((item) => !kept.has(item.id)).map((item) => item.id),
+        now,
+      );
+      await restoreSaved(db, backup.items);
       return { ok: true, restored: backup.items.length, backup: taken };
     });
   } catch (error) {

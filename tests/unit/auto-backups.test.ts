@@ -19,7 +19,7 @@ import {
   withNewBackup,
   type AutoBackupInfo,
 } from '../../lib/db/autoBackups';
-import { listSaved, restoreSaved } from '../../lib/db/readingList';
+import { listRemoved, listSaved, restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { importFile } from '../../lib/export/importFile';
 import { NO_BACKUP_MESSAGE, NOTE_SEPARATOR } from '../../lib/export/importItems';
@@ -185,6 +185,8 @@ describe('restoring', () => {
     const [beforeImport] = await listAutoBackups(db);
     expect(await restoreAutoBackup(db, beforeImport!.id, T)).toMatchObject({ ok: true, restored: items.length, backup: { reason: 'restore', takenAt: T } });
     expect((await listSaved(db)).sort(byId)).toEqual(original);
+    // The paper the backup does not hold went where any removed paper goes.
+    expect((await listRemoved(db, T)).map((row) => row.id)).toEqual([other.id]);
 
     const [beforeRestore] = await listAutoBackups(db);
     expect(beforeRestore).toMatchObject({ reason: 'restore', count: items.length + 1 });
