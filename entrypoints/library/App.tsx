@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
+import { readSetAside, SET_ASIDE_KEY, setAsideNotice, type SetAsideRow } from '../../lib/db/setAside';
 import { LibraryTable } from '../../components/library/LibraryTable';
 import { ProgressView } from '../../components/library/ProgressView';
 import { loadListsInOrder, progressViews, type ListInOrder } from '../../lib/progress/data';
@@ -74,6 +75,7 @@ export function App({ services }: { services: LibraryServices }) {
   const [listsInOrder, setListsInOrder] = useState<ListInOrder[] | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
+  const [setAside, setSetAside] = useState<SetAsideRow[]>([]);
 
   useEffect(() => {
     void services.requestPersistence();
@@ -93,6 +95,8 @@ export function App({ services }: { services: LibraryServices }) {
     });
     // Removed papers are kept 30 days; older ones go now, the rest are listed under "Recently removed".
     purgeRemoved(db, services.now()).catch(() => undefined);
+    // Rows an upgrade from an older version could not read: said here, offered as a file in the settings.
+    db.kv.get(SET_ASIDE_KEY).then((row) => setSetAside(readSetAside(row?.value)), () => undefined);
     const recent = liveQuery(() => listRemoved(db, services.now())).subscribe({ next: setRemoved, error: onError });
     return () => {
       saved.unsubscribe();
@@ -331,6 +335,12 @@ export function App({ services }: { services: LibraryServices }) {
       {loadError && (
         <p class="notice is-error" role="alert">
           {loadError}
+        </p>
+      )}
+      {setAside.length > 0 && (
+        <p class="notice is-error" role="status" data-set-aside>
+          {setAsideNotice(setAside)} <a href="options.html#data-heading">Lantern settings › Data</a> offers {setAside.length === 1 ? 'it' : 'them'} as a
+          file.
         </p>
       )}
       {notice && (

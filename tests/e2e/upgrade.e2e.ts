@@ -135,6 +135,9 @@ describe('upgrading a schema-v2 database with malformed rows', () => {
     const library = await ext.context.newPage();
     await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
     await expect.poll(() => library.locator('tr[data-paper-id]').count(), { timeout: 15_000 }).toBe(v2.tables.saved!.length);
+    expect(await library.locator('[data-set-aside]').textContent()).toMatch(
+      /^1 saved paper from an older version of Lantern could not be read; it is kept aside\. .* Lantern settings › Data offers them as a file\.$/,
+    );
     await library.close();
 
     const options = await ext.context.newPage();

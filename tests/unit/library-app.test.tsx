@@ -6,6 +6,7 @@ import { act } from 'preact/test-utils';
 import { App } from '../../entrypoints/library/App';
 import type { LibraryServices } from '../../entrypoints/library/services';
 import { REMOVED_KEPT_MS, restoreSaved } from '../../lib/db/readingList';
+import { SET_ASIDE_KEY } from '../../lib/db/setAside';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries } from '../../lib/db/catalog';
 import { toJSONBackup } from '../../lib/export/jsonBackup';
@@ -252,6 +253,21 @@ describe('library page', () => {
 
     await act(async () => buttonNamed('JSON backup').click());
     expect(JSON.parse(downloads[1]!.text).items).toHaveLength(3);
+  });
+
+  it('says when an upgrade kept saved papers aside, and where to get them', async () => {
+    await withThreeSaved();
+    await act(async () => render(null, host));
+    expect($('[data-set-aside]')).toBeNull();
+    const row = { table: 'saved', version: 5, at: NOW, reason: 'TypeError: no paper', value: { id: 'x', paper: null } };
+    await db.kv.put({ key: SET_ASIDE_KEY, value: [row] });
+    await mount();
+    await until(() =>
+      expect($('[data-set-aside]')?.textContent).toBe(
+        '1 saved paper from an older version of Lantern could not be read; it is kept aside. Lantern settings › Data offers it as a file.',
+      ),
+    );
+    expect($<HTMLAnchorElement>('[data-set-aside] a')!.getAttribute('href')).toBe('options.html#data-heading');
   });
 
   it('imports a backup with a plain-words message, and changes nothing on a broken file', async () => {
