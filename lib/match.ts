@@ -3,10 +3,10 @@
  * then the title; the title is what ties an arXiv page to the journal version the list links,
  * and the reverse.
  */
-import { surnameOf, type CslName } from './names';
+import { displayName, surnameOf, type CslName } from './names';
 import { paperKeys } from './ids';
 import { titleKey } from './title';
-import type { PageIdentity, PageMatch, Paper } from './types';
+import type { PageIdentity, PageMatch, Paper, SavedPaper } from './types';
 
 type Via = PageMatch['via'];
 
@@ -21,6 +21,25 @@ export function identityKeys(identity: PageIdentity): string[] {
   const { arxiv, doi, pmcid, pmid, repo, title } = identity;
   const key = title && !repo ? titleKey(title) : '';
   return paperKeys({ arxiv, doi, pmcid, pmid, repos: repo ? [repo] : [] }, key || undefined);
+}
+
+/**
+ * A saved or imported paper seen as a page would show it (identifiers, title, authors, year), so
+ * the rules that recognize a page also tell whether it is a listed paper. Its repositories are
+ * left out: a repository makes a code page, which is never matched by title.
+ */
+export function identityOfPaper(paper: Pick<SavedPaper, 'ids' | 'title' | 'authorList' | 'year' | 'url'>): PageIdentity {
+  const { arxiv, doi, pmcid, pmid } = paper.ids;
+  return {
+    url: paper.url ?? '',
+    ...(arxiv && { arxiv }),
+    ...(doi && { doi }),
+    ...(pmcid && { pmcid }),
+    ...(pmid && { pmid }),
+    ...(paper.title && { title: paper.title }),
+    ...(paper.authorList.names.length > 0 && { authors: paper.authorList.names.map(displayName) }),
+    ...(paper.year !== undefined && { year: paper.year }),
+  };
 }
 
 /**

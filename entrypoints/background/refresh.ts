@@ -29,6 +29,7 @@ import {
   type RefreshProgress,
 } from '../../lib/refresh';
 import { isAllSitesRecognitionEnabled } from '../../lib/allSites';
+import { oneRecordPerPaper } from '../../lib/db/papers';
 import { ensureSearchIndexStored, handOverStoredList } from '../../lib/search/store';
 import type { Handlers, Request, Response } from '../../lib/messages';
 
@@ -113,6 +114,8 @@ export function createListRefresher(database: LanternDB): ListRefresher {
     hasHostPermission: (origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false),
   });
   const afterChange = async () => {
+    // A list that now holds a saved paper makes the saved record that paper's.
+    await oneRecordPerPaper(database).catch((e: unknown) => console.error('Lantern could not merge duplicate saved papers.', e));
     await refreshSearchIndex(database);
     await reschedule(database);
   };

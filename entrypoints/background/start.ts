@@ -4,7 +4,7 @@
  * setup function of its concern. Seeding is a promise: what must come after it awaits it.
  */
 import { browser } from 'wxt/browser';
-import { matchIdentity } from '../../lib/db/papers';
+import { matchIdentity, oneRecordPerPaper } from '../../lib/db/papers';
 import { purgeRemoved } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import { handleMessages, type Handlers } from '../../lib/messages';
@@ -42,7 +42,9 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     const seeded = seedOn({ kind: 'installed', reason }, database, snapshot);
-    await Promise.all([seeded, lists.start(seeded).catch(() => undefined)]);
+    // An update may bring a list or rules that make two saved records one paper.
+    const joined = seeded.then(() => oneRecordPerPaper(database)).catch((e: unknown) => console.error('Lantern could not merge duplicate saved papers.', e));
+    await Promise.all([joined, lists.start(seeded).catch(() => undefined)]);
   });
   browser.runtime.onStartup.addListener(async () => {
     const seeded = seedOn({ kind: 'startup' }, database, snapshot);

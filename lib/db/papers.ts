@@ -3,10 +3,11 @@
  * handlers, the context menu and the keyboard shortcut: which listed paper a page identity is,
  * and saving or unsaving a paper by id.
  */
-import type { PageIdentity, PageMatch, SavedState } from '../types';
-import { identityKeys, matchPaper, titleCandidatePrefix } from '../match';
+import type { PageIdentity, PageMatch, Paper, SavedPaper, SavedState } from '../types';
+import { asListedItem, deepEqual, mergeItems } from '../export/importItems';
+import { identityKeys, identityOfPaper, matchPaper, titleCandidatePrefix } from '../match';
 import { relatedPapers } from '../related';
-import { paperById, papersByKeys, papersByTitlePrefix, relatedPool } from './catalog';
+import { entriesWithIds, paperById, papersByKeys, papersByTitlePrefix, relatedPool } from './catalog';
 import { savedPaperFromPage } from './pagePaper';
 import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from './readingList';
 import type { LanternDB } from './schema';
@@ -14,15 +15,29 @@ import type { LanternDB } from './schema';
 /** How many related papers an answer carries. */
 const RELATED_COUNT = 5;
 
+/** The listed paper an identity names and what tied them (rules in lib/match.ts). */
+async function findListed(database: LanternDB, identity: PageIdentity): Promise<ReturnType<typeof matchPaper>> {
+  const prefix = titleCandidatePrefix(identity);
+  return (
+    matchPaper(identity, await papersByKeys(database, identityKeys(identity))) ??
+    (prefix ? matchPaper(identity, await papersByTitlePrefix(database, prefix)) : undefined)
+  );
+}
+
+/**
+ * The listed paper a saved or imported paper is, by the rules a page is recognized by: any
+ * shared identifier, else the title with the first author. Undefined when it is in no list.
+ */
+export async function listedPaperOf(database: LanternDB, paper: SavedPaper): Promise<Paper | undefined> {
+  return (await findListed(database, identityOfPaper(paper)))?.paper;
+}
+
 /**
  * The listed paper a page identity names (ids first, then equal or nearly equal titles; rules in
  * lib/match.ts), with its related papers, saved state and list names; null when unlisted.
  */
 export async function matchIdentity(database: LanternDB, identity: PageIdentity): Promise<PageMatch | null> {
-  const prefix = titleCandidatePrefix(identity);
-  const match =
-    matchPaper(identity, await papersByKeys(database, identityKeys(identity))) ??
-    (prefix ? matchPaper(identity, await papersByTitlePrefix(database, prefix)) : undefined);
+  const match = await findListed(database, identity);
   if (!match) return null;
   const { paper, via } = match;
   // Independent reads, in parallel: this answer is most of the time to a visible badge.
@@ -66,4 +81,43 @@ export async function setSavedById(database: LanternDB, paperId: string, saved: 
   if (saved) await saveById(database, paperId, page);
   else await unsaveById(database, paperId);
   return savedState(database, paperId);
+}
+
+/**
+ * One record per paper in the reading list, for records written before imports recognized listed
+ * papers (and when a list newly holds a saved paper): a saved item that is a listed paper under
+ * another id moves to the listed id, and saved items that are one paper (a shared id or
+ * identifier, else the title) become one, merged as an import merges them (lib/export/importItems.ts:
+ * status and star from the later change, tags united, both notes kept). One write transaction,
+ * which gives up when the reading list changed meanwhile. Returns how many records were merged away.
+ */
+export async function oneRecordPerPaper(database: LanternDB): Promise<number> {
+  const saved = await database.saved.toArray();
+  if (saved.length < 1) return 0;
+  const listedIds = new Set((await entriesWithIds(database, saved.map((item) => item.id))).map((entry) => entry.id));
+  const resolved = await Promise.all(
+    saved.map(async (item) => {
+      if (listedIds.has(item.id)) return item;
+      const listed = await listedPaperOf(database, item.paper);
+      return listed ? asListedItem(item, listed) : item;
+    }),
+  );
+  // Listed records first, so a group keeps the listed id; then the oldest, whose note comes first.
+  const ordered = resolved
+    .map((item, i) => ({ item, listed: listedIds.has(item.id) || item !== saved[i] }))
+    .sort((a, b) => Number(b.listed) - Number(a.listed) || a.item.addedAt - b.item.addedAt)
+    .map(({ item }) => item);
+  const { writes } = mergeItems([], ordered, ordered.map((item) => item.id));
+  const keptIds = new Set(writes.map((item) => item.id));
+  const before = new Map(saved.map((item) => [item.id, item]));
+  const gone = saved.filter((item) => !keptIds.has(item.id)).map((item) => item.id);
+  const changed = writes.filter((item) => !deepEqual(before.get(item.id), item));
+  if (gone.length === 0 && changed.length === 0) return 0;
+  await database.transaction('rw', database.saved, async () => {
+    const now = await database.saved.toArray();
+    if (now.length !== saved.length || now.some((item) => !deepEqual(before.get(item.id), item))) return;
+    await database.saved.bulkDelete(gone);
+    await database.saved.bulkPut(changed);
+  });
+  return gone.length;
 }

@@ -3,6 +3,7 @@
  * Lantern backup or a BibTeX file and merge it into the reading list, after an automatic backup
  * (see importItems), or say why not with nothing changed.
  */
+import { listedPaperOf } from '../db/papers';
 import type { LanternDB } from '../db/schema';
 import { importItems, type ImportCounts } from './importItems';
 import type { ImportResult } from './importResult';
@@ -30,6 +31,10 @@ async function parse(text: string, format: ImportFormat): Promise<ImportResult> 
 export async function importFile(db: LanternDB, text: string, format: ImportFormat, fileName?: string): Promise<ImportFileOutcome> {
   const parsed = await parse(text, format);
   if (!parsed.ok) return parsed;
-  const merged = await importItems(db, parsed.items, { mode: 'merge', ...(fileName === undefined ? {} : { source: fileName }) });
+  const merged = await importItems(db, parsed.items, {
+    mode: 'merge',
+    listedPaperOf: (paper) => listedPaperOf(db, paper),
+    ...(fileName === undefined ? {} : { source: fileName }),
+  });
   return merged.ok ? { ...merged, warnings: parsed.warnings } : merged;
 }

@@ -3,6 +3,8 @@
  * written or none is, and importing the same file twice changes nothing the second time.
  *
  * How an imported item meets a saved one:
+ * - An item that is a listed paper (by any identifier, else title and first author, as a page is
+ *   recognized) becomes that paper's record: the listed id, the list's data first.
  * - They are the same paper when they share the id or any identifier (arXiv, DOI, PMCID, PMID)
  *   or, failing those, the normalized title; the saved item keeps its id.
  * - Imported times are clamped to the time of the import: a file dated in the future cannot
@@ -23,16 +25,18 @@
  * same transaction (../db/autoBackups.ts): restorable from the options page. When storage is too
  * full for that backup, the import is still made, and the outcome says no backup was kept.
  */
-import type { PaperIds, SavedItem, SavedPaper } from '../types';
+import type { Paper, PaperIds, SavedItem, SavedPaper } from '../types';
 import { recordAutoBackup } from '../db/autoBackups';
 import type { LanternDB } from '../db/schema';
-import { cleanTags, toStorageError } from '../db/readingList';
+import { cleanTags, savedPaperFromPaper, toStorageError } from '../db/readingList';
 import { paperKeys } from '../ids';
 
 export interface ImportCounts {
   added: number;
   updated: number;
   unchanged: number;
+  /** Of those, items that were one paper with a listed or saved one under another id ("3 merged"). */
+  merged: number;
 }
 
 export type ImportOutcome =
@@ -49,6 +53,8 @@ export interface ImportOptions {
   now?: number;
   /** The imported file's name, shown with the automatic backup taken before the import. */
   source?: string;
+  /** The listed paper an imported paper is, if any (lib/db/papers.ts listedPaperOf). */
+  listedPaperOf?: (paper: SavedPaper) => Promise<Paper | undefined>;
 }
 
 /** Why an import went ahead without its automatic backup. */
@@ -128,7 +134,7 @@ function asNewItem(item: SavedItem): SavedItem {
 }
 
 /** Structural equality of stored values (plain JSON-like data); an undefined field equals a missing one. */
-function deepEqual(a: unknown, b: unknown): boolean {
+export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -139,6 +145,55 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * The records `incoming` changes or adds when it meets `existing` (see the rules at the top of
+ * this file), and the counts. `ownIds[i]` is the id `incoming[i]` had in its file: an item that
+ * ends up under another record's id counts as merged. Pure.
+ */
+export function mergeItems(
+  existing: readonly SavedItem[],
+  incoming: readonly SavedItem[],
+  ownIds: readonly string[],
+): { writes: SavedItem[]; counts: ImportCounts } {
+  const current = new Map(existing.map((item) => [item.id, item]));
+  const byKey = new Map<string, string>();
+  const index = (item: SavedItem): void => {
+    for (const key of matchKeys(item)) if (!byKey.has(key)) byKey.set(key, item.id);
+  };
+  existing.forEach(index);
+
+  const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, merged: 0 };
+  const writes = new Map<string, SavedItem>();
+  for (const [position, item] of incoming.entries()) {
+    const matchId = matchKeys(item).map((key) => byKey.get(key)).find((id) => id !== undefined);
+    const saved = matchId === undefined ? undefined : current.get(matchId);
+    if ((saved?.id ?? item.id) !== ownIds[position]) counts.merged += 1;
+    if (!saved) {
+      const added = asNewItem(item);
+      current.set(added.id, added);
+      writes.set(added.id, added);
+      index(added);
+      counts.added += 1;
+      continue;
+    }
+    const merged = mergeSavedItem(saved, item);
+    if (deepEqual(saved, merged)) {
+      counts.unchanged += 1;
+      continue;
+    }
+    current.set(merged.id, merged);
+    writes.set(merged.id, merged);
+    index(merged);
+    counts.updated += 1;
+  }
+  return { writes: [...writes.values()], counts };
+}
+
+/** The imported item as the record of the listed paper it is: the listed id, the list's data first. */
+export function asListedItem(item: SavedItem, listed: Paper): SavedItem {
+  return { ...item, id: listed.id, paper: fillPaper(savedPaperFromPaper(listed), item.paper) };
+}
+
+/**
  * Merges `items` into the reading list (see the rules at the top of this file), after an
  * automatic backup when anything changes. One read-write transaction: on any failure nothing is
  * written and the outcome says why. When storage is full, the import is tried once more without
@@ -146,15 +201,28 @@ function deepEqual(a: unknown, b: unknown): boolean {
  */
 export async function importItems(db: LanternDB, imported: readonly SavedItem[], options: ImportOptions): Promise<ImportOutcome> {
   const now = options.now ?? Date.now();
-  const items = imported.map((item) => clampTimes(item, now));
+  const ownIds = imported.map((item) => item.id);
+  let items: SavedItem[];
   try {
-    return await merge(db, items, { now, source: options.source, backup: true });
+    // Before the write transaction, which holds the reading list only.
+    items = await Promise.all(
+      imported.map(async (item) => {
+        const clamped = clampTimes(item, now);
+        const listed = await options.listedPaperOf?.(clamped.paper);
+        return listed && listed.id !== clamped.id ? asListedItem(clamped, listed) : clamped;
+      }),
+    );
+  } catch (error) {
+    return { ok: false, error: toStorageError(error).message };
+  }
+  try {
+    return await merge(db, items, ownIds, { now, source: options.source, backup: true });
   } catch (error) {
     const problem = toStorageError(error);
     if (problem.kind !== 'quota') return { ok: false, error: problem.message };
   }
   try {
-    const outcome = await merge(db, items, { now, backup: false });
+    const outcome = await merge(db, items, ownIds, { now, backup: false });
     return outcome.added + outcome.updated > 0 ? { ...outcome, backupProblem: NO_BACKUP_MESSAGE } : outcome;
   } catch (error) {
     return { ok: false, error: toStorageError(error).message };
@@ -162,42 +230,18 @@ export async function importItems(db: LanternDB, imported: readonly SavedItem[],
 }
 
 /** One import transaction; throws what the storage throws. */
-async function merge(db: LanternDB, items: readonly SavedItem[], options: { now: number; source?: string; backup: boolean }): Promise<{ ok: true } & ImportCounts> {
+async function merge(
+  db: LanternDB,
+  items: readonly SavedItem[],
+  ownIds: readonly string[],
+  options: { now: number; source?: string; backup: boolean },
+): Promise<{ ok: true } & ImportCounts> {
   return await db.transaction('rw', [db.saved, db.kv], async () => {
     const existing = await db.saved.toArray();
-    const current = new Map(existing.map((item) => [item.id, item]));
-    const byKey = new Map<string, string>();
-    const index = (item: SavedItem): void => {
-      for (const key of matchKeys(item)) if (!byKey.has(key)) byKey.set(key, item.id);
-    };
-    existing.forEach(index);
-
-    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
-    const writes = new Map<string, SavedItem>();
-    for (const incoming of items) {
-      const matchId = matchKeys(incoming).map((key) => byKey.get(key)).find((id) => id !== undefined);
-      const saved = matchId === undefined ? undefined : current.get(matchId);
-      if (!saved) {
-        const added = asNewItem(incoming);
-        current.set(added.id, added);
-        writes.set(added.id, added);
-        index(added);
-        counts.added += 1;
-        continue;
-      }
-      const merged = mergeSavedItem(saved, incoming);
-      if (deepEqual(saved, merged)) {
-        counts.unchanged += 1;
-        continue;
-      }
-      current.set(merged.id, merged);
-      writes.set(merged.id, merged);
-      index(merged);
-      counts.updated += 1;
-    }
-    if (writes.size === 0) return { ok: true as const, ...counts };
+    const { writes, counts } = mergeItems(existing, items, ownIds);
+    if (writes.length === 0) return { ok: true as const, ...counts };
     if (options.backup) await recordAutoBackup(db, existing, { takenAt: options.now, reason: 'import', ...(options.source === undefined ? {} : { source: options.source }) });
-    await db.saved.bulkPut([...writes.values()]);
+    await db.saved.bulkPut(writes);
     return { ok: true as const, ...counts };
   });
 }

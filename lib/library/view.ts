@@ -7,6 +7,7 @@ import { buildSearchIndex, foldText, searchPapers, tokenizeQuery, type SearchInd
 import type { Paper, ReadingStatus, SavedItem } from '../types';
 import { plural } from '../words';
 import type { ExportFormat } from '../export/exportFile';
+import type { ImportCounts } from '../export/importItems';
 
 /** A saved item with the ids of the lists that hold its paper now (empty: no longer in any list). */
 export interface LibraryRow {
@@ -154,9 +155,9 @@ export function removedMessage(count: number): string {
   return `Removed ${plural(count, 'paper')}`;
 }
 
-/** "Imported 12 papers, 3 already there" and the like, from importFile's counts. */
-export function importMessage(counts: { added: number; updated: number; unchanged: number }): string {
-  const { added, updated, unchanged } = counts;
+/** "Imported 12 papers, 3 already there, 2 merged …" and the like, from importFile's counts. */
+export function importMessage(counts: ImportCounts): string {
+  const { added, updated, unchanged, merged } = counts;
   if (added === 0 && updated === 0) {
     return unchanged === 0 ? 'The file holds no papers: nothing was imported.' : `Nothing new: ${plural(unchanged, 'paper')} already there.`;
   }
@@ -164,6 +165,7 @@ export function importMessage(counts: { added: number; updated: number; unchange
   if (added > 0) parts.push(`Imported ${plural(added, 'paper')}`);
   if (updated > 0) parts.push(`${added > 0 ? 'updated' : 'Updated'} ${plural(updated, 'paper')} already saved`);
   if (unchanged > 0) parts.push(`${plural(unchanged, 'paper')} already there`);
+  if (merged > 0) parts.push(`${merged} merged with the same paper in your lists or reading list`);
   return `${parts.join(', ')}.`;
 }
 

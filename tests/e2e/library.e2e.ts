@@ -313,4 +313,21 @@ describe('reading list', () => {
     expect(await library.savedCount()).toBe(6);
     await library.page.close();
   });
+
+  it('imports a Scholar BibTeX entry of a listed paper as that paper, which its page then shows saved', async () => {
+    const library = await LibraryPage.open(ext);
+    const before = await library.savedCount();
+    expect(await library.import(join(FIXTURES, 'scholar-listed.bib'))).toBe(
+      'Imported 2 papers, 1 merged with the same paper in your lists or reading list.',
+    );
+    expect(await library.savedCount()).toBe(before + 2);
+    const url = 'https://www.nature.com/articles/s41591-023-02448-8';
+    ext.routePages({ [url]: { body: '<!DOCTYPE html><html><head><title>Large language models in medicine | Nature Medicine</title><meta name="citation_doi" content="10.1038/s41591-023-02448-8"><meta name="citation_title" content="Large language models in medicine"></head><body><h1>Large language models in medicine</h1></body></html>' } });
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    expect(await waitForBadge(page, 'doi:10.1038/s41591-023-02448-8')).toMatchObject({ saved: 'true' });
+    await page.close();
+    expect(await library.stored('doi:10.1038/s41591-023-02448-8')).toBeDefined();
+    await library.page.close();
+  });
 });

@@ -40,7 +40,7 @@ describe('JSON backup round trip', () => {
     const other = new LanternDB(`import-items-test-other-${dbCount}`);
     try {
       const outcome = await importFile(other, backup, 'json');
-      expect(outcome).toEqual({ ok: true, added: before.length, updated: 0, unchanged: 0, warnings: [] });
+      expect(outcome).toEqual({ ok: true, added: before.length, updated: 0, unchanged: 0, merged: 0, warnings: [] });
       expect(await listSaved(other)).toEqual(before);
     } finally {
       await other.delete();
@@ -52,7 +52,7 @@ describe('JSON backup round trip', () => {
     await importFile(db, backup, 'json');
     const afterFirst = await everything();
     const second = await importFile(db, backup, 'json');
-    expect(second).toEqual({ ok: true, added: 0, updated: 0, unchanged: afterFirst.length, warnings: [] });
+    expect(second).toEqual({ ok: true, added: 0, updated: 0, unchanged: afterFirst.length, merged: 0, warnings: [] });
     expect(await everything()).toEqual(afterFirst);
   });
 });
@@ -134,7 +134,7 @@ describe('merge rules', () => {
   it('finds the saved paper by any shared identifier or title, and keeps its id', async () => {
     await restoreSaved(db, [saved]);
     const byTitle = savedItem({ id: 'title:medprompt', title: 'MedPrompt.' }, { tags: ['x'], statusChangedAt: 0, updatedAt: 0 });
-    expect(await importItems(db, [byTitle], { mode: 'merge' })).toEqual({ ok: true, added: 0, updated: 1, unchanged: 0 });
+    expect(await importItems(db, [byTitle], { mode: 'merge' })).toEqual({ ok: true, added: 0, updated: 1, unchanged: 0, merged: 1 });
     expect((await everything()).map((item) => [item.id, item.tags])).toEqual([['arxiv:2311.16452', ['a', 'B', 'x']]]);
   });
 

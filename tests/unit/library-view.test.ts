@@ -126,11 +126,14 @@ describe('libraryView sorting', () => {
 
 describe('texts and helpers', () => {
   it('says what an import did in plain words', () => {
-    expect(importMessage({ added: 12, updated: 0, unchanged: 3 })).toBe('Imported 12 papers, 3 papers already there.');
-    expect(importMessage({ added: 1, updated: 2, unchanged: 0 })).toBe('Imported 1 paper, updated 2 papers already saved.');
-    expect(importMessage({ added: 0, updated: 1, unchanged: 1 })).toBe('Updated 1 paper already saved, 1 paper already there.');
-    expect(importMessage({ added: 0, updated: 0, unchanged: 2 })).toBe('Nothing new: 2 papers already there.');
-    expect(importMessage({ added: 0, updated: 0, unchanged: 0 })).toBe('The file holds no papers: nothing was imported.');
+    expect(importMessage({ added: 12, updated: 0, unchanged: 3, merged: 0 })).toBe('Imported 12 papers, 3 papers already there.');
+    expect(importMessage({ added: 1, updated: 2, unchanged: 0, merged: 0 })).toBe('Imported 1 paper, updated 2 papers already saved.');
+    expect(importMessage({ added: 0, updated: 1, unchanged: 1, merged: 0 })).toBe('Updated 1 paper already saved, 1 paper already there.');
+    expect(importMessage({ added: 0, updated: 0, unchanged: 2, merged: 0 })).toBe('Nothing new: 2 papers already there.');
+    expect(importMessage({ added: 0, updated: 0, unchanged: 0, merged: 0 })).toBe('The file holds no papers: nothing was imported.');
+    expect(importMessage({ added: 2, updated: 1, unchanged: 0, merged: 3 })).toBe(
+      'Imported 2 papers, updated 1 paper already saved, 3 merged with the same paper in your lists or reading list.',
+    );
     expect(removedMessage(1)).toBe('Removed 1 paper');
     expect(removedMessage(1200)).toBe('Removed 1,200 papers');
   });

@@ -1,0 +1,123 @@
+/**
+ * One paper, one record: an imported entry that is a listed paper becomes that paper's record
+ * (so the badge and popup see it saved), and saved records written before that rule are merged
+ * into one, losing no note or tag. Real (fake-indexeddb) database seeded with the bundled list.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import bundled from '../../assets/catalog.json';
+import { seedFromSnapshot } from '../../lib/db/catalog';
+import { matchIdentity, oneRecordPerPaper } from '../../lib/db/papers';
+import { restoreSaved, savedPaperFromPaper } from '../../lib/db/readingList';
+import { LanternDB } from '../../lib/db/schema';
+import { importFile } from '../../lib/export/importFile';
+import { NOTE_SEPARATOR } from '../../lib/export/importItems';
+import { namesFromPeople } from '../../lib/names';
+import { titleKey } from '../../lib/title';
+import type { CatalogSnapshot, SavedItem, SavedPaper } from '../../lib/types';
+
+const snapshot = bundled as unknown as CatalogSnapshot;
+const LISTED_ID = 'doi:10.1038/s41591-023-02448-8';
+const T = Date.UTC(2025, 4, 1);
+
+// As Google Scholar's "Cite → BibTeX" gives them: no DOI, no URL. The first is a listed Nature Medicine paper.
+const SCHOLAR_BIBTEX = readFileSync(join(process.cwd(), 'tests/fixtures/imports/scholar-listed.bib'), 'utf8');
+
+let db: LanternDB;
+let count = 0;
+
+beforeEach(async () => {
+  db = new LanternDB(`one-record-test-${++count}`);
+  await db.open();
+  await seedFromSnapshot(db, snapshot, T);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+const listed = () => snapshot.entries.find((e) => e.id === LISTED_ID)!;
+const pageOfListed = { url: 'https://www.nature.com/articles/s41591-023-02448-8', doi: '10.1038/s41591-023-02448-8', title: listed().title };
+
+function item(id: string, paper: SavedPaper, over: Partial<SavedItem> = {}): SavedItem {
+  return { id, paper, status: 'to-read', statusChangedAt: T, tags: [], note: '', starred: false, addedAt: T, updatedAt: T, ...over };
+}
+
+/** The listed paper as a Scholar-style record once saved it: title id, no identifiers. */
+function scholarCopy(): SavedPaper {
+  const title = 'Large language models in medicine';
+  return {
+    id: `title:${titleKey(title)}`,
+    title,
+    authors: 'Arun James Thirunavukarasu, Darren Shu Jeng Ting',
+    authorList: namesFromPeople(['Thirunavukarasu, Arun James', 'Ting, Darren Shu Jeng']),
+    venue: 'Nature medicine',
+    year: 2023,
+    categories: [],
+    links: [],
+    ids: { repos: [] },
+    titleKey: titleKey(title),
+  };
+}
+
+describe('importing a listed paper', () => {
+  it('saves a Scholar BibTeX entry of a listed paper as that paper: the badge says saved, Save makes no second item', async () => {
+    const outcome = await importFile(db, SCHOLAR_BIBTEX, 'bibtex');
+    expect(outcome).toMatchObject({ ok: true, added: 2, updated: 0, unchanged: 0, merged: 1 });
+    const ids = (await db.saved.toArray()).map((i) => i.id).sort();
+    expect(ids).toEqual([LISTED_ID, 'title:a paper no list of ours holds about triage']);
+    const saved = (await db.saved.get(LISTED_ID))!;
+    expect(saved.paper.ids.doi).toBe('10.1038/s41591-023-02448-8');
+    expect(saved.paper.categories).toEqual(listed().categories);
+    expect(await matchIdentity(db, pageOfListed)).toMatchObject({ paper: { id: LISTED_ID }, saved: true });
+  });
+
+  it('merges into the listed paper already saved, keeping the status, tags and note; the same file again changes nothing', async () => {
+    await restoreSaved(db, [item(LISTED_ID, savedPaperFromPaper({ ...listed(), lists: ['seed'] }), { status: 'read', tags: ['review'], note: 'Read for the survey.' })]);
+    const outcome = await importFile(db, SCHOLAR_BIBTEX, 'bibtex');
+    expect(outcome).toMatchObject({ ok: true, added: 1, merged: 1 });
+    const saved = (await db.saved.get(LISTED_ID))!;
+    expect(saved).toMatchObject({ status: 'read', tags: ['review'], note: 'Read for the survey.' });
+    expect(await db.saved.count()).toBe(2);
+    const before = await db.saved.toArray();
+    expect(await importFile(db, SCHOLAR_BIBTEX, 'bibtex')).toMatchObject({ ok: true, added: 0, updated: 0 });
+    expect(await db.saved.toArray()).toEqual(before);
+  });
+});
+
+describe('one record per paper in a reading list written before', () => {
+  it('moves a saved copy of a listed paper to the listed id and merges it with the listed record, losing no note or tag', async () => {
+    await restoreSaved(db, [
+      item(scholarCopy().id, scholarCopy(), { tags: ['imported'], note: 'From Scholar.', addedAt: T - 1000, statusChangedAt: T - 1000, updatedAt: T - 1000 }),
+      item(LISTED_ID, savedPaperFromPaper({ ...listed(), lists: ['seed'] }), { status: 'reading', tags: ['review'], note: 'Read for the survey.', statusChangedAt: T + 5 }),
+    ]);
+    expect(await oneRecordPerPaper(db)).toBe(1);
+    const all = await db.saved.toArray();
+    expect(all.map((i) => i.id)).toEqual([LISTED_ID]);
+    // The older record comes first; the status is the later change's.
+    expect(all[0]).toMatchObject({ status: 'reading', tags: ['imported', 'review'], addedAt: T - 1000 });
+    expect(all[0]!.note).toBe(`From Scholar.${NOTE_SEPARATOR}Read for the survey.`);
+    expect(all[0]!.paper.ids.doi).toBe('10.1038/s41591-023-02448-8');
+    expect(await oneRecordPerPaper(db)).toBe(0);
+  });
+
+  it('gives a lone saved copy of a listed paper the listed id, and leaves unlisted and distinct papers alone', async () => {
+    const unlisted = { ...scholarCopy(), id: 'title:a paper no list of ours holds', title: 'A paper no list of ours holds', titleKey: 'a paper no list of ours holds' };
+    await restoreSaved(db, [item(scholarCopy().id, scholarCopy(), { note: 'Mine.' }), item(unlisted.id, unlisted)]);
+    expect(await oneRecordPerPaper(db)).toBe(1);
+    expect((await db.saved.toArray()).map((i) => [i.id, i.note]).sort()).toEqual([
+      [LISTED_ID, 'Mine.'],
+      [unlisted.id, ''],
+    ]);
+    expect(await matchIdentity(db, pageOfListed)).toMatchObject({ saved: true, hasNoteOrTags: true });
+  });
+
+  it('does not take a paper with the same title by another first author for the listed one', async () => {
+    const other = { ...scholarCopy(), authorList: namesFromPeople(['Nobody, Jane']), authors: 'Jane Nobody' };
+    await restoreSaved(db, [item(other.id, other)]);
+    expect(await oneRecordPerPaper(db)).toBe(0);
+    expect((await db.saved.toArray()).map((i) => i.id)).toEqual([other.id]);
+  });
+});
