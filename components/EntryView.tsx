@@ -4,10 +4,11 @@
  * text, links only when they are http(s).
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PageMatch } from '../lib/types';
 import { categoryLeaf, paperDate, primaryUrl, safeLinks } from '../lib/popup/present';
 import { SaveToggle } from './SaveToggle';
+import { RemovalNote } from './RemovalNote';
 
 export const MAX_RELATED = 5;
 
@@ -26,11 +27,6 @@ export function EntryView({ match, onToggleSave, idPrefix = 'lantern', extra }: 
   // (never window.confirm, which the page could stub). The question is for this paper only.
   const [askingFor, setAskingFor] = useState<string | null>(null);
   const asking = askingFor === paper.id && saved;
-  const keepRef = useRef<HTMLButtonElement>(null);
-  // The question takes the focus from the button that raised it: Enter then keeps the paper.
-  useEffect(() => {
-    if (asking) keepRef.current?.focus();
-  }, [asking]);
   const toggle = () => {
     if (saved && match.hasNoteOrTags && !asking) setAskingFor(paper.id);
     else {
@@ -76,25 +72,8 @@ export function EntryView({ match, onToggleSave, idPrefix = 'lantern', extra }: 
         {/* Never `busy` (which disables the button): a keyboard user would lose focus mid-save. */}
         <SaveToggle saved={saved} onToggle={toggle} title={paper.title} />
       </div>
-      {asking && (
-        <p class="ask" role="alertdialog" aria-label="Remove this paper?" data-confirm-remove="">
-          Your note and tags go with it (restorable for 30 days). Remove?{' '}
-          <button type="button" class="text-button" onClick={toggle}>
-            Remove
-          </button>{' '}
-          <button type="button" class="text-button" ref={keepRef} onClick={() => setAskingFor(null)}>
-            Keep
-          </button>
-        </p>
-      )}
-      {!saved && match.recentlyRemoved && (
-        <p class="ask" role="status" data-removed="">
-          Removed from your reading list.{' '}
-          <button type="button" class="text-button" onClick={onToggleSave} aria-label={`Undo: save ${paper.title} again with its note and tags`}>
-            Undo
-          </button>
-        </p>
-      )}
+      {asking && <RemovalNote removal={{ kind: 'asking', onRemove: toggle, onKeep: () => setAskingFor(null) }} title={paper.title} />}
+      {!saved && match.recentlyRemoved && <RemovalNote removal={{ kind: 'removed', onUndo: onToggleSave }} title={paper.title} />}
       {extra}
       {neighbours.length > 0 && (
         <section class="related" aria-labelledby={relatedHeading}>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Paper } from '../lib/types';
 import { EntryCard } from './EntryCard';
 import { CarryActions } from './CarryActions';
+import { RemovalNote, type Removal } from './RemovalNote';
 import type { CitationFormat } from '../lib/export/citation';
 
 export interface ResultListProps {
@@ -18,6 +19,8 @@ export interface ResultListProps {
   terms: readonly string[];
   onOpen: (paper: Paper) => void;
   onToggleSave: (paper: Paper) => void;
+  /** "Remove?" or "Removed · Undo" under a result's Save, if any (components/RemovalNote.tsx). */
+  removal?: (paper: Paper) => Removal | undefined;
   onCategory?: (category: string) => void;
   /** "Send to Zotero" and "Copy citation" on each result. */
   carry?: {
@@ -46,6 +49,7 @@ export function ResultList({
   terms,
   onOpen,
   onToggleSave,
+  removal,
   onCategory,
   carry,
 }: ResultListProps) {
@@ -57,37 +61,41 @@ export function ResultList({
   }, [id, activeIndex]);
   return (
     <ul class="results" id={id} role="listbox" aria-label={label} aria-busy={busy} ref={listRef}>
-      {papers.map((paper, i) => (
-        <li
-          key={paper.id}
-          id={optionId(id, i)}
-          role="option"
-          aria-selected={i === activeIndex}
-          class={`result${i === activeIndex ? ' is-active' : ''}`}
-          data-paper-id={paper.id}
-          onClick={() => onOpen(paper)}
-        >
-          <EntryCard
-            paper={paper}
-            saved={savedIds.has(paper.id)}
-            isNew={newIds?.has(paper.id) ?? false}
-            busy={busyIds.has(paper.id)}
-            onToggleSave={() => onToggleSave(paper)}
-            terms={terms}
-            inListbox
-            onCategory={onCategory}
-          />
-          {carry && (
-            <CarryActions
-              inZotero={carry.inZotero.has(paper.id)}
-              sending={carry.sending.has(paper.id)}
-              title={paper.title}
-              onSend={() => carry.onSend(paper)}
-              onCopy={(format) => carry.onCopy(paper, format)}
+      {papers.map((paper, i) => {
+        const note = removal?.(paper);
+        return (
+          <li
+            key={paper.id}
+            id={optionId(id, i)}
+            role="option"
+            aria-selected={i === activeIndex}
+            class={`result${i === activeIndex ? ' is-active' : ''}`}
+            data-paper-id={paper.id}
+            onClick={() => onOpen(paper)}
+          >
+            <EntryCard
+              paper={paper}
+              saved={savedIds.has(paper.id)}
+              isNew={newIds?.has(paper.id) ?? false}
+              busy={busyIds.has(paper.id)}
+              onToggleSave={() => onToggleSave(paper)}
+              terms={terms}
+              inListbox
+              onCategory={onCategory}
             />
-          )}
-        </li>
-      ))}
+            {note && <RemovalNote removal={note} title={paper.title} />}
+            {carry && (
+              <CarryActions
+                inZotero={carry.inZotero.has(paper.id)}
+                sending={carry.sending.has(paper.id)}
+                title={paper.title}
+                onSend={() => carry.onSend(paper)}
+                onCopy={(format) => carry.onCopy(paper, format)}
+              />
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -2,6 +2,7 @@ import type { PageIdentity, Paper } from '../lib/types';
 import { authorLine } from '../lib/popup/present';
 import { EntryCard } from './EntryCard';
 import { SaveToggle } from './SaveToggle';
+import { RemovalNote, type Removal } from './RemovalNote';
 
 export type TabPaper =
   | { kind: 'listed'; paper: Paper; listNames: string[] }
@@ -12,6 +13,8 @@ export interface ThisTabProps {
   saved: boolean;
   busy: boolean;
   onToggleSave: () => void;
+  /** "Remove?" or "Removed · Undo" under Save (components/RemovalNote.tsx). */
+  removal?: Removal | undefined;
   onCategory?: (category: string) => void;
   /** The browser's shortcut that saves the current page ("Alt+Shift+S"), when one is set. */
   shortcut?: string | null;
@@ -28,7 +31,7 @@ export function identityLabel(identity: PageIdentity): string {
 }
 
 /** "This tab": the listed paper the active tab shows, or an offer to save an unlisted one. */
-export function ThisTab({ tab, saved, busy, onToggleSave, onCategory, shortcut }: ThisTabProps) {
+export function ThisTab({ tab, saved, busy, onToggleSave, removal, onCategory, shortcut }: ThisTabProps) {
   return (
     <section class="this-tab" aria-labelledby="this-tab-heading" data-this-tab={tab.kind} data-paper-id={tab.kind === 'listed' ? tab.paper.id : undefined}>
       <h2 class="section-heading" id="this-tab-heading">
@@ -53,6 +56,7 @@ export function ThisTab({ tab, saved, busy, onToggleSave, onCategory, shortcut }
           )}
         </div>
       )}
+      {removal && <RemovalNote removal={removal} title={tab.kind === 'listed' ? tab.paper.title : identityLabel(tab.identity)} />}
       {shortcut && !saved && (
         <p class="this-tab-shortcut" data-shortcut={shortcut}>
           On the page, <kbd>{shortcut}</kbd> saves it too.

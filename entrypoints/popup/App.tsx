@@ -13,6 +13,7 @@ import { isNewPaper } from '../../lib/popup/newEntries';
 import { categoryLeaf, moveSelection, primaryUrl } from '../../lib/popup/present';
 import type { Paper, ReadingStatus } from '../../lib/types';
 import { CITATION_NAMES, citation, unsavedItem, type CitationFormat } from '../../lib/export/citation';
+import type { Removal } from '../../components/RemovalNote';
 import type { ListChoice, Lookup, PopupCatalog, PopupServices, SearchOutcome, SearchRequest } from './services';
 
 const LIST_ID = 'results';
@@ -35,6 +36,9 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const [removedIds, setRemovedIds] = useState<ReadonlySet<string>>(EMPTY_SET);
+  /** The saved paper whose removal waits for the user's answer (it holds their note or tags). */
+  const [askingId, setAskingId] = useState<string | null>(null);
   // null until the reading list has been read, so no category shows a progress of 0 meanwhile.
   const [statuses, setStatuses] = useState<ReadonlyMap<string, ReadingStatus> | null>(null);
   const [seenAt, setSeenAt] = useState<number | undefined>(undefined);
@@ -72,7 +76,9 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
     });
     const stopSeenAt = services.watchEntriesSeenAt(setSeenAt);
     const stopZotero = services.watchInZotero(setInZotero);
+    const stopRemoved = services.watchRemoved(setRemovedIds);
     return () => {
+      stopRemoved();
       stopZotero();
       stopSaved();
       stopSeenAt();
@@ -174,58 +180,63 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
     if (url) services.openUrl(url);
   };
 
-  const toggleSave = async (paper: Paper) => {
-    setBusyIds((s) => new Set(s).add(paper.id));
+  /** Saves (`saved`) or unsaves paper `id` through `write`, busy meanwhile, a failure said in plain words. */
+  const runSave = async (id: string, saved: boolean, write: (saved: boolean) => Promise<void>) => {
+    setBusyIds((s) => new Set(s).add(id));
     try {
-      await services.setSaved(paper, !savedIds.has(paper.id));
+      await write(saved);
       setError(null);
     } catch (e) {
       setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusyIds((s) => {
         const next = new Set(s);
-        next.delete(paper.id);
+        next.delete(id);
         return next;
       });
     }
   };
 
-  const tabId = tab?.kind === 'listed' ? tab.paper.id : tab?.paperId;
-  const toggleTabSave = async () => {
-    if (!tab || !tabId) return;
-    setBusyIds((s) => new Set(s).add(tabId));
-    try {
-      await services.setTabSaved(tab, !savedIds.has(tabId));
-      setError(null);
-    } catch (e) {
-      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusyIds((s) => {
-        const next = new Set(s);
-        next.delete(tabId);
-        return next;
-      });
+  /** A Save toggle's press: unsaving a paper that holds the user's note or tags asks once first (see `removal`). */
+  const toggle = async (id: string, write: (saved: boolean) => Promise<void>) => {
+    const saved = !savedIds.has(id);
+    if (!saved && askingId !== id && (await services.hasNoteOrTags(id).catch(() => false))) {
+      setAskingId(id);
+      return;
     }
+    setAskingId(null);
+    await runSave(id, saved, write);
+  };
+
+  /** The line under a paper's Save: the question while asking, or "Removed · Undo" while restorable. */
+  const removal = (id: string, write: (saved: boolean) => Promise<void>): Removal | undefined => {
+    if (savedIds.has(id)) {
+      if (askingId !== id) return undefined;
+      return {
+        kind: 'asking',
+        onRemove: () => {
+          setAskingId(null);
+          void runSave(id, false, write);
+        },
+        onKeep: () => setAskingId(null),
+      };
+    }
+    return removedIds.has(id) ? { kind: 'removed', onUndo: () => void runSave(id, true, write) } : undefined;
+  };
+
+  const writePaper = (paper: Paper) => (saved: boolean) => services.setSaved(paper, saved);
+  const toggleSave = (paper: Paper) => toggle(paper.id, writePaper(paper));
+
+  const tabId = tab?.kind === 'listed' ? tab.paper.id : tab?.paperId;
+  const writeTab = (saved: boolean) => (tab ? services.setTabSaved(tab, saved) : Promise.resolve());
+  const toggleTabSave = async () => {
+    if (tab && tabId) await toggle(tabId, writeTab);
   };
 
   /** A listed paper's status as the reading list says now (the record's may be older). */
   const withSavedState = (hit: ListedHit): ListedHit => ({ ...hit, status: markStatus(savedIds.has(hit.id) ? (statuses?.get(hit.id) ?? 'to-read') : undefined) });
 
-  const toggleListedSave = async (hit: ListedHit) => {
-    setBusyIds((s) => new Set(s).add(hit.id));
-    try {
-      await services.setListedSaved(hit.id, !savedIds.has(hit.id));
-      setError(null);
-    } catch (e) {
-      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusyIds((s) => {
-        const next = new Set(s);
-        next.delete(hit.id);
-        return next;
-      });
-    }
-  };
+  const toggleListedSave = (hit: ListedHit) => toggle(hit.id, (saved) => services.setListedSaved(hit.id, saved));
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = shown[active] ?? shown[0];
@@ -335,7 +346,8 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             tab={tab}
             saved={savedIds.has(tabId)}
             busy={busyIds.has(tabId)}
-            onToggleSave={toggleTabSave}
+            onToggleSave={() => void toggleTabSave()}
+            removal={tabId ? removal(tabId, writeTab) : undefined}
             onCategory={pickCategory}
             shortcut={shortcut}
           />
@@ -384,6 +396,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
           terms={terms}
           onOpen={open}
           onToggleSave={(p) => void toggleSave(p)}
+          removal={(p) => removal(p.id, writePaper(p))}
           onCategory={pickCategory}
           carry={carry}
         />

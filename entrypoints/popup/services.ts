@@ -69,6 +69,13 @@ export interface PopupServices {
   /** Calls back with the saved paper ids (and their reading status) now and on every change; returns the unsubscribe. */
   watchSaved(onChange: (ids: ReadonlySet<string>, statuses: ReadonlyMap<string, ReadingStatus>) => void): () => void;
   setSaved(paper: Paper, saved: boolean): Promise<void>;
+  /**
+   * Calls back with the ids of papers removed and still restorable (lib/db/readingList.ts), now
+   * and on every change; returns the unsubscribe. Saving one again restores it exactly (Undo).
+   */
+  watchRemoved(onChange: (ids: ReadonlySet<string>) => void): () => void;
+  /** Whether a saved paper holds the user's note or tags: unsaving it asks first. */
+  hasNoteOrTags(paperId: string): Promise<boolean>;
   /** Calls back with the ids of papers Zotero has confirmed, now and on every change; returns the unsubscribe. */
   watchInZotero(onChange: (ids: ReadonlySet<string>) => void): () => void;
   /** "Send to Zotero": call from the click (it may ask for the permission to reach Zotero). */

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { followAppearance } from '../../lib/appearance';
 import { db } from '../../lib/db/instance';
 import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
-import { savePaper, savedPaperFromPaper, unsavePaper } from '../../lib/db/readingList';
+import { recentlyRemovedIds, savePaper, savedPaperFromPaper, savedState, unsavePaper } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';
 import type { ReadingStatus } from '../../lib/types';
 import { ZOTERO_SENT_KEY } from '../../lib/zotero/sent';
@@ -110,6 +110,14 @@ export function start(early: Promise<EarlyRead | undefined>): void {
       });
       return () => subscription.unsubscribe();
     },
+    watchRemoved(onChange) {
+      const subscription = liveQuery(() => recentlyRemovedIds(db)).subscribe({
+        next: (ids) => onChange(new Set(ids)),
+        error: () => onChange(new Set()),
+      });
+      return () => subscription.unsubscribe();
+    },
+    hasNoteOrTags: async (paperId) => (await savedState(db, paperId)).hasNoteOrTags,
     async setSaved(paper, saved) {
       if (saved) await savePaper(db, savedPaperFromPaper(paper));
       else await unsavePaper(db, paper.id);

@@ -157,6 +157,14 @@ export async function listRemoved(db: LanternDB, now = Date.now()): Promise<Remo
   });
 }
 
+/**
+ * Ids of items removed in the last REMOVED_KEPT_MS, for "Removed · Undo" beside them. An import
+ * may have saved one again since: callers show it only when it is not saved.
+ */
+export async function recentlyRemovedIds(db: LanternDB, now = Date.now()): Promise<string[]> {
+  return db.removed.where('removedAt').aboveOrEqual(now - REMOVED_KEPT_MS).primaryKeys();
+}
+
 /** The SavedState of one paper id (lib/types.ts): what a page's badge may know of it. */
 export async function savedState(db: LanternDB, id: string, now = Date.now()): Promise<SavedState> {
   return db.transaction('r', db.saved, db.removed, async () => {

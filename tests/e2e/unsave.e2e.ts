@@ -1,7 +1,7 @@
 /**
  * Unsaving never destroys, end to end in Chromium: a paper with a note and tags unsaved from the
- * page's badge asks first (inside the badge's closed root), then offers Undo there, and Undo
- * brings back the note, tags, status and times exactly. The badge is read and clicked from the
+ * page's badge or a popup result asks first (inside the badge's closed root; in the row), then
+ * offers Undo there, and Undo brings back the note, tags, status and times exactly. The badge is read and clicked from the
  * test side (DevTools protocol, real mouse clicks), as a user would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ async function stored<T>(ext: ExtensionSession, table: 'saved' | 'removed', id: 
   }
 }
 
-describe('unsave from the badge', () => {
+describe('unsave from the badge and the popup', () => {
   let ext: ExtensionSession;
   let page: Page;
 
@@ -118,5 +118,27 @@ describe('unsave from the badge', () => {
     expect(await shadow.evaluate('lantern-badge', (root) => root.querySelector('[data-confirm-remove]') === null)).toBe(true);
     await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-removed]') !== null);
     await page.close();
+  });
+
+  it('asks once in a popup result row for a paper with a note, then Undo in that row restores it exactly', async () => {
+    expect(await sendFromExtensionPage(ext, 'setSaved', { paperId: LISTED_ID, saved: true })).toMatchObject({ ok: true });
+    const before = await stored<SavedItem>(ext, 'saved', LISTED_ID, { note: 'Popup note', tags: ['popup'] });
+    const popup = await ext.openPopup();
+    await popup.locator('input[type=search]').fill('Generalist Foundation Models Outcompete');
+    const row = popup.locator(`[role=listbox] [data-paper-id="${LISTED_ID}"]`);
+    await row.locator('.lantern-save[aria-pressed=true]').click();
+    const question = row.locator('[data-confirm-remove]');
+    await question.waitFor();
+    expect(await question.textContent()).toContain('Your note and tags go with it');
+    expect(await stored<SavedItem>(ext, 'saved', LISTED_ID)).toEqual(before);
+    await question.getByRole('button', { name: 'Remove', exact: true }).click();
+    const removed = row.locator('[data-removed]');
+    await removed.waitFor();
+    expect(await stored<SavedItem>(ext, 'saved', LISTED_ID)).toBeUndefined();
+    for (const scheme of ['light', 'dark'] as const) await screenshot(popup, 'popup-removed-undo', { colorScheme: scheme, fullPage: false });
+    await removed.getByRole('button', { name: /^Undo/ }).click();
+    await row.locator('.lantern-save[aria-pressed=true]').waitFor();
+    expect(await stored<SavedItem>(ext, 'saved', LISTED_ID)).toEqual(before);
+    await popup.close();
   });
 });

@@ -82,6 +82,11 @@ function makeServices(lists: ListChoice[], seenAt: number | undefined): Harness 
       onChange(new Set());
       return () => undefined;
     },
+    watchRemoved: (onChange) => {
+      onChange(new Set());
+      return () => undefined;
+    },
+    hasNoteOrTags: async () => false,
     sendToZotero: async (ids) => ({ sent: [], notSent: [...ids], ok: false, message: 'Zotero isn’t running. Start it and try again. Nothing was sent.' }),
     copyText: async (_text, what) => `Copied the ${what} to the clipboard.`,
     setSaved: async () => undefined,

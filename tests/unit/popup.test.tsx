@@ -52,16 +52,26 @@ interface Harness {
   saved: Set<string>;
   /** Reading status of saved papers not "to-read". */
   statuses: Map<string, ReadingStatus>;
+  /** Saved papers that hold a note or tags (kept when removed, as the reading list does). */
+  withNotes: Set<string>;
+  /** Removed papers, restorable. */
+  removed: Set<string>;
 }
 
 function makeServices(tab: TabPaper | null = null, listings: TabListings = { listed: [], cites: [] }): Harness {
   const listeners = new Set<(ids: ReadonlySet<string>, statuses: ReadonlyMap<string, ReadingStatus>) => void>();
-  const h: Harness = { opened: [], closed: 0, saved: new Set(), statuses: new Map(), services: undefined as unknown as PopupServices };
+  const h: Harness = { opened: [], closed: 0, saved: new Set(), statuses: new Map(), withNotes: new Set(), removed: new Set(), services: undefined as unknown as PopupServices };
+  const removedListeners = new Set<(ids: ReadonlySet<string>) => void>();
   const statusesNow = () => new Map([...h.saved].map((id) => [id, h.statuses.get(id) ?? 'to-read']));
-  const notify = () => listeners.forEach((l) => l(new Set(h.saved), statusesNow()));
+  const notify = () => {
+    listeners.forEach((l) => l(new Set(h.saved), statusesNow()));
+    removedListeners.forEach((l) => l(new Set(h.removed)));
+  };
   const setSaved = async (id: string, saved: boolean) => {
-    if (saved) h.saved.add(id);
-    else h.saved.delete(id);
+    if (saved) {
+      h.saved.add(id);
+      h.removed.delete(id);
+    } else if (h.saved.delete(id)) h.removed.add(id);
     notify();
   };
   h.services = {
@@ -90,6 +100,12 @@ function makeServices(tab: TabPaper | null = null, listings: TabListings = { lis
       onChange(new Set());
       return () => undefined;
     },
+    watchRemoved(onChange) {
+      removedListeners.add(onChange);
+      onChange(new Set(h.removed));
+      return () => removedListeners.delete(onChange);
+    },
+    hasNoteOrTags: async (id) => h.saved.has(id) && h.withNotes.has(id),
     sendToZotero: async (ids) => ({ sent: [], notSent: [...ids], ok: false, message: 'Zotero isn’t running. Start it and try again. Nothing was sent.' }),
     copyText: async (_text, what) => `Copied the ${what} to the clipboard.`,
     setSaved: (p, saved) => setSaved(p.id, saved),
@@ -235,6 +251,35 @@ describe('popup', () => {
     expect(root.querySelector('[data-paper-id="arxiv:2311.16079"] [aria-pressed]')?.getAttribute('aria-pressed')).toBe('true');
     await key('s', { ctrlKey: true });
     expect(h.saved.size).toBe(0);
+  });
+
+  it('asks once before unsaving a result with a note or tags, then offers Undo in its row', async () => {
+    const h = makeServices();
+    h.saved.add('arxiv:2311.16079');
+    h.withNotes.add('arxiv:2311.16079');
+    await mount(h);
+    await type('meditron');
+    const row = () => root.querySelector('[role=listbox] [data-paper-id="arxiv:2311.16079"]')!;
+    const press = async (selector: string) => {
+      await act(() => row().querySelector<HTMLButtonElement>(selector)!.click());
+      await flush();
+    };
+    await press('.lantern-save');
+    expect(row().querySelector('[data-confirm-remove]')?.textContent).toContain('Your note and tags go with it');
+    expect(h.saved.has('arxiv:2311.16079')).toBe(true);
+    await press('[data-confirm-remove] button:last-of-type');
+    expect(row().querySelector('[data-confirm-remove]')).toBeNull();
+    expect(h.saved.has('arxiv:2311.16079')).toBe(true);
+
+    await press('.lantern-save');
+    await press('[data-confirm-remove] button:first-of-type');
+    expect(h.saved.has('arxiv:2311.16079')).toBe(false);
+    expect(row().querySelector('[data-removed]')?.textContent).toContain('Removed from your reading list.');
+    // The buttons act on the row's paper only: the row itself (which opens the paper) is not clicked.
+    await press('[data-removed] button');
+    expect(h.opened).toEqual([]);
+    expect(h.saved.has('arxiv:2311.16079')).toBe(true);
+    expect(row().querySelector('[data-removed]')).toBeNull();
   });
 
   it('clears with the first Esc and closes with the second', async () => {
