@@ -1,26 +1,43 @@
 /**
- * Saving from the context menu and the keyboard shortcut, with the same domain function as the
- * `setSaved` message (lib/db/papers.ts). No notification permission: the toolbar button shows a
- * short-lived badge ("✓" saved, "!" not saved, the reason in its tooltip).
+ * Saving from the context menu and the keyboard shortcut, and removing from the context menu,
+ * with the same domain functions as the `setSaved` message (lib/db/papers.ts). No notification
+ * permission: the toolbar button shows a short-lived badge ("✓" saved, "−" removed, "?" asks,
+ * "!" not done, the words in its tooltip). A removal's Undo is where the user looks next: the
+ * page's badge and the popup show "Removed from your reading list. Undo" for that paper.
  */
 import type { LanternDB } from '../../lib/db/schema';
-import { matchIdentity, saveById } from '../../lib/db/papers';
+import { matchIdentity, saveById, unsaveById } from '../../lib/db/papers';
+import { savedState } from '../../lib/db/readingList';
 import type { PageIdentity } from '../../lib/types';
 import { saveTargetFor, urlIdentity, type FoundPaper } from '../../lib/quickSave';
 import { notifyTab } from '../../lib/messages';
 import { toolbarButton, type TabPapers } from './toolbar';
 
 const FLASH_MS = 2500;
+/** A "Remove" from the menu on a paper with a note or tags asks first; choosing it again within this time removes it. */
+const ASK_AGAIN_MS = 2 * 60 * 1000;
+
+/** What the toolbar button says for a moment after a menu choice or the shortcut. */
+type Flash = { text: '✓' | '−' | '?' | '!'; color: string; title: string };
+
+const SAVED: Flash = { text: '✓', color: '#1e7d3a', title: 'Saved to your Lantern reading list' };
+const REMOVED: Flash = { text: '−', color: '#5b636d', title: 'Removed from your Lantern reading list. Undo: on the page’s Lantern badge or in Lantern’s popup' };
+const ASKING: Flash = {
+  text: '?',
+  color: '#a35a00',
+  title: 'This paper has your note or tags. Choose “Remove from Lantern” again to remove it (it stays restorable for 30 days)',
+};
+const notDone = (what: string, reason: string): Flash => ({ text: '!', color: '#b3261e', title: `Lantern could not ${what}: ${reason}` });
 
 /** Shows the outcome on the toolbar button of one tab for a moment. */
-async function flash(tabId: number | undefined, outcome: { saved: true } | { saved: false; reason: string }): Promise<void> {
+async function flash(tabId: number | undefined, outcome: Flash): Promise<void> {
   const button = toolbarButton();
   if (!button || tabId === undefined) return;
   const previousTitle = await button.getTitle({ tabId });
-  const flashTitle = outcome.saved ? 'Saved to your Lantern reading list' : `Lantern could not save: ${outcome.reason}`;
+  const flashTitle = outcome.title;
   await Promise.all([
-    button.setBadgeBackgroundColor({ tabId, color: outcome.saved ? '#1e7d3a' : '#b3261e' }),
-    button.setBadgeText({ tabId, text: outcome.saved ? '✓' : '!' }),
+    button.setBadgeBackgroundColor({ tabId, color: outcome.color }),
+    button.setBadgeText({ tabId, text: outcome.text }),
     button.setTitle({ tabId, title: flashTitle }),
   ]);
   setTimeout(() => {
@@ -42,9 +59,17 @@ export interface QuickSave {
   foundForIdentity(identity: PageIdentity): Promise<FoundPaper>;
   /** Saves what was found and shows the outcome on the tab's toolbar button; returns the saved paper's id, or undefined. */
   save(found: FoundPaper, tabId: number | undefined): Promise<string | undefined>;
+  /**
+   * Removes what was found (recoverably) and shows the outcome on the tab's toolbar button. A
+   * paper with a note or tags is removed only when chosen a second time (ASK_AGAIN_MS): the
+   * first time the button asks. Returns the removed paper's id, or undefined.
+   */
+  remove(found: FoundPaper, tabId: number | undefined, now?: number): Promise<string | undefined>;
 }
 
 export function createQuickSave(database: LanternDB, tabs: Pick<TabPapers, 'tabPaper'>): QuickSave {
+  /** When the menu last asked about a paper with a note or tags, by paper id (the worker's memory: a restart asks again). */
+  const asked = new Map<string, number>();
   const foundForIdentity = async (identity: PageIdentity): Promise<FoundPaper> => ({ identity, match: await matchIdentity(database, identity) });
   return {
     foundForIdentity,
@@ -60,17 +85,46 @@ export function createQuickSave(database: LanternDB, tabs: Pick<TabPapers, 'tabP
     async save(found, tabId) {
       const target = saveTargetFor(found);
       if ('error' in target) {
-        await flash(tabId, { saved: false, reason: target.error });
+        await flash(tabId, notDone('save', target.error));
         return undefined;
       }
       try {
         await saveById(database, target.paperId, target.page);
-        await flash(tabId, { saved: true });
+        await flash(tabId, SAVED);
         // The page's badge, if any, shows the new saved state at once.
         if (tabId !== undefined) await notifyTab(tabId, 'savedChanged');
         return target.paperId;
       } catch (e) {
-        await flash(tabId, { saved: false, reason: e instanceof Error ? e.message : String(e) });
+        await flash(tabId, notDone('save', e instanceof Error ? e.message : String(e)));
+        return undefined;
+      }
+    },
+    async remove(found, tabId, now = Date.now()) {
+      const target = saveTargetFor(found);
+      if ('error' in target) {
+        await flash(tabId, notDone('remove', target.error));
+        return undefined;
+      }
+      try {
+        const state = await savedState(database, target.paperId, now);
+        if (!state.saved) {
+          await flash(tabId, notDone('remove', 'this paper is not in your reading list.'));
+          return undefined;
+        }
+        const askedAt = asked.get(target.paperId);
+        if (state.hasNoteOrTags && (askedAt === undefined || now - askedAt > ASK_AGAIN_MS)) {
+          asked.set(target.paperId, now);
+          await flash(tabId, ASKING);
+          return undefined;
+        }
+        asked.delete(target.paperId);
+        await unsaveById(database, target.paperId);
+        await flash(tabId, REMOVED);
+        // The page's badge shows "Removed · Undo" at once.
+        if (tabId !== undefined) await notifyTab(tabId, 'savedChanged');
+        return target.paperId;
+      } catch (e) {
+        await flash(tabId, notDone('remove', e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     },

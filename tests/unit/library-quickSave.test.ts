@@ -15,11 +15,12 @@ import { SAVE_COMMAND } from '../../lib/commandNames';
 import { listenForNotices } from '../../lib/messages';
 import { linkIdentity, saveTargetFor, urlIdentity } from '../../lib/quickSave';
 import type { CatalogSnapshot, PageMatch, Paper } from '../../lib/types';
-import { SAVE_MENU_ID, setupContextMenu } from '../../entrypoints/background/contextMenu';
+import { REMOVE_MENU_ID, SAVE_MENU_ID, setupContextMenu } from '../../entrypoints/background/contextMenu';
 import { setupCommands } from '../../entrypoints/background/commands';
 import { createQuickSave } from '../../entrypoints/background/quickSave';
 import { createTabPapers } from '../../entrypoints/background/toolbar';
 import { matchIdentity } from '../../lib/db/papers';
+import { savePaper, savedPaperFromPaper } from '../../lib/db/readingList';
 
 const snapshot = bundled as unknown as CatalogSnapshot;
 const LISTED_ARXIV = '2311.16452';
@@ -126,6 +127,43 @@ describe('context menu and shortcut in the background', () => {
     onClick(click({ pageUrl: 'https://example.org/' }), { id: 9, url: 'https://example.org/', title: 'Home' } as Tabs.Tab);
     await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 9, text: '!' }));
     expect(await db.saved.count()).toBe(1);
+  });
+
+  it('removes a paper from the menu recoverably, asking first (on the toolbar button) when it has a note or tags', async () => {
+    const notices: number[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number) => {
+      notices.push(tabId);
+    });
+    const onClick = menuListener();
+    const link = { linkUrl: 'https://arxiv.org/abs/2311.16452', pageUrl: 'https://example.org/blog' };
+    onClick(click({ menuItemId: REMOVE_MENU_ID, ...link }), { id: 7 } as Tabs.Tab);
+    await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 7, text: '!' }));
+
+    onClick(click(link), { id: 7 } as Tabs.Tab);
+    await vi.waitFor(async () => expect(await db.saved.get(LISTED_ID)).toBeDefined());
+    await db.saved.update(LISTED_ID, { note: 'mine', tags: ['t'] });
+    const before = await db.saved.get(LISTED_ID);
+    badges.length = 0;
+    onClick(click({ menuItemId: REMOVE_MENU_ID, ...link }), { id: 7 } as Tabs.Tab);
+    await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 7, text: '?' }));
+    expect(await db.saved.get(LISTED_ID)).toEqual(before);
+
+    onClick(click({ menuItemId: REMOVE_MENU_ID, ...link }), { id: 7 } as Tabs.Tab);
+    await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 7, text: '−' }));
+    expect(await db.saved.get(LISTED_ID)).toBeUndefined();
+    expect((await db.removed.get(LISTED_ID))?.item).toEqual(before);
+    // The tab's badge is told to look again (it then offers Undo); saving again restores exactly.
+    expect(notices.at(-1)).toBe(7);
+    const listed = (await matchIdentity(db, { url: link.linkUrl, arxiv: '2311.16452' }))!;
+    expect(listed.recentlyRemoved).toBe(true);
+    await savePaper(db, savedPaperFromPaper(listed.paper));
+    expect(await db.saved.get(LISTED_ID)).toEqual(before);
+
+    // Asked again next time: the earlier answer was for that removal only.
+    badges.length = 0;
+    onClick(click({ menuItemId: REMOVE_MENU_ID, ...link }), { id: 7 } as Tabs.Tab);
+    await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 7, text: '?' }));
+    expect(await db.saved.get(LISTED_ID)).toEqual(before);
   });
 
   it('ignores other menu items', async () => {
