@@ -8,6 +8,7 @@ import type { ListedHit } from '../lib/listing/hit';
 import { MARK_CAP } from '../lib/listing/marks';
 import { categoryLeaf } from '../lib/popup/present';
 import { SaveToggle } from './SaveToggle';
+import { RemovalNote, type Removal } from './RemovalNote';
 
 export interface ListedOnTabProps {
   listed: readonly ListedHit[];
@@ -18,11 +19,15 @@ export interface ListedOnTabProps {
   suggestUrl?: string;
   busyIds: ReadonlySet<string>;
   onToggleSave: (hit: ListedHit) => void;
+  /** "Remove?" or "Removed · Undo" under a paper's Save, if any (components/RemovalNote.tsx). */
+  removal?: (hit: ListedHit) => Removal | undefined;
 }
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-function HitList({ hits, busyIds, onToggleSave, label }: { hits: readonly ListedHit[]; busyIds: ReadonlySet<string>; onToggleSave: (hit: ListedHit) => void; label: string }) {
+type HitListProps = Pick<ListedOnTabProps, 'busyIds' | 'onToggleSave' | 'removal'> & { hits: readonly ListedHit[]; label: string };
+
+function HitList({ hits, busyIds, onToggleSave, removal, label }: HitListProps) {
   return (
     <ul class="listed-items" aria-label={label}>
       {hits.map((hit) => (
@@ -37,13 +42,19 @@ function HitList({ hits, busyIds, onToggleSave, label }: { hits: readonly Listed
           )}
           {hit.isNew && <span class="listed-new">New</span>}
           <SaveToggle saved={hit.status !== 'none'} busy={busyIds.has(hit.id)} onToggle={() => onToggleSave(hit)} title={hit.title} />
+          <ListedRemoval hit={hit} removal={removal} />
         </li>
       ))}
     </ul>
   );
 }
 
-export function ListedOnTab({ listed, cites, paperListed, suggestUrl, busyIds, onToggleSave }: ListedOnTabProps) {
+function ListedRemoval({ hit, removal }: { hit: ListedHit; removal: ListedOnTabProps['removal'] }) {
+  const note = removal?.(hit);
+  return note ? <RemovalNote removal={note} title={hit.title} /> : null;
+}
+
+export function ListedOnTab({ listed, cites, paperListed, suggestUrl, busyIds, onToggleSave, removal }: ListedOnTabProps) {
   if (listed.length === 0 && cites.length === 0) return null;
   return (
     <section class="listed-on-tab" aria-labelledby="listed-on-tab-heading">
@@ -57,7 +68,7 @@ export function ListedOnTab({ listed, cites, paperListed, suggestUrl, busyIds, o
               Lantern marks the first {MARK_CAP.toLocaleString('en')} on the page.
             </p>
           )}
-          <HitList hits={listed} busyIds={busyIds} onToggleSave={onToggleSave} label="Listed papers on this page" />
+          <HitList hits={listed} busyIds={busyIds} onToggleSave={onToggleSave} removal={removal} label="Listed papers on this page" />
         </>
       )}
       {cites.length > 0 && (
@@ -74,7 +85,7 @@ export function ListedOnTab({ listed, cites, paperListed, suggestUrl, busyIds, o
               </a>
             </p>
           )}
-          <HitList hits={cites} busyIds={busyIds} onToggleSave={onToggleSave} label="Listed papers it cites" />
+          <HitList hits={cites} busyIds={busyIds} onToggleSave={onToggleSave} removal={removal} label="Listed papers it cites" />
         </>
       )}
     </section>

@@ -236,7 +236,8 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   /** A listed paper's status as the reading list says now (the record's may be older). */
   const withSavedState = (hit: ListedHit): ListedHit => ({ ...hit, status: markStatus(savedIds.has(hit.id) ? (statuses?.get(hit.id) ?? 'to-read') : undefined) });
 
-  const toggleListedSave = (hit: ListedHit) => toggle(hit.id, (saved) => services.setListedSaved(hit.id, saved));
+  const writeListed = (hit: ListedHit) => (saved: boolean) => services.setListedSaved(hit.id, saved);
+  const toggleListedSave = (hit: ListedHit) => toggle(hit.id, writeListed(hit));
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = shown[active] ?? shown[0];
@@ -360,6 +361,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             suggestUrl={tabListings.suggestUrl}
             busyIds={busyIds}
             onToggleSave={(hit) => void toggleListedSave(hit)}
+            removal={(hit) => removal(hit.id, writeListed(hit))}
           />
         )}
         {browsing && catalog && <CategoryChips counts={catalog.categories} progress={categoryProgress} onPick={pickCategory} />}

@@ -411,6 +411,21 @@ describe('popup on a page that lists or cites listed papers', () => {
     await flush();
     expect([...h.saved]).toEqual(['arxiv:2']);
     expect(root.querySelectorAll('.listed-item')[1]!.querySelector('.lantern-save')?.getAttribute('aria-pressed')).toBe('true');
+
+    // With a note, unsaving asks once in the item; then the item offers Undo.
+    h.withNotes.add('arxiv:2');
+    const second = () => root.querySelectorAll('.listed-item')[1]!;
+    const press = async (selector: string) => {
+      await act(() => second().querySelector<HTMLButtonElement>(selector)!.click());
+      await flush();
+    };
+    await press('.lantern-save');
+    expect(second().querySelector('[data-confirm-remove]')).not.toBeNull();
+    expect([...h.saved]).toEqual(['arxiv:2']);
+    await press('[data-confirm-remove] button:first-of-type');
+    expect(h.saved.size).toBe(0);
+    await press('[data-removed] button');
+    expect([...h.saved]).toEqual(['arxiv:2']);
   });
 
   it('on an unlisted paper: "Not in the list · cites 2 papers from it" and the Suggest link', async () => {
