@@ -2,13 +2,13 @@
  * Which items of a page that lists papers are listed papers: many items resolved in one pass
  * over the key buckets (buckets.ts), reading only the buckets of keys the lists' key filters may
  * hold (keyFilter.ts). Identifiers and titles are looked up as keys; a reference's text is
- * scanned for listed titles (lib/listing/titleScan.ts). Each item is then matched as the page
- * badge matches a page (lib/match.ts).
+ * scanned for runs of words that may be listed titles (lib/listing/titleScan.ts), looked up as
+ * keys too. Each item is then matched as the page badge matches a page (lib/match.ts).
  */
 import { arxivIdFromDoi } from '../ids/arxiv';
 import { paperKeys } from '../ids';
 import type { ItemQuery } from '../listing/item';
-import { titleCandidates, titleScanner } from '../listing/titleScan';
+import { isScannedTitle, titleCandidates } from '../listing/titleScan';
 import { identityKeys, matchPaper } from '../match';
 import { isNewPaper } from '../popup/newEntries';
 import type { PageIdentity, Paper } from '../types';
@@ -35,34 +35,28 @@ function identityOf(query: ItemQuery, title?: string): PageIdentity {
 }
 
 /**
- * The listed titles in these texts, each text's own. Runs of words whose hash a list's filter
- * holds are the candidates; only their buckets (by first word) are read, and the titles there
- * confirm them.
+ * The runs of words in these texts (each text's own) that may be listed titles: those whose
+ * hash a list's filter holds. Which of them really are is decided by their keys' buckets, read
+ * with every other key of the lookup.
  */
-async function titlesInTexts(db: LanternDB, listIds: readonly string[], filters: readonly KeyFilter[], texts: readonly (string | undefined)[]): Promise<string[][]> {
+function titlesInTexts(filters: readonly KeyFilter[], texts: readonly (string | undefined)[]): string[][] {
   const lengths = [...new Set(filters.flatMap((filter) => filter.titleLengths))];
   const has = (hash: number) => filters.some((filter) => mayHold(filter, hash));
-  const starts = new Set<string>();
-  for (const text of texts) if (text) for (const candidate of titleCandidates(text, lengths, has)) starts.add(`${TITLE}${candidate}`);
-  if (starts.size === 0) return texts.map(() => []);
-  const buckets = await bucketsFor(db, listIds, starts);
-  const titles: string[] = [];
-  for (const bucket of buckets) for (const key of bucket.keys) if (key.startsWith(TITLE)) titles.push(key.slice(TITLE.length));
-  const scanner = titleScanner(titles);
-  return texts.map((text) => (text ? scanner.find(text) : []));
+  return texts.map((text) => (text ? titleCandidates(text, lengths, has).filter(isScannedTitle) : []));
 }
 
 /**
  * The listed paper each query names (or null), in the queries' order, with its reading status
  * and "new" flag (`seenAt`: the new-entries clock, lib/refresh/state.ts). The lists' key filters
- * (keyFilter.ts) decide which keys are worth reading: buckets are read only for keys that may be
- * listed (titles in texts, then every key), then the chunks they point to, then the reading list.
+ * (keyFilter.ts) decide which keys are worth reading: one read of the buckets of the keys that
+ * may be listed (identifiers, titles, runs of a reference's words that may be titles), one of the
+ * chunks they point to, one of the reading list.
  */
 export async function lookupListed(db: LanternDB, queries: readonly ItemQuery[], seenAt: number | undefined): Promise<(ListedHit | null)[]> {
   if (queries.length === 0) return [];
   const listIds = await enabledListIds(db);
   const filters = await keyFilters(db, listIds);
-  const found = await titlesInTexts(db, listIds, filters, queries.map((q) => q.text));
+  const found = titlesInTexts(filters, queries.map((q) => q.text));
   const wanted = new Set<string>();
   const keysOf = queries.map((query, i) => {
     const keys = identityKeys(identityOf(query));
@@ -92,6 +86,8 @@ export async function lookupListed(db: LanternDB, queries: readonly ItemQuery[],
     const direct = matchPaper(identityOf(query), candidates)?.paper;
     if (direct) return direct;
     for (const title of found[i]!) {
+      // A run whose hash only looked like a title's names no stored key.
+      if (!byKey.has(`${TITLE}${title}`)) continue;
       const byTitle = matchPaper(identityOf({ ...query, author: undefined }, title), candidates)?.paper;
       if (byTitle) return byTitle;
     }

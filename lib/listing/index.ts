@@ -5,5 +5,5 @@ export { hasIdentifier, queryFromUrl, type ItemQuery, type ListingItem } from '.
 export { linkItem, paperLinks } from './links';
 export { MAX_REFERENCE_TEXT, referenceElements, referenceItem, referenceItems } from './references';
 export { arxivIdInText, doiInText } from './textIds';
-export { titleScanner, type TitleScanner } from './titleScan';
+export { isScannedTitle, titleCandidates, titleHash } from './titleScan';
 export { MARK_CAP, plannedMarks, type PlannedMark } from './marks';

@@ -1,10 +1,10 @@
 /**
- * Finds which listed titles a reference's text contains ("… Large language models encode
+ * Finds which listed titles a reference's text may contain ("… Large language models encode
  * clinical knowledge. Nature 620 …" contains the listed "Large Language Models Encode Clinical
- * Knowledge"), comparing normalized keys (lib/title.ts) word by word. Built for many titles and
- * long texts: every title is filed under a hash of its words by its word count; a text is read
- * once per distinct title length with a rolling hash, and only hash hits are compared as
- * strings. Work: O(words of text × distinct title lengths), whatever the number of titles.
+ * Knowledge"), comparing normalized keys (lib/title.ts) word by word: every title has a hash of
+ * its words; a text is read once per distinct title length with a rolling hash, and each run's
+ * hash is tested against the titles' (lib/db/keyFilter.ts holds them). Work: O(words of text ×
+ * distinct title lengths), whatever the number of titles.
  */
 
 /** Titles shorter than this (in words or characters) are names or generic phrases, not evidence. */
@@ -68,46 +68,4 @@ export function titleCandidates(textKey: string, lengths: Iterable<number>, has:
     }
   }
   return [...found];
-}
-
-export interface TitleScanner {
-  /** The title keys (as given) that `textKey`, a normalized text, contains as whole words; each once. */
-  find(textKey: string): string[];
-}
-
-/**
- * A scanner for these title keys (already normalized with titleKey). Keys shorter than
- * MIN_SCAN_WORDS words or MIN_SCAN_CHARS characters, or longer than 64 words, are left out.
- */
-export function titleScanner(titleKeys: Iterable<string>): TitleScanner {
-  const byLength = new Map<number, Map<number, string[]>>();
-  for (const key of titleKeys) {
-    if (!isScannedTitle(key)) continue;
-    const words = key.split(' ');
-    const hash = prefixHashes(words)[words.length]!;
-    let table = byLength.get(words.length);
-    if (!table) byLength.set(words.length, (table = new Map()));
-    const same = table.get(hash);
-    if (!same) table.set(hash, [key]);
-    else if (!same.includes(key)) same.push(key);
-  }
-  const lengths = [...byLength.keys()].map((length) => ({ length, table: byLength.get(length)!, shift: power(length) }));
-  return {
-    find(textKey) {
-      if (lengths.length === 0 || textKey === '') return [];
-      const words = textKey.split(' ');
-      const prefix = prefixHashes(words);
-      const found = new Set<string>();
-      for (const { length, table, shift } of lengths) {
-        for (let i = 0; i + length <= words.length; i++) {
-          const hash = (prefix[i + length]! - Math.imul(prefix[i]!, shift)) >>> 0;
-          const keys = table.get(hash);
-          if (!keys) continue;
-          const slice = words.slice(i, i + length).join(' ');
-          for (const key of keys) if (key === slice) found.add(key);
-        }
-      }
-      return [...found];
-    },
-  };
 }

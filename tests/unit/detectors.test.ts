@@ -39,7 +39,9 @@ const NOT_DETECTORS: Record<string, string> = {
   referenceItem: 'reads a live reference; tested in tests/unit/listing.test.ts',
   referenceItems: 'reads a live document; tested in tests/unit/listing.test.ts',
   plannedMarks: 'pairs items with lookup answers; tested in tests/unit/listing-lookup.test.ts',
-  titleScanner: 'builds a matcher over many titles; tested in tests/unit/listing.test.ts',
+  titleCandidates: 'scans a text against title hashes; tested in tests/unit/listing.test.ts',
+  titleHash: 'hashes a title key; tested in tests/unit/listing.test.ts',
+  isScannedTitle: 'tells which title keys a scan looks for; tested in tests/unit/listing.test.ts',
 };
 
 /** Pairs of URL detectors allowed to accept the same URL, with the reason. */

@@ -10,7 +10,9 @@ import {
   listingKindFromUrl,
   paperLinks,
   referenceItems,
-  titleScanner,
+  isScannedTitle,
+  titleCandidates,
+  titleHash,
   type ListingItem,
 } from '../../lib/listing';
 import { titleKey } from '../../lib/title';
@@ -178,7 +180,15 @@ describe('links', () => {
   });
 });
 
-describe('titleScanner', () => {
+/** An exact scan over these title keys: the candidates whose hash matches, confirmed as the lookup confirms them (by key). */
+function titleScanner(titleKeys: readonly string[]) {
+  const keys = new Set(titleKeys);
+  const hashes = new Set(titleKeys.map(titleHash));
+  const lengths = new Set(titleKeys.map((key) => key.split(' ').length));
+  return { find: (text: string) => titleCandidates(text, lengths, (hash) => hashes.has(hash)).filter((run) => isScannedTitle(run) && keys.has(run)) };
+}
+
+describe('titleCandidates', () => {
   const titles = [
     'Large language models encode clinical knowledge',
     'Large language models in medicine.',
