@@ -62,6 +62,17 @@ async function shadowRootObject(page: Page, hostSelector: string): Promise<strin
   return object.objectId ?? null;
 }
 
+/** The shadow roots (open or closed) of every element matching `hostSelector` in the page's light DOM, in document order, as CDP object ids. */
+async function shadowRootObjects(page: Page, hostSelector: string): Promise<string[]> {
+  const cdp = await sessionOf(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: hostSelector });
+  const shadows = nodeIds.flatMap((nodeId) => findNode(root, nodeId)?.shadowRoots?.[0] ?? []);
+  // Asked all at once: a page may hold a thousand marks.
+  const objects = await Promise.all(shadows.map((shadow) => cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })));
+  return objects.flatMap(({ object }) => object.objectId ?? []);
+}
+
 /** Access to the closed shadow roots on one page; every method takes the host's CSS selector (light DOM). */
 export interface ClosedShadow {
   /**
@@ -69,6 +80,8 @@ export interface ClosedShadow {
    * side) and returns its JSON-serializable result; null when the host or its root is missing.
    */
   evaluate<T, A = undefined>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null>;
+  /** As `evaluate`, on the shadow root of every matching host that has one, in document order. */
+  evaluateAll<T, A = undefined>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T[]>;
   /** Polls `evaluate` until `fn` returns a truthy value (default timeout 15 s), and returns that value. */
   waitFor<T, A = undefined>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A, timeoutMs?: number): Promise<NonNullable<T>>;
   /** Clicks the centre of the first element matching `selector` inside the host's shadow root with the real mouse (a trusted click). */
@@ -93,6 +106,22 @@ export function closedShadow(page: Page): ClosedShadow {
     return (result.value ?? null) as T | null;
   };
 
+  const evaluateAll = async <T, A>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T[]> => {
+    const objectIds = await shadowRootObjects(page, hostSelector);
+    if (objectIds.length === 0) return [];
+    // One call for every root: they come in as arguments.
+    const cdp = await sessionOf(page);
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objectIds[0]!,
+      functionDeclaration: `function (arg, ...roots) { return roots.map((root) => (${fn.toString()})(root, arg)); }`,
+      arguments: [{ value: arg }, ...objectIds.map((objectId) => ({ objectId }))],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(`In the shadow roots of ${hostSelector}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return (result.value ?? []) as T[];
+  };
+
   const waitFor = async <T, A>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A, timeoutMs = 15_000): Promise<NonNullable<T>> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -105,6 +134,7 @@ export function closedShadow(page: Page): ClosedShadow {
 
   return {
     evaluate,
+    evaluateAll,
     waitFor,
     async click(hostSelector, selector) {
       const box = await waitFor(

@@ -10,6 +10,7 @@ import type { Browser } from 'webextension-polyfill';
 import { launchExtension, screenshot, type ExtensionSession } from './harness';
 import { sendFromExtensionPage, tabIdOf, waitForSeed } from './badge.page';
 import { clickCardSave, clickMark, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
+import { closedShadow } from './devtools';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { MARK_CAP } from '../../lib/listing';
 
@@ -95,6 +96,25 @@ describe('a mark', () => {
         return all[`listed:${id}`] as { listed: { id: string }[] };
       }, tabId)).listed.map((h) => h.id);
       expect(listed).toEqual(['arxiv:2311.16452', 'arxiv:2311.16079', 'doi:10.1038/s41586-023-06291-2']);
+    } finally {
+      await page.close();
+    }
+  }, 45_000);
+
+  it('opens its card with Enter from the keyboard; Esc closes it and gives the focus back', async () => {
+    const page = await open('https://arxiv.org/list/cs.CL/new');
+    try {
+      await waitForMarks(page, LISTINGS[0]!.marked);
+      await closedShadow(page).focus('lantern-mark[data-paper-id="arxiv:2311.16452"]', '.chip');
+      await page.keyboard.press('Enter');
+      const marks = await waitForMark(page, (m) => m.card !== null);
+      expect(marks.find((m) => m.card)!.paperId).toBe('arxiv:2311.16452');
+      // The card takes the focus (its Close button), so Esc reaches it.
+      expect(await closedShadow(page).evaluate('lantern-mark[data-paper-id="arxiv:2311.16452"]', (root) => root.activeElement?.getAttribute('aria-label'))).toBe('Close');
+      await page.keyboard.press('Escape');
+      expect((await readMarks(page)).every((m) => m.card === null)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-paper-id'))).toBe('arxiv:2311.16452');
+      expect(await closedShadow(page).evaluate('lantern-mark[data-paper-id="arxiv:2311.16452"]', (root) => root.activeElement?.className)).toBe('chip');
     } finally {
       await page.close();
     }
