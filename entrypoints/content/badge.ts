@@ -212,7 +212,8 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
     current.match = reply.value;
     draw();
   };
-  const recheckIfVisible = () => void recheck();
+  // A page can fire these itself, as often as it likes: only the browser's own count.
+  const recheckIfVisible = (event: Event) => void (event.isTrusted && recheck());
   const recheckNow = () => void recheck(true);
   ctx.addEventListener(window, 'focus', recheckIfVisible);
   ctx.addEventListener(document, 'visibilitychange', recheckIfVisible);
