@@ -597,39 +597,68 @@ function topDocs(candidates: Iterable<number>, key: (doc: number) => number, lim
 /**
  * Ranked papers for a typed query. Every word must match (prefix, exact or within the typos
  * its length allows); when no paper has them all, papers matching the most words come first.
+ * When few papers have every word, papers that write two neighbouring words as one come next
+ * ("hua tuo" also finds HuatuoGPT, "sun simiao" Sunsimiao: pinyin names are spelled both ways).
  * An empty query lists papers (filtered) newest first.
  */
 export function searchPapers(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const limit = options.limit ?? 50;
   const accept = docFilter(index, options.filters);
-  const { data, scores, matched } = index;
-  const dateOf = (doc: number): number => data.dates[doc] ?? 0;
   const queryTerms = tokenizeQuery(query).slice(0, 16);
 
   if (queryTerms.length === 0) {
+    const dateOf = (doc: number): number => index.data.dates[doc] ?? 0;
     const docs: number[] = [];
     for (let doc = 0; doc < index.size; doc++) if (!accept || accept(doc)) docs.push(doc);
     return topDocs(docs, dateOf, limit).map((doc) => toHit(index, doc, 0));
   }
 
-  const allBits = (1 << queryTerms.length) - 1;
-  let coveragePenalty = false;
-  let touchedCount = accumulateScores(index, queryTerms, true);
-  let candidates = collectCandidates(index, touchedCount, (doc) => matched[doc] === allBits && (!accept || accept(doc)));
-  if (candidates.length === 0 && queryTerms.length > 1) {
-    // No paper has every word: rank the papers having the most of them.
-    resetScores(index, touchedCount);
-    touchedCount = accumulateScores(index, queryTerms, false);
-    candidates = collectCandidates(index, touchedCount, (doc) => !accept || accept(doc));
-    coveragePenalty = true;
+  const hits = rankedHits(index, queryTerms, limit, options.sort, accept, false);
+  const few = hits.length < Math.min(limit, JOIN_BELOW_HITS);
+  if (few && options.sort !== 'date' && queryTerms.length > 1 && queryTerms.length <= MAX_WORDS_TO_JOIN) {
+    const seen = new Set(hits.map((hit) => hit.id));
+    for (let i = 0; i + 1 < queryTerms.length && hits.length < limit; i++) {
+      const joined = [...queryTerms.slice(0, i), `${queryTerms[i]!}${queryTerms[i + 1]!}`, ...queryTerms.slice(i + 2)];
+      for (const hit of rankedHits(index, joined, limit - hits.length, options.sort, accept, false)) {
+        if (!seen.has(hit.id)) hits.push(hit);
+        seen.add(hit.id);
+      }
+    }
   }
+  if (hits.length > 0 || queryTerms.length === 1) return hits;
+  // No paper has every word: rank the papers having the most of them.
+  return rankedHits(index, queryTerms, limit, options.sort, accept, true);
+}
+
+/** Fewer papers than this with every word of a query: neighbouring words are also tried joined. */
+const JOIN_BELOW_HITS = 5;
+/** Longer queries are sentences, not names spelled in pieces. */
+const MAX_WORDS_TO_JOIN = 4;
+
+/**
+ * The `limit` best papers having every query word, or with `mostWords` those having the most of
+ * them (more words first, then relevance).
+ */
+function rankedHits(
+  index: SearchIndex,
+  queryTerms: readonly string[],
+  limit: number,
+  sort: SearchSort | undefined,
+  accept: ((doc: number) => boolean) | undefined,
+  mostWords: boolean,
+): SearchHit[] {
+  const { data, scores, matched } = index;
+  const dateOf = (doc: number): number => data.dates[doc] ?? 0;
+  const allBits = (1 << queryTerms.length) - 1;
+  const touchedCount = accumulateScores(index, queryTerms, !mostWords);
+  const candidates = collectCandidates(index, touchedCount, (doc) => (mostWords || matched[doc] === allBits) && (!accept || accept(doc)));
   const relevance = (doc: number): number => {
     // Shorter titles that match are more about the query (BM25's length normalization, lightly).
     const lengthNorm = 1 / (0.75 + 0.25 * ((data.titleLengths[doc] ?? 8) / 8));
     const score = (scores[doc] ?? 0) * lengthNorm;
-    return coveragePenalty ? bitCount(matched[doc] ?? 0) * 1000 + score : score;
+    return mostWords ? bitCount(matched[doc] ?? 0) * 1000 + score : score;
   };
-  const key = options.sort === 'date' ? (doc: number) => dateOf(doc) * 1e6 + relevance(doc) : relevance;
+  const key = sort === 'date' ? (doc: number) => dateOf(doc) * 1e6 + relevance(doc) : relevance;
   const hits = topDocs(candidates, key, limit).map((doc) => toHit(index, doc, relevance(doc)));
   resetScores(index, touchedCount);
   return hits;

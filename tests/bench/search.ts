@@ -43,6 +43,8 @@ const TYPED_QUERIES = [
 
 const KEYSTROKES = TYPED_QUERIES.flatMap((query) => Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1)));
 const LIMIT = 50;
+/** Loads of the stored index timed per engine; the median is its ready time. */
+const READY_SAMPLES = 5;
 
 const FUSE_OPTIONS = {
   keys: [
@@ -112,8 +114,11 @@ function lanternEngine(papers: readonly Paper[], abbreviations = true): LanternE
   const [built, buildMs] = timed(() => buildSearchIndex(papers, { abbreviations }));
   // v8.serialize is the structured clone IndexedDB uses: the stored form in db.kv.
   const stored = v8.serialize(serializeSearchIndex(built));
-  const [index, loadMs] = timed(() => loadSearchIndex(v8.deserialize(stored)));
+  // Ready time: the median of several loads, as one load on a busy machine is mostly its noise.
+  const loads = Array.from({ length: READY_SAMPLES }, () => timed(() => loadSearchIndex(v8.deserialize(stored))));
+  const index = loads[loads.length - 1]?.[0];
   if (!index) throw new Error('the stored search index did not load');
+  const loadMs = percentile(loads.map(([, ms]) => ms).sort((a, b) => a - b), 0.5);
   // The first query with a typo builds the typo structure from the whole vocabulary.
   const [, warmMs] = timed(() => searchPapers(index, 'meditorn', { limit: LIMIT }));
   const heapMB = memoryMB() - before - stored.length / 1e6;
@@ -123,7 +128,7 @@ function lanternEngine(papers: readonly Paper[], abbreviations = true): LanternE
     storedMB: stored.length / 1e6,
     warmMs,
     readyMs: loadMs,
-    readyNote: `load from db.kv form; build ${buildMs.toFixed(0)} ms (background), typo warm-up ${warmMs.toFixed(0)} ms (idle)`,
+    readyNote: `load from db.kv form (median of ${READY_SAMPLES}); build ${buildMs.toFixed(0)} ms (background), typo warm-up ${warmMs.toFixed(0)} ms (idle)`,
     heapMB,
     search: (query) => searchPapers(index, query, { limit: LIMIT }),
     rank: (query) => searchPapers(index, query, { limit: 10 }).map((hit) => hit.id),

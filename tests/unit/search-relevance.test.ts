@@ -1,9 +1,9 @@
 /**
  * Relevance over the real seed list (assets/catalog.json): the labelled queries of
  * tests/fixtures/relevance.json, each with the entries a researcher expects in the first five.
- * Thresholds sit a little below what the engine achieves (with abbreviations: recall@5 0.964,
+ * Thresholds sit a little below what the engine achieves (with abbreviations: recall@5 0.974,
  * MRR 0.965 overall; 0.971 and 0.934 on the acronym and expansion queries, where the literal
- * index reaches 0.646 and 0.671), so a ranking regression fails here; `npm run bench` prints the
+ * index reaches 0.657 and 0.686), so a ranking regression fails here; `npm run bench` prints the
  * same metrics beside Fuse.js. Known misses, kept because a researcher types them: "rag" (the
  * list's retrieval paper says "Retrieval-Augmented Language Models"), "Med-PaLM 2" and
  * "med-palm" (no title in the list names the model).
@@ -36,9 +36,9 @@ describe('search relevance on the real list', () => {
     expect(abbreviationCases.length).toBeGreaterThanOrEqual(25);
   });
 
-  it('puts the expected entries in the first five (recall@5 ≥ 0.95)', () => {
+  it('puts the expected entries in the first five (recall@5 ≥ 0.96)', () => {
     const misses = report.perQuery.filter((q) => q.recallAt5 < 1).map((q) => `${q.query}: ${q.recallAt5.toFixed(2)}`);
-    expect(report.recallAt5, `queries below 1: ${misses.join(', ')}`).toBeGreaterThanOrEqual(0.95);
+    expect(report.recallAt5, `queries below 1: ${misses.join(', ')}`).toBeGreaterThanOrEqual(0.96);
   });
 
   it('ranks an expected entry first (MRR ≥ 0.95)', () => {

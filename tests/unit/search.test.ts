@@ -241,3 +241,28 @@ describe('serialization', () => {
     expect(categoryCounts(empty)).toEqual([]);
   });
 });
+
+describe('names written in one word or two', () => {
+  const papers = [
+    paper('sunsimiao', 'Sunsimiao: Chinese Medicine LLM'),
+    paper('huatuogpt', 'HuatuoGPT, towards Taming Language Model to Be a Doctor'),
+    paper('huatuo', 'HuaTuo: Tuning LLaMA Model with Chinese Medical Knowledge'),
+    paper('sun', 'Sun exposure and skin', { authors: 'Simiao Chen et al.' }),
+  ];
+  const index = buildSearchIndex(papers);
+  const ids = (query: string, sort?: 'date'): string[] => searchPapers(index, query, sort ? { sort } : {}).map((hit) => hit.id);
+
+  it('finds papers that write two typed words as one, after those that write both', () => {
+    expect(ids('hua tuo')).toEqual(['huatuo', 'huatuogpt']);
+    expect(ids('sun simiao')).toEqual(['sun', 'sunsimiao']);
+  });
+
+  it('joins words only when few papers have them all', () => {
+    const many = buildSearchIndex([...papers, ...Array.from({ length: 5 }, (_, i) => paper(`hua${i}`, `Hua Tuo ${i}`))]);
+    expect(searchPapers(many, 'hua tuo').map((hit) => hit.id)).not.toContain('huatuogpt');
+  });
+
+  it('keeps date order whole (no joined words appended)', () => {
+    expect(ids('hua tuo', 'date')).toEqual(['huatuo']);
+  });
+});
