@@ -1,13 +1,34 @@
 /**
- * End-to-end harness: loads the built extension into Debian's Chromium (headless, through
- * playwright-core) with the network cut off. Pages a test needs are served from strings or
- * from tests/fixtures/pages/ by request interception; every other request is aborted.
+ * End-to-end harness: loads the built extension into a real headless browser with the network
+ * cut off. Pages a test needs are served from strings or from tests/fixtures/pages/ by request
+ * interception; every other request fails as offline.
  *
  *   const ext = await launchExtension();
  *   ext.routePages({ 'https://arxiv.org/abs/2303.13375': fixturePage('arxiv-abs.html') });
  *   const popup = await ext.openPopup();
+ *   const library = await ext.openPage('library.html');
  *   ...
  *   await ext.close();
+ *
+ * Two browsers, one spec: every spec runs in Chromium (Debian's chromium through
+ * playwright-core, .output/chrome-mv3) and in Firefox (Debian's firefox-esr through
+ * puppeteer-core over WebDriver BiDi, .output/firefox-mv3; see firefox.ts). `npm run test:e2e`
+ * runs the suite once per browser (LANTERN_BROWSER=chromium|firefox picks one:
+ * `LANTERN_BROWSER=firefox npx vitest run --config tests/e2e/vitest.config.ts tests/e2e/x.e2e.ts`).
+ * Which specs run where is declared in tests/e2e/browsers.ts (default: both).
+ *
+ * Writing a spec that runs in both:
+ * - Use Playwright's Page/Locator API as usual (`page.locator(css).click()`, `fill`, `getByRole`,
+ *   `waitFor`, `evaluate`, `waitForFunction`, `keyboard.press`, …). In Firefox the same calls are
+ *   answered by firefox.ts; one it lacks throws "… is not available in the Firefox harness".
+ * - Open extension pages with `ext.openPopup()`, `ext.openPage('library.html')` or
+ *   `page.goto(ext.extensionUrl('options.html'))`, never a hard-coded chrome-extension:// address.
+ * - `ext.serviceWorker.evaluate(fn)` runs with the extension's APIs (`chrome.*` returns promises
+ *   in both browsers' MV3) and its IndexedDB; in Firefox it runs in an extension tab, not the
+ *   background page itself, so it can read state but not the background's variables.
+ * - Read inside Lantern's closed shadow roots with `ext.evaluateInShadowRoot(page, host, fn)`.
+ * - `ext.browserName` says which browser runs, for the few places where the browsers' own UI
+ *   differs (say why next to the check).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,14 +36,26 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { launchFirefoxExtension } from './firefox';
+
+/** The browsers the E2E suite runs in. */
+export type BrowserName = 'chromium' | 'firefox';
+
+/** The browser this run drives: $LANTERN_BROWSER (chromium or firefox), default chromium. */
+export function currentBrowser(): BrowserName {
+  const name = process.env.LANTERN_BROWSER ?? 'chromium';
+  if (name !== 'chromium' && name !== 'firefox') throw new Error(`LANTERN_BROWSER must be chromium or firefox, not ${name}`);
+  return name;
+}
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The Chromium to drive: $CHROMIUM_PATH, else Debian's package. */
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The unpacked build to load: $LANTERN_EXT_DIR, else the default Chrome MV3 build. */
-export const defaultExtDir = (): string => resolve(ROOT, process.env.LANTERN_EXT_DIR ?? '.output/chrome-mv3');
+/** The unpacked build to load: $LANTERN_EXT_DIR, else this browser's default MV3 build. */
+export const defaultExtDir = (browser: BrowserName = currentBrowser()): string =>
+  resolve(ROOT, process.env.LANTERN_EXT_DIR ?? (browser === 'firefox' ? '.output/firefox-mv3' : '.output/chrome-mv3'));
 
 /** A canned response for one URL (or every URL under a prefix). */
 export interface RoutedPage {
@@ -34,13 +67,25 @@ export interface RoutedPage {
 }
 
 export interface ExtensionSession {
+  browserName: BrowserName;
   context: BrowserContext;
-  /** The extension's id, i.e. the host of its chrome-extension:// URLs. */
+  /** The host of the extension's own pages' URLs (chrome-extension://ID/, moz-extension://UUID/). */
   extensionId: string;
-  /** The extension's running background service worker. */
+  /** The extension's background (Chromium: its service worker; Firefox: see firefox.ts). */
   serviceWorker: Worker;
-  /** Opens chrome-extension://<id>/popup.html in a new tab (the popup as a page). */
+  /** The address of one of the extension's files, e.g. `extensionUrl('library.html')`. */
+  extensionUrl(path: string): string;
+  /** Opens one of the extension's pages in a new tab. */
+  openPage(path: string): Promise<Page>;
+  /** Opens the popup's page in a new tab (the popup as a page). */
   openPopup(): Promise<Page>;
+  /**
+   * Runs `fn(shadowRoot, arg)` inside the page with the shadow root (open or closed) of the
+   * first element matching `hostSelector`, through the browser's remote protocol (Chromium's
+   * DevTools protocol, Firefox's WebDriver BiDi), never through the page. `arg` and the result
+   * must be JSON values.
+   */
+  evaluateInShadowRoot<R, A = undefined>(page: Page, hostSelector: string, fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<Awaited<R>>;
   /**
    * Serves these pages from now on (adds to earlier calls). Keys are exact URLs or URL
    * prefixes; an exact match wins, else the longest matching prefix. http and https alike.
@@ -112,8 +157,11 @@ async function grantHosts(profileDir: string, extDir: string, hosts: readonly st
   writeFileSync(file, JSON.stringify(prefs));
 }
 
+/** Launches this run's browser (`currentBrowser()`) with the built extension. */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  const extDir = resolve(options.extDir ?? defaultExtDir());
+  const browser = currentBrowser();
+  const extDir = resolve(options.extDir ?? defaultExtDir(browser));
+  if (browser === 'firefox') return launchFirefoxExtension(extDir, options);
   const profileDir = await mkdtemp(join(tmpdir(), 'lantern-e2e-'));
   if (options.grantedHosts?.length) await grantHosts(profileDir, extDir, options.grantedHosts);
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -149,15 +197,21 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       }));
     const extensionId = new URL(serviceWorker.url()).host;
 
+    const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+    const openPage = async (path: string) => {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(path));
+      return page;
+    };
     return {
+      browserName: 'chromium',
       context,
       extensionId,
       serviceWorker,
-      async openPopup() {
-        const page = await context.newPage();
-        await page.goto(`chrome-extension://${extensionId}/popup.html`);
-        return page;
-      },
+      extensionUrl,
+      openPage,
+      openPopup: () => openPage('popup.html'),
+      evaluateInShadowRoot: (page, hostSelector, fn, arg) => evaluateInShadowRootCdp(page, hostSelector, fn, arg),
       routePages(more) {
         for (const [url, page] of Object.entries(more)) pages.set(url, page);
       },
@@ -170,6 +224,31 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     await context.close();
     await rm(profileDir, { recursive: true, force: true });
     throw new Error(`The extension at ${extDir} did not start a service worker: ${String(e)}`);
+  }
+}
+
+/** Chromium: finds the host's shadow root with DOM.getDocument(pierce) and calls `fn` on it. */
+async function evaluateInShadowRootCdp<R, A>(page: Page, hostSelector: string, fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<Awaited<R>> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
+    if (!nodeId) throw new Error(`No element ${hostSelector} on ${page.url()}`);
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) throw new Error(`${hostSelector} has no shadow root on ${page.url()}`);
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const reply = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `async function (json) { return (${fn.toString()})(this, json === undefined ? undefined : JSON.parse(json)); }`,
+      arguments: [{ value: arg === undefined ? undefined : JSON.stringify(arg) }],
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (reply.exceptionDetails) throw new Error(`Evaluating in ${hostSelector}'s shadow root failed: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+    return reply.result.value as Awaited<R>;
+  } finally {
+    await cdp.detach();
   }
 }
 

@@ -34,7 +34,7 @@ class LibraryPage {
   static async open(ext: ExtensionSession): Promise<LibraryPage> {
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await page.goto(ext.extensionUrl('library.html'));
     await page.locator('[data-saved-count]').waitFor();
     return new LibraryPage(page);
   }

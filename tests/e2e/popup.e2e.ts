@@ -125,6 +125,7 @@ describe('popup', () => {
       .first()
       .getAttribute('href');
     // The new tab's request is what shows where Enter went (the route may attach after it starts).
+    ext.routePages({ [expectedUrl!]: { body: '<title>The paper</title>' } });
     const requested = ext.context.waitForEvent('request', (r) => r.url() === expectedUrl && r.isNavigationRequest());
     const opened = ext.context.waitForEvent('page');
     const popupClosed = popup.page.waitForEvent('close');
@@ -133,7 +134,8 @@ describe('popup', () => {
       if (!popup.page.isClosed()) throw e;
     });
     const tab = await opened;
-    expect((await requested).frame().page()).toBe(tab);
+    expect((await requested).url()).toBe(expectedUrl);
+    await expect.poll(() => tab.url()).toBe(expectedUrl);
     await popupClosed;
     await tab.close();
   });

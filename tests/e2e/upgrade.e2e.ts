@@ -96,7 +96,7 @@ describe('upgrading a database from schema v2', () => {
     expect(match).toMatchObject({ ok: true, value: { paper: { id: 'doi:10.1038/s41586-023-06291-2', lists: ['seed'] } } });
 
     const library = await ext.context.newPage();
-    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await library.goto(ext.extensionUrl('library.html'));
     await expect.poll(() => library.locator('tr[data-paper-id]').count()).toBe(2);
     const saved = (await library.evaluate(
       () =>
