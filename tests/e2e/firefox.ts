@@ -528,7 +528,13 @@ class FirefoxPage {
   async waitForTimeout(ms: number): Promise<void> {
     await sleep(ms);
   }
+  /**
+   * Waits for the page's document to be loaded. A tab just opened by the extension starts as
+   * about:blank (already "complete"), so this waits a moment for it to leave about:blank first.
+   */
   async waitForLoadState(): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    while (this.pp.url() === 'about:blank' && Date.now() < deadline) await sleep(50);
     await this.pp.waitForFunction(() => document.readyState === 'complete', { polling: 50 });
   }
   async waitForURL(url: string | RegExp, options: { timeout?: number } = {}): Promise<void> {

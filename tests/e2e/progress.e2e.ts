@@ -40,7 +40,7 @@ beforeAll(async () => {
   await waitForSeed(ext);
   library = await ext.context.newPage();
   await library.setViewportSize({ width: 1280, height: 900 });
-  await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+  await library.goto(ext.extensionUrl('library.html'));
   await library.locator('[data-saved-count]').waitFor();
   for (const [id] of MARKS) {
     const reply = await library.evaluate((paperId) => chrome.runtime.sendMessage({ lantern: 1, type: 'setSaved', data: { paperId, saved: true } }), id);
