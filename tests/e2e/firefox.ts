@@ -20,7 +20,7 @@
  * - Closed shadow roots: `readClosedShadowRoot` evaluates in the chrome scope, where
  *   `Element.openOrClosedShadowRoot` reaches them.
  */
-import puppeteer, { type Browser, type Target, type ElementHandle, type JSHandle, type Page as PPage, type KeyInput } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page as PPage, type KeyInput } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -462,8 +462,12 @@ class FirefoxPage {
     private readonly session: FirefoxSession,
   ) {}
 
+  /** The address waitForLoadState saw, for tabs whose navigations puppeteer does not report. */
+  private loadedUrl: string | null = null;
+
   url(): string {
     const seen = this.pp.url();
+    if (seen === 'about:blank' && this.loadedUrl) return this.loadedUrl;
     return this.extensionUrl && (seen === 'about:blank' || seen.startsWith('moz-extension:')) ? this.extensionUrl : seen;
   }
 
@@ -533,9 +537,27 @@ class FirefoxPage {
    * about:blank (already "complete"), so this waits a moment for it to leave about:blank first.
    */
   async waitForLoadState(): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    while (this.pp.url() === 'about:blank' && Date.now() < deadline) await sleep(50);
-    await this.pp.waitForFunction(() => document.readyState === 'complete', { polling: 50 });
+    // Asked over BiDi directly: puppeteer's evaluate can wait forever on a tab opened by a link.
+    const documentState = async (): Promise<[string, string]> => {
+      const reply = (await bidi(this.session.browser)
+        .send('script.evaluate', {
+          expression: '[location.href, document.readyState].join(" ")',
+          target: { context: contextIdOf(this.pp) },
+          awaitPromise: false,
+          resultOwnership: 'none',
+        })
+        .catch(() => null)) as { result?: { result?: { value?: string } } } | null;
+      const [href = 'about:blank', state = 'loading'] = (reply?.result?.result?.value ?? '').split(' ');
+      return [href, state];
+    };
+    const leave = Date.now() + 5_000;
+    while ((await documentState())[0] === 'about:blank' && Date.now() < leave) await sleep(50);
+    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    while ((await documentState())[1] !== 'complete') {
+      if (Date.now() > deadline) throw new Error(`${this.pp.url()} did not finish loading`);
+      await sleep(50);
+    }
+    this.loadedUrl = (await documentState())[0];
   }
   async waitForURL(url: string | RegExp, options: { timeout?: number } = {}): Promise<void> {
     const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
@@ -943,13 +965,26 @@ export async function launchFirefoxExtension(extDir: string, options: LaunchOpti
         },
         waitForEvent: (event: string, predicate?: (value: unknown) => boolean) => {
           if (event === 'page') {
-            return new Promise<Page>((resolvePage) => {
-              const created = async (target: Target) => {
-                if (target.type() !== 'page') return;
-                browser.off('targetcreated', created);
-                resolvePage(session.wrap((await target.page())!));
+            // The next top-level browsing context Firefox creates (a tab), as puppeteer's page.
+            const connection = bidi(browser) as unknown as {
+              on(event: string, listener: (params: { context: string; parent?: string | null }) => void): void;
+              off(event: string, listener: (params: { context: string; parent?: string | null }) => void): void;
+            };
+            return new Promise<Page>((resolvePage, rejectPage) => {
+              const created = (params: { context: string; parent?: string | null }) => {
+                if (params.parent) return;
+                connection.off('browsingContext.contextCreated', created);
+                void (async () => {
+                  const deadline = Date.now() + DEFAULT_TIMEOUT;
+                  for (;;) {
+                    const page = (await browser.pages()).find((p) => contextIdOf(p) === params.context);
+                    if (page) return resolvePage(session.wrap(page));
+                    if (Date.now() > deadline) return rejectPage(new Error('A new tab opened but puppeteer never showed it'));
+                    await sleep(50);
+                  }
+                })();
               };
-              browser.on('targetcreated', created);
+              connection.on('browsingContext.contextCreated', created);
             });
           }
           if (event === 'request') {

@@ -26,14 +26,16 @@ async function replaceWithV2(ext: ExtensionSession, tables: Example['tables']): 
   // In the background's own context: its connection closes for the deletion (Dexie gives way
   // to a version change), and nothing asks it anything until the old database is in place.
   await ext.serviceWorker.evaluate(async (tables) => {
+      // The open is queued right behind the deletion, before anything else can reopen the
+      // database (in Firefox this runs in an extension tab, beside the running background).
+      const deletion = indexedDB.deleteDatabase('lantern');
+      // Dexie stores version n as IndexedDB version n × 10.
+      const open = indexedDB.open('lantern', 20);
       await new Promise<void>((done, fail) => {
-        const deletion = indexedDB.deleteDatabase('lantern');
         deletion.onsuccess = () => done();
         deletion.onerror = () => fail(deletion.error);
       });
       await new Promise<void>((done, fail) => {
-        // Dexie stores version n as IndexedDB version n × 10.
-        const open = indexedDB.open('lantern', 20);
         open.onupgradeneeded = () => {
           const db = open.result;
           db.createObjectStore('lists', { keyPath: 'id' });
@@ -96,7 +98,7 @@ describe('upgrading a database from schema v2', () => {
     expect(match).toMatchObject({ ok: true, value: { paper: { id: 'doi:10.1038/s41586-023-06291-2', lists: ['seed'] } } });
 
     const library = await ext.context.newPage();
-    await library.goto(ext.extensionUrl('library.html'));
+    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
     await expect.poll(() => library.locator('tr[data-paper-id]').count()).toBe(2);
     const saved = (await library.evaluate(
       () =>
