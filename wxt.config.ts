@@ -20,8 +20,9 @@ export default defineConfig({
   // Parallel builds (tests, benchmarks) can each use their own output folder.
   outDir: process.env.LANTERN_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
-  // The sources zip (for add-on review) holds the code, not the E2E screenshots and reports.
-  zip: { excludeSources: ['test-results/**'] },
+  // The sources zip (for add-on review) holds the code, not the E2E screenshots and reports, nor
+  // the E2E proxy's throwaway TLS key.
+  zip: { excludeSources: ['test-results/**', 'tests/e2e/tls/**'] },
   hooks: {
     // Scripts that run in web pages (the content script, the badge's UI) load on every listed
     // site, so they skip webextension-polyfill (10 kB): the polyfill module aliases `wxt/browser`

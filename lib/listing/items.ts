@@ -35,9 +35,10 @@ const arxivList: Reader = (root, base) =>
 /** arXiv search and advanced search: li.arxiv-result with p.list-title (links) and p.title. */
 const arxivSearch: Reader = (root, base) =>
   collect(root.querySelectorAll('li.arxiv-result'), (li) => {
-    const query = queryFromLinks(li.querySelector('.list-title') ?? li, base);
+    const { arxiv, doi } = queryFromLinks(li.querySelector('.list-title') ?? li, base);
     const title = li.querySelector('p.title');
-    return title ? item({ arxiv: query.arxiv, doi: query.doi }, title, 'append', li) : undefined;
+    // Only the ids found: Firefox's messages carry an undefined field along, and the background refuses it.
+    return title ? item({ ...(arxiv && { arxiv }), ...(doi && { doi }) }, title, 'append', li) : undefined;
   });
 
 /** Scholar's labels before a title: [PDF], [HTML], [BOOK], [CITATION]. */

@@ -16,8 +16,13 @@
 import type { ZoteroItem } from './item';
 
 export const ZOTERO_ORIGIN = 'http://127.0.0.1:23119';
-/** The host permission Lantern asks for (optional) before it talks to Zotero. */
-export const ZOTERO_PERMISSION = `${ZOTERO_ORIGIN}/*`;
+/**
+ * The host permission Lantern asks for (optional) before it talks to Zotero. No port in it:
+ * Firefox's match patterns have no ports, and one with a port ("http://127.0.0.1:23119/*") is
+ * granted there but never matches the connector's address, so every request is refused as
+ * cross-origin; a pattern without a port matches every port in both browsers.
+ */
+export const ZOTERO_PERMISSION = 'http://127.0.0.1/*';
 /** The connector protocol this code speaks. */
 export const CONNECTOR_API_VERSION = 3;
 /** Items per saveItems request: a failure loses at most one batch, and the rest stay counted. */

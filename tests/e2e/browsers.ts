@@ -6,16 +6,7 @@ import type { BrowserName } from './harness';
 
 const BOTH: readonly BrowserName[] = ['chromium', 'firefox'];
 
-export const SPEC_BROWSERS: Readonly<Record<string, { browsers: readonly BrowserName[]; why: string }>> = {
-  'zotero.e2e.ts': {
-    browsers: ['chromium'],
-    why: 'Not yet run in Firefox: the Firefox harness forwards passThrough requests and records grantedHosts, but that path is untested.',
-  },
-  'progress.e2e.ts': {
-    browsers: ['chromium'],
-    why: 'The Firefox harness does not yet hand the spec the tab that a link on an extension page opens ("Next unread").',
-  },
-};
+export const SPEC_BROWSERS: Readonly<Record<string, { browsers: readonly BrowserName[]; why: string }>> = {};
 
 /** The browsers a spec file (by its name, e.g. `badge.e2e.ts`) runs in. */
 export function browsersFor(specFile: string): readonly BrowserName[] {

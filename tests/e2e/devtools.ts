@@ -1,11 +1,16 @@
 /**
- * Reaching what a web page cannot, from the test side, through the DevTools protocol (CDP):
+ * Reaching what a web page cannot, from the test side, through the browser's remote protocol
+ * (Chromium: the DevTools protocol; Firefox: WebDriver BiDi, see firefox.ts):
  *
- * - inside the CLOSED shadow roots Lantern puts on pages (`<lantern-badge>`, `<lantern-mark>`):
- *   `DOM.getDocument({ depth: -1, pierce: true })` lists every shadow root, `DOM.resolveNode`
- *   turns one into an object, `Runtime.callFunctionOn` runs a function on it;
- * - the content script's own isolated world (`Runtime.executionContextCreated` of type
- *   "isolated"), to send messages exactly as a (compromised) content script could.
+ * - inside the CLOSED shadow roots Lantern puts on pages (`<lantern-badge>`, `<lantern-mark>`).
+ *   Chromium: `DOM.getDocument({ depth: -1, pierce: true })` lists every shadow root,
+ *   `DOM.resolveNode` turns one into an object, `Runtime.callFunctionOn` runs a function on it.
+ *   Firefox: BiDi serializes an element's shadow root whatever its mode, and that reference
+ *   handed back as an argument is the root itself;
+ * - the content script's own context, to send messages exactly as a (compromised) content script
+ *   could. Chromium: its isolated world (`Runtime.executionContextCreated` of type "isolated").
+ *   Firefox: `scripting.executeScript` from one of the add-on's pages, which runs in the same
+ *   content-script sandbox as the manifest's content script on that tab.
  *
  * Nothing here needs a switch in the product. Clicks go through `page.mouse` at the element's
  * centre, so the page receives real, trusted input events.
@@ -16,9 +21,10 @@
  *   await shadow.click('lantern-badge', '.lantern-save');
  *
  *   const world = await contentScriptWorld(page, 'Lantern');
- *   const reply = await world.evaluate(`chrome.runtime.sendMessage({ lantern: 1, type: 'getStatus', data: {} })`);
+ *   const reply = await world.sendMessage({ lantern: 1, type: 'getStatus', data: {} });
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { firefoxPageOf } from './firefox';
 
 interface DomNode {
   nodeId: number;
@@ -27,6 +33,12 @@ interface DomNode {
   children?: DomNode[];
   shadowRoots?: DomNode[];
   contentDocument?: DomNode;
+}
+
+/** A host element matched in the page's light DOM, with its shadow root (open or closed; null when it has none). */
+export interface ShadowHost {
+  host: Element;
+  root: ShadowRoot | null;
 }
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -41,47 +53,65 @@ function sessionOf(page: Page): Promise<CDPSession> {
   return session;
 }
 
-function findNode(root: DomNode, nodeId: number): DomNode | undefined {
-  if (root.nodeId === nodeId) return root;
-  for (const child of [...(root.children ?? []), ...(root.shadowRoots ?? []), ...(root.contentDocument ? [root.contentDocument] : [])]) {
-    const found = findNode(child, nodeId);
-    if (found) return found;
-  }
-  return undefined;
+/** Every node of a DOM.getDocument tree (shadow roots and frames' documents included) by its node id. */
+function nodesById(root: DomNode, into = new Map<number, DomNode>()): Map<number, DomNode> {
+  into.set(root.nodeId, root);
+  for (const child of [...(root.children ?? []), ...(root.shadowRoots ?? []), ...(root.contentDocument ? [root.contentDocument] : [])]) nodesById(child, into);
+  return into;
 }
 
-/** The shadow root (open or closed) of the first element matching `hostSelector` in the page's light DOM, as a CDP object id; null when there is none. */
-async function shadowRootObject(page: Page, hostSelector: string): Promise<string | null> {
-  const cdp = await sessionOf(page);
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
-  if (!nodeId) return null;
-  const shadow = findNode(root, nodeId)?.shadowRoots?.[0];
-  if (!shadow) return null;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-  return object.objectId ?? null;
-}
-
-/** The shadow roots (open or closed) of every element matching `hostSelector` in the page's light DOM, in document order, as CDP object ids. */
-async function shadowRootObjects(page: Page, hostSelector: string): Promise<string[]> {
+/** Chromium: runs the function `source` (`(hosts, arg) => …`) in the page's main world over the DevTools protocol. */
+async function evaluateHostsCdp<T>(page: Page, hostSelector: string, source: string, arg: unknown): Promise<T> {
   const cdp = await sessionOf(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: hostSelector });
-  const shadows = nodeIds.flatMap((nodeId) => findNode(root, nodeId)?.shadowRoots?.[0] ?? []);
-  // Asked all at once: a page may hold a thousand marks.
-  const objects = await Promise.all(shadows.map((shadow) => cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })));
-  return objects.flatMap(({ object }) => object.objectId ?? []);
+  const nodes = nodesById(root);
+  // Asked all at once (one page can hold a thousand marks); released together at the end.
+  const objectGroup = 'lantern-shadow-hosts';
+  const objects = (
+    await Promise.all(
+      nodeIds.map(async (nodeId) => {
+        const shadow = nodes.get(nodeId)?.shadowRoots?.[0];
+        const [host, rootObject] = await Promise.all([
+          cdp.send('DOM.resolveNode', { nodeId, objectGroup }),
+          shadow ? cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup }) : null,
+        ]);
+        return [{ objectId: host.object.objectId }, rootObject ? { objectId: rootObject.object.objectId } : { value: null }];
+      }),
+    )
+  ).flat();
+  const { object: documentObject } = await cdp.send('DOM.resolveNode', { nodeId: root.nodeId, objectGroup });
+  const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: documentObject.objectId,
+    functionDeclaration: `function (arg, ...nodes) {
+      const hosts = [];
+      for (let i = 0; i < nodes.length; i += 2) hosts.push({ host: nodes[i], root: nodes[i + 1] });
+      return (${source})(hosts, arg);
+    }`,
+    arguments: [{ value: arg }, ...objects],
+    returnByValue: true,
+    awaitPromise: true,
+  });
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup });
+  if (exceptionDetails) throw new Error(`In the shadow roots of ${hostSelector}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value as T;
 }
 
-/** Access to the closed shadow roots on one page; every method takes the host's CSS selector (light DOM). */
+/** Access to the closed shadow roots on one page; every method takes the hosts' CSS selector (light DOM). */
 export interface ClosedShadow {
   /**
-   * Runs `fn(root, arg)` on the host's shadow root (in the page's main world, from the test
-   * side) and returns its JSON-serializable result; null when the host or its root is missing.
+   * Runs `fn(hosts, arg)` in the page's main world, from the test side, with every element
+   * matching `hostSelector` and its shadow root, in document order; returns its
+   * JSON-serializable result.
    */
-  evaluate<T, A = undefined>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null>;
+  evaluateHosts<T, A = undefined>(hostSelector: string, fn: (hosts: ShadowHost[], arg: A) => T, arg?: A): Promise<T>;
   /** As `evaluate`, on the shadow root of every matching host that has one, in document order. */
   evaluateAll<T, A = undefined>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T[]>;
+  /**
+   * Runs `fn(root, arg)` on the shadow root of the first element matching `hostSelector` and
+   * returns its JSON-serializable result; null when the host or its root is missing.
+   */
+  evaluate<T, A = undefined>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null>;
   /** Polls `evaluate` until `fn` returns a truthy value (default timeout 15 s), and returns that value. */
   waitFor<T, A = undefined>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A, timeoutMs?: number): Promise<NonNullable<T>>;
   /** Clicks the centre of the first element matching `selector` inside the host's shadow root with the real mouse (a trusted click). */
@@ -91,35 +121,18 @@ export interface ClosedShadow {
 }
 
 export function closedShadow(page: Page): ClosedShadow {
-  const evaluate = async <T, A>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> => {
-    const objectId = await shadowRootObject(page, hostSelector);
-    if (!objectId) return null;
-    const cdp = await sessionOf(page);
-    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
-      objectId,
-      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
-      arguments: [{ value: arg }],
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (exceptionDetails) throw new Error(`In the shadow root of ${hostSelector}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return (result.value ?? null) as T | null;
-  };
+  const firefox = firefoxPageOf(page);
+  // Functions cross the protocol as source text: `source` is `(hosts, arg) => …`.
+  const evaluateSource = <T>(hostSelector: string, source: string, arg: unknown): Promise<T> =>
+    firefox ? firefox.evaluateShadowHosts<T>(hostSelector, source, arg) : evaluateHostsCdp<T>(page, hostSelector, source, arg);
+  const evaluateHosts = <T, A>(hostSelector: string, fn: (hosts: ShadowHost[], arg: A) => T, arg?: A): Promise<T> =>
+    evaluateSource<T>(hostSelector, fn.toString(), arg);
+  const evaluateAll = <T, A>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T[]> =>
+    evaluateSource<T[]>(hostSelector, `(hosts, arg) => hosts.filter((h) => h.root).map((h) => (${fn.toString()})(h.root, arg))`, arg);
 
-  const evaluateAll = async <T, A>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T[]> => {
-    const objectIds = await shadowRootObjects(page, hostSelector);
-    if (objectIds.length === 0) return [];
-    // One call for every root: they come in as arguments.
-    const cdp = await sessionOf(page);
-    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: objectIds[0]!,
-      functionDeclaration: `function (arg, ...roots) { return roots.map((root) => (${fn.toString()})(root, arg)); }`,
-      arguments: [{ value: arg }, ...objectIds.map((objectId) => ({ objectId }))],
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (exceptionDetails) throw new Error(`In the shadow roots of ${hostSelector}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return (result.value ?? []) as T[];
+  const evaluate = async <T, A>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> => {
+    const source = `(hosts, arg) => { const root = hosts[0] ? hosts[0].root : null; return root ? (${fn.toString()})(root, arg) : null; }`;
+    return ((await evaluateSource<T | null>(hostSelector, source, arg)) ?? null) as T | null;
   };
 
   const waitFor = async <T, A>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A, timeoutMs = 15_000): Promise<NonNullable<T>> => {
@@ -133,8 +146,9 @@ export function closedShadow(page: Page): ClosedShadow {
   };
 
   return {
-    evaluate,
+    evaluateHosts,
     evaluateAll,
+    evaluate,
     waitFor,
     async click(hostSelector, selector) {
       const box = await waitFor(
@@ -163,17 +177,19 @@ export function closedShadow(page: Page): ClosedShadow {
   };
 }
 
-/** Code run in a content script's isolated world. */
+/** A content script's context on one page. */
 export interface ContentScriptWorld {
-  /** Evaluates `expression` there (awaiting a promise) and returns its JSON value. */
-  evaluate<T = unknown>(expression: string): Promise<T>;
+  /** Sends `message` with `runtime.sendMessage` from there and returns the reply (JSON). */
+  sendMessage<T = unknown>(message: unknown): Promise<T>;
 }
 
 /**
- * The isolated world the extension named `extensionName` (its manifest name) runs its content
- * script in, on the page's main frame. Waits for it (up to 15 s).
+ * The context the extension named `extensionName` (its manifest name) runs its content script
+ * in, on the page's main frame. Waits for it (up to 15 s).
  */
 export async function contentScriptWorld(page: Page, extensionName: string): Promise<ContentScriptWorld> {
+  const firefox = firefoxPageOf(page);
+  if (firefox) return { sendMessage: (message) => firefox.sendFromContentScript(message) };
   const cdp = await sessionOf(page);
   const contexts: { id: number; name: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
@@ -186,7 +202,8 @@ export async function contentScriptWorld(page: Page, extensionName: string): Pro
   }
   const contextId = world.id;
   return {
-    async evaluate<T>(expression: string): Promise<T> {
+    async sendMessage<T>(message: unknown): Promise<T> {
+      const expression = `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
       const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
       if (exceptionDetails) throw new Error(`In the content script's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
       return result.value as T;

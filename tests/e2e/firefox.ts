@@ -17,8 +17,8 @@
  * - Offline pages: every request goes through a local proxy (offlineProxy.ts), since BiDi's
  *   request interception does not see the background page's requests.
  * - Color scheme: Firefox's content color-scheme preference stands in for media emulation.
- * - Closed shadow roots: `readClosedShadowRoot` evaluates in the chrome scope, where
- *   `Element.openOrClosedShadowRoot` reaches them.
+ * - Closed shadow roots and the content script's context: `FirefoxPage.evaluateShadowHosts` and
+ *   `sendFromContentScript`, used through devtools.ts as the DevTools protocol is in Chromium.
  */
 import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page as PPage, type KeyInput } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
@@ -27,11 +27,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import { startOfflineProxy, type ProxiedRequest, type ProxyResponse } from './offlineProxy';
 import type { ExtensionSession, LaunchOptions, RoutedPage } from './harness';
 
 /** The Firefox to drive: $FIREFOX_PATH, else Debian's firefox-esr. */
 export const firefoxPath = (): string => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** The add-on's APIs (promise-based `chrome` in Firefox's MV3), inside functions evaluated in its pages. */
+declare const chrome: WebExtensionApi;
 
 const DEFAULT_TIMEOUT = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -526,6 +530,14 @@ class FirefoxPage {
     if (typeof fn === 'string') return this.pp.waitForFunction(fn, { polling, timeout });
     return this.pp.waitForFunction(fn as never, { polling, timeout }, arg as never);
   }
+  /** Runs `script` in every document this tab loads from now on, before the page's own scripts (BiDi preload script). */
+  async addInitScript<A>(script: string | ((arg: A) => unknown) | { content?: string; path?: string }, arg?: A): Promise<void> {
+    const source =
+      typeof script === 'function' ? `(${script.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`
+      : typeof script === 'string' ? script
+      : (script.content ?? readFileSync(script.path ?? '', 'utf8'));
+    await this.pp.evaluateOnNewDocument(source);
+  }
   async waitForSelector(selector: string, options: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number } = {}) {
     await this.locator(selector).first().waitFor(options);
   }
@@ -537,27 +549,7 @@ class FirefoxPage {
    * about:blank (already "complete"), so this waits a moment for it to leave about:blank first.
    */
   async waitForLoadState(): Promise<void> {
-    // Asked over BiDi directly: puppeteer's evaluate can wait forever on a tab opened by a link.
-    const documentState = async (): Promise<[string, string]> => {
-      const reply = (await bidi(this.session.browser)
-        .send('script.evaluate', {
-          expression: '[location.href, document.readyState].join(" ")',
-          target: { context: contextIdOf(this.pp) },
-          awaitPromise: false,
-          resultOwnership: 'none',
-        })
-        .catch(() => null)) as { result?: { result?: { value?: string } } } | null;
-      const [href = 'about:blank', state = 'loading'] = (reply?.result?.result?.value ?? '').split(' ');
-      return [href, state];
-    };
-    const leave = Date.now() + 5_000;
-    while ((await documentState())[0] === 'about:blank' && Date.now() < leave) await sleep(50);
-    const deadline = Date.now() + DEFAULT_TIMEOUT;
-    while ((await documentState())[1] !== 'complete') {
-      if (Date.now() > deadline) throw new Error(`${this.pp.url()} did not finish loading`);
-      await sleep(50);
-    }
-    this.loadedUrl = (await documentState())[0];
+    this.loadedUrl = await waitForDocumentLoad(this.session.browser, contextIdOf(this.pp));
   }
   async waitForURL(url: string | RegExp, options: { timeout?: number } = {}): Promise<void> {
     const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
@@ -581,6 +573,62 @@ class FirefoxPage {
   }
   async getAttribute(selector: string, name: string) {
     return this.locator(selector).getAttribute(name);
+  }
+
+  /**
+   * Runs the function `source` (`(hosts, arg) => …`) in the page with every element matching
+   * `hostSelector` and its shadow root, open or closed: WebDriver BiDi serializes an element's
+   * shadow root whatever its mode, and that reference handed back as an argument is the root
+   * itself. Arguments and result cross as BiDi values, never through the page's own JSON.
+   */
+  async evaluateShadowHosts<T>(hostSelector: string, source: string, arg: unknown): Promise<T> {
+    const context = contextIdOf(this.pp);
+    const send = (params: object) => bidi(this.session.browser).send('script.callFunction', params) as unknown as Promise<{ result: BidiResult }>;
+    const found = await send({
+      functionDeclaration: 'function (selector) { return [...document.querySelectorAll(selector)]; }',
+      arguments: [{ type: 'string', value: hostSelector }],
+      target: { context },
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: 0 },
+    });
+    if (found.result.type === 'exception') throw new Error(`Finding ${hostSelector} failed: ${found.result.exceptionDetails?.text ?? ''}`);
+    const nodes = (found.result.result?.value ?? []) as { sharedId?: string; value?: { shadowRoot?: { sharedId?: string } | null } }[];
+    const references = nodes.flatMap((node) => [
+      { sharedId: node.sharedId },
+      node.value?.shadowRoot?.sharedId ? { sharedId: node.value.shadowRoot.sharedId } : { type: 'null' },
+    ]);
+    const reply = await send({
+      functionDeclaration: `async function (arg, ...nodes) {
+        const hosts = [];
+        for (let i = 0; i < nodes.length; i += 2) hosts.push({ host: nodes[i], root: nodes[i + 1] });
+        return (${source})(hosts, arg);
+      }`,
+      arguments: [toLocalValue(arg), ...references],
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: 0 },
+    });
+    if (reply.result.type === 'exception') throw new Error(`In the shadow roots of ${hostSelector}: ${reply.result.exceptionDetails?.text ?? ''}`);
+    return fromRemoteValue(reply.result.result) as T;
+  }
+
+  /**
+   * Sends `message` with `runtime.sendMessage` from the add-on's content-script context on this
+   * tab, as a compromised content script could: `scripting.executeScript` (run from one of the
+   * add-on's pages) runs in the same sandbox as the manifest's content script there.
+   */
+  async sendFromContentScript<T>(message: unknown): Promise<T> {
+    return this.session.addonTab.evaluate(
+      async ([url, m]) => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+        if (tab?.id === undefined) throw new Error(`No tab shows ${url}`);
+        const [first] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: (msg: unknown) => chrome.runtime.sendMessage(msg), args: [m] });
+        return first?.result as T;
+      },
+      [this.url(), message] as const,
+    ) as Promise<T>;
   }
 
   readonly keyboard = {
@@ -691,16 +739,119 @@ const bidi = (browser: Browser) =>
 /** The BiDi browsing-context id of a page's top frame. */
 const contextIdOf = (page: PPage): string => (page.mainFrame() as unknown as { _id: string })._id;
 
+/** A browsing context's [location.href, document.readyState], asked over BiDi directly (puppeteer's evaluate can wait forever on a tab opened by a link). */
+async function documentState(browser: Browser, context: string): Promise<[string, string]> {
+  const reply = (await bidi(browser)
+    .send('script.evaluate', { expression: '[location.href, document.readyState].join(" ")', target: { context }, awaitPromise: false, resultOwnership: 'none' })
+    .catch(() => null)) as { result?: { result?: { value?: string } } } | null;
+  const [href = 'about:blank', state = 'loading'] = (reply?.result?.result?.value ?? '').split(' ');
+  return [href, state];
+}
+
+/**
+ * Waits until a tab's document has loaded and returns its address. A tab just opened by the
+ * add-on starts as about:blank (already "complete"), so this waits a moment for it to leave
+ * about:blank first.
+ */
+async function waitForDocumentLoad(browser: Browser, context: string): Promise<string> {
+  const leave = Date.now() + 5_000;
+  while ((await documentState(browser, context))[0] === 'about:blank' && Date.now() < leave) await sleep(50);
+  const deadline = Date.now() + DEFAULT_TIMEOUT;
+  for (;;) {
+    const [href, state] = await documentState(browser, context);
+    if (state === 'complete') return href;
+    if (Date.now() > deadline) throw new Error(`${href} did not finish loading`);
+    await sleep(50);
+  }
+}
+
+/** The top-level browsing contexts (tabs) Firefox has now, over BiDi. */
+async function topLevelContexts(browser: Browser): Promise<{ context: string; url: string }[]> {
+  const tree = (await bidi(browser).send('browsingContext.getTree', { maxDepth: 0 })) as unknown as { result: { contexts: { context: string; url: string }[] } };
+  return tree.result.contexts;
+}
+
+/**
+ * A tab that Firefox lists (browsingContext.getTree) but never announced to the remote
+ * protocol's clients, so puppeteer has no page for it: one opened by a link on an add-on page
+ * (target=_blank). It answers what specs ask of such a tab, over BiDi.
+ */
+class UnannouncedTab {
+  private closed = false;
+  constructor(
+    private readonly browser: Browser,
+    private readonly context: string,
+    private href: string,
+  ) {}
+  url(): string {
+    return this.href;
+  }
+  async waitForLoadState(): Promise<void> {
+    this.href = await waitForDocumentLoad(this.browser, this.context);
+  }
+  isClosed(): boolean {
+    return this.closed;
+  }
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await bidi(this.browser).send('browsingContext.close', { context: this.context });
+    this.closed = true;
+  }
+}
+
+/** A value as WebDriver BiDi returns it (RemoteValue). */
+interface RemoteValue {
+  type: string;
+  value?: unknown;
+  sharedId?: string;
+}
+
 interface BidiResult {
   type: 'success' | 'exception';
-  result?: { type: string; value?: { shadowRoot?: unknown } & Record<string, unknown> };
+  result?: RemoteValue;
   exceptionDetails?: { text: string };
+}
+
+/** A JSON value as a BiDi LocalValue, so the page's own (possibly replaced) JSON is never used. */
+function toLocalValue(value: unknown): object {
+  if (value === undefined) return { type: 'undefined' };
+  if (value === null) return { type: 'null' };
+  if (typeof value === 'string') return { type: 'string', value };
+  if (typeof value === 'boolean') return { type: 'boolean', value };
+  if (typeof value === 'number') return { type: 'number', value: Number.isFinite(value) ? value : String(value) };
+  if (Array.isArray(value)) return { type: 'array', value: value.map(toLocalValue) };
+  if (typeof value === 'object') return { type: 'object', value: Object.entries(value).map(([k, v]) => [k, toLocalValue(v)]) };
+  throw new Error(`Cannot pass ${typeof value} to the page`);
+}
+
+/** A BiDi RemoteValue back as a plain value (JSON-like results; nodes and other objects become null). */
+function fromRemoteValue(remote: RemoteValue | undefined): unknown {
+  if (!remote) return undefined;
+  switch (remote.type) {
+    case 'undefined':
+      return undefined;
+    case 'null':
+      return null;
+    case 'string':
+    case 'boolean':
+      return remote.value;
+    case 'number':
+      return typeof remote.value === 'number' ? remote.value : remote.value === '-0' ? -0 : Number(remote.value);
+    case 'array':
+      return ((remote.value as RemoteValue[] | undefined) ?? []).map(fromRemoteValue);
+    case 'object':
+      return Object.fromEntries(((remote.value as [string | RemoteValue, RemoteValue][] | undefined) ?? []).map(([k, v]) => [typeof k === 'string' ? k : String(fromRemoteValue(k)), fromRemoteValue(v)]));
+    default:
+      return null;
+  }
 }
 
 const ADDON_ID = 'lantern@llm-medicine-papers';
 
 class FirefoxSession {
   context!: BrowserContext;
+  /** A tab showing one of the add-on's files: where code runs with the add-on's APIs (see launchFirefoxExtension). */
+  addonTab!: FirefoxPage;
   private chromeContextId = '';
   private readonly pages = new WeakMap<PPage, Page>();
   private openLock: Promise<unknown> = Promise.resolve();
@@ -759,42 +910,35 @@ class FirefoxSession {
     await page.waitForDocument(url);
   }
 
+  /**
+   * The next tab Firefox opens, as a page: puppeteer's, once it announced the tab; otherwise
+   * (a tab opened by a link on an add-on page, which BiDi lists but never announces) an
+   * UnannouncedTab. Call it before the action that opens the tab.
+   */
+  async nextTab(): Promise<Page> {
+    const before = new Set((await topLevelContexts(this.browser)).map((c) => c.context));
+    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    for (;;) {
+      const fresh = (await topLevelContexts(this.browser)).find((c) => !before.has(c.context));
+      if (fresh) {
+        const announced = Date.now() + 1_000;
+        for (;;) {
+          const pp = (await this.browser.pages()).find((p) => contextIdOf(p) === fresh.context);
+          if (pp) return this.wrap(pp);
+          if (Date.now() > announced) return strict(new UnannouncedTab(this.browser, fresh.context, fresh.url), 'Page') as unknown as Page;
+          await sleep(50);
+        }
+      }
+      if (Date.now() > deadline) throw new Error('No new tab opened');
+      await sleep(50);
+    }
+  }
+
   /** Opens one of the add-on's pages in a new tab. */
   async openExtensionPage(path: string): Promise<Page> {
     const page = await this.newPage();
     await page.goto(this.extensionUrl(path));
     return page;
-  }
-
-  /**
-   * Runs `fn(shadowRoot, arg)` in the page with the (open or closed) shadow root of the first
-   * element matching `hostSelector`. WebDriver BiDi serializes an element's shadow root whatever
-   * its mode; handing that reference back as an argument gives the function the root itself.
-   */
-  async evaluateInShadowRoot<R, A>(page: Page, hostSelector: string, fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R> {
-    const pp = (page as unknown as FirefoxPage).pp;
-    const context = contextIdOf(pp);
-    const send = (method: string, params: object) => bidi(this.browser).send(method as never, params as never) as unknown as Promise<{ result: BidiResult }>;
-    const host = await send('script.callFunction', {
-      functionDeclaration: 'function (selector) { return document.querySelector(selector); }',
-      arguments: [{ type: 'string', value: hostSelector }],
-      target: { context },
-      awaitPromise: false,
-      resultOwnership: 'none',
-      serializationOptions: { maxDomDepth: 0 },
-    });
-    if (host.result.type === 'exception') throw new Error(`Finding ${hostSelector} failed: ${host.result.exceptionDetails?.text ?? ''}`);
-    const root = host.result.result?.value?.shadowRoot as { sharedId?: string } | null | undefined;
-    if (!root?.sharedId) throw new Error(`No element ${hostSelector} with a shadow root on ${pp.url()}`);
-    const reply = await send('script.callFunction', {
-      functionDeclaration: `async function (root, json) { const r = await (${fn.toString()})(root, json === undefined ? undefined : JSON.parse(json)); return JSON.stringify(r === undefined ? null : r); }`,
-      arguments: [{ sharedId: root.sharedId }, arg === undefined ? { type: 'undefined' } : { type: 'string', value: JSON.stringify(arg) }],
-      target: { context },
-      awaitPromise: true,
-      resultOwnership: 'none',
-    });
-    if (reply.result.type === 'exception') throw new Error(`Evaluating in ${hostSelector}'s shadow root failed: ${reply.result.exceptionDetails?.text ?? ''}`);
-    return JSON.parse(String(reply.result.result?.value ?? 'null')) as R;
   }
 
   /**
@@ -853,6 +997,11 @@ async function forward(request: ProxiedRequest): Promise<ProxyResponse> {
     if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name)) replyHeaders[name] = value;
   });
   return { status: reply.status, headers: replyHeaders, body: Buffer.from(await reply.arrayBuffer()) };
+}
+
+/** The Firefox harness's page behind `page`, or null when `page` is a Chromium (Playwright) page. */
+export function firefoxPageOf(page: Page): FirefoxPage | null {
+  return (page as unknown) instanceof FirefoxPage ? (page as unknown as FirefoxPage) : null;
 }
 
 export async function launchFirefoxExtension(extDir: string, options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -944,11 +1093,11 @@ export async function launchFirefoxExtension(extDir: string, options: LaunchOpti
     }
     const background = readManifest(extDir).background?.scripts?.[0] ?? 'background.js';
     // The stand-in for evaluating "in the background": a tab showing one of the add-on's files.
-    const backgroundTab = (await session.openExtensionPage('icon-16.png')) as unknown as FirefoxPage;
+    session.addonTab = (await session.openExtensionPage('icon-16.png')) as unknown as FirefoxPage;
     const serviceWorker = strict(
       {
         url: () => session.extensionUrl(background),
-        evaluate: <R, A>(fn: (arg: A) => R, arg?: A) => backgroundTab.evaluate(fn, arg),
+        evaluate: <R, A>(fn: (arg: A) => R, arg?: A) => session.addonTab.evaluate(fn, arg),
       },
       'serviceWorker',
     ) as unknown as Worker;
@@ -964,29 +1113,7 @@ export async function launchFirefoxExtension(extDir: string, options: LaunchOpti
           for (let i = routes.length - 1; i >= 0; i--) if (String(routes[i]!.matcher) === String(matcher)) routes.splice(i, 1);
         },
         waitForEvent: (event: string, predicate?: (value: unknown) => boolean) => {
-          if (event === 'page') {
-            // The next top-level browsing context Firefox creates (a tab), as puppeteer's page.
-            const connection = bidi(browser) as unknown as {
-              on(event: string, listener: (params: { context: string; parent?: string | null }) => void): void;
-              off(event: string, listener: (params: { context: string; parent?: string | null }) => void): void;
-            };
-            return new Promise<Page>((resolvePage, rejectPage) => {
-              const created = (params: { context: string; parent?: string | null }) => {
-                if (params.parent) return;
-                connection.off('browsingContext.contextCreated', created);
-                void (async () => {
-                  const deadline = Date.now() + DEFAULT_TIMEOUT;
-                  for (;;) {
-                    const page = (await browser.pages()).find((p) => contextIdOf(p) === params.context);
-                    if (page) return resolvePage(session.wrap(page));
-                    if (Date.now() > deadline) return rejectPage(new Error('A new tab opened but puppeteer never showed it'));
-                    await sleep(50);
-                  }
-                })();
-              };
-              connection.on('browsingContext.contextCreated', created);
-            });
-          }
+          if (event === 'page') return session.nextTab();
           if (event === 'request') {
             return new Promise((resolveRequest) => {
               const stop = proxy.onRequest((r) => {
@@ -1015,7 +1142,6 @@ export async function launchFirefoxExtension(extDir: string, options: LaunchOpti
       routePages(more) {
         for (const [url, page] of Object.entries(more)) pages.set(url, page);
       },
-      evaluateInShadowRoot: (page, hostSelector, fn, arg) => session.evaluateInShadowRoot(page, hostSelector, fn, arg) as never,
       async close() {
         await browser.close().catch(() => undefined);
         await proxy.close();

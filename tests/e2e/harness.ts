@@ -26,7 +26,7 @@
  * - `ext.serviceWorker.evaluate(fn)` runs with the extension's APIs (`chrome.*` returns promises
  *   in both browsers' MV3) and its IndexedDB; in Firefox it runs in an extension tab, not the
  *   background page itself, so it can read state but not the background's variables.
- * - Read inside Lantern's closed shadow roots with `ext.evaluateInShadowRoot(page, host, fn)`.
+ * - Read inside Lantern's closed shadow roots, and send as its content script, with devtools.ts.
  * - `ext.browserName` says which browser runs, for the few places where the browsers' own UI
  *   differs (say why next to the check).
  */
@@ -79,13 +79,6 @@ export interface ExtensionSession {
   openPage(path: string): Promise<Page>;
   /** Opens the popup's page in a new tab (the popup as a page). */
   openPopup(): Promise<Page>;
-  /**
-   * Runs `fn(shadowRoot, arg)` inside the page with the shadow root (open or closed) of the
-   * first element matching `hostSelector`, through the browser's remote protocol (Chromium's
-   * DevTools protocol, Firefox's WebDriver BiDi), never through the page. `arg` and the result
-   * must be JSON values.
-   */
-  evaluateInShadowRoot<R, A = undefined>(page: Page, hostSelector: string, fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<Awaited<R>>;
   /**
    * Serves these pages from now on (adds to earlier calls). Keys are exact URLs or URL
    * prefixes; an exact match wins, else the longest matching prefix. http and https alike.
@@ -211,7 +204,6 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       extensionUrl,
       openPage,
       openPopup: () => openPage('popup.html'),
-      evaluateInShadowRoot: (page, hostSelector, fn, arg) => evaluateInShadowRootCdp(page, hostSelector, fn, arg),
       routePages(more) {
         for (const [url, page] of Object.entries(more)) pages.set(url, page);
       },
@@ -224,31 +216,6 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     await context.close();
     await rm(profileDir, { recursive: true, force: true });
     throw new Error(`The extension at ${extDir} did not start a service worker: ${String(e)}`);
-  }
-}
-
-/** Chromium: finds the host's shadow root with DOM.getDocument(pierce) and calls `fn` on it. */
-async function evaluateInShadowRootCdp<R, A>(page: Page, hostSelector: string, fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<Awaited<R>> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
-    if (!nodeId) throw new Error(`No element ${hostSelector} on ${page.url()}`);
-    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
-    const shadow = node.shadowRoots?.[0];
-    if (!shadow) throw new Error(`${hostSelector} has no shadow root on ${page.url()}`);
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const reply = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: `async function (json) { return (${fn.toString()})(this, json === undefined ? undefined : JSON.parse(json)); }`,
-      arguments: [{ value: arg === undefined ? undefined : JSON.stringify(arg) }],
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (reply.exceptionDetails) throw new Error(`Evaluating in ${hostSelector}'s shadow root failed: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
-    return reply.result.value as Awaited<R>;
-  } finally {
-    await cdp.detach();
   }
 }
 

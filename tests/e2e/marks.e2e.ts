@@ -173,7 +173,7 @@ describe('a paper’s bibliography', () => {
       expect(await page.evaluate(() => document.querySelector('lantern-badge'))).toBeNull();
       const tabId = await tabIdOf(ext, bibliography.url);
       const popup = await ext.context.newPage();
-      await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+      await popup.goto(ext.extensionUrl(`popup.html?tabId=${tabId}`));
       await popup.locator('[data-cites-count]').waitFor();
       expect(await popup.locator('[data-cites-count]').textContent()).toBe('Not in the list · cites 4 papers from it');
       const href = (await popup.locator('a[data-suggest]').getAttribute('href'))!;

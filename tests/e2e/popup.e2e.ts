@@ -46,6 +46,8 @@ class PopupPage {
 }
 
 const LISTED_ID = 'doi:10.1038/s41586-023-06291-2';
+/** A listed paper known by its PMC article only (no DOI or arXiv id in the list): its id is its title key. */
+const CHATDOCTOR_ID = 'title:chatdoctor a medical chat model fine tuned on a large language model meta ai llama using medical domain knowledge';
 
 describe('popup', () => {
   let ext: ExtensionSession;
@@ -297,8 +299,13 @@ describe('popup', () => {
     await paperTab.close();
   });
 
-  // The popup learns a PDF tab's paper from its URL (the background's tab record), not from the page.
-  it('shows "This tab" on a PDF tab of a listed paper', async () => {
+  // The popup learns a PDF tab's paper from its URL (the background's tab record), not from the
+  // page: the browsers' PDF viewers (Chromium's and Firefox's) run no content script.
+  it.each([
+    ['arXiv', 'https://arxiv.org/pdf/2311.16079', 'arxiv:2311.16079'],
+    ['medRxiv', 'https://www.medrxiv.org/content/10.1101/2023.10.26.23297629v3.full.pdf', 'doi:10.1101/2023.10.26.23297629'],
+    ['PMC', 'https://pmc.ncbi.nlm.nih.gov/articles/PMC10364849/pdf/cureus-0015-00000040895.pdf', CHATDOCTOR_ID],
+  ])('shows "This tab" on the PDF tab of a listed %s paper', async (_site, url, paperId) => {
     const pdf = [
       '%PDF-1.4',
       '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj',
@@ -307,13 +314,13 @@ describe('popup', () => {
       'trailer <</Root 1 0 R>>',
       '%%EOF',
     ].join('\n');
-    ext.routePages({ 'https://arxiv.org/pdf/2311.16079': { body: pdf, contentType: 'application/pdf' } });
+    ext.routePages({ [url]: { body: pdf, contentType: 'application/pdf' } });
     const pdfTab = await ext.context.newPage();
-    await pdfTab.goto('https://arxiv.org/pdf/2311.16079').catch(() => undefined);
+    await pdfTab.goto(url).catch(() => undefined);
     const popup = await PopupPage.open(ext);
     const thisTab = popup.page.locator('[data-this-tab=listed]');
     await thisTab.waitFor();
-    expect(await thisTab.getAttribute('data-paper-id')).toBe('arxiv:2311.16079');
+    expect(await thisTab.getAttribute('data-paper-id')).toBe(paperId);
     await popup.page.close();
     await pdfTab.close();
   });

@@ -23,7 +23,7 @@ describe('content scripts get only what their own tab needs', () => {
   let page: Page;
   let world: ContentScriptWorld;
 
-  const send = (type: string, data: unknown) => world.evaluate<Reply>(`chrome.runtime.sendMessage(${JSON.stringify({ lantern: 1, type, data })})`);
+  const send = (type: string, data: unknown) => world.sendMessage<Reply>({ lantern: 1, type, data });
 
   beforeAll(async () => {
     ext = await launchExtension();

@@ -78,7 +78,7 @@ beforeAll(async () => {
   await waitForSeed(ext);
   library = await ext.context.newPage();
   await library.setViewportSize({ width: 1280, height: 900 });
-  await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+  await library.goto(ext.extensionUrl('library.html'));
   await library.locator('[data-saved-count]').waitFor();
   for (const paperId of FIFTY) {
     const reply = await library.evaluate((id) => chrome.runtime.sendMessage({ lantern: 1, type: 'setSaved', data: { paperId: id, saved: true } }), paperId);
@@ -223,7 +223,7 @@ describe('Zotero settings', () => {
   it('adds the list’s category as a tag and drops the session tag when the options say so', async () => {
     const s = await restartServer();
     const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.goto(ext.extensionUrl('options.html'));
     await options.locator('input[name=zotero-category-tags]').check();
     await options.locator('input[name=zotero-session-tag]').fill('');
     await options.locator('input[name=zotero-session-tag]').press('Tab');
@@ -242,11 +242,11 @@ describe('Send to Zotero without the permission', () => {
     try {
       await waitForSeed(other);
       const saver = await other.context.newPage();
-      await saver.goto(`chrome-extension://${other.extensionId}/library.html`);
+      await saver.goto(other.extensionUrl('library.html'));
       await saver.evaluate((paperId) => chrome.runtime.sendMessage({ lantern: 1, type: 'setSaved', data: { paperId, saved: true } }), FIRST);
       await saver.close();
       const page = await other.context.newPage();
-      await page.goto(`chrome-extension://${other.extensionId}/library.html`);
+      await page.goto(other.extensionUrl('library.html'));
       await page.locator(`tr[data-paper-id="${FIRST}"] [data-action=send-to-zotero]`).waitFor();
       // What a sender that cannot ask for the permission (the badge) gets: plain words, nothing sent.
       const reply = await page.evaluate((paperId) => chrome.runtime.sendMessage({ lantern: 1, type: 'sendToZotero', data: { paperIds: [paperId] } }), FIRST);

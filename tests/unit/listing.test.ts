@@ -15,6 +15,7 @@ import {
   titleHash,
   type ListingItem,
 } from '../../lib/listing';
+import { isItemQuery } from '../../lib/messages';
 import { titleKey } from '../../lib/title';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 
@@ -44,6 +45,12 @@ describe.each(LISTINGS.map((fixture) => [fixture.file, fixture] as const))('%s',
   it('has exactly its items', () => {
     const own = new Set(['repo:github.com/mingze-yuan/awesome-llm-healthcare']);
     expect(readAll(fixture.file, fixture.url, fixture.read, own)).toHaveLength(fixture.items);
+  });
+
+  it('asks with queries whose every field is set: Firefox sends an undefined field along, and the background refuses it', () => {
+    const queries = readAll(fixture.file, fixture.url, fixture.read).map((item) => item.query);
+    for (const query of queries) expect(isItemQuery(query), JSON.stringify(query)).toBe(true);
+    expect(queries.filter((query) => Object.values(query).includes(undefined))).toEqual([]);
   });
 });
 
