@@ -59,7 +59,7 @@ describe('automatic backups', () => {
   it('an import that changes a note leaves a backup in the options page, and Restore brings the note back exactly', async () => {
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 900, height: 900 });
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await page.goto(ext.extensionUrl('options.html'));
     const data = page.locator('section[aria-labelledby=data-heading]');
     const fileInput = data.locator('input[type=file]');
     const notice = data.locator('.notice').first();

@@ -1112,6 +1112,11 @@ export async function launchFirefoxExtension(extDir: string, options: LaunchOpti
         unroute: async (matcher: UrlMatcher) => {
           for (let i = routes.length - 1; i >= 0; i--) if (String(routes[i]!.matcher) === String(matcher)) routes.splice(i, 1);
         },
+        on: (event: string, listener: (request: RequestLike) => void) => {
+          if (event !== 'request') return notAvailable(`context.on('${event}')`)();
+          proxy.onRequest((r) => listener(requestLike(r)));
+          return context;
+        },
         waitForEvent: (event: string, predicate?: (value: unknown) => boolean) => {
           if (event === 'page') return session.nextTab();
           if (event === 'request') {

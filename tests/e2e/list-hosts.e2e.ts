@@ -31,7 +31,7 @@ const hasPermission = (origin: string) =>
 
 async function openOptions(): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await page.goto(ext.extensionUrl('options.html'));
   await page.locator('[data-list-id="seed"]').waitFor();
   return page;
 }

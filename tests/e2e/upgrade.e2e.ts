@@ -98,7 +98,7 @@ describe('upgrading a database from schema v2', () => {
     expect(match).toMatchObject({ ok: true, value: { paper: { id: 'doi:10.1038/s41586-023-06291-2', lists: ['seed'] } } });
 
     const library = await ext.context.newPage();
-    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await library.goto(ext.extensionUrl('library.html'));
     await expect.poll(() => library.locator('tr[data-paper-id]').count()).toBe(2);
     const saved = (await library.evaluate(
       () =>
@@ -135,7 +135,7 @@ describe('upgrading a schema-v2 database with malformed rows', () => {
 
   it('opens with the good rows, and the options page offers what it kept aside', async () => {
     const library = await ext.context.newPage();
-    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await library.goto(ext.extensionUrl('library.html'));
     await expect.poll(() => library.locator('tr[data-paper-id]').count(), { timeout: 15_000 }).toBe(v2.tables.saved!.length);
     expect(await library.locator('[data-set-aside]').textContent()).toMatch(
       /^1 saved paper from an older version of Lantern could not be read; it is kept aside\. .* Lantern settings › Data offers them as a file\.$/,
@@ -144,7 +144,7 @@ describe('upgrading a schema-v2 database with malformed rows', () => {
 
     const options = await ext.context.newPage();
     await options.setViewportSize({ width: 900, height: 700 });
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.goto(ext.extensionUrl('options.html'));
     const notice = options.locator('[data-set-aside]');
     await notice.waitFor();
     expect(await notice.locator('p').textContent()).toBe(
