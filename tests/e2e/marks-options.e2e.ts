@@ -43,7 +43,7 @@ async function open(url: string): Promise<Page> {
 
 /** Sets one marks option with a real click on the options page and waits until it is stored. */
 async function setOption(name: 'listings' | 'references' | 'suggest', on: boolean): Promise<void> {
-  const options = await open(`chrome-extension://${ext.extensionId}/options.html`);
+  const options = await open(ext.extensionUrl('options.html'));
   try {
     const box = options.locator(`input[name="marks-${name}"]`);
     await box.waitFor();
@@ -100,13 +100,13 @@ describe('marks options', () => {
     try {
       await waitForMarks(page, bibliography.marked);
       const tabId = await tabIdOf(ext, bibliography.url);
-      const popup = await open(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+      const popup = await open(ext.extensionUrl(`popup.html?tabId=${tabId}`));
       await popup.locator('[data-cites-count]').waitFor();
       expect(await popup.locator('[data-cites-count]').textContent()).toBe('Not in the list · cites 4 papers from it');
       expect(await popup.locator('a[data-suggest]').count()).toBe(0);
       await popup.close();
       await setOption('suggest', true);
-      const again = await open(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+      const again = await open(ext.extensionUrl(`popup.html?tabId=${tabId}`));
       await again.locator('a[data-suggest]').waitFor();
       await again.close();
     } finally {
@@ -120,7 +120,7 @@ describe('Google Scholar in other countries', () => {
 
   it('is asked for from the options page at runtime; refused, it says so, and scholar.google.de gets no marks', async () => {
     ext.routePages({ [german]: { body: readListing(scholar.file) } });
-    const options = await open(`chrome-extension://${ext.extensionId}/options.html`);
+    const options = await open(ext.extensionUrl('options.html'));
     // Headless Chromium cannot show the permission prompt: the test answers it, as a refusing user.
     await options.evaluate(() => {
       const asked: unknown[] = [];
