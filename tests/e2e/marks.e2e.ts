@@ -110,7 +110,7 @@ describe('a mark', () => {
       const marks = await waitForMark(page, (m) => m.card !== null);
       expect(marks.find((m) => m.card)!.paperId).toBe('arxiv:2311.16452');
       // The card takes the focus (its Close button), so Esc reaches it.
-      expect(await closedShadow(page).evaluate('lantern-mark[data-paper-id="arxiv:2311.16452"]', (root) => root.activeElement?.getAttribute('aria-label'))).toBe('Close');
+      await closedShadow(page).waitFor('lantern-mark[data-paper-id="arxiv:2311.16452"]', (root) => root.activeElement?.getAttribute('aria-label') === 'Close');
       await page.keyboard.press('Escape');
       expect((await readMarks(page)).every((m) => m.card === null)).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-paper-id'))).toBe('arxiv:2311.16452');

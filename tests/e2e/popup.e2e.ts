@@ -66,6 +66,8 @@ describe('popup', () => {
     const chips = popup.page.locator('.chip');
     expect(await chips.count()).toBeGreaterThan(3);
     expect(await popup.page.locator('.chip .chip-count').first().textContent()).toMatch(/^\d+$/);
+    // The newest papers arrive with the search index, after the chips.
+    await popup.page.locator('[role=listbox] [data-paper-id]').first().waitFor();
     expect((await popup.resultIds()).length).toBeGreaterThan(0);
     await screenshot(popup.page, 'popup-empty', { colorScheme: 'light' });
     await screenshot(popup.page, 'popup-empty', { colorScheme: 'dark' });
