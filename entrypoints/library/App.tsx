@@ -16,8 +16,7 @@ import {
   updateSaved,
   type SavedPatch,
 } from '../../lib/db/readingList';
-import { importFile, importFormatOf } from '../../lib/export/importFile';
-import { decodeImportBytes, sizeProblem } from '../../lib/export/importResult';
+import { importChosenFile, importFile } from '../../lib/export/importFile';
 import { exportText, libraryRows, loadListMembership, loadSavedItems, type ListMembership } from '../../lib/library/data';
 import {
   EXPORT_FORMATS,
@@ -26,9 +25,6 @@ import {
   categoriesInUse,
   exportFileName,
   formatDay,
-  guessImportFormat,
-  importBackupNote,
-  importMessage,
   keepPresent,
   libraryView,
   removedMessage,
@@ -260,30 +256,10 @@ export function App({ services }: { services: LibraryServices }) {
   };
 
   const importChosen = async (file: File) => {
-    const tooLarge = sizeProblem(file.size);
-    if (tooLarge) {
-      setNotice({ kind: 'error', text: `Nothing was imported from “${file.name}”: ${tooLarge}` });
-      return;
-    }
     setImporting(true);
     try {
-      const text = decodeImportBytes(new Uint8Array(await file.arrayBuffer()));
-      const format = importFormatOf(file.name) ?? guessImportFormat(text);
-      if (!format) {
-        setNotice({
-          kind: 'error',
-          text: `Nothing was imported: “${file.name}” is neither a Lantern JSON backup nor a BibTeX file.`,
-        });
-        return;
-      }
-      const outcome = await importFile(db, text, format, file.name);
-      if (!outcome.ok) {
-        setNotice({ kind: 'error', text: `Nothing was imported from “${file.name}”: ${outcome.error}` });
-        return;
-      }
-      setNotice({ kind: outcome.backupProblem ? 'error' : 'info', text: [importMessage(outcome), importBackupNote(outcome)].filter(Boolean).join(' '), details: outcome.warnings });
-    } catch (e) {
-      setNotice({ kind: 'error', text: `Nothing was imported from “${file.name}”: ${e instanceof Error ? e.message : String(e)}` });
+      const { error, text, warnings } = await importChosenFile(file, (fileText, format, fileName) => importFile(db, fileText, format, fileName));
+      setNotice({ kind: error ? 'error' : 'info', text, details: warnings });
     } finally {
       setImporting(false);
     }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AutoBackupInfo } from '../../lib/db/autoBackups';
-import { downloadText } from '../../lib/download';
 import { plural } from '../../lib/words';
 import type { OptionsServices } from './services';
 import { dateTime, errorText, NoticeLine, type Notice } from './ui';
 
-/** "Before importing “zotero.bib”", "Before a restore". */
+/** "Before importing “zotero.bib”", "Before a restore", "Before clearing the reading list". */
 function reasonText(info: AutoBackupInfo): string {
   if (info.reason === 'restore') return 'Before a restore';
+  if (info.reason === 'clear') return 'Before clearing the reading list';
   return info.source ? `Before importing “${info.source}”` : 'Before an import';
 }
 
@@ -51,13 +51,13 @@ export function AutoBackups({ services, changed, onRestored }: { services: Optio
   const download = async (info: AutoBackupInfo) => {
     const text = await services.autoBackupFile(info.id);
     if (text === undefined) setNotice({ text: 'This backup is no longer kept.', error: true });
-    else downloadText(`lantern-auto-backup-${new Date(info.takenAt).toISOString().slice(0, 19).replace(/:/g, '-')}.json`, text, 'application/json');
+    else services.download(`lantern-auto-backup-${new Date(info.takenAt).toISOString().slice(0, 19).replace(/:/g, '-')}.json`, text, 'application/json');
   };
 
   return (
     <div class="auto-backups" aria-labelledby="auto-backups-heading" role="group">
       <h3 id="auto-backups-heading">Automatic backups</h3>
-      <p class="hint">Lantern keeps a copy of the reading list before every import and every restore (the last 3, in this browser only).</p>
+      <p class="hint">Lantern keeps a copy of the reading list before every import, restore and clear (the last 3, in this browser only).</p>
       {backups !== null && backups.length === 0 && <p class="hint">None yet.</p>}
       {backups !== null && backups.length > 0 && (
         <ul class="backups">

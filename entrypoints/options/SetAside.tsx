@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { setAsideFile, setAsideNotice, type SetAsideRow } from '../../lib/db/setAside';
-import { downloadText } from '../../lib/download';
 import type { OptionsServices } from './services';
 
 /**
@@ -17,7 +16,7 @@ export function SetAside({ services }: { services: OptionsServices }) {
   return (
     <div class="set-aside" role="status" data-set-aside={rows.length}>
       <p>{text}</p>
-      <button type="button" onClick={() => downloadText('lantern-set-aside.json', setAsideFile(rows), 'application/json')}>
+      <button type="button" onClick={() => services.download('lantern-set-aside.json', setAsideFile(rows), 'application/json')}>
         Download {rows.length === 1 ? 'it' : 'them'} (JSON)
       </button>
     </div>

@@ -6,14 +6,11 @@ import { isAllSitesRecognitionEnabled, setAllSitesRecognition } from '../../lib/
 import { MARK_SETTINGS_KEY, markSettings } from '../../lib/markSettings';
 import { isScholarCountriesEnabled, setScholarCountries } from '../../lib/scholarCountries';
 import { db } from '../../lib/db/instance';
-import { listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db/autoBackups';
-import { listSaved } from '../../lib/db/readingList';
-import { readSetAside, SET_ASIDE_KEY } from '../../lib/db/setAside';
-import { importFile } from '../../lib/export/importFile';
-import { toJSONBackup } from '../../lib/export/jsonBackup';
+import { downloadText } from '../../lib/download';
 import { sendMessage } from '../../lib/messages';
 import { REFRESH_PROGRESS_KEY, progressText } from '../../lib/refresh/progress';
 import { App } from './App';
+import { readingListServices } from './readingListServices';
 import type { OptionsServices } from './services';
 import './style.css';
 
@@ -51,24 +48,12 @@ const services: OptionsServices = {
     applyAppearance(appearance);
     await writeAppearance(appearance);
   },
-  savedCount: () => db.saved.count(),
-  async exportBackup() {
-    return toJSONBackup(await listSaved(db), { exportedAt: Date.now(), appVersion: browser.runtime.getManifest().version });
-  },
-  importBackup: (text, format, fileName) => importFile(db, text, format, fileName),
-  listAutoBackups: () => listAutoBackups(db),
-  setAsideRows: async () => readSetAside((await db.kv.get(SET_ASIDE_KEY))?.value),
-  restoreAutoBackup: (id) => restoreAutoBackup(db, id),
-  async autoBackupFile(id) {
-    const backup = await readAutoBackup(db, id);
-    return backup && toJSONBackup(backup.items, { exportedAt: backup.takenAt, appVersion: browser.runtime.getManifest().version });
-  },
+  ...readingListServices(db, browser.runtime.getManifest().version),
   async storageEstimate() {
     return (await navigator.storage?.estimate?.()) ?? {};
   },
-  async clearReadingList() {
-    await db.saved.clear();
-  },
+  download: downloadText,
+  now: Date.now,
   loadZoteroSettings,
   saveZoteroSettings,
 };

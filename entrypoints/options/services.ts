@@ -7,6 +7,9 @@ import type { Reply, Response } from '../../lib/messages';
 import type { ZoteroSettings } from '../../lib/zotero/settings';
 import type { MarkSettings } from '../../lib/markSettings';
 
+/** What the lists and schedule sections show: the lists followed and their refresh states. */
+export type RefreshState = Response<'getRefreshState'>;
+
 export interface OptionsServices {
   getRefreshState(): Promise<Reply<Response<'getRefreshState'>>>;
   /** `acceptShrink`: apply a copy that drops most entries (after the user saw it refused). */
@@ -42,7 +45,12 @@ export interface OptionsServices {
   /** Rows an upgrade from an older version could not read (kept aside). */
   setAsideRows(): Promise<SetAsideRow[]>;
   storageEstimate(): Promise<{ usage?: number; quota?: number }>;
+  /** Empties the reading list after keeping it as an automatic backup. */
   clearReadingList(): Promise<void>;
+  /** Saves a file to the user's downloads. */
+  download(fileName: string, text: string, mime: string): void;
+  /** The current time (epoch ms), for file names. */
+  now(): number;
   loadZoteroSettings(): Promise<ZoteroSettings>;
   saveZoteroSettings(settings: ZoteroSettings): Promise<void>;
 }

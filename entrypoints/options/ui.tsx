@@ -16,3 +16,6 @@ export function NoticeLine({ notice, refreshMessage = false }: { notice: Notice;
 export const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** "12,345": counts in the options page are written with English digit grouping, as elsewhere in Lantern. */
+export const count = (value: number) => value.toLocaleString('en');

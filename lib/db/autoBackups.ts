@@ -27,7 +27,7 @@ export const AUTO_BACKUPS_KEY = 'auto-backups';
 export const autoBackupKey = (id: string): string => `auto-backup:${id}`;
 
 /** What a backup was taken before. */
-export type AutoBackupReason = 'import' | 'restore';
+export type AutoBackupReason = 'import' | 'restore' | 'clear';
 
 export interface AutoBackupInfo {
   /** Unique among the kept backups; also orders them (the time it was taken, then a counter). */
@@ -48,7 +48,7 @@ export interface AutoBackup extends AutoBackupInfo {
 function isInfo(value: unknown): value is AutoBackupInfo {
   if (typeof value !== 'object' || value === null) return false;
   const info = value as Partial<AutoBackupInfo>;
-  return typeof info.id === 'string' && typeof info.takenAt === 'number' && typeof info.count === 'number' && (info.reason === 'import' || info.reason === 'restore');
+  return typeof info.id === 'string' && typeof info.takenAt === 'number' && typeof info.count === 'number' && (info.reason === 'import' || info.reason === 'restore' || info.reason === 'clear');
 }
 
 /** The index as stored, with anything unreadable left out (the row is Lantern's own, but never trusted blindly). */
@@ -141,4 +141,19 @@ export async function restoreAutoBackup(db: LanternDB, id: string, now = Date.no
   } catch (error) {
     return { ok: false, error: toStorageError(error).message };
   }
+}
+
+/**
+ * Empties the reading list ("Clear reading list" in the options page) after keeping it as an
+ * automatic backup, in one transaction: the list can be restored from there. Returns the backup
+ * taken, or undefined when there was nothing saved.
+ */
+export async function clearReadingList(db: LanternDB, now = Date.now()): Promise<AutoBackupInfo | undefined> {
+  return db.transaction('rw', db.saved, db.kv, async () => {
+    const items = await db.saved.toArray();
+    if (items.length === 0) return undefined;
+    const info = await recordAutoBackup(db, items, { takenAt: now, reason: 'clear' });
+    await db.saved.clear();
+    return info;
+  });
 }

@@ -7,7 +7,6 @@ import { buildSearchIndex, foldText, searchPapers, tokenizeQuery, type SearchInd
 import type { Paper, ReadingStatus, SavedItem } from '../types';
 import { plural } from '../words';
 import type { ExportFormat } from '../export/exportFile';
-import type { ImportCounts } from '../export/importItems';
 
 /** A saved item with the ids of the lists that hold its paper now (empty: no longer in any list). */
 export interface LibraryRow {
@@ -155,30 +154,6 @@ export function removedMessage(count: number): string {
   return `Removed ${plural(count, 'paper')}`;
 }
 
-/** "Imported 12 papers, 3 already there, 2 merged …" and the like, from importFile's counts. */
-export function importMessage(counts: ImportCounts): string {
-  const { added, updated, unchanged, merged } = counts;
-  if (added === 0 && updated === 0) {
-    return unchanged === 0 ? 'The file holds no papers: nothing was imported.' : `Nothing new: ${plural(unchanged, 'paper')} already there.`;
-  }
-  const parts: string[] = [];
-  if (added > 0) parts.push(`Imported ${plural(added, 'paper')}`);
-  if (updated > 0) parts.push(`${added > 0 ? 'updated' : 'Updated'} ${plural(updated, 'paper')} already saved`);
-  if (unchanged > 0) parts.push(`${plural(unchanged, 'paper')} already there`);
-  if (merged > 0) parts.push(`${merged} merged with the same paper in your lists or reading list`);
-  return `${parts.join(', ')}.`;
-}
-
-/**
- * What an import did about the automatic backup: kept (when it changed the reading list), or why
- * not (`backupProblem`); undefined when the import changed nothing, so nothing was backed up.
- */
-export function importBackupNote(outcome: { added: number; updated: number; backupProblem?: string }): string | undefined {
-  if (outcome.backupProblem) return outcome.backupProblem;
-  if (outcome.added + outcome.updated === 0) return undefined;
-  return 'Your reading list from before this import is kept as an automatic backup: Lantern settings › Data can restore it.';
-}
-
 export type { ExportFormat };
 
 export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; extension: string; mime: string }[] = [
@@ -208,12 +183,4 @@ export function formatDay(ms: number): string {
 export function keepPresent(selected: ReadonlySet<string>, rows: readonly LibraryRow[]): Set<string> {
   const present = new Set(rows.map((row) => row.item.id));
   return new Set([...selected].filter((id) => present.has(id)));
-}
-
-/** The import format a file's text looks like when its name does not say: JSON starts with "{", BibTeX with "@" or a comment. */
-export function guessImportFormat(text: string): 'json' | 'bibtex' | undefined {
-  const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('{')) return 'json';
-  if (start.startsWith('@') || start.startsWith('%')) return 'bibtex';
-  return undefined;
 }

@@ -67,13 +67,13 @@ describe('automatic backups', () => {
     const genuine = join(tmp, 'genuine.json');
     await writeFile(genuine, toJSONBackup([MINE], { exportedAt: T }));
     await fileInput.setInputFiles(genuine);
-    await notice.filter({ hasText: 'Imported: 1 added' }).waitFor();
+    await notice.filter({ hasText: 'Imported 1 paper.' }).waitFor();
     expect((await stored(page, MINE.id))?.note).toBe(NOTE);
 
     const forged = join(tmp, 'forged.json');
     await writeFile(forged, toJSONBackup([{ ...MINE, note: 'forged', status: 'to-read', updatedAt: FAR_FUTURE, statusChangedAt: FAR_FUTURE }], { exportedAt: FAR_FUTURE }));
     await fileInput.setInputFiles(forged);
-    await notice.filter({ hasText: 'Imported: 0 added, 1 updated' }).waitFor();
+    await notice.filter({ hasText: 'Updated 1 paper already saved.' }).waitFor();
     expect((await stored(page, MINE.id))?.note).not.toBe(NOTE);
 
     const backups = data.locator('[data-auto-backup]');

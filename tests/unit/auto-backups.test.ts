@@ -21,10 +21,9 @@ import {
 } from '../../lib/db/autoBackups';
 import { listRemoved, listSaved, restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
-import { importFile } from '../../lib/export/importFile';
+import { importBackupNote, importFile } from '../../lib/export/importFile';
 import { NO_BACKUP_MESSAGE, NOTE_SEPARATOR } from '../../lib/export/importItems';
 import { toJSONBackup } from '../../lib/export/jsonBackup';
-import { importBackupNote } from '../../lib/library/view';
 import type { SavedItem } from '../../lib/types';
 import { savedItem, trickyItems } from '../fixtures/imports/savedItems';
 

@@ -6,8 +6,6 @@ import {
   buildLibraryIndex,
   categoriesInUse,
   exportFileName,
-  guessImportFormat,
-  importMessage,
   keepPresent,
   libraryView,
   removedMessage,
@@ -17,6 +15,7 @@ import {
   type LibraryRow,
   type LibrarySort,
 } from '../../lib/library/view';
+import { guessImportFormat, importMessage } from '../../lib/export/importFile';
 import { savedItem } from '../fixtures/imports/savedItems';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,0 +1,34 @@
+/** The options page's reading-list services (Data section), over a database: main.tsx passes Lantern's, tests a fake one. */
+import { clearReadingList, listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db/autoBackups';
+import { listSaved } from '../../lib/db/readingList';
+import type { LanternDB } from '../../lib/db/schema';
+import { readSetAside, SET_ASIDE_KEY } from '../../lib/db/setAside';
+import { importFile } from '../../lib/export/importFile';
+import { toJSONBackup } from '../../lib/export/jsonBackup';
+import type { OptionsServices } from './services';
+
+type ReadingListServices = Pick<
+  OptionsServices,
+  'savedCount' | 'exportBackup' | 'importBackup' | 'listAutoBackups' | 'setAsideRows' | 'restoreAutoBackup' | 'autoBackupFile' | 'clearReadingList'
+>;
+
+/** `appVersion` is written into backup files; `now` stamps them (epoch ms). */
+export function readingListServices(db: LanternDB, appVersion: string, now: () => number = Date.now): ReadingListServices {
+  return {
+    savedCount: () => db.saved.count(),
+    async exportBackup() {
+      return toJSONBackup(await listSaved(db), { exportedAt: now(), appVersion });
+    },
+    importBackup: (text, format, fileName) => importFile(db, text, format, fileName),
+    listAutoBackups: () => listAutoBackups(db),
+    setAsideRows: async () => readSetAside((await db.kv.get(SET_ASIDE_KEY))?.value),
+    restoreAutoBackup: (id) => restoreAutoBackup(db, id, now()),
+    async autoBackupFile(id) {
+      const backup = await readAutoBackup(db, id);
+      return backup && toJSONBackup(backup.items, { exportedAt: backup.takenAt, appVersion });
+    },
+    async clearReadingList() {
+      await clearReadingList(db, now());
+    },
+  };
+}
