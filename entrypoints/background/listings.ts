@@ -13,32 +13,18 @@ import { markStatus, type ListedHit } from '../../lib/listing/hit';
 import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import type { Handlers, TabListed } from '../../lib/messages';
-import { ENTRIES_SEEN_AT_KEY } from '../../lib/refresh/state';
+import { readEntriesSeenAt } from '../../lib/refresh/state';
 import { listingKindFromUrl } from '../../lib/listing/kind';
 import { LISTING_READER_FILE } from '../../lib/listingReader';
 import { syncScholarCountriesScript } from '../../lib/scholarCountries';
 import { relatedPapers } from '../../lib/related';
 import type { PageMatch } from '../../lib/types';
 import { toolbarButton } from './toolbar';
+import { session } from './session';
 
 /** Listed papers kept per tab: more than any page shows; the content script caps its marks well below. */
 const MAX_KEPT = 5000;
 
-const memory = new Map<string, unknown>();
-const session = {
-  async get(key: string): Promise<unknown> {
-    if (!browser.storage.session) return memory.get(key);
-    return (await browser.storage.session.get(key))[key];
-  },
-  async set(key: string, value: unknown): Promise<void> {
-    if (!browser.storage.session) memory.set(key, value);
-    else await browser.storage.session.set({ [key]: value });
-  },
-  async remove(key: string): Promise<void> {
-    if (!browser.storage.session) memory.delete(key);
-    else await browser.storage.session.remove(key);
-  },
-};
 
 const recordKey = (tabId: number) => `listed:${tabId}`;
 
@@ -120,15 +106,11 @@ export function createTabListings(database: LanternDB): TabListings {
     return paperId;
   };
 
-  const seenAt = async (): Promise<number | undefined> => {
-    const value = (await database.kv.get(ENTRIES_SEEN_AT_KEY))?.value;
-    return typeof value === 'number' ? value : undefined;
-  };
 
   return {
     handlers: {
       lookupListed: async ({ items, read, first }, sender) => {
-        const hits = await lookupListed(database, items, await seenAt());
+        const hits = await lookupListed(database, items, await readEntriesSeenAt(database));
         const { tabId, url } = sender;
         if (tabId === undefined || !url) return { hits };
         // Recorded after the answer leaves: the page draws its marks meanwhile.

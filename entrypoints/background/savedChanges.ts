@@ -11,7 +11,7 @@ import { touchesTable } from '../../lib/db/changes';
 import type { LanternDB } from '../../lib/db/schema';
 import { notifyTab } from '../../lib/messages';
 
-/** Changes that arrive together (a bulk edit commits several transactions) are told once. */
+/** Changes that arrive together (a bulk edit changes many rows) are told once. */
 const GATHER_MS = 100;
 
 /** Starts telling tabs about reading-list changes; returns the function that stops it. */

@@ -15,6 +15,7 @@ import type { LanternDB } from '../../lib/db/schema';
 import { identifyUrl } from '../../lib/page';
 import { nextTabState, readTabState, tabStateKey, toolbarTitle, type TabPaperState } from '../../lib/tabPaper';
 import type { PageIdentity, PageMatch } from '../../lib/types';
+import { session } from './session';
 
 const LISTED_ICON = { 16: '/icon-listed-16.png', 32: '/icon-listed-32.png' };
 const DEFAULT_ICON = { 16: '/icon-16.png', 32: '/icon-32.png' };
@@ -23,23 +24,6 @@ export type MatchIdentity = (identity: PageIdentity) => Promise<PageMatch | null
 
 // Firefox's MV2 build has browserAction where MV3 has action.
 export const toolbarButton = (): typeof browser.action | undefined => browser.action ?? browser.browserAction;
-
-// storage.session is missing in old browsers; a worker-lifetime map is the fallback.
-const memory = new Map<string, unknown>();
-const session = {
-  async get(key: string): Promise<unknown> {
-    if (!browser.storage.session) return memory.get(key);
-    return (await browser.storage.session.get(key))[key];
-  },
-  async set(key: string, value: unknown): Promise<void> {
-    if (!browser.storage.session) memory.set(key, value);
-    else await browser.storage.session.set({ [key]: value });
-  },
-  async remove(key: string): Promise<void> {
-    if (!browser.storage.session) memory.delete(key);
-    else await browser.storage.session.remove(key);
-  },
-};
 
 async function paint(tabId: number, match: PageMatch | null): Promise<void> {
   const button = toolbarButton();

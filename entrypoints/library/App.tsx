@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { readSetAside, SET_ASIDE_KEY, setAsideNotice, type SetAsideRow } from '../../lib/db/setAside';
+import { setAsideNotice, setAsideRows, type SetAsideRow } from '../../lib/db/setAside';
 import { LibraryTable } from '../../components/library/LibraryTable';
 import { ProgressView } from '../../components/library/ProgressView';
 import { loadListsInOrder, progressViews, type ListInOrder } from '../../lib/progress/data';
@@ -13,6 +13,7 @@ import {
   restoreRemoved,
   restoreSaved,
   toStorageError,
+  updateManySaved,
   updateSaved,
   type SavedPatch,
 } from '../../lib/db/readingList';
@@ -38,7 +39,7 @@ import type { ReadingStatus, RemovedItem, SavedItem } from '../../lib/types';
 import { plural } from '../../lib/words';
 import type { LibraryServices } from './services';
 import { CITATION_NAMES, citation, copyToClipboard, type CitationFormat } from '../../lib/export/citation';
-import { ZOTERO_SENT_KEY } from '../../lib/zotero/sent';
+import { zoteroSentIds } from '../../lib/zotero/sent';
 
 const PAGE_SIZE = 100;
 const UNDO_MS = 10_000;
@@ -85,14 +86,14 @@ export function App({ services }: { services: LibraryServices }) {
       error: onError,
     });
     const listed = liveQuery(() => loadListMembership(db)).subscribe({ next: setMembership, error: onError });
-    const zotero = liveQuery(() => db.kv.get(ZOTERO_SENT_KEY)).subscribe({
-      next: (row) => setInZotero(new Set(typeof row?.value === 'object' && row.value !== null ? Object.keys(row.value) : [])),
+    const zotero = liveQuery(() => zoteroSentIds(db)).subscribe({
+      next: setInZotero,
       error: onError,
     });
     // Removed papers are kept 30 days; older ones go now, the rest are listed under "Recently removed".
     purgeRemoved(db, services.now()).catch(() => undefined);
     // Rows an upgrade from an older version could not read: said here, offered as a file in the settings.
-    db.kv.get(SET_ASIDE_KEY).then((row) => setSetAside(readSetAside(row?.value)), () => undefined);
+    setAsideRows(db).then(setSetAside, () => undefined);
     const recent = liveQuery(() => listRemoved(db, services.now())).subscribe({ next: setRemoved, error: onError });
     return () => {
       saved.unsubscribe();
@@ -186,8 +187,7 @@ export function App({ services }: { services: LibraryServices }) {
   const patchSelected = async (change: (item: SavedItem) => SavedPatch) => {
     const items = selectedItems;
     try {
-      const at = services.now();
-      await db.transaction('rw', db.saved, () => Promise.all(items.map((item) => updateSaved(db, item.id, change(item), at))));
+      await updateManySaved(db, items.map((item) => ({ id: item.id, patch: change(item) })), services.now());
     } catch (e) {
       fail(e);
     }

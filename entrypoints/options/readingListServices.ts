@@ -2,7 +2,7 @@
 import { clearReadingList, listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db/autoBackups';
 import { listSaved } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
-import { readSetAside, SET_ASIDE_KEY } from '../../lib/db/setAside';
+import { setAsideRows } from '../../lib/db/setAside';
 import { importFile } from '../../lib/export/importFile';
 import { toJSONBackup } from '../../lib/export/jsonBackup';
 import type { OptionsServices } from './services';
@@ -21,7 +21,7 @@ export function readingListServices(db: LanternDB, appVersion: string, now: () =
     },
     importBackup: (text, format, fileName) => importFile(db, text, format, fileName),
     listAutoBackups: () => listAutoBackups(db),
-    setAsideRows: async () => readSetAside((await db.kv.get(SET_ASIDE_KEY))?.value),
+    setAsideRows: () => setAsideRows(db),
     restoreAutoBackup: (id) => restoreAutoBackup(db, id, now()),
     async autoBackupFile(id) {
       const backup = await readAutoBackup(db, id);

@@ -4,14 +4,12 @@ import { browser } from 'wxt/browser';
 import { followAppearance } from '../../lib/appearance';
 import { db } from '../../lib/db/instance';
 import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
-import { recentlyRemovedIds, savePaper, savedPaperFromPaper, savedState, unsavePaper } from '../../lib/db/readingList';
+import { recentlyRemovedIds, savePaper, savedPaperFromPaper, savedState, savedStatuses, unsavePaper } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';
-import type { ReadingStatus } from '../../lib/types';
-import { ZOTERO_SENT_KEY } from '../../lib/zotero/sent';
+import { zoteroSentIds } from '../../lib/zotero/sent';
 import { sendToZoteroFromPage } from '../../lib/zotero/request';
 import { copyToClipboard } from '../../lib/export/citation';
-import { entriesSeenAt } from '../../lib/popup/newEntries';
-import { ENTRIES_SEEN_AT_KEY } from '../../lib/refresh/state';
+import { readEntriesSeenAt } from '../../lib/refresh/state';
 import type { TabPaper } from '../../components/ThisTab';
 import { App } from './App';
 import { watchPopupCatalog } from './catalog';
@@ -76,15 +74,15 @@ export function start(early: Promise<EarlyRead | undefined>): void {
     watchCatalog: (onChange, onError) => watchPopupCatalog(db, onChange, onError, early),
     watchEntriesSeenAt(onChange) {
       // One small row: "Dismiss" (the background writes it) clears the marks at once.
-      const subscription = liveQuery(() => db.kv.get(ENTRIES_SEEN_AT_KEY)).subscribe({
-        next: (row) => onChange(entriesSeenAt(row?.value)),
+      const subscription = liveQuery(() => readEntriesSeenAt(db)).subscribe({
+        next: onChange,
         error: () => onChange(undefined),
       });
       return () => subscription.unsubscribe();
     },
     watchInZotero(onChange) {
-      const subscription = liveQuery(() => db.kv.get(ZOTERO_SENT_KEY)).subscribe({
-        next: (row) => onChange(new Set(typeof row?.value === 'object' && row.value !== null ? Object.keys(row.value) : [])),
+      const subscription = liveQuery(() => zoteroSentIds(db)).subscribe({
+        next: onChange,
         error: () => onChange(new Set()),
       });
       return () => subscription.unsubscribe();
@@ -92,20 +90,8 @@ export function start(early: Promise<EarlyRead | undefined>): void {
     sendToZotero: sendToZoteroFromPage,
     copyText: (text, what) => copyToClipboard(text, what),
     watchSaved(onChange) {
-      // Statuses through the status index: no saved item (notes and all) is read.
-      const read = async () => {
-        const [ids, reading, done] = await Promise.all([
-          db.saved.toCollection().primaryKeys(),
-          db.saved.where('status').equals('reading').primaryKeys(),
-          db.saved.where('status').equals('read').primaryKeys(),
-        ]);
-        const statuses = new Map<string, ReadingStatus>(ids.map((id) => [id, 'to-read']));
-        for (const id of reading) statuses.set(id, 'reading');
-        for (const id of done) statuses.set(id, 'read');
-        return { ids: new Set(ids), statuses };
-      };
-      const subscription = liveQuery(read).subscribe({
-        next: ({ ids, statuses }) => onChange(ids, statuses),
+      const subscription = liveQuery(() => savedStatuses(db)).subscribe({
+        next: (statuses) => onChange(new Set(statuses.keys()), statuses),
         error: () => onChange(new Set(), new Map()),
       });
       return () => subscription.unsubscribe();

@@ -195,6 +195,19 @@ export async function listSaved(db: LanternDB): Promise<SavedItem[]> {
   return db.saved.orderBy('addedAt').reverse().toArray();
 }
 
+/** Every saved paper's id and reading status, read through the status index (no saved record, notes and all, is read). */
+export async function savedStatuses(db: LanternDB): Promise<Map<string, ReadingStatus>> {
+  const [ids, reading, done] = await Promise.all([
+    db.saved.toCollection().primaryKeys(),
+    db.saved.where('status').equals('reading').primaryKeys(),
+    db.saved.where('status').equals('read').primaryKeys(),
+  ]);
+  const statuses = new Map<string, ReadingStatus>(ids.map((id) => [id, 'to-read']));
+  for (const id of reading) statuses.set(id, 'reading');
+  for (const id of done) statuses.set(id, 'read');
+  return statuses;
+}
+
 export type SavedPatch = Partial<Pick<SavedItem, 'status' | 'tags' | 'note' | 'starred'>>;
 
 /** Tags as the user means them: trimmed, without empties or repeats (case-insensitively), in order. */
@@ -239,6 +252,15 @@ export async function updateSaved(
       return next;
     }),
   );
+}
+
+/** Edits several saved items in one transaction (the library's bulk actions): all or none. Returns them as updateSaved does, in order. */
+export async function updateManySaved(
+  db: LanternDB,
+  edits: ReadonlyArray<{ id: string; patch: SavedPatch }>,
+  now = Date.now(),
+): Promise<Array<SavedItem | undefined>> {
+  return guarded(() => db.transaction('rw', db.saved, () => Promise.all(edits.map(({ id, patch }) => updateSaved(db, id, patch, now)))));
 }
 
 /** Puts items back exactly as they were (undo of a removal), all or none; they leave "Recently removed". */

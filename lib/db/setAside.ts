@@ -8,6 +8,7 @@
  * Kept in db.kv under one key (no table of its own: a new table would need a schema version).
  */
 import type { Transaction } from 'dexie';
+import type { LanternDB } from './schema';
 import { plural } from '../words';
 
 /** db.kv key of the rows set aside (SetAsideRow[], oldest first). */
@@ -35,6 +36,11 @@ function isSetAsideRow(value: unknown): value is SetAsideRow {
 /** The rows as stored, with anything unreadable left out. */
 export function readSetAside(value: unknown): SetAsideRow[] {
   return Array.isArray(value) ? value.filter(isSetAsideRow) : [];
+}
+
+/** The rows set aside in `db`, oldest first. */
+export async function setAsideRows(db: LanternDB): Promise<SetAsideRow[]> {
+  return readSetAside((await db.kv.get(SET_ASIDE_KEY))?.value);
 }
 
 /** Why a conversion failed, in one line. */

@@ -4,6 +4,7 @@
  */
 import { newestAddedAt } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
+import { entriesSeenAt } from '../popup/newEntries';
 import type { RefreshFailure } from './failure';
 import { DEFAULT_SCHEDULE, isValidSchedule, type CheckHistory, type RefreshSchedule } from './schedule';
 
@@ -89,13 +90,18 @@ async function enabledEntriesAddedAfter(db: LanternDB, since: number): Promise<n
   return count;
 }
 
+/** When entries count as seen up to (epoch ms), or undefined before the clock starts (or when its row is damaged). */
+export async function readEntriesSeenAt(db: LanternDB): Promise<number | undefined> {
+  return entriesSeenAt((await db.kv.get(ENTRIES_SEEN_AT_KEY))?.value);
+}
+
 /**
  * Starts the "new entries" clock if it is not running: what the database holds now (the bundled
  * list, just seeded) is not news. Returns when entries count as seen up to.
  */
 export async function startNewEntriesClock(db: LanternDB, now = Date.now()): Promise<number> {
-  const seen = (await db.kv.get(ENTRIES_SEEN_AT_KEY))?.value;
-  if (typeof seen === 'number') return seen;
+  const seen = await readEntriesSeenAt(db);
+  if (seen !== undefined) return seen;
   let newest = 0;
   for (const manifest of await db.manifests.toArray()) for (const at of manifest.addedAt) if (at > newest) newest = at;
   const start = Math.max(now, newest);

@@ -20,6 +20,11 @@ export async function readZoteroSent(db: LanternDB): Promise<ZoteroSent> {
   return asSent((await db.kv.get(ZOTERO_SENT_KEY))?.value);
 }
 
+/** The ids of the papers in Zotero. */
+export async function zoteroSentIds(db: LanternDB): Promise<Set<string>> {
+  return new Set(Object.keys(await readZoteroSent(db)));
+}
+
 /** Remembers these ids as sent at `at` (one transaction: concurrent sends do not lose each other's marks). */
 export async function markSentToZotero(db: LanternDB, ids: readonly string[], at = Date.now()): Promise<void> {
   if (ids.length === 0) return;

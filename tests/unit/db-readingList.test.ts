@@ -20,6 +20,8 @@ import {
   savedIds,
   savedPaperFromPaper,
   unsavePaper,
+  savedStatuses,
+  updateManySaved,
   updateSaved,
 } from '../../lib/db/readingList';
 import type { Paper, SavedPaper } from '../../lib/types';
@@ -244,6 +246,48 @@ describe('updateSaved', () => {
     await savePaper(db, A);
     await expect(updateSaved(db, A.id, { status: 'done' as never })).rejects.toThrow(/not a reading status/);
     expect(await updateSaved(db, 'arxiv:0000.00000', { note: 'x' })).toBeUndefined();
+  });
+});
+
+describe('savedStatuses', () => {
+  it('gives every saved id with its status, and nothing for removed papers', async () => {
+    await savePaper(db, A, 1000);
+    await savePaper(db, B, 1000);
+    await updateSaved(db, B.id, { status: 'read' }, 2000);
+    expect(await savedStatuses(db)).toEqual(new Map([[A.id, 'to-read'], [B.id, 'read']]));
+    await unsavePaper(db, B.id, 3000);
+    expect(await savedStatuses(db)).toEqual(new Map([[A.id, 'to-read']]));
+  });
+});
+
+describe('updateManySaved', () => {
+  it('edits several items at one time, in order, and skips unsaved ids', async () => {
+    await savePaper(db, A, 1000);
+    await savePaper(db, B, 1000);
+    const updated = await updateManySaved(
+      db,
+      [
+        { id: A.id, patch: { status: 'read' } },
+        { id: 'arxiv:0000.00000', patch: { note: 'x' } },
+        { id: B.id, patch: { tags: ['eval'] } },
+      ],
+      2000,
+    );
+    expect(updated.map((item) => item?.id)).toEqual([A.id, undefined, B.id]);
+    expect(await db.saved.get(A.id)).toMatchObject({ status: 'read', statusChangedAt: 2000, updatedAt: 2000 });
+    expect(await db.saved.get(B.id)).toMatchObject({ tags: ['eval'], updatedAt: 2000 });
+  });
+
+  it('changes none when one edit fails', async () => {
+    await savePaper(db, A, 1000);
+    await savePaper(db, B, 1000);
+    await expect(
+      updateManySaved(db, [
+        { id: A.id, patch: { note: 'first' } },
+        { id: B.id, patch: { status: 'done' as never } },
+      ]),
+    ).rejects.toThrow(/not a reading status/);
+    expect((await db.saved.get(A.id))?.note).toBe('');
   });
 });
 
