@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALL_SITES_MATCHES, SITE_MATCHES } from './lib/sites';
+import { ALL_SITES_MATCHES, SITE_ACCESS_ORIGINS } from './lib/sites';
 import { ZOTERO_PERMISSION } from './lib/zotero/connector';
 
 const NATIVE_BROWSER = fileURLToPath(new URL('./lib/nativeBrowser.ts', import.meta.url));
@@ -45,11 +45,8 @@ export default defineConfig({
       };
       config.plugins = [nativeBrowser, noMatchPatterns, ...(config.plugins ?? [])];
     },
-    // MV2 (Firefox) has no optional_host_permissions: its optional hosts go in optional_permissions.
+    // Both browsers get the MV3 build (package.json; README "Firefox" says why).
     'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.manifestVersion === 2) {
-        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...ALL_SITES_MATCHES, ZOTERO_PERMISSION];
-      }
       // Firefox: a fixed add-on id (storage and updates survive reinstalls; AMO requires it) and
       // the data-collection statement new add-ons must make: Lantern collects nothing.
       if (wxt.config.browser === 'firefox') {
@@ -83,13 +80,11 @@ export default defineConfig({
     // The content script's own sites: lets the background read those tabs' URLs for the toolbar
     // icon (arXiv PDFs) without "tabs"; no warning beyond the content script's.
     // The seed list's source (lib/refresh/url.ts); other lists' hosts are asked for when added.
-    host_permissions: [...SITE_MATCHES, 'https://raw.githubusercontent.com/*'],
+    host_permissions: [...SITE_ACCESS_ORIGINS],
     // "Recognize papers on all sites", asked for at runtime (lib/allSites.ts); the Zotero desktop
     // app's local connector server, asked for on the first "Send to Zotero" (lib/zotero/request.ts).
     optional_host_permissions: [...ALL_SITES_MATCHES, ZOTERO_PERMISSION],
     icons: { 16: 'icon-16.png', 32: 'icon-32.png', 48: 'icon-48.png', 96: 'icon-96.png', 128: 'icon-128.png' },
     action: toolbarButton,
-    // WXT 0.21 builds MV2's browser_action from the popup alone (dropping `action`'s icon); MV3 builds drop this key.
-    browser_action: toolbarButton,
   },
 });

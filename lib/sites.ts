@@ -70,6 +70,15 @@ export const SITE_MATCHES: readonly string[] = [...ARXIV_AND_MIRRORS, ...READING
 /** The optional "all sites" permission, asked for at runtime (see lib/allSites.ts). */
 export const ALL_SITES_MATCHES: readonly string[] = ['*://*/*'];
 
+/** Where the seed list (and every list on GitHub) is fetched from (lib/refresh/url.ts). */
+export const LIST_SOURCE_MATCH = 'https://raw.githubusercontent.com/*';
+
+/**
+ * The manifest's host permissions: the content script's sites (so the background may read
+ * those tabs' URLs for the toolbar icon, e.g. on PDF tabs) and the seed list's source.
+ */
+export const SITE_ACCESS_ORIGINS: readonly string[] = [...SITE_MATCHES, LIST_SOURCE_MATCH];
+
 /** True when an http(s) URL is one the content script runs on (match patterns read as the browser reads them). */
 export function isSiteUrl(url: string, patterns: readonly string[] = SITE_MATCHES): boolean {
   const parsed = parseHttpUrl(url);

@@ -8,6 +8,7 @@ import { ScheduleSection } from './ScheduleSection';
 import type { OptionsServices, RefreshState } from './services';
 import { NoticeLine } from './ui';
 import { ZoteroSection } from './ZoteroSection';
+import { SiteAccessNotice } from '../../components/SiteAccessNotice';
 
 /** The options page: one section per file beside this one, all reaching Lantern through `services`. */
 export function App({ services }: { services: OptionsServices }) {
@@ -30,6 +31,7 @@ export function App({ services }: { services: OptionsServices }) {
   return (
     <main class="options">
       <h1>Lantern settings</h1>
+      {services.siteAccess && <SiteAccessNotice access={services.siteAccess} />}
       <NoticeLine notice={loadError ? { text: `Could not read Lantern’s lists: ${loadError}`, error: true } : null} />
       <ListsSection services={services} state={state} progress={progress} reload={reload} />
       <ScheduleSection services={services} state={state} reload={reload} />

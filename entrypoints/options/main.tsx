@@ -1,5 +1,6 @@
 import { loadZoteroSettings, saveZoteroSettings } from '../../lib/zotero/settings';
 import { render } from 'preact';
+import { browserSiteAccess } from '../../lib/siteAccess';
 import { browser } from 'wxt/browser';
 import { applyAppearance, followAppearance, readAppearance, writeAppearance } from '../../lib/appearance';
 import { isAllSitesRecognitionEnabled, setAllSitesRecognition } from '../../lib/allSites';
@@ -17,6 +18,7 @@ import './style.css';
 followAppearance();
 
 const services: OptionsServices = {
+  siteAccess: browserSiteAccess(),
   getRefreshState: () => sendMessage('getRefreshState', {}),
   refreshLists: (listIds, acceptShrink) => sendMessage('refreshLists', { ...(listIds && { listIds }), ...(acceptShrink && { acceptShrink }) }),
   // No await before this call: browsers grant permissions only inside the click's own task.

@@ -1,4 +1,5 @@
 /** What the options page needs from the rest of Lantern; main.tsx wires it to the browser. */
+import type { SiteAccess } from '../../lib/siteAccess';
 import type { Appearance } from '../../lib/appearance';
 import type { AutoBackupInfo, RestoreOutcome } from '../../lib/db/autoBackups';
 import type { SetAsideRow } from '../../lib/db/setAside';
@@ -11,6 +12,8 @@ import type { MarkSettings } from '../../lib/markSettings';
 export type RefreshState = Response<'getRefreshState'>;
 
 export interface OptionsServices {
+  /** The paper sites' permissions, for the notice that asks for them (components/SiteAccessNotice); absent in tests of other parts. */
+  siteAccess?: SiteAccess;
   getRefreshState(): Promise<Reply<Response<'getRefreshState'>>>;
   /** `acceptShrink`: apply a copy that drops most entries (after the user saw it refused). */
   refreshLists(listIds?: string[], acceptShrink?: boolean): Promise<Reply<Response<'refreshLists'>>>;

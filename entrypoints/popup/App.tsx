@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { SiteAccessNotice } from '../../components/SiteAccessNotice';
 import { CategoryChips } from '../../components/CategoryChips';
 import { Filters } from '../../components/Filters';
 import { ResultList, optionId } from '../../components/ResultList';
@@ -289,6 +290,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
 
   return (
     <div class="popup">
+      {services.siteAccess && <SiteAccessNotice access={services.siteAccess} />}
       <header class="popup-head">
         <SearchBox
           inputRef={inputRef}

@@ -4,6 +4,7 @@
  * wire it to an in-memory list.
  */
 import type { CategoryCount } from '../../components/CategoryChips';
+import type { SiteAccess } from '../../lib/siteAccess';
 import type { TabPaper } from '../../components/ThisTab';
 import type { ListedHit } from '../../lib/listing/hit';
 import type { ListChoice, PopupFilters, SortOrder } from '../../lib/popup/filters';
@@ -59,6 +60,8 @@ export interface TabListings {
 }
 
 export interface PopupServices {
+  /** The paper sites' permissions, for the notice that asks for them (components/SiteAccessNotice); absent in tests of other parts. */
+  siteAccess?: SiteAccess;
   /** Calls back with the catalog as soon as it is loaded and whenever it changes; returns the unsubscribe. */
   watchCatalog(onChange: (catalog: PopupCatalog) => void, onError: (error: unknown) => void): () => void;
   /**

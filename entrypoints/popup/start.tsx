@@ -6,6 +6,7 @@ import { db } from '../../lib/db/instance';
 import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
 import { recentlyRemovedIds, savePaper, savedPaperFromPaper, savedState, savedStatuses, unsavePaper } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';
+import { browserSiteAccess } from '../../lib/siteAccess';
 import { zoteroSentIds } from '../../lib/zotero/sent';
 import { sendToZoteroFromPage } from '../../lib/zotero/request';
 import { copyToClipboard } from '../../lib/export/citation';
@@ -71,6 +72,7 @@ const pageUrl = browser.runtime.getURL as (path: string) => string;
 /** Renders the popup; `early` is the stored index read before this module loaded. */
 export function start(early: Promise<EarlyRead | undefined>): void {
   const services: PopupServices = {
+    siteAccess: browserSiteAccess(),
     watchCatalog: (onChange, onError) => watchPopupCatalog(db, onChange, onError, early),
     watchEntriesSeenAt(onChange) {
       // One small row: "Dismiss" (the background writes it) clears the marks at once.

@@ -976,6 +976,35 @@ class FirefoxSession {
   extensionUrl(path: string): string {
     return `moz-extension://${this.uuid}/${path.replace(/^\//, '')}`;
   }
+
+  /**
+   * Waits for the add-on's permission prompt (Firefox's doorhanger "addon-webext-permissions",
+   * shown with `extensions.webextOptionalPermissionPrompts` on) and clicks Allow or Don't allow
+   * in it, as the user would. Resolves to its header and the permissions it listed.
+   */
+  async answerPermissionPrompt(answer: 'allow' | 'deny'): Promise<string[]> {
+    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    let lines: string[] | null = null;
+    let seen = '';
+    for (;;) {
+      // Clicks before the prompt's security delay (security.notification_enable_delay) are
+      // ignored, as they are for a person: click until the prompt is gone.
+      const state = await this.chromeEval<{ lines?: string[]; gone?: boolean; panel?: string; found?: boolean }>(`(() => {
+        const notification = gBrowser.browsers.map((b) => PopupNotifications.getNotification('addon-webext-permissions', b)).find(Boolean);
+        if (!notification) return { gone: true };
+        const element = PopupNotifications.panel.querySelector('#addon-webext-permissions-notification');
+        if (!element || PopupNotifications.panel.state !== 'open') return { found: true, panel: PopupNotifications.panel.state };
+        const strings = notification.options.customElementOptions.strings;
+        ${answer === 'allow' ? 'element.button' : 'element.secondaryButton'}.click();
+        return { lines: [strings.header.replace('<>', strings.addonName), ...strings.msgs] };
+      })()`);
+      if (state.lines) lines = state.lines;
+      else if (state.gone && lines) return lines;
+      seen = JSON.stringify(state);
+      if (Date.now() > deadline) throw new Error(`Firefox's permission prompt for the add-on was not answered (last seen: ${seen})`);
+      await sleep(100);
+    }
+  }
 }
 
 /** Reads a file of the built add-on (the manifest, to name its background script). */
@@ -1061,8 +1090,11 @@ export async function launchFirefoxExtension(extDir: string, options: LaunchOpti
         'network.http.speculative-parallel-limit': 0,
         'browser.safebrowsing.malware.enabled': false,
         'browser.safebrowsing.phishing.enabled': false,
-        // Optional permissions the add-on asks for are granted without a prompt (no one is there to click it).
-        'extensions.webextOptionalPermissionPrompts': false,
+        // Optional permissions the add-on asks for are granted without a prompt, unless the spec
+        // answers Firefox's prompt itself (answerPermissionPrompt).
+        'extensions.webextOptionalPermissionPrompts': options.permissionPrompts === true,
+        // MV3 host permissions granted at install (Firefox 127 and later), or not (as before 127).
+        'extensions.originControls.grantByDefault': options.siteAccess !== 'withheld',
         // The popup is tested as a tab: let its window.close() close that tab, as it closes the
         // toolbar panel (Chromium lets extension pages close their tabs anyway).
         'dom.allow_scripts_to_close_windows': true,
@@ -1144,6 +1176,7 @@ export async function launchFirefoxExtension(extDir: string, options: LaunchOpti
       extensionUrl: (path: string) => session.extensionUrl(path),
       openPage: (path: string) => session.openExtensionPage(path),
       openPopup: () => session.openExtensionPage('popup.html'),
+      answerPermissionPrompt: (answer) => session.answerPermissionPrompt(answer),
       routePages(more) {
         for (const [url, page] of Object.entries(more)) pages.set(url, page);
       },

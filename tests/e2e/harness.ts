@@ -84,7 +84,13 @@ export interface ExtensionSession {
    * prefixes; an exact match wins, else the longest matching prefix. http and https alike.
    */
   routePages(pages: Record<string, RoutedPage>): void;
-  /** Closes Chromium and deletes its temporary profile. */
+  /**
+   * Firefox, launched with `permissionPrompts`: waits for the add-on's permission prompt and
+   * clicks its Allow or Don't allow button. Resolves to the lines the prompt showed (its header,
+   * then one line per permission asked for).
+   */
+  answerPermissionPrompt(answer: 'allow' | 'deny'): Promise<string[]>;
+  /** Closes the browser and deletes its temporary profile. */
   close(): Promise<void>;
 }
 
@@ -117,6 +123,20 @@ export interface LaunchOptions {
    * profile's extension preferences) between a first start and the real one.
    */
   grantedHosts?: readonly string[];
+  /**
+   * The manifest's host permissions (the paper sites) at the first run: 'granted' (default), or
+   * 'withheld' as a user can make them. Chromium: the profile records site access "On click"
+   * (Chromium's `withholding_permissions`), as chrome://extensions does. Firefox: the install
+   * grants no host permission, as Firefox does when `extensions.originControls.grantByDefault`
+   * is off (every release before 127), so the add-on's first run has none.
+   */
+  siteAccess?: 'granted' | 'withheld';
+  /**
+   * Firefox only: optional permissions the add-on asks for show Firefox's real prompt, answered
+   * by `ExtensionSession.answerPermissionPrompt`, instead of being granted without one.
+   * Headless Chromium cannot show its prompt at all, so Chromium refuses this option.
+   */
+  permissionPrompts?: boolean;
 }
 
 function launchArgs(extDir: string): string[] {
@@ -133,17 +153,27 @@ function launchArgs(extDir: string): string[] {
   ];
 }
 
-/** Starts Chromium once on `profileDir` to install the extension, then records `hosts` as granted by the user. */
-async function grantHosts(profileDir: string, extDir: string, hosts: readonly string[]): Promise<void> {
+/**
+ * Starts Chromium once on `profileDir` to install the extension, then records the user's answers
+ * about site access: `hosts` granted, and with `withhold`, the manifest's hosts withheld.
+ */
+async function recordSiteAccess(profileDir: string, extDir: string, hosts: readonly string[], withhold: boolean): Promise<void> {
   const first = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath(), headless: true, args: launchArgs(extDir) });
   const worker = first.serviceWorkers()[0] ?? (await first.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;
   await first.close();
   const file = join(profileDir, 'Default', 'Preferences');
-  const prefs = JSON.parse(readFileSync(file, 'utf8')) as { extensions?: { settings?: Record<string, Record<string, { explicit_host?: string[] }>> } };
+  type HostSets = { explicit_host?: string[]; scriptable_host?: string[] };
+  type Settings = { granted_permissions?: HostSets; active_permissions?: HostSets; withholding_permissions?: boolean };
+  const prefs = JSON.parse(readFileSync(file, 'utf8')) as { extensions?: { settings?: Record<string, Settings> } };
   const settings = prefs.extensions?.settings?.[id];
   if (!settings) throw new Error('Chromium did not record the extension in its preferences; cannot grant permissions.');
-  for (const key of ['granted_permissions', 'active_permissions']) {
+  if (withhold) {
+    // Site access "On click": the hosts stay granted at install but are not active.
+    settings.withholding_permissions = true;
+    settings.active_permissions = { ...settings.active_permissions, explicit_host: [], scriptable_host: [] };
+  }
+  for (const key of ['granted_permissions', 'active_permissions'] as const) {
     const set = (settings[key] ??= {});
     set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...hosts])];
   }
@@ -155,8 +185,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const browser = currentBrowser();
   const extDir = resolve(options.extDir ?? defaultExtDir(browser));
   if (browser === 'firefox') return launchFirefoxExtension(extDir, options);
+  if (options.permissionPrompts) throw new Error('Headless Chromium cannot show a permission prompt: permissionPrompts is Firefox only.');
   const profileDir = await mkdtemp(join(tmpdir(), 'lantern-e2e-'));
-  if (options.grantedHosts?.length) await grantHosts(profileDir, extDir, options.grantedHosts);
+  const withhold = options.siteAccess === 'withheld';
+  if (options.grantedHosts?.length || withhold) await recordSiteAccess(profileDir, extDir, options.grantedHosts ?? [], withhold);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -204,6 +236,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       extensionUrl,
       openPage,
       openPopup: () => openPage('popup.html'),
+      answerPermissionPrompt: () => Promise.reject(new Error('Headless Chromium shows no permission prompt to answer.')),
       routePages(more) {
         for (const [url, page] of Object.entries(more)) pages.set(url, page);
       },
