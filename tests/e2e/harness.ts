@@ -253,8 +253,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 }
 
 /**
- * Saves a PNG of the page to test-results/screenshots/<name>.png (git-ignored), for looking
- * at the UI. With `colorScheme`, emulates it first and appends it to the name.
+ * Saves a PNG of the page to test-results/screenshots/<name>[-<colorScheme>]-<browser>.png
+ * (git-ignored), for looking at the UI. With `colorScheme`, emulates it first. The browser is in
+ * the name because both browsers' runs take the same screenshots into one folder.
  */
 export async function screenshot(
   page: Page,
@@ -264,7 +265,7 @@ export async function screenshot(
   const dir = join(ROOT, 'test-results/screenshots');
   await mkdir(dir, { recursive: true });
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
-  const file = join(dir, `${name}${options.colorScheme ? `-${options.colorScheme}` : ''}.png`);
+  const file = join(dir, `${name}${options.colorScheme ? `-${options.colorScheme}` : ''}-${currentBrowser()}.png`);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }
