@@ -6,12 +6,7 @@ import type { BrowserName } from './harness';
 
 const BOTH: readonly BrowserName[] = ['chromium', 'firefox'];
 
-export const SPEC_BROWSERS: Readonly<Record<string, { browsers: readonly BrowserName[]; why: string }>> = {
-  'list-hosts.e2e.ts': {
-    browsers: ['chromium'],
-    why: "Its last test tells whether a content script ran on a page by the page's isolated worlds (DevTools protocol, Runtime.executionContextCreated); WebDriver BiDi in Firefox does not list content-script realms. The other two tests pass in Firefox.",
-  },
-};
+export const SPEC_BROWSERS: Readonly<Record<string, { browsers: readonly BrowserName[]; why: string }>> = {};
 
 /** The browsers a spec file (by its name, e.g. `badge.e2e.ts`) runs in. */
 export function browsersFor(specFile: string): readonly BrowserName[] {

@@ -1,5 +1,5 @@
 /**
- * Which hosts a list may come from, end to end in Chromium: only https, only hosts the user
+ * Which hosts a list may come from, end to end: only https, only hosts the user
  * granted (nothing is fetched from any other), and removing a list gives back the host
  * permission its adding asked for once no other list reads from that host. Plain-http pages of
  * https-only sites get no content script.
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { launchExtension, type ExtensionSession } from './harness';
-import { sendFromExtensionPage, waitForBadge, waitForSeed } from './badge.page';
+import { sendFromExtensionPage, waitForAnswer, waitForBadge, waitForSeed } from './badge.page';
 import { isolatedWorldNames } from './devtools';
 import bundled from '../../assets/catalog.json';
 import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
@@ -25,6 +25,12 @@ const list = (entries: readonly CatalogEntry[]) => writeListMarkdown('Hosted Med
 
 let ext: ExtensionSession;
 const requested: string[] = [];
+
+/** The pages whose content script told the background about them (its record per tab, source "page"). */
+const pagesThatAsked = () =>
+  ext.serviceWorker.evaluate(async () =>
+    (Object.values(await chrome.storage.session.get(null)) as { url?: string; source?: string }[]).filter((s) => s.source === 'page').map((s) => s.url),
+  );
 
 const hasPermission = (origin: string) =>
   ext.serviceWorker.evaluate((o) => chrome.permissions.contains({ origins: [o] }), origin);
@@ -107,8 +113,16 @@ describe('hosts a list may come from', () => {
     const secure = await ext.context.newPage();
     await secure.goto(`https://arxiv.org/abs/${listed.ids.arxiv}`);
     await waitForBadge(secure, listed.id);
-    expect(await isolatedWorldNames(secure)).toContain('Lantern');
-    expect(await isolatedWorldNames(plain)).not.toContain('Lantern');
+    await waitForAnswer(ext, secure);
+    const asked = await pagesThatAsked();
+    expect(asked).toContain(`https://arxiv.org/abs/${listed.ids.arxiv}`);
+    expect(asked).not.toContain(`http://arxiv.org/abs/${listed.ids.arxiv}`);
+    if (ext.browserName === 'chromium') {
+      // Chromium's DevTools protocol also lists content-script worlds (WebDriver BiDi does not):
+      // not even a silent content script ran there.
+      expect(await isolatedWorldNames(secure)).toContain('Lantern');
+      expect(await isolatedWorldNames(plain)).not.toContain('Lantern');
+    }
     expect(await plain.locator('lantern-badge').count()).toBe(0);
     await plain.close();
     await secure.close();
