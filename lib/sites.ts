@@ -17,7 +17,7 @@ const ARXIV_AND_MIRRORS = [
   'https://ar5iv.org/*',
 ];
 
-/** Indexes, preprint servers and publishers (issue 3, "Where the content script runs"). */
+/** Indexes, preprint servers and publishers: where the content script runs. */
 const READING_PLACES = [
   'https://pubmed.ncbi.nlm.nih.gov/*',
   'https://pmc.ncbi.nlm.nih.gov/*',

@@ -420,7 +420,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             <span class="count">…</span>
           )}
           <nav class="foot-links" aria-label="Lantern pages">
-            {/* "N new entries" and "Update now" (issue 6); the catalog follows the rebuilt index by itself. */}
+            {/* "N new entries" and "Update now"; the catalog follows the rebuilt index by itself. */}
             <ListUpdates onUpdated={() => undefined} />
             <a href={services.libraryUrl} target="_blank" rel="noopener">
               Reading list{savedIds.size > 0 ? ` (${savedIds.size})` : ''}

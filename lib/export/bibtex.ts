@@ -1,5 +1,5 @@
 /**
- * BibTeX writer for the reading list (issue 5: valid and escaped for LaTeX, stable unique keys).
+ * BibTeX writer for the reading list: valid and escaped for LaTeX, with stable unique keys.
  *
  * Non-ASCII text is written as UTF-8, not converted to LaTeX accent macros: biber and LaTeX's
  * default UTF-8 input (since 2018) read it as is, Zotero, Paperpile and JabRef import it, and no

@@ -1,5 +1,5 @@
 /**
- * "New" marks (issue 6): a paper is new when it first appeared in the lists after the moment up
+ * "New" marks: a paper is new when it first appeared in the lists after the moment up
  * to which the user has seen new entries (the clock lib/refresh/state.ts keeps in db.kv).
  */
 import type { Paper } from '../types';

@@ -1,4 +1,4 @@
-/** Keeping lists fresh and following more of them (issue 6). */
+/** Keeping lists fresh and following more of them. */
 export * from './apply';
 export * from './diff';
 export * from './failure';

@@ -1,6 +1,6 @@
 /**
  * The popup with more than one list (the list filter) and with papers added by a refresh (the
- * "New" marks until the user has seen them), issue 6.
+ * "New" marks until the user has seen them).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
