@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALL_SITES_MATCHES, SITE_ACCESS_ORIGINS } from './lib/sites';
 import { ZOTERO_PERMISSION } from './lib/zotero/connector';
+import { SAVE_COMMAND } from './lib/commandNames';
 
 const NATIVE_BROWSER = fileURLToPath(new URL('./lib/nativeBrowser.ts', import.meta.url));
 const CONTENT_SCRIPT = fileURLToPath(new URL('./entrypoints/content/index.ts', import.meta.url));
@@ -75,7 +76,7 @@ export default defineConfig({
     // contextMenus: "Save to Lantern" on pages and links (no install warning).
     permissions: ['storage', 'scripting', 'unlimitedStorage', 'alarms', 'contextMenus'],
     commands: {
-      'save-paper': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the current paper to Lantern' },
+      [SAVE_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the current paper to Lantern' },
     },
     // The content script's own sites: lets the background read those tabs' URLs for the toolbar
     // icon (arXiv PDFs) without "tabs"; no warning beyond the content script's.

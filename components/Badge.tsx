@@ -8,7 +8,7 @@ import type { PageMatch } from '../lib/types';
 import { CarryActions } from './CarryActions';
 import { CITATION_NAMES, citation, copyToClipboard, unsavedItem } from '../lib/export/citation';
 import type { ListedHit } from '../lib/listing/hit';
-import { categoryLeaf } from '../lib/popup/present';
+import { categoryLeaf } from '../lib/categories';
 import { EntryView, LanternMark } from './EntryView';
 
 export interface BadgeProps {

@@ -1,4 +1,4 @@
-import { categoryLeaf } from '../lib/popup/present';
+import { categoryLeaf } from '../lib/categories';
 import type { CategoryProgress } from '../lib/progress';
 
 export interface CategoryCount {

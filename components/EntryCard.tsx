@@ -1,5 +1,6 @@
 import type { Paper } from '../lib/types';
-import { categoryLeaf, paperDate, safeLinks } from '../lib/popup/present';
+import { categoryLeaf } from '../lib/categories';
+import { paperDate, safeLinks } from '../lib/popup/present';
 import { Highlight } from './Highlight';
 import { SaveToggle } from './SaveToggle';
 

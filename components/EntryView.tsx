@@ -6,7 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageMatch } from '../lib/types';
-import { categoryLeaf, paperDate, primaryUrl, safeLinks } from '../lib/popup/present';
+import { categoryLeaf } from '../lib/categories';
+import { paperDate, primaryUrl, safeLinks } from '../lib/popup/present';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote } from './RemovalNote';
 

@@ -1,5 +1,5 @@
 import type { ListChoice, PopupFilters, SortOrder } from '../lib/popup/filters';
-import { categoryLeaf } from '../lib/popup/present';
+import { CATEGORY_SEPARATOR, categoryLeaf, categoryParts } from '../lib/categories';
 
 export interface FiltersProps {
   filters: PopupFilters;
@@ -50,7 +50,7 @@ export function Filters({ filters, sort, categories, years, lists, onChange, onS
             <option value="">All</option>
             {categories.map((c) => (
               <option key={c} value={c}>
-                {c.includes(' › ') ? `${categoryLeaf(c)} (${c.split(' › ')[0]})` : c}
+                {c.includes(CATEGORY_SEPARATOR) ? `${categoryLeaf(c)} (${categoryParts(c)[0]})` : c}
               </option>
             ))}
           </select>

@@ -6,7 +6,7 @@
  */
 import type { ListedHit } from '../lib/listing/hit';
 import { MARK_CAP } from '../lib/listing/marks';
-import { categoryLeaf } from '../lib/popup/present';
+import { categoryLeaf } from '../lib/categories';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote, type Removal } from './RemovalNote';
 

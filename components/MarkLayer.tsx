@@ -13,7 +13,7 @@ import badgeCss from './Badge.css?inline';
 import markCss from './Mark.css?inline';
 import { EntryView, LanternMark } from './EntryView';
 import { ignoreUntrustedEvents } from '../lib/trusted';
-import { categoryLeaf } from '../lib/popup/present';
+import { categoryLeaf } from '../lib/categories';
 import type { ListedHit, MarkStatus } from '../lib/listing/hit';
 import type { ItemQuery, ListingItem } from '../lib/listing/item';
 import { MARK_CAP, plannedMarks } from '../lib/listing/marks';

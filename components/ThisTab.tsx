@@ -1,4 +1,5 @@
 import type { PageIdentity, Paper } from '../lib/types';
+import { identityLabel } from '../lib/ids';
 import { authorLine } from '../lib/popup/present';
 import { EntryCard } from './EntryCard';
 import { SaveToggle } from './SaveToggle';
@@ -21,13 +22,8 @@ export interface ThisTabProps {
 }
 
 /** What a page identifies itself as, in a few words: its title, else its strongest id. */
-export function identityLabel(identity: PageIdentity): string {
-  if (identity.title) return identity.title;
-  if (identity.arxiv) return `arXiv:${identity.arxiv}`;
-  if (identity.doi) return `doi:${identity.doi}`;
-  if (identity.pmid) return `PMID ${identity.pmid}`;
-  if (identity.pmcid) return identity.pmcid;
-  return identity.url;
+export function pageLabel(identity: PageIdentity): string {
+  return identity.title || identityLabel(identity);
 }
 
 /** "This tab": the listed paper the active tab shows, or an offer to save an unlisted one. */
@@ -43,12 +39,12 @@ export function ThisTab({ tab, saved, busy, onToggleSave, removal, onCategory, s
         <EntryCard paper={tab.paper} saved={saved} busy={busy} onToggleSave={onToggleSave} onCategory={onCategory} />
       ) : (
         <div class="this-tab-unlisted">
-          <p class="entry-title">{identityLabel(tab.identity)}</p>
+          <p class="entry-title">{pageLabel(tab.identity)}</p>
           {tab.identity.authors && tab.identity.authors.length > 0 && (
             <p class="entry-authors">{authorLine(tab.identity.authors)}</p>
           )}
           {saved ? (
-            <SaveToggle saved busy={busy} onToggle={onToggleSave} title={identityLabel(tab.identity)} />
+            <SaveToggle saved busy={busy} onToggle={onToggleSave} title={pageLabel(tab.identity)} />
           ) : (
             <button type="button" class="save-this" disabled={busy} onClick={onToggleSave}>
               Save this paper
@@ -56,7 +52,7 @@ export function ThisTab({ tab, saved, busy, onToggleSave, removal, onCategory, s
           )}
         </div>
       )}
-      {removal && <RemovalNote removal={removal} title={tab.kind === 'listed' ? tab.paper.title : identityLabel(tab.identity)} />}
+      {removal && <RemovalNote removal={removal} title={tab.kind === 'listed' ? tab.paper.title : pageLabel(tab.identity)} />}
       {shortcut && !saved && (
         <p class="this-tab-shortcut" data-shortcut={shortcut}>
           On the page, <kbd>{shortcut}</kbd> saves it too.

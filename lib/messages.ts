@@ -14,6 +14,7 @@ import type { PageIdentity, PageMatch, ListInfo, SavedState } from './types';
 import type { AddListOutcome, RefreshOutcome, RefreshSchedule, RefreshStates } from './refresh';
 import type { ItemQuery } from './listing/item';
 import type { ListedHit, MarkStatus } from './listing/hit';
+import { isRecord } from './isRecord';
 
 export interface Protocol {
   /** How many entries the local copy holds, and the lists it follows. */
@@ -115,10 +116,6 @@ export function isShortString(v: unknown, max = MAX_STRING): v is string {
 
 function isOptional<T>(v: unknown, guard: (x: unknown) => x is T): boolean {
   return v === undefined || guard(v);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export function isPageIdentity(v: unknown): v is PageIdentity {

@@ -5,6 +5,7 @@
  * the document (DOI, title), so it knows more.
  */
 import type { PageIdentity, PageMatch } from './types';
+import { isRecord } from './isRecord';
 
 export interface TabPaperState {
   /** The tab's URL this answer is for. */
@@ -43,10 +44,6 @@ export function toolbarTitle(match: PageMatch | null, extensionName = 'Lantern')
 /** The storage.session key for one tab's state. */
 export function tabStateKey(tabId: number): string {
   return `tabPaper:${tabId}`;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Reads a stored state back, or undefined for anything that is not one (old formats, damage). */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
-import { categoryLeaf } from '../../lib/popup/present';
+import { categoryLeaf } from '../../lib/categories';
 import { READING_STATUSES } from '../../lib/db/readingList';
 import {
   EXPORT_FORMATS,

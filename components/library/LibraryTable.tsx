@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { categoryLeaf, isHttpUrl, paperDate } from '../../lib/popup/present';
+import { categoryLeaf } from '../../lib/categories';
+import { isHttpUrl, paperDate } from '../../lib/popup/present';
 import { READING_STATUSES, type SavedPatch } from '../../lib/db/readingList';
 import { STATUS_LABELS, formatDay, type LibraryRow } from '../../lib/library/view';
 import type { SavedItem } from '../../lib/types';

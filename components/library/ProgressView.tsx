@@ -1,7 +1,8 @@
-import { categoryLeaf, primaryUrl } from '../../lib/popup/present';
+import { primaryUrl } from '../../lib/popup/present';
 import type { CategoryProgress } from '../../lib/progress';
 import type { EntryLink } from '../../lib/types';
 import { plural } from '../../lib/words';
+import { categoryLeaf, categoryParts } from '../../lib/categories';
 
 /** One followed list's progress, figures already counted (lib/progress). */
 export interface ListProgressView {
@@ -72,7 +73,7 @@ export function ProgressView({ lists, left }: { lists: readonly ListProgressView
                 data-reading={p.reading}
                 data-saved={p.saved}
                 data-total={p.total}
-                style={{ '--depth': String(p.category === '' ? 0 : p.category.split(' › ').length - 1) }}
+                style={{ '--depth': String(p.category === '' ? 0 : categoryParts(p.category).length - 1) }}
               >
                 <span class="progress-name" title={p.category}>
                   {p.category === '' ? 'Without a category' : categoryLeaf(p.category)}

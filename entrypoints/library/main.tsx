@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { followAppearance } from '../../lib/appearance';
 import { db } from '../../lib/db/instance';
 import { requestPersistentStorage } from '../../lib/db/readingList';
-import { SAVE_COMMAND } from '../../lib/commandNames';
+import { saveShortcut } from '../../lib/commandNames';
 import { downloadText } from '../../lib/download';
 import { App } from './App';
 import type { LibraryServices } from './services';
@@ -16,10 +16,7 @@ const services: LibraryServices = {
   requestPersistence: () => requestPersistentStorage(),
   appVersion: browser.runtime.getManifest().version,
   now: () => Date.now(),
-  async loadShortcut() {
-    const commands = await browser.commands.getAll();
-    return commands.find((c) => c.name === SAVE_COMMAND)?.shortcut || null;
-  },
+  loadShortcut: async () => saveShortcut(await browser.commands.getAll()),
   sendToZotero: sendToZoteroFromPage,
   clipboard: navigator.clipboard,
 };

@@ -11,11 +11,13 @@ import { markStatus, type ListedHit } from '../../lib/listing/hit';
 import { ListUpdates } from '../../components/ListUpdates';
 import { NO_FILTERS, activeFilterCount, type PopupFilters, type SortOrder } from '../../lib/popup/filters';
 import { isNewPaper } from '../../lib/popup/newEntries';
-import { categoryLeaf, moveSelection, primaryUrl } from '../../lib/popup/present';
+import { categoryLeaf } from '../../lib/categories';
+import { moveSelection, primaryUrl } from '../../lib/popup/present';
 import type { Paper, ReadingStatus } from '../../lib/types';
 import { CITATION_NAMES, citation, unsavedItem, type CitationFormat } from '../../lib/export/citation';
 import type { Removal } from '../../components/RemovalNote';
 import type { ListChoice, Lookup, PopupCatalog, PopupServices, SearchOutcome, SearchRequest } from './services';
+import { plural } from '../../lib/words';
 
 const LIST_ID = 'results';
 const RESULT_LIMIT = 50;
@@ -24,10 +26,6 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 
 type CatalogState = { status: 'loading' } | { status: 'ready'; catalog: PopupCatalog } | { status: 'error'; message: string };
 type LookupState = { text: string; lookup: Lookup | null };
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
 
 export function App({ services, initialQuery = '' }: { services: PopupServices; initialQuery?: string }) {
   const [catalogState, setCatalogState] = useState<CatalogState>({ status: 'loading' });

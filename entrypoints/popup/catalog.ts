@@ -1,13 +1,14 @@
 /** The popup's view of the list: the stored search index, the papers it points at, and pasted ids. */
 import { papersByKeys } from '../../lib/db/catalog';
 import type { LanternDB } from '../../lib/db/schema';
+import { identityLabel } from '../../lib/ids';
 import { identityKeys, matchPaper } from '../../lib/match';
 import { highlightTerms } from '../../lib/popup/highlight';
 import { liveQuery } from 'dexie';
 import { categoryCounts, indexYears, loadSearchIndex, paperCategories, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search';
 import { parsePastedIdentifier } from '../../lib/search/paste';
 import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, papersForHits, type EntryReader } from '../../lib/search/store';
-import type { ListInfo, PageIdentity, Paper, StoredEntry } from '../../lib/types';
+import type { ListInfo, Paper, StoredEntry } from '../../lib/types';
 import type { EarlyRead } from './earlyIndex';
 import type { CategoryCount } from '../../components/CategoryChips';
 import { progressFromIndex } from '../../lib/progress';
@@ -125,16 +126,6 @@ export function watchPopupCatalog(
     stopped = true;
     subscription?.unsubscribe();
   };
-}
-
-/** How a pasted identifier is named back to the user. */
-export function identityLabel(identity: PageIdentity): string {
-  if (identity.arxiv) return `arXiv:${identity.arxiv}`;
-  if (identity.doi) return `DOI ${identity.doi}`;
-  if (identity.pmcid) return identity.pmcid;
-  if (identity.pmid) return `PMID ${identity.pmid}`;
-  if (identity.repo) return identity.repo;
-  return identity.url;
 }
 
 function searchFilters({ filters, savedIds }: SearchRequest): SearchFilters {

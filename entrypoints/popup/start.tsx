@@ -19,6 +19,7 @@ import { resolveTabId } from './activeTab';
 import type { PopupServices, TabListings } from './services';
 import { suggestIssueUrl } from '../../lib/listing/suggest';
 import { MARK_SETTINGS_KEY, markSettings } from '../../lib/markSettings';
+import { saveShortcut } from '../../lib/commandNames';
 
 async function loadTab(): Promise<TabPaper | null> {
   const tabId = await resolveTabId();
@@ -61,9 +62,7 @@ async function loadTabListings(): Promise<TabListings> {
 }
 
 async function loadShortcut(): Promise<string | null> {
-  const commands = await browser.commands.getAll();
-  const save = commands.find((c) => /save/i.test(`${c.name ?? ''} ${c.description ?? ''}`) && c.shortcut);
-  return save?.shortcut ?? null;
+  return saveShortcut(await browser.commands.getAll());
 }
 
 /** Lantern's other pages; typed loosely because they are other entrypoints, maybe not built yet. */

@@ -14,8 +14,8 @@ import { titleKey } from '../title';
 import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import { readBlocks, type Block, type Inline } from './markdown';
+import { CATEGORY_SEPARATOR } from '../categories';
 
-export const CATEGORY_SEPARATOR = ' › ';
 
 /** What one list item or table row says, before entries listed twice are merged. */
 interface Item {

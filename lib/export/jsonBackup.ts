@@ -11,6 +11,7 @@ import { authorListFromData, namesFromByline } from '../names';
 import type { EntryLink, LinkKind, PaperIds, ReadingStatus, SavedItem, SavedPaper } from '../types';
 import { normalizeArxivId, normalizeDoi, parseHttpUrl } from '../ids';
 import { lineAndColumn, normalizeImportText, sizeProblem, type ImportResult } from './importResult';
+import { isRecord } from '../isRecord';
 
 export const BACKUP_FORMAT = 'lantern-backup';
 export const BACKUP_VERSION = 1;
@@ -56,10 +57,6 @@ class ItemProblem {
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function text(object: Json, field: string, where: string): string {
   const value = object[field];
   if (typeof value !== 'string') throw new ItemProblem(`${where}${field} is ${describe(value)}, not text`);
@@ -104,7 +101,7 @@ function readLinks(value: unknown, dropped: string[]): EntryLink[] {
   if (!Array.isArray(value)) throw new ItemProblem(`paper.links is ${describe(value)}, not a list`);
   const links: EntryLink[] = [];
   for (const link of value) {
-    if (!isObject(link) || typeof link.url !== 'string' || typeof link.label !== 'string' || !LINK_KINDS.includes(link.kind as LinkKind)) {
+    if (!isRecord(link) || typeof link.url !== 'string' || typeof link.label !== 'string' || !LINK_KINDS.includes(link.kind as LinkKind)) {
       throw new ItemProblem('paper.links holds something that is not a link');
     }
     if (parseHttpUrl(link.url)) links.push({ kind: link.kind as LinkKind, url: link.url, label: link.label });
@@ -124,7 +121,7 @@ const ID_NAMES: Record<(typeof ID_FIELDS)[number], string> = { arxiv: 'arXiv id'
 
 /** The paper's identifiers; one that is not valid is left out and named in `invalid`. */
 function readIds(value: unknown, invalid: string[]): PaperIds {
-  if (!isObject(value)) throw new ItemProblem(`paper.ids is ${describe(value)}, not an object`);
+  if (!isRecord(value)) throw new ItemProblem(`paper.ids is ${describe(value)}, not an object`);
   const ids: PaperIds = { repos: texts(value, 'repos', 'paper.ids.') };
   for (const field of ID_FIELDS) {
     const id = value[field];
@@ -138,7 +135,7 @@ function readIds(value: unknown, invalid: string[]): PaperIds {
 }
 
 function readPaper(value: unknown, dropped: string[], invalid: string[]): SavedPaper {
-  if (!isObject(value)) throw new ItemProblem(`paper is ${describe(value)}, not an object`);
+  if (!isRecord(value)) throw new ItemProblem(`paper is ${describe(value)}, not an object`);
   const title = text(value, 'title', 'paper.');
   if (title.trim() === '') throw new ItemProblem('paper.title is empty');
   const authors = text(value, 'authors', 'paper.');
@@ -170,7 +167,7 @@ function readPaper(value: unknown, dropped: string[], invalid: string[]): SavedP
 
 /** One backup item, checked and rebuilt from its known fields. */
 function readItem(value: unknown, dropped: string[], invalid: string[]): SavedItem {
-  if (!isObject(value)) throw new ItemProblem(`it is ${describe(value)}, not an object`);
+  if (!isRecord(value)) throw new ItemProblem(`it is ${describe(value)}, not an object`);
   const id = text(value, 'id', '');
   if (id.trim() === '') throw new ItemProblem('its id is empty');
   const status = value.status;
@@ -192,7 +189,7 @@ function readItem(value: unknown, dropped: string[], invalid: string[]): SavedIt
 }
 
 function itemName(value: unknown, index: number): string {
-  const id = isObject(value) && typeof value.id === 'string' ? ` ("${value.id}")` : '';
+  const id = isRecord(value) && typeof value.id === 'string' ? ` ("${value.id}")` : '';
   return `Item ${index + 1}${id}`;
 }
 
@@ -221,8 +218,8 @@ export function parseJSONBackup(raw: string): ImportResult {
   } catch (error) {
     return { ok: false, error: jsonSyntaxError(text, error) };
   }
-  if (!isObject(data) || data.format !== BACKUP_FORMAT) {
-    const holds = Array.isArray(data) ? 'a list' : isObject(data) ? 'an object without "format": "lantern-backup"' : 'a single value';
+  if (!isRecord(data) || data.format !== BACKUP_FORMAT) {
+    const holds = Array.isArray(data) ? 'a list' : isRecord(data) ? 'an object without "format": "lantern-backup"' : 'a single value';
     return { ok: false, error: `This JSON file is not a Lantern backup (it holds ${holds}).` };
   }
   if (data.version !== BACKUP_VERSION) {

@@ -11,7 +11,8 @@
  * listed twice, as the seed list does, and the parser merges it back); items without one come
  * before the first heading. Text is backslash-escaped where markdown would read it as markup.
  */
-import { isNonPaperHeading, CATEGORY_SEPARATOR } from '../catalog/parse';
+import { isNonPaperHeading } from '../catalog/parse';
+import { CATEGORY_SEPARATOR } from '../categories';
 import { parseHttpUrl } from '../ids';
 import { unambiguousDisplayName } from '../names';
 import type { EntryLink, SavedItem } from '../types';

@@ -1,5 +1,5 @@
 /** URL → identifier recognizers and the identifier keys built from them. */
-import type { PaperIds } from '../types';
+import type { PageIdentity, PaperIds } from '../types';
 import { arxivIdFromUrl } from './arxiv';
 import { doiFromUrl } from './doi';
 import { pmcidFromUrl, pmidFromUrl } from './pubmed';
@@ -63,4 +63,14 @@ export function paperKeys(ids: Partial<PaperIds>, titleKey?: string): string[] {
   for (const repo of ids.repos ?? []) keys.push(`repo:${repo}`);
   if (titleKey) keys.push(`title:${titleKey}`);
   return keys;
+}
+
+/** How an identity is named to the user by its strongest identifier: "arXiv:2311.16079", "DOI 10.1038/…", "PMC10364849", "PMID 37…", "owner/repo", else its URL. */
+export function identityLabel(identity: Pick<PageIdentity, 'arxiv' | 'doi' | 'pmcid' | 'pmid' | 'repo' | 'url'>): string {
+  if (identity.arxiv) return `arXiv:${identity.arxiv}`;
+  if (identity.doi) return `DOI ${identity.doi}`;
+  if (identity.pmcid) return identity.pmcid;
+  if (identity.pmid) return `PMID ${identity.pmid}`;
+  if (identity.repo) return identity.repo;
+  return identity.url;
 }

@@ -7,6 +7,7 @@ import { buildSearchIndex, foldText, searchPapers, tokenizeQuery, type SearchInd
 import type { Paper, ReadingStatus, SavedItem } from '../types';
 import { plural } from '../words';
 import type { ExportFormat } from '../export/exportFile';
+import { isWithinCategory } from '../categories';
 
 /** A saved item with the ids of the lists that hold its paper now (empty: no longer in any list). */
 export interface LibraryRow {
@@ -68,7 +69,7 @@ export function searchLibrary(index: SearchIndex, rows: readonly LibraryRow[], q
 }
 
 function inCategory(categories: readonly string[], path: string): boolean {
-  return categories.some((c) => c === path || c.startsWith(`${path} › `));
+  return categories.some((c) => isWithinCategory(c, path));
 }
 
 export function matchesLibraryFilters(row: LibraryRow, filters: LibraryFilters, now: number): boolean {

@@ -12,12 +12,6 @@ export function paperDate(paper: Pick<Paper, 'year' | 'month'>): string {
   return month ? `${month} ${paper.year}` : String(paper.year);
 }
 
-/** The leaf of a category path: "Evaluation › Strategies" → "Strategies". */
-export function categoryLeaf(path: string): string {
-  const parts = path.split(' › ');
-  return parts[parts.length - 1] ?? path;
-}
-
 export { isHttpUrl };
 
 /** The links worth rendering: http(s) only, whatever the data says. */

@@ -16,6 +16,7 @@ import type { Paper } from '../types';
 import { COMMON_ABBREVIATIONS, abbreviationTable, abbreviationTerms, abbreviationsDefinedInAll, type AbbreviationTable } from './abbreviations';
 import { ByteWriter, decodeAll, decodeBlock, firstOfBlock, frontCode, isFrontCoded, readVarint, type ByteReader, type FrontCoded } from './compact';
 import { tokenizeForIndex, tokenizeQuery } from './tokenize';
+import { categoryLeaf, categoryParts, isWithinCategory } from '../categories';
 
 export { foldText, tokenizeForIndex, tokenizeQuery } from './tokenize';
 
@@ -183,7 +184,7 @@ function* learnAbbreviations(papers: readonly Paper[]): Sliced<AbbreviationTable
     if (doc % PAPERS_PER_STEP === PAPERS_PER_STEP - 1) yield;
     const paper = papers[doc]!;
     texts.add(paper.title);
-    for (const category of paper.categories) for (const heading of category.split(' › ')) texts.add(heading);
+    for (const category of paper.categories) for (const heading of categoryParts(category)) texts.add(heading);
   }
   yield;
   return abbreviationTable([...COMMON_ABBREVIATIONS, ...abbreviationsDefinedInAll(texts)]);
@@ -531,7 +532,7 @@ function docFilter(index: SearchIndex, filters: SearchFilters | undefined): ((do
     const wanted = filters.categories;
     const allowed = new Set<number>();
     data.categoryNames.forEach((name, n) => {
-      if (wanted.some((path) => name === path || name.startsWith(`${path} › `))) allowed.add(n);
+      if (wanted.some((path) => isWithinCategory(name, path))) allowed.add(n);
     });
     const { offsets, refs } = categoryLists(index);
     checks.push((doc) => {
@@ -754,11 +755,6 @@ export interface CategoryCount {
   count: number;
 }
 
-function leafOf(path: string): string {
-  const parts = path.split(' › ');
-  return parts[parts.length - 1] ?? path;
-}
-
 /** Categories with their paper counts, most papers first (the empty-box view). */
 export function categoryCounts(source: SearchIndex | readonly Paper[]): CategoryCount[] {
   const counts = new Map<string, number>();
@@ -773,7 +769,7 @@ export function categoryCounts(source: SearchIndex | readonly Paper[]): Category
     index.data.categoryNames.forEach((path, n) => counts.set(path, perCategory[n] ?? 0));
   }
   return [...counts]
-    .map(([path, count]) => ({ path, leaf: leafOf(path), count }))
+    .map(([path, count]) => ({ path, leaf: categoryLeaf(path), count }))
     .sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
 }
 

@@ -7,7 +7,7 @@
  * `number`/`archiveID` "arXiv:<id>" and arXiv's DOI 10.48550/arXiv.<id>.
  */
 import { cleanVenue, paperKind, paperUrl } from '../export/paperKind';
-import { categoryLeaf } from '../popup/present';
+import { categoryLeaf } from '../categories';
 import type { SavedItem, SavedPaper } from '../types';
 
 export interface ZoteroCreator {

@@ -20,6 +20,7 @@ const detectors = Object.values(exampleFiles).flatMap((file) => file.default);
 /** Functions lib/ids and lib/page export that are not recognizers, so carry no example set. */
 const NOT_DETECTORS: Record<string, string> = {
   idsFromUrls: 'combines the URL detectors over a list of links',
+  identityLabel: 'names an identity already found; never rejects',
   paperKeys: 'builds index keys; never rejects',
   paperId: 'builds the stored id from ids already found; never rejects',
   parseHttpUrl: 'returns a URL object, the parsing step of every URL detector',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { highlightParts, highlightTerms } from '../../lib/popup/highlight';
-import { authorLine, categoryLeaf, displayAuthor, isHttpUrl, moveSelection, paperDate, primaryUrl, safeLinks } from '../../lib/popup/present';
+import { categoryLeaf } from '../../lib/categories';
+import { identityLabel } from '../../lib/ids';
+import { authorLine, displayAuthor, isHttpUrl, moveSelection, paperDate, primaryUrl, safeLinks } from '../../lib/popup/present';
 import { activeFilterCount, NO_FILTERS } from '../../lib/popup/filters';
 import { previousTab } from '../../entrypoints/popup/activeTab';
 import type { Paper } from '../../lib/types';
@@ -108,5 +110,17 @@ describe('active tab when the popup is a page', () => {
     ];
     expect(previousTab(tabs, 2, origin)?.id).toBe(3);
     expect(previousTab(tabs.slice(1, 2), 2, origin)).toBeUndefined();
+  });
+});
+
+describe('identityLabel', () => {
+  it('names an identity by its strongest identifier, else its address', () => {
+    const url = 'https://example.org/paper';
+    expect(identityLabel({ url, arxiv: '2311.16079', doi: '10.48550/arXiv.2311.16079' })).toBe('arXiv:2311.16079');
+    expect(identityLabel({ url, doi: '10.1038/s41586-023-06291-2', pmid: '37438534' })).toBe('DOI 10.1038/s41586-023-06291-2');
+    expect(identityLabel({ url, pmcid: 'PMC10364849', pmid: '37438534' })).toBe('PMC10364849');
+    expect(identityLabel({ url, pmid: '37438534' })).toBe('PMID 37438534');
+    expect(identityLabel({ url, repo: 'epfLLM/meditron' })).toBe('epfLLM/meditron');
+    expect(identityLabel({ url })).toBe(url);
   });
 });

@@ -1,0 +1,22 @@
+/**
+ * Category paths: a list's headings above an entry, joined with " › " ("Evaluation ›
+ * Strategies"), as the list parser writes them into `Paper.categories`.
+ */
+
+export const CATEGORY_SEPARATOR = ' › ';
+
+/** The headings of a path, outermost first: "Evaluation › Strategies" → ["Evaluation", "Strategies"]. */
+export function categoryParts(path: string): string[] {
+  return path.split(CATEGORY_SEPARATOR);
+}
+
+/** The leaf of a path, the part shown to users: "Evaluation › Strategies" → "Strategies". */
+export function categoryLeaf(path: string): string {
+  const parts = categoryParts(path);
+  return parts[parts.length - 1] ?? path;
+}
+
+/** Whether `category` is `path` or a category under it ("Evaluation › Strategies" is within "Evaluation"). */
+export function isWithinCategory(category: string, path: string): boolean {
+  return category === path || category.startsWith(path + CATEGORY_SEPARATOR);
+}
