@@ -135,7 +135,16 @@ export interface SavedItem {
   starred: boolean;
   addedAt: number;
   updatedAt: number;
+  /**
+   * Epoch ms of the last change to each of these fields, where known (items written before it
+   * was kept, and some writers, leave fields out: `updatedAt` stands for them). Sync resolves a
+   * conflict field by field with it (lib/sync/doc.ts).
+   */
+  changedAt?: Partial<Record<SyncedField, number>>;
 }
+
+/** The fields of a saved item that sync merges one by one, each by its latest change. */
+export type SyncedField = 'status' | 'tags' | 'note' | 'starred';
 
 /**
  * A saved item the user removed, kept whole so it can come back (lib/db/readingList.ts says for

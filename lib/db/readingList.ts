@@ -240,14 +240,25 @@ export async function updateSaved(
     db.transaction('rw', db.saved, async () => {
       const item = await db.saved.get(id);
       if (!item) return undefined;
-      const next: SavedItem = { ...item, updatedAt: now };
+      const next: SavedItem = { ...item, updatedAt: now, changedAt: { ...item.changedAt } };
+      const changed = next.changedAt!;
       if (patch.status !== undefined && patch.status !== item.status) {
         next.status = patch.status;
         next.statusChangedAt = now;
+        changed.status = now;
       }
-      if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
-      if (patch.note !== undefined) next.note = patch.note;
-      if (patch.starred !== undefined) next.starred = patch.starred;
+      if (patch.tags !== undefined) {
+        next.tags = cleanTags(patch.tags);
+        changed.tags = now;
+      }
+      if (patch.note !== undefined) {
+        next.note = patch.note;
+        changed.note = now;
+      }
+      if (patch.starred !== undefined) {
+        next.starred = patch.starred;
+        changed.starred = now;
+      }
       await db.saved.put(next);
       return next;
     }),

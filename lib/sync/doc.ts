@@ -1,0 +1,263 @@
+/**
+ * The reading list as sync sees it: one entry per paper id that any device saved or removed,
+ * merged by rules that give every device the same result whatever order it hears changes in.
+ *
+ * - A paper is saved while its `savedAt` (when it was last saved) is later than its `removedAt`
+ *   (when it was last removed). Both only grow, so a device that was away and still holds the
+ *   paper as saved before the removal cannot bring it back: its `savedAt` is older. Saving it again
+ *   (or Undo, or "Restore") after the removal gives a newer `savedAt`, and it comes back everywhere.
+ * - Status, tags, note and star each keep the time of their last change; the latest change of each
+ *   field wins on its own (a tie goes to the greater value, so both devices pick the same one).
+ * - A device finds its own changes by comparing the reading list with the entries it last agreed
+ *   on (the "base"): whatever differs was changed here, whichever part of Lantern wrote it.
+ *
+ * Pure data and functions: no storage, no clock (times are passed in as epoch ms).
+ */
+import type { ReadingStatus, RemovedItem, SavedItem, SavedPaper, SyncedField } from '../types';
+import { packPaper } from './paper';
+
+export const SYNCED_FIELDS: readonly SyncedField[] = ['status', 'tags', 'note', 'starred'];
+
+/** A field's value with the epoch ms of its last change. */
+export type Stamped<T> = readonly [value: T, changedAt: number];
+
+export interface SyncFields {
+  status?: Stamped<ReadingStatus>;
+  tags?: Stamped<readonly string[]>;
+  note?: Stamped<string>;
+  starred?: Stamped<boolean>;
+}
+
+export interface SyncEntry {
+  id: string;
+  /** Epoch ms when the paper was last saved (0 when only its removal is known). */
+  savedAt: number;
+  /** Epoch ms when it was last removed, when that is known and matters (not after a later save). */
+  removedAt?: number;
+  /** Epoch ms the reading list shows as "added". */
+  addedAt?: number;
+  /** Enough of the paper to show it on a device whose lists do not hold it. */
+  paper?: SavedPaper;
+  /** A field is missing when its value is not known here (a note too long to sync, say). */
+  fields: SyncFields;
+}
+
+/** Entries by paper id. */
+export type SyncDoc = Map<string, SyncEntry>;
+
+/** How long a removal is remembered: a device away for longer may bring a removed paper back. */
+export const REMOVAL_KEPT_MS = 90 * 24 * 60 * 60 * 1000;
+
+export function isSaved(entry: SyncEntry): boolean {
+  return entry.removedAt === undefined || entry.savedAt > entry.removedAt;
+}
+
+/** When a saved item last changed `field`: its own record of it, else what the item says. */
+export function fieldChangedAt(item: SavedItem, field: SyncedField): number {
+  return item.changedAt?.[field] ?? (field === 'status' ? item.statusChangedAt : item.updatedAt);
+}
+
+function fieldValue(item: SavedItem, field: SyncedField): SavedItem[SyncedField] {
+  return item[field];
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * This device's entries: the reading list (saved and recently removed items) read against the
+ * base, the entries this device last agreed on. Whatever differs from the base changed here: a
+ * changed field takes its item's change time (at least one ms after the base's); a paper saved
+ * again after a removal the base knows is saved now (`now`) unless its own `addedAt` is later;
+ * a paper the base holds as saved that is now neither saved nor removed (the list was cleared)
+ * was removed at `now`. Removals older than REMOVAL_KEPT_MS are forgotten.
+ */
+export function localDoc(base: SyncDoc, saved: readonly SavedItem[], removed: readonly RemovedItem[], now: number): SyncDoc {
+  const doc: SyncDoc = new Map();
+  for (const item of saved) {
+    const known = base.get(item.id);
+    let savedAt: number;
+    if (!known) savedAt = item.addedAt;
+    else if (isSaved(known)) savedAt = known.savedAt;
+    else savedAt = item.addedAt > known.removedAt! ? item.addedAt : Math.max(now, known.removedAt! + 1);
+    const fields: Record<string, Stamped<unknown>> = {};
+    for (const field of SYNCED_FIELDS) {
+      const value = fieldValue(item, field);
+      const was = known?.fields[field];
+      if (was && sameValue(was[0], value)) fields[field] = was;
+      else fields[field] = [value, Math.max(fieldChangedAt(item, field), was ? was[1] + 1 : 0)];
+    }
+    doc.set(item.id, {
+      id: item.id,
+      savedAt,
+      ...(known?.removedAt !== undefined && { removedAt: known.removedAt }),
+      addedAt: item.addedAt,
+      paper: item.paper,
+      fields: fields as SyncFields,
+    });
+  }
+  for (const row of removed) {
+    if (doc.has(row.id)) continue;
+    const known = base.get(row.id);
+    if (known && !isSaved(known)) doc.set(row.id, { ...known, removedAt: Math.max(known.removedAt!, row.removedAt) });
+    else doc.set(row.id, { id: row.id, savedAt: known?.savedAt ?? row.item.addedAt, removedAt: Math.max(row.removedAt, (known?.savedAt ?? 0) + 1), fields: {} });
+  }
+  for (const known of base.values()) {
+    if (doc.has(known.id)) continue;
+    doc.set(known.id, isSaved(known) ? { ...known, removedAt: Math.max(now, known.savedAt + 1) } : known);
+  }
+  return forgetOldRemovals(doc, now);
+}
+
+function later<T>(a: Stamped<T> | undefined, b: Stamped<T> | undefined): Stamped<T> | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  if (a[1] !== b[1]) return a[1] > b[1] ? a : b;
+  return JSON.stringify(a[0]) >= JSON.stringify(b[0]) ? a : b;
+}
+
+function maxDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.max(a, b);
+}
+
+function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
+
+/**
+ * The paper data of the later save; on a tie the one whose synced form sorts last, so two devices
+ * holding different copies pick the same one (each keeps its own copy in its reading list).
+ */
+function laterPaper(a: SyncEntry, b: SyncEntry): SavedPaper | undefined {
+  if (!a.paper || !b.paper) return a.paper ?? b.paper;
+  if (a.savedAt !== b.savedAt) return a.savedAt > b.savedAt ? a.paper : b.paper;
+  return JSON.stringify(packPaper(a.paper)) >= JSON.stringify(packPaper(b.paper)) ? a.paper : b.paper;
+}
+
+/** One paper's entries merged: the later save and removal, each field's latest change, the earlier "added". */
+export function mergeEntries(a: SyncEntry, b: SyncEntry): SyncEntry {
+  const savedAt = Math.max(a.savedAt, b.savedAt);
+  const removedAt = maxDefined(a.removedAt, b.removedAt);
+  const fields: Record<string, Stamped<unknown> | undefined> = {};
+  for (const field of SYNCED_FIELDS) {
+    const value = later<unknown>(a.fields[field], b.fields[field]);
+    if (value) fields[field] = value;
+  }
+  const paper = laterPaper(a, b);
+  const addedAt = minDefined(a.addedAt, b.addedAt);
+  return {
+    id: a.id,
+    savedAt,
+    ...(removedAt !== undefined && removedAt >= savedAt && { removedAt }),
+    ...(addedAt !== undefined && { addedAt }),
+    ...(paper && { paper }),
+    fields: fields as SyncFields,
+  };
+}
+
+/** Two devices' documents merged; commutative, associative and idempotent. */
+export function mergeDocs(a: SyncDoc, b: SyncDoc): SyncDoc {
+  const out: SyncDoc = new Map(a);
+  for (const [id, entry] of b) {
+    const mine = out.get(id);
+    out.set(id, mine ? mergeEntries(mine, entry) : entry);
+  }
+  return out;
+}
+
+/** The document without removals older than REMOVAL_KEPT_MS. */
+export function forgetOldRemovals(doc: SyncDoc, now: number): SyncDoc {
+  const out: SyncDoc = new Map();
+  for (const [id, entry] of doc) if (isSaved(entry) || entry.removedAt! >= now - REMOVAL_KEPT_MS) out.set(id, entry);
+  return out;
+}
+
+/** What the reading list of this device must change to match a merged document. */
+export interface LocalChanges {
+  /**
+   * Items to write whole, each with the `updatedAt` of the item as it was read (undefined when it
+   * was not saved): a write finds the item changed meanwhile and leaves it for the next sync.
+   */
+  upserts: { item: SavedItem; readUpdatedAt: number | undefined }[];
+  /**
+   * Saved items to remove (recoverably, as an unsave does), each with the `updatedAt` read and
+   * the time of the removal (the removing device's).
+   */
+  removals: { id: string; readUpdatedAt: number; removedAt: number }[];
+}
+
+/**
+ * The changes that make this device's reading list say what `merged` says. An entry saved in
+ * `merged` and not here is built from its removed copy when there is one (the note and tags it
+ * had), else from the entry's paper; an entry without a paper cannot be shown and is left out.
+ */
+export function localChanges(merged: SyncDoc, saved: readonly SavedItem[], removed: readonly RemovedItem[]): LocalChanges {
+  const savedById = new Map(saved.map((item) => [item.id, item]));
+  const removedById = new Map(removed.map((row) => [row.id, row.item]));
+  const changes: LocalChanges = { upserts: [], removals: [] };
+  for (const entry of merged.values()) {
+    const here = savedById.get(entry.id);
+    if (!isSaved(entry)) {
+      if (here) changes.removals.push({ id: here.id, readUpdatedAt: here.updatedAt, removedAt: entry.removedAt! });
+      continue;
+    }
+    const start = here ?? removedById.get(entry.id) ?? newItem(entry);
+    if (!start) continue;
+    const next = withFields(start, entry);
+    if (!here || !sameValue(itemFields(here), itemFields(next))) changes.upserts.push({ item: next, readUpdatedAt: here?.updatedAt });
+  }
+  return changes;
+}
+
+function itemFields(item: SavedItem): unknown[] {
+  return SYNCED_FIELDS.map((field) => [item[field], fieldChangedAt(item, field)]);
+}
+
+function newItem(entry: SyncEntry): SavedItem | undefined {
+  if (!entry.paper) return undefined;
+  const addedAt = entry.addedAt ?? entry.savedAt;
+  // A field the entry does not carry (a note too long to sync) is unknown here: time 0 lets any
+  // known value win over it, and it is never sent on (./pack.ts leaves out a note of time 0).
+  return {
+    id: entry.id,
+    paper: entry.paper,
+    status: 'to-read',
+    statusChangedAt: 0,
+    tags: [],
+    note: '',
+    starred: false,
+    addedAt,
+    updatedAt: addedAt,
+    changedAt: { status: 0, tags: 0, note: 0, starred: 0 },
+  };
+}
+
+function withFields(item: SavedItem, entry: SyncEntry): SavedItem {
+  const next: SavedItem = { ...item, changedAt: { ...item.changedAt } };
+  const changed = next.changedAt!;
+  const { status, tags, note, starred } = entry.fields;
+  if (status && (status[0] !== item.status || status[1] !== fieldChangedAt(item, 'status'))) {
+    next.status = status[0];
+    next.statusChangedAt = status[1];
+    changed.status = status[1];
+  }
+  if (tags && (!sameValue(tags[0], item.tags) || tags[1] !== fieldChangedAt(item, 'tags'))) {
+    next.tags = [...tags[0]];
+    changed.tags = tags[1];
+  }
+  if (note && (note[0] !== item.note || note[1] !== fieldChangedAt(item, 'note'))) {
+    next.note = note[0];
+    changed.note = note[1];
+  }
+  if (starred && (starred[0] !== item.starred || starred[1] !== fieldChangedAt(item, 'starred'))) {
+    next.starred = starred[0];
+    changed.starred = starred[1];
+  }
+  next.updatedAt = Math.max(item.updatedAt, ...Object.values(changed));
+  return next;
+}
