@@ -20,6 +20,7 @@ import { createListRefresher } from './refresh';
 import { setupSearchIndex } from './searchIndex';
 import { seedOn } from './seed';
 import { setupStorage } from './storage';
+import { setupSync } from './sync';
 import { createTabPapers } from './toolbar';
 import { zoteroHandlers } from './zotero';
 
@@ -62,11 +63,13 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
   // again after each idle stop) forgets older ones. A small indexed delete; nothing waits for it.
   const purged = purgeRemoved(database).catch(() => 0);
   const stopSavedChanges = followSavedChanges(database);
+  const stopSync = setupSync(database);
   return {
     handlers,
     stop() {
       stopSearchIndex();
       stopSavedChanges();
+      stopSync();
     },
     purged,
   };

@@ -6,6 +6,7 @@ import { MarksSection } from './MarksSection';
 import { RecognitionSection } from './RecognitionSection';
 import { ScheduleSection } from './ScheduleSection';
 import type { OptionsServices, RefreshState } from './services';
+import { SyncSection } from './SyncSection';
 import { NoticeLine } from './ui';
 import { ZoteroSection } from './ZoteroSection';
 import { SiteAccessNotice } from '../../components/SiteAccessNotice';
@@ -39,6 +40,7 @@ export function App({ services }: { services: OptionsServices }) {
       <MarksSection services={services} />
       <AppearanceSection services={services} />
       <ZoteroSection services={services} />
+      <SyncSection services={services} />
       <DataSection services={services} />
     </main>
   );

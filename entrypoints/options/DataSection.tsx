@@ -88,7 +88,7 @@ export function DataSection({ services }: { services: OptionsServices }) {
         <div class="confirm" role="group" aria-label="Confirm clearing the reading list">
           <p>
             This removes all {savedCount !== null ? plural(savedCount, 'saved paper') : 'saved papers'} with their notes and tags. A copy is kept
-            under “Automatic backups” below, where you can restore it. Type <strong>{CLEAR_WORD}</strong> to confirm.
+            under “Automatic backups” below, where you can restore it. With sync on, they are also removed on your other devices. Type <strong>{CLEAR_WORD}</strong> to confirm.
           </p>
           <div class="row">
             <input type="text" aria-label={`Type ${CLEAR_WORD} to confirm`} value={typed} onInput={(e) => setTyped((e.target as HTMLInputElement).value)} />

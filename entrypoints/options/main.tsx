@@ -10,6 +10,7 @@ import { db } from '../../lib/db/instance';
 import { downloadText } from '../../lib/download';
 import { sendMessage } from '../../lib/messages';
 import { REFRESH_PROGRESS_KEY, progressText } from '../../lib/refresh/progress';
+import { syncEnabled, syncStatus } from '../../lib/sync/settings';
 import { App } from './App';
 import { readingListServices } from './readingListServices';
 import type { OptionsServices } from './services';
@@ -58,6 +59,12 @@ const services: OptionsServices = {
   now: Date.now,
   loadZoteroSettings,
   saveZoteroSettings,
+  readSyncEnabled: () => syncEnabled.getValue(),
+  setSyncEnabled: (enabled) => syncEnabled.setValue(enabled),
+  watchSyncStatus(onChange) {
+    void syncStatus.getValue().then(onChange);
+    return syncStatus.watch(onChange);
+  },
 };
 
 render(<App services={services} />, document.getElementById('app')!);

@@ -7,6 +7,7 @@ import type { ImportFileOutcome, ImportFormat } from '../../lib/export/importFil
 import type { Reply, Response } from '../../lib/messages';
 import type { ZoteroSettings } from '../../lib/zotero/settings';
 import type { MarkSettings } from '../../lib/markSettings';
+import type { SyncStatus } from '../../lib/sync/engine';
 
 /** What the lists and schedule sections show: the lists followed and their refresh states. */
 export type RefreshState = Response<'getRefreshState'>;
@@ -55,5 +56,9 @@ export interface OptionsServices {
   /** The current time (epoch ms), for file names. */
   now(): number;
   loadZoteroSettings(): Promise<ZoteroSettings>;
+  readSyncEnabled(): Promise<boolean>;
+  setSyncEnabled(enabled: boolean): Promise<void>;
+  /** Calls back with sync's status now and after every sync; returns the unsubscribe. */
+  watchSyncStatus(onChange: (status: SyncStatus | null) => void): () => void;
   saveZoteroSettings(settings: ZoteroSettings): Promise<void>;
 }

@@ -4,6 +4,7 @@
  * transaction and skipped for any item that changed since it was read (the next sync merges it);
  * a removal moves the item to `removed`, whole, as an unsave does, so it can be restored.
  */
+import { paperById } from '../db/catalog';
 import { listedPaperOf } from '../db/papers';
 import { savedPaperFromPaper, toStorageError } from '../db/readingList';
 import type { LanternDB } from '../db/schema';
@@ -30,7 +31,7 @@ export function dexieSyncLocal(db: LanternDB): SyncLocal {
       const papers = new Map<string, SavedItem['paper']>();
       for (const { item, readUpdatedAt } of changes.upserts) {
         if (readUpdatedAt !== undefined) continue;
-        const listed = await listedPaperOf(db, item.paper).catch(() => undefined);
+        const listed = (await paperById(db, item.id).catch(() => undefined)) ?? (await listedPaperOf(db, item.paper).catch(() => undefined));
         if (listed && listed.id === item.id) papers.set(item.id, savedPaperFromPaper(listed));
       }
       try {

@@ -161,10 +161,11 @@ export const MAX_WAIT_MS = 30_000;
 /**
  * Runs `syncOnce` after changes, one at a time: changes within DEBOUNCE_MS of each other are
  * synced together (at most MAX_WAIT_MS after the first); a change during a sync runs another after
- * it; a write held back by the write limits runs again when it may. `onStatus` hears every status,
+ * it; a write held back by the write limits runs again when it may. `run` answers undefined when
+ * it did not sync (sync is off). `onStatus` hears every status,
  * `onError` every failure of the local database.
  */
-export function scheduleSync(run: (now: number) => Promise<SyncStatus>, clock: SyncClock, onStatus: (status: SyncStatus) => void, onError: (error: unknown) => void): SyncScheduler {
+export function scheduleSync(run: (now: number) => Promise<SyncStatus | undefined>, clock: SyncClock, onStatus: (status: SyncStatus) => void, onError: (error: unknown) => void): SyncScheduler {
   let timer: unknown;
   let firstPendingAt: number | undefined;
   let running: Promise<void> | undefined;
@@ -190,6 +191,7 @@ export function scheduleSync(run: (now: number) => Promise<SyncStatus>, clock: S
     running = run(clock.now())
       .then(
         (status) => {
+          if (!status) return;
           onStatus(status);
           if (status.waitingUntil !== undefined && timer === undefined) arm(status.waitingUntil);
         },

@@ -70,6 +70,12 @@ function services(): OptionsServices {
     now: () => NOW,
     loadZoteroSettings: async () => DEFAULT_ZOTERO_SETTINGS,
     saveZoteroSettings: async () => undefined,
+    readSyncEnabled: async () => true,
+    setSyncEnabled: async () => undefined,
+    watchSyncStatus: (onChange) => {
+      onChange(null);
+      return () => undefined;
+    },
     ...readingListServices(db, '1.2.3', () => NOW),
   };
 }
@@ -145,6 +151,7 @@ describe('options page', () => {
       'Marks',
       'Appearance',
       'Zotero',
+      'Sync',
       'Data',
     ]);
     expect(section('Data').querySelector('[data-storage-used]')?.textContent).toBe('2 saved papers. Storage used: 3.0 MB of 80.0 GB available.');

@@ -1,0 +1,120 @@
+/**
+ * The reading list on every device, end to end: a save written into the profile's storage.sync
+ * as another device's Lantern writes it (the same chunk format; the browser's sync delivers it as
+ * a change to area "sync") appears in the library, with its status, tags and star; a paper the
+ * lists hold takes the list's record. A removal here goes out as a removal. The options page shows
+ * the switch (on by default) and the figures, and the switch turns sync off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+import { launchExtension, screenshot, type ExtensionSession } from './harness';
+import { waitForSeed } from './badge.page';
+import type { CatalogSnapshot } from '../../lib/types';
+
+declare const chrome: Browser;
+
+const snapshot = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../assets/catalog.json'), 'utf8')) as CatalogSnapshot;
+const LISTED = snapshot.entries.find((entry) => entry.ids.arxiv)!;
+const UNLISTED_ID = 'arxiv:2402.01234';
+
+let ext: ExtensionSession;
+let library: Page;
+
+/** Polls the sync area from an extension page until `test` holds for its items. */
+async function waitForSyncArea(page: Page, test: (items: Record<string, { r?: { i: string; x?: number; f?: { s?: [number, number] } }[] }>) => boolean): Promise<void> {
+  for (;;) {
+    const items = (await page.evaluate(() => chrome.storage.sync.get(null))) as Parameters<typeof test>[0];
+    if (test(items)) return;
+    await page.waitForTimeout(200);
+  }
+}
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  await waitForSeed(ext);
+  library = await ext.context.newPage();
+  await library.setViewportSize({ width: 1280, height: 900 });
+  await library.goto(ext.extensionUrl('library.html'));
+  await library.locator('[data-saved-count]').waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await ext?.close();
+});
+
+describe('the reading list on every device', () => {
+  it('a save another device wrote into storage.sync appears in the library', async () => {
+    const now = Date.now();
+    await library.evaluate(
+      ([unlisted, listed, at]) =>
+        chrome.storage.sync.set({
+          rl0: {
+            v: 1,
+            r: [
+              {
+                i: unlisted,
+                s: at,
+                p: { t: 'Clinical notes summarized on another device', n: ['Rivera, Ana'], e: 1, v: 'NEJM AI', y: 2025, u: 'https://arxiv.org/abs/2402.01234', x: '2402.01234' },
+                f: { s: [1, 5], g: [['from-laptop'], 5], r: [1, 5], n: ['Read the methods first', 5] },
+              },
+              // Only a title: this device's list holds the paper, so its record comes from the list.
+              { i: listed, s: at, p: { t: 'a short title' }, f: { s: [2, 5], g: [[], 0], r: [0, 0] } },
+            ],
+          },
+        }),
+      [UNLISTED_ID, LISTED.id, now] as const,
+    );
+    const row = library.locator(`tbody tr[data-paper-id="${UNLISTED_ID}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Clinical notes summarized on another device');
+    expect(await row.textContent()).toContain('from-laptop');
+    await row.locator('select[name=status][data-status="reading"]').waitFor();
+    const listedRow = library.locator(`tbody tr[data-paper-id="${LISTED.id}"]`);
+    await listedRow.waitFor();
+    expect(await listedRow.textContent()).toContain(LISTED.title);
+    await listedRow.locator('select[name=status][data-status="read"]').waitFor();
+    const stored = await library.evaluate(async (id) => {
+      const open = indexedDB.open('lantern');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const item = await new Promise<{ starred: boolean; note: string; tags: string[] }>((resolve, reject) => {
+        const request = db.transaction('saved').objectStore('saved').get(id);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return { starred: item.starred, note: item.note, tags: item.tags };
+    }, UNLISTED_ID);
+    expect(stored).toEqual({ starred: true, note: 'Read the methods first', tags: ['from-laptop'] });
+  });
+
+  it('a removal here goes to storage.sync as a removal, for the other devices', async () => {
+    const reply = await library.evaluate((paperId) => chrome.runtime.sendMessage({ lantern: 1, type: 'setSaved', data: { paperId, saved: false } }), UNLISTED_ID);
+    expect(reply).toMatchObject({ ok: true, value: { saved: false } });
+    await waitForSyncArea(library, (items) =>
+      Object.values(items).some((chunk) => chunk.r?.some((entry) => entry.i === UNLISTED_ID && typeof entry.x === 'number')),
+    );
+    await library.locator(`tbody tr[data-paper-id="${UNLISTED_ID}"]`).waitFor({ state: 'detached' });
+  });
+
+  it('the options page shows sync on, with its figures, and turns it off', async () => {
+    const options = await ext.openPage('options.html');
+    await options.setViewportSize({ width: 900, height: 900 });
+    const section = options.locator('[data-section=sync]');
+    const figures = section.locator('[data-sync-state=on][data-synced="1"][data-total="1"]');
+    await figures.waitFor();
+    expect(await figures.textContent()).toMatch(/1 of 1 saved paper synced · [\d.]+ kB of 100 kB of sync space used\./);
+    expect(await section.locator('input[name=sync-enabled]').isChecked()).toBe(true);
+    for (const colorScheme of ['light', 'dark'] as const) await screenshot(options, 'options-sync', { colorScheme });
+    await section.locator('input[name=sync-enabled]').click();
+    await section.locator('[data-sync-state=off]').waitFor();
+    expect(await options.evaluate(() => chrome.storage.local.get('sync.enabled'))).toEqual({ 'sync.enabled': false });
+    await options.close();
+  });
+});
