@@ -1,10 +1,11 @@
 /**
- * Send to Zotero, end to end in Chromium: the built extension talks to a local server that follows
+ * Send to Zotero, end to end: the built extension talks to a local server that follows
  * the endpoints of Zotero's connector server (tests/tools/zoteroServer.ts) on Zotero's own port,
- * 23119. One paper from its library row, a 50-paper selection from the bulk bar, one popup result;
+ * 23119. One paper from its library row, a 50-paper selection from the bulk bar, one popup result,
+ * one paper from its page's badge card;
  * every field checked as the server received it; "In Zotero" shown only for what Zotero confirmed;
  * Zotero not running, an old Zotero, a refused request, a partial save; and the optional
- * permission refused (nothing sent).
+ * permission refused, by message and by the user at the prompt (nothing sent).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -12,8 +13,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
-import { launchExtension, screenshot, type ExtensionSession } from './harness';
-import { waitForSeed } from './badge.page';
+import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
+import { waitForBadge, waitForSeed } from './badge.page';
+import { closedShadow } from './devtools';
 import { startZoteroServer, type ZoteroServerOptions, type ZoteroTestServer } from '../tools/zoteroServer';
 import { ZOTERO_PERMISSION } from '../../lib/zotero/connector';
 import type { CatalogSnapshot } from '../../lib/types';
@@ -219,6 +221,29 @@ describe('Send to Zotero', () => {
   });
 });
 
+describe('Send to Zotero from the badge', () => {
+  it('sends the paper of the page from its badge card, and the card shows "In Zotero"', async () => {
+    const url = 'https://www.nature.com/articles/s41591-023-02448-8';
+    const id = 'doi:10.1038/s41591-023-02448-8';
+    const s = await restartServer();
+    ext.routePages({ [url]: fixturePage('nature-s41591-023-02448-8.html') });
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    expect((await waitForBadge(page, id)).paperId).toBe(id);
+    const shadow = closedShadow(page);
+    expect(await shadow.evaluate('lantern-badge', (root) => root.querySelector('[data-in-zotero]') !== null)).toBe(false);
+    await shadow.click('lantern-badge', '[data-action=send-to-zotero]');
+    const said = await shadow.waitFor('lantern-badge', (root) => root.querySelector('.carry-notice')?.textContent);
+    expect(said).toBe('Sent 1 paper to Zotero (My Library).');
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-in-zotero]') !== null);
+    expect(s.sessions.flatMap((x) => x.items.map((i) => [i.id, i.itemType, i.title, i.DOI]))).toEqual([
+      [id, 'journalArticle', snapshot.entries.find((e) => e.id === id)!.title, '10.1038/s41591-023-02448-8'],
+    ]);
+    expect(Object.keys(await zoteroSent(library))).toContain(id);
+    await page.close();
+  });
+});
+
 describe('Zotero settings', () => {
   it('adds the list’s category as a tag and drops the session tag when the options say so', async () => {
     const s = await restartServer();
@@ -262,6 +287,27 @@ describe('Send to Zotero without the permission', () => {
       });
       expect(s.requests).toEqual([]);
       expect(await zoteroSent(page)).toEqual({});
+
+      // The user refuses at the browser's prompt (headless browsers show none: the test answers it).
+      await page.evaluate(() => {
+        const asked: unknown[] = [];
+        (window as unknown as { asked: unknown[] }).asked = asked;
+        const refuse = async (permissions: unknown) => {
+          asked.push(permissions);
+          return false;
+        };
+        for (const api of [(globalThis as { chrome?: Browser }).chrome, (globalThis as { browser?: Browser }).browser]) {
+          if (api?.permissions) Object.defineProperty(api.permissions, 'request', { value: refuse, configurable: true, writable: true });
+        }
+      });
+      await page.locator(`tr[data-paper-id="${FIRST}"] [data-action=send-to-zotero]`).click();
+      expect(await notice(page)).toBe('Lantern can’t reach Zotero without your permission to talk to it on this computer (127.0.0.1:23119). Nothing was sent.');
+      expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: [ZOTERO_PERMISSION] }]);
+      expect(await page.locator(`tr[data-paper-id="${FIRST}"] [data-in-zotero]`).count()).toBe(0);
+      expect(s.requests).toEqual([]);
+      expect(await zoteroSent(page)).toEqual({});
+      await screenshot(page, 'library-zotero-refused', { colorScheme: 'light', fullPage: false });
+      await screenshot(page, 'library-zotero-refused', { colorScheme: 'dark', fullPage: false });
     } finally {
       await other.close();
     }
