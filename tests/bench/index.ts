@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 
-const AREAS = ['catalog', 'linear', 'search', 'popup', 'readinglist', 'library', 'badge', 'marks', 'refresh'];
+const AREAS = ['catalog', 'linear', 'search', 'popup', 'readinglist', 'library', 'badge', 'marks', 'refresh', 'sync'];
 const named = process.argv.slice(2);
 const unknown = named.filter((area) => !AREAS.includes(area));
 if (unknown.length > 0) throw new Error(`Unknown bench area: ${unknown.join(', ')} (areas: ${AREAS.join(', ')})`);

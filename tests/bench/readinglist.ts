@@ -65,7 +65,7 @@ function syntheticPaper(index: number, next: () => number): SavedPaper {
   });
 }
 
-function syntheticItems(size: number): SavedItem[] {
+export function syntheticItems(size: number): SavedItem[] {
   const next = random(7);
   const start = Date.UTC(2024, 0, 1);
   return Array.from({ length: size }, (_, index) => {
