@@ -2,11 +2,10 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { categoryLeaf } from '../../lib/categories';
 import { READING_STATUSES } from '../../lib/db/readingList';
+import { EXPORT_FORMATS, type ExportFormat } from '../../lib/export/exportFile';
 import {
-  EXPORT_FORMATS,
   NOT_IN_ANY_LIST,
   STATUS_LABELS,
-  type ExportFormat,
   type LibraryFilters,
   type LibrarySort,
   type SavedWithin,
@@ -251,9 +250,9 @@ export function TransferBar({ scope, onExport, onImport, importing }: TransferBa
       {scope.count > 0 && (
         <div class="export" role="group" aria-label={`Export ${what}`}>
           <span class="transfer-label">Export {what}:</span>
-          {EXPORT_FORMATS.map(({ format, label }) => (
+          {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => (
             <button type="button" key={format} data-export={format} onClick={() => onExport(format)}>
-              {label}
+              {EXPORT_FORMATS[format].label}
             </button>
           ))}
         </div>

@@ -17,21 +17,19 @@ import {
   updateSaved,
   type SavedPatch,
 } from '../../lib/db/readingList';
+import { exportItems, type ExportFormat } from '../../lib/export/exportFile';
 import { importChosenFile, importFile } from '../../lib/export/importFile';
-import { exportText, libraryRows, loadListMembership, loadSavedItems, type ListMembership } from '../../lib/library/data';
+import { libraryRows, loadListMembership, loadSavedItems, type ListMembership } from '../../lib/library/data';
 import {
-  EXPORT_FORMATS,
   activeLibraryFilterCount,
   buildLibraryIndex,
   categoriesInUse,
-  exportFileName,
   formatDay,
   keepPresent,
   libraryView,
   removedMessage,
   searchLibrary,
   tagsInUse,
-  type ExportFormat,
   type LibraryFilters,
   type LibrarySort,
 } from '../../lib/library/view';
@@ -249,10 +247,8 @@ export function App({ services }: { services: LibraryServices }) {
 
   const exportAs = (format: ExportFormat) => {
     const items = selectedItems.length > 0 ? selectedItems : rows.map((r) => r.item);
-    const at = services.now();
-    const text = exportText(format, items, { exportedAt: at, ...(services.appVersion ? { appVersion: services.appVersion } : {}) });
-    const mime = EXPORT_FORMATS.find((f) => f.format === format)?.mime ?? 'text/plain';
-    services.download(exportFileName(format, new Date(at)), text, `${mime};charset=utf-8`);
+    const file = exportItems(items, format, { now: services.now(), ...(services.appVersion ? { appVersion: services.appVersion } : {}) });
+    services.download(file.fileName, file.text, file.mediaType);
   };
 
   const importChosen = async (file: File) => {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { importChosenFile } from '../../lib/export/importFile';
-import { exportFileName } from '../../lib/library/view';
 import { plural } from '../../lib/words';
 import { AutoBackups } from './AutoBackups';
 import { SetAside } from './SetAside';
@@ -32,8 +31,8 @@ export function DataSection({ services }: { services: OptionsServices }) {
 
   const exportBackup = async () => {
     try {
-      const text = await services.exportBackup();
-      services.download(exportFileName('json', new Date(services.now())), text, 'application/json');
+      const file = await services.exportBackup();
+      services.download(file.fileName, file.text, file.mediaType);
       setNotice({ text: `Exported ${plural(savedCount ?? 0, 'saved paper')}.` });
     } catch (e) {
       setNotice({ text: `Could not export: ${errorText(e)}`, error: true });

@@ -3,6 +3,7 @@ import { clearReadingList, listAutoBackups, readAutoBackup, restoreAutoBackup } 
 import { listSaved } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import { setAsideRows } from '../../lib/db/setAside';
+import { exportItems } from '../../lib/export/exportFile';
 import { importFile } from '../../lib/export/importFile';
 import { toJSONBackup } from '../../lib/export/jsonBackup';
 import type { OptionsServices } from './services';
@@ -17,7 +18,7 @@ export function readingListServices(db: LanternDB, appVersion: string, now: () =
   return {
     savedCount: () => db.saved.count(),
     async exportBackup() {
-      return toJSONBackup(await listSaved(db), { exportedAt: now(), appVersion });
+      return exportItems(await listSaved(db), 'json', { now: now(), appVersion });
     },
     importBackup: (text, format, fileName) => importFile(db, text, format, fileName),
     listAutoBackups: () => listAutoBackups(db),

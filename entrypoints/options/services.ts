@@ -3,6 +3,7 @@ import type { SiteAccess } from '../../lib/siteAccess';
 import type { Appearance } from '../../lib/appearance';
 import type { AutoBackupInfo, RestoreOutcome } from '../../lib/db/autoBackups';
 import type { SetAsideRow } from '../../lib/db/setAside';
+import type { ExportedFile } from '../../lib/export/exportFile';
 import type { ImportFileOutcome, ImportFormat } from '../../lib/export/importFile';
 import type { Reply, Response } from '../../lib/messages';
 import type { ZoteroSettings } from '../../lib/zotero/settings';
@@ -36,8 +37,8 @@ export interface OptionsServices {
   readAppearance(): Promise<Appearance>;
   setAppearance(appearance: Appearance): Promise<void>;
   savedCount(): Promise<number>;
-  /** The backup file's text. */
-  exportBackup(): Promise<string>;
+  /** The reading list as a JSON backup file. */
+  exportBackup(): Promise<ExportedFile>;
   /** Imports a file's text (after an automatic backup); `fileName` is shown with that backup. */
   importBackup(text: string, format: ImportFormat, fileName: string): Promise<ImportFileOutcome>;
   /** The automatic backups kept, newest first. */

@@ -3,9 +3,8 @@
  * the lists that hold each paper now, and the text of each export format.
  */
 import type { LanternDB } from '../db/schema';
-import { exportItems } from '../export/exportFile';
 import type { ListInfo, SavedItem } from '../types';
-import type { ExportFormat, LibraryRow } from './view';
+import type { LibraryRow } from './view';
 
 export interface ListMembership {
   /** Paper id → ids of the lists holding it now. */
@@ -38,9 +37,4 @@ export async function loadListMembership(db: LanternDB): Promise<ListMembership>
 /** The saved items with their lists: a paper in none is kept and shows as "no longer in the list". */
 export function libraryRows(items: readonly SavedItem[], membership: ListMembership | undefined): LibraryRow[] {
   return items.map((item) => ({ item, lists: membership?.listsOf.get(item.id) ?? [] }));
-}
-
-/** The file text of `items` in one export format. */
-export function exportText(format: ExportFormat, items: readonly SavedItem[], meta: { exportedAt: number; appVersion?: string }): string {
-  return exportItems(items, format, { now: meta.exportedAt, ...(meta.appVersion ? { appVersion: meta.appVersion } : {}) }).text;
 }

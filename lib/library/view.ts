@@ -6,7 +6,6 @@
 import { buildSearchIndex, foldText, searchPapers, tokenizeQuery, type SearchIndex } from '../search';
 import type { Paper, ReadingStatus, SavedItem } from '../types';
 import { plural } from '../words';
-import type { ExportFormat } from '../export/exportFile';
 import { isWithinCategory } from '../categories';
 
 /** A saved item with the ids of the lists that hold its paper now (empty: no longer in any list). */
@@ -153,24 +152,6 @@ export function categoriesInUse(items: readonly SavedItem[]): string[] {
 /** "Removed 3 papers" (the undo toast). */
 export function removedMessage(count: number): string {
   return `Removed ${plural(count, 'paper')}`;
-}
-
-export type { ExportFormat };
-
-export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; extension: string; mime: string }[] = [
-  { format: 'bibtex', label: 'BibTeX', extension: 'bib', mime: 'application/x-bibtex' },
-  { format: 'ris', label: 'RIS', extension: 'ris', mime: 'application/x-research-info-systems' },
-  { format: 'csv', label: 'CSV', extension: 'csv', mime: 'text/csv' },
-  { format: 'markdown', label: 'Markdown', extension: 'md', mime: 'text/markdown' },
-  { format: 'json', label: 'JSON backup', extension: 'json', mime: 'application/json' },
-];
-
-/** "lantern-reading-list-2026-11-25.bib" (local date). */
-export function exportFileName(format: ExportFormat, at: Date): string {
-  const extension = EXPORT_FORMATS.find((f) => f.format === format)?.extension ?? 'txt';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  return `lantern-reading-list-${day}.${extension}`;
 }
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });

@@ -1,6 +1,6 @@
 /** exportItems: each format's file name, media type and content, for the whole list or a selection. */
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, exportItems, type ExportFormat } from '../../lib/export/exportFile';
+import { EXPORT_FORMATS, exportFileName, exportItems, type ExportFormat } from '../../lib/export/exportFile';
 import { parseJSONBackup } from '../../lib/export/jsonBackup';
 import { trickyItems } from '../fixtures/imports/savedItems';
 
@@ -17,6 +17,11 @@ describe('exportItems', () => {
       'lantern-backup-2024-06-01.json',
     ]);
     expect(exportItems([], 'csv', { now: NOW }).mediaType).toBe('text/csv;charset=utf-8');
+  });
+
+  it('dates file names by the user’s local day', () => {
+    expect(exportFileName('bibtex', new Date(2026, 0, 5, 23, 59))).toBe('lantern-reading-list-2026-01-05.bib');
+    expect(exportFileName('json', new Date(2026, 10, 25, 0, 1))).toBe('lantern-backup-2026-11-25.json');
   });
 
   it('exports only the selection it is given', () => {

@@ -5,7 +5,6 @@ import {
   activeLibraryFilterCount,
   buildLibraryIndex,
   categoriesInUse,
-  exportFileName,
   keepPresent,
   libraryView,
   removedMessage,
@@ -147,11 +146,6 @@ describe('texts and helpers', () => {
   it('lists tags by use (any case counts as one) and categories alphabetically', () => {
     expect(tagsInUse(ROWS.map((r) => r.item))).toEqual(['Open weights', 'pretraining']);
     expect(categoriesInUse(ROWS.map((r) => r.item))).toEqual(['Evaluation', 'Evaluation › Benchmarks', 'Specialized Medical LLMs']);
-  });
-
-  it('names export files by format and local date', () => {
-    expect(exportFileName('bibtex', new Date(2026, 0, 5))).toBe('lantern-reading-list-2026-01-05.bib');
-    expect(exportFileName('json', new Date(2026, 10, 25))).toBe('lantern-reading-list-2026-11-25.json');
   });
 
   it('drops ids from the selection once their items are gone', () => {

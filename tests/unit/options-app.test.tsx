@@ -157,10 +157,10 @@ describe('options page', () => {
     expect(section('Data').querySelector('[data-storage-used]')?.textContent).toBe('2 saved papers. Storage used: 3.0 MB of 80.0 GB available.');
   });
 
-  it('exports a JSON backup under the library’s file name that reads back with every saved paper', async () => {
+  it('exports a JSON backup under the same file name as the library’s, that reads back with every saved paper', async () => {
     await act(async () => buttonNamed('Export backup').click());
     await until(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0]!.fileName).toMatch(/^lantern-reading-list-2026-11-2[56]\.json$/);
+    expect(downloads[0]!.fileName).toMatch(/^lantern-backup-2026-11-2[56]\.json$/);
     const back = parseJSONBackup(downloads[0]!.text);
     expect(back.ok && back.items.map((item) => item.id).sort()).toEqual([MEDITRON.id, SINGHAL.id].sort());
     expect(dataNotice()?.textContent).toBe('Exported 2 saved papers.');
