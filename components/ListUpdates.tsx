@@ -3,9 +3,8 @@
  * "Update now" with progress and a plain-words result. Talks to the background by message.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { sendMessage } from '../lib/messages';
-import { REFRESH_PROGRESS_KEY, progressText } from '../lib/refresh/progress';
+import { progressText, refreshProgress } from '../lib/refresh/progress';
 import type { RefreshOutcome } from '../lib/refresh';
 import { plural } from '../lib/words';
 
@@ -27,11 +26,7 @@ export function ListUpdates({ onUpdated }: { onUpdated: () => void }) {
 
   useEffect(() => {
     void sendMessage('getRefreshState', {}).then((reply) => reply.ok && setNewCount(reply.value.newEntries));
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && REFRESH_PROGRESS_KEY in changes) setProgress(progressText(changes[REFRESH_PROGRESS_KEY]?.newValue));
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    return refreshProgress.watch((progress) => setProgress(progressText(progress)));
   }, []);
 
   const dismiss = () => {

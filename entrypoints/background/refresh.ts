@@ -1,7 +1,7 @@
 /**
  * Keeps followed lists fresh (lib/refresh): "Update now", adding and removing lists, and the
  * scheduled check, a one-shot alarm set for the earliest list due (its time already includes
- * any retry backoff). Progress goes to storage.session under REFRESH_PROGRESS_KEY, which the
+ * any retry backoff). Progress goes to storage.session (`refreshProgress`), which the
  * popup and options page watch. After a list changes, the stored search index is rebuilt here
  * so the popup loads it instead of building it.
  */
@@ -22,7 +22,7 @@ import {
   setListEnabled,
   startNewEntriesClock,
   writeSchedule,
-  REFRESH_PROGRESS_KEY,
+  refreshProgress,
   type AddListOutcome,
   type RefreshDeps,
   type RefreshOutcome,
@@ -38,8 +38,6 @@ const ALARM = 'lantern-refresh';
 const MIN_ALARM_DELAY_MS = 60_000;
 const PROGRESS_EVERY_MS = 200;
 
-// storage.session is missing in old browsers; progress is then simply not shown.
-const progressArea = () => browser.storage.session;
 
 function progressReporter(): (progress: RefreshProgress) => void {
   let last = 0;
@@ -47,9 +45,8 @@ function progressReporter(): (progress: RefreshProgress) => void {
     const now = Date.now();
     if (progress.phase !== 'done' && now - last < PROGRESS_EVERY_MS) return;
     last = now;
-    const area = progressArea();
-    if (!area) return;
-    const write = progress.phase === 'done' ? area.remove(REFRESH_PROGRESS_KEY) : area.set({ [REFRESH_PROGRESS_KEY]: progress });
+    // Where storage.session is missing (old browsers) the write fails and progress is simply not shown.
+    const write = progress.phase === 'done' ? refreshProgress.removeValue() : refreshProgress.setValue(progress);
     write.catch(() => undefined);
   };
 }

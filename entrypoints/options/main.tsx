@@ -9,7 +9,7 @@ import { isScholarCountriesEnabled, setScholarCountries } from '../../lib/schola
 import { db } from '../../lib/db/instance';
 import { downloadText } from '../../lib/download';
 import { sendMessage } from '../../lib/messages';
-import { REFRESH_PROGRESS_KEY, progressText } from '../../lib/refresh/progress';
+import { progressText, refreshProgress } from '../../lib/refresh/progress';
 import { syncEnabled, syncStatus } from '../../lib/sync/settings';
 import { App } from './App';
 import { readingListServices } from './readingListServices';
@@ -29,14 +29,8 @@ const services: OptionsServices = {
   setListEnabled: (listId, enabled) => sendMessage('setListEnabled', { listId, enabled }),
   setSchedule: (intervalHours) => sendMessage('setRefreshSchedule', { intervalHours }),
   watchProgress(onChange) {
-    const area = browser.storage.session;
-    if (!area) return () => undefined;
-    void area.get(REFRESH_PROGRESS_KEY).then((v) => onChange(progressText(v[REFRESH_PROGRESS_KEY])));
-    const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-      if (areaName === 'session' && REFRESH_PROGRESS_KEY in changes) onChange(progressText(changes[REFRESH_PROGRESS_KEY]?.newValue));
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    refreshProgress.getValue().then((progress) => onChange(progressText(progress)), () => undefined);
+    return refreshProgress.watch((progress) => onChange(progressText(progress)));
   },
   isAllSitesEnabled: isAllSitesRecognitionEnabled,
   setAllSites: setAllSitesRecognition,

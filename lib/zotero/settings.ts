@@ -1,5 +1,5 @@
-/** What the user chose for sending to Zotero (the options page), in browser.storage.local. */
-import { browser } from 'wxt/browser';
+/** What the user chose for sending to Zotero (the options page), in browser.storage.local (a WXT storage item). */
+import { storage } from 'wxt/utils/storage';
 
 export interface ZoteroSettings {
   /** Tag each item with the leaf of its list categories. */
@@ -8,7 +8,6 @@ export interface ZoteroSettings {
   sessionTag: string;
 }
 
-export const ZOTERO_SETTINGS_KEY = 'zotero.settings';
 export const DEFAULT_ZOTERO_SETTINGS: ZoteroSettings = { categoryTags: false, sessionTag: 'Lantern' };
 
 /** Zotero's updateSession takes tags comma-separated, so a tag may not hold a comma. */
@@ -24,11 +23,13 @@ export function readZoteroSettingsValue(value: unknown): ZoteroSettings {
   };
 }
 
+/** The stored settings; read them through loadZoteroSettings (the stored value is not trusted to be whole). */
+const zoteroSettingsItem = storage.defineItem<unknown>('local:zotero.settings', { fallback: null });
+
 export async function loadZoteroSettings(): Promise<ZoteroSettings> {
-  const stored = await browser.storage.local.get(ZOTERO_SETTINGS_KEY);
-  return readZoteroSettingsValue(stored[ZOTERO_SETTINGS_KEY]);
+  return readZoteroSettingsValue(await zoteroSettingsItem.getValue());
 }
 
 export async function saveZoteroSettings(settings: ZoteroSettings): Promise<void> {
-  await browser.storage.local.set({ [ZOTERO_SETTINGS_KEY]: { ...settings, sessionTag: cleanSessionTag(settings.sessionTag) } });
+  await zoteroSettingsItem.setValue({ ...settings, sessionTag: cleanSessionTag(settings.sessionTag) });
 }
