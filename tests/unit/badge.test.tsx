@@ -6,6 +6,7 @@ import { MAX_RELATED } from '../../components/EntryView';
 import { BADGE_TAG, createBadgeHost } from '../../components/BadgeHost';
 import type { Paper, PageMatch } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
+import { freshRoot, unmount } from './pageTest';
 
 function paper(overrides: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
   return withAuthorList({
@@ -48,13 +49,9 @@ const match: PageMatch = { paper: listed, via: 'arxiv', related: neighbours, sav
 
 let root: HTMLElement;
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
+  root = freshRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(() => unmount(root));
 
 function draw(overrides: Partial<BadgeProps> = {}) {
   const props: BadgeProps = {

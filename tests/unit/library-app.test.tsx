@@ -1,6 +1,6 @@
 /** The library page on a real (fake-indexeddb) reading list: editing, search, bulk removal with undo, export, import, errors. */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { App } from '../../entrypoints/library/App';
@@ -12,6 +12,7 @@ import { replaceListEntries } from '../../lib/db/catalog';
 import { toJSONBackup } from '../../lib/export/jsonBackup';
 import type { CatalogEntry, SavedItem } from '../../lib/types';
 import { savedItem } from '../fixtures/imports/savedItems';
+import { buttonNamed as buttonIn, until } from './pageTest';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 
@@ -66,20 +67,6 @@ function services(): LibraryServices {
   };
 }
 
-/** Waits (letting IndexedDB and liveQuery run) until the check passes. */
-async function until(check: () => void | Promise<void>): Promise<void> {
-  // Up to 10 s: a BibTeX import first loads its parser, which took over a second on a busy machine.
-  await vi.waitFor(
-    async () => {
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 5));
-      });
-      await check();
-    },
-    { timeout: 10_000 },
-  );
-}
-
 const $ = <T extends Element = HTMLElement>(selector: string): T | null => host.querySelector<T>(selector);
 const rowIds = () => [...host.querySelectorAll('tbody tr[data-paper-id]')].map((r) => r.getAttribute('data-paper-id'));
 const row = (id: string) => host.querySelector(`tr[data-paper-id="${id}"]`) as HTMLElement;
@@ -90,17 +77,13 @@ function change(element: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElem
   element.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-function buttonNamed(name: string | RegExp, within: ParentNode = host): HTMLButtonElement {
-  const found = [...within.querySelectorAll('button')].find((b) => (typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? '')));
-  if (!found) throw new Error(`No button ${String(name)}`);
-  return found;
-}
-
 async function mount(): Promise<void> {
   await act(async () => {
     render(<App services={services()} />, host);
   });
 }
+
+const buttonNamed = (name: string | RegExp, within: ParentNode = host): HTMLButtonElement => buttonIn(name, within);
 
 beforeEach(async () => {
   db = new LanternDB(`library-app-test-${++count}`);

@@ -4,7 +4,7 @@
  * words a refused permission or a failed list gets.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { App } from '../../entrypoints/options/App';
@@ -16,6 +16,7 @@ import { parseJSONBackup } from '../../lib/export/jsonBackup';
 import { DEFAULT_MARK_SETTINGS } from '../../lib/markSettings';
 import { DEFAULT_ZOTERO_SETTINGS } from '../../lib/zotero/settings';
 import { savedItem } from '../fixtures/imports/savedItems';
+import { buttonNamed as buttonIn, until } from './pageTest';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 
@@ -80,30 +81,11 @@ function services(): OptionsServices {
   };
 }
 
-/** Waits (letting IndexedDB and Preact run) until the check passes. */
-async function until(check: () => void | Promise<void>): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 5));
-      });
-      await check();
-    },
-    { timeout: 10_000 },
-  );
-}
-
 const section = (heading: string): HTMLElement => {
   const found = [...host.querySelectorAll('section')].find((s) => s.querySelector('h2')?.textContent === heading);
   if (!found) throw new Error(`No section ${heading}`);
   return found;
 };
-
-function buttonNamed(name: string | RegExp, within: ParentNode = host): HTMLButtonElement {
-  const found = [...within.querySelectorAll('button')].find((b) => (typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? '')));
-  if (!found) throw new Error(`No button ${String(name)}`);
-  return found;
-}
 
 function type(input: HTMLInputElement, value: string): void {
   input.value = value;
@@ -119,6 +101,8 @@ async function choose(file: File): Promise<void> {
 }
 
 const dataNotice = () => section('Data').querySelector(':scope > .notice');
+
+const buttonNamed = (name: string | RegExp, within: ParentNode = host): HTMLButtonElement => buttonIn(name, within);
 
 beforeEach(async () => {
   db = new LanternDB(`options-app-test-${++count}`);

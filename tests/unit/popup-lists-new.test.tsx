@@ -13,6 +13,7 @@ import { entriesSeenAt, isNewPaper } from '../../lib/popup/newEntries';
 import type { Paper } from '../../lib/types';
 import { buildSearchIndex } from '../../lib/search';
 import { withAuthorList } from '../fixtures/authors';
+import { freshRoot, unmount } from './pageTest';
 
 function paper(arxiv: string, title: string, lists: string[], addedAt: number, year = 2024): Paper {
   return withAuthorList({
@@ -142,13 +143,9 @@ const markedIds = () =>
   [...root.querySelectorAll('[role=listbox] [data-paper-id]')].filter((e) => e.querySelector('[data-new-entry]')).map((e) => e.getAttribute('data-paper-id'));
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
+  root = freshRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(() => unmount(root));
 
 describe('the list filter', () => {
   it('offers the enabled lists by name and narrows results to the chosen one', async () => {

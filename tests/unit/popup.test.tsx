@@ -8,6 +8,7 @@ import type { TabPaper } from '../../components/ThisTab';
 import { namesFromByline } from '../../lib/names';
 import type { Paper, ReadingStatus } from '../../lib/types';
 import { buildSearchIndex } from '../../lib/search';
+import { freshRoot, unmount } from './pageTest';
 
 function paper(id: string, title: string, authors: string, year: number, month: number, categories: string[], links: Paper['links']): Paper {
   const arxiv = id.startsWith('arxiv:') ? id.slice(6) : undefined;
@@ -156,13 +157,9 @@ async function key(k: string, init: KeyboardEventInit = {}): Promise<void> {
 const resultIds = () => [...root.querySelectorAll('[role=listbox] [data-paper-id]')].map((e) => e.getAttribute('data-paper-id'));
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
+  root = freshRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(() => unmount(root));
 
 describe('popup', () => {
   it('focuses the search box and shows categories with counts and the newest papers when empty', async () => {

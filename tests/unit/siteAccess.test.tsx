@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SiteAccessNotice } from '../../components/SiteAccessNotice';
 import { browserSiteAccess, missingOrigins, siteAccessWords, siteName, type PermissionsApi, type SiteAccess } from '../../lib/siteAccess';
 import { LIST_SOURCE_MATCH, SITE_ACCESS_ORIGINS } from '../../lib/sites';
+import { freshRoot, unmount } from './pageTest';
 
 /**
  * A browser's permissions store: `contains` is true when every asked pattern was granted (or
@@ -109,13 +110,9 @@ describe('asking the browser', () => {
 describe('the notice', () => {
   let root: HTMLElement;
   beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
+    root = freshRoot();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
 
   /** Lets the notice's checks (promises) and what they set (effects) run. */
   const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
