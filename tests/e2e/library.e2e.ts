@@ -15,6 +15,7 @@ import { fixturePage, launchExtension, screenshot, type ExtensionSession } from 
 import { waitForBadge, waitForSaved, waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
 import type { SavedItem } from '../../lib/types';
+import { openLibrary } from './library.page';
 
 const PAPER_URL = 'https://arxiv.org/abs/2311.16452';
 const PAPER_ID = 'arxiv:2311.16452';
@@ -32,11 +33,7 @@ class LibraryPage {
   constructor(readonly page: Page) {}
 
   static async open(ext: ExtensionSession): Promise<LibraryPage> {
-    const page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(ext.extensionUrl('library.html'));
-    await page.locator('[data-saved-count]').waitFor();
-    return new LibraryPage(page);
+    return new LibraryPage(await openLibrary(ext, 800));
   }
 
   row(id: string) {

@@ -13,6 +13,7 @@ import type { Browser } from 'webextension-polyfill';
 import { launchExtension, screenshot, type ExtensionSession } from './harness';
 import { waitForSeed } from './badge.page';
 import type { CatalogSnapshot, ReadingStatus } from '../../lib/types';
+import { openLibrary } from './library.page';
 
 declare const chrome: Browser;
 
@@ -38,10 +39,7 @@ async function setStatus(page: Page, id: string, status: ReadingStatus): Promise
 beforeAll(async () => {
   ext = await launchExtension();
   await waitForSeed(ext);
-  library = await ext.context.newPage();
-  await library.setViewportSize({ width: 1280, height: 900 });
-  await library.goto(ext.extensionUrl('library.html'));
-  await library.locator('[data-saved-count]').waitFor();
+  library = await openLibrary(ext);
   for (const [id] of MARKS) {
     const reply = await library.evaluate((paperId) => chrome.runtime.sendMessage({ lantern: 1, type: 'setSaved', data: { paperId, saved: true } }), id);
     expect(reply).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });

@@ -14,6 +14,7 @@ import type { Browser } from 'webextension-polyfill';
 import { launchExtension, screenshot, type ExtensionSession } from './harness';
 import { waitForSeed } from './badge.page';
 import type { CatalogSnapshot } from '../../lib/types';
+import { openLibrary } from './library.page';
 
 declare const chrome: Browser;
 
@@ -36,10 +37,7 @@ async function waitForSyncArea(page: Page, test: (items: Record<string, { r?: { 
 beforeAll(async () => {
   ext = await launchExtension();
   await waitForSeed(ext);
-  library = await ext.context.newPage();
-  await library.setViewportSize({ width: 1280, height: 900 });
-  await library.goto(ext.extensionUrl('library.html'));
-  await library.locator('[data-saved-count]').waitFor();
+  library = await openLibrary(ext);
 }, 60_000);
 
 afterAll(async () => {

@@ -19,6 +19,7 @@ import { closedShadow } from './devtools';
 import { startZoteroServer, type ZoteroServerOptions, type ZoteroTestServer } from '../tools/zoteroServer';
 import { ZOTERO_PERMISSION } from '../../lib/zotero/connector';
 import type { CatalogSnapshot } from '../../lib/types';
+import { openLibrary } from './library.page';
 
 declare const chrome: Browser;
 
@@ -78,10 +79,7 @@ beforeAll(async () => {
   await restartServer({ collection: { id: 3, name: 'Lantern inbox' } });
   ext = await launchExtension({ passThrough: [`http://127.0.0.1:${PORT}/`], grantedHosts: [ZOTERO_PERMISSION] });
   await waitForSeed(ext);
-  library = await ext.context.newPage();
-  await library.setViewportSize({ width: 1280, height: 900 });
-  await library.goto(ext.extensionUrl('library.html'));
-  await library.locator('[data-saved-count]').waitFor();
+  library = await openLibrary(ext);
   for (const paperId of FIFTY) {
     const reply = await library.evaluate((id) => chrome.runtime.sendMessage({ lantern: 1, type: 'setSaved', data: { paperId: id, saved: true } }), paperId);
     expect(reply).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });
