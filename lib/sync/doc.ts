@@ -209,13 +209,14 @@ export function localChanges(merged: SyncDoc, saved: readonly SavedItem[], remov
     const start = here ?? removedById.get(entry.id) ?? newItem(entry);
     if (!start) continue;
     const next = withFields(start, entry);
-    if (!here || !sameValue(itemFields(here), itemFields(next))) changes.upserts.push({ item: next, readUpdatedAt: here?.updatedAt });
+    // Only a changed value rewrites a saved item: a time alone (the base keeps those) leaves it as the user left it.
+    if (!here || !sameValue(itemValues(here), itemValues(next))) changes.upserts.push({ item: next, readUpdatedAt: here?.updatedAt });
   }
   return changes;
 }
 
-function itemFields(item: SavedItem): unknown[] {
-  return SYNCED_FIELDS.map((field) => [item[field], fieldChangedAt(item, field)]);
+function itemValues(item: SavedItem): unknown[] {
+  return SYNCED_FIELDS.map((field) => item[field]);
 }
 
 function newItem(entry: SyncEntry): SavedItem | undefined {
@@ -223,17 +224,18 @@ function newItem(entry: SyncEntry): SavedItem | undefined {
   const addedAt = entry.addedAt ?? entry.savedAt;
   // A field the entry does not carry (a note too long to sync) is unknown here: time 0 lets any
   // known value win over it, and it is never sent on (./pack.ts leaves out a note of time 0).
+  const { status, tags, note, starred } = entry.fields;
   return {
     id: entry.id,
     paper: entry.paper,
-    status: 'to-read',
-    statusChangedAt: 0,
-    tags: [],
-    note: '',
-    starred: false,
+    status: status?.[0] ?? 'to-read',
+    statusChangedAt: status?.[1] ?? addedAt,
+    tags: [...(tags?.[0] ?? [])],
+    note: note?.[0] ?? '',
+    starred: starred?.[0] ?? false,
     addedAt,
-    updatedAt: addedAt,
-    changedAt: { status: 0, tags: 0, note: 0, starred: 0 },
+    updatedAt: Math.max(addedAt, status?.[1] ?? 0, tags?.[1] ?? 0, note?.[1] ?? 0, starred?.[1] ?? 0),
+    changedAt: { status: status?.[1] ?? 0, tags: tags?.[1] ?? 0, note: note?.[1] ?? 0, starred: starred?.[1] ?? 0 },
   };
 }
 
@@ -241,20 +243,20 @@ function withFields(item: SavedItem, entry: SyncEntry): SavedItem {
   const next: SavedItem = { ...item, changedAt: { ...item.changedAt } };
   const changed = next.changedAt!;
   const { status, tags, note, starred } = entry.fields;
-  if (status && (status[0] !== item.status || status[1] !== fieldChangedAt(item, 'status'))) {
+  if (status && status[0] !== item.status) {
     next.status = status[0];
     next.statusChangedAt = status[1];
     changed.status = status[1];
   }
-  if (tags && (!sameValue(tags[0], item.tags) || tags[1] !== fieldChangedAt(item, 'tags'))) {
+  if (tags && !sameValue(tags[0], item.tags)) {
     next.tags = [...tags[0]];
     changed.tags = tags[1];
   }
-  if (note && (note[0] !== item.note || note[1] !== fieldChangedAt(item, 'note'))) {
+  if (note && note[0] !== item.note) {
     next.note = note[0];
     changed.note = note[1];
   }
-  if (starred && (starred[0] !== item.starred || starred[1] !== fieldChangedAt(item, 'starred'))) {
+  if (starred && starred[0] !== item.starred) {
     next.starred = starred[0];
     changed.starred = starred[1];
   }
