@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LISTING_MATCHES } from './lib/listing/kind';
+import { LISTING_READER_FILE } from './lib/listingReader';
 import { ALL_SITES_MATCHES, SITE_ACCESS_ORIGINS } from './lib/sites';
 import { ZOTERO_PERMISSION } from './lib/zotero/connector';
 import { SAVE_COMMAND } from './lib/commandNames';
@@ -48,6 +50,12 @@ export default defineConfig({
     },
     // Both browsers get the MV3 build (package.json; README "Firefox" says why).
     'build:manifestGenerated': (wxt, manifest) => {
+      // The listing readers (an unlisted script, so the background can also inject it) run on
+      // listing pages from the start, before the content script reads them (lib/listingReader.ts).
+      manifest.content_scripts = [
+        { matches: [...LISTING_MATCHES], js: [LISTING_READER_FILE.replace(/^\//, '')], run_at: 'document_start' },
+        ...(manifest.content_scripts ?? []),
+      ];
       // Firefox: a fixed add-on id (storage and updates survive reinstalls; AMO requires it) and
       // the data-collection statement new add-ons must make: Lantern collects nothing.
       if (wxt.config.browser === 'firefox') {

@@ -123,7 +123,7 @@ function MarkCard({ match, onToggleSave, onClose }: CardProps) {
 }
 
 export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer {
-  const theme = pageTheme(doc);
+  let theme = pageTheme(doc);
   const style = styler(doc);
   const byPaper = new Map<string, DrawnMark[]>();
   /** Papers already marked in each group (a listing's item, a link's block). */
@@ -260,6 +260,13 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     if (event.isTrusted && open && !event.composedPath().includes(open.mark.host)) close(false);
   };
   doc.addEventListener('click', onOutside, true);
+  // Marks drawn while the page loads (a listing read as it is parsed) follow its background once
+  // its stylesheets are in.
+  const readTheme = () => {
+    theme = pageTheme(doc);
+    for (const marks of byPaper.values()) for (const mark of marks) mark.root.dataset.theme = theme;
+  };
+  if (doc.readyState !== 'complete') doc.defaultView?.addEventListener('load', readTheme, { once: true });
 
   const askAgain = async () => {
     for (const read of ['listing', 'links', 'references'] as const) {
@@ -309,6 +316,7 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     remove() {
       close(false);
       doc.removeEventListener('click', onOutside, true);
+      doc.defaultView?.removeEventListener('load', readTheme);
       for (const marks of byPaper.values()) for (const mark of marks) mark.host.remove();
       byPaper.clear();
       queries.clear();

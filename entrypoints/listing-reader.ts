@@ -1,7 +1,6 @@
 /**
- * The readers of the known listings, injected by the background into listing pages only
- * (lib/listingReader.ts explains why). It hands the content script its entry point and does
- * nothing else.
+ * The readers of the known listings, run in listing pages only (lib/listingReader.ts explains
+ * how and why). It hands the content script its entry point and does nothing else.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { listingItems } from '../lib/listing/items';

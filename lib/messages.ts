@@ -77,6 +77,11 @@ export interface ListedLookup {
   items: ItemQuery[];
   read: ListedRead;
   first: boolean;
+  /**
+   * The page has no mark UI yet: when something is listed, the background injects it
+   * (lib/badgeUi.ts) before answering, which saves the page a round trip.
+   */
+  ui?: boolean;
 }
 
 /** What the background keeps of a tab's listed papers (see entrypoints/background/listings.ts). */
@@ -179,7 +184,8 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
     d.items.length <= MAX_LOOKUP_ITEMS &&
     d.items.every(isItemQuery) &&
     (d.read === 'listing' || d.read === 'references' || d.read === 'links') &&
-    typeof d.first === 'boolean',
+    typeof d.first === 'boolean' &&
+    (d.ui === undefined || typeof d.ui === 'boolean'),
   loadListingReader: (d): d is Request<'loadListingReader'> => isRecord(d) && Object.keys(d).length === 0,
   getListedPaper: (d): d is Request<'getListedPaper'> => isRecord(d) && isShortString(d.paperId, 1024),
   saveListed: (d): d is Request<'saveListed'> => isRecord(d) && isShortString(d.paperId, 1024) && typeof d.saved === 'boolean',

@@ -3,8 +3,10 @@
  * script sends its items in batches (`lookupListed`), the background answers which are listed
  * and keeps, per tab, the listed papers it told that tab about. That record is all a tab may ask
  * more of: a mark's card (`getListedPaper`) and its Save (`saveListed`) work only for papers on
- * it. On a known listing it injects the listing readers (`loadListingReader`). The toolbar button's badge text counts them; the popup's "This tab" reads them
- * (`getTabListed`). Records live in storage.session: the service worker forgets its memory.
+ * it. It injects the marks' UI with the first answer that has something to mark, and the
+ * listing readers where the manifest did not (`loadListingReader`). The toolbar button's badge
+ * text counts them; the popup's "This tab" reads them (`getTabListed`). Records live in
+ * storage.session: the service worker forgets its memory.
  */
 import { browser } from 'wxt/browser';
 import { paperById, relatedPool } from '../../lib/db/catalog';
@@ -19,6 +21,7 @@ import { LISTING_READER_FILE } from '../../lib/listingReader';
 import { syncScholarCountriesScript } from '../../lib/scholarCountries';
 import { relatedPapers } from '../../lib/related';
 import type { PageMatch } from '../../lib/types';
+import { injectBadgeUi } from './badgeUi';
 import { toolbarButton } from './toolbar';
 import { session } from './session';
 
@@ -109,21 +112,27 @@ export function createTabListings(database: LanternDB): TabListings {
 
   return {
     handlers: {
-      lookupListed: async ({ items, read, first }, sender) => {
-        const hits = await lookupListed(database, items, await readEntriesSeenAt(database));
+      lookupListed: async ({ items, read, first, ui }, sender) => {
+        const answer = readEntriesSeenAt(database).then((seen) => lookupListed(database, items, seen));
         const { tabId, url } = sender;
-        if (tabId === undefined || !url) return { hits };
-        // Recorded after the answer leaves: the page draws its marks meanwhile.
-        void update(tabId, async () => {
-          const previous = readRecord(await session.get(recordKey(tabId)));
-          const record = !first && previous?.url === url ? previous : emptyRecord(url);
-          const side = read === 'references' ? 'cites' : 'listed';
-          const { kept, capped } = keep(record[side], hits);
-          record[side] = kept;
-          record.capped ||= capped;
-          await session.set(recordKey(tabId), record);
-          await paintCount(tabId, record);
-        }).catch(() => undefined);
+        // Queued at once, so a page's batches are recorded in the order it asked them (its first
+        // starts the record over) even when they are answered out of order; recorded after the
+        // answer leaves, so the page draws its marks meanwhile.
+        if (tabId !== undefined && url) {
+          void update(tabId, async () => {
+            const hits = await answer;
+            const previous = readRecord(await session.get(recordKey(tabId)));
+            const record = !first && previous?.url === url ? previous : emptyRecord(url);
+            const side = read === 'references' ? 'cites' : 'listed';
+            const { kept, capped } = keep(record[side], hits);
+            record[side] = kept;
+            record.capped ||= capped;
+            await session.set(recordKey(tabId), record);
+            await paintCount(tabId, record);
+          }).catch(() => undefined);
+        }
+        const hits = await answer;
+        if (ui && tabId !== undefined && hits.some(Boolean)) await injectBadgeUi(tabId).catch(() => false);
         return { hits };
       },
 

@@ -14,15 +14,16 @@ import { prepareMarks } from './marks';
 export default defineContentScript({
   matches: [...SITE_MATCHES],
   // Loaded before the document is parsed so that what needs no document (the mark settings, a
-  // listing's readers) is fetched while the page loads; the page itself is read at
-  // DOMContentLoaded, when its metadata and items are there. Chromium runs document_end scripts
-  // only after the page's first layout, which on a 2,000-item listing comes long after.
+  // listing's readers) is fetched while the page loads, and a known listing's items are read as
+  // they arrive; the rest of the page is read at DOMContentLoaded, when its metadata is there.
+  // Chromium runs document_end scripts only after the page's first layout, which on a
+  // 2,000-item listing comes long after.
   runAt: 'document_start',
   main(ctx) {
     const marks = prepareMarks(ctx);
     const start = () => {
       const badge = startBadge(ctx);
-      marks.start({ onCites: badge.setCites, onSaved: badge.savedChanged });
+      marks.connect({ onCites: badge.setCites, onSaved: badge.savedChanged });
     };
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
     else start();

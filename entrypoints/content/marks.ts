@@ -26,6 +26,8 @@ import type { MarkLayer } from '../../components/MarkLayer';
 const SLICE = 2000;
 /** How long added nodes are gathered before the page is read again. */
 const MUTATION_BATCH_MS = 250;
+/** The same while a listing is still being parsed: its items arrive in a stream. */
+const LOADING_BATCH_MS = 100;
 
 export interface MarksHooks {
   /** The listed papers the page's reference list cites so far. */
@@ -76,23 +78,27 @@ async function listingReader(): Promise<ListingReader | undefined> {
 }
 
 export interface Marks {
-  /** Starts marking once the document is parsed. */
-  start(hooks?: MarksHooks): void;
+  /** The page's badge is there (DOMContentLoaded): what marks tell it. */
+  connect(hooks: MarksHooks): void;
 }
 
 /**
- * Called before the document is parsed: reads the settings and, on a known listing, fetches its
- * readers while the page loads; `start` then reads the page.
+ * Called before the document is parsed: reads the settings and, on a known listing, makes sure
+ * of its readers while the page loads. A known listing is read as it is parsed (its items are
+ * whole once the next one begins), so its marks are drawn while the rest of it still loads;
+ * every other page is read once parsed.
  */
 export function prepareMarks(ctx: ContentScriptContext): Marks {
-  let early: Promise<[MarkSettings, ListingReader | undefined]> | undefined = fetchNeeds(listingKindFromUrl(location.href));
+  const hooks: MarksHooks = {};
+  let early: ReturnType<typeof fetchNeeds> | undefined = fetchNeeds(listingKindFromUrl(location.href));
+  startMarks(ctx, hooks, () => {
+    const prepared = early;
+    early = undefined;
+    return prepared;
+  });
   return {
-    start(hooks = {}) {
-      startMarks(ctx, hooks, () => {
-        const prepared = early;
-        early = undefined;
-        return prepared;
-      });
+    connect(more) {
+      Object.assign(hooks, more);
     },
   };
 }
@@ -100,6 +106,12 @@ export function prepareMarks(ctx: ContentScriptContext): Marks {
 /** What marking a page needs before it reads the page: the settings and, on a known listing, its readers. */
 function fetchNeeds(kind: ListingKind | undefined): Promise<[MarkSettings, ListingReader | undefined]> {
   return Promise.all([readSettings(), kind ? listingReader() : undefined]);
+}
+
+/** Resolves once the document is parsed (DOMContentLoaded), at once if it is. */
+function parsed(ctx: ContentScriptContext): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
 }
 
 function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () => ReturnType<typeof fetchNeeds> | undefined): void {
@@ -116,6 +128,11 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     const [settings, early] = await (prepared() ?? fetchNeeds(kind));
     const reader = early ?? (kind ? await listingReader() : undefined);
     if (!live() || (!settings.listings && !settings.references)) return;
+    const streamed = kind !== undefined && reader !== undefined && settings.listings;
+    if (!streamed) {
+      await parsed(ctx);
+      if (!live()) return;
+    }
     // Listings read their items' own links only; elsewhere a page's links to itself are left out.
     const own = kind ? new Set<string>() : ownKeys(url);
     const asked = new WeakSet<Element>();
@@ -148,12 +165,28 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
         return layer;
       }));
 
+    /** Whether this is the page's first question (it starts the tab's record over); asked once. */
+    const takeFirst = () => {
+      const was = first;
+      first = false;
+      return was;
+    };
+
+    /** Whether to have the UI injected with this answer: while it is not here and no question in flight asks for it. */
+    let uiAsked = false;
+    const takeUi = () => {
+      const want = !uiAsked && !loadedBadgeUi();
+      if (want) uiAsked = true;
+      return want;
+    };
+
     /** Asks about new items (one message per MAX_LOOKUP_ITEMS) and draws the listed ones. */
     const ask = async (items: ListingItem[], read: ListedRead) => {
       for (let start = 0; start < items.length && live(); start += MAX_LOOKUP_ITEMS) {
         const batch = items.slice(start, start + MAX_LOOKUP_ITEMS);
-        const reply = await sendMessage('lookupListed', { items: batch.map((i) => i.query), read, first });
-        first = false;
+        const ui = takeUi();
+        const reply = await sendMessage('lookupListed', { items: batch.map((i) => i.query), read, first: takeFirst(), ...(ui && { ui }) });
+        if (ui) uiAsked = false;
         if (!live() || !reply.ok) return;
         const { hits } = reply.value;
         if (read === 'references') {
@@ -176,7 +209,11 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
       reading = true;
       try {
         if (kind) {
-          if (reader && settings.listings) await ask(reader.listingItems(kind, document, url).filter(fresh), 'listing');
+          if (!reader || !settings.listings) return;
+          const items = reader.listingItems(kind, document, url, { isRead: (group) => asked.has(group), loading: document.readyState === 'loading' });
+          for (const item of items) asked.add(item.group);
+          // Not awaited: the next read (the rest of a loading listing) asks without waiting for this answer.
+          void ask(items, 'listing');
           return;
         }
         if (settings.references) {
@@ -210,24 +247,29 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
       }
     };
 
-    function fresh(item: ListingItem): boolean {
-      if (asked.has(item.anchor)) return false;
-      asked.add(item.anchor);
-      return true;
-    }
-
     let timer: number | undefined;
     const observer = new MutationObserver((records) => {
+      if (timer !== undefined) return;
       const added = records.some((record) =>
         [...record.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).localName !== 'lantern-mark'),
       );
-      if (!added || timer !== undefined) return;
-      timer = ctx.setTimeout(() => {
-        timer = undefined;
-        if (live()) void read();
-      }, MUTATION_BATCH_MS);
+      if (!added) return;
+      timer = ctx.setTimeout(
+        () => {
+          timer = undefined;
+          if (live()) void read();
+        },
+        document.readyState === 'loading' ? LOADING_BATCH_MS : MUTATION_BATCH_MS,
+      );
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    // The document itself: a listing read as it loads may have no <html> element yet.
+    observer.observe(document, { childList: true, subtree: true });
+    // The rest of a listing read while it loaded: at once, not a batch later.
+    if (streamed) {
+      void parsed(ctx).then(() => {
+        if (live()) void read();
+      });
+    }
     // The reading list changed elsewhere (popup, library, context menu): the background says so,
     // but a stopped background cannot; coming back to the page asks again too.
     const refresh = () => {

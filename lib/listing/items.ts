@@ -9,7 +9,8 @@ import { item, mergeQuery, queryFromLinks, queryFromUrl, shownAuthor, shownText,
 import type { ListingKind } from './kind';
 import { doiInText } from './textIds';
 
-type Reader = (root: ParentNode, base: string) => ListingItem[];
+/** `isRead(group)`: the item is already read (its group is known); skipped before any work on it. */
+type Reader = (root: ParentNode, base: string, isRead: (group: Element) => boolean) => ListingItem[];
 
 function collect<T>(elements: Iterable<T>, read: (element: T) => ListingItem | undefined): ListingItem[] {
   const items: ListingItem[] = [];
@@ -21,8 +22,9 @@ function collect<T>(elements: Iterable<T>, read: (element: T) => ListingItem | u
 }
 
 /** arXiv /list/… and /catchup: <dt> (id and links) then <dd> (.list-title, .list-authors). */
-const arxivList: Reader = (root, base) =>
+const arxivList: Reader = (root, base, isRead) =>
   collect(root.querySelectorAll('dl > dt'), (dt) => {
+    if (isRead(dt)) return undefined;
     const abs = dt.querySelector('a[href*="/abs/"]');
     const arxiv = abs ? arxivIdFromUrl(new URL(abs.getAttribute('href') ?? '', base)) : undefined;
     if (!arxiv) return undefined;
@@ -33,8 +35,9 @@ const arxivList: Reader = (root, base) =>
   });
 
 /** arXiv search and advanced search: li.arxiv-result with p.list-title (links) and p.title. */
-const arxivSearch: Reader = (root, base) =>
+const arxivSearch: Reader = (root, base, isRead) =>
   collect(root.querySelectorAll('li.arxiv-result'), (li) => {
+    if (isRead(li)) return undefined;
     const { arxiv, doi } = queryFromLinks(li.querySelector('.list-title') ?? li, base);
     const title = li.querySelector('p.title');
     // Only the ids found: Firefox's messages carry an undefined field along, and the background refuses it.
@@ -49,8 +52,9 @@ const SCHOLAR_LABEL = /^(?:\[[A-Z]{1,10}\]\s*)+/;
  * .gs_a ("K Singhal, S Azizi… - Nature, 2023 - nature.com"). Publisher links without an
  * identifier are matched by title and first author.
  */
-const scholar: Reader = (root, base) =>
+const scholar: Reader = (root, base, isRead) =>
   collect(root.querySelectorAll('.gs_r[data-cid], .gs_r.gs_or'), (result) => {
+    if (isRead(result)) return undefined;
     const heading = result.querySelector('h3.gs_rt');
     if (!heading) return undefined;
     const query: ItemQuery = {};
@@ -66,8 +70,9 @@ const scholar: Reader = (root, base) =>
   });
 
 /** One PubMed summary (results page, "Similar articles", "Cited by"): a.docsum-title[data-article-id]. */
-function pubmedDocsum(titleLink: Element, base: string): ListingItem | undefined {
+function pubmedDocsum(titleLink: Element, base: string, isRead: (group: Element) => boolean): ListingItem | undefined {
   const docsum = titleLink.closest('article, li, .docsum-wrap') ?? titleLink;
+  if (isRead(docsum)) return undefined;
   const query: ItemQuery = {};
   const id = titleLink.getAttribute('data-article-id');
   if (id && /^\d{1,9}$/.test(id)) query.pmid = id;
@@ -83,16 +88,17 @@ function pubmedDocsum(titleLink: Element, base: string): ListingItem | undefined
   return item(query, titleLink, 'after', docsum);
 }
 
-const pubmedSearch: Reader = (root, base) =>
-  collect(root.querySelectorAll('article.full-docsum a.docsum-title, .search-results a.docsum-title'), (a) => pubmedDocsum(a, base));
+const pubmedSearch: Reader = (root, base, isRead) =>
+  collect(root.querySelectorAll('article.full-docsum a.docsum-title, .search-results a.docsum-title'), (a) => pubmedDocsum(a, base, isRead));
 
 /** A PubMed article's "Similar articles" and "Cited by" blocks (the article itself has the page badge). */
-const pubmedRelated: Reader = (root, base) =>
-  collect(root.querySelectorAll('#similar a.docsum-title, #citedby a.docsum-title'), (a) => pubmedDocsum(a, base));
+const pubmedRelated: Reader = (root, base, isRead) =>
+  collect(root.querySelectorAll('#similar a.docsum-title, #citedby a.docsum-title'), (a) => pubmedDocsum(a, base, isRead));
 
 /** Hugging Face papers (daily, weekly, search): one <article> per paper, its h3 a title link to /papers/<arXiv id>. */
-const hfPapers: Reader = (root, base) =>
+const hfPapers: Reader = (root, base, isRead) =>
   collect(root.querySelectorAll('article'), (article) => {
+    if (isRead(article)) return undefined;
     const query: ItemQuery = {};
     const links = article.querySelectorAll('a[href*="/papers/"]');
     for (let i = 0; i < links.length && !query.arxiv; i++) mergeQuery(query, queryFromUrl(links[i]!.getAttribute('href') ?? '', base));
@@ -101,8 +107,9 @@ const hfPapers: Reader = (root, base) =>
   });
 
 /** Semantic Scholar search: [data-test-id=search-result] rows, a title heading, author list, outbound links. */
-const semanticScholar: Reader = (root, base) =>
+const semanticScholar: Reader = (root, base, isRead) =>
   collect(root.querySelectorAll('[data-test-id="search-result"], .cl-paper-row'), (row) => {
+    if (isRead(row)) return undefined;
     const heading = row.querySelector('.cl-paper-title, h2, [data-test-id="title-link"]');
     if (!heading) return undefined;
     const query = queryFromLinks(row, base);
@@ -119,7 +126,7 @@ const semanticScholar: Reader = (root, base) =>
  * class names, so an item is a paper id: one mark after the first link to it that reads as a
  * title (else after its first link).
  */
-const alphaxiv: Reader = (root, base) => {
+const alphaxiv: Reader = (root, base, isRead) => {
   const firstLink = new Map<string, Element>();
   const titleLink = new Map<string, Element>();
   const links = root.querySelectorAll('a[href*="/abs/"], a[href*="/overview/"]');
@@ -131,7 +138,7 @@ const alphaxiv: Reader = (root, base) => {
   }
   return collect(firstLink.keys(), (arxiv) => {
     const anchor = titleLink.get(arxiv) ?? firstLink.get(arxiv)!;
-    return item({ arxiv }, anchor, 'after', anchor);
+    return isRead(anchor) ? undefined : item({ arxiv }, anchor, 'after', anchor);
   });
 };
 
@@ -146,8 +153,23 @@ const READERS: Record<ListingKind, Reader> = {
   alphaxiv,
 };
 
+export interface ListingRead {
+  /** Items whose group is already read are left out, before any work on them (a page read again as it grows). */
+  isRead?: (group: Element) => boolean;
+  /**
+   * The page is still being parsed: its last item may be cut short (its title not there yet), so
+   * it is left for a later read. Items come in page order, so once the next item has begun, the
+   * one before it is whole.
+   */
+  loading?: boolean;
+}
+
 /** The items of a known listing, in page order; `base` resolves relative links (the page's URL). */
-export function listingItems(kind: ListingKind, root: ParentNode, base: string): ListingItem[] {
-  return READERS[kind](root, base);
+export function listingItems(kind: ListingKind, root: ParentNode, base: string, { isRead = () => false, loading = false }: ListingRead = {}): ListingItem[] {
+  // alphaXiv's items are gathered by id across the page (its title link may come later): read once parsed.
+  if (loading && kind === 'alphaxiv') return [];
+  const items = READERS[kind](root, base, isRead);
+  if (loading) items.pop();
+  return items;
 }
 

@@ -15,6 +15,24 @@ export type ListingKind =
   | 'semantic-scholar-search'
   | 'alphaxiv';
 
+/**
+ * The pages listingKindFromUrl may call listings, as match patterns: where the listing readers
+ * are declared as a content script (wxt.config.ts), so a listing has them before it is parsed.
+ * Broader than the kinds (match patterns cannot read a query); each is on the site list.
+ * Scholar's country domains and pages reached by in-page navigation get the readers on request.
+ */
+export const LISTING_MATCHES: readonly string[] = [
+  'https://arxiv.org/list/*',
+  'https://arxiv.org/catchup*',
+  'https://arxiv.org/search*',
+  'https://scholar.google.com/scholar*',
+  'https://pubmed.ncbi.nlm.nih.gov/*',
+  'https://huggingface.co/papers*',
+  'https://www.semanticscholar.org/search*',
+  'https://www.alphaxiv.org/*',
+  'https://alphaxiv.org/*',
+];
+
 /** arXiv's listing pages: /list/<archive>/{new,recent,pastweek,YYMM,YYYY-MM,YYYY} and /catchup. */
 const ARXIV_LIST_PERIOD = /^(?:new|recent|pastweek|\d{4}|\d{4}-\d{2}|\d{2})$/;
 /** Scholar's main host and its country domains (scholar.google.de, scholar.google.co.uk, …). */

@@ -1,13 +1,15 @@
 /**
  * What the build puts into web pages: the content script stays small (under 25 kB minified: it
- * loads on every listed site) and carries no match patterns (the manifest does), and neither it, the badge's and marks' UI nor the listing readers carries the
- * webextension-polyfill or any recognizer's examples (lib/**\/*.examples.ts are test data).
+ * loads on every listed site), the listing readers load on listings only, neither carries match
+ * patterns (the manifest does), and no script in pages (these two, the badge's and marks' UI)
+ * carries the webextension-polyfill or any recognizer's examples (lib/**\/*.examples.ts are test data).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Examples } from '../../lib/detector';
 import { defaultExtDir } from './harness';
+import { LISTING_MATCHES } from '../../lib/listing/kind';
 import { SITE_MATCHES } from '../../lib/sites';
 
 const exampleFiles = import.meta.glob<{ default: ReadonlyArray<Examples<unknown, unknown>> }>('../../lib/**/*.examples.ts', {
@@ -26,7 +28,7 @@ const CONTENT_SCRIPT_LIMIT = 25_000;
 const extDir = defaultExtDir();
 const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[]; matches?: string[] }> };
 const contentScripts = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
-const pageScripts = [...contentScripts, 'badge-ui.js', 'listing-reader.js'];
+const pageScripts = [...new Set([...contentScripts, 'badge-ui.js', 'listing-reader.js'])];
 
 describe('scripts in web pages', () => {
   it('has a content script, each under 25 kB', () => {
@@ -36,8 +38,11 @@ describe('scripts in web pages', () => {
     }
   });
 
-  it('runs on exactly the site list, whose patterns the manifest holds and the script does not', () => {
-    expect(manifest.content_scripts?.map((script) => [...(script.matches ?? [])].sort())).toEqual([[...SITE_MATCHES].sort()]);
+  it('runs on exactly the site list, and the listing readers on its listings, whose patterns the manifest holds and the scripts do not', () => {
+    expect(manifest.content_scripts?.map((script) => [script.js, [...(script.matches ?? [])].sort()])).toEqual([
+      [['listing-reader.js'], [...LISTING_MATCHES].sort()],
+      [['content-scripts/content.js'], [...SITE_MATCHES].sort()],
+    ]);
     for (const path of contentScripts) expect(readFileSync(join(extDir, path), 'utf8')).not.toContain('pubmed.ncbi.nlm.nih.gov/*');
   });
 

@@ -14,8 +14,12 @@ import {
   titleCandidates,
   titleHash,
   type ListingItem,
+  type ListingKind,
 } from '../../lib/listing';
+import { LISTING_MATCHES } from '../../lib/listing/kind';
+import kindExamples from '../../lib/listing/kind.examples';
 import { isItemQuery } from '../../lib/messages';
+import { isSiteUrl } from '../../lib/sites';
 import { titleKey } from '../../lib/title';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 
@@ -224,5 +228,56 @@ describe('titleCandidates', () => {
     // Every window is a hash look-up; only one in ~7 positions starts a real title.
     expect(many.find(text)).toEqual([]);
     expect(many.find(`${text} study number 42 of clinical language models`)).toEqual(['study number 42 of clinical language models']);
+  });
+});
+
+describe('a listing read while it is parsed', () => {
+  const streamed = LISTINGS.filter((fixture) => fixture.read !== 'references' && fixture.read !== 'links' && fixture.read !== 'alphaxiv');
+
+  it.each(streamed.map((fixture) => [fixture.file, fixture] as const))('%s: every cut of the page gives only whole items, then the rest once parsed', (_file, fixture) => {
+    const kind = fixture.read as ListingKind;
+    const html = readListing(fixture.file);
+    const whole = listingItems(kind, parse(html), fixture.url);
+    const shown = (item: ListingItem) => `${JSON.stringify(item.query)} ${where(item)}`;
+    expect(whole.length).toBeGreaterThan(1);
+    let sawPart = false;
+    for (let cut = 0; cut < html.length; cut += 97) {
+      const doc = parse(html.slice(0, cut));
+      const early = listingItems(kind, doc, fixture.url, { loading: true });
+      // Whole items only: each as the parsed page gives it, in its order.
+      expect(early.map(shown)).toEqual(whole.slice(0, early.length).map(shown));
+      sawPart ||= early.length > 0 && early.length < whole.length;
+      // Once parsed, the items not read yet, and only those.
+      const read = new Set(early.map((item) => item.group.outerHTML));
+      const rest = listingItems(kind, doc, fixture.url, { isRead: (group) => read.has(group.outerHTML) });
+      expect(rest.map(shown)).toEqual(listingItems(kind, doc, fixture.url).slice(early.length).map(shown));
+    }
+    expect(sawPart).toBe(true);
+  });
+
+  it('leaves alphaXiv, whose items are gathered across the page, until it is parsed', () => {
+    const doc = parse(readListing('alphaxiv.html'));
+    expect(listingItems('alphaxiv', doc, 'https://www.alphaxiv.org/explore', { loading: true })).toEqual([]);
+    expect(listingItems('alphaxiv', doc, 'https://www.alphaxiv.org/explore')).toHaveLength(3);
+  });
+});
+
+describe('where the listing readers are declared', () => {
+  const listings = kindExamples.flatMap((set) => set.accepts.map(([url]) => url as string));
+
+  it('covers every listing on the site list', () => {
+    const onSiteList = listings.filter((url) => isSiteUrl(url));
+    expect(onSiteList.length).toBeGreaterThan(15);
+    expect(onSiteList.filter((url) => !isSiteUrl(url, LISTING_MATCHES))).toEqual([]);
+  });
+
+  it('is within the site list (https only), and leaves paper pages out where the URL tells them apart', () => {
+    for (const pattern of LISTING_MATCHES) {
+      expect(pattern.startsWith('https://')).toBe(true);
+      expect(isSiteUrl(pattern.replaceAll('*', 'x'))).toBe(true);
+    }
+    for (const url of ['https://arxiv.org/abs/2303.13375', 'https://huggingface.co/epfl-llm/meditron-70b', 'https://scholar.google.com/citations?user=abc', 'https://www.semanticscholar.org/paper/abc/6052']) {
+      expect(isSiteUrl(url, LISTING_MATCHES)).toBe(false);
+    }
   });
 });

@@ -40,6 +40,20 @@ describe('lookupListed', () => {
     expect(record.cites.map((h) => h.id)).toEqual(['doi:10.1038/s41591-023-02448-8']);
   });
 
+  it('injects the marks’ UI with an answer that asks for it, only when something is listed', async () => {
+    const injected: unknown[] = [];
+    fakeBrowser.scripting.executeScript = (async (injection: unknown) => {
+      injected.push(injection);
+      return [];
+    }) as typeof fakeBrowser.scripting.executeScript;
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2406.01234' }], read: 'listing', first: true, ui: true }, tab1);
+    expect(injected).toEqual([]);
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: false }, tab1);
+    expect(injected).toEqual([]);
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: false, ui: true }, tab1);
+    expect(injected).toEqual([{ target: { tabId: 1 }, files: ['/badge-ui.js'], injectImmediately: true }]);
+  });
+
   it('starts the record over for a new page', async () => {
     await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: true }, tab1);
     await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16079' }], read: 'listing', first: true }, { kind: 'content', tabId: 1, url: `${PAGE}?skip=25` });
