@@ -507,15 +507,19 @@ function readTableRow(roles: ColumnRole[], cells: Inline[][]): ItemResult {
 function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
   const groups: Array<{ items: Item[]; ids: PaperIds; arxiv?: string; doi?: string }> = [];
   const groupOfKey = new Map<string, number>();
+  const claim = (key: string, index: number) => {
+    if (!groupOfKey.has(key)) groupOfKey.set(key, index);
+  };
   for (let n = 0; n < items.length; n++) {
     if (n % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const item = items[n]!;
     const ids = idsFromUrls(item.links.map((link) => link.url));
-    const key = item.titleKey;
-    const strong = [ids.arxiv && `arxiv:${ids.arxiv}`, ids.doi && `doi:${ids.doi}`].filter((k): k is string => Boolean(k));
-    let index = strong.map((k) => groupOfKey.get(k)).find((found) => found !== undefined);
+    const arxivKey = ids.arxiv ? `arxiv:${ids.arxiv}` : undefined;
+    const doiKey = ids.doi ? `doi:${ids.doi}` : undefined;
+    const titleKeyed = `title:${item.titleKey}`;
+    let index = (arxivKey === undefined ? undefined : groupOfKey.get(arxivKey)) ?? (doiKey === undefined ? undefined : groupOfKey.get(doiKey));
     if (index === undefined) {
-      const sameTitle = groupOfKey.get(`title:${key}`);
+      const sameTitle = groupOfKey.get(titleKeyed);
       const candidate = sameTitle === undefined ? undefined : groups[sameTitle]!;
       const conflicts = candidate && ((ids.arxiv && candidate.arxiv && ids.arxiv !== candidate.arxiv) || (ids.doi && candidate.doi && ids.doi !== candidate.doi));
       if (candidate && !conflicts) index = sameTitle;
@@ -528,7 +532,9 @@ function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
     group.items.push(item);
     group.arxiv ??= ids.arxiv;
     group.doi ??= ids.doi;
-    for (const k of [...strong, `title:${key}`]) if (!groupOfKey.has(k)) groupOfKey.set(k, index);
+    if (arxivKey !== undefined) claim(arxivKey, index);
+    if (doiKey !== undefined) claim(doiKey, index);
+    claim(titleKeyed, index);
   }
   // An entry listed once has the ids its item's links gave; only a merged one needs them anew.
   return groups.map((group) => toEntry(group.items, group.items.length === 1 ? group.ids : undefined));
@@ -536,11 +542,17 @@ function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
 
 function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
   const first = group[0]!;
-  const links: EntryLink[] = [];
-  const categories: string[] = [];
-  for (const item of group) {
-    for (const link of item.links) addLink(links, link);
-    if (item.category && !categories.includes(item.category)) categories.push(item.category);
+  let links: EntryLink[] = [];
+  let categories: string[] = [];
+  if (group.length === 1) {
+    // An item's own links already have distinct URLs.
+    links = first.links.slice();
+    categories = first.category ? [first.category] : [];
+  } else {
+    for (const item of group) {
+      for (const link of item.links) addLink(links, link);
+      if (item.category && !categories.includes(item.category)) categories.push(item.category);
+    }
   }
   const ids = knownIds ?? idsFromUrls(links.map((link) => link.url));
   const key = first.titleKey;
@@ -591,7 +603,7 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
     if (!result) return undefined;
     if (result.warning) warnings.push({ line, message: result.warning });
     if (!('item' in result)) return undefined;
-    const item: Item = { ...result.item, line, ...(category ? { category } : {}) };
+    const item: Item = Object.assign(result.item, { line }, category ? { category } : {});
     items.push(item);
     return item;
   };
