@@ -7,8 +7,8 @@
  * importFile (./importFile.ts) imports it dynamically when a .bib file is imported; nothing
  * else should import it statically.
  *
- * A file with any syntax error is refused whole, naming the entry and its line: a partial
- * import of a broken file would leave the user guessing what was missed.
+ * A file with any entry that cannot be read is refused whole, naming every such entry and its
+ * line: a partial import of a broken file would leave the user guessing what was missed.
  *
  * The file is first read by a linear scanner (./bibtexScan.ts) that finds the syntax errors and
  * keeps only the fields Lantern reads, each within a bound; the parser then converts the entries
@@ -47,9 +47,22 @@ const keepUnknownCommand = (_node: unknown, tex: string): string => tex;
 
 // ——— errors ———
 
-function syntaxMessage(error: BibTeXSyntaxError): string {
+const NOTHING_IMPORTED = 'Nothing was imported; fix the file and try again.';
+
+function syntaxProblem(error: BibTeXSyntaxError): string {
   const entry = error.key ? ` in entry '${error.key}'` : '';
-  return `Line ${error.line}: ${error.problem}${entry}${error.detail ? ` (${error.detail})` : ''}. Nothing was imported; fix the file and try again.`;
+  return `Line ${error.line}: ${error.problem}${entry}${error.detail ? ` (${error.detail})` : ''}`;
+}
+
+/**
+ * The refusal for a file with entries that cannot be read: one entry is named in the message;
+ * several are counted there, with their lines, and each is named in `problems`.
+ */
+function unreadable(problems: readonly string[], lines: readonly number[]): ImportResult {
+  if (problems.length === 1) return { ok: false, error: `${problems[0]}. ${NOTHING_IMPORTED}` };
+  const shown = lines.slice(0, 10).join(', ');
+  const more = lines.length > 10 ? ` and ${lines.length - 10} more` : '';
+  return { ok: false, error: `${problems.length} entries could not be read (lines ${shown}${more}). ${NOTHING_IMPORTED}`, problems: [...problems] };
 }
 
 // ——— entries → saved items ———
@@ -222,7 +235,7 @@ function* importSteps(raw: string, now: number): Generator<undefined, ImportResu
   const refused = refuseBeforeParsing(text);
   if (refused) return refused;
   const scan = scanBibTeX(text);
-  if (!scan.ok) return { ok: false, error: syntaxMessage(scan.error) };
+  if (scan.errors.length > 0) return unreadable(scan.errors.map(syntaxProblem), scan.errors.map((error) => error.line));
   if (scan.entries.length === 0) {
     return { ok: false, error: 'No BibTeX entries were found in this file (entries look like "@article{key, title = {…}, …}").' };
   }
@@ -230,6 +243,9 @@ function* importSteps(raw: string, now: number): Generator<undefined, ImportResu
   const items = new Map<string, SavedItem>();
   const origins = new Map<string, ScannedEntry>();
   let batch: string[] = [];
+  /** Entries the parser could not read, with their lines: all reported, then nothing imported. */
+  const failures: string[] = [];
+  const failureLines: number[] = [];
 
   const convert = (): ImportResult | undefined => {
     let library: Library;
@@ -239,11 +255,11 @@ function* importSteps(raw: string, now: number): Generator<undefined, ImportResu
       return parserFailure(error);
     }
     batch = [];
-    const failure = library.errors.find((error) => !/^unhandled /.test(error.error));
-    if (failure) {
+    for (const failure of library.errors) {
+      if (/^unhandled /.test(failure.error)) continue;
       const origin = failure.input === undefined ? undefined : origins.get(failure.input.trim());
-      const where = origin ? `${entryName(origin)}: ` : '';
-      return { ok: false, error: `${where}${failure.error.split('\n')[0]}. Nothing was imported; fix the file and try again.` };
+      failures.push(`${origin ? `${entryName(origin)}: ` : ''}${failure.error.split('\n')[0]}`);
+      if (origin) failureLines.push(origin.line);
     }
     for (const entry of library.entries) {
       const origin = origins.get(entry.input.trim());
@@ -284,6 +300,7 @@ function* importSteps(raw: string, now: number): Generator<undefined, ImportResu
     const failed = convert();
     if (failed) return failed;
   }
+  if (failures.length > 0) return unreadable(failures, failureLines);
   if (items.size === 0) {
     return { ok: false, error: `None of the file's ${scan.entries.length} entries has a title, so nothing was imported.` };
   }

@@ -7,8 +7,9 @@
  * LaTeX nodes off an array, so one long field or many tiny entries take minutes. This pass reads
  * the file once, with the same grammar as the parser's own first stage (entries, `@string`
  * macros, `#` concatenation, `%` comments, brace and quote values), and hands back each entry's
- * fields with macros resolved, so the parser can be given small, bounded pieces. It stops at
- * the first syntax error and says where, as the import refuses a broken file whole.
+ * fields with macros resolved, so the parser can be given small, bounded pieces. After a syntax
+ * error it goes on at the next line that starts with "@", so that every entry that cannot be
+ * read is named, by line, at once.
  */
 
 export interface ScannedEntry {
@@ -30,7 +31,14 @@ export interface BibTeXSyntaxError {
   detail?: string;
 }
 
-export type BibTeXScan = { ok: true; entries: ScannedEntry[] } | { ok: false; error: BibTeXSyntaxError };
+/** The entries read, and every directive that could not be read, in file order. */
+export interface BibTeXScan {
+  entries: ScannedEntry[];
+  errors: BibTeXSyntaxError[];
+}
+
+/** An entry starts at an "@" that begins a line (after blanks): where reading resumes after a syntax error. */
+const ENTRY_AT_LINE_START = /\n[ \t]*@/g;
 
 /** Macros every BibTeX style defines (the parser's own list): month names and a few journals. */
 const DEFAULT_STRINGS: Readonly<Record<string, string>> = {
@@ -60,9 +68,15 @@ class SyntaxProblem {
   ) {}
 }
 
-/** Reads BibTeX text; linear in its length. */
+/**
+ * Reads BibTeX text; linear in its length. Text read again after an error (an unclosed value
+ * runs over the entries after it) is bounded by the file's length: past that, the rest of the
+ * file is reported as one error.
+ */
 export function scanBibTeX(text: string): BibTeXScan {
   const entries: ScannedEntry[] = [];
+  const errors: BibTeXSyntaxError[] = [];
+  let readAgain = 0;
   const strings = new Map<string, string>();
   let pos = 0;
   let line = 1;
@@ -251,13 +265,18 @@ export function scanBibTeX(text: string): BibTeXScan {
       }
     } catch (error) {
       if (!(error instanceof SyntaxProblem)) throw error;
-      return {
-        ok: false,
-        error: { line: lineAt(at), ...(currentKey ? { key: currentKey } : {}), problem: error.problem, ...(error.detail ? { detail: error.detail } : {}) },
-      };
+      errors.push({ line: lineAt(at), ...(currentKey ? { key: currentKey } : {}), problem: error.problem, ...(error.detail ? { detail: error.detail } : {}) });
+      ENTRY_AT_LINE_START.lastIndex = at;
+      const next = ENTRY_AT_LINE_START.exec(text)?.index ?? text.length;
+      readAgain += Math.max(0, pos - next);
+      if (readAgain > text.length) {
+        errors.push({ line: lineAt(Math.min(next + 1, text.length)), problem: 'the rest of the file could not be read after so many errors' });
+        break;
+      }
+      pos = next;
     }
   }
-  return { ok: true, entries };
+  return { entries, errors };
 }
 
 // ——— bounded entries for the parser ———

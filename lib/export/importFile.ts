@@ -12,7 +12,7 @@ import { parseJSONBackup } from './jsonBackup';
 
 export type ImportFormat = 'json' | 'bibtex';
 
-export type ImportFileOutcome = ({ ok: true; warnings: string[]; backupProblem?: string } & ImportCounts) | { ok: false; error: string };
+export type ImportFileOutcome = ({ ok: true; warnings: string[]; backupProblem?: string } & ImportCounts) | { ok: false; error: string; problems?: string[] };
 
 /** The format a file name says ("library.bib" → bibtex), or undefined when it says neither. */
 export function importFormatOf(fileName: string): ImportFormat | undefined {
@@ -72,7 +72,10 @@ export function importBackupNote(outcome: { added: number; updated: number; back
   return 'Your reading list from before this import is kept as an automatic backup: Lantern settings › Data can restore it.';
 }
 
-/** What an "Import" button shows once a chosen file is done: one line, whether it is an error, and the items that could not be read. */
+/**
+ * What an "Import" button shows once a chosen file is done: one line, whether it is an error, and
+ * the items that could not be read (each entry of a refused file that could not be read, by line).
+ */
 export interface ImportNotice {
   error: boolean;
   text: string;
@@ -97,7 +100,7 @@ export async function importChosenFile(
     const format = importFormatOf(file.name) ?? guessImportFormat(text);
     if (!format) return { error: true, text: `Nothing was imported: “${file.name}” is neither a Lantern JSON backup nor a BibTeX file.`, warnings: [] };
     const outcome = await run(text, format, file.name);
-    if (!outcome.ok) return failed(outcome.error);
+    if (!outcome.ok) return { ...failed(outcome.error), warnings: outcome.problems ?? [] };
     return {
       error: outcome.backupProblem !== undefined,
       text: [importMessage(outcome), importBackupNote(outcome)].filter(Boolean).join(' '),

@@ -1,9 +1,12 @@
-/** What every reading-list import parser returns: items to merge, or one plain-words reason why not. */
+/**
+ * What every reading-list import parser returns: items to merge, or a plain-words reason why not
+ * (with each problem of the file in `problems` when there are several).
+ */
 import type { SavedItem } from '../types';
 
 export type ImportResult =
   | { ok: true; items: SavedItem[]; warnings: string[] }
-  | { ok: false; error: string };
+  | { ok: false; error: string; problems?: string[] };
 
 /**
  * Files larger than this are refused before parsing: a 10,000-item backup is about 9 MB (see

@@ -76,4 +76,37 @@ describe('unreadable entries', () => {
     expect(result.error).toMatch(/^Line 3: .*entry 'b'/);
     expect(result.error).toMatch(/Nothing was imported/);
   });
+
+  it('are every one named by its line, not only the first', () => {
+    const text = [
+      '@article{a, title={One}, year={2023}}', // line 1: fine
+      '@article{b, title={Two} year={2023}}', // line 2: a comma is missing
+      '% a comment',
+      '@article{c, title={Three}}', // line 4: fine
+      '@article{d, title = {Four {unclosed}, year = {2023}', // line 5: a brace never closed…
+      '}', // …until here, inside the entry
+      '@article{e, title = "Five}', // line 7: a quote never closed
+      '@article{f, title={Six}, journal = undefinedMacro}', // line 8: an abbreviation never defined
+      '@article{g, title={Seven}}', // line 9: fine
+    ].join('\r');
+    const result = parseBibTeX(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toBe('4 entries could not be read (lines 2, 5, 7, 8). Nothing was imported; fix the file and try again.');
+    expect(result.problems).toEqual([
+      "Line 2: a comma is missing before the field \"year\" in entry 'b'",
+      "Line 5: unbalanced braces in entry 'd' (the entry is still open where the next one starts)",
+      "Line 7: a quoted value is never closed in entry 'e'",
+      "Line 8: the abbreviation \"undefinedMacro\" is used but never defined with @string in entry 'f'",
+    ]);
+  });
+
+  it('past ten, are counted in the message and each still named', () => {
+    const text = Array.from({ length: 12 }, (_, n) => `@article{k${n}, title={T${n}} year={2023}}`).join('\n');
+    const result = parseBibTeX(text);
+    expect(!result.ok && result.error).toBe('12 entries could not be read (lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more). Nothing was imported; fix the file and try again.');
+    expect(!result.ok && result.problems?.map((problem) => /^Line (\d+): .* in entry 'k(\d+)'$/.exec(problem)?.slice(1).map(Number))).toEqual(
+      Array.from({ length: 12 }, (_, n) => [n + 1, n]),
+    );
+  });
 });

@@ -47,6 +47,8 @@ linearCases(new Subject('parseBibTeX', (text) => parseBibTeX(text, { now: 0 }), 
   'one entry with many fields': (size) => around('@article{k,\n  title = {T},\n', '  title = {T},\n', '}\n', size),
   'many "%" comment lines in an entry': (size) => around('@article{k,\n  title = {T},\n', '% comment\n', '}\n', size),
   'a syntax error after many entries': (size) => `${bibTo(size - 10, (n) => bibEntry(n))}@a{k, t}`,
+  'many broken entries (each named)': (size) => bibTo(size, (n) => `@a{k${n}, title = {T} year = {2023}}\n`),
+  'many entries whose values never close (each read again to the end)': (size) => bibTo(size, (n) => `@a{k${n}, title = {T\n`),
   'many "@" between entries': (size) => around('@article{k, title = {T}}\n', 'x@y ', '', size),
   'a long citation key': (size) => around('@article{', 'k', ', title = {T}}\n', size),
 }, BIBTEX_OPTIONS);
