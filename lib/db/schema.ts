@@ -11,7 +11,7 @@
  * that changes nothing for a database they already upgraded.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import { nameFromText, namesFromByline } from '../names';
+import { nameFromText, namesFromByline } from './frozen/namesV5';
 import type { AuthorList, CslName, ListInfo, RemovedItem, SavedItem, SavedPaper, StoredEntry } from '../types';
 import { entryDigest, entryKeys, layoutList, type EntryChunk, type EntryKeyBucket, type ListManifest } from './layout';
 import { failureReason, keepAside, type SetAsideRow } from './setAside';

@@ -184,6 +184,13 @@ describe('upgrade to v5', () => {
     ]);
     expect(legacyAuthorList({ authors: 'Nori, Harsha', links: [] }).names).toEqual([{ literal: 'Nori' }, { literal: 'Harsha' }]);
   });
+
+  it('reads names with its own frozen copy of the v5 readers, never the live lib/names.ts', () => {
+    const imports = (file: string) => [...readFileSync(resolve(__dirname, '../../lib/db', file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(imports('schema.ts')).toContain('./frozen/namesV5');
+    expect(imports('schema.ts')).not.toContain('../names');
+    expect(imports('frozen/namesV5.ts')).toEqual(['../../types']);
+  });
 });
 
 describe('upgrade to v6', () => {

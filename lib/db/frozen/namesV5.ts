@@ -1,0 +1,186 @@
+/**
+ * Author names as schema version 5 read them from a byline, frozen: the v5 upgrade
+ * (../schema.ts) must convert old rows the same way whatever lib/names.ts later becomes.
+ * A copy of lib/names.ts's readers as they were when version 5 shipped; never change it (a
+ * change to how names are read belongs in lib/names.ts, and to stored rows in a new version).
+ */
+import type { AuthorList, CslName } from '../../types';
+
+/** Longest name part kept; page and list data are untrusted. */
+const MAX_PART = 300;
+/** Most names kept per paper (large consortium papers list thousands). */
+const MAX_NAMES = 500;
+
+/** "Jr.", "Sr", "II"–"VIII", with or without the period. */
+const SUFFIX = /^(?:jr|sr|jnr|snr)\.?$|^(?:ii|iii|iv|v|vi|vii|viii)$/i;
+/** Words that make a multi-word name an organisation, not a person (matched case-insensitively, whole word). */
+const ORGANISATION_WORDS = new Set(
+  ('team group consortium collaboration collaborators collaborative organization organisation association society institute institutes ' +
+    'institution university college committee council foundation agency network initiative project lab labs laboratory laboratories ' +
+    'inc ltd llc plc gmbh corporation corp company research center centre department ministry office board alliance federation ' +
+    'union investigators authors contributors community program programme hospital clinic services service trust registry ' +
+    'working party panel taskforce force google microsoft openai deepmind anthropic nvidia ibm meta amazon apple baidu alibaba tencent')
+    .split(' '),
+);
+const ET_AL = /(?:^|[\s,;]+)(?:et\s*al\b\.?|and\s+others|others)\s*\.?\s*$/i;
+
+const LOWER_START = /^\p{Ll}/u;
+
+/** Text already in this form (the common case) is returned as is, without the costlier clean-up. */
+const ALREADY_CLEAN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
+function clean(text: string | undefined): string {
+  if (text === undefined || text === '') return '';
+  if (text.length <= MAX_PART && ALREADY_CLEAN.test(text)) return text;
+  return text.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_PART);
+}
+
+/**
+ * The canonical form of a name (see the module comment), or undefined for an empty one.
+ * Readers of structured sources (JSON backup, citation-js, BibTeX) pass their names through it.
+ */
+function normalizeName(name: CslName): CslName | undefined {
+  const literal = clean(name.literal);
+  if (literal !== '') return { literal };
+  let family = clean(name.family);
+  let given = clean(name.given);
+  let nonDropping = clean(name['non-dropping-particle']);
+  let dropping = clean(name['dropping-particle']);
+  const suffix = clean(name.suffix);
+  const familyWords = family.split(' ');
+  let lead = 0;
+  while (lead < familyWords.length - 1 && LOWER_START.test(familyWords[lead]!)) lead++;
+  if (lead > 0) {
+    nonDropping = [nonDropping, ...familyWords.slice(0, lead)].filter(Boolean).join(' ');
+    family = familyWords.slice(lead).join(' ');
+  }
+  const givenWords = given === '' ? [] : given.split(' ');
+  let tail = givenWords.length;
+  while (tail > 1 && LOWER_START.test(givenWords[tail - 1]!)) tail--;
+  if (tail < givenWords.length) {
+    dropping = [...givenWords.slice(tail), dropping].filter(Boolean).join(' ');
+    given = givenWords.slice(0, tail).join(' ');
+  }
+  if (family === '' && given === '') return undefined;
+  if (family === '') return { literal: given };
+  if (given === '' && nonDropping === '' && dropping === '' && suffix === '') return { literal: family };
+  const result: CslName = { family };
+  if (given) result.given = given;
+  if (dropping) result['dropping-particle'] = dropping;
+  if (nonDropping) result['non-dropping-particle'] = nonDropping;
+  if (suffix) result.suffix = suffix;
+  return result;
+}
+
+/** Words of a display-order name; `{…}` keeps words together as one ("Gabriel {García Márquez}"). */
+function tokens(text: string): { word: string; braced: boolean }[] {
+  if (!text.includes('{')) return text.split(' ').map((word) => ({ word, braced: false }));
+  const result: { word: string; braced: boolean }[] = [];
+  const pattern = /\{([^{}]*)\}|[^\s{}]+/g;
+  for (const match of text.matchAll(pattern)) {
+    const braced = match[1] !== undefined;
+    const word = (braced ? match[1]! : match[0]).trim();
+    if (word !== '') result.push({ word, braced });
+  }
+  return result;
+}
+
+function isOrganisation(text: string): boolean {
+  if (/^the\s/i.test(text)) return true;
+  return text.split(/[\s,.&/()-]+/).some((word) => ORGANISATION_WORDS.has(word.toLowerCase()));
+}
+
+/** "Rivera, J. Q., Jr." (RIS order), "Rivera, Jr., J. Q." (BibTeX order), "van der Berg, Jan". */
+function nameFromSortedParts(parts: string[]): CslName | undefined {
+  const [family, second = '', third = ''] = parts;
+  if (parts.length >= 3) {
+    if (SUFFIX.test(second) && !SUFFIX.test(third)) return normalizeName({ family, given: third, suffix: second });
+    return normalizeName({ family, given: second, suffix: parts.slice(2).join(' ') });
+  }
+  if (SUFFIX.test(second)) return normalizeName({ family, suffix: second });
+  return normalizeName({ family, given: second });
+}
+
+/**
+ * One person's (or organisation's) name as written by a page or a person: "Nori, Harsha",
+ * "Harsha Nori", "Ludwig van Beethoven", "J. Q. Rivera Jr.", "{World Health Organization}",
+ * "World Health Organization". Returns undefined for an empty name.
+ */
+export function nameFromText(text: string): CslName | undefined {
+  const value = clean(text);
+  if (value === '') return undefined;
+  const wholeBraced = /^\{([^{}]*)\}$/.exec(value);
+  if (wholeBraced) return normalizeName({ literal: wholeBraced[1] });
+  if (value.includes(',')) {
+    const parts = value.split(',').map((part) => part.trim());
+    if (parts.every((part) => part !== '') && !isOrganisation(value)) return nameFromSortedParts(parts);
+    return normalizeName({ literal: value });
+  }
+  const words = tokens(value);
+  if (words.length <= 1) return normalizeName({ literal: words[0]?.word ?? value });
+  if (!words.some((w) => w.braced) && isOrganisation(value)) return { literal: value };
+  let end = words.length;
+  let suffix = '';
+  if (end > 2 && !words[end - 1]!.braced && SUFFIX.test(words[end - 1]!.word)) {
+    suffix = words[end - 1]!.word;
+    end--;
+  }
+  const family = words[end - 1]!;
+  let start = end - 1;
+  while (start > 1 && !words[start - 1]!.braced && LOWER_START.test(words[start - 1]!.word)) start--;
+  const particle = words.slice(start, end - 1).map((w) => w.word).join(' ');
+  return normalizeName({
+    family: family.word,
+    given: words.slice(0, start).map((w) => w.word).join(' '),
+    ...(particle ? { 'non-dropping-particle': particle } : {}),
+    ...(suffix ? { suffix } : {}),
+  });
+}
+
+/**
+ * A byline as lists write it: "Harsha Nori, Yin Tat Lee et al.", "Nori H & Lee Y", "A and B",
+ * "J. Q. Rivera, Jr.". Names are split at commas, semicolons, "&" and "and"; a part that is
+ * only a suffix belongs to the name before it.
+ */
+export function namesFromByline(byline: string): AuthorList {
+  let text = clean(byline);
+  // Only the tail can say "et al.": testing just the tail keeps this linear on hostile input.
+  const tailStart = Math.max(0, text.length - 24);
+  const tail = ET_AL.exec(text.slice(tailStart));
+  const etAl = tail !== null;
+  if (tail) text = text.slice(0, tailStart + tail.index).trim();
+  // A sentence-final period ("GR-Tech.") is not part of the name; an initial's or a suffix's is.
+  const lastWord = text.slice(text.lastIndexOf(' ') + 1);
+  if (!SUFFIX.test(lastWord) && !/(?:^|[\s.-])\p{Lu}\.$/u.test(lastWord)) text = text.replace(/\.$/, '').trim();
+  if (/^\{[^{}]*\}$/.test(text) || (!text.includes(',') && !/[;&]|\sand\s/.test(text))) {
+    const one = nameFromText(text);
+    return { names: one ? [one] : [], etAl };
+  }
+  const parts: string[] = [];
+  for (const part of splitOutsideBraces(text)) {
+    if (SUFFIX.test(part) && parts.length > 0) parts[parts.length - 1] += ` ${part}`;
+    else if (part !== '') parts.push(part);
+  }
+  const names = parts
+    .slice(0, MAX_NAMES)
+    .map(nameFromText)
+    .filter((name): name is CslName => name !== undefined);
+  return { names, etAl };
+}
+
+function splitOutsideBraces(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  const words = text.split(/(\{|\}|\s*[,;&]\s*(?:and\s+)?|\s+and\s+)/);
+  for (const piece of words) {
+    if (piece === '{') depth++;
+    else if (piece === '}') depth = Math.max(0, depth - 1);
+    if (depth === 0 && piece !== '}' && /^\s*[,;&]\s*(?:and\s+)?$|^\s+and\s+$/.test(piece)) {
+      parts.push(current.trim());
+      current = '';
+    } else current += piece;
+  }
+  parts.push(current.trim());
+  return parts.filter((part) => part !== '');
+}
