@@ -4,15 +4,16 @@ import { plural } from '../../lib/words';
 import type { OptionsServices } from './services';
 import { dateTime, errorText, NoticeLine, type Notice } from './ui';
 
-/** "Before importing “zotero.bib”", "Before a restore", "Before clearing the reading list". */
+/** "Before importing “zotero.bib”", "Before a restore", "Before clearing the reading list", "Before merging …". */
 function reasonText(info: AutoBackupInfo): string {
   if (info.reason === 'restore') return 'Before a restore';
   if (info.reason === 'clear') return 'Before clearing the reading list';
+  if (info.reason === 'merge') return 'Before merging saved papers that were one paper';
   return info.source ? `Before importing “${info.source}”` : 'Before an import';
 }
 
 /**
- * The automatic backups (taken before every import and restore), newest first, each with
+ * The automatic backups (taken before every import, restore and merge of duplicates), newest first, each with
  * Restore (after a confirm: it replaces the whole reading list) and Download.
  * `changed` is bumped by the page after an import, so the list is read again.
  */
@@ -57,7 +58,7 @@ export function AutoBackups({ services, changed, onRestored }: { services: Optio
   return (
     <div class="auto-backups" aria-labelledby="auto-backups-heading" role="group">
       <h3 id="auto-backups-heading">Automatic backups</h3>
-      <p class="hint">Lantern keeps a copy of the reading list before every import, restore and clear (the last 3, in this browser only).</p>
+      <p class="hint">Lantern keeps a copy of the reading list before every import, restore and clear, and before it merges saved papers that were one paper (the last 3, in this browser only).</p>
       {backups !== null && backups.length === 0 && <p class="hint">None yet.</p>}
       {backups !== null && backups.length > 0 && (
         <ul class="backups">

@@ -1,6 +1,7 @@
 /**
- * Automatic backups of the reading list, taken before every import and before every restore, so
- * a file that changes notes, tags or statuses can be undone from the options page.
+ * Automatic backups of the reading list, taken before every import, restore and clear, and before
+ * saved records that are one paper are merged, so a change to notes, tags or statuses can be
+ * undone from the options page.
  *
  * Where they live: in db.kv, in the same database as the reading list, because
  * - the backup and the change it protects are written in ONE transaction: the backup is exactly
@@ -26,8 +27,8 @@ export const AUTO_BACKUPS_KEY = 'auto-backups';
 /** db.kv key of one backup's items. */
 export const autoBackupKey = (id: string): string => `auto-backup:${id}`;
 
-/** What a backup was taken before. */
-export type AutoBackupReason = 'import' | 'restore' | 'clear';
+/** What a backup was taken before: an import, a restore, a clear, or the merge of saved records that are one paper. */
+export type AutoBackupReason = 'import' | 'restore' | 'clear' | 'merge';
 
 export interface AutoBackupInfo {
   /** Unique among the kept backups; also orders them (the time it was taken, then a counter). */
@@ -48,7 +49,12 @@ export interface AutoBackup extends AutoBackupInfo {
 function isInfo(value: unknown): value is AutoBackupInfo {
   if (typeof value !== 'object' || value === null) return false;
   const info = value as Partial<AutoBackupInfo>;
-  return typeof info.id === 'string' && typeof info.takenAt === 'number' && typeof info.count === 'number' && (info.reason === 'import' || info.reason === 'restore' || info.reason === 'clear');
+  return (
+    typeof info.id === 'string' &&
+    typeof info.takenAt === 'number' &&
+    typeof info.count === 'number' &&
+    (info.reason === 'import' || info.reason === 'restore' || info.reason === 'clear' || info.reason === 'merge')
+  );
 }
 
 /** The index as stored, with anything unreadable left out (the row is Lantern's own, but never trusted blindly). */

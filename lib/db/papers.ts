@@ -5,6 +5,8 @@
  */
 import type { PageIdentity, PageMatch, Paper, SavedPaper, SavedState } from '../types';
 import { asListedItem, deepEqual, mergeItems } from '../export/importItems';
+import { paperKeys } from '../ids';
+import { recordAutoBackup } from './autoBackups';
 import { identityKeys, identityOfPaper, matchPaper, titleCandidatePrefix } from '../match';
 import { relatedPapers } from '../related';
 import { entriesWithIds, paperById, papersByKeys, papersByTitlePrefix, relatedPool } from './catalog';
@@ -25,11 +27,32 @@ async function findListed(database: LanternDB, identity: PageIdentity): Promise<
 }
 
 /**
- * The listed paper a saved or imported paper is, by the rules a page is recognized by: any
- * shared identifier, else the title with the first author. Undefined when it is in no list.
+ * The listed paper each saved or imported paper is, in their order, by the rules a page is
+ * recognized by: any shared identifier, else the title with the first author; undefined for a
+ * paper in no list. One read of the key buckets for every paper's keys, then one per distinct
+ * title prefix for the papers no key found.
  */
-export async function listedPaperOf(database: LanternDB, paper: SavedPaper): Promise<Paper | undefined> {
-  return (await findListed(database, identityOfPaper(paper)))?.paper;
+export async function listedPapersOf(database: LanternDB, papers: readonly SavedPaper[]): Promise<(Paper | undefined)[]> {
+  const identities = papers.map(identityOfPaper);
+  const keysOf = identities.map(identityKeys);
+  const byKey = new Map<string, Paper[]>();
+  for (const candidate of await papersByKeys(database, [...new Set(keysOf.flat())])) {
+    for (const key of paperKeys(candidate.ids, candidate.titleKey)) {
+      const same = byKey.get(key);
+      if (same) same.push(candidate);
+      else byKey.set(key, [candidate]);
+    }
+  }
+  const found = identities.map((identity, i) => matchPaper(identity, [...new Set(keysOf[i]!.flatMap((key) => byKey.get(key) ?? []))])?.paper);
+  const prefixes = new Map<string, Promise<Paper[]>>();
+  return Promise.all(
+    identities.map(async (identity, i) => {
+      const prefix = found[i] ? undefined : titleCandidatePrefix(identity);
+      if (!prefix) return found[i];
+      if (!prefixes.has(prefix)) prefixes.set(prefix, papersByTitlePrefix(database, prefix));
+      return matchPaper(identity, await prefixes.get(prefix)!)?.paper;
+    }),
+  );
 }
 
 /**
@@ -89,19 +112,20 @@ export async function setSavedById(database: LanternDB, paperId: string, saved: 
  * another id moves to the listed id, and saved items that are one paper (a shared id or
  * identifier, else the title) become one, merged as an import merges them (lib/export/importItems.ts:
  * status and star from the later change, tags united, both notes kept). One write transaction,
- * which gives up when the reading list changed meanwhile. Returns how many records were merged away.
+ * with an automatic backup of the reading list first (reason "merge", restorable from the options
+ * page), which gives up when the reading list changed meanwhile and throws when the backup cannot
+ * be written. `now` (epoch ms) stamps the backup. Returns how many records were merged away.
  */
-export async function oneRecordPerPaper(database: LanternDB): Promise<number> {
+export async function oneRecordPerPaper(database: LanternDB, now = Date.now()): Promise<number> {
   const saved = await database.saved.toArray();
   if (saved.length < 1) return 0;
   const listedIds = new Set((await entriesWithIds(database, saved.map((item) => item.id))).map((entry) => entry.id));
-  const resolved = await Promise.all(
-    saved.map(async (item) => {
-      if (listedIds.has(item.id)) return item;
-      const listed = await listedPaperOf(database, item.paper);
-      return listed ? asListedItem(item, listed) : item;
-    }),
-  );
+  const unlisted = saved.filter((item) => !listedIds.has(item.id));
+  const listedOf = new Map((await listedPapersOf(database, unlisted.map((item) => item.paper))).map((paper, i) => [unlisted[i]!.id, paper]));
+  const resolved = saved.map((item) => {
+    const listed = listedOf.get(item.id);
+    return listed ? asListedItem(item, listed) : item;
+  });
   // Listed records first, so a group keeps the listed id; then the oldest, whose note comes first.
   const ordered = resolved
     .map((item, i) => ({ item, listed: listedIds.has(item.id) || item !== saved[i] }))
@@ -113,11 +137,13 @@ export async function oneRecordPerPaper(database: LanternDB): Promise<number> {
   const gone = saved.filter((item) => !keptIds.has(item.id)).map((item) => item.id);
   const changed = writes.filter((item) => !deepEqual(before.get(item.id), item));
   if (gone.length === 0 && changed.length === 0) return 0;
-  await database.transaction('rw', database.saved, async () => {
-    const now = await database.saved.toArray();
-    if (now.length !== saved.length || now.some((item) => !deepEqual(before.get(item.id), item))) return;
+  return database.transaction('rw', [database.saved, database.kv], async () => {
+    const current = await database.saved.toArray();
+    if (current.length !== saved.length || current.some((item) => !deepEqual(before.get(item.id), item))) return 0;
+    // Reversible from the options page; when the backup cannot be written, neither is the merge.
+    await recordAutoBackup(database, current, { takenAt: now, reason: 'merge' });
     await database.saved.bulkDelete(gone);
     await database.saved.bulkPut(changed);
+    return gone.length;
   });
-  return gone.length;
 }

@@ -3,7 +3,7 @@
  * Lantern backup or a BibTeX file and merge it into the reading list, after an automatic backup
  * (see importItems), or say why not with nothing changed.
  */
-import { listedPaperOf } from '../db/papers';
+import { listedPapersOf } from '../db/papers';
 import type { LanternDB } from '../db/schema';
 import { plural } from '../words';
 import { importItems, type ImportCounts } from './importItems';
@@ -42,7 +42,7 @@ export async function importFile(db: LanternDB, text: string, format: ImportForm
   if (!parsed.ok) return parsed;
   const merged = await importItems(db, parsed.items, {
     mode: 'merge',
-    listedPaperOf: (paper) => listedPaperOf(db, paper),
+    listedPapersOf: (papers) => listedPapersOf(db, papers),
     ...(fileName === undefined ? {} : { source: fileName }),
   });
   return merged.ok ? { ...merged, warnings: parsed.warnings } : merged;

@@ -53,8 +53,8 @@ export interface ImportOptions {
   now?: number;
   /** The imported file's name, shown with the automatic backup taken before the import. */
   source?: string;
-  /** The listed paper an imported paper is, if any (lib/db/papers.ts listedPaperOf). */
-  listedPaperOf?: (paper: SavedPaper) => Promise<Paper | undefined>;
+  /** The listed paper each imported paper is, if any, in their order (lib/db/papers.ts listedPapersOf). */
+  listedPapersOf?: (papers: readonly SavedPaper[]) => Promise<(Paper | undefined)[]>;
 }
 
 /** Why an import went ahead without its automatic backup. */
@@ -205,13 +205,12 @@ export async function importItems(db: LanternDB, imported: readonly SavedItem[],
   let items: SavedItem[];
   try {
     // Before the write transaction, which holds the reading list only.
-    items = await Promise.all(
-      imported.map(async (item) => {
-        const clamped = clampTimes(item, now);
-        const listed = await options.listedPaperOf?.(clamped.paper);
-        return listed && listed.id !== clamped.id ? asListedItem(clamped, listed) : clamped;
-      }),
-    );
+    const clamped = imported.map((item) => clampTimes(item, now));
+    const listed = (await options.listedPapersOf?.(clamped.map((item) => item.paper))) ?? [];
+    items = clamped.map((item, i) => {
+      const paper = listed[i];
+      return paper && paper.id !== item.id ? asListedItem(item, paper) : item;
+    });
   } catch (error) {
     return { ok: false, error: toStorageError(error).message };
   }

@@ -5,7 +5,7 @@
  * a removal moves the item to `removed`, whole, as an unsave does, so it can be restored.
  */
 import { paperById } from '../db/catalog';
-import { listedPaperOf } from '../db/papers';
+import { listedPapersOf } from '../db/papers';
 import { savedPaperFromPaper, toStorageError } from '../db/readingList';
 import type { LanternDB } from '../db/schema';
 import type { SavedItem } from '../types';
@@ -29,9 +29,10 @@ export function dexieSyncLocal(db: LanternDB): SyncLocal {
     async apply(changes: LocalChanges) {
       // A paper new here that a list of this device holds takes the list's full record.
       const papers = new Map<string, SavedItem['paper']>();
-      for (const { item, readUpdatedAt } of changes.upserts) {
-        if (readUpdatedAt !== undefined) continue;
-        const listed = (await paperById(db, item.id).catch(() => undefined)) ?? (await listedPaperOf(db, item.paper).catch(() => undefined));
+      const fresh = changes.upserts.filter(({ readUpdatedAt }) => readUpdatedAt === undefined).map(({ item }) => item);
+      const listedOf = await listedPapersOf(db, fresh.map((item) => item.paper)).catch(() => []);
+      for (const [i, item] of fresh.entries()) {
+        const listed = (await paperById(db, item.id).catch(() => undefined)) ?? listedOf[i];
         if (listed && listed.id === item.id) papers.set(item.id, savedPaperFromPaper(listed));
       }
       try {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import bundled from '../../assets/catalog.json';
 import { seedFromSnapshot } from '../../lib/db/catalog';
-import { matchIdentity, oneRecordPerPaper } from '../../lib/db/papers';
+import { listedPapersOf, matchIdentity, oneRecordPerPaper } from '../../lib/db/papers';
+import { listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db/autoBackups';
 import { restoreSaved, savedPaperFromPaper } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { importFile } from '../../lib/export/importFile';
@@ -119,5 +120,54 @@ describe('one record per paper in a reading list written before', () => {
     await restoreSaved(db, [item(other.id, other)]);
     expect(await oneRecordPerPaper(db)).toBe(0);
     expect((await db.saved.toArray()).map((i) => i.id)).toEqual([other.id]);
+  });
+});
+
+describe('merging duplicates is reversible and reads the lists in one pass', () => {
+  const twoRecordsOfOnePaper = () => [
+    item(scholarCopy().id, scholarCopy(), { tags: ['imported'], note: 'From Scholar.' }),
+    item(LISTED_ID, savedPaperFromPaper({ ...listed(), lists: ['seed'] }), { tags: ['review'], note: 'Mine.' }),
+  ];
+
+  it('keeps an automatic backup of the reading list as it was before the merge, which restores it exactly', async () => {
+    await restoreSaved(db, twoRecordsOfOnePaper());
+    const before = (await db.saved.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+    expect(await oneRecordPerPaper(db, T + 1)).toBe(1);
+    const [backup] = await listAutoBackups(db);
+    expect(backup).toMatchObject({ reason: 'merge', takenAt: T + 1, count: 2 });
+    expect((await readAutoBackup(db, backup!.id))!.items.sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
+    expect(await restoreAutoBackup(db, backup!.id, T + 2)).toMatchObject({ ok: true, restored: 2 });
+    expect((await db.saved.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
+  });
+
+  it('takes no backup when there is nothing to merge', async () => {
+    await restoreSaved(db, [twoRecordsOfOnePaper()[1]!]);
+    expect(await oneRecordPerPaper(db)).toBe(0);
+    expect(await listAutoBackups(db)).toEqual([]);
+  });
+
+  it('merges nothing when the backup cannot be written', async () => {
+    await restoreSaved(db, twoRecordsOfOnePaper());
+    const before = await db.saved.toArray();
+    db.kv.bulkPut = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.kv.bulkPut;
+    await expect(oneRecordPerPaper(db)).rejects.toThrow(/quota/);
+    expect(await db.saved.toArray()).toEqual(before);
+  });
+
+  it('finds the listed paper of many saved papers with one read of the key buckets', async () => {
+    // Titles of three words or more: shorter ones are names, never matched by title (lib/match.ts).
+    const entries = snapshot.entries.filter((entry) => entry.titleKey.split(' ').length >= 3).slice(0, 40);
+    const copies = entries.map((entry) => ({ ...savedPaperFromPaper({ ...entry, lists: ['seed'] }), id: `title:${entry.titleKey}`, ids: { repos: [] } }));
+    const unlisted = { ...scholarCopy(), id: 'title:nothing listed', title: 'Nothing listed here at all', titleKey: 'nothing listed here at all' };
+    let bucketReads = 0;
+    const bulkGet = db.entryKeys.bulkGet.bind(db.entryKeys);
+    db.entryKeys.bulkGet = ((keys: Parameters<typeof bulkGet>[0]) => {
+      bucketReads++;
+      return bulkGet(keys);
+    }) as typeof bulkGet;
+    const found = await listedPapersOf(db, [...copies, unlisted]);
+    expect(found.map((paper) => paper?.id)).toEqual([...entries.map((entry) => entry.id), undefined]);
+    // One for every paper's keys, one for the unlisted paper's title prefix.
+    expect(bucketReads).toBe(2);
   });
 });
