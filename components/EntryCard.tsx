@@ -1,6 +1,7 @@
 import type { Paper } from '../lib/types';
 import { categoryLeaf } from '../lib/categories';
 import { paperDate, safeLinks } from '../lib/popup/present';
+import { displayAuthors } from '../lib/names';
 import { Highlight } from './Highlight';
 import { SaveToggle } from './SaveToggle';
 
@@ -23,6 +24,7 @@ export interface EntryCardProps {
 export function EntryCard({ paper, saved, isNew = false, onToggleSave, busy, terms = [], inListbox = false, onCategory }: EntryCardProps) {
   const tabIndex = inListbox ? -1 : undefined;
   const meta = [paper.venue, paperDate(paper)].filter((s) => s.length > 0).join(' · ');
+  const authors = displayAuthors(paper.authorList);
   const links = safeLinks(paper.links);
   return (
     <article class="entry">
@@ -37,9 +39,9 @@ export function EntryCard({ paper, saved, isNew = false, onToggleSave, busy, ter
         </h3>
         <SaveToggle saved={saved} busy={busy} onToggle={onToggleSave} title={paper.title} class="entry-save" />
       </div>
-      {paper.authors && (
+      {authors && (
         <p class="entry-authors">
-          <Highlight text={paper.authors} terms={terms} />
+          <Highlight text={authors} terms={terms} />
         </p>
       )}
       {(meta || paper.categories.length > 0 || links.length > 0) && (

@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { PageMatch } from '../lib/types';
 import { categoryLeaf } from '../lib/categories';
 import { paperDate, primaryUrl, safeLinks } from '../lib/popup/present';
+import { displayAuthors } from '../lib/names';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote } from './RemovalNote';
 
@@ -36,16 +37,17 @@ export function EntryView({ match, onToggleSave, idPrefix = 'lantern', extra }: 
     }
   };
   const meta = [paperDate(paper), paper.venue].filter((s) => s.length > 0).join(' · ');
+  const authors = displayAuthors(paper.authorList);
   const links = safeLinks(paper.links);
   const neighbours = related.slice(0, MAX_RELATED);
   const relatedHeading = `${idPrefix}-related-heading`;
   return (
     <div class="body">
       <h2 class="title">{paper.title}</h2>
-      {(meta || paper.authors) && (
+      {(meta || authors) && (
         <p class="meta">
-          {paper.authors && <span class="authors">{paper.authors}</span>}
-          {paper.authors && meta && ' · '}
+          {authors && <span class="authors">{authors}</span>}
+          {authors && meta && ' · '}
           {meta}
         </p>
       )}

@@ -222,6 +222,19 @@ export function formatAuthors(list: AuthorList): string {
   return joined === '' ? 'et al.' : `${joined} et al.`;
 }
 
+/** Names a byline shows before "et al.": a consortium paper's hundreds of names would fill the card. */
+export const DISPLAYED_NAMES = 10;
+
+/**
+ * The byline people see (badge, mark cards, popup rows, library rows), from the structured names,
+ * never from a stored display string: "Harsha Nori, Yin Tat Lee et al.", "World Health
+ * Organization", "J. Q. Rivera Jr.". At most `max` names, then "et al.".
+ */
+export function displayAuthors(list: AuthorList, max = DISPLAYED_NAMES): string {
+  const cut = list.names.length > max;
+  return formatAuthors({ names: cut ? list.names.slice(0, max) : list.names, etAl: list.etAl || cut });
+}
+
 /** "van der Berg, Jan", "Beethoven, Ludwig van", "Rivera, J. Q., Jr." (RIS order), "World Health Organization". */
 export function sortedName(name: CslName): string {
   if (name.literal !== undefined) return name.literal;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { categoryLeaf } from '../../lib/categories';
 import { isHttpUrl, paperDate } from '../../lib/popup/present';
+import { displayAuthors } from '../../lib/names';
 import { READING_STATUSES, type SavedPatch } from '../../lib/db/readingList';
 import { STATUS_LABELS, formatDay, type LibraryRow } from '../../lib/library/view';
 import type { SavedItem } from '../../lib/types';
@@ -103,7 +104,7 @@ function LibraryRowView({
   const label = `“${paper.title}”`;
   const href = paperLink(item);
   const date = paperDate(paper);
-  const byline = [paper.authors, paper.venue, date].filter((part) => part.trim() !== '').join(' · ');
+  const byline = [displayAuthors(paper.authorList), paper.venue, date].filter((part) => part.trim() !== '').join(' · ');
   const inLists = lists.map((id) => listNames.get(id) ?? id);
   // With one list followed, naming it on every row says nothing; "no longer in the list" does.
   const showLists = listNames.size > 1 && inLists.length > 0;

@@ -88,6 +88,13 @@ describe('Badge card', () => {
     expect($('.meta')?.textContent).toBe('Harsha Nori et al. · Nov 2023 · arXiv');
   });
 
+  it('shows the authors from the structured names, not from a byline string', () => {
+    // A byline bent by an old re-split; the names themselves are right.
+    const bent = { ...listed, authors: 'Organization, World Health, Jr., Rivera', authorList: { names: [{ literal: 'World Health Organization' }, { family: 'Rivera', given: 'J. Q.', suffix: 'Jr.' }], etAl: false } };
+    draw({ match: { ...match, paper: bent } });
+    expect($('.authors')?.textContent).toBe('World Health Organization, J. Q. Rivera Jr.');
+  });
+
   it('renders only http(s) links', () => {
     draw();
     const links = $$('.link') as HTMLAnchorElement[];

@@ -132,6 +132,20 @@ describe('library page', () => {
     expect(row(SINGHAL.id).querySelector('.paper-title a')).toBeNull();
   });
 
+  it('shows each row’s authors from the structured names, not from a byline string', async () => {
+    const bent = savedItem({
+      id: 'title:global strategy on digital health',
+      title: 'Global strategy on digital health',
+      authors: 'Organization, World Health',
+      authorList: { names: [{ literal: 'World Health Organization' }, { family: 'Berg', 'non-dropping-particle': 'van der', given: 'Jan' }], etAl: true },
+      venue: 'WHO',
+      year: 2021,
+    });
+    await restoreSaved(db, [bent]);
+    await mount();
+    await until(() => expect(row(bent.id)?.querySelector('.paper-byline')?.textContent).toBe('World Health Organization, Jan van der Berg et al. · WHO · 2021'));
+  });
+
   it('names every control (for screen readers and voice control)', async () => {
     await withThreeSaved();
     await act(async () => {
