@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../lib/messages';
-import { progressText, refreshProgress } from '../lib/refresh/progress';
+import { progressText } from '../lib/refresh/progress';
+import { refreshProgress } from '../lib/refresh/progressItem';
 import type { RefreshOutcome } from '../lib/refresh';
 import { plural } from '../lib/words';
 

@@ -22,12 +22,12 @@ import {
   setListEnabled,
   startNewEntriesClock,
   writeSchedule,
-  refreshProgress,
   type AddListOutcome,
   type RefreshDeps,
   type RefreshOutcome,
   type RefreshProgress,
 } from '../../lib/refresh';
+import { refreshProgress } from '../../lib/refresh/progressItem';
 import { isAllSitesRecognitionEnabled } from '../../lib/allSites';
 import { oneRecordPerPaper } from '../../lib/db/papers';
 import { ensureSearchIndexStored, handOverStoredList } from '../../lib/search/store';

@@ -9,7 +9,8 @@ import { isScholarCountriesEnabled, setScholarCountries } from '../../lib/schola
 import { db } from '../../lib/db/instance';
 import { downloadText } from '../../lib/download';
 import { sendMessage } from '../../lib/messages';
-import { progressText, refreshProgress } from '../../lib/refresh/progress';
+import { progressText } from '../../lib/refresh/progress';
+import { refreshProgress } from '../../lib/refresh/progressItem';
 import { syncEnabled, syncStatus } from '../../lib/sync/settings';
 import { App } from './App';
 import { readingListServices } from './readingListServices';

@@ -1,12 +1,4 @@
-/** Where the background publishes refresh progress for pages to watch. */
-import { storage } from 'wxt/utils/storage';
-
-/**
- * The refresh under way, as the background last reported it (a RefreshProgress; null when none),
- * in storage.session: it ends with the browser session. Read through progressText: any page may
- * see an older Lantern's shape here.
- */
-export const refreshProgress = storage.defineItem<unknown>('session:refreshProgress', { fallback: null });
+/** Refresh progress in plain words; the background publishes it as `refreshProgress` (progressItem.ts). */
 
 /** "Downloading… 1.2 MB" / "Saving… 40,000 of 100,000 entries", from a RefreshProgress. */
 export function progressText(progress: unknown): string | undefined {

@@ -6,7 +6,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { followAppearance, readAppearance, writeAppearance } from '../../lib/appearance';
-import { progressText, refreshProgress } from '../../lib/refresh/progress';
+import { progressText } from '../../lib/refresh/progress';
+import { refreshProgress } from '../../lib/refresh/progressItem';
 import { DEFAULT_ZOTERO_SETTINGS, loadZoteroSettings, saveZoteroSettings } from '../../lib/zotero/settings';
 
 beforeEach(() => {
