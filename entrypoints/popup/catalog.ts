@@ -95,8 +95,12 @@ export function watchPopupCatalog(
   };
 
   const follow = async (fingerprint: unknown, lists: ListInfo[]) => {
+    if (held && held.fingerprint === fingerprint && listsShown(held.lists) === listsShown(lists)) return;
+    // The early reader reads only the lists enabled at its read: any change of lists or index
+    // (a popup opened while the bundled list was being seeded) outdates it.
+    earlyRows = undefined;
     if (held && held.fingerprint === fingerprint) {
-      if (listsShown(held.lists) !== listsShown(lists)) hold(fingerprint, held.index, lists);
+      hold(fingerprint, held.index, lists);
       return;
     }
     const row = (await db.kv.get(SEARCH_INDEX_KEY))?.value as StoredIndexRow | undefined;
@@ -107,14 +111,14 @@ export function watchPopupCatalog(
   early.then(
     (first) => {
       if (stopped) return;
-      if (first) {
+      const row = first?.stored as StoredIndexRow | undefined;
+      const index = loadSearchIndex(row?.index);
+      if (first && index) {
         earlyRows = {
           withIds: (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>,
         };
+        hold(row?.fingerprint, index, first.lists as ListInfo[]);
       }
-      const row = first?.stored as StoredIndexRow | undefined;
-      const index = loadSearchIndex(row?.index);
-      if (first && index) hold(row?.fingerprint, index, first.lists as ListInfo[]);
       subscription = liveQuery(() => Promise.all([db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY), db.lists.toArray()])).subscribe({
         next: ([fingerprintRow, lists]) => follow(fingerprintRow?.value, lists).catch(onError),
         error: onError,

@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DB_NAME as SCHEMA_DB_NAME, LanternDB } from '../../lib/db/schema';
-import { SEARCH_INDEX_KEY } from '../../lib/search/store';
+import { ensureSearchIndexStored, SEARCH_INDEX_KEY } from '../../lib/search/store';
+import { NO_FILTERS } from '../../lib/popup/filters';
+import { watchPopupCatalog } from '../../entrypoints/popup/catalog';
+import type { PopupCatalog } from '../../entrypoints/popup/services';
 import { replaceListEntries } from '../../lib/db/catalog';
 import type { CatalogEntry } from '../../lib/types';
 import { DB_NAME, SEARCH_INDEX_ROW, readStoredIndexEarly } from '../../entrypoints/popup/earlyIndex';
@@ -68,5 +71,30 @@ describe('reading the stored index before the popup loads', () => {
     await db.open();
     db.close();
     expect((await readStoredIndexEarly(indexedDB, 'early-empty'))?.stored).toBeUndefined();
+  });
+});
+
+describe('the popup catalog after an early read', () => {
+  it('finds the papers of lists that arrived after the early read (a popup opened while the list was being seeded)', async () => {
+    const name = 'early-then-seeded';
+    const db = new LanternDB(name);
+    await db.open();
+    // The early read sees the database before the bundled list is in it: no lists, no index.
+    const early = readStoredIndexEarly(indexedDB, name);
+    expect((await early)?.lists).toEqual([]);
+    const catalogs: PopupCatalog[] = [];
+    const stop = watchPopupCatalog(db, (catalog) => catalogs.push(catalog), (e) => {
+      throw e;
+    }, early);
+    const entries = Array.from({ length: 30 }, (_, i): CatalogEntry =>
+      withAuthorList({ id: `arxiv:2401.${String(i).padStart(5, '0')}`, title: `Paper ${i}`, titleKey: `paper ${i}`, line: i + 1, authors: '', venue: '', year: 2024, categories: ['Evaluation'], links: [], ids: { repos: [] } }),
+    );
+    await replaceListEntries(db, { id: 'seed', name: 'LLMs in Medicine', sourceUrl: 'https://example.org/list.md', enabled: true, fetchedAt: 1 }, entries);
+    await ensureSearchIndexStored(db);
+    await vi.waitFor(() => expect(catalogs.at(-1)?.entryCount).toBe(30));
+    const newest = await catalogs.at(-1)!.search('', { filters: NO_FILTERS, sort: 'date', savedIds: new Set(), limit: 10 });
+    expect(newest.papers).toHaveLength(10);
+    stop();
+    db.close();
   });
 });
