@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { launchExtension, screenshot, type ExtensionSession } from './harness';
 import { tabIdOf, waitForSeed } from './badge.page';
-import { readMarks, waitForMarks } from './marks.page';
+import { launchWithListings, openTab, readMarks, waitForMarks } from './marks.page';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { SCHOLAR_COUNTRY_MATCHES } from '../../lib/scholarCountries';
 
@@ -26,20 +26,14 @@ const scholar = LISTINGS.find((f) => f.file === 'scholar.html')!;
 let ext: ExtensionSession;
 
 beforeAll(async () => {
-  ext = await launchExtension();
-  ext.routePages(Object.fromEntries(LISTINGS.map((f) => [f.url, { body: readListing(f.file) }])));
-  await waitForSeed(ext);
+  ext = await launchWithListings();
 }, 60_000);
 
 afterAll(async () => {
   await ext?.close();
 });
 
-async function open(url: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(url);
-  return page;
-}
+const open = (url: string): Promise<Page> => openTab(ext, url);
 
 /** Sets one marks option with a real click on the options page and waits until it is stored. */
 async function setOption(name: 'listings' | 'references' | 'suggest', on: boolean): Promise<void> {

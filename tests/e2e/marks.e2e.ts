@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
-import { launchExtension, screenshot, type ExtensionSession } from './harness';
-import { sendFromExtensionPage, tabIdOf, waitForSeed } from './badge.page';
-import { clickCardSave, clickMark, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
+import { screenshot, type ExtensionSession } from './harness';
+import { sendFromExtensionPage, tabIdOf } from './badge.page';
+import { clickCardSave, clickMark, launchWithListings, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
 import { closedShadow } from './devtools';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { MARK_CAP } from '../../lib/listing';
@@ -19,20 +19,14 @@ declare const chrome: Browser;
 let ext: ExtensionSession;
 
 beforeAll(async () => {
-  ext = await launchExtension();
-  ext.routePages(Object.fromEntries(LISTINGS.map((f) => [f.url, { body: readListing(f.file) }])));
-  await waitForSeed(ext);
+  ext = await launchWithListings();
 }, 60_000);
 
 afterAll(async () => {
   await ext?.close();
 });
 
-async function open(url: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(url);
-  return page;
-}
+const open = (url: string): Promise<Page> => openTab(ext, url);
 
 async function badgeText(url: string): Promise<string> {
   const tabId = await tabIdOf(ext, url);

@@ -3,7 +3,25 @@
  * (devtools.ts), clicked with real mouse input at their box, as a user would (a trusted event).
  */
 import type { Page } from 'playwright-core';
+import { LISTINGS, readListing } from '../fixtures/listings/listings';
+import { waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
+import { launchExtension, type ExtensionSession } from './harness';
+
+/** Lantern in a fresh browser, its list seeded, serving every listing fixture at its address. */
+export async function launchWithListings(): Promise<ExtensionSession> {
+  const ext = await launchExtension();
+  ext.routePages(Object.fromEntries(LISTINGS.map((f) => [f.url, { body: readListing(f.file) }])));
+  await waitForSeed(ext);
+  return ext;
+}
+
+/** Opens `url` in a new tab. */
+export async function openTab(ext: ExtensionSession, url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  return page;
+}
 
 export interface MarkView {
   paperId: string | null;
