@@ -3,7 +3,8 @@
  * upgrade. To change the schema, append a version to `SCHEMA_VERSIONS` (never change what a past
  * one stores), add `tests/fixtures/db/v<n>.json` with data as that version stored it, and the
  * upgrade test (tests/unit/db-schema.test.ts) checks that every earlier example opens under the
- * new schema.
+ * new schema. An upgrade runs the code as it was at its version (./frozen/), never live code that
+ * may change later: an old database must upgrade the same way whenever it is opened.
  *
  * An upgrade converts row by row, and a row it cannot convert is taken out and kept aside
  * (./setAside.ts) instead of failing the upgrade: a failed upgrade leaves the database closed,
@@ -13,7 +14,8 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { nameFromText, namesFromByline } from './frozen/namesV5';
 import type { AuthorList, CslName, ListInfo, RemovedItem, SavedItem, SavedPaper, StoredEntry } from '../types';
-import { entryDigest, entryKeys, layoutList, type EntryChunk, type EntryKeyBucket, type ListManifest } from './layout';
+import { entryDigestV3, entryKeysV3, layoutListV3 } from './frozen/layoutV3';
+import type { EntryChunk, EntryKeyBucket, ListManifest } from './layout';
 import { failureReason, keepAside, type SetAsideRow } from './setAside';
 
 /** A small key-value table for state that is not a row of its own (search index, refresh state, settings). */
@@ -68,8 +70,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         const { keys: _keys, ...entry } = row;
         try {
           // What the layout computes of an entry: an entry it cannot lay out stays behind.
-          entryDigest(entry);
-          entryKeys(entry);
+          entryDigestV3(entry);
+          entryKeysV3(entry);
         } catch (error) {
           aside.push({ table: 'entries', version: 3, at: Date.now(), reason: failureReason(error), value: row });
           continue;
@@ -80,7 +82,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
       for (const [listId, entries] of byList) {
         entries.sort((a, b) => a.line - b.line || (a.id < b.id ? -1 : 1));
-        const layout = layoutList(listId, entries);
+        const layout = layoutListV3(listId, entries);
         await tx.table('entryChunks').bulkAdd(layout.chunks);
         await tx.table('entryKeys').bulkAdd(layout.buckets);
         await tx.table('manifests').add(layout.manifest);
@@ -160,11 +162,11 @@ async function convertRows<T>(tx: Transaction, table: string, version: number, c
   await keepAside(tx, aside);
 }
 
-/** Rewrites one list's chunks, key buckets and manifest from the entries its chunks hold now. */
+/** Rewrites one list's chunks, key buckets and manifest (in the v3–v6 layout) from the entries its chunks hold now. */
 async function relayoutList(tx: Transaction, listId: string): Promise<void> {
   const chunks = (await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).toArray()) as EntryChunk[];
   const entries = chunks.sort((a, b) => a.chunk - b.chunk).flatMap((chunk) => chunk.entries);
-  const layout = layoutList(listId, entries);
+  const layout = layoutListV3(listId, entries);
   await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
   await tx.table('entryKeys').where('[listId+bucket]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
   await tx.table('entryChunks').bulkAdd(layout.chunks);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHUNK_SIZE, KEY_BUCKETS, TITLE_BUCKETS, chunkOf, entriesAtPlaces, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from '../../lib/db/buckets';
 import { entryDigest, entryKeys, layoutList } from '../../lib/db/layout';
+import { entryDigestV3, entryKeysV3, layoutListV3 } from '../../lib/db/frozen/layoutV3';
 import { storedEntry } from '../../lib/db/catalog';
 import type { CatalogEntry } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
@@ -102,5 +103,16 @@ describe('layoutList', () => {
     expect(all.length).toBe(rows.filter((r) => r.titleKey.startsWith('model 1')).length);
     expect(all.length).toBeGreaterThan(3);
     expect(placesInBuckets(layout.buckets, (key) => key.startsWith('title:model 1'), 3)).toHaveLength(3);
+  });
+});
+
+describe('the frozen layout of schema versions 3 to 6', () => {
+  it('is what the live layout writes: a new layout needs a new schema version that lays stored lists out again', () => {
+    const entries = Array.from({ length: 120 }, (_, i) => storedEntry('list', entry(i), 1_700_000_000_000 + i));
+    expect(layoutListV3('list', entries)).toEqual(layoutList('list', entries));
+    for (const one of entries.slice(0, 10)) {
+      expect(entryKeysV3(one)).toEqual(entryKeys(one));
+      expect(entryDigestV3(one)).toBe(entryDigest(one));
+    }
   });
 });
