@@ -651,7 +651,10 @@ class FirefoxPage {
     return this.pp.viewport();
   }
   /** Firefox has no per-page media emulation over BiDi: sets the content color-scheme preference (all pages). */
-  async emulateMedia(options: { colorScheme?: 'light' | 'dark' | 'no-preference' | null }): Promise<void> {
+  async emulateMedia(options: { colorScheme?: 'light' | 'dark' | 'no-preference' | null; reducedMotion?: 'reduce' | 'no-preference' | null }): Promise<void> {
+    if (options.reducedMotion !== undefined) {
+      await this.session.chromeEval(`Services.prefs.setIntPref('ui.prefersReducedMotion', ${options.reducedMotion === 'reduce' ? 1 : 0})`);
+    }
     if (options.colorScheme === undefined) return;
     // layout.css.prefers-color-scheme.content-override: 0 dark, 1 light, 2 follow the system.
     const value = options.colorScheme === 'dark' ? 0 : options.colorScheme === 'light' ? 1 : 2;

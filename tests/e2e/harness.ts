@@ -264,7 +264,9 @@ export async function screenshot(
 ): Promise<string> {
   const dir = join(ROOT, 'test-results/screenshots');
   await mkdir(dir, { recursive: true });
-  if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
+  // Reduced motion turns the card's fade-in off, so a picture never catches it midway (it runs in
+  // a closed shadow root, out of reach of the screenshot's own animation control).
+  await page.emulateMedia({ reducedMotion: 'reduce', ...(options.colorScheme && { colorScheme: options.colorScheme }) });
   const file = join(dir, `${name}${options.colorScheme ? `-${options.colorScheme}` : ''}-${currentBrowser()}.png`);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
