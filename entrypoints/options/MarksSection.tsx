@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_MARK_SETTINGS, type MarkSettings } from '../../lib/markSettings';
 import type { OptionsServices } from './services';
-import { errorText, NoticeLine } from './ui';
+import { errorText, NoticeLine, PermissionToggle } from './ui';
 
 const MARK_CHOICES: ReadonlyArray<{ key: keyof MarkSettings; label: string; hint: string }> = [
   { key: 'listings', label: 'Marks on listings', hint: 'arXiv listings and search, Scholar, PubMed, Hugging Face papers, and links to listed papers on any page.' },
@@ -11,27 +11,15 @@ const MARK_CHOICES: ReadonlyArray<{ key: keyof MarkSettings; label: string; hint
 
 export function MarksSection({ services }: { services: OptionsServices }) {
   const [settings, setSettings] = useState<MarkSettings | null>(null);
-  const [countries, setCountries] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     services.readMarkSettings().then(setSettings, () => setSettings(DEFAULT_MARK_SETTINGS));
-    services.isScholarCountriesEnabled().then(setCountries, () => setCountries(false));
   }, [services]);
   const change = (key: keyof MarkSettings, value: boolean) => {
     if (!settings) return;
     const next = { ...settings, [key]: value };
     setSettings(next);
     services.setMarkSettings(next).then(() => setError(null), (e: unknown) => setError(errorText(e)));
-  };
-  const changeCountries = (next: boolean) => {
-    // setScholarCountries asks for the permission first thing, inside this click.
-    services.setScholarCountries(next).then(
-      (now) => {
-        setCountries(now);
-        setError(next && !now ? 'The permission was not granted, so Lantern marks Scholar on scholar.google.com only.' : null);
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
   };
   return (
     <section aria-labelledby="marks-heading">
@@ -51,17 +39,14 @@ export function MarksSection({ services }: { services: OptionsServices }) {
           <p class="hint">{hint}</p>
         </div>
       ))}
-      <label class="check">
-        <input
-          type="checkbox"
-          name="marks-scholar-countries"
-          checked={countries === true}
-          disabled={countries === null}
-          onChange={(e) => changeCountries((e.target as HTMLInputElement).checked)}
-        />
-        Google Scholar in other countries
-      </label>
-      <p class="hint">scholar.google.de, scholar.google.co.uk and other country domains: asked for when you turn this on.</p>
+      <PermissionToggle
+        name="marks-scholar-countries"
+        label="Google Scholar in other countries"
+        hint="scholar.google.de, scholar.google.co.uk and other country domains: asked for when you turn this on."
+        refused="The permission was not granted, so Lantern marks Scholar on scholar.google.com only."
+        read={() => services.isScholarCountriesEnabled()}
+        set={(on) => services.setScholarCountries(on)}
+      />
       <NoticeLine notice={error ? { text: error, error: true } : null} />
     </section>
   );

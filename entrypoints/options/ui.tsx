@@ -1,4 +1,5 @@
-/** What the options page's sections share: their outcome line and how they write times and errors. */
+/** What the options page's sections share: their outcome line, permission switches, and how they write times and errors. */
+import { useEffect, useState } from 'preact/hooks';
 
 export type Notice = { text: string; error?: boolean } | null;
 
@@ -19,3 +20,41 @@ export const errorText = (e: unknown) => (e instanceof Error ? e.message : Strin
 
 /** "12,345": counts in the options page are written with English digit grouping, as elsewhere in Lantern. */
 export const count = (value: number) => value.toLocaleString('en');
+
+/**
+ * A switch for something that needs a browser permission. `set(on)` asks for it first thing
+ * inside the click (browsers refuse a prompt outside one) and resolves to whether it is on now;
+ * when the user refuses, the switch stays off and `refused` says what Lantern does instead.
+ */
+export function PermissionToggle({ name, label, hint, refused, read, set }: {
+  name?: string;
+  label: string;
+  hint: string;
+  refused: string;
+  read: () => Promise<boolean>;
+  set: (on: boolean) => Promise<boolean>;
+}) {
+  const [enabled, setEnabled] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Read once: `read` is a new function at every render of the section.
+  useEffect(() => void read().then(setEnabled, () => setEnabled(false)), []);
+  const change = (next: boolean) => {
+    set(next).then(
+      (now) => {
+        setEnabled(now);
+        setError(next && !now ? refused : null);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  };
+  return (
+    <>
+      <label class="check">
+        <input type="checkbox" name={name} checked={enabled === true} disabled={enabled === null} onChange={(e) => change((e.target as HTMLInputElement).checked)} />
+        {label}
+      </label>
+      <p class="hint">{hint}</p>
+      <NoticeLine notice={error ? { text: error, error: true } : null} />
+    </>
+  );
+}
