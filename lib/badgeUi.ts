@@ -4,15 +4,17 @@
  * paper, so the content script that runs on every page of the site list stays small. Both run in the extension's isolated
  * world of the page, where the UI script leaves its entry point on this global.
  */
-import type { BadgeHost } from '../components/BadgeHost';
+import type { ShowBadgeOptions, ShownBadge } from '../components/ShownBadge';
 import type { MarkActions, MarkLayer } from '../components/MarkLayer';
+import { sendMessage } from './messages';
 
 export const BADGE_UI_GLOBAL = '__lanternBadgeUi';
 /** The UI bundle, as the background injects it (WXT's unlisted script entrypoints/badge-ui.ts). */
 export const BADGE_UI_FILE = '/badge-ui.js';
 
 export interface BadgeUi {
-  createBadgeHost(doc: Document): BadgeHost | null;
+  /** The badge of a listed paper's page (components/ShownBadge.ts). */
+  showBadge(doc: Document, options: ShowBadgeOptions): Promise<ShownBadge | null>;
   /** The marks of a page that lists papers (components/MarkLayer.tsx). */
   createMarkLayer(doc: Document, actions: MarkActions): MarkLayer;
 }
@@ -25,4 +27,12 @@ export function loadedBadgeUi(scope: object = globalThis): BadgeUi | undefined {
 
 export function provideBadgeUi(ui: BadgeUi, scope: object = globalThis): void {
   (scope as Scope)[BADGE_UI_GLOBAL] = ui;
+}
+
+/** The UI, asking the background to inject it the first time this page needs it; undefined when it could not. */
+export async function badgeUi(): Promise<BadgeUi | undefined> {
+  const loaded = loadedBadgeUi();
+  if (loaded) return loaded;
+  const reply = await sendMessage('loadBadgeUi', {});
+  return reply.ok && reply.value.loaded ? loadedBadgeUi() : undefined;
 }

@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { loadedBadgeUi, type BadgeUi } from '../../lib/badgeUi';
+import { badgeUi, loadedBadgeUi } from '../../lib/badgeUi';
 import type { ListingItem } from '../../lib/listing/item';
 import { listingKindFromUrl, type ListingKind } from '../../lib/listing/kind';
 import { linkItem, paperLinks } from '../../lib/listing/links';
@@ -61,13 +61,6 @@ function ownKeys(url: string): Set<string> {
 }
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-async function markUi(): Promise<BadgeUi | undefined> {
-  const loaded = loadedBadgeUi();
-  if (loaded) return loaded;
-  const reply = await sendMessage('loadBadgeUi', {});
-  return reply.ok && reply.value.loaded ? loadedBadgeUi() : undefined;
-}
 
 /** The known listings' readers, asking the background to inject them the first time. */
 async function listingReader(): Promise<ListingReader | undefined> {
@@ -144,7 +137,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     let again = false;
 
     const ensureLayer = () =>
-      (layerLoading ??= markUi().then((ui) => {
+      (layerLoading ??= badgeUi().then((ui) => {
         if (!ui || !live()) return undefined;
         layer = ui.createMarkLayer(document, {
           loadCard: async (paperId) => {
