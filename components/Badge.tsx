@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { PageMatch } from '../lib/types';
 import { CarryActions } from './CarryActions';
-import { CITATION_NAMES, citation, copyToClipboard, unsavedItem } from '../lib/export/citation';
+import { CITATION_NAMES, citation, copyToClipboard, unsavedItem } from '../lib/formats/citation';
 import type { ListedHit } from '../lib/listing/hit';
 import { categoryLeaf } from '../lib/categories';
 import { EntryView, LanternMark } from './EntryView';

@@ -1,4 +1,4 @@
-import { CITATION_FORMATS, type CitationFormat } from '../lib/export/citation';
+import { CITATION_FORMATS, type CitationFormat } from '../lib/formats/citation';
 
 export interface CarryActionsProps {
   /** Zotero has confirmed this paper. */

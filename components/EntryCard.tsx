@@ -1,6 +1,6 @@
 import type { Paper } from '../lib/types';
 import { categoryLeaf } from '../lib/categories';
-import { paperDate, safeLinks } from '../lib/popup/present';
+import { paperDate, safeLinks } from '../lib/paperDisplay';
 import { displayAuthors } from '../lib/names';
 import { Highlight } from './Highlight';
 import { SaveToggle } from './SaveToggle';

@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageMatch } from '../lib/types';
 import { categoryLeaf } from '../lib/categories';
-import { paperDate, primaryUrl, safeLinks } from '../lib/popup/present';
+import { paperDate, primaryUrl, safeLinks } from '../lib/paperDisplay';
 import { displayAuthors } from '../lib/names';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote } from './RemovalNote';

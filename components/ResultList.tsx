@@ -3,7 +3,7 @@ import type { Paper } from '../lib/types';
 import { EntryCard } from './EntryCard';
 import { CarryActions } from './CarryActions';
 import { RemovalNote, type Removal } from './RemovalNote';
-import type { CitationFormat } from '../lib/export/citation';
+import type { CitationFormat } from '../lib/formats/citation';
 
 export interface ResultListProps {
   id: string;

@@ -1,6 +1,6 @@
 import type { PageIdentity, Paper } from '../lib/types';
 import { identityLabel } from '../lib/ids';
-import { authorLine } from '../lib/popup/present';
+import { authorLine } from '../lib/paperDisplay';
 import { EntryCard } from './EntryCard';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote, type Removal } from './RemovalNote';

@@ -3,7 +3,7 @@
  * shortcut. Pure rules for what gets saved; entrypoints/background/quickSave.ts does the saving
  * through the same handler as the `setSaved` message.
  */
-import { savedPaperFromPage, pagePaperId } from './db/pagePaper';
+import { savedPaperFromPage, pagePaperId } from './page/savedPaper';
 import { identifyUrl } from './page';
 import type { PageIdentity, PageMatch } from './types';
 

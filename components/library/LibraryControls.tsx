@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { categoryLeaf } from '../../lib/categories';
 import { READING_STATUSES } from '../../lib/db/readingList';
-import { EXPORT_FORMATS, type ExportFormat } from '../../lib/export/exportFile';
+import { EXPORT_FORMATS, type ExportFormat } from '../../lib/formats/exportFile';
 import {
   NOT_IN_ANY_LIST,
   STATUS_LABELS,

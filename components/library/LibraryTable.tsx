@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { categoryLeaf } from '../../lib/categories';
-import { isHttpUrl, paperDate } from '../../lib/popup/present';
+import { paperDate } from '../../lib/paperDisplay';
+import { isHttpUrl } from '../../lib/ids/url';
 import { displayAuthors } from '../../lib/names';
 import { READING_STATUSES, type SavedPatch } from '../../lib/db/readingList';
 import { STATUS_LABELS, formatDay, type LibraryRow } from '../../lib/library/view';
 import type { SavedItem } from '../../lib/types';
 import { NoteEditor } from './NoteEditor';
 import { CarryActions } from '../CarryActions';
-import type { CitationFormat } from '../../lib/export/citation';
+import type { CitationFormat } from '../../lib/formats/citation';
 import { TagEditor } from './TagEditor';
 
 export interface LibraryTableProps {

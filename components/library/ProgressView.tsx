@@ -1,4 +1,4 @@
-import { primaryUrl } from '../../lib/popup/present';
+import { primaryUrl } from '../../lib/paperDisplay';
 import type { CategoryProgress } from '../../lib/progress';
 import type { EntryLink } from '../../lib/types';
 import { plural } from '../../lib/words';

@@ -6,7 +6,7 @@
  * them, and only about their own tab: this file enforces the "own tab" part.
  */
 import { entryCount } from '../../lib/db/catalog';
-import { pagePaperId } from '../../lib/db/pagePaper';
+import { pagePaperId } from '../../lib/page/savedPaper';
 import { matchIdentity, setSavedById } from '../../lib/db/papers';
 import type { LanternDB } from '../../lib/db/schema';
 import type { Handlers, Sender } from '../../lib/messages';

@@ -17,8 +17,8 @@ import {
   updateSaved,
   type SavedPatch,
 } from '../../lib/db/readingList';
-import { exportItems, type ExportFormat } from '../../lib/export/exportFile';
-import { importChosenFile, importFile } from '../../lib/export/importFile';
+import { exportItems, type ExportFormat } from '../../lib/formats/exportFile';
+import { importChosenFile, importFile } from '../../lib/formats/importFile';
 import { libraryRows, loadListMembership, loadSavedItems, type ListMembership } from '../../lib/library/data';
 import {
   activeLibraryFilterCount,
@@ -36,7 +36,7 @@ import {
 import type { ReadingStatus, RemovedItem, SavedItem } from '../../lib/types';
 import { plural } from '../../lib/words';
 import type { LibraryServices } from './services';
-import { CITATION_NAMES, citation, copyToClipboard, type CitationFormat } from '../../lib/export/citation';
+import { CITATION_NAMES, citation, copyToClipboard, type CitationFormat } from '../../lib/formats/citation';
 import { zoteroSentIds } from '../../lib/zotero/sent';
 
 const PAGE_SIZE = 100;

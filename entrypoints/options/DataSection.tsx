@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { importChosenFile } from '../../lib/export/importFile';
+import { importChosenFile } from '../../lib/formats/importFile';
 import { plural } from '../../lib/words';
 import { AutoBackups } from './AutoBackups';
 import { SetAside } from './SetAside';

@@ -3,9 +3,9 @@ import { clearReadingList, listAutoBackups, readAutoBackup, restoreAutoBackup } 
 import { listSaved } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import { setAsideRows } from '../../lib/db/setAside';
-import { exportItems } from '../../lib/export/exportFile';
-import { importFile } from '../../lib/export/importFile';
-import { toJSONBackup } from '../../lib/export/jsonBackup';
+import { exportItems } from '../../lib/formats/exportFile';
+import { importFile } from '../../lib/formats/importFile';
+import { toJSONBackup } from '../../lib/formats/jsonBackup';
 import type { OptionsServices } from './services';
 
 type ReadingListServices = Pick<

@@ -4,13 +4,13 @@
  * and saving or unsaving a paper by id.
  */
 import type { PageIdentity, PageMatch, Paper, SavedPaper, SavedState } from '../types';
-import { asListedItem, deepEqual, mergeItems } from '../export/importItems';
+import { asListedItem, deepEqual, mergeItems } from '../formats/importItems';
 import { paperKeys } from '../ids';
 import { recordAutoBackup } from './autoBackups';
 import { identityKeys, identityOfPaper, matchPaper, titleCandidatePrefix } from '../match';
 import { relatedPapers } from '../related';
 import { entriesWithIds, paperById, papersByKeys, papersByTitlePrefix, relatedPool } from './catalog';
-import { savedPaperFromPage } from './pagePaper';
+import { savedPaperFromPage } from '../page/savedPaper';
 import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from './readingList';
 import type { LanternDB } from './schema';
 
@@ -110,7 +110,7 @@ export async function setSavedById(database: LanternDB, paperId: string, saved: 
  * One record per paper in the reading list, for records written before imports recognized listed
  * papers (and when a list newly holds a saved paper): a saved item that is a listed paper under
  * another id moves to the listed id, and saved items that are one paper (a shared id or
- * identifier, else the title) become one, merged as an import merges them (lib/export/importItems.ts:
+ * identifier, else the title) become one, merged as an import merges them (lib/formats/importItems.ts:
  * status and star from the later change, tags united, both notes kept). One write transaction,
  * with an automatic backup of the reading list first (reason "merge", restorable from the options
  * page), which gives up when the reading list changed meanwhile and throws when the backup cannot

@@ -6,7 +6,7 @@
  * known only as an arXiv preprint also itemType "preprint", repository "arXiv",
  * `number`/`archiveID` "arXiv:<id>" and arXiv's DOI 10.48550/arXiv.<id>.
  */
-import { cleanVenue, paperKind, paperUrl } from '../export/paperKind';
+import { cleanVenue, paperKind, paperUrl } from '../formats/paperKind';
 import { categoryLeaf } from '../categories';
 import type { SavedItem, SavedPaper } from '../types';
 

@@ -4,8 +4,8 @@
  * from 100 kB to 1 MB (10× is linear). The unit tests hold the limits; this prints the figures.
  */
 import { parseAwesomeList } from '../../lib/catalog/parse';
-import { parseBibTeX } from '../../lib/export/bibtexImport';
-import { parseJSONBackup } from '../../lib/export/jsonBackup';
+import { parseBibTeX } from '../../lib/formats/bibtexImport';
+import { parseJSONBackup } from '../../lib/formats/jsonBackup';
 import { doiFromUrl, normalizeDoi } from '../../lib/ids';
 import { tokenizeForIndex } from '../../lib/search/tokenize';
 import { titleKey } from '../../lib/title';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, type ExtensionSession } from './harness';
 import { waitForSeed } from './badge.page';
-import { toJSONBackup } from '../../lib/export/jsonBackup';
+import { toJSONBackup } from '../../lib/formats/jsonBackup';
 import type { SavedItem } from '../../lib/types';
 import { savedItem } from '../fixtures/imports/savedItems';
 

@@ -21,9 +21,9 @@ import {
 } from '../../lib/db/autoBackups';
 import { listRemoved, listSaved, restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
-import { importBackupNote, importFile } from '../../lib/export/importFile';
-import { NO_BACKUP_MESSAGE, NOTE_SEPARATOR } from '../../lib/export/importItems';
-import { toJSONBackup } from '../../lib/export/jsonBackup';
+import { importBackupNote, importFile } from '../../lib/formats/importFile';
+import { NO_BACKUP_MESSAGE, NOTE_SEPARATOR } from '../../lib/formats/importItems';
+import { toJSONBackup } from '../../lib/formats/jsonBackup';
 import type { SavedItem } from '../../lib/types';
 import { savedItem, trickyItems } from '../fixtures/imports/savedItems';
 

@@ -8,7 +8,7 @@ import bundled from '../../assets/catalog.json';
 import { db } from '../../lib/db/instance';
 import { entryCount } from '../../lib/db/catalog';
 import { REMOVED_KEPT_MS, listSaved } from '../../lib/db/readingList';
-import { pagePaperId } from '../../lib/db/pagePaper';
+import { pagePaperId } from '../../lib/page/savedPaper';
 import { validators, type Reply } from '../../lib/messages';
 import type { CatalogSnapshot, PageIdentity, PageMatch, SavedItem } from '../../lib/types';
 

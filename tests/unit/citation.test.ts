@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '@retorquere/bibtex-parser';
-import { citation } from '../../lib/export/citation';
+import { citation } from '../../lib/formats/citation';
 import type { SavedItem } from '../../lib/types';
 import { namesFromByline } from '../../lib/names';
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse, type Entry } from '@retorquere/bibtex-parser';
-import { baseCitationKey, citationKeys, escapeLatex, toBibTeX } from '../../lib/export/bibtex';
-import { unescapeLatexText } from '../../lib/export/bibtexImport';
+import { baseCitationKey, citationKeys, escapeLatex, toBibTeX } from '../../lib/formats/bibtex';
+import { unescapeLatexText } from '../../lib/formats/bibtexImport';
 import { authorsFromBibtexCreators } from '../fixtures/readBack';
 import { savedItem, trickyItems } from '../fixtures/imports/savedItems';
 

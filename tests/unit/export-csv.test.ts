@@ -1,7 +1,7 @@
 /** CSV export: RFC 4180 checked by hand on small cases and by csv-parse (strict mode) on the tricky items. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { CSV_COLUMNS, toCSV } from '../../lib/export/csv';
+import { CSV_COLUMNS, toCSV } from '../../lib/formats/csv';
 import { authorsFromSorted } from '../../lib/names';
 import { savedItem, trickyItems } from '../fixtures/imports/savedItems';
 

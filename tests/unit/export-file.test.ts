@@ -1,7 +1,7 @@
 /** exportItems: each format's file name, media type and content, for the whole list or a selection. */
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, exportFileName, exportItems, type ExportFormat } from '../../lib/export/exportFile';
-import { parseJSONBackup } from '../../lib/export/jsonBackup';
+import { EXPORT_FORMATS, exportFileName, exportItems, type ExportFormat } from '../../lib/formats/exportFile';
+import { parseJSONBackup } from '../../lib/formats/jsonBackup';
 import { trickyItems } from '../fixtures/imports/savedItems';
 
 const NOW = Date.UTC(2024, 5, 1, 12);

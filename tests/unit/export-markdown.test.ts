@@ -1,7 +1,7 @@
 /** Markdown export, read back by Lantern's own awesome-list parser: a reading list can become a list. */
 import { describe, expect, it } from 'vitest';
 import { parseAwesomeList } from '../../lib/catalog/parse';
-import { toMarkdown } from '../../lib/export/markdown';
+import { toMarkdown } from '../../lib/formats/markdown';
 import type { CatalogEntry, SavedItem } from '../../lib/types';
 import { savedItem, trickyItems } from '../fixtures/imports/savedItems';
 

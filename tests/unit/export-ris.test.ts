@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
-import { toRIS } from '../../lib/export/ris';
+import { toRIS } from '../../lib/formats/ris';
 import { authorsFromCsl } from '../fixtures/readBack';
 import { trickyItems } from '../fixtures/imports/savedItems';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseAwesomeList } from '../../lib/catalog/parse';
-import { parseBibTeX } from '../../lib/export/bibtexImport';
+import { parseBibTeX } from '../../lib/formats/bibtexImport';
 import { identifyUrl, identityFromMeta, pageMeta } from '../../lib/page';
 import { parsePastedIdentifier } from '../../lib/search/paste';
 

@@ -7,10 +7,10 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
-import { CSV_COLUMNS, toCSV } from '../../lib/export/csv';
-import { importFile } from '../../lib/export/importFile';
-import { NOTE_SEPARATOR } from '../../lib/export/importItems';
-import { parseJSONBackup, toJSONBackup } from '../../lib/export/jsonBackup';
+import { CSV_COLUMNS, toCSV } from '../../lib/formats/csv';
+import { importFile } from '../../lib/formats/importFile';
+import { NOTE_SEPARATOR } from '../../lib/formats/importItems';
+import { parseJSONBackup, toJSONBackup } from '../../lib/formats/jsonBackup';
 import { savedItem } from '../fixtures/imports/savedItems';
 
 const T = Date.UTC(2024, 2, 1);

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toBibTeX } from '../../lib/export/bibtex';
-import { parseBibTeX, parseBibTeXAsync } from '../../lib/export/bibtexImport';
-import { MAX_IMPORT_BYTES } from '../../lib/export/importResult';
-import { cleanVenue, paperUrl } from '../../lib/export/paperKind';
+import { toBibTeX } from '../../lib/formats/bibtex';
+import { parseBibTeX, parseBibTeXAsync } from '../../lib/formats/bibtexImport';
+import { MAX_IMPORT_BYTES } from '../../lib/formats/importResult';
+import { cleanVenue, paperUrl } from '../../lib/formats/paperKind';
 import type { SavedItem } from '../../lib/types';
 import { trickyItems } from '../fixtures/imports/savedItems';
 

@@ -1,8 +1,8 @@
 /** Imports read whatever encoding and line ends a file was saved with, and never drop an entry silently. */
 import { describe, expect, it } from 'vitest';
-import { parseBibTeX } from '../../lib/export/bibtexImport';
-import { decodeImportBytes, normalizeImportText } from '../../lib/export/importResult';
-import { parseJSONBackup, toJSONBackup } from '../../lib/export/jsonBackup';
+import { parseBibTeX } from '../../lib/formats/bibtexImport';
+import { decodeImportBytes, normalizeImportText } from '../../lib/formats/importResult';
+import { parseJSONBackup, toJSONBackup } from '../../lib/formats/jsonBackup';
 import { savedItem } from '../fixtures/imports/savedItems';
 
 const TWO_ENTRIES = ['% Exported from a reference manager', '@article{one, title={First Paper}, author={Nori, Harsha}, year={2023}}', '% a comment between the entries', '@article{two, title={Second Paper}, author={{World Health Organization}}, year={2024}}', ''];

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSaved, restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
-import { importFile, importFormatOf } from '../../lib/export/importFile';
-import { importItems, mergeSavedItem, NOTE_SEPARATOR } from '../../lib/export/importItems';
-import { parseJSONBackup, toJSONBackup } from '../../lib/export/jsonBackup';
+import { importFile, importFormatOf } from '../../lib/formats/importFile';
+import { importItems, mergeSavedItem, NOTE_SEPARATOR } from '../../lib/formats/importItems';
+import { parseJSONBackup, toJSONBackup } from '../../lib/formats/jsonBackup';
 import type { SavedItem } from '../../lib/types';
 import { savedItem, trickyItems } from '../fixtures/imports/savedItems';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJSONBackup, toJSONBackup } from '../../lib/export/jsonBackup';
+import { parseJSONBackup, toJSONBackup } from '../../lib/formats/jsonBackup';
 import type { SavedItem } from '../../lib/types';
 import { trickyItems } from '../fixtures/imports/savedItems';
 

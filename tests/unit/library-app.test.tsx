@@ -9,7 +9,7 @@ import { REMOVED_KEPT_MS, restoreSaved } from '../../lib/db/readingList';
 import { SET_ASIDE_KEY } from '../../lib/db/setAside';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries } from '../../lib/db/catalog';
-import { toJSONBackup } from '../../lib/export/jsonBackup';
+import { toJSONBackup } from '../../lib/formats/jsonBackup';
 import type { CatalogEntry, SavedItem } from '../../lib/types';
 import { savedItem } from '../fixtures/imports/savedItems';
 import { buttonNamed as buttonIn, until } from './pageTest';

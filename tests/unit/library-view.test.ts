@@ -14,7 +14,7 @@ import {
   type LibraryRow,
   type LibrarySort,
 } from '../../lib/library/view';
-import { guessImportFormat, importMessage } from '../../lib/export/importFile';
+import { guessImportFormat, importMessage } from '../../lib/formats/importFile';
 import { savedItem } from '../fixtures/imports/savedItems';
 
 const DAY = 24 * 60 * 60 * 1000;

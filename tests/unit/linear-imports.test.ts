@@ -2,8 +2,8 @@
  * Imports (BibTeX, JSON backups) run in time linear in the file: see ./linear.test.ts and
  * ./linearity.ts for how that is measured.
  */
-import { parseBibTeX } from '../../lib/export/bibtexImport';
-import { parseJSONBackup } from '../../lib/export/jsonBackup';
+import { parseBibTeX } from '../../lib/formats/bibtexImport';
+import { parseJSONBackup } from '../../lib/formats/jsonBackup';
 import { around, linearCases, repeatTo, Subject } from './linearCases';
 
 const ABSTRACT = 'Large language models show promise in clinical settings, and their evaluation matters. ';

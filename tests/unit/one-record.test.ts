@@ -13,8 +13,8 @@ import { listedPapersOf, matchIdentity, oneRecordPerPaper } from '../../lib/db/p
 import { listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db/autoBackups';
 import { restoreSaved, savedPaperFromPaper } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
-import { importFile } from '../../lib/export/importFile';
-import { NOTE_SEPARATOR } from '../../lib/export/importItems';
+import { importFile } from '../../lib/formats/importFile';
+import { NOTE_SEPARATOR } from '../../lib/formats/importItems';
 import { namesFromPeople } from '../../lib/names';
 import { titleKey } from '../../lib/title';
 import type { CatalogSnapshot, SavedItem, SavedPaper } from '../../lib/types';

@@ -12,7 +12,7 @@ import { readingListServices } from '../../entrypoints/options/readingListServic
 import type { OptionsServices, RefreshState } from '../../entrypoints/options/services';
 import { restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
-import { parseJSONBackup } from '../../lib/export/jsonBackup';
+import { parseJSONBackup } from '../../lib/formats/jsonBackup';
 import { DEFAULT_MARK_SETTINGS } from '../../lib/markSettings';
 import { DEFAULT_ZOTERO_SETTINGS } from '../../lib/zotero/settings';
 import { savedItem } from '../fixtures/imports/savedItems';

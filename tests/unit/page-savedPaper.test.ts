@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagePaperId, savedPaperFromPage } from '../../lib/db/pagePaper';
+import { pagePaperId, savedPaperFromPage } from '../../lib/page/savedPaper';
 
 describe('pagePaperId', () => {
   it('uses the strongest identifier, as the catalog does, else the URL', () => {

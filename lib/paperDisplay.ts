@@ -1,7 +1,7 @@
-/** How the popup presents a paper: pure formatting helpers, shared with the library page. */
-import { displayName, nameFromText } from '../names';
-import { isHttpUrl } from '../ids/url';
-import type { EntryLink, Paper } from '../types';
+/** How a paper is shown to the reader (popup, badge, mark cards, library): its date, its safe links, its authors. */
+import { displayName, nameFromText } from './names';
+import { isHttpUrl } from './ids/url';
+import type { EntryLink, Paper } from './types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -11,8 +11,6 @@ export function paperDate(paper: Pick<Paper, 'year' | 'month'>): string {
   const month = paper.month ? MONTHS[paper.month - 1] : undefined;
   return month ? `${month} ${paper.year}` : String(paper.year);
 }
-
-export { isHttpUrl };
 
 /** The links worth rendering: http(s) only, whatever the data says. */
 export function safeLinks(links: readonly EntryLink[]): EntryLink[] {
@@ -35,11 +33,4 @@ export function displayAuthor(name: string): string {
 export function authorLine(names: readonly string[]): string {
   const shown = names.slice(0, 3).map(displayAuthor).join(', ');
   return names.length > 3 ? `${shown} et al.` : shown;
-}
-
-/** Moves a selection through a list of `length` items, wrapping at both ends; -1 means none. */
-export function moveSelection(current: number, delta: 1 | -1, length: number): number {
-  if (length === 0) return -1;
-  if (current < 0) return delta === 1 ? 0 : length - 1;
-  return (current + delta + length) % length;
 }
