@@ -79,7 +79,8 @@ export interface ListedLookup {
   first: boolean;
   /**
    * The page has no mark UI yet: when something is listed, the background injects it
-   * (lib/badgeUi.ts) before answering, which saves the page a round trip.
+   * (lib/badgeUi.ts) while it reads the entries, and answers once it is there, which saves the
+   * page a round trip.
    */
   ui?: boolean;
 }

@@ -113,8 +113,16 @@ export function createTabListings(database: LanternDB): TabListings {
   return {
     handlers: {
       lookupListed: async ({ items, read, first, ui }, sender) => {
-        const answer = readEntriesSeenAt(database).then((seen) => lookupListed(database, items, seen));
         const { tabId, url } = sender;
+        // The UI is injected while the entries are read (when a list holds one of the items'
+        // keys), not after: the page waits for both.
+        let injecting: Promise<unknown> | undefined;
+        const onKeyFound = () => {
+          if (ui && tabId !== undefined) injecting ??= injectBadgeUi(tabId).catch(() => false);
+        };
+        // A clock that cannot be read leaves every hit not new rather than the page unmarked.
+        const seenAt = readEntriesSeenAt(database).catch(() => undefined);
+        const answer = lookupListed(database, items, seenAt, { onKeyFound });
         // Queued at once, so a page's batches are recorded in the order it asked them (its first
         // starts the record over) even when they are answered out of order; recorded after the
         // answer leaves, so the page draws its marks meanwhile.
@@ -132,7 +140,7 @@ export function createTabListings(database: LanternDB): TabListings {
           }).catch(() => undefined);
         }
         const hits = await answer;
-        if (ui && tabId !== undefined && hits.some(Boolean)) await injectBadgeUi(tabId).catch(() => false);
+        if (injecting) await injecting;
         return { hits };
       },
 

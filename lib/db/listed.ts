@@ -45,14 +45,29 @@ function titlesInTexts(filters: readonly KeyFilter[], texts: readonly (string | 
   return texts.map((text) => (text ? titleCandidates(text, lengths, has).filter(isScannedTitle) : []));
 }
 
+export interface LookupOptions {
+  /**
+   * Called once, before the entries are read, when a list stores one of the queries' keys: the
+   * answer will almost surely name a listed paper (only a title whose first author differs is
+   * then refused), so what the answer needs (the marks' UI) can be fetched meanwhile.
+   */
+  onKeyFound?: () => void;
+}
+
 /**
  * The listed paper each query names (or null), in the queries' order, with its reading status
- * and "new" flag (`seenAt`: the new-entries clock, lib/refresh/state.ts). The lists' key filters
- * (keyFilter.ts) decide which keys are worth reading: one read of the buckets of the keys that
- * may be listed (identifiers, titles, runs of a reference's words that may be titles), one of the
- * chunks they point to, one of the reading list.
+ * and "new" flag (`seenAt`: the new-entries clock, lib/refresh/state.ts; awaited only for the
+ * flags, so it may still be being read). The lists' key filters (keyFilter.ts) decide which keys
+ * are worth reading: one read of the buckets of the keys that may be listed (identifiers, titles,
+ * runs of a reference's words that may be titles), one of the chunks they point to, one of the
+ * reading list.
  */
-export async function lookupListed(db: LanternDB, queries: readonly ItemQuery[], seenAt: number | undefined): Promise<(ListedHit | null)[]> {
+export async function lookupListed(
+  db: LanternDB,
+  queries: readonly ItemQuery[],
+  seenAt: number | undefined | PromiseLike<number | undefined>,
+  options: LookupOptions = {},
+): Promise<(ListedHit | null)[]> {
   if (queries.length === 0) return [];
   const listIds = await enabledListIds(db);
   const filters = await keyFilters(db, listIds);
@@ -70,7 +85,9 @@ export async function lookupListed(db: LanternDB, queries: readonly ItemQuery[],
   });
   if (wanted.size === 0) return queries.map(() => null);
   const buckets = await bucketsFor(db, listIds, wanted);
-  const papers = mergeEntries(await entriesAt(db, placesInBuckets(buckets, (key) => wanted.has(key))));
+  const places = placesInBuckets(buckets, (key) => wanted.has(key));
+  if (places.length > 0) options.onKeyFound?.();
+  const papers = mergeEntries(await entriesAt(db, places));
   const byKey = new Map<string, Paper[]>();
   for (const paper of papers) {
     for (const key of paperKeys(paper.ids, paper.titleKey)) {
@@ -95,9 +112,10 @@ export async function lookupListed(db: LanternDB, queries: readonly ItemQuery[],
   });
   const ids = [...new Set(matched.flatMap((paper) => (paper ? [paper.id] : [])))];
   const saved = new Map((await db.saved.bulkGet(ids)).flatMap((item) => (item ? [[item.id, item.status] as const] : [])));
+  const seen = await seenAt;
   return matched.map((paper) =>
     paper
-      ? { id: paper.id, title: paper.title, categories: paper.categories, status: markStatus(saved.get(paper.id)), isNew: isNewPaper(paper, seenAt) }
+      ? { id: paper.id, title: paper.title, categories: paper.categories, status: markStatus(saved.get(paper.id)), isNew: isNewPaper(paper, seen) }
       : null,
   );
 }

@@ -60,6 +60,17 @@ describe('lookupListed', () => {
     expect((await lookupListed(db, [{ arxiv: '2311.16452' }], 500))[0]?.isNew).toBe(true);
   });
 
+  it('says once, before the entries are read, that a list holds one of the keys; never when none is listed', async () => {
+    let found = 0;
+    const onKeyFound = () => found++;
+    await lookupListed(db, [{ arxiv: '2406.01234' }, { doi: '10.9999/not-listed' }], 2000, { onKeyFound });
+    expect(found).toBe(0);
+    const hits = await lookupListed(db, [{ arxiv: '2311.16452' }, { arxiv: '2406.01234' }, { arxiv: '2311.16079' }], Promise.resolve(500), { onKeyFound });
+    expect(found).toBe(1);
+    // The clock may arrive as a promise: "new" still follows it.
+    expect(hits.map((h) => h?.isNew ?? null)).toEqual([true, null, true]);
+  });
+
   it('takes a same-titled item by another first author for another paper', async () => {
     const hits = await lookupListed(
       db,
