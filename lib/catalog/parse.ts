@@ -506,20 +506,20 @@ function readTableRow(roles: ColumnRole[], cells: Inline[][]): ItemResult {
 /** Groups items that are one paper (same arXiv id, DOI, or title without conflicting ids) into entries. */
 function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
   const groups: Array<{ items: Item[]; ids: PaperIds; arxiv?: string; doi?: string }> = [];
-  const groupOfKey = new Map<string, number>();
-  const claim = (key: string, index: number) => {
-    if (!groupOfKey.has(key)) groupOfKey.set(key, index);
+  // One map per kind of key, keyed by the bare id or title key: no prefixed string to build and hash per item.
+  const groupOfArxiv = new Map<string, number>();
+  const groupOfDoi = new Map<string, number>();
+  const groupOfTitle = new Map<string, number>();
+  const claim = (groupOf: Map<string, number>, key: string, index: number) => {
+    if (!groupOf.has(key)) groupOf.set(key, index);
   };
   for (let n = 0; n < items.length; n++) {
     if (n % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const item = items[n]!;
     const ids = idsFromUrls(item.links.map((link) => link.url));
-    const arxivKey = ids.arxiv ? `arxiv:${ids.arxiv}` : undefined;
-    const doiKey = ids.doi ? `doi:${ids.doi}` : undefined;
-    const titleKeyed = `title:${item.titleKey}`;
-    let index = (arxivKey === undefined ? undefined : groupOfKey.get(arxivKey)) ?? (doiKey === undefined ? undefined : groupOfKey.get(doiKey));
+    let index = (ids.arxiv ? groupOfArxiv.get(ids.arxiv) : undefined) ?? (ids.doi ? groupOfDoi.get(ids.doi) : undefined);
     if (index === undefined) {
-      const sameTitle = groupOfKey.get(titleKeyed);
+      const sameTitle = groupOfTitle.get(item.titleKey);
       const candidate = sameTitle === undefined ? undefined : groups[sameTitle]!;
       const conflicts = candidate && ((ids.arxiv && candidate.arxiv && ids.arxiv !== candidate.arxiv) || (ids.doi && candidate.doi && ids.doi !== candidate.doi));
       if (candidate && !conflicts) index = sameTitle;
@@ -532,9 +532,9 @@ function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
     group.items.push(item);
     group.arxiv ??= ids.arxiv;
     group.doi ??= ids.doi;
-    if (arxivKey !== undefined) claim(arxivKey, index);
-    if (doiKey !== undefined) claim(doiKey, index);
-    claim(titleKeyed, index);
+    if (ids.arxiv) claim(groupOfArxiv, ids.arxiv, index);
+    if (ids.doi) claim(groupOfDoi, ids.doi, index);
+    claim(groupOfTitle, item.titleKey, index);
   }
   // An entry listed once has the ids its item's links gave; only a merged one needs them anew.
   return groups.map((group) => toEntry(group.items, group.items.length === 1 ? group.ids : undefined));
@@ -558,20 +558,23 @@ function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
   const key = first.titleKey;
   const dated = group.find((item) => item.year !== undefined);
   const authors = group.find((item) => item.authors)?.authors ?? '';
-  return {
+  // Fields assigned in a fixed order (snapshots serialize the same way every time); optional
+  // ones one by one, as spreading conditional objects costs a copy each.
+  const entry: Partial<CatalogEntry> = {
     id: paperId(ids, `title:${key}`),
     title: first.title,
     authors,
     authorList: namesFromByline(authors),
     venue: group.find((item) => item.venue)?.venue ?? '',
-    ...(dated?.year !== undefined && { year: dated.year }),
-    ...(dated?.month !== undefined && { month: dated.month }),
-    categories,
-    links,
-    ids,
-    titleKey: key,
-    line: first.line,
   };
+  if (dated?.year !== undefined) entry.year = dated.year;
+  if (dated?.month !== undefined) entry.month = dated.month;
+  entry.categories = categories;
+  entry.links = links;
+  entry.ids = ids;
+  entry.titleKey = key;
+  entry.line = first.line;
+  return entry as CatalogEntry;
 }
 
 // ——— the document ———

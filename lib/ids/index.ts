@@ -30,14 +30,15 @@ export function idsFromUrls(urls: readonly string[]): PaperIds {
     const repo = repoFromUrl(url);
     if (repo && !repos.includes(repo)) repos.push(repo);
   }
-  // Built in a fixed key order, without undefined fields, so snapshots serialize the same way every time.
-  return {
-    ...(arxiv && { arxiv }),
-    ...(doi && { doi }),
-    ...(pmcid && { pmcid }),
-    ...(pmid && { pmid }),
-    repos,
-  };
+  // Built in a fixed key order, without undefined fields, so snapshots serialize the same way
+  // every time; assigned one by one, as spreading conditional objects costs a copy each.
+  const ids: Partial<PaperIds> = {};
+  if (arxiv) ids.arxiv = arxiv;
+  if (doi) ids.doi = doi;
+  if (pmcid) ids.pmcid = pmcid;
+  if (pmid) ids.pmid = pmid;
+  ids.repos = repos;
+  return ids as PaperIds;
 }
 
 /**

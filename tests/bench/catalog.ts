@@ -49,14 +49,14 @@ function syntheticMarkdown(snapshot: CatalogSnapshot, lineCount: number): string
   return lines.join('\n');
 }
 
-type Parse = (markdown: string) => ParsedList;
+export type Parse = (markdown: string) => ParsedList;
 
 /**
  * The line-scanning parser as it was before the syntax-tree parser replaced it, from git history
  * (`LANTERN_OLD_PARSER_REF`, default: the parent of the commit that replaced it), written next to
  * node_modules' cache with its imports pointed at today's lib/. Undefined without git history.
  */
-async function oldParser(): Promise<{ parse: Parse; ref: string } | undefined> {
+export async function oldParser(): Promise<{ parse: Parse; ref: string } | undefined> {
   try {
     const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const ref = process.env.LANTERN_OLD_PARSER_REF ?? `${git('log', '-1', '--format=%H', '-S', 'export function extractLinks', '--', 'lib/catalog/markdown.ts')}^`;

@@ -4,7 +4,8 @@
  * changed and removed each.
  *
  * 1. Node (fake-indexeddb, so storage times are only indicative): time per phase (read body,
- *    parse, diff, apply) and the longest stall of the event loop while a refresh runs.
+ *    parse, diff, apply), the parse beside the line scanner it replaced (catalog.ts oldParser), and
+ *    the longest stall of the event loop while a refresh runs.
  * 2. Chromium (the real build, real IndexedDB, list served offline): `addList`/`refreshLists`
  *    round trips as the options page sees them (including the search index rebuild), while a
  *    popup stays open and a timer in it measures its longest stall: "not freezing the popup".
@@ -21,6 +22,7 @@ import { applyListUpdate, diffEntries, fetchListSource, refreshList } from '../.
 import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper } from '../../lib/types';
 import { writeListMarkdown } from '../fixtures/lists/writeList';
 import { defaultExtDir, launchExtension } from '../e2e/harness';
+import { oldParser, type Parse } from './catalog';
 import { generateCorpus } from './corpus';
 
 const ms = (t: number) => `${t.toFixed(0)} ms`;
@@ -63,7 +65,7 @@ async function withStallMeter<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 const respond = (text: string) => (async () => new Response(text, { headers: { 'content-type': 'text/plain; charset=utf-8' } })) as typeof fetch;
 
-async function nodeFigures(label: string, entries: CatalogEntry[]): Promise<void> {
+async function nodeFigures(label: string, entries: CatalogEntry[], old: { parse: Parse; ref: string } | undefined): Promise<void> {
   const v1 = writeListMarkdown(`Bench ${label}`, entries);
   const v2 = writeListMarkdown(`Bench ${label}`, edited(entries));
   const db = new LanternDB(`bench-refresh-${label}-${Date.now()}`);
@@ -77,6 +79,10 @@ async function nodeFigures(label: string, entries: CatalogEntry[]): Promise<void
     t = performance.now();
     const parsed = parseAwesomeList(fetched.text);
     const parseMs = performance.now() - t;
+    // The same text through the line scanner the syntax-tree parser replaced, for the side-by-side figure.
+    t = performance.now();
+    if (old) old.parse(fetched.text);
+    const oldParseMs = performance.now() - t;
     t = performance.now();
     const diff = diffEntries(undefined, parsed.entries);
     const diffMs = performance.now() - t;
@@ -98,7 +104,7 @@ async function nodeFigures(label: string, entries: CatalogEntry[]): Promise<void
     })();
     console.log(
       `  ${label.padEnd(12)} ${String(parsed.entries.length).padStart(7)} entries, ${(v1.length / 1_048_576).toFixed(1)} MB: ` +
-        `first load ${ms(firstMs)} (read ${ms(readMs)}, parse ${ms(parseMs)}, diff ${ms(diffMs)}, apply ${ms(applyMs)}); ` +
+        `first load ${ms(firstMs)} (read ${ms(readMs)}, parse ${ms(parseMs)}${old ? ` [line scanner ${old.ref}: ${ms(oldParseMs)}]` : ''}, diff ${ms(diffMs)}, apply ${ms(applyMs)}); ` +
         `refresh +${added}/~${changed}/−${removed} ${ms(refreshMs)}; longest event-loop stall during a refresh ${ms(stallMs)}`,
     );
   } finally {
@@ -197,9 +203,10 @@ export async function run(): Promise<void> {
   console.log('  Node, fake-indexeddb (storage times indicative only):');
   const seed = loadSeed();
   const basis: Paper[] = seed.entries.map((e) => ({ ...e, lists: ['seed'] }));
-  await nodeFigures('seed list', seed.entries);
+  const old = await oldParser();
+  await nodeFigures('seed list', seed.entries, old);
   for (const size of NODE_SIZES) {
-    await nodeFigures(`synthetic ${size / 1000}k`, generateCorpus(size, { basis }).map(({ lists: _l, ...e }) => e));
+    await nodeFigures(`synthetic ${size / 1000}k`, generateCorpus(size, { basis }).map(({ lists: _l, ...e }) => e), old);
   }
   if (!existsSync(join(defaultExtDir(), 'manifest.json'))) {
     console.log(`  Chromium: skipped, no build at ${defaultExtDir()} (run \`npm run build\`)`);
