@@ -24,10 +24,13 @@ export interface BadgeControl {
 
 /**
  * Single-page apps update the document after they change the URL: right after an in-page
- * navigation only the URL is trusted; look again once the document has settled
- * (lib/inPageNavigation.ts), and keep whichever answer comes from the newest look.
+ * navigation only the URL is trusted; look again once the document has settled and whenever its
+ * head changes after that, trusting only what changed (lib/inPageNavigation.ts), and keep
+ * whichever answer comes from the newest look.
  */
 const SETTLE_DELAY_MS = 900;
+/** How long after the settled look a change to the head is still read as the new page's. */
+const HEAD_WATCH_MS = 8000;
 
 function identify(url: string): PageIdentity | undefined {
   try {
@@ -112,11 +115,24 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
   ctx.onInvalidated(listenForNotices(recheckNow));
 
   ctx.onInvalidated(remove);
+  // Sites update the head (title, meta) after the URL, sometimes well after: once settled, each
+  // change to it is read again, for a while after each navigation.
+  let headWatch: MutationObserver | undefined;
+  ctx.onInvalidated(() => headWatch?.disconnect());
   // The event fires while the navigation is starting (before `location` changes): look just after.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    // A jump to an anchor is the same document.
+    if (event.newUrl.href.split('#')[0] === event.oldUrl.href.split('#')[0]) return;
     const before = documentIdentity;
+    const settled = () => void refresh({ look: 'settled', before });
+    headWatch?.disconnect();
     ctx.setTimeout(() => void refresh({ look: 'right-after', before }), 0);
-    ctx.setTimeout(() => void refresh({ look: 'settled', before }), SETTLE_DELAY_MS);
+    ctx.setTimeout(() => {
+      settled();
+      const watch = (headWatch = new MutationObserver(settled));
+      watch.observe(document.head, { subtree: true, childList: true, characterData: true, attributeFilter: ['content'] });
+      ctx.setTimeout(() => watch.disconnect(), HEAD_WATCH_MS);
+    }, SETTLE_DELAY_MS);
   });
   void refresh();
   return {

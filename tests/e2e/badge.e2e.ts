@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { defaultExtDir, launchExtension, screenshot, type ExtensionSession } from './harness';
 import { ALL_SITES_SCRIPT_FILE } from '../../lib/allSites';
 import { BADGE_UI_FILE } from '../../lib/badgeUi';
-import { readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForBadge, waitForSaved, waitForSeed } from './badge.page';
+import { readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForAnswerAbout, waitForBadge, waitForSaved, waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
 import { PAGE_FIXTURES, megabyteHostilePage, readFixture } from '../fixtures/pages/pages';
 import bundled from '../../assets/catalog.json';
@@ -294,6 +294,58 @@ describe('badge', () => {
     expect((await waitForBadge(page, 'arxiv:2310.14573')).title).toBe(entry('arxiv:2310.14573').title);
     await page.waitForTimeout(1500);
     expect((await readBadge(page))?.paperId).toBe('arxiv:2310.14573');
+    await page.close();
+  });
+
+  // Every single-page-style site Lantern runs on: the site moves to another paper in place
+  // (pushState), rewrites the title and author meta and leaves the previous paper's citation_doi
+  // (the issue's input). Paper A's badge must not come back for the unlisted paper; the next listed
+  // paper is shown, also when the site writes its meta only after Lantern has looked.
+  const MED_PALM = 'doi:10.1038/s41586-023-06291-2';
+  const SPA_SITES: { site: string; a: string; unlisted: string; b: string; bId: string }[] = [
+    { site: 'Semantic Scholar', a: 'https://www.semanticscholar.org/paper/6052486bc9144dc1730c12bf35323af3792a1fd0', unlisted: '/paper/0123456789abcdef0123456789abcdef01234567', b: '/paper/fedcba9876543210fedcba9876543210fedcba98', bId: 'doi:10.1038/s41746-023-00896-7' },
+    { site: 'PubMed', a: 'https://pubmed.ncbi.nlm.nih.gov/37438534/', unlisted: '/11111111/', b: '/37460753/', bId: 'doi:10.1038/s41746-023-00896-7' },
+    { site: 'Hugging Face papers', a: 'https://huggingface.co/papers/2212.13138', unlisted: '/papers/2401.00001', b: '/papers/2310.14573', bId: 'arxiv:2310.14573' },
+    { site: 'alphaXiv', a: 'https://www.alphaxiv.org/abs/2212.13138', unlisted: '/abs/2401.00001', b: '/abs/2311.16079', bId: 'arxiv:2311.16079' },
+    { site: 'OpenReview', a: 'https://openreview.net/forum?id=AAAAAAAAAA', unlisted: '/forum?id=BBBBBBBBBB', b: '/forum?id=CCCCCCCCCC', bId: 'doi:10.1038/s41746-023-00896-7' },
+    { site: 'medRxiv', a: 'https://www.medrxiv.org/content/10.1101/2023.10.26.23297629v3', unlisted: '/content/10.1101/2024.01.01.24300001v1', b: '/content/10.1101/2023.04.18.23288752v1', bId: 'doi:10.1101/2023.04.18.23288752' },
+  ];
+  it.each(SPA_SITES.map((s) => [s.site, s] as const))('after in-page navigation on %s, trusts only the meta that changed', async (_site, { a, unlisted, b, bId }) => {
+    const aId = a.includes('medrxiv') ? 'doi:10.1101/2023.10.26.23297629' : MED_PALM;
+    const aTitle = entry(aId).title;
+    const aDoi = aId.slice('doi:'.length);
+    ext.routePages({
+      [a]: {
+        body: mirrorPage(aTitle, `<meta name="citation_title" content="${aTitle}"><meta name="citation_author" content="Singhal, Karan"><meta name="citation_doi" content="${aDoi}">`),
+      },
+    });
+    const page = await open(a);
+    expect((await waitForBadge(page)).paperId).toBe(aId);
+    // Like a single-page site: the URL, the title and the authors change; citation_doi stays.
+    const unlistedTitle = 'An unlisted study of hospital scheduling with integer programs';
+    const write = (meta: { title?: string; author: string; doi?: string }) =>
+      page.evaluate((m) => {
+        if (m.title !== undefined) {
+          document.title = m.title;
+          document.querySelector('h1')!.textContent = m.title;
+          for (const sel of ['meta[name="citation_title"]', 'meta[property="og:title"]']) document.querySelector(sel)!.setAttribute('content', m.title);
+        }
+        document.querySelector('meta[name="citation_author"]')!.setAttribute('content', m.author);
+        if (m.doi !== undefined) document.querySelector('meta[name="citation_doi"]')!.setAttribute('content', m.doi);
+      }, meta);
+    await page.evaluate((path) => history.pushState({}, '', path), unlisted);
+    await write({ title: unlistedTitle, author: 'Doe, Jane' });
+    // The settled look reads the new title: its answer names no paper (the stale DOI was dropped).
+    expect(await waitForAnswerAbout(ext, page, (identity) => identity.title === unlistedTitle)).toEqual({ identity: expect.not.objectContaining({ doi: aDoi }), paperId: null });
+    await page.waitForFunction(() => document.querySelector('lantern-badge') === null);
+
+    // The next listed paper; where its URL names it the badge comes at once, elsewhere once the
+    // site writes its meta, even after Lantern's settled look.
+    await page.evaluate((path) => history.pushState({}, '', path), b);
+    await waitForAnswerAbout(ext, page, () => true);
+    const bEntry = entry(bId);
+    await write({ title: bEntry.title, author: 'Tang, Liyan', ...(bEntry.ids.doi && { doi: bEntry.ids.doi }) });
+    expect((await waitForBadge(page, bId)).title).toBe(bEntry.title);
     await page.close();
   });
 

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import type { ExtensionSession } from './harness';
+import type { PageIdentity } from '../../lib/types';
 import { closedShadow } from './devtools';
 
 /** Chromium's MV3 `chrome` (promise-based, like the polyfill), inside evaluated functions. */
@@ -76,6 +77,29 @@ export async function waitForAnswer(ext: ExtensionSession, page: Page): Promise<
   }, url);
   // The answer reaches the content script right after it is recorded; let it draw.
   await page.waitForTimeout(250);
+}
+
+/**
+ * Waits until the background has answered a question the content script on `page` asked about
+ * its current URL whose identity passes `about` (e.g. the look that read a title written after an
+ * in-page navigation), and returns what was asked and the entry it found (null: none). Reads the
+ * background's per-tab record, which is what the toolbar and the popup show.
+ */
+export async function waitForAnswerAbout(
+  ext: ExtensionSession,
+  page: Page,
+  about: (identity: PageIdentity) => boolean,
+): Promise<{ identity: PageIdentity; paperId: string | null }> {
+  const url = page.url();
+  for (;;) {
+    const states = await ext.serviceWorker.evaluate(async () => Object.values(await chrome.storage.session.get(null)));
+    for (const state of states as { url?: string; source?: string; identity?: PageIdentity | null; match?: { paper: { id: string } } | null }[]) {
+      if (state.url === url && state.source === 'page' && state.identity && about(state.identity)) {
+        return { identity: state.identity, paperId: state.match?.paper.id ?? null };
+      }
+    }
+    await page.waitForTimeout(50);
+  }
 }
 
 /** What the badge shows, read inside its closed shadow root; null when there is no badge (or nothing drawn in it). */
