@@ -36,14 +36,39 @@ export interface ReplaceOptions {
  */
 export const NEWEST_ADDED_KEY = 'newest-added-at';
 
-/** Per list id, the latest `addedAt` among its entries; a list missing here was stored before it was kept. */
-export async function newestAddedAt(db: LanternDB): Promise<Record<string, number>> {
+/** The stored row of NEWEST_ADDED_KEY; a list missing from it was stored before it was kept (or the row is damaged). */
+async function storedNewestAddedAt(db: LanternDB): Promise<Record<string, number>> {
   const value = (await db.kv.get(NEWEST_ADDED_KEY))?.value;
-  return typeof value === 'object' && value !== null ? (value as Record<string, number>) : {};
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter((pair): pair is [string, number] => typeof pair[1] === 'number' && Number.isFinite(pair[1])));
+}
+
+/**
+ * Per stored list id, the latest `addedAt` among its entries (epoch ms; 0 for an empty list).
+ * A list stored before this was kept has it worked out from its manifest once, and stored, in
+ * one transaction with the manifests, so a list written meanwhile is not given a stale date;
+ * after that nothing but the one small row is read.
+ */
+export async function newestAddedAt(db: LanternDB): Promise<Record<string, number>> {
+  const [newest, listIds] = await Promise.all([storedNewestAddedAt(db), db.lists.toCollection().primaryKeys()]);
+  if (listIds.every((id) => id in newest)) return newest;
+  return db.transaction('rw', [db.lists, db.manifests, db.kv], async () => {
+    const kept = await storedNewestAddedAt(db);
+    const missing = (await db.lists.toCollection().primaryKeys()).filter((id) => !(id in kept));
+    const manifests = await db.manifests.bulkGet(missing);
+    missing.forEach((listId, i) => {
+      // A list without a manifest holds no entry, so none of it can be new.
+      let at = 0;
+      for (const added of manifests[i]?.addedAt ?? []) if (added > at) at = added;
+      kept[listId] = at;
+    });
+    await db.kv.put({ key: NEWEST_ADDED_KEY, value: kept });
+    return kept;
+  });
 }
 
 async function setNewestAdded(db: LanternDB, listId: string, at: number | undefined): Promise<void> {
-  const newest = { ...(await newestAddedAt(db)) };
+  const newest = await storedNewestAddedAt(db);
   if (at === undefined) delete newest[listId];
   else newest[listId] = at;
   await db.kv.put({ key: NEWEST_ADDED_KEY, value: newest });

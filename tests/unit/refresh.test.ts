@@ -469,4 +469,19 @@ describe('new entries', () => {
     await db.kv.delete(NEWEST_ADDED_KEY);
     expect((await countNewEntries(db, clock)).count).toBe(3);
   });
+
+  it('works out a list’s newest entry from its manifest once, then reads no manifest while nothing is new', async () => {
+    await seedWith(range(0, 12));
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+    // As a list stored before its newest entry date was kept.
+    await db.kv.delete(NEWEST_ADDED_KEY);
+    const manifestReads = [vi.spyOn(db.manifests, 'toArray'), vi.spyOn(db.manifests, 'bulkGet'), vi.spyOn(db.manifests, 'get')];
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+    expect(manifestReads.some((read) => read.mock.calls.length > 0)).toBe(true);
+    expect((await db.kv.get(NEWEST_ADDED_KEY))?.value).toEqual({ seed: expect.any(Number) });
+    for (const read of manifestReads) read.mockClear();
+    expect((await countNewEntries(db, clock)).count).toBe(0);
+    expect((await countNewEntries(db, clock + 1000)).count).toBe(0);
+    for (const read of manifestReads) expect(read).not.toHaveBeenCalled();
+  });
 });
