@@ -30,7 +30,7 @@ import {
 import { refreshProgress } from '../../lib/refresh/progressItem';
 import { isAllSitesRecognitionEnabled } from '../../lib/allSites';
 import { oneRecordPerPaper } from '../../lib/db/papers';
-import { ensureSearchIndexStored, handOverStoredList } from '../../lib/search/store';
+import type { SearchIndexKeeper } from '../../lib/search/store';
 import type { Handlers, Request, Response } from '../../lib/messages';
 
 const ALARM = 'lantern-refresh';
@@ -62,8 +62,8 @@ async function reschedule(database: LanternDB): Promise<void> {
 }
 
 /** Rebuilt before answering, so a popup reopened after "Update now" loads a fresh index instead of building one. */
-async function refreshSearchIndex(database: LanternDB): Promise<void> {
-  await ensureSearchIndexStored(database).catch((e: unknown) => console.error('Lantern could not rebuild its search index.', e));
+async function refreshSearchIndex(searchIndex: SearchIndexKeeper): Promise<void> {
+  await searchIndex.ensureStored().catch((e: unknown) => console.error('Lantern could not rebuild its search index.', e));
 }
 
 /**
@@ -96,7 +96,7 @@ export interface ListRefresher {
   watchAlarm(): void;
 }
 
-export function createListRefresher(database: LanternDB): ListRefresher {
+export function createListRefresher(database: LanternDB, searchIndex: SearchIndexKeeper): ListRefresher {
   // One refresh run at a time: "Update now" twice, or during a scheduled check, waits its turn.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
@@ -104,16 +104,16 @@ export function createListRefresher(database: LanternDB): ListRefresher {
     queue = run.catch(() => undefined);
     return run;
   };
-  // A stored list's chunks go straight to the index rebuild that follows, instead of being read back.
+  // A stored list's entries go straight to the index rebuild that follows, instead of being read back.
   const refreshDeps = (): RefreshDeps => ({
     onProgress: progressReporter(),
-    onStored: (list, chunks) => handOverStoredList(database, list, chunks),
+    onStored: (list, entries) => searchIndex.offerStoredList(list, entries),
     hasHostPermission: (origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false),
   });
   const afterChange = async () => {
     // A list that now holds a saved paper makes the saved record that paper's.
     await oneRecordPerPaper(database).catch((e: unknown) => console.error('Lantern could not merge duplicate saved papers.', e));
-    await refreshSearchIndex(database);
+    await refreshSearchIndex(searchIndex);
     await reschedule(database);
   };
   const refresh = (listIds?: readonly string[], acceptShrink = false) =>

@@ -1,11 +1,10 @@
-import type { LanternDB } from '../../lib/db/schema';
-import { keepSearchIndexFresh } from '../../lib/search/store';
+import type { SearchIndexKeeper } from '../../lib/search/store';
 
 /**
  * The popup loads the stored search index instead of building it (seconds at 100k papers), so the
  * background rebuilds it whenever the lists change: after seeding, a refresh, or a list toggle.
  * Returns a function that stops watching.
  */
-export function setupSearchIndex(database: LanternDB): () => void {
-  return keepSearchIndexFresh(database, (error) => console.warn('Lantern: could not rebuild the search index', error));
+export function setupSearchIndex(searchIndex: SearchIndexKeeper): () => void {
+  return searchIndex.keepFresh((error) => console.warn('Lantern: could not rebuild the search index', error));
 }

@@ -18,6 +18,7 @@ import { createQuickSave } from './quickSave';
 import { followSavedChanges } from './savedChanges';
 import { createListRefresher } from './refresh';
 import { setupSearchIndex } from './searchIndex';
+import { createSearchIndexKeeper } from '../../lib/search/store';
 import { seedOn } from './seed';
 import { setupStorage } from './storage';
 import { setupSync } from './sync';
@@ -35,7 +36,8 @@ export interface Background {
 /** Builds the background on `database` and registers every listener (synchronously, as MV3 requires). */
 export function startBackground(database: LanternDB, snapshot: CatalogSnapshot): Background {
   const tabs = createTabPapers(database, (identity) => matchIdentity(database, identity));
-  const lists = createListRefresher(database);
+  const searchIndex = createSearchIndexKeeper(database);
+  const lists = createListRefresher(database, searchIndex);
   const listings = createTabListings(database);
   const quickSave = createQuickSave(database, tabs);
   const handlers = createHandlers({ database, tabs, lists, listings, zotero: zoteroHandlers(database) });
@@ -58,7 +60,7 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
   setupContextMenu(quickSave);
   setupCommands(quickSave);
   setupStorage();
-  const stopSearchIndex = setupSearchIndex(database);
+  const stopSearchIndex = setupSearchIndex(searchIndex);
   // Removed papers are kept REMOVED_KEPT_MS: each start of the worker (every browser start, and
   // again after each idle stop) forgets older ones. A small indexed delete; nothing waits for it.
   const purged = purgeRemoved(database).catch(() => 0);

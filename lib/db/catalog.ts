@@ -26,8 +26,8 @@ export interface ReplaceOptions {
   onProgress?: (written: number, total: number) => void;
   /** Digests of some entries by id, already computed (entryDigest). */
   digests?: ReadonlyMap<string, string>;
-  /** Called once the list is stored, with its row and chunks (the search index is built from them). */
-  onStored?: (list: ListInfo, chunks: readonly EntryChunk[]) => void;
+  /** Called once the list is stored, with its row and its entries as stored, in list order (the search index is built from them). */
+  onStored?: (list: ListInfo, entries: readonly StoredEntry[]) => void;
 }
 
 /**
@@ -149,9 +149,9 @@ export async function replaceListEntries(
     await db.lists.put(row);
     const added = rows.filter((r) => !addedAtById.has(r.id)).length;
     const removed = (previous?.ids ?? []).filter((id) => !incoming.has(id)).length;
-    return { result: { added, removed, total: rows.length }, row, chunks: layout.chunks };
+    return { result: { added, removed, total: rows.length }, row, rows };
   });
-  onStored?.(stored.row, stored.chunks);
+  onStored?.(stored.row, stored.rows);
   return stored.result;
 }
 
@@ -265,12 +265,6 @@ async function listChunks(db: LanternDB, listId: string): Promise<EntryChunk[]> 
   return db.entryChunks.where(':id').between(lower, upper, true, true).toArray();
 }
 
-/** The chunks of every (enabled) list; `known` holds some lists' chunks already in memory, which are not read again. */
-async function chunksOfLists(db: LanternDB, enabledOnly: boolean, known?: ReadonlyMap<string, readonly EntryChunk[]>): Promise<EntryChunk[]> {
-  const lists = await db.lists.toArray();
-  const listIds = lists.filter((l) => l.enabled || !enabledOnly).map((l) => l.id);
-  return (await Promise.all(listIds.map((id) => known?.get(id) ?? listChunks(db, id)))).flat();
-}
 
 /** One list's entries in list order (every chunk of it is read: for views the user opens, not for lookups). */
 export async function listEntries(db: LanternDB, listId: string): Promise<StoredEntry[]> {
@@ -278,14 +272,15 @@ export async function listEntries(db: LanternDB, listId: string): Promise<Stored
 }
 
 /**
- * Every paper (of enabled lists, unless `enabledOnly` is false). `known`: some lists' chunks the
- * caller already holds, exactly as stored, which are not read again.
+ * Every paper (of enabled lists, unless `enabledOnly` is false). `known`: some lists' entries the
+ * caller already holds, by list id, exactly as stored and in list order, which are not read again.
  */
 export async function allPapers(
   db: LanternDB,
-  { enabledOnly = true, known }: { enabledOnly?: boolean; known?: ReadonlyMap<string, readonly EntryChunk[]> } = {},
+  { enabledOnly = true, known }: { enabledOnly?: boolean; known?: ReadonlyMap<string, readonly StoredEntry[]> } = {},
 ): Promise<Paper[]> {
-  return mergeEntries((await chunksOfLists(db, enabledOnly, known)).flatMap((chunk) => chunk.entries));
+  const listIds = (await db.lists.toArray()).filter((l) => l.enabled || !enabledOnly).map((l) => l.id);
+  return mergeEntries((await Promise.all(listIds.map((id) => known?.get(id) ?? listEntries(db, id)))).flat());
 }
 
 /** Distinct papers in enabled lists (a paper in two lists counts once). */

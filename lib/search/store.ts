@@ -6,7 +6,6 @@
  */
 import { liveQuery } from 'dexie';
 import { allPapers, entriesWithIds, mergeEntries } from '../db/catalog';
-import type { EntryChunk } from '../db/layout';
 import type { LanternDB } from '../db/schema';
 import type { ListInfo, Paper, StoredEntry } from '../types';
 import {
@@ -37,33 +36,10 @@ export async function searchIndexFingerprint(db: LanternDB): Promise<string> {
   return JSON.stringify([SEARCH_INDEX_VERSION, listState]);
 }
 
-/** Lists just stored, handed over with their chunks so the next rebuild need not read them back. */
-const handedOver = new WeakMap<LanternDB, Map<string, { list: ListInfo; chunks: readonly EntryChunk[] }>>();
-
-/** Offers a list's freshly stored chunks to the next index rebuild (which takes them only if the list is still as stored). */
-export function handOverStoredList(db: LanternDB, list: ListInfo, chunks: readonly EntryChunk[]): void {
-  let lists = handedOver.get(db);
-  if (!lists) handedOver.set(db, (lists = new Map()));
-  lists.set(list.id, { list, chunks });
-}
-
-/** The handed-over chunks of lists whose row is still the one stored with them; forgets all of them. */
-async function takeHandedOver(db: LanternDB): Promise<Map<string, readonly EntryChunk[]>> {
-  const offered = handedOver.get(db);
-  handedOver.delete(db);
-  const known = new Map<string, readonly EntryChunk[]>();
-  if (!offered) return known;
-  for (const row of await db.lists.bulkGet([...offered.keys()])) {
-    const given = row && offered.get(row.id);
-    if (given && given.list.fetchedAt === row.fetchedAt && given.list.entryCount === row.entryCount) known.set(row.id, given.chunks);
-  }
-  return known;
-}
-
-/** Builds the index from the enabled lists and stores it. The background calls this after a list changes. */
-export async function rebuildSearchIndex(db: LanternDB): Promise<SearchIndex> {
+/** Builds the index from the enabled lists and stores it. `known`: some lists' entries, exactly as just stored, not read again. */
+export async function rebuildSearchIndex(db: LanternDB, known?: ReadonlyMap<string, readonly StoredEntry[]>): Promise<SearchIndex> {
   const fingerprint = await searchIndexFingerprint(db);
-  const papers = await allPapers(db, { known: await takeHandedOver(db) });
+  const papers = await allPapers(db, known ? { known } : {});
   const index = await buildSearchIndexInSlices(papers);
   const stored: StoredSearchIndex = { fingerprint, index: serializeSearchIndex(index) };
   await db.kv.bulkPut([
@@ -98,29 +74,60 @@ export function getSearchIndex(db: LanternDB): Promise<SearchIndex> {
   });
 }
 
-/** Makes sure the stored index matches the lists, rebuilding it when not; never loads it. */
-export function ensureSearchIndexStored(db: LanternDB): Promise<void> {
-  return oneAtATime(db, async () => {
-    const [fingerprint, stored] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY)]);
-    if (stored?.value !== fingerprint) await rebuildSearchIndex(db);
-    // Nothing left to build from handed-over chunks: do not keep them in memory.
-    else handedOver.delete(db);
-  });
+/**
+ * The background's keeper of the stored index: it rebuilds the index whenever the lists change.
+ * A list write hands it the entries it just stored (`offerStoredList`), so the rebuild that
+ * follows does not read them back (a second or more at 100k entries); entries are taken only
+ * while their list is still the one stored with them.
+ */
+export interface SearchIndexKeeper {
+  /** Offers a list's entries, just stored with this row, to the next rebuild. */
+  offerStoredList(list: ListInfo, entries: readonly StoredEntry[]): void;
+  /** Makes sure the stored index matches the lists, rebuilding it when not; never loads it. */
+  ensureStored(): Promise<void>;
+  /**
+   * Rebuilds the stored index whenever the lists change (seed, refresh, add, remove, toggle), so
+   * the popup always finds a fresh one to load. Returns a stop function.
+   */
+  keepFresh(onError?: (error: unknown) => void): () => void;
 }
 
-/**
- * Rebuilds the stored index whenever the lists change (seed, refresh, add, remove, toggle), so
- * the popup always finds a fresh one to load. For the background; returns a stop function.
- */
-export function keepSearchIndexFresh(db: LanternDB, onError: (error: unknown) => void = console.error): () => void {
-  const subscription = liveQuery(() => searchIndexFingerprint(db)).subscribe({
-    // No rebuild when the stored index already matches (a worker restart, or a refresh that waited for it).
-    next: () => {
-      ensureSearchIndexStored(db).catch(onError);
+export function createSearchIndexKeeper(db: LanternDB): SearchIndexKeeper {
+  let offered = new Map<string, { list: ListInfo; entries: readonly StoredEntry[] }>();
+  /** The offered entries of lists whose row is still the one stored with them; forgets all offers. */
+  const takeOffered = async (): Promise<Map<string, readonly StoredEntry[]>> => {
+    const taken = offered;
+    offered = new Map();
+    const known = new Map<string, readonly StoredEntry[]>();
+    for (const row of await db.lists.bulkGet([...taken.keys()])) {
+      const given = row && taken.get(row.id);
+      if (given && given.list.fetchedAt === row.fetchedAt && given.list.entryCount === row.entryCount) known.set(row.id, given.entries);
+    }
+    return known;
+  };
+  const ensureStored = (): Promise<void> =>
+    oneAtATime(db, async () => {
+      const [fingerprint, stored] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY)]);
+      if (stored?.value !== fingerprint) await rebuildSearchIndex(db, await takeOffered());
+      // Nothing left to build from offered entries: do not keep them in memory.
+      else offered = new Map();
+    });
+  return {
+    offerStoredList(list, entries) {
+      offered.set(list.id, { list, entries });
     },
-    error: onError,
-  });
-  return () => subscription.unsubscribe();
+    ensureStored,
+    keepFresh(onError = console.error) {
+      const subscription = liveQuery(() => searchIndexFingerprint(db)).subscribe({
+        // No rebuild when the stored index already matches (a worker restart, or a refresh that waited for it).
+        next: () => {
+          ensureStored().catch(onError);
+        },
+        error: onError,
+      });
+      return () => subscription.unsubscribe();
+    },
+  };
 }
 
 /** How the papers of hits are read: the stored entries (in enabled lists) of some paper ids. */

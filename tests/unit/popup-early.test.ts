@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { DB_NAME as SCHEMA_DB_NAME, LanternDB } from '../../lib/db/schema';
-import { ensureSearchIndexStored, SEARCH_INDEX_KEY } from '../../lib/search/store';
+import { createSearchIndexKeeper, SEARCH_INDEX_KEY } from '../../lib/search/store';
 import { NO_FILTERS } from '../../lib/popup/filters';
 import { watchPopupCatalog } from '../../entrypoints/popup/catalog';
 import type { PopupCatalog } from '../../entrypoints/popup/services';
@@ -90,7 +90,7 @@ describe('the popup catalog after an early read', () => {
       withAuthorList({ id: `arxiv:2401.${String(i).padStart(5, '0')}`, title: `Paper ${i}`, titleKey: `paper ${i}`, line: i + 1, authors: '', venue: '', year: 2024, categories: ['Evaluation'], links: [], ids: { repos: [] } }),
     );
     await replaceListEntries(db, { id: 'seed', name: 'LLMs in Medicine', sourceUrl: 'https://example.org/list.md', enabled: true, fetchedAt: 1 }, entries);
-    await ensureSearchIndexStored(db);
+    await createSearchIndexKeeper(db).ensureStored();
     await vi.waitFor(() => expect(catalogs.at(-1)?.entryCount).toBe(30));
     const newest = await catalogs.at(-1)!.search('', { filters: NO_FILTERS, sort: 'date', savedIds: new Set(), limit: 10 });
     expect(newest.papers).toHaveLength(10);

@@ -3,9 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
 import { SEARCH_INDEX_VERSION, loadSearchIndex, searchPapers } from '../../lib/search/index';
-import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, dexieEntryReader, ensureSearchIndexStored, getSearchIndex, handOverStoredList, keepSearchIndexFresh, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
-import type { EntryChunk } from '../../lib/db/layout';
-import type { CatalogEntry, ListInfo } from '../../lib/types';
+import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, createSearchIndexKeeper, dexieEntryReader, getSearchIndex, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
+import type { CatalogEntry, ListInfo, StoredEntry } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
 
 function entry(id: string, title: string): CatalogEntry {
@@ -95,7 +94,7 @@ describe('getSearchIndex', () => {
       { key: SEARCH_INDEX_KEY, value: { fingerprint: previous, index: { ...stored.index, version: 3 } } },
       { key: SEARCH_INDEX_FINGERPRINT_KEY, value: previous },
     ]);
-    await ensureSearchIndexStored(db);
+    await createSearchIndexKeeper(db).ensureStored();
     expect((await db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY))?.value).toBe(fingerprint);
     expect(((await db.kv.get(SEARCH_INDEX_KEY))?.value as typeof stored).index.version).toBe(SEARCH_INDEX_VERSION);
   });
@@ -146,9 +145,9 @@ describe('papersForHits', () => {
   });
 });
 
-describe('keepSearchIndexFresh', () => {
+describe('SearchIndexKeeper.keepFresh', () => {
   it('stores a fresh index after each change to the lists', async () => {
-    const stop = keepSearchIndexFresh(db, (error) => {
+    const stop = createSearchIndexKeeper(db).keepFresh((error) => {
       throw error;
     });
     try {
@@ -166,30 +165,33 @@ describe('keepSearchIndexFresh', () => {
   });
 });
 
-describe('handOverStoredList', () => {
+describe('SearchIndexKeeper.offerStoredList', () => {
   const list = { id: 'seed', name: 'LLMs in Medicine', sourceUrl: SNAPSHOT.sourceUrl, enabled: true, fetchedAt: 5000 };
 
-  it('builds the index from a list just stored, without reading its chunks back', async () => {
-    const handed: Array<[ListInfo, readonly EntryChunk[]]> = [];
-    await replaceListEntries(db, list, SNAPSHOT.entries, { onStored: (row, chunks) => handed.push([row, chunks]) });
+  it('builds the index from a list just stored, without reading its entries back', async () => {
+    const handed: Array<[ListInfo, readonly StoredEntry[]]> = [];
+    await replaceListEntries(db, list, SNAPSHOT.entries, { onStored: (row, entries) => handed.push([row, entries]) });
     expect(handed).toHaveLength(1);
-    const [row, chunks] = handed[0]!;
+    const [row, entries] = handed[0]!;
     expect(row).toMatchObject({ id: 'seed', fetchedAt: 5000, entryCount: 2 });
-    // Marked copies: only an index built from the handed-over chunks can find the mark.
-    const marked = chunks.map((c) => ({ ...c, entries: c.entries.map((e) => ({ ...e, title: `${e.title} handedover` })) }));
-    handOverStoredList(db, row, marked);
-    const index = await rebuildSearchIndex(db);
-    expect(searchPapers(index, 'handedover')).toHaveLength(2);
+    expect(entries.map((e) => e.id)).toEqual(SNAPSHOT.entries.map((e) => e.id));
+    // Marked copies: only an index built from the offered entries can find the mark.
+    const keeper = createSearchIndexKeeper(db);
+    keeper.offerStoredList(row, entries.map((e) => ({ ...e, title: `${e.title} handedover` })));
+    await keeper.ensureStored();
+    expect(searchPapers(await getSearchIndex(db), 'handedover')).toHaveLength(2);
     // Taken once: the next rebuild reads the database.
     expect(searchPapers(await rebuildSearchIndex(db), 'handedover')).toHaveLength(0);
   });
 
-  it('ignores chunks of a list that changed since they were handed over', async () => {
-    const handed: Array<[ListInfo, readonly EntryChunk[]]> = [];
-    await replaceListEntries(db, list, SNAPSHOT.entries, { onStored: (row, chunks) => handed.push([row, chunks]) });
-    const [row, chunks] = handed[0]!;
+  it('ignores entries of a list that changed since they were offered', async () => {
+    const handed: Array<[ListInfo, readonly StoredEntry[]]> = [];
+    await replaceListEntries(db, list, SNAPSHOT.entries, { onStored: (row, entries) => handed.push([row, entries]) });
+    const [row, entries] = handed[0]!;
     await replaceListEntries(db, { ...list, fetchedAt: 6000 }, SNAPSHOT.entries);
-    handOverStoredList(db, row, chunks.map((c) => ({ ...c, entries: c.entries.map((e) => ({ ...e, title: `${e.title} stale` })) })));
-    expect(searchPapers(await rebuildSearchIndex(db), 'stale')).toHaveLength(0);
+    const keeper = createSearchIndexKeeper(db);
+    keeper.offerStoredList(row, entries.map((e) => ({ ...e, title: `${e.title} stale` })));
+    await keeper.ensureStored();
+    expect(searchPapers(await getSearchIndex(db), 'stale')).toHaveLength(0);
   });
 });
