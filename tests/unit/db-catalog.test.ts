@@ -168,6 +168,13 @@ describe('mergeEntries', () => {
     expect(paper).not.toHaveProperty('listId');
   });
 
+  it("copies every field of the entry, and its own categories (merging never changes a stored row)", () => {
+    const row = storedEntry('seed', MEDPALM, 1000);
+    const [paper] = mergeEntries([row, storedEntry('other', { ...MEDPALM, categories: ['Clinical QA'] }, 2000)]);
+    expect(paper).toStrictEqual({ ...MEDPALM, categories: [...MEDPALM.categories, 'Clinical QA'], lists: ['seed', 'other'], addedAt: 1000 });
+    expect(row.categories).toEqual(MEDPALM.categories);
+  });
+
   it('dates a paper by its earliest membership, whichever list comes first', () => {
     const rows = [storedEntry('late', MEDPALM, 3000), storedEntry('early', MEDPALM, 1000), storedEntry('late', MEDPROMPT, 3000)];
     expect(mergeEntries(rows).map((p) => [p.id, p.addedAt])).toEqual([
