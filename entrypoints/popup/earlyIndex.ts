@@ -1,14 +1,12 @@
 /**
  * Starts reading the stored search index with plain IndexedDB before the popup's main code
  * (Preact, Dexie, the search engine: ~170 kB to parse) has run, so the two overlap. Imports only
- * the import-free bucket helpers (lib/db/buckets.ts): the popup's first script must stay tiny. The row and table
- * names are those of lib/search/store.ts and lib/db/schema.ts (a unit test checks they agree).
+ * the import-free bucket helpers (lib/db/buckets.ts) and the schema's names (lib/db/schemaNames.ts):
+ * the popup's first script must stay tiny.
  */
 import { entriesAtPlaces, idKey, keyBucket, placesInBuckets } from '../../lib/db/buckets';
 import type { EntryChunk, EntryKeyBucket, EntryPlace } from '../../lib/db/layout';
-
-export const DB_NAME = 'lantern';
-export const SEARCH_INDEX_ROW = 'search-index';
+import { DB_NAME, SEARCH_INDEX_KEY, TABLES } from '../../lib/db/schemaNames';
 
 export interface EarlyRead {
   /** The stored `search-index` row's value, unchecked. */
@@ -26,7 +24,7 @@ export interface EarlyRead {
 /** Chunk rows of these places, each read once, in one transaction (then the entries at the places). */
 function readChunks(tx: IDBTransaction, places: readonly EntryPlace[], onRead: (chunks: (EntryChunk | undefined)[]) => void): void {
   const keys = new Map(places.map((p) => [`${p.listId}\n${p.chunk}`, [p.listId, p.chunk]]));
-  const reads = [...keys.values()].map((key) => tx.objectStore('entryChunks').get(key));
+  const reads = [...keys.values()].map((key) => tx.objectStore(TABLES.entryChunks).get(key));
   let left = reads.length;
   if (left === 0) onRead([]);
   for (const read of reads) {
@@ -48,8 +46,8 @@ function finish(tx: IDBTransaction, found: () => unknown[]): Promise<unknown[]> 
 function entriesWithIds(db: IDBDatabase, listIds: readonly string[], ids: readonly string[]): Promise<unknown[]> {
   const wanted = new Set(ids.map(idKey));
   const buckets = new Set([...wanted].map(keyBucket));
-  const tx = db.transaction(['entryKeys', 'entryChunks'], 'readonly');
-  const reads = listIds.flatMap((listId) => [...buckets].map((bucket) => tx.objectStore('entryKeys').get([listId, bucket])));
+  const tx = db.transaction([TABLES.entryKeys, TABLES.entryChunks], 'readonly');
+  const reads = listIds.flatMap((listId) => [...buckets].map((bucket) => tx.objectStore(TABLES.entryKeys).get([listId, bucket])));
   let found: unknown[] = [];
   let left = reads.length;
   for (const read of reads) {
@@ -93,9 +91,9 @@ export function readStoredIndexEarly(factory: IDBFactory = indexedDB, name = DB_
         resolve(value);
       };
       try {
-        const tx = db.transaction(['kv', 'lists'], 'readonly');
-        const row = tx.objectStore('kv').get(SEARCH_INDEX_ROW);
-        const lists = tx.objectStore('lists').getAll();
+        const tx = db.transaction([TABLES.kv, TABLES.lists], 'readonly');
+        const row = tx.objectStore(TABLES.kv).get(SEARCH_INDEX_KEY);
+        const lists = tx.objectStore(TABLES.lists).getAll();
         tx.oncomplete = () =>
           done({
             stored: (row.result as { value?: unknown } | undefined)?.value,

@@ -17,6 +17,7 @@ import type { AuthorList, CslName, ListInfo, RemovedItem, SavedItem, SavedPaper,
 import { entryDigestV3, entryKeysV3, layoutListV3 } from './frozen/layoutV3';
 import type { EntryChunk, EntryKeyBucket, ListManifest } from './layout';
 import { failureReason, keepAside, type SetAsideRow } from './setAside';
+import { DB_NAME } from './schemaNames';
 
 /** A small key-value table for state that is not a row of its own (search index, refresh state, settings). */
 export interface KeyValue {
@@ -196,7 +197,7 @@ export function legacyAuthorList(paper: Pick<SavedPaper, 'authors' | 'links'>): 
   return namesFromByline(authors);
 }
 
-export const DB_NAME = 'lantern';
+export { DB_NAME };
 
 export class LanternDB extends Dexie {
   lists!: EntityTable<ListInfo, 'id'>;

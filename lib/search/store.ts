@@ -7,6 +7,7 @@
 import { liveQuery } from 'dexie';
 import { allPapers, entriesWithIds, mergeEntries } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
+import { SEARCH_INDEX_KEY } from '../db/schemaNames';
 import type { ListInfo, Paper, StoredEntry } from '../types';
 import {
   SEARCH_INDEX_VERSION,
@@ -18,7 +19,7 @@ import {
   type SerializedSearchIndex,
 } from './index';
 
-export const SEARCH_INDEX_KEY = 'search-index';
+export { SEARCH_INDEX_KEY };
 /** The fingerprint alone, so the background can check freshness without reading megabytes. */
 export const SEARCH_INDEX_FINGERPRINT_KEY = 'search-index-fingerprint';
 

@@ -1,19 +1,26 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { DB_NAME as SCHEMA_DB_NAME, LanternDB } from '../../lib/db/schema';
+import { LanternDB } from '../../lib/db/schema';
+import { DB_NAME, TABLES } from '../../lib/db/schemaNames';
 import { createSearchIndexKeeper, SEARCH_INDEX_KEY } from '../../lib/search/store';
 import { NO_FILTERS } from '../../lib/popup/filters';
 import { watchPopupCatalog } from '../../entrypoints/popup/catalog';
 import type { PopupCatalog } from '../../entrypoints/popup/services';
 import { replaceListEntries } from '../../lib/db/catalog';
 import type { CatalogEntry } from '../../lib/types';
-import { DB_NAME, SEARCH_INDEX_ROW, readStoredIndexEarly } from '../../entrypoints/popup/earlyIndex';
+import { readStoredIndexEarly } from '../../entrypoints/popup/earlyIndex';
 import { withAuthorList } from '../fixtures/authors';
 
 describe('reading the stored index before the popup loads', () => {
-  it('uses the names the database and the search store use', () => {
-    expect(DB_NAME).toBe(SCHEMA_DB_NAME);
-    expect(SEARCH_INDEX_ROW).toBe(SEARCH_INDEX_KEY);
+  it('reads by the names the schema gives the database and its tables', async () => {
+    const db = new LanternDB();
+    await db.open();
+    try {
+      expect(db.name).toBe(DB_NAME);
+      expect(db.tables.map((table) => table.name).sort()).toEqual(Object.values(TABLES).sort());
+    } finally {
+      db.close();
+    }
   });
 
   it('reads the stored index row and the lists', async () => {
