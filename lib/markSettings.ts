@@ -1,7 +1,7 @@
 /**
  * The reader's choices for marks (options page, "Marks"): each on by default. Kept in
- * browser.storage.local under one key, read by the content script before it looks at a page
- * and by the popup before it offers "Suggest it to the list".
+ * browser.storage.local under one key, read by the background before it answers a page's
+ * lookups and by the popup before it offers "Suggest it to the list".
  */
 export const MARK_SETTINGS_KEY = 'marks.settings';
 

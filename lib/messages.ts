@@ -50,9 +50,10 @@ export interface Protocol {
    * A page that lists papers asks which of its items are listed: one message per page and per
    * batch of added nodes (at most MAX_LOOKUP_ITEMS items), never one per item. `first` starts
    * the tab's record over (a new page); `read` says what the items are (a reference list's hits
-   * are what the page's paper cites). The answer is aligned with `items`.
+   * are what the page's paper cites). The answer is aligned with `items`; `off`: the reader
+   * turned this kind of mark off (options page), every hit is null and the page stops asking.
    */
-  lookupListed: { req: ListedLookup; res: { hits: (ListedHit | null)[] } };
+  lookupListed: { req: ListedLookup; res: { hits: (ListedHit | null)[]; off?: true } };
   /** A mark's card: the entry as the page badge shows it; only for papers this tab was told are on it. */
   getListedPaper: { req: { paperId: string }; res: PageMatch | null };
   /** Save or unsave from a mark's card; only for papers this tab was told are on it. */

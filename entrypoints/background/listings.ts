@@ -14,7 +14,8 @@ import { lookupListed } from '../../lib/db/listed';
 import { markStatus, type ListedHit } from '../../lib/listing/hit';
 import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
-import type { Handlers, TabListed } from '../../lib/messages';
+import type { Handlers, ListedRead, TabListed } from '../../lib/messages';
+import { MARK_SETTINGS_KEY, markSettings } from '../../lib/markSettings';
 import { readEntriesSeenAt } from '../../lib/refresh/state';
 import { listingKindFromUrl } from '../../lib/listing/kind';
 import { LISTING_READER_FILE } from '../../lib/listingReader';
@@ -39,6 +40,13 @@ function readRecord(value: unknown): TabListed | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as TabListed;
   return typeof record.url === 'string' && Array.isArray(record.listed) && Array.isArray(record.cites) ? record : undefined;
+}
+
+/** Whether the reader's mark settings (options page) allow marks from this kind of read. */
+async function marksOn(read: ListedRead): Promise<boolean> {
+  const stored: Record<string, unknown> = await browser.storage.local.get(MARK_SETTINGS_KEY).catch(() => ({}));
+  const settings = markSettings(stored[MARK_SETTINGS_KEY]);
+  return read === 'references' ? settings.references : settings.listings;
 }
 
 /** Adds hits to a kept list, each paper once (a later answer's status replaces an earlier one's). */
@@ -114,6 +122,12 @@ export function createTabListings(database: LanternDB): TabListings {
     handlers: {
       lookupListed: async ({ items, read, first, ui }, sender) => {
         const { tabId, url } = sender;
+        // The reader's choice applies here, not in the page: a page asks before it could read the
+        // settings, and a kind of read that is off is answered with nothing (and nothing recorded).
+        if (!(await marksOn(read))) {
+          if (first && tabId !== undefined && url) void update(tabId, () => session.set(recordKey(tabId), emptyRecord(url))).catch(() => undefined);
+          return { hits: items.map(() => null), off: true };
+        }
         // The UI is injected while the entries are read (when a list holds one of the items'
         // keys), not after: the page waits for both.
         let injecting: Promise<unknown> | undefined;

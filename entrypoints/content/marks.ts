@@ -2,13 +2,12 @@
  * Marks on pages that list papers: read the page's items (lib/listing), ask the background
  * which are listed in batches (one message per batch, never per item), and only when something
  * is listed load the UI bundle, which draws the marks and keeps them up to date. What needs no
- * document (the settings, a known listing's readers) is fetched while the page loads. Late
+ * document (a known listing's readers) is fetched while the page loads. Late
  * content (infinite scroll, "show all references", single-page apps) is followed with one
  * MutationObserver, read again at most a few times a second, and only items not yet asked about
  * are sent. Long pages (20,000 links, a 5 MB bibliography) are read in slices between which the
  * page keeps running.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { badgeUi, loadedBadgeUi } from '../../lib/badgeUi';
 import type { ListingItem } from '../../lib/listing/item';
@@ -18,7 +17,6 @@ import { referenceElements, referenceItem } from '../../lib/listing/references';
 import { loadedListingReader, type ListingReader } from '../../lib/listingReader';
 import type { ListedHit, MarkStatus } from '../../lib/listing/hit';
 import { listenForNotices, MAX_LOOKUP_ITEMS, sendMessage, type ListedRead } from '../../lib/messages';
-import { MARK_SETTINGS_KEY, markSettings, type MarkSettings } from '../../lib/markSettings';
 import { identifyPage } from '../../lib/page';
 import type { MarkLayer } from '../../components/MarkLayer';
 
@@ -34,14 +32,6 @@ export interface MarksHooks {
   onCites?: (cites: readonly ListedHit[]) => void;
   /** A paper was saved or unsaved from a mark's card. */
   onSaved?: (paperId: string) => void;
-}
-
-async function readSettings(): Promise<MarkSettings> {
-  try {
-    return markSettings((await browser.storage.local.get(MARK_SETTINGS_KEY))[MARK_SETTINGS_KEY]);
-  } catch {
-    return markSettings(undefined);
-  }
 }
 
 /** The page's own identifiers ("arxiv:…"): a paper page's links to itself get no mark. */
@@ -76,10 +66,12 @@ export interface Marks {
 }
 
 /**
- * Called before the document is parsed: reads the settings and, on a known listing, makes sure
- * of its readers while the page loads. A known listing is read as it is parsed (its items are
- * whole once the next one begins), so its marks are drawn while the rest of it still loads;
- * every other page is read once parsed.
+ * Called before the document is parsed: on a known listing, makes sure of its readers while the
+ * page loads. A known listing is read as it is parsed (its items are whole once the next one
+ * begins), so its marks are drawn while the rest of it still loads; every other page is read
+ * once parsed. The reader's mark settings are the background's to apply (it answers a kind of
+ * read that is turned off with `off`), so no storage read stands between the page and its first
+ * lookup.
  */
 export function prepareMarks(ctx: ContentScriptContext): Marks {
   const hooks: MarksHooks = {};
@@ -96,9 +88,9 @@ export function prepareMarks(ctx: ContentScriptContext): Marks {
   };
 }
 
-/** What marking a page needs before it reads the page: the settings and, on a known listing, its readers. */
-function fetchNeeds(kind: ListingKind | undefined): Promise<[MarkSettings, ListingReader | undefined]> {
-  return Promise.all([readSettings(), kind ? listingReader() : undefined]);
+/** What marking a page needs before it reads the page: on a known listing, its readers. */
+function fetchNeeds(kind: ListingKind | undefined): Promise<ListingReader | undefined> {
+  return kind ? listingReader() : Promise.resolve(undefined);
 }
 
 /** Resolves once the document is parsed (DOMContentLoaded), at once if it is. */
@@ -118,10 +110,9 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     const url = location.href;
     const kind = listingKindFromUrl(url);
     // The first page's needs were fetched while it loaded; a single-page app's next page fetches its own.
-    const [settings, early] = await (prepared() ?? fetchNeeds(kind));
-    const reader = early ?? (kind ? await listingReader() : undefined);
-    if (!live() || (!settings.listings && !settings.references)) return;
-    const streamed = kind !== undefined && reader !== undefined && settings.listings;
+    const reader = (await (prepared() ?? fetchNeeds(kind))) ?? (kind ? await listingReader() : undefined);
+    if (!live()) return;
+    const streamed = kind !== undefined && reader !== undefined;
     if (!streamed) {
       await parsed(ctx);
       if (!live()) return;
@@ -158,6 +149,9 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
         return layer;
       }));
 
+    /** Kinds of read the reader turned off (the background says so): not read again. */
+    const off = new Set<ListedRead>();
+
     /** Whether this is the page's first question (it starts the tab's record over); asked once. */
     const takeFirst = () => {
       const was = first;
@@ -181,6 +175,10 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
         const reply = await sendMessage('lookupListed', { items: batch.map((i) => i.query), read, first: takeFirst(), ...(ui && { ui }) });
         if (ui) uiAsked = false;
         if (!live() || !reply.ok) return;
+        if (reply.value.off) {
+          off.add(read);
+          return;
+        }
         const { hits } = reply.value;
         if (read === 'references') {
           for (const hit of hits) if (hit) cites.set(hit.id, hit);
@@ -202,16 +200,16 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
       reading = true;
       try {
         if (kind) {
-          if (!reader || !settings.listings) return;
+          if (!reader || off.has('listing')) return;
           const items = reader.listingItems(kind, document, url, { isRead: (group) => asked.has(group), loading: document.readyState === 'loading' });
           for (const item of items) asked.add(item.group);
           // Not awaited: the next read (the rest of a loading listing) asks without waiting for this answer.
           void ask(items, 'listing');
           return;
         }
-        if (settings.references) {
+        if (!off.has('references')) {
           const references = referenceElements(document).filter((element) => !asked.has(element));
-          for (let start = 0; start < references.length && live(); start += SLICE) {
+          for (let start = 0; start < references.length && live() && !off.has('references'); start += SLICE) {
             const items = references.slice(start, start + SLICE).flatMap((element) => {
               asked.add(element);
               return referenceItem(element, url) ?? [];
@@ -220,9 +218,9 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
             await pause();
           }
         }
-        if (settings.listings) {
+        if (!off.has('links')) {
           const links = paperLinks(document).filter((link) => !asked.has(link));
-          for (let start = 0; start < links.length && live(); start += SLICE) {
+          for (let start = 0; start < links.length && live() && !off.has('links'); start += SLICE) {
             const items = links.slice(start, start + SLICE).flatMap((link) => {
               asked.add(link);
               return linkItem(link, url, own) ?? [];

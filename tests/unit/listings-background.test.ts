@@ -10,6 +10,7 @@ import snapshotJson from '../../assets/catalog.json';
 import { createTabListings, type TabListings } from '../../entrypoints/background/listings';
 import { seedFromSnapshot } from '../../lib/db/catalog';
 import { LanternDB } from '../../lib/db/schema';
+import { MARK_SETTINGS_KEY } from '../../lib/markSettings';
 import type { Sender } from '../../lib/messages';
 import type { CatalogSnapshot } from '../../lib/types';
 
@@ -52,6 +53,22 @@ describe('lookupListed', () => {
     expect(injected).toEqual([]);
     await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: false, ui: true }, tab1);
     expect(injected).toEqual([{ target: { tabId: 1 }, files: ['/badge-ui.js'], injectImmediately: true }]);
+  });
+
+  it('answers a kind of read the reader turned off with nothing, records nothing, and says it is off', async () => {
+    await fakeBrowser.storage.local.set({ [MARK_SETTINGS_KEY]: { listings: false, references: true, suggest: true } });
+    const listing = await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: true, ui: true }, tab1);
+    expect(listing).toEqual({ hits: [null], off: true });
+    expect(await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16079' }], read: 'links', first: false }, tab1)).toEqual({ hits: [null], off: true });
+    const references = await listings.handlers.lookupListed({ items: [{ doi: '10.1038/s41591-023-02448-8' }], read: 'references', first: false }, tab1);
+    expect(references.off).toBeUndefined();
+    expect(references.hits.map((h) => h?.id ?? null)).toEqual(['doi:10.1038/s41591-023-02448-8']);
+    const record = await listings.handlers.getTabListed({ tabId: 1 }, { kind: 'extension' });
+    expect(record.listed).toEqual([]);
+    expect(record.cites.map((h) => h.id)).toEqual(['doi:10.1038/s41591-023-02448-8']);
+    await fakeBrowser.storage.local.set({ [MARK_SETTINGS_KEY]: { listings: true, references: false, suggest: true } });
+    expect(await listings.handlers.lookupListed({ items: [{ doi: '10.1038/s41591-023-02448-8' }], read: 'references', first: false }, tab1)).toEqual({ hits: [null], off: true });
+    expect((await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: false }, tab1)).hits[0]?.id).toBe('arxiv:2311.16452');
   });
 
   it('starts the record over for a new page', async () => {
