@@ -44,6 +44,11 @@ export function EntryView({ match, onToggleSave, idPrefix = 'lantern', extra }: 
   return (
     <div class="body">
       <h2 class="title">{paper.title}</h2>
+      {match.sharedWith && match.sharedWith.length > 0 && (
+        <p class="shared" data-shared>
+          This address is listed for {match.sharedWith.length + 1} papers: this one and {match.sharedWith.map((other) => `“${other.title}”`).join(', ')}.
+        </p>
+      )}
       {(meta || authors) && (
         <p class="meta">
           {authors && <span class="authors">{authors}</span>}

@@ -4,7 +4,7 @@
  * and the reverse.
  */
 import { displayName, surnameOf, type CslName } from './names';
-import { paperKeys } from './ids';
+import { linkKey, listedLinkKeys, paperKeys } from './ids';
 import { titleKey } from './title';
 import type { PageIdentity, PageMatch, Paper, SavedPaper } from './types';
 
@@ -20,7 +20,9 @@ const ID_KINDS = ['arxiv', 'doi', 'pmcid', 'pmid'] as const;
 export function identityKeys(identity: PageIdentity): string[] {
   const { arxiv, doi, pmcid, pmid, repo, title } = identity;
   const key = title && !repo ? titleKey(title) : '';
-  return paperKeys({ arxiv, doi, pmcid, pmid, repos: repo ? [repo] : [] }, key || undefined);
+  const keys = paperKeys({ arxiv, doi, pmcid, pmid, repos: repo ? [repo] : [] }, key || undefined);
+  const link = repo ? undefined : linkKey(identity.url);
+  return link ? [...keys, link] : keys;
 }
 
 /**
@@ -55,8 +57,13 @@ export function titleCandidatePrefix(identity: PageIdentity): string | undefined
   return first.length > 3 ? first.slice(0, -1) : `${first} `;
 }
 
-/** The listed paper the page is, and what tied them; undefined when none of `candidates` is it. */
-export function matchPaper(identity: PageIdentity, candidates: readonly Paper[]): { paper: Paper; via: Via } | undefined {
+/**
+ * The listed paper the page is, and what tied them; undefined when none of `candidates` is it.
+ * Identifiers first; then, for a code page, its repository; then a page whose address is exactly
+ * one of an entry's listed links that name no identifier (lib/ids/link.ts); then the title.
+ * `shared` lists the other candidates the same repository or link is listed for, when there are any.
+ */
+export function matchPaper(identity: PageIdentity, candidates: readonly Paper[]): { paper: Paper; via: Via; shared?: Paper[] } | undefined {
   for (const kind of ID_KINDS) {
     const value = identity[kind];
     const paper = value ? candidates.find((candidate) => candidate.ids[kind] === value) : undefined;
@@ -64,10 +71,13 @@ export function matchPaper(identity: PageIdentity, candidates: readonly Paper[])
   }
   if (identity.repo) {
     const repo = identity.repo;
-    const paper = candidates.find((candidate) => candidate.ids.repos.includes(repo));
+    const [paper, ...shared] = candidates.filter((candidate) => candidate.ids.repos.includes(repo));
     // Code pages stop here: a README heading or a fork's title is no evidence of the listed paper.
-    return paper ? { paper, via: 'repo' } : undefined;
+    return paper ? { paper, via: 'repo', ...(shared.length > 0 && { shared }) } : undefined;
   }
+  const link = linkKey(identity.url);
+  const [byLink, ...sharedLink] = link ? candidates.filter((candidate) => listedLinkKeys(candidate).includes(link)) : [];
+  if (byLink) return { paper: byLink, via: 'link', ...(sharedLink.length > 0 && { shared: sharedLink }) };
   const key = identity.title ? titleKey(identity.title) : '';
   if (key.split(' ').length < MIN_TITLE_WORDS) return undefined;
   const plausible = candidates.filter((candidate) => !conflicts(identity, candidate));

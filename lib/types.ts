@@ -188,7 +188,12 @@ export interface PageIdentity {
 export interface PageMatch {
   paper: Paper;
   /** How the page was tied to the entry. */
-  via: 'arxiv' | 'doi' | 'pmcid' | 'pmid' | 'repo' | 'title';
+  via: 'arxiv' | 'doi' | 'pmcid' | 'pmid' | 'repo' | 'link' | 'title';
+  /**
+   * Other listed papers the page's address (or repository) is listed for too: a link shared by
+   * several entries names all of them, the badge says so.
+   */
+  sharedWith?: { id: string; title: string }[];
   related: Paper[];
   saved: boolean;
   /** Removed from the reading list and still restorable (its "Undo"); see lib/db/readingList.ts. */

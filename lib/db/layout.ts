@@ -6,13 +6,13 @@
  *
  * - chunks: the entries in list order, CHUNK_SIZE per row. Neighbours in an awesome-list are
  *   usually of one section, which the related-papers pool uses.
- * - key buckets: every identifier key of every entry ("arxiv:…", "doi:…", "title:…", and "id:…"
- *   for the entry's own id) with the entry's id and chunk, in a fixed number of rows (buckets.ts):
+ * - key buckets: every identifier key of every entry ("arxiv:…", "doi:…", "title:…", "link:…"
+ *   for a listed link that names no identifier, and "id:…" for the entry's own id) with the entry's id and chunk, in a fixed number of rows (buckets.ts):
  *   a badge lookup reads one bucket per key and then one chunk.
  * - a manifest: the ids in list order with when each was first listed and a digest of its
  *   content, so a refresh diffs, and "new entries" are counted, without reading any entry.
  */
-import { paperKeys } from '../ids';
+import { listedLinkKeys, paperKeys } from '../ids';
 import type { CatalogEntry, StoredEntry } from '../types';
 import { chunkOf, idKey, keyBucket } from './buckets';
 
@@ -84,9 +84,9 @@ export function entryDigest(entry: CatalogEntry): string {
   return cyrb53OfParts(parts);
 }
 
-/** Every key an entry is found by: its identifiers, its title, and its own id (see idKey). */
+/** Every key an entry is found by: its identifiers, its title, its links that name no identifier, and its own id (see idKey). */
 export function entryKeys(entry: CatalogEntry): string[] {
-  return [...paperKeys(entry.ids, entry.titleKey), idKey(entry.id)];
+  return [...paperKeys(entry.ids, entry.titleKey), ...listedLinkKeys(entry), idKey(entry.id)];
 }
 
 /**

@@ -62,7 +62,7 @@ export async function listedPapersOf(database: LanternDB, papers: readonly Saved
 export async function matchIdentity(database: LanternDB, identity: PageIdentity): Promise<PageMatch | null> {
   const match = await findListed(database, identity);
   if (!match) return null;
-  const { paper, via } = match;
+  const { paper, via, shared } = match;
   // Independent reads, in parallel: this answer is most of the time to a visible badge.
   const [lists, pool, state] = await Promise.all([
     database.lists.bulkGet(paper.lists),
@@ -72,6 +72,7 @@ export async function matchIdentity(database: LanternDB, identity: PageIdentity)
   return {
     paper,
     via,
+    ...(shared && { sharedWith: shared.map((other) => ({ id: other.id, title: other.title })) }),
     related: relatedPapers(paper, pool, RELATED_COUNT),
     ...state,
     listNames: lists.flatMap((l) => (l ? [l.name] : [])),

@@ -15,7 +15,8 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { nameFromText, namesFromByline } from './frozen/namesV5';
 import type { AuthorList, CslName, ListInfo, RemovedItem, SavedItem, SavedPaper, StoredEntry } from '../types';
 import { entryDigestV3, entryKeysV3, layoutListV3 } from './frozen/layoutV3';
-import type { EntryChunk, EntryKeyBucket, ListManifest } from './layout';
+import { layoutListV7 } from './frozen/layoutV7';
+import type { EntryChunk, EntryKeyBucket, ListLayout, ListManifest } from './layout';
 import { failureReason, keepAside, type SetAsideRow } from './setAside';
 import { DB_NAME } from './schemaNames';
 
@@ -128,7 +129,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           }
         });
       // A list that lost an entry is laid out again, so its keys and manifest name only what is stored.
-      for (const listId of relayout) await relayoutList(tx, listId);
+      for (const listId of relayout) await relayoutList(tx, listId, layoutListV3);
       await keepAside(tx, aside);
       await convertRows(tx, 'saved', 5, (item: SavedItem) => {
         const authorList = item.paper.authorList ?? legacyAuthorList(item.paper);
@@ -140,6 +141,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 6,
     // Unsaving never destroys: removed saved items wait here, whole, for 30 days (lib/db/readingList.ts).
     stores: { removed: 'id, removedAt' },
+  },
+  {
+    version: 7,
+    // A listed link that names none of its entry's identifiers is a key too (lib/ids/link.ts):
+    // every list is laid out again from its stored entries (./frozen/layoutV7.ts), and its key
+    // filter is rebuilt from the new keys on first use.
+    stores: {},
+    upgrade: async (tx) => {
+      const listIds = (await tx.table('lists').toCollection().primaryKeys()) as string[];
+      for (const listId of listIds) await relayoutList(tx, listId, layoutListV7);
+      await tx.table('kv').bulkDelete(listIds.map((listId) => `keyFilter:${listId}`));
+    },
   },
 ];
 
@@ -163,11 +176,11 @@ async function convertRows<T>(tx: Transaction, table: string, version: number, c
   await keepAside(tx, aside);
 }
 
-/** Rewrites one list's chunks, key buckets and manifest (in the v3–v6 layout) from the entries its chunks hold now. */
-async function relayoutList(tx: Transaction, listId: string): Promise<void> {
+/** Rewrites one list's chunks, key buckets and manifest (in `layout`, a frozen one) from the entries its chunks hold now. */
+async function relayoutList(tx: Transaction, listId: string, layoutList: (listId: string, entries: readonly StoredEntry[]) => ListLayout): Promise<void> {
   const chunks = (await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).toArray()) as EntryChunk[];
   const entries = chunks.sort((a, b) => a.chunk - b.chunk).flatMap((chunk) => chunk.entries);
-  const layout = layoutListV3(listId, entries);
+  const layout = layoutList(listId, entries);
   await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
   await tx.table('entryKeys').where('[listId+bucket]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
   await tx.table('entryChunks').bulkAdd(layout.chunks);

@@ -12,6 +12,7 @@ export { pmcidFromUrl, pmidFromUrl } from './pubmed';
 export { repoFromUrl } from './repo';
 export { parseHttpUrl } from './url';
 export { arxivIdFromWritten, doiFromWritten } from './written';
+export { linkKey, listedLinkKeys } from './link';
 
 /** The identifiers found in a set of links: the first link that yields each id wins; every repository is kept. */
 export function idsFromUrls(urls: readonly string[]): PaperIds {

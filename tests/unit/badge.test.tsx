@@ -88,6 +88,13 @@ describe('Badge card', () => {
     expect($('.meta')?.textContent).toBe('Harsha Nori et al. · Nov 2023 · arXiv');
   });
 
+  it('names every paper a shared address is listed for', () => {
+    draw({ match: { ...match, via: 'link', sharedWith: [{ id: 'title:b', title: 'Paper B' }, { id: 'title:c', title: 'Paper C' }] } });
+    expect($('[data-shared]')?.textContent).toBe('This address is listed for 3 papers: this one and “Paper B”, “Paper C”.');
+    draw();
+    expect($('[data-shared]')).toBeNull();
+  });
+
   it('shows the authors from the structured names, not from a byline string', () => {
     // A byline bent by an old re-split; the names themselves are right.
     const bent = { ...listed, authors: 'Organization, World Health, Jr., Rivera', authorList: { names: [{ literal: 'World Health Organization' }, { family: 'Rivera', given: 'J. Q.', suffix: 'Jr.' }], etAl: false } };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHUNK_SIZE, KEY_BUCKETS, TITLE_BUCKETS, chunkOf, entriesAtPlaces, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from '../../lib/db/buckets';
 import { entryDigest, entryKeys, layoutList } from '../../lib/db/layout';
 import { entryDigestV3, entryKeysV3, layoutListV3 } from '../../lib/db/frozen/layoutV3';
+import { entryKeysV7, layoutListV7 } from '../../lib/db/frozen/layoutV7';
 import { storedEntry } from '../../lib/db/catalog';
 import type { CatalogEntry } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
@@ -106,13 +107,36 @@ describe('layoutList', () => {
   });
 });
 
-describe('the frozen layout of schema versions 3 to 6', () => {
-  it('is what the live layout writes: a new layout needs a new schema version that lays stored lists out again', () => {
-    const entries = Array.from({ length: 120 }, (_, i) => storedEntry('list', entry(i), 1_700_000_000_000 + i));
-    expect(layoutListV3('list', entries)).toEqual(layoutList('list', entries));
-    for (const one of entries.slice(0, 10)) {
-      expect(entryKeysV3(one)).toEqual(entryKeys(one));
+/** Entries with every kind of link: an arXiv page, a repository and a page under it, a project page, an organisation's page. */
+function linkedEntry(i: number): CatalogEntry {
+  const base = entry(i);
+  const links: CatalogEntry['links'] = [
+    ...(base.ids.arxiv ? [{ kind: 'paper' as const, url: `https://arxiv.org/abs/${base.ids.arxiv}v2`, label: 'arXiv' }] : []),
+    ...base.ids.repos.map((repo) => ({ kind: 'code' as const, url: `https://${repo}/tree/main`, label: 'code' })),
+    ...(i % 4 === 0 ? [{ kind: 'code' as const, url: `https://huggingface.co/Lab${i}`, label: 'models' }] : []),
+    ...(i % 7 === 0 ? [{ kind: 'paper' as const, url: `https://www.lab.example.org/m${i}/?v=1#top`, label: 'project' }] : []),
+  ];
+  return { ...base, links };
+}
+
+describe('the frozen layouts', () => {
+  const entries = Array.from({ length: 120 }, (_, i) => storedEntry('list', linkedEntry(i), 1_700_000_000_000 + i));
+
+  it('of v7 is what the live layout writes: a new layout needs a new schema version that lays stored lists out again', () => {
+    expect(layoutListV7('list', entries)).toEqual(layoutList('list', entries));
+    for (const one of entries) {
+      expect(entryKeysV7(one)).toEqual(entryKeys(one));
       expect(entryDigestV3(one)).toBe(entryDigest(one));
     }
+  });
+
+  it('of v7 is v3–v6’s with the listed links that name no identifier of their entry', () => {
+    const linkKeysOf = (one: CatalogEntry) => entryKeysV7(one).filter((key) => !entryKeysV3(one).includes(key));
+    expect(linkKeysOf(entries[4]!)).toEqual(['link:huggingface.co/lab4']);
+    expect(linkKeysOf(entries[28]!)).toEqual(['link:huggingface.co/lab28', 'link:lab.example.org/m28?v=1']);
+    // An arXiv page of the entry's id, a page under its repository: found by those.
+    expect(linkKeysOf(entries[1]!)).toEqual([]);
+    expect(linkKeysOf(entries[10]!)).toEqual([]);
+    expect(layoutListV3('list', entries).manifest).toEqual(layoutListV7('list', entries).manifest);
   });
 });

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { papersByKeys } from '../../lib/db/catalog';
-import { entryKeys } from '../../lib/db/layout';
+import { entryKeys, type EntryKeyBucket } from '../../lib/db/layout';
 import { LanternDB, legacyAuthorList, SCHEMA_VERSIONS } from '../../lib/db/schema';
 import { unsavePaper } from '../../lib/db/readingList';
 import type { SavedItem, StoredEntry } from '../../lib/types';
@@ -102,6 +102,13 @@ describe('schema versions', () => {
       await db.open();
       expect(db.verno).toBe(CURRENT);
       for (const [table, rows] of Object.entries(example.tables)) {
+        if (table === 'entryKeys') {
+          // Key buckets are derived from the entries: a later layout may file an entry under more
+          // keys (so in more buckets), never under fewer.
+          const filed = (buckets: unknown[]) => (buckets as EntryKeyBucket[]).flatMap((b) => b.keys.map((key, i) => `${key} → ${b.ids[i]}`));
+          expect(filed(await db.entryKeys.toArray()), 'entryKeys after upgrade').toEqual(expect.arrayContaining(filed(rows)));
+          continue;
+        }
         expect(await rowsAfterUpgrade(db, table), `${table} rows after upgrade`).toBe(rows.length);
       }
       await expectCurrentShape(db);
@@ -215,5 +222,34 @@ describe('upgrade to v6', () => {
     const [row] = await db.removed.toArray();
     expect(row?.item.note).toBe('Read section 3 again.');
     expect(row?.item.tags).toEqual(['radiology']);
+  });
+});
+
+describe('upgrade to v7', () => {
+  it('makes every list’s links that name no identifier keys of their entries, as v7 lays them out', async () => {
+    // The v7 example's entries as v6 stored them: chunks, with v6's keys (no "link:" keys) and a v6 key filter.
+    const v7 = readExample(7);
+    const asV6: VersionExample = {
+      version: 6,
+      tables: {
+        ...v7.tables,
+        entryKeys: (v7.tables.entryKeys as unknown as { keys: string[]; ids: string[]; chunks: number[] }[]).map((bucket) => {
+          const keep = bucket.keys.map((key) => !key.startsWith('link:'));
+          return { ...bucket, keys: bucket.keys.filter((_, i) => keep[i]), ids: bucket.ids.filter((_, i) => keep[i]), chunks: bucket.chunks.filter((_, i) => keep[i]) };
+        }),
+        kv: [...(v7.tables.kv ?? []), { key: 'keyFilter:seed', value: { stale: true } }],
+      },
+    };
+    expect(JSON.stringify(asV6.tables.entryKeys)).not.toContain('link:');
+    await createAtVersion('v6-to-v7', 6, asV6);
+    const db = new LanternDB('v6-to-v7');
+    opened.push(db);
+    await db.open();
+    const palmyra = 'title:palmyra med a generative large language model for healthcare';
+    expect((await papersByKeys(db, ['link:huggingface.co/writer'])).map((p) => p.id)).toEqual([palmyra]);
+    expect((await papersByKeys(db, ['link:writer.com/blog/palmyra-med'])).map((p) => p.id)).toEqual([palmyra]);
+    const byBucket = (rows: unknown[]) => [...(rows as { bucket: number }[])].sort((a, b) => a.bucket - b.bucket);
+    expect(byBucket(await db.entryKeys.toArray())).toEqual(byBucket(v7.tables.entryKeys!));
+    expect(await db.kv.get('keyFilter:seed')).toBeUndefined();
   });
 });

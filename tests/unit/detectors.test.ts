@@ -22,6 +22,7 @@ const NOT_DETECTORS: Record<string, string> = {
   idsFromUrls: 'combines the URL detectors over a list of links',
   identityLabel: 'names an identity already found; never rejects',
   paperKeys: 'builds index keys; never rejects',
+  listedLinkKeys: 'builds an entry\'s link keys with linkKey; never rejects',
   paperId: 'builds the stored id from ids already found; never rejects',
   parseHttpUrl: 'returns a URL object, the parsing step of every URL detector',
   doiFromTag: 'reads one tag; doiFromMeta is the page-level detector built on it',

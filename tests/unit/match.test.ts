@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identityKeys, matchPaper, titlesNearlyEqual } from '../../lib/match';
+import { listedLinkKeys } from '../../lib/ids';
 import { identifyPage } from '../../lib/page';
 import { titleKey } from '../../lib/title';
 import type { CatalogSnapshot, PageIdentity, Paper } from '../../lib/types';
@@ -142,8 +143,10 @@ describe('identityKeys', () => {
   it('lists the page’s keys strongest first, in the catalog’s key format', () => {
     expect(
       identityKeys(page({ doi: '10.7759/cureus.40895', pmid: '37492832', pmcid: 'PMC10364849', title: 'ChatDoctor: A Medical Chat Model' })),
-    ).toEqual(['doi:10.7759/cureus.40895', 'pmcid:PMC10364849', 'pmid:37492832', 'title:chatdoctor a medical chat model']);
-    expect(identityKeys(page({ arxiv: '2311.16452', title: '!!!' }))).toEqual(['arxiv:2311.16452']);
+    ).toEqual(['doi:10.7759/cureus.40895', 'pmcid:PMC10364849', 'pmid:37492832', 'title:chatdoctor a medical chat model', 'link:example.org/paper']);
+    expect(identityKeys(page({ arxiv: '2311.16452', title: '!!!' }))).toEqual(['arxiv:2311.16452', 'link:example.org/paper']);
+    // A code page is found by its repository alone.
+    expect(identityKeys({ url: 'https://github.com/epfLLM/meditron', repo: 'github.com/epfllm/meditron' })).toEqual(['repo:github.com/epfllm/meditron']);
   });
 
   it('finds every listed fixture page’s entry among the entries sharing one of its keys', () => {
@@ -180,5 +183,49 @@ describe('generated pages for every listed paper', () => {
   it.each(withTitle.map((paper) => [paper.title, paper] as const))('recognizes “%s” from a page with its title', (_title, paper) => {
     const html = journalArticlePage(undefined, 'A Journal', { title: paper.title, authors: firstAuthor(paper), date: '2024/01/01' });
     expect(matchPaper(identifyPage('https://journal.example.org/article/1', parse(html)), papers)).toEqual({ paper, via: 'title' });
+  });
+});
+
+describe('a page at exactly a listed link', () => {
+  const links = (...urls: string[]) => urls.map((url) => ({ kind: 'code' as const, url, label: 'link' }));
+  const paper = (id: string, title: string, urls: string[], ids: Paper['ids'] = { repos: [] }): Paper => ({
+    ...papers[0]!,
+    id,
+    title,
+    titleKey: titleKey(title),
+    links: links(...urls),
+    ids,
+  });
+
+  it('files an entry under its links that name none of its identifiers, and only those', () => {
+    const entry = paper(
+      'arxiv:2305.12031',
+      'Clinical Camel',
+      [
+        'https://arxiv.org/abs/2305.12031v2',
+        'https://doi.org/10.48550/arXiv.2305.12031',
+        'https://github.com/bowang-lab/clinical-camel/tree/main',
+        'https://huggingface.co/wanglab/',
+        'https://www.medrxiv.org/content/10.1101/2023.10.26.23297629v3',
+        'https://wanglab.example.org/camel?lang=en#intro',
+      ],
+      { arxiv: '2305.12031', doi: '10.1101/2023.10.26.23297629', repos: ['github.com/bowang-lab/clinical-camel'] },
+    );
+    expect(listedLinkKeys(entry)).toEqual(['link:huggingface.co/wanglab', 'link:wanglab.example.org/camel?lang=en']);
+  });
+
+  it('is the entry when nothing stronger names the page, and names every entry that shares the link', () => {
+    const camel = paper('arxiv:2305.12031', 'Clinical Camel: An Open Expert-Level Medical Language Model', ['https://huggingface.co/wanglab'], { arxiv: '2305.12031', repos: [] });
+    const first = paper('title:first toolkit paper of the lab', 'First toolkit paper of the lab', ['https://lab.example.org/toolkit/']);
+    const second = paper('title:second toolkit paper of the lab', 'Second toolkit paper of the lab', ['https://lab.example.org/toolkit']);
+    const candidates = [camel, first, second];
+    expect(matchPaper({ url: 'https://huggingface.co/wanglab', title: 'wanglab (WangLab)' }, candidates)).toEqual({ paper: camel, via: 'link' });
+    const shared = matchPaper({ url: 'http://www.lab.example.org/toolkit#start' }, candidates);
+    expect(shared).toEqual({ paper: first, via: 'link', shared: [second] });
+    // Not an address under the link, or beside it.
+    expect(matchPaper({ url: 'https://huggingface.co/wanglab/model' }, candidates)).toBeUndefined();
+    expect(matchPaper({ url: 'https://huggingface.co/wanglab-other' }, candidates)).toBeUndefined();
+    // An identifier the page carries is stronger than the address.
+    expect(matchPaper({ url: 'https://lab.example.org/toolkit', arxiv: '2305.12031' }, candidates)?.paper).toBe(camel);
   });
 });

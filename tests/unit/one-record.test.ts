@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import bundled from '../../assets/catalog.json';
-import { seedFromSnapshot } from '../../lib/db/catalog';
+import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
 import { listedPapersOf, matchIdentity, oneRecordPerPaper } from '../../lib/db/papers';
 import { listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db/autoBackups';
 import { restoreSaved, savedPaperFromPaper } from '../../lib/db/readingList';
@@ -17,7 +17,7 @@ import { importFile } from '../../lib/formats/importFile';
 import { NOTE_SEPARATOR } from '../../lib/formats/importItems';
 import { namesFromPeople } from '../../lib/names';
 import { titleKey } from '../../lib/title';
-import type { CatalogSnapshot, SavedItem, SavedPaper } from '../../lib/types';
+import type { CatalogEntry, CatalogSnapshot, SavedItem, SavedPaper } from '../../lib/types';
 
 const snapshot = bundled as unknown as CatalogSnapshot;
 const LISTED_ID = 'doi:10.1038/s41591-023-02448-8';
@@ -169,5 +169,42 @@ describe('merging duplicates is reversible and reads the lists in one pass', () 
     expect(found.map((paper) => paper?.id)).toEqual([...entries.map((entry) => entry.id), undefined]);
     // One for every paper's keys, one for the unlisted paper's title prefix.
     expect(bucketReads).toBe(2);
+  });
+});
+
+describe('a page whose address is exactly a listed link', () => {
+  it('is that entry, even when the link names no identifier (the list gives an organisation on Hugging Face as the code)', async () => {
+    // Clinical Camel's code link in the seed list is https://huggingface.co/wanglab.
+    const match = await matchIdentity(db, { url: 'https://huggingface.co/wanglab', title: 'wanglab (WangLab)' });
+    expect(match).toMatchObject({ paper: { id: 'arxiv:2305.12031' }, via: 'link' });
+    expect(match?.sharedWith).toBeUndefined();
+    expect((await matchIdentity(db, { url: 'https://www.huggingface.co/wanglab/#models' }))?.paper.id).toBe('arxiv:2305.12031');
+    // Only exactly that address: a page under it, or another organisation, is not the entry.
+    expect(await matchIdentity(db, { url: 'https://huggingface.co/wanglab-other' })).toBeNull();
+    expect(await matchIdentity(db, { url: 'https://huggingface.co/wanglab/some-model' })).toBeNull();
+  });
+
+  it('names every entry a shared link is listed for, and every entry a shared repository is listed for', async () => {
+    const entry = (id: string, title: string, links: CatalogEntry['links'], repos: string[] = []): CatalogEntry => ({
+      ...snapshot.entries[0]!,
+      id,
+      title,
+      titleKey: titleKey(title),
+      links,
+      ids: { repos },
+      line: 1,
+    });
+    await replaceListEntries(db, { id: 'other', name: 'Other list', sourceUrl: 'https://example.org/other.md', enabled: true, fetchedAt: T }, [
+      entry('title:first toolkit paper of the project', 'First toolkit paper of the project', [{ kind: 'code', url: 'https://project.example.org/toolkit/', label: 'project' }]),
+      entry('title:second toolkit paper of the project', 'Second toolkit paper of the project', [{ kind: 'code', url: 'https://project.example.org/toolkit', label: 'code' }]),
+      entry('title:a paper with shared code', 'A paper with shared code', [{ kind: 'code', url: 'https://github.com/org/shared', label: 'code' }], ['github.com/org/shared']),
+      entry('title:another paper with shared code', 'Another paper with shared code', [{ kind: 'code', url: 'https://github.com/org/shared', label: 'code' }], ['github.com/org/shared']),
+    ], { now: T });
+    const byLink = await matchIdentity(db, { url: 'https://project.example.org/toolkit', title: 'Toolkit' });
+    expect(byLink?.via).toBe('link');
+    expect([byLink!.paper.id, ...byLink!.sharedWith!.map((other) => other.id)].sort()).toEqual(['title:first toolkit paper of the project', 'title:second toolkit paper of the project']);
+    const byRepo = await matchIdentity(db, { url: 'https://github.com/org/shared', repo: 'github.com/org/shared' });
+    expect(byRepo?.via).toBe('repo');
+    expect([byRepo!.paper.title, ...byRepo!.sharedWith!.map((other) => other.title)].sort()).toEqual(['A paper with shared code', 'Another paper with shared code']);
   });
 });

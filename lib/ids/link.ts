@@ -1,0 +1,35 @@
+import type { EntryLink, PaperIds } from '../types';
+import { bareHost, parseHttpUrl, safeDecode } from './url';
+
+/**
+ * The key of an address as a listed link: "link:" + host (without "www.") + path (without
+ * trailing slashes) + query, lower-cased. Scheme and fragment are left out: they do not change
+ * which page it is. Undefined for anything but an http(s) URL.
+ */
+export function linkKey(raw: string): string | undefined {
+  const url = parseHttpUrl(raw);
+  if (!url) return undefined;
+  return `link:${bareHost(url)}${url.pathname.replace(/\/+$/, '')}${url.search}`.toLowerCase();
+}
+
+/**
+ * The link keys of an entry's listed links that name none of its identifiers (a project page, an
+ * organisation's page on a code host, a blog post): a page at exactly one of those addresses is
+ * that entry (lib/match.ts). A link whose address holds one of the entry's arXiv id, DOI, PMC id
+ * or PMID, or is at or under one of its repositories, is found by that identifier instead. Read
+ * from the stored identifiers only (no URL detector), so a stored layout does not change when a
+ * detector learns a new URL form.
+ */
+export function listedLinkKeys(entry: { links: readonly EntryLink[]; ids: PaperIds }): string[] {
+  const { arxiv, doi, pmcid, pmid, repos } = entry.ids;
+  const named = [arxiv, doi, pmcid, pmid].flatMap((id) => (id ? [id.toLowerCase()] : []));
+  const keys = new Set<string>();
+  for (const { url } of entry.links) {
+    const key = linkKey(url);
+    if (!key) continue;
+    const address = safeDecode(key.slice('link:'.length));
+    if (named.some((id) => address.includes(id)) || repos.some((repo) => address === repo || address.startsWith(`${repo}/`))) continue;
+    keys.add(key);
+  }
+  return [...keys];
+}
