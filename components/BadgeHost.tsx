@@ -8,7 +8,7 @@
  */
 import { render } from 'preact';
 import badgeCss from './Badge.css?inline';
-import { ignoreUntrustedEvents } from '../lib/trusted';
+import { closedShadowHost, ignoreUntrustedEvents } from '../lib/trusted';
 import { Badge, type BadgeProps } from './Badge';
 
 export const BADGE_TAG = 'lantern-badge';
@@ -20,18 +20,13 @@ export interface BadgeHost {
 }
 
 /**
- * Creates the host and its shadow root, or null when the element cannot get its own shadow
- * root (a page that defined `lantern-badge` itself and attached one first): then there is no badge.
+ * Creates the host and its shadow root (closedShadowHost), or null when the element cannot get
+ * its own shadow root: then there is no badge.
  */
 export function createBadgeHost(doc: Document = document): BadgeHost | null {
-  const element = doc.createElement(BADGE_TAG);
-  let shadow: ShadowRoot;
-  try {
-    // Attached at once, before the element is in the page: nothing of the page's runs in between.
-    shadow = element.attachShadow({ mode: 'closed' });
-  } catch {
-    return null;
-  }
+  const made = closedShadowHost(doc, BADGE_TAG);
+  if (!made) return null;
+  const { host: element, shadow } = made;
   ignoreUntrustedEvents(shadow);
   const style = doc.createElement('style');
   style.textContent = badgeCss;

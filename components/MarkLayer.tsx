@@ -12,7 +12,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import badgeCss from './Badge.css?inline';
 import markCss from './Mark.css?inline';
 import { EntryView, LanternMark } from './EntryView';
-import { ignoreUntrustedEvents } from '../lib/trusted';
+import { closedShadowHost, ignoreUntrustedEvents } from '../lib/trusted';
 import { categoryLeaf } from '../lib/categories';
 import type { ListedHit, MarkStatus } from '../lib/listing/hit';
 import type { ItemQuery, ListingItem } from '../lib/listing/item';
@@ -211,10 +211,12 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     drawCard();
   };
 
-  const create = (hit: ListedHit): DrawnMark => {
-    const host = doc.createElement(MARK_TAG);
+  /** A mark for `hit`, or null when the browser refuses it a shadow root the page cannot reach. */
+  const create = (hit: ListedHit): DrawnMark | null => {
+    const made = closedShadowHost(doc, MARK_TAG);
+    if (!made) return null;
+    const { host, shadow } = made;
     host.dataset.paperId = hit.id;
-    const shadow = host.attachShadow({ mode: 'closed' });
     style(shadow);
     const root = doc.createElement('span');
     root.className = 'root';
@@ -288,6 +290,7 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
       count += marks.length;
       for (const { item, hit } of marks) {
         const mark = create(hit);
+        if (!mark) continue;
         if (item.place === 'append') item.anchor.append(mark.host);
         else item.anchor.after(mark.host);
         const same = byPaper.get(hit.id);

@@ -29,6 +29,8 @@ export interface BadgeControl {
  * whichever answer comes from the newest look.
  */
 const SETTLE_DELAY_MS = 900;
+/** The look right after a navigation waits this long, so a burst of address changes is looked at once. */
+const RIGHT_AFTER_MS = 50;
 /** How long after the settled look a change to the head is still read as the new page's. */
 const HEAD_WATCH_MS = 8000;
 
@@ -119,15 +121,23 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
   // change to it is read again, for a while after each navigation.
   let headWatch: MutationObserver | undefined;
   ctx.onInvalidated(() => headWatch?.disconnect());
+  // Only the newest navigation's looks run: a page that changes its address in a burst gets one
+  // look right after and one head watch, not one per change.
+  let navigations = 0;
   // The event fires while the navigation is starting (before `location` changes): look just after.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     // A jump to an anchor is the same document.
     if (event.newUrl.href.split('#')[0] === event.oldUrl.href.split('#')[0]) return;
+    const navigation = ++navigations;
+    const newest = () => navigation === navigations;
     const before = documentIdentity;
     const settled = () => void refresh({ look: 'settled', before });
     headWatch?.disconnect();
-    ctx.setTimeout(() => void refresh({ look: 'right-after', before }), 0);
     ctx.setTimeout(() => {
+      if (newest()) void refresh({ look: 'right-after', before });
+    }, RIGHT_AFTER_MS);
+    ctx.setTimeout(() => {
+      if (!newest()) return;
       settled();
       const watch = (headWatch = new MutationObserver(settled));
       watch.observe(document.head, { subtree: true, childList: true, characterData: true, attributeFilter: ['content'] });

@@ -2,7 +2,7 @@
  * A web page's own scripts against the badge, in real Chromium: they share the DOM with it, so
  * they try what an attacker would (read the badge and the saved state, capture its shadow root,
  * click Save/Unsave with synthetic events, walk through saved papers with pushState and rewritten
- * metadata). The test side checks what really happened through the extension's own pages and
+ * metadata, define Lantern's element names as their own custom elements, restyle them). The test side checks what really happened through the extension's own pages and
  * the DevTools protocol, which the page does not have.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { launchExtension, type ExtensionSession } from './harness';
 import { sendFromExtensionPage, waitForAnswer, waitForBadge, waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
 import { readFixture } from '../fixtures/pages/pages';
+import { LISTINGS } from '../fixtures/listings/listings';
+import { launchWithListings, waitForMarks } from './marks.page';
 
 const ARXIV = 'https://arxiv.org/abs/';
 const LISTED_ID = 'arxiv:2311.16452';
@@ -151,6 +153,84 @@ describe('a page cannot read or drive the badge', () => {
     }, SAVED_IDS);
     expect(outcome).toEqual([]);
     expect(await savedIds(ext)).toEqual([...SAVED_IDS].sort());
+    await page.close();
+  });
+});
+
+describe('a page that defines Lantern’s element names or styles them', () => {
+  let ext: ExtensionSession;
+  const listing = LISTINGS[0]!;
+
+  beforeAll(async () => {
+    ext = await launchWithListings();
+    ext.routePages({ [ARXIV]: { body: readFixture('arxiv-abs-2311.16452.html') } });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  /** The page's own <lantern-badge> and <lantern-mark>, each keeping its ElementInternals: a root attached to a custom element is handed to them, closed or not. */
+  const DEFINE_BOTH = `(() => {
+    window.__internals = [];
+    for (const name of ['lantern-badge', 'lantern-mark']) {
+      customElements.define(name, class extends HTMLElement {
+        constructor() { super(); window.__internals.push(this.attachInternals()); }
+      });
+    }
+  })();`;
+
+  const leakedRoots = (page: Page) =>
+    page.evaluate(() => {
+      const all = (window as unknown as { __internals: ElementInternals[] }).__internals;
+      return { constructed: all.length, leaked: all.filter((i) => i.shadowRoot !== null).map((i) => i.shadowRoot!.textContent) };
+    });
+
+  it('gets no shadow root through its own custom element: the badge is drawn, and closed', async () => {
+    const page = await ext.context.newPage();
+    await page.addInitScript(DEFINE_BOTH);
+    await page.goto(`${ARXIV}2311.16452`);
+    await waitForAnswer(ext, page);
+    await waitForBadge(page, LISTED_ID);
+    expect(await leakedRoots(page)).toEqual({ constructed: 1, leaked: [] });
+    expect(await closedShadow(page).evaluate('lantern-badge', (root) => root.querySelector('.title')?.textContent)).toMatch(/^Can Generalist Foundation Models/);
+    await page.close();
+  });
+
+  it('gets no shadow root through its own custom element: every mark is drawn, and closed', async () => {
+    const page = await ext.context.newPage();
+    await page.addInitScript(DEFINE_BOTH);
+    await page.goto(listing.url);
+    const marks = await waitForMarks(page, listing.marked);
+    expect(marks.every((m) => m.closed)).toBe(true);
+    expect(await leakedRoots(page)).toEqual({ constructed: listing.marked.length, leaked: [] });
+    await page.close();
+  });
+
+  it('cannot recolor the badge or a mark with its own stylesheet', async () => {
+    const PAGE_COLOR = 'rgb(1, 2, 3)';
+    const restyle = `document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.textContent = 'lantern-badge, lantern-mark { --fg: ${PAGE_COLOR}; --bg: ${PAGE_COLOR}; --chip: ${PAGE_COLOR}; }';
+      document.head.append(style);
+    });`;
+    const page = await ext.context.newPage();
+    await page.addInitScript(restyle);
+    await page.goto(`${ARXIV}2311.16452`);
+    await waitForAnswer(ext, page);
+    await waitForBadge(page, LISTED_ID);
+    const badge = await closedShadow(page).evaluate('lantern-badge', (root) => {
+      const card = root.querySelector('.card')!;
+      return [getComputedStyle(root.querySelector('.title')!).color, getComputedStyle(card).backgroundColor];
+    });
+    expect(badge).not.toContain(PAGE_COLOR);
+    await page.goto(listing.url);
+    await waitForMarks(page, listing.marked);
+    const chips = await closedShadow(page).evaluateAll('lantern-mark', (root) => {
+      const chip = root.querySelector('.chip')!;
+      return [getComputedStyle(chip).color, getComputedStyle(chip).backgroundColor];
+    });
+    expect(chips.flat()).not.toContain(PAGE_COLOR);
     await page.close();
   });
 });
