@@ -58,12 +58,17 @@ export default defineConfig({
       ];
       // Firefox: a fixed add-on id (storage and updates survive reinstalls; AMO requires it) and
       // the data-collection statement new add-ons must make: Lantern collects nothing.
+      // The oldest browsers Lantern runs in: its colors use CSS light-dark() (Chrome 123), and the
+      // data-collection statement needs Firefox 140 (142 on Android).
       if (wxt.config.browser === 'firefox') {
         Object.assign(manifest, {
           browser_specific_settings: {
-            gecko: { id: 'lantern@llm-medicine-papers', data_collection_permissions: { required: ['none'] } },
+            gecko: { id: 'lantern@llm-medicine-papers', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         });
+      } else {
+        manifest.minimum_chrome_version = '123';
       }
     },
     'build:publicAssets': (wxt, files) => {

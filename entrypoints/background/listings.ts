@@ -3,7 +3,7 @@
  * script sends its items in batches (`lookupListed`), the background answers which are listed
  * and keeps, per tab, the listed papers it told that tab about. That record is all a tab may ask
  * more of: a mark's card (`getListedPaper`) and its Save (`saveListed`) work only for papers on
- * it. It injects the marks' UI with the first answer that has something to mark, and the
+ * it. It injects the marks' UI while it reads a lookup once a list holds one of the items' keys, and the
  * listing readers where the manifest did not (`loadListingReader`). The toolbar button's badge
  * text counts them; the popup's "This tab" reads them (`getTabListed`). Records live in
  * storage.session: the service worker forgets its memory.
