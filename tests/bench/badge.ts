@@ -1,5 +1,5 @@
 /**
- * Badge figures (issue 3): the size of what loads on every page of the site list (the content
+ * Badge figures: the size of what loads on every page of the site list (the content
  * script) and on listed pages only (the badge's UI), minified and gzipped from the build; and
  * the time from navigation start to a visible badge on an arXiv abstract page, with the service
  * worker stopped first (cold) and running (warm), median of several runs.

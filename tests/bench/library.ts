@@ -1,5 +1,5 @@
 /**
- * The library page's figures at 10,000 saved papers (issue 5): reading the list with its list
+ * The library page's figures at 10,000 saved papers: reading the list with its list
  * membership (fake-indexeddb, so only indicative), building the search index over it, and one
  * keystroke's work (search + filters + sort), against a naive substring filter as the peer.
  */

@@ -2,7 +2,7 @@
  * The popup's time to interactive in Chromium, with the real list and with 100k synthetic
  * entries: from navigation to the search box focused, and to the first results rendered for a
  * query typed as soon as the box has focus; and the size of the stored search index the popup
- * reads at every open. Targets (issue 15): first results within 80 ms on the real list and
+ * reads at every open. Targets: first results within 80 ms on the real list and
  * 120 ms at 100k, the stored index at most 4 MB at 100k.
  *
  * Needs the Chrome build (`npm run build`, or LANTERN_EXT_DIR) and Chromium, like the E2E tests.
@@ -132,7 +132,7 @@ async function waitForSeed(page: Page): Promise<void> {
 async function seedLarge(page: Page, papers: readonly Paper[]): Promise<void> {
   const now = Date.now();
   // Added long ago: a list the user has had for a while, so none of it counts as "new entries"
-  // (issue 6's count, which the popup asks the background for on every open).
+  // (the new-entries count, which the popup asks the background for on every open).
   const rows: StoredEntry[] = papers.map(({ lists: _lists, ...entry }) => storedEntry('bench', entry, 0));
   const list = { id: 'bench', name: 'Synthetic bench list', sourceUrl: 'https://example.org/bench.md', enabled: true, fetchedAt: now, entryCount: rows.length };
   const { chunks, buckets, manifest } = layoutList('bench', rows);

@@ -1,5 +1,5 @@
 /**
- * Reading-list figures at 10,000 saved papers (issue 5): saving, filtering, exporting in every
+ * Reading-list figures at 10,000 saved papers: saving, filtering, exporting in every
  * format, and importing back. Runs on fake-indexeddb in Node, so database times are only
  * indicative of a browser's IndexedDB; the pure writers and parsers run as they would in a page.
  * The issue names no peer to compare with, so ratios compare Lantern's own alternatives
@@ -99,7 +99,7 @@ function row(label: string, value: string, extra = ''): void {
 }
 
 export async function run(): Promise<void> {
-  console.log(`\n== reading list (issue 5) == ${SIZE.toLocaleString('en')} saved papers; fake-indexeddb in Node, so database times are indicative only`);
+  console.log(`\n== reading list == ${SIZE.toLocaleString('en')} saved papers; fake-indexeddb in Node, so database times are indicative only`);
   console.log(`   load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   const items = syntheticItems(SIZE);
   const opened: LanternDB[] = [];

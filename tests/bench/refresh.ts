@@ -1,5 +1,5 @@
 /**
- * Refresh figures (issue 6): fetch-to-applied time for the seed list and synthetic lists of 10k
+ * Refresh figures: fetch-to-applied time for the seed list and synthetic lists of 10k
  * and 100k entries, the first load (every entry added) and a refresh with 1 % of entries added,
  * changed and removed each.
  *
@@ -199,7 +199,7 @@ async function chromiumFigures(seed: CatalogSnapshot, basis: Paper[]): Promise<v
 }
 
 export async function run(): Promise<void> {
-  console.log('\n== refresh (issue 6) ==');
+  console.log('\n== refresh ==');
   console.log('  Node, fake-indexeddb (storage times indicative only):');
   const seed = loadSeed();
   const basis: Paper[] = seed.entries.map((e) => ({ ...e, lists: ['seed'] }));

@@ -3,10 +3,10 @@
  * substring filter, on the real list and on synthetic corpora of 10k and 100k papers.
  * Per size: build (and, for Lantern, load from the stored form) time, heap, per-keystroke
  * latency (median, p95) over fixed queries typed character by character; then relevance
- * (recall@5, MRR) on the real list. Targets at 100k (issue 4): p95 < 10 ms, usable < 150 ms,
+ * (recall@5, MRR) on the real list. Targets at 100k: p95 < 10 ms, usable < 150 ms,
  * heap < 80 MB, ahead of Fuse.js in speed and relevance. "Lantern literal" is the same engine
  * built without abbreviations (lib/search/abbreviations.ts): what they cost at each size, measured
- * in the same run, within 10 % of it (issue 14), and what they add to relevance.
+ * in the same run, within 10 % of it, and what they add to relevance.
  */
 import os from 'node:os';
 import v8 from 'node:v8';
@@ -312,7 +312,7 @@ function benchRelevance(papers: readonly Paper[]): void {
 
 /** `syntheticSizes` lets a quick run skip the big corpora: `run([])` is the real list and relevance only. */
 export async function run(syntheticSizes: readonly number[] = [10_000, 100_000]): Promise<void> {
-  console.log(`\n== search (issue 4) == load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+  console.log(`\n== search == load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
   if (!(globalThis as { gc?: () => void }).gc) console.log('  (run with node --expose-gc for heap figures)');
   const real = loadSeedPapers();
   await benchSize('real list', real);
