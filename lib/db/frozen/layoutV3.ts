@@ -69,13 +69,21 @@ export function entryKeysV3(entry: CatalogEntry): string[] {
 
 /** The rows v3–v6 store for `entries` (one list, in list order, ids unique). */
 export function layoutListV3(listId: string, entries: readonly StoredEntry[]): ListLayout {
+  return layoutListWithKeys(listId, entries, entryKeysV3);
+}
+
+/**
+ * The v3–v6 rows with each entry filed under `keysOf(entry)`: chunks, buckets and manifest as v3
+ * stores them. Version 7 changed only the keys (./layoutV7.ts).
+ */
+export function layoutListWithKeys(listId: string, entries: readonly StoredEntry[], keysOf: (entry: StoredEntry) => string[]): ListLayout {
   const chunks: EntryChunk[] = [];
   const buckets = new Map<number, EntryKeyBucket>();
   const manifest: ListManifest = { listId, ids: [], addedAt: [], digests: [] };
   entries.forEach((entry, position) => {
     const chunk = Math.floor(position / CHUNK_SIZE);
     (chunks[chunk] ??= { listId, chunk, entries: [] }).entries.push(entry);
-    for (const key of entryKeysV3(entry)) {
+    for (const key of keysOf(entry)) {
       const number = keyBucket(key);
       let bucket = buckets.get(number);
       if (!bucket) buckets.set(number, (bucket = { listId, bucket: number, keys: [], ids: [], chunks: [] }));
