@@ -22,3 +22,14 @@ export function markSettings(stored: unknown): MarkSettings {
   const flag = (key: keyof MarkSettings) => (typeof value[key] === 'boolean' ? (value[key] as boolean) : DEFAULT_MARK_SETTINGS[key]);
   return { listings: flag('listings'), references: flag('references'), suggest: flag('suggest') };
 }
+
+/** The stored settings; read them through loadMarkSettings (the stored value is not trusted to be whole). */
+const markSettingsItem = storage.defineItem<unknown>(`local:${MARK_SETTINGS_KEY}`, { fallback: null });
+
+export async function loadMarkSettings(): Promise<MarkSettings> {
+  return markSettings(await markSettingsItem.getValue());
+}
+
+export async function saveMarkSettings(settings: MarkSettings): Promise<void> {
+  await markSettingsItem.setValue(markSettings(settings));
+}

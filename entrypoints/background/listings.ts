@@ -15,7 +15,7 @@ import { markStatus, type ListedHit } from '../../lib/listing/hit';
 import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import type { Handlers, ListedRead, TabListed } from '../../lib/messages';
-import { MARK_SETTINGS_KEY, markSettings } from '../../lib/markSettings';
+import { DEFAULT_MARK_SETTINGS, loadMarkSettings } from '../../lib/markSettings';
 import { readEntriesSeenAt } from '../../lib/refresh/state';
 import { listingKindFromUrl } from '../../lib/listing/kind';
 import { LISTING_READER_FILE } from '../../lib/listingReader';
@@ -44,8 +44,7 @@ function readRecord(value: unknown): TabListed | undefined {
 
 /** Whether the reader's mark settings (options page) allow marks from this kind of read. */
 async function marksOn(read: ListedRead): Promise<boolean> {
-  const stored: Record<string, unknown> = await browser.storage.local.get(MARK_SETTINGS_KEY).catch(() => ({}));
-  const settings = markSettings(stored[MARK_SETTINGS_KEY]);
+  const settings = await loadMarkSettings().catch(() => DEFAULT_MARK_SETTINGS);
   return read === 'references' ? settings.references : settings.listings;
 }
 

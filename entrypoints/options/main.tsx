@@ -4,7 +4,7 @@ import { browserSiteAccess } from '../../lib/siteAccess';
 import { browser } from 'wxt/browser';
 import { applyAppearance, followAppearance, readAppearance, writeAppearance } from '../../lib/appearance';
 import { isAllSitesRecognitionEnabled, setAllSitesRecognition } from '../../lib/allSites';
-import { MARK_SETTINGS_KEY, markSettings } from '../../lib/markSettings';
+import { loadMarkSettings, saveMarkSettings } from '../../lib/markSettings';
 import { isScholarCountriesEnabled, setScholarCountries } from '../../lib/scholarCountries';
 import { db } from '../../lib/db/instance';
 import { downloadText } from '../../lib/download';
@@ -35,10 +35,8 @@ const services: OptionsServices = {
   },
   isAllSitesEnabled: isAllSitesRecognitionEnabled,
   setAllSites: setAllSitesRecognition,
-  readMarkSettings: async () => markSettings((await browser.storage.local.get(MARK_SETTINGS_KEY))[MARK_SETTINGS_KEY]),
-  async setMarkSettings(settings) {
-    await browser.storage.local.set({ [MARK_SETTINGS_KEY]: settings });
-  },
+  readMarkSettings: loadMarkSettings,
+  setMarkSettings: saveMarkSettings,
   isScholarCountriesEnabled,
   setScholarCountries,
   readAppearance,

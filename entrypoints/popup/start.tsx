@@ -18,7 +18,7 @@ import type { EarlyRead } from './earlyIndex';
 import { resolveTabId } from './activeTab';
 import type { PopupServices, TabListings } from './services';
 import { suggestIssueUrl } from '../../lib/listing/suggest';
-import { MARK_SETTINGS_KEY, markSettings } from '../../lib/markSettings';
+import { loadMarkSettings } from '../../lib/markSettings';
 import { saveShortcut } from '../../lib/commandNames';
 
 async function loadTab(): Promise<TabPaper | null> {
@@ -43,14 +43,10 @@ async function loadTabListings(): Promise<TabListings> {
   if (!reply.ok) return NO_LISTINGS;
   const { listed, cites } = reply.value;
   if (cites.length === 0) return { listed, cites };
-  const [paper, status, stored] = await Promise.all([
-    sendMessage('getTabPaper', { tabId }),
-    sendMessage('getStatus', {}),
-    browser.storage.local.get(MARK_SETTINGS_KEY),
-  ]);
+  const [paper, status, settings] = await Promise.all([sendMessage('getTabPaper', { tabId }), sendMessage('getStatus', {}), loadMarkSettings()]);
   const identity = paper.ok ? paper.value.identity : null;
   const paperListed = paper.ok && identity ? paper.value.match !== null : undefined;
-  if (paperListed !== false || !identity?.title || !markSettings(stored[MARK_SETTINGS_KEY]).suggest || !status.ok) {
+  if (paperListed !== false || !identity?.title || !settings.suggest || !status.ok) {
     return { listed, cites, ...(paperListed !== undefined && { paperListed }) };
   }
   const { title, authors, year, url } = identity;

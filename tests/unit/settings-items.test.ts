@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { followAppearance, readAppearance, writeAppearance } from '../../lib/appearance';
 import { progressText } from '../../lib/refresh/progress';
 import { refreshProgress } from '../../lib/refresh/progressItem';
+import { DEFAULT_MARK_SETTINGS, loadMarkSettings, saveMarkSettings } from '../../lib/markSettings';
 import { DEFAULT_ZOTERO_SETTINGS, loadZoteroSettings, saveZoteroSettings } from '../../lib/zotero/settings';
 
 beforeEach(() => {
@@ -56,5 +57,15 @@ describe('refresh progress', () => {
     await refreshProgress.removeValue();
     await vi.waitFor(() => expect(seen).toEqual(['Saving… 40,000 of 100,000 entries', undefined]));
     stop();
+  });
+});
+
+describe('mark settings', () => {
+  it('reads the key earlier versions wrote, damaged fields as on, and writes only whole settings', async () => {
+    expect(await loadMarkSettings()).toEqual(DEFAULT_MARK_SETTINGS);
+    await fakeBrowser.storage.local.set({ 'marks.settings': { listings: false, references: 'no', suggest: false } });
+    expect(await loadMarkSettings()).toEqual({ listings: false, references: true, suggest: false });
+    await saveMarkSettings({ listings: true, references: false, suggest: true, extra: '<script>' } as never);
+    expect(await fakeBrowser.storage.local.get('marks.settings')).toEqual({ 'marks.settings': { listings: true, references: false, suggest: true } });
   });
 });
