@@ -1,6 +1,11 @@
 import { bareHost, parseHttpUrl, pathSegments } from './url';
 
-/** First path segments on github.com that are site pages, not users or organizations. */
+/**
+ * First path segments on github.com that are site pages, not users or organizations: the ones a
+ * paper list links to or a reader lands on. Written here rather than taken from the
+ * github-reserved-names package, whose full list (about 3.8 kB) would not fit in the content
+ * script's size budget, which recognizes code pages with it.
+ */
 const GITHUB_RESERVED = new Set([
   'about', 'apps', 'collections', 'contact', 'customer-stories', 'codespaces', 'dashboard', 'enterprise',
   'events', 'explore', 'features', 'issues', 'join', 'login', 'logout', 'marketplace', 'new', 'notifications',
@@ -17,9 +22,14 @@ const HF_RESERVED = new Set([
 ]);
 const HF_KINDS = new Set(['datasets', 'spaces']);
 
+/** Whether `segment`, the first segment of a github.com path, names a GitHub page rather than an owner. */
+export function isGitHubSitePage(segment: string): boolean {
+  return GITHUB_RESERVED.has(segment.toLowerCase());
+}
+
 function githubRepo(segments: string[]): string | undefined {
   const [owner, name] = segments;
-  if (!owner || !name || GITHUB_RESERVED.has(owner.toLowerCase()) || !GITHUB_OWNER.test(owner)) return undefined;
+  if (!owner || !name || isGitHubSitePage(owner) || !GITHUB_OWNER.test(owner)) return undefined;
   const repo = name.replace(/\.git$/i, '');
   if (!REPO_NAME.test(repo) || repo === '.' || repo === '..') return undefined;
   return `github.com/${owner}/${repo}`.toLowerCase();

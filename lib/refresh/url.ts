@@ -3,6 +3,7 @@
  * markdown URL) into the raw markdown URL Lantern fetches, plus a stable list id and the host
  * permission the fetch needs. Pure; never throws.
  */
+import { isGitHubSitePage } from '../ids/repo';
 
 /** The seed list's host, granted in the manifest; every other host is asked for at runtime. */
 export const DEFAULT_LIST_HOST = 'raw.githubusercontent.com';
@@ -23,8 +24,6 @@ export interface NormalizedListUrl {
 export type ListUrlResult = ({ ok: true } & NormalizedListUrl) | { ok: false; error: string };
 
 const GITHUB_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
-/** github.com paths that are GitHub's own pages, not repository owners. */
-const GITHUB_RESERVED = new Set(['orgs', 'settings', 'topics', 'search', 'marketplace', 'explore', 'notifications', 'login', 'about']);
 
 function fail(error: string): ListUrlResult {
   return { ok: false, error };
@@ -48,7 +47,7 @@ function fromRawGitHub(owner: string, repo: string, ref: string, path: readonly 
 
 function fromGitHub(parts: string[]): ListUrlResult {
   const [owner, rawRepo, kind, ref, ...path] = parts;
-  if (!owner || !rawRepo || GITHUB_RESERVED.has(owner.toLowerCase())) {
+  if (!owner || !rawRepo || isGitHubSitePage(owner)) {
     return fail('That GitHub address is not a repository. Paste a repository URL such as https://github.com/owner/awesome-list.');
   }
   const repo = rawRepo.replace(/\.git$/i, '');
