@@ -5,7 +5,7 @@ import { identityLabel } from '../../lib/ids';
 import { identityKeys, matchPaper } from '../../lib/match';
 import { highlightTerms } from '../../lib/popup/highlight';
 import { liveQuery } from 'dexie';
-import { categoryCounts, indexYears, loadSearchIndex, paperCategories, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search';
+import { categoryCounts, indexYears, loadSearchIndex, paperCategories, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search/engine';
 import { parsePastedIdentifier } from '../../lib/search/paste';
 import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, papersForHits, type EntryReader } from '../../lib/search/store';
 import type { ListInfo, Paper, StoredEntry } from '../../lib/types';

@@ -14,7 +14,7 @@
  *
  * The index adds, to a title, the terms of the long forms of the short forms it uses and the
  * short forms of the long forms it uses, in a field of its own weighted below every literal one
- * (lib/search/index.ts). Everything here runs in time linear in the text: a definition is looked
+ * (lib/search/engine.ts). Everything here runs in time linear in the text: a definition is looked
  * for only in a bounded window of words around a parenthesis or a title's colon.
  */
 import { STOP_WORDS, foldText, tokenizeForIndex } from './tokenize';

@@ -17,7 +17,7 @@ import {
   type SearchHit,
   type SearchIndex,
   type SerializedSearchIndex,
-} from './index';
+} from './engine';
 
 export { SEARCH_INDEX_KEY };
 /** The fingerprint alone, so the background can check freshness without reading megabytes. */

@@ -20,7 +20,7 @@ import {
   serializeSearchIndex,
   tokenizeForIndex,
   tokenizeQuery,
-} from '../../lib/search/index';
+} from '../../lib/search/engine';
 import type { Paper } from '../../lib/types';
 import { evaluateRelevance, loadRelevanceCases, loadSeedPapers } from '../fixtures/relevance';
 import { generateCorpus } from './corpus';

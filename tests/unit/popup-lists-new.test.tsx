@@ -11,7 +11,7 @@ import type { PopupCatalog, PopupServices } from '../../entrypoints/popup/servic
 import type { ListChoice } from '../../lib/popup/filters';
 import { entriesSeenAt, isNewPaper } from '../../lib/popup/newEntries';
 import type { Paper } from '../../lib/types';
-import { buildSearchIndex } from '../../lib/search';
+import { buildSearchIndex } from '../../lib/search/engine';
 import { withAuthorList } from '../fixtures/authors';
 import { freshRoot, unmount } from './pageTest';
 

@@ -7,7 +7,7 @@ import type { PopupServices, TabListings } from '../../entrypoints/popup/service
 import type { TabPaper } from '../../components/ThisTab';
 import { namesFromByline } from '../../lib/names';
 import type { Paper, ReadingStatus } from '../../lib/types';
-import { buildSearchIndex } from '../../lib/search';
+import { buildSearchIndex } from '../../lib/search/engine';
 import { freshRoot, unmount } from './pageTest';
 
 function paper(id: string, title: string, authors: string, year: number, month: number, categories: string[], links: Paper['links']): Paper {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leftPapers, listProgress, overallProgress, progressFromIndex } from '../../lib/progress';
 import { progressViews, type ListInOrder } from '../../lib/progress/data';
-import { buildSearchIndex, paperCategories } from '../../lib/search';
+import { buildSearchIndex, paperCategories } from '../../lib/search/engine';
 import type { Paper, ReadingStatus, SavedItem } from '../../lib/types';
 
 const entries = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMON_ABBREVIATIONS, abbreviationTable, abbreviationTerms, abbreviationsDefinedIn } from '../../lib/search/abbreviations';
-import { buildSearchIndex, searchPapers } from '../../lib/search/index';
+import { buildSearchIndex, searchPapers } from '../../lib/search/engine';
 import type { Paper } from '../../lib/types';
 
 describe('abbreviationsDefinedIn', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, syntheticSnapshot } from '../bench/corpus';
-import { buildSearchIndex, searchPapers, tokenizeForIndex } from '../../lib/search/index';
+import { buildSearchIndex, searchPapers, tokenizeForIndex } from '../../lib/search/engine';
 import { loadSeedPapers } from '../fixtures/relevance';
 
 const basis = loadSeedPapers();

@@ -9,7 +9,7 @@
  * "med-palm" (no title in the list names the model).
  */
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, searchPapers } from '../../lib/search/index';
+import { buildSearchIndex, searchPapers } from '../../lib/search/engine';
 import { evaluateRelevance, loadRelevanceCases, loadSeedPapers, type RelevanceCase } from '../fixtures/relevance';
 
 const papers = loadSeedPapers();

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
-import { SEARCH_INDEX_VERSION, loadSearchIndex, searchPapers } from '../../lib/search/index';
+import { SEARCH_INDEX_VERSION, loadSearchIndex, searchPapers } from '../../lib/search/engine';
 import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, createSearchIndexKeeper, dexieEntryReader, getSearchIndex, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
 import type { CatalogEntry, ListInfo, StoredEntry } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';

@@ -10,7 +10,7 @@ import {
   tokenizeForIndex,
   tokenizeQuery,
   type SearchIndex,
-} from '../../lib/search/index';
+} from '../../lib/search/engine';
 import type { Paper } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
 

@@ -6,7 +6,7 @@ import { parseAwesomeList, parseAwesomeListInSlices } from '../../lib/catalog/pa
 import { storedEntry } from '../../lib/db/catalog';
 import { layoutList } from '../../lib/db/layout';
 import { diffEntries, diffEntriesInSlices } from '../../lib/refresh/diff';
-import { buildSearchIndex, buildSearchIndexInSlices, serializeSearchIndex } from '../../lib/search/index';
+import { buildSearchIndex, buildSearchIndexInSlices, serializeSearchIndex } from '../../lib/search/engine';
 import { SLICE_MS, runAtOnce, runInSlices, type Sliced } from '../../lib/slices';
 import type { CatalogSnapshot, Paper } from '../../lib/types';
 import { writeListMarkdown } from '../fixtures/lists/writeList';
