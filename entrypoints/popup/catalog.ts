@@ -9,7 +9,7 @@ import { categoryCounts, indexYears, loadSearchIndex, paperCategories, searchPap
 import { parsePastedIdentifier } from '../../lib/search/paste';
 import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, papersForHits, type EntryReader } from '../../lib/search/store';
 import type { ListInfo, Paper, StoredEntry } from '../../lib/types';
-import type { EarlyRead } from './earlyIndex';
+import type { EarlyRead } from '../../lib/db/earlyRead';
 import type { CategoryCount } from '../../components/CategoryChips';
 import { progressFromIndex } from '../../lib/progress';
 import type { ListChoice, Lookup, PopupCatalog, SearchOutcome, SearchRequest } from './services';
@@ -56,7 +56,7 @@ function listsShown(lists: readonly ListInfo[]): string {
  * The stored index is taken as it is, without checking it against the lists (that check counts
  * every entry: ~0.5 s at 100k) because the background keeps it fresh; changes are noticed through
  * the small fingerprint row stored beside it. Without a stored index (first run) one is built here.
- * `early` is the index row read before this code loaded (earlyIndex.ts), used first when valid.
+ * `early` is the index row read before this code loaded (lib/db/earlyRead.ts), used first when valid.
  */
 export function watchPopupCatalog(
   db: LanternDB,

@@ -14,7 +14,7 @@ import { readEntriesSeenAt } from '../../lib/refresh/state';
 import type { TabPaper } from '../../components/ThisTab';
 import { App } from './App';
 import { watchPopupCatalog } from './catalog';
-import type { EarlyRead } from './earlyIndex';
+import type { EarlyRead } from '../../lib/db/earlyRead';
 import { resolveTabId } from './activeTab';
 import type { PopupServices, TabListings } from './services';
 import { suggestIssueUrl } from '../../lib/listing/suggest';

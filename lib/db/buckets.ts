@@ -1,7 +1,7 @@
 /**
  * Where an identifier key is stored and how a stored entry is found again: the arithmetic of
  * the entry-key buckets and chunks (see layout.ts). Free of runtime imports on purpose: the
- * popup's first script (entrypoints/popup/earlyIndex.ts) uses it and must stay tiny.
+ * popup's first script (lib/db/earlyRead.ts) uses it and must stay tiny.
  */
 import type { EntryChunk, EntryKeyBucket, EntryPlace } from './layout';
 import type { StoredEntry } from '../types';

@@ -2,7 +2,7 @@
  * The names of Lantern's database, of its tables and of the db.kv rows that are read before
  * Dexie has loaded: part of the schema (schema.ts declares its tables under these names and a
  * unit test checks both agree), kept free of imports so that the popup's first script
- * (entrypoints/popup/earlyIndex.ts) can read the database by name and stay tiny.
+ * (lib/db/earlyRead.ts) can read the database by name and stay tiny.
  */
 
 export const DB_NAME = 'lantern';

@@ -8,7 +8,7 @@ import { watchPopupCatalog } from '../../entrypoints/popup/catalog';
 import type { PopupCatalog } from '../../entrypoints/popup/services';
 import { replaceListEntries } from '../../lib/db/catalog';
 import type { CatalogEntry } from '../../lib/types';
-import { readStoredIndexEarly } from '../../entrypoints/popup/earlyIndex';
+import { readStoredIndexEarly } from '../../lib/db/earlyRead';
 import { withAuthorList } from '../fixtures/authors';
 
 describe('reading the stored index before the popup loads', () => {

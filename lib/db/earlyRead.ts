@@ -2,11 +2,12 @@
  * Starts reading the stored search index with plain IndexedDB before the popup's main code
  * (Preact, Dexie, the search engine: ~170 kB to parse) has run, so the two overlap. Imports only
  * the import-free bucket helpers (lib/db/buckets.ts) and the schema's names (lib/db/schemaNames.ts):
- * the popup's first script must stay tiny.
+ * the popup's first script must stay tiny. It lives with the database code because it is a
+ * database read: no page opens a transaction of its own.
  */
-import { entriesAtPlaces, idKey, keyBucket, placesInBuckets } from '../../lib/db/buckets';
-import type { EntryChunk, EntryKeyBucket, EntryPlace } from '../../lib/db/layout';
-import { DB_NAME, SEARCH_INDEX_KEY, TABLES } from '../../lib/db/schemaNames';
+import { entriesAtPlaces, idKey, keyBucket, placesInBuckets } from './buckets';
+import type { EntryChunk, EntryKeyBucket, EntryPlace } from './layout';
+import { DB_NAME, SEARCH_INDEX_KEY, TABLES } from './schemaNames';
 
 export interface EarlyRead {
   /** The stored `search-index` row's value, unchecked. */
