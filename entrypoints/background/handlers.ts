@@ -8,6 +8,7 @@
 import { entryCount } from '../../lib/db/catalog';
 import { pagePaperId } from '../../lib/page/savedPaper';
 import { matchIdentity, setSavedById } from '../../lib/db/papers';
+import { savedCount } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import type { Handlers, Sender } from '../../lib/messages';
 import type { PageIdentity } from '../../lib/types';
@@ -45,7 +46,7 @@ export function createHandlers({ database, tabs, lists, listings, zotero }: Hand
   return {
     getStatus: async () => ({
       entryCount: await entryCount(database),
-      savedCount: await database.saved.count(),
+      savedCount: await savedCount(database),
       lists: await database.lists.toArray(),
     }),
 

@@ -1,6 +1,6 @@
 /** The options page's reading-list services (Data section), over a database: main.tsx passes Lantern's, tests a fake one. */
 import { clearReadingList, listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db/autoBackups';
-import { listSaved } from '../../lib/db/readingList';
+import { listSaved, savedCount } from '../../lib/db/readingList';
 import type { LanternDB } from '../../lib/db/schema';
 import { setAsideRows } from '../../lib/db/setAside';
 import { exportItems } from '../../lib/formats/exportFile';
@@ -16,7 +16,7 @@ type ReadingListServices = Pick<
 /** `appVersion` is written into backup files; `now` stamps them (epoch ms). */
 export function readingListServices(db: LanternDB, appVersion: string, now: () => number = Date.now): ReadingListServices {
   return {
-    savedCount: () => db.saved.count(),
+    savedCount: () => savedCount(db),
     async exportBackup() {
       return exportItems(await listSaved(db), 'json', { now: now(), appVersion });
     },

@@ -5,9 +5,9 @@ import { identityLabel } from '../../lib/ids';
 import { identityKeys, matchPaper } from '../../lib/match';
 import { highlightTerms } from '../../lib/popup/highlight';
 import { liveQuery } from 'dexie';
-import { categoryCounts, indexYears, loadSearchIndex, paperCategories, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search/engine';
+import { categoryCounts, indexYears, paperCategories, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search/engine';
 import { parsePastedIdentifier } from '../../lib/search/paste';
-import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, dexieEntryReader, getSearchIndex, papersForHits, type EntryReader } from '../../lib/search/store';
+import { dexieEntryReader, getSearchIndex, loadStoredSearchIndex, papersForHits, searchIndexState, storedSearchIndexFor, type EntryReader } from '../../lib/search/store';
 import type { ListInfo, Paper, StoredEntry } from '../../lib/types';
 import type { EarlyRead } from '../../lib/db/earlyRead';
 import type { CategoryCount } from '../../components/CategoryChips';
@@ -23,11 +23,6 @@ export interface CatalogSource {
   papersForHits: (hits: readonly SearchHit[]) => Promise<Paper[]>;
   /** Candidate papers carrying any of these identifier keys ("arxiv:…", "doi:…", "title:…"). */
   papersByKeys: (keys: string[]) => Promise<Paper[]>;
-}
-
-interface StoredIndexRow {
-  fingerprint?: unknown;
-  index?: unknown;
 }
 
 /** The footer's name for what is searched: the one enabled list, or how many (the count covers them all). */
@@ -103,24 +98,22 @@ export function watchPopupCatalog(
       hold(fingerprint, held.index, lists);
       return;
     }
-    const row = (await db.kv.get(SEARCH_INDEX_KEY))?.value as StoredIndexRow | undefined;
-    const stored = row?.fingerprint === fingerprint ? loadSearchIndex(row?.index) : undefined;
+    const stored = await storedSearchIndexFor(db, fingerprint);
     if (!stopped) hold(fingerprint, stored ?? (await getSearchIndex(db)), lists);
   };
 
   early.then(
     (first) => {
       if (stopped) return;
-      const row = first?.stored as StoredIndexRow | undefined;
-      const index = loadSearchIndex(row?.index);
-      if (first && index) {
+      const stored = loadStoredSearchIndex(first?.stored);
+      if (first && stored) {
         earlyRows = {
           withIds: (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>,
         };
-        hold(row?.fingerprint, index, first.lists as ListInfo[]);
+        hold(stored.fingerprint, stored.index, first.lists as ListInfo[]);
       }
-      subscription = liveQuery(() => Promise.all([db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY), db.lists.toArray()])).subscribe({
-        next: ([fingerprintRow, lists]) => follow(fingerprintRow?.value, lists).catch(onError),
+      subscription = liveQuery(() => searchIndexState(db)).subscribe({
+        next: ({ fingerprint, lists }) => follow(fingerprint, lists).catch(onError),
         error: onError,
       });
     },

@@ -190,6 +190,11 @@ export async function savedIds(db: LanternDB, ids: readonly string[]): Promise<S
   return new Set(await db.saved.where('id').anyOf([...ids]).primaryKeys());
 }
 
+/** How many papers are saved. */
+export function savedCount(db: LanternDB): Promise<number> {
+  return db.saved.count();
+}
+
 /** Every saved item, most recently added first. */
 export async function listSaved(db: LanternDB): Promise<SavedItem[]> {
   return db.saved.orderBy('addedAt').reverse().toArray();

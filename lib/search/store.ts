@@ -51,6 +51,36 @@ export async function rebuildSearchIndex(db: LanternDB, known?: ReadonlyMap<stri
 }
 
 /**
+ * A stored index row (as Dexie or the popup's early read returns it, unchecked): its fingerprint
+ * and loaded index, or undefined when the row is absent, of another version or damaged.
+ */
+export function loadStoredSearchIndex(value: unknown): { fingerprint: unknown; index: SearchIndex } | undefined {
+  const row = value as Partial<StoredSearchIndex> | undefined;
+  const index = loadSearchIndex(row?.index);
+  return index ? { fingerprint: row?.fingerprint, index } : undefined;
+}
+
+async function storedSearchIndex(db: LanternDB): Promise<{ fingerprint: unknown; index: SearchIndex } | undefined> {
+  return loadStoredSearchIndex((await db.kv.get(SEARCH_INDEX_KEY))?.value);
+}
+
+/** The stored index if it was built for `fingerprint`, else undefined (absent, outdated or unreadable). */
+export async function storedSearchIndexFor(db: LanternDB, fingerprint: unknown): Promise<SearchIndex | undefined> {
+  const stored = await storedSearchIndex(db);
+  return stored && stored.fingerprint === fingerprint ? stored.index : undefined;
+}
+
+/**
+ * What tells a page that the stored index may have changed: the small fingerprint row stored beside
+ * it (not the megabytes of the index) and the lists. Reads only those two tables, so a liveQuery
+ * over it wakes only when they change.
+ */
+export async function searchIndexState(db: LanternDB): Promise<{ fingerprint: unknown; lists: ListInfo[] }> {
+  const [row, lists] = await Promise.all([db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY), db.lists.toArray()]);
+  return { fingerprint: row?.value, lists };
+}
+
+/**
  * One index task at a time per database: the background's watcher and a refresh that waits for a
  * fresh index would otherwise both see a stale fingerprint and build it twice, side by side.
  */
@@ -65,13 +95,8 @@ function oneAtATime<T>(db: LanternDB, task: () => Promise<T>): Promise<T> {
 /** The stored index when it matches the lists, else a freshly built (and stored) one. */
 export function getSearchIndex(db: LanternDB): Promise<SearchIndex> {
   return oneAtATime(db, async () => {
-    const [fingerprint, row] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_KEY)]);
-    const stored = row?.value as Partial<StoredSearchIndex> | undefined;
-    if (stored?.fingerprint === fingerprint) {
-      const index = loadSearchIndex(stored.index);
-      if (index) return index;
-    }
-    return rebuildSearchIndex(db);
+    const [fingerprint, stored] = await Promise.all([searchIndexFingerprint(db), storedSearchIndex(db)]);
+    return stored && stored.fingerprint === fingerprint ? stored.index : rebuildSearchIndex(db);
   });
 }
 
