@@ -11,6 +11,7 @@
  * "\{" alone would leave the field unbalanced.
  */
 import type { SavedItem, SavedPaper } from '../types';
+import { foldText } from '../fold';
 import { titleWords } from '../title';
 import { surnameOf, type CslName } from '../names';
 import { arxivArchive, cleanVenue, paperKind, paperUrl } from './paperKind';
@@ -70,16 +71,8 @@ const KEY_STOPWORDS = new Set(
     'can could do does did how what why when where which who whose towards toward through between versus vs not its it ' +
     'we our your their this that these those').split(' '),
 );
-/** Letters NFKD does not decompose into ASCII. */
-const ASCII_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-
 function asciiKeyPart(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (char) => ASCII_FOLDS[char]!)
-    .replace(/[^a-z0-9]/g, '');
+  return foldText(text).replace(/[^a-z0-9]/g, '');
 }
 
 /** "nori2023generalist": first author's surname, year, first significant title word. */

@@ -3,7 +3,8 @@
  * query, filters and sort, and the plain-words texts the page says. The page only wires these
  * to the database and the DOM.
  */
-import { buildSearchIndex, foldText, searchPapers, tokenizeQuery, type SearchIndex } from '../search/engine';
+import { foldText } from '../fold';
+import { buildSearchIndex, searchPapers, tokenizeQuery, type SearchIndex } from '../search/engine';
 import type { Paper, ReadingStatus, SavedItem } from '../types';
 import { plural } from '../words';
 import { isWithinCategory } from '../categories';

@@ -17,7 +17,8 @@
  * (lib/search/engine.ts). Everything here runs in time linear in the text: a definition is looked
  * for only in a bounded window of words around a parenthesis or a title's colon.
  */
-import { STOP_WORDS, foldText, tokenizeForIndex } from './tokenize';
+import { foldText } from '../fold';
+import { STOP_WORDS, tokenizeForIndex } from './tokenize';
 
 /**
  * Common abbreviations, short form → long form, as written in paper titles. Clinical ones follow

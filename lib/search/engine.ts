@@ -18,10 +18,10 @@ import { ByteWriter, decodeAll, decodeBlock, firstOfBlock, frontCode, isFrontCod
 import { tokenizeForIndex, tokenizeQuery } from './tokenize';
 import { categoryLeaf, categoryParts, isWithinCategory } from '../categories';
 
-export { foldText, tokenizeForIndex, tokenizeQuery } from './tokenize';
+export { tokenizeForIndex, tokenizeQuery } from './tokenize';
 
 /** Bumped whenever the serialized layout or the tokenizer changes: stored indexes are rebuilt. */
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 5;
 
 const FIELD_TITLE = 1;
 const FIELD_AUTHORS = 2;

@@ -7,24 +7,9 @@
  * on `xray`, and `llava` reaches `LLaVA-Med`. The query side emits only the joined form of
  * each group: one term per word the user typed.
  */
-
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-/** Letters NFD does not decompose. */
-const EXTRA_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th' };
-const EXTRA_FOLD_PATTERN = /[ßæœøđłıþ]/g;
+import { foldText } from '../fold';
 
 const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Lower-case, strip diacritics ("Grégoire" → "gregoire"). */
-export function foldText(text: string): string {
-  // Most text is ASCII: skip Unicode normalization, the costliest step of indexing.
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(EXTRA_FOLD_PATTERN, (ch) => EXTRA_FOLDS[ch] ?? ch);
-}
 
 /**
  * A word group, optionally followed by a parenthesized completion glued to it:

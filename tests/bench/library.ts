@@ -11,7 +11,7 @@ import { restoreSaved, savedPaperFromPaper } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { libraryRows, loadListMembership, loadSavedItems } from '../../lib/library/data';
 import { buildLibraryIndex, libraryView, searchLibrary, tagsInUse, type LibraryFilters } from '../../lib/library/view';
-import { foldText } from '../../lib/search/engine';
+import { foldText } from '../../lib/fold';
 import type { CatalogSnapshot, ReadingStatus, SavedItem } from '../../lib/types';
 import { generateCorpus } from './corpus';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSearchIndex,
   categoryCounts,
-  foldText,
   indexYears,
   loadSearchIndex,
   searchPapers,
@@ -11,6 +10,7 @@ import {
   tokenizeQuery,
   type SearchIndex,
 } from '../../lib/search/engine';
+import { foldText } from '../../lib/fold';
 import type { Paper } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
 
@@ -70,6 +70,13 @@ describe('tokenization', () => {
   it('folds case and diacritics', () => {
     expect(foldText('Grégoire Müller Zoë')).toBe('gregoire muller zoe');
     expect(tokenizeForIndex('Grégoire Mialon')).toEqual(['gregoire', 'mialon']);
+  });
+
+  it('folds letters Unicode does not decompose and compatibility forms, as BibTeX keys do', () => {
+    expect(foldText('Straße Łukasz Guðrún Þór Øster')).toBe('strasse lukasz gudrun thor oster');
+    // A ligature copied from a PDF title, and a superscript.
+    expect(tokenizeQuery('ﬁne-tuning')).toEqual(tokenizeQuery('fine-tuning'));
+    expect(foldText('H²')).toBe('h2');
   });
 
   it('makes x-ray, xray and X-ray meet on one term', () => {

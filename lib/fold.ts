@@ -1,0 +1,24 @@
+/**
+ * Letter folding, one rule for everything that compares or writes words: search terms, library
+ * filters, BibTeX keys. Compatibility forms are decomposed (NFKD: "ﬁ" → "fi", "²" → "2"),
+ * diacritics dropped ("Grégoire" → "gregoire"), and the letters Unicode does not decompose
+ * spelled as ASCII ("Straße" → "strasse", "Łukasz" → "lukasz").
+ */
+
+const COMBINING_MARKS = /\p{M}/gu;
+/** Letters NFKD does not decompose, as they are written in ASCII. */
+const EXTRA_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th' };
+const EXTRA_FOLD_PATTERN = /[ßæœøđðłıþ]/g;
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Lower-case with diacritics and compatibility forms folded; punctuation and spacing kept. */
+export function foldText(text: string): string {
+  // Most text is ASCII: skip Unicode normalization, the costliest step of indexing.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(EXTRA_FOLD_PATTERN, (ch) => EXTRA_FOLDS[ch] ?? ch);
+}
