@@ -38,9 +38,5 @@ export function linkIdentity(linkUrl: string, linkText?: string): PageIdentity |
 
 /** The tab's paper when the background has no record of it: what its URL (and title, if readable) say. */
 export function urlIdentity(url: string | undefined, title: string | undefined): PageIdentity | null {
-  if (!url) return null;
-  const identity = identifyUrl(url);
-  if (!identity) return null;
-  const cleanTitle = title?.replace(/\s+/g, ' ').trim();
-  return cleanTitle ? { ...identity, title: cleanTitle } : identity;
+  return (url && linkIdentity(url, title)) || null;
 }

@@ -1,6 +1,6 @@
 /** URL → identifier recognizers and the identifier keys built from them. */
 import type { PageIdentity, PaperIds } from '../types';
-import { arxivIdFromUrl } from './arxiv';
+import { arxivIdFromDoi, arxivIdFromUrl } from './arxiv';
 import { doiFromUrl } from './doi';
 import { pmcidFromUrl, pmidFromUrl } from './pubmed';
 import { repoFromUrl } from './repo';
@@ -40,6 +40,27 @@ export function idsFromUrls(urls: readonly string[]): PaperIds {
   if (pmid) ids.pmid = pmid;
   ids.repos = repos;
   return ids as PaperIds;
+}
+
+/**
+ * What a URL alone identifies: the arXiv id (also from an arXiv DOI), DOI, PMCID, PMID and code
+ * repository it holds, with `url` as given; undefined when it holds none. The one reading of a
+ * URL for pages, tabs, links and pasted URLs alike.
+ */
+export function identityFromUrl(url: string): PageIdentity | undefined {
+  const doi = doiFromUrl(url);
+  const arxiv = arxivIdFromUrl(url) ?? (doi ? arxivIdFromDoi(doi) : undefined);
+  const pmcid = pmcidFromUrl(url);
+  const pmid = pmidFromUrl(url);
+  const repo = repoFromUrl(url);
+  if (!arxiv && !doi && !pmcid && !pmid && !repo) return undefined;
+  const identity: PageIdentity = { url };
+  if (arxiv) identity.arxiv = arxiv;
+  if (doi) identity.doi = doi;
+  if (pmcid) identity.pmcid = pmcid;
+  if (pmid) identity.pmid = pmid;
+  if (repo) identity.repo = repo;
+  return identity;
 }
 
 /**

@@ -3,7 +3,7 @@
  * identifies arXiv PDFs, PubMed, PMC, DOI-bearing publisher URLs and code pages); the document's
  * metadata is the precise second one.
  */
-import { arxivIdFromDoi, arxivIdFromUrl, doiFromUrl, pmcidFromUrl, pmidFromUrl, repoFromUrl } from '../ids';
+import { arxivIdFromDoi, identityFromUrl } from '../ids';
 import type { PageIdentity } from '../types';
 import { arxivIdFromMeta } from './arxiv';
 import { authorsFromMeta, venueFromMeta, yearFromMeta } from './byline';
@@ -13,19 +13,6 @@ import { readPageMeta, type PageMeta } from './meta';
 import { pmidFromMeta } from './pubmed';
 import { titleFromMeta } from './title';
 import { cleanUrl } from './text';
-
-type UrlIds = Omit<PageIdentity, 'url' | 'title' | 'authors' | 'venue' | 'year'>;
-
-function idsFromPageUrl(url: string): UrlIds {
-  const doi = doiFromUrl(url);
-  return withoutEmpty({
-    arxiv: arxivIdFromUrl(url) ?? (doi ? arxivIdFromDoi(doi) : undefined),
-    doi,
-    pmcid: pmcidFromUrl(url),
-    pmid: pmidFromUrl(url),
-    repo: repoFromUrl(url),
-  });
-}
 
 /** Drops undefined fields, so identities compare and serialize cleanly. */
 function withoutEmpty<T extends object>(record: T): T {
@@ -37,16 +24,14 @@ function withoutEmpty<T extends object>(record: T): T {
  * script can read (arXiv PDFs in the browser's PDF viewer): the toolbar icon still lights up.
  */
 export function identifyUrl(raw: string): PageIdentity | undefined {
-  const url = cleanUrl(raw);
-  const ids = idsFromPageUrl(url);
-  return Object.keys(ids).length > 0 ? { url, ...ids } : undefined;
+  return identityFromUrl(cleanUrl(raw));
 }
 
 /** The identity a page's URL and metadata give it: only validated identifiers, only capped, cleaned text. */
 export function identityFromMeta(page: PageMeta): PageIdentity {
   const url = cleanUrl(page.url);
-  const fromUrl = idsFromPageUrl(url);
-  if (listingFromMeta(page) !== undefined) return { url, ...fromUrl };
+  const fromUrl = identityFromUrl(url) ?? { url };
+  if (listingFromMeta(page) !== undefined) return fromUrl;
   const doi = doiFromMeta(page) ?? fromUrl.doi;
   return withoutEmpty({
     url,

@@ -3,18 +3,7 @@
  * The popup resolves the identity against the database (the same way a page is matched) and
  * says plainly when the paper is not in the list.
  */
-import {
-  arxivIdFromDoi,
-  arxivIdFromWritten,
-  doiFromWritten,
-  arxivIdFromUrl,
-  doiFromUrl,
-  normalizeArxivId,
-  parseHttpUrl,
-  pmcidFromUrl,
-  pmidFromUrl,
-  repoFromUrl,
-} from '../ids';
+import { arxivIdFromDoi, arxivIdFromWritten, doiFromWritten, identityFromUrl, normalizeArxivId, parseHttpUrl } from '../ids';
 import type { PageIdentity } from '../types';
 
 /** Longer pastes are prose, not an identifier. */
@@ -23,24 +12,6 @@ const MAX_IDENTIFIER_LENGTH = 2048;
 const SCHEMELESS_URL = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*$/i;
 const PMCID = /^(?:pmcid:\s*)?(PMC\d{4,9})$/i;
 const PMID = /^pmid:\s*(\d{1,9})$/i;
-
-function fromUrl(url: URL): PageIdentity | undefined {
-  const href = url.href;
-  const doi = doiFromUrl(href);
-  const arxiv = arxivIdFromUrl(href) ?? (doi ? arxivIdFromDoi(doi) : undefined);
-  const pmcid = pmcidFromUrl(href);
-  const pmid = pmidFromUrl(href);
-  const repo = repoFromUrl(href);
-  if (!arxiv && !doi && !pmcid && !pmid && !repo) return undefined;
-  return {
-    url: href,
-    ...(arxiv ? { arxiv } : {}),
-    ...(doi ? { doi } : {}),
-    ...(pmcid ? { pmcid } : {}),
-    ...(pmid ? { pmid } : {}),
-    ...(repo ? { repo } : {}),
-  };
-}
 
 /**
  * The identity of a pasted arXiv id (2311.16452, arXiv:2311.16452v2, hep-th/9901001), DOI
@@ -53,7 +24,7 @@ export function parsePastedIdentifier(text: string): PageIdentity | undefined {
     return undefined;
   }
   const url = parseHttpUrl(pasted);
-  if (url) return fromUrl(url);
+  if (url) return identityFromUrl(url.href);
 
   const written = pasted.replace(/^(arxiv|doi):\s+/i, '$1:');
   const arxiv = normalizeArxivId(written) ?? (/^arxiv\./i.test(written) ? arxivIdFromWritten(written) : undefined);
@@ -67,7 +38,7 @@ export function parsePastedIdentifier(text: string): PageIdentity | undefined {
 
   // After the ids: "math.GT/0309136" looks like a host and a path too.
   const schemeless = SCHEMELESS_URL.test(pasted) ? parseHttpUrl(`https://${pasted}`) : undefined;
-  if (schemeless) return fromUrl(schemeless);
+  if (schemeless) return identityFromUrl(schemeless.href);
 
   const pmcid = PMCID.exec(pasted)?.[1];
   if (pmcid) return { url: `https://pmc.ncbi.nlm.nih.gov/articles/${pmcid.toUpperCase()}/`, pmcid: pmcid.toUpperCase() };

@@ -35,6 +35,7 @@ const NOT_DETECTORS: Record<string, string> = {
   listingItems: 'reads a live document; tested on fixtures in tests/unit/listing.test.ts',
   hasIdentifier: 'checks a query already read; never rejects',
   queryFromUrl: 'combines the URL detectors of lib/ids for one link',
+  identityFromUrl: 'combines the URL detectors for one URL; tested through identifyUrl and parsePastedIdentifier',
   linkItem: 'reads a live link; tested in tests/unit/listing.test.ts',
   paperLinks: 'lists a live document\'s links; tested in tests/unit/listing.test.ts',
   referenceElements: 'lists a live document\'s references; tested in tests/unit/listing.test.ts',
