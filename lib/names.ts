@@ -284,19 +284,6 @@ export function sortedAuthors(list: AuthorList): string {
   return [...list.names.map(sortedName), ...(list.etAl ? [ET_AL_AUTHOR] : [])].join('; ');
 }
 
-/** The inverse of `sortedAuthors`, and of RIS's AU lines given one by one. */
-export function authorsFromSorted(values: readonly string[]): AuthorList {
-  let etAl = false;
-  const names: CslName[] = [];
-  for (const value of values.flatMap((cell) => cell.split(';'))) {
-    if (/^\s*(?:et\s*al\.?|others)\s*$/i.test(value)) etAl = true;
-    else {
-      const name = nameFromSorted(value);
-      if (name && names.length < MAX_NAMES) names.push(name);
-    }
-  }
-  return { names, etAl };
-}
 
 const NAME_PARTS = ['family', 'given', 'suffix', 'non-dropping-particle', 'dropping-particle', 'literal'] as const;
 

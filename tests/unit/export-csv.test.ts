@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { CSV_COLUMNS, toCSV } from '../../lib/formats/csv';
-import { authorsFromSorted } from '../../lib/names';
 import { savedItem, trickyItems } from '../fixtures/imports/savedItems';
+import { authorsFromSorted } from '../fixtures/readBack';
 
 describe('toCSV', () => {
   it('starts with a UTF-8 byte order mark and ends every record with CRLF', () => {

@@ -16,10 +16,10 @@ import { toCSV } from '../../lib/formats/csv';
 import { parseJSONBackup, toJSONBackup } from '../../lib/formats/jsonBackup';
 import { toMarkdown } from '../../lib/formats/markdown';
 import { toRIS } from '../../lib/formats/ris';
-import { authorsFromSorted, formatAuthors, namesFromByline, nameFromText } from '../../lib/names';
+import { formatAuthors, namesFromByline, nameFromText } from '../../lib/names';
 import type { AuthorList, CslName, SavedItem } from '../../lib/types';
 import { savedItem } from '../fixtures/imports/savedItems';
-import { authorsFromBibtexCreators, authorsFromCsl } from '../fixtures/readBack';
+import { authorsFromBibtexCreators, authorsFromCsl, authorsFromSorted } from '../fixtures/readBack';
 
 const PEOPLE: CslName[] = [
   { literal: 'World Health Organization' },
