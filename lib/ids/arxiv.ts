@@ -42,10 +42,14 @@ function afterFirstSegment(path: string, kinds: Set<string>): string | undefined
   return match && kinds.has(match[1]!.toLowerCase()) ? match[2] : undefined;
 }
 
-export function arxivIdFromUrl(raw: string | URL): string | undefined {
+/**
+ * The arXiv id an arXiv, ar5iv, alphaXiv, Hugging Face papers or arXiv-DOI address names. Undefined for anything else.
+ * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
+ */
+export function arxivIdFromUrl(raw: string | URL, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
-  const host = bareHost(url);
+  const host = knownHost ?? bareHost(url);
   const path = url.pathname;
   let remainder: string | undefined;
   if (ARXIV_HOSTS.has(host)) remainder = afterFirstSegment(path, ARXIV_PATH_KINDS);

@@ -42,6 +42,8 @@ export function normalizeDoi(raw: string): string | undefined {
 }
 
 /** Publisher URL forms "/doi/<DOI>", "/doi/{abs,full,pdf,epdf,…}/<DOI>" used by Wiley, ACM, Science, NEJM, T&F, Annual Reviews… */
+/** Hosts whose DOI is read from path segments other than a "doi" one. */
+const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'nature.com', 'medrxiv.org', 'biorxiv.org', 'link.springer.com', 'frontiersin.org']);
 const DOI_PATH_VIEWS = new Set(['abs', 'full', 'pdf', 'epdf', 'pdfdirect', 'pdfplus', 'reader', 'book', 'suppl', 'figure', 'ref', 'citedby']);
 /** Path segments some publishers append after the DOI ("…/full", "…/abstract/pdf"). */
 const VIEW_SEGMENTS = new Set(['full', 'abstract', 'pdf', 'fulltext', 'epdf', 'meta']);
@@ -76,11 +78,17 @@ function preprintDoi(segments: string[]): string | undefined {
   return match ? normalizeDoi(`10.1101/${match[1]}`) : undefined;
 }
 
-export function doiFromUrl(raw: string | URL): string | undefined {
+/**
+ * The DOI a doi.org address, a publisher path with a "doi" segment, a known publisher's article path or a `doi` query names. Undefined for anything else.
+ * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
+ */
+export function doiFromUrl(raw: string | URL, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
-  const host = bareHost(url);
-  const segments = pathSegments(url);
+  const host = knownHost ?? bareHost(url);
+  const path = url.pathname;
+  // Most links name no DOI: a path that does not hold "doi", even percent-encoded, has no "doi" segment, and is not split.
+  const segments = DOI_HOSTS.has(host) || path.includes('doi') || path.includes('%') ? pathSegments(url) : [];
   if (host === 'doi.org' || host === 'dx.doi.org') return doiFromPath(segments);
   if (host === 'nature.com') {
     const [section, article] = segments;
@@ -100,6 +108,7 @@ export function doiFromUrl(raw: string | URL): string | undefined {
     if (rest[0] && DOI_PATH_VIEWS.has(rest[0].toLowerCase())) rest.shift();
     return rest[0]?.startsWith('10.') ? doiFromPath(rest) : undefined;
   }
+  if (url.search === '') return undefined;
   const queryDoi = url.searchParams.get('doi') ?? (host === 'journals.plos.org' ? url.searchParams.get('id') : null);
   return queryDoi ? normalizeDoi(queryDoi) : undefined;
 }

@@ -4,7 +4,7 @@ import { arxivIdFromDoi, arxivIdFromUrl } from './arxiv';
 import { doiFromUrl } from './doi';
 import { pmcidFromUrl, pmidFromUrl } from './pubmed';
 import { repoFromUrl } from './repo';
-import { parseHttpUrl } from './url';
+import { bareHost, parseHttpUrl } from './url';
 
 export { arxivIdFromDoi, arxivIdFromUrl, normalizeArxivId } from './arxiv';
 export { doiFromUrl, normalizeDoi } from './doi';
@@ -24,11 +24,12 @@ export function idsFromUrls(urls: readonly string[]): PaperIds {
   for (const raw of urls) {
     const url = parseHttpUrl(raw);
     if (!url) continue;
-    arxiv ??= arxivIdFromUrl(url);
-    doi ??= doiFromUrl(url);
-    pmcid ??= pmcidFromUrl(url);
-    pmid ??= pmidFromUrl(url);
-    const repo = repoFromUrl(url);
+    const host = bareHost(url);
+    arxiv ??= arxivIdFromUrl(url, host);
+    doi ??= doiFromUrl(url, host);
+    pmcid ??= pmcidFromUrl(url, host);
+    pmid ??= pmidFromUrl(url, host);
+    const repo = repoFromUrl(url, host);
     if (repo && !repos.includes(repo)) repos.push(repo);
   }
   // Built in a fixed key order, without undefined fields, so snapshots serialize the same way

@@ -6,10 +6,14 @@ const PMID = /^\d{1,9}$/;
 const PMC_HOSTS = new Set(['ncbi.nlm.nih.gov', 'pmc.ncbi.nlm.nih.gov', 'europepmc.org']);
 const PMID_HOSTS = new Set(['pubmed.ncbi.nlm.nih.gov', 'ncbi.nlm.nih.gov', 'europepmc.org']);
 
-export function pmcidFromUrl(raw: string | URL): string | undefined {
+/**
+ * The PMC id ("PMC123") a PubMed Central or Europe PMC address names. Undefined for anything else.
+ * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
+ */
+export function pmcidFromUrl(raw: string | URL, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
-  const host = bareHost(url);
+  const host = knownHost ?? bareHost(url);
   if (!PMC_HOSTS.has(host)) return undefined;
   const segments = pathSegments(url);
   let candidate: string | undefined;
@@ -23,10 +27,14 @@ export function pmcidFromUrl(raw: string | URL): string | undefined {
   return match ? `PMC${match[1]}` : undefined;
 }
 
-export function pmidFromUrl(raw: string | URL): string | undefined {
+/**
+ * The PubMed id a PubMed or Europe PMC address names, without leading zeros. Undefined for anything else.
+ * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
+ */
+export function pmidFromUrl(raw: string | URL, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
-  const host = bareHost(url);
+  const host = knownHost ?? bareHost(url);
   if (!PMID_HOSTS.has(host)) return undefined;
   const segments = pathSegments(url);
   let candidate: string | undefined;

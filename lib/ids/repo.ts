@@ -43,10 +43,14 @@ function huggingFaceRepo(segments: string[]): string | undefined {
   return (kind ? `huggingface.co/${kind}/${owner}/${name}` : `huggingface.co/${owner}/${name}`).toLowerCase();
 }
 
-export function repoFromUrl(raw: string | URL): string | undefined {
+/**
+ * The code repository ("github.com/owner/name", "huggingface.co/…") a GitHub or Hugging Face address names, lower-cased. Undefined for anything else.
+ * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
+ */
+export function repoFromUrl(raw: string | URL, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
-  const host = bareHost(url);
+  const host = knownHost ?? bareHost(url);
   if (host === 'github.com' || host === 'raw.githubusercontent.com') return githubRepo(pathSegments(url));
   if (host === 'huggingface.co' || host === 'hf.co') return huggingFaceRepo(pathSegments(url));
   return undefined;
