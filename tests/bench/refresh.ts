@@ -118,7 +118,7 @@ async function nodeFigures(label: string, entries: CatalogEntry[], old: { parse:
  * longest wait for the background's answer to a badge lookup (matchPage, one at a time).
  */
 function installStallMeter(): void {
-  const w = window as unknown as { __stall: { longest: number; last: number; timer: number; applyingAt?: number; doneAt?: number; lookupLongest: number; lookups: number; stop?: boolean } };
+  const w = window as unknown as { __stall: { longest: number; last: number; timer: number; fetchingAt?: number; applyingAt?: number; doneAt?: number; lookupLongest: number; lookups: number; stop?: boolean } };
   w.__stall = { longest: 0, last: performance.now(), timer: 0, lookupLongest: 0, lookups: 0 };
   const chromeApi = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> }; storage: { onChanged: { addListener: (f: (c: Record<string, { newValue?: { phase?: string } }>, a: string) => void) => void } } } }).chrome;
   // Unnamed on purpose: tsx names named functions with a helper the page does not have.
@@ -134,6 +134,8 @@ function installStallMeter(): void {
   chromeApi.storage.onChanged.addListener((changes, area) => {
     const change = changes.refreshProgress;
     if (area !== 'session' || !change) return;
+    // Byte progress is published at most every 200 ms: its last report is within that of the body's end.
+    if (change.newValue?.phase === 'fetching') w.__stall.fetchingAt = Date.now();
     if (change.newValue?.phase === 'applying') w.__stall.applyingAt ??= Date.now();
     if (change.newValue === undefined) w.__stall.doneAt ??= Date.now();
   });
@@ -155,15 +157,20 @@ async function chromiumFigures(seed: CatalogSnapshot, basis: Paper[]): Promise<v
     const reply = await page.evaluate(([t, d]) => (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ lantern: 1, type: t, data: d }), [type, data] as const);
     const end = Date.now();
     const meter = await page.evaluate(() => {
-      const stall = (window as unknown as { __stall: { longest: number; applyingAt?: number; doneAt?: number; lookupLongest: number; lookups: number; stop?: boolean } }).__stall;
+      const stall = (window as unknown as { __stall: { longest: number; fetchingAt?: number; applyingAt?: number; doneAt?: number; lookupLongest: number; lookups: number; stop?: boolean } }).__stall;
       stall.stop = true;
       return stall;
     });
     await page.close();
-    // fetch + parse + diff, then the transaction, then the search index rebuild before the answer.
+    // The fetch (its last byte progress), then parse, diff, layout and the first batch of rows
+    // written (the first "applying" progress), the rest of the transaction, then the search index
+    // rebuild before the answer.
+    const fetched = meter.fetchingAt && meter.applyingAt && meter.fetchingAt < meter.applyingAt ? meter.fetchingAt : undefined;
     const phases =
       meter.applyingAt && meter.doneAt
-        ? ` [fetch+parse+diff ${ms(meter.applyingAt - start)}, apply ${ms(meter.doneAt - meter.applyingAt)}, index ${ms(end - meter.doneAt)}]`
+        ? fetched
+          ? ` [fetch ~${ms(fetched - start)}, parse+diff+layout+first rows ${ms(meter.applyingAt - fetched)}, rest of apply ${ms(meter.doneAt - meter.applyingAt)}, index ${ms(end - meter.doneAt)}]`
+          : ` [fetch+parse+diff ${ms(meter.applyingAt - start)}, apply ${ms(meter.doneAt - meter.applyingAt)}, index ${ms(end - meter.doneAt)}]`
         : '';
     return {
       reply: reply as { ok: boolean; value?: unknown; error?: string },
