@@ -124,14 +124,22 @@ describe('a mark', () => {
       await page.bringToFront();
       await popup.locator('[data-entry-count]').waitFor();
       await popup.locator('input[type=search]').fill('MEDITRON-70B Scaling Medical Pretraining');
-      const toggle = popup.locator(`[role=option][data-paper-id="${id}"] [aria-pressed]`);
-      // Whatever an earlier test left: each press in the popup shows on the open page's mark.
-      const savedAtFirst = (await toggle.getAttribute('aria-pressed')) === 'true';
-      const others = (await readMarks(page)).filter((m) => m.paperId !== id).map((m) => m.status);
+      const option = `[role=option][data-paper-id="${id}"]`;
+      const toggle = popup.locator(`${option} [aria-pressed]`);
+      // Whatever an earlier test left (the page's mark says it): each press in the popup shows on the open page's mark.
+      const before = await readMarks(page);
+      const savedAtFirst = (before.find((m) => m.paperId === id)?.status ?? 'none') !== 'none';
+      const others = before.filter((m) => m.paperId !== id).map((m) => m.status);
+      // A press acts on what the popup shows, as a person's does: each waits until the popup shows
+      // the reading list as it is. The popup follows its own writes through the database's change
+      // notices, which a tab in the background (as the popup is here, behind the page) gets late,
+      // sometimes after the page's mark has already changed.
+      await popup.locator(`${option} [aria-pressed="${savedAtFirst}"]`).waitFor();
       for (const status of savedAtFirst ? ['none', 'saved'] : ['saved', 'none']) {
         await toggle.click();
         const marks = await waitForMark(page, (m) => m.paperId === id && m.status === status);
         expect(marks.filter((m) => m.paperId !== id).map((m) => m.status)).toEqual(others);
+        await popup.locator(`${option} [aria-pressed="${status === 'saved'}"]`).waitFor();
       }
     } finally {
       await popup.close();
