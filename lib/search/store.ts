@@ -60,14 +60,15 @@ export function loadStoredSearchIndex(value: unknown): { fingerprint: unknown; i
   return index ? { fingerprint: row?.fingerprint, index } : undefined;
 }
 
-async function storedSearchIndex(db: LanternDB): Promise<{ fingerprint: unknown; index: SearchIndex } | undefined> {
-  return loadStoredSearchIndex((await db.kv.get(SEARCH_INDEX_KEY))?.value);
+/** The index of a stored row if it was built for `fingerprint` (checked before anything is decoded), else undefined. */
+function indexBuiltFor(value: unknown, fingerprint: unknown): SearchIndex | undefined {
+  const row = value as Partial<StoredSearchIndex> | undefined;
+  return row?.fingerprint === fingerprint ? loadSearchIndex(row?.index) : undefined;
 }
 
 /** The stored index if it was built for `fingerprint`, else undefined (absent, outdated or unreadable). */
 export async function storedSearchIndexFor(db: LanternDB, fingerprint: unknown): Promise<SearchIndex | undefined> {
-  const stored = await storedSearchIndex(db);
-  return stored && stored.fingerprint === fingerprint ? stored.index : undefined;
+  return indexBuiltFor((await db.kv.get(SEARCH_INDEX_KEY))?.value, fingerprint);
 }
 
 /**
@@ -95,8 +96,8 @@ function oneAtATime<T>(db: LanternDB, task: () => Promise<T>): Promise<T> {
 /** The stored index when it matches the lists, else a freshly built (and stored) one. */
 export function getSearchIndex(db: LanternDB): Promise<SearchIndex> {
   return oneAtATime(db, async () => {
-    const [fingerprint, stored] = await Promise.all([searchIndexFingerprint(db), storedSearchIndex(db)]);
-    return stored && stored.fingerprint === fingerprint ? stored.index : rebuildSearchIndex(db);
+    const [fingerprint, row] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_KEY)]);
+    return indexBuiltFor(row?.value, fingerprint) ?? rebuildSearchIndex(db);
   });
 }
 
