@@ -49,11 +49,15 @@ export function idsFromUrls(urls: readonly string[]): PaperIds {
  * URL for pages, tabs, links and pasted URLs alike.
  */
 export function identityFromUrl(url: string): PageIdentity | undefined {
-  const doi = doiFromUrl(url);
-  const arxiv = arxivIdFromUrl(url) ?? (doi ? arxivIdFromDoi(doi) : undefined);
-  const pmcid = pmcidFromUrl(url);
-  const pmid = pmidFromUrl(url);
-  const repo = repoFromUrl(url);
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return undefined;
+  // Parsed once for all five detectors, as idsFromUrls does.
+  const host = bareHost(parsed);
+  const doi = doiFromUrl(parsed, host);
+  const arxiv = arxivIdFromUrl(parsed, host) ?? (doi ? arxivIdFromDoi(doi) : undefined);
+  const pmcid = pmcidFromUrl(parsed, host);
+  const pmid = pmidFromUrl(parsed, host);
+  const repo = repoFromUrl(parsed, host);
   if (!arxiv && !doi && !pmcid && !pmid && !repo) return undefined;
   const identity: PageIdentity = { url };
   if (arxiv) identity.arxiv = arxiv;
