@@ -23,13 +23,15 @@ export function markSettings(stored: unknown): MarkSettings {
   return { listings: flag('listings'), references: flag('references'), suggest: flag('suggest') };
 }
 
-/** The stored settings; read them through loadMarkSettings (the stored value is not trusted to be whole). */
+/** The stored value, unchecked: it may be missing, partial or damaged, so it is read only through markSettings. */
 const markSettingsItem = storage.defineItem<unknown>(`local:${MARK_SETTINGS_KEY}`, { fallback: null });
 
+/** The reader's mark settings, each missing or damaged field at its default. Rejects only when storage cannot be read. */
 export async function loadMarkSettings(): Promise<MarkSettings> {
   return markSettings(await markSettingsItem.getValue());
 }
 
+/** Stores the settings whole (every field a boolean). */
 export async function saveMarkSettings(settings: MarkSettings): Promise<void> {
   await markSettingsItem.setValue(markSettings(settings));
 }

@@ -41,9 +41,9 @@ export function normalizeDoi(raw: string): string | undefined {
   return DOI_PATTERN.test(doi) ? doi.toLowerCase() : undefined;
 }
 
-/** Publisher URL forms "/doi/<DOI>", "/doi/{abs,full,pdf,epdf,…}/<DOI>" used by Wiley, ACM, Science, NEJM, T&F, Annual Reviews… */
 /** Hosts whose DOI is read from path segments other than a "doi" one. */
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'nature.com', 'medrxiv.org', 'biorxiv.org', 'link.springer.com', 'frontiersin.org']);
+/** Publisher URL forms "/doi/<DOI>", "/doi/{abs,full,pdf,epdf,…}/<DOI>" used by Wiley, ACM, Science, NEJM, T&F, Annual Reviews… */
 const DOI_PATH_VIEWS = new Set(['abs', 'full', 'pdf', 'epdf', 'pdfdirect', 'pdfplus', 'reader', 'book', 'suppl', 'figure', 'ref', 'citedby']);
 /** Path segments some publishers append after the DOI ("…/full", "…/abstract/pdf"). */
 const VIEW_SEGMENTS = new Set(['full', 'abstract', 'pdf', 'fulltext', 'epdf', 'meta']);
