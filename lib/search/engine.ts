@@ -444,8 +444,19 @@ function lowerBound(index: SearchIndex, key: string): number {
   return Math.min(low * TERM_BLOCK, data.termCount);
 }
 
-/** Typos allowed for a typed word: none for short words, one from 4 letters, two from 6. */
+/** Longest query read, in characters: far past any title, short enough that a pasted page costs nothing. */
+const MAX_QUERY_CHARS = 1000;
+
+/**
+ * Longest word read with typo tolerance, in characters. Typo matching costs the square of the
+ * word's length (MiniSearch's fuzzyGet builds a length × length matrix), and no word in a paper
+ * title is longer; a longer one (a pasted blob) is matched as written.
+ */
+const MAX_FUZZY_TERM_CHARS = 64;
+
+/** Typos allowed for a typed word: none for short words, one from 4 letters, two from 6, none past MAX_FUZZY_TERM_CHARS. */
 export function allowedTypos(term: string): number {
+  if (term.length > MAX_FUZZY_TERM_CHARS) return 0;
   if (term.length >= 6) return 2;
   if (term.length >= 4) return 1;
   return 0;
@@ -605,7 +616,8 @@ function topDocs(candidates: Iterable<number>, key: (doc: number) => number, lim
 export function searchPapers(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const limit = options.limit ?? 50;
   const accept = docFilter(index, options.filters);
-  const queryTerms = tokenizeQuery(query).slice(0, 16);
+  // Cut before folding: NFKD can turn one character into eighteen.
+  const queryTerms = tokenizeQuery(query.slice(0, MAX_QUERY_CHARS)).slice(0, 16);
 
   if (queryTerms.length === 0) {
     const dateOf = (doc: number): number => index.data.dates[doc] ?? 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allowedTypos,
   buildSearchIndex,
   categoryCounts,
   indexYears,
@@ -77,6 +78,8 @@ describe('tokenization', () => {
     // A ligature copied from a PDF title, and a superscript.
     expect(tokenizeQuery('ﬁne-tuning')).toEqual(tokenizeQuery('fine-tuning'));
     expect(foldText('H²')).toBe('h2');
+    // Every combining mark, not only the Latin ones: a vector arrow, Vietnamese stacked accents.
+    expect(foldText('v\u20D7 Nguyễn Việt')).toBe('v nguyen viet');
   });
 
   it('makes x-ray, xray and X-ray meet on one term', () => {
@@ -119,6 +122,14 @@ describe('searchPapers: ranking', () => {
   it('finds prefixes while typing', () => {
     expect(ids(index, 'radi')[0]).toBe('radiology-gpt');
     expect(ids(index, 'medit')[0]).toBe('meditron');
+  });
+
+  it('reads a pasted blob as written: no typo matching past a word’s length, no query past its length', () => {
+    expect(allowedTypos('m'.repeat(64))).toBe(2);
+    expect(allowedTypos('m'.repeat(65))).toBe(0);
+    // U+FDFA folds to 18 characters: 10,000 of them once asked for a 32 GB typo matrix.
+    expect(() => searchPapers(index, '\uFDFA'.repeat(10_000))).not.toThrow();
+    expect(ids(index, `meditron ${'x'.repeat(5_000)}`)[0]).toBe('meditron');
   });
 
   it('tolerates typos scaled by word length', () => {
