@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idsFromUrls, paperKeys } from '../../lib/ids';
+import { doiFromUrl, identityFromUrl, idsFromUrls, paperKeys } from '../../lib/ids';
 
 describe('idsFromUrls', () => {
   it('collects each kind of identifier from the first link that has it, and every repository', () => {
@@ -41,5 +41,16 @@ describe('paperKeys', () => {
   it('skips what is missing, including an empty title key', () => {
     expect(paperKeys({ doi: '10.2196/48568' }, '')).toEqual(['doi:10.2196/48568']);
     expect(paperKeys({})).toEqual([]);
+  });
+});
+
+describe('identityFromUrl', () => {
+  it('reads an arXiv id from an arXiv DOI, and a DOI behind a percent-encoded "doi" segment', () => {
+    expect(identityFromUrl('https://doi.org/10.48550/arXiv.2311.16452')).toEqual({
+      url: 'https://doi.org/10.48550/arXiv.2311.16452',
+      arxiv: '2311.16452',
+      doi: '10.48550/arxiv.2311.16452',
+    });
+    expect(doiFromUrl('https://example.org/%64oi/10.1145/3571730')).toBe('10.1145/3571730');
   });
 });

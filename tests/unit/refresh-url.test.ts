@@ -75,6 +75,7 @@ describe('normalizeListUrl', () => {
       'https://github.com/kaushikb11',
       'https://github.com/orgs/openai/repositories',
       'https://github.com/sponsors/kaushikb11',
+      'https://github.com/SPONSORS/kaushikb11',
       'https://github.com/owner/repo/issues/4',
       'https://raw.githubusercontent.com/owner/repo',
       'https://example.org/',
