@@ -70,6 +70,22 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
     services.loadTab().then(setTab, () => setTab(null));
     services.loadTabListings().then(setTabListings, () => setTabListings(null));
     services.loadShortcut().then(setShortcut, () => setShortcut(null));
+  }, [services]);
+
+  const catalog = catalogState.status === 'ready' ? catalogState.catalog : null;
+  // The reading-list watchers open the database on this page: started beside the first search,
+  // they held its reads back. So they start once the first results (or the error) are shown, or
+  // at once when the catalog has to be built first and no results are coming soon.
+  const [watching, setWatching] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void (services.catalogStored ?? Promise.resolve(false)).then((stored) => current && !stored && setWatching(true), () => current && setWatching(true));
+    return () => {
+      current = false;
+    };
+  }, [services]);
+  useEffect(() => {
+    if (!watching) return;
     const stopSaved = services.watchSaved((ids, byId) => {
       setSavedIds(ids);
       setStatuses(byId);
@@ -83,9 +99,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
       stopSaved();
       stopSeenAt();
     };
-  }, [services]);
-
-  const catalog = catalogState.status === 'ready' ? catalogState.catalog : null;
+  }, [services, watching]);
   // Send is called from the click itself: the permission prompt must start inside the user's gesture.
   const carry = {
     inZotero,
@@ -159,6 +173,10 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   }, [catalog, pendingLookup, request]);
   const outcome = answer?.outcome ?? null;
   const busy = !catalog || (pendingLookup ? !lookup : answer?.request !== request);
+  const firstShown = answer !== null || lookup !== null || error !== null || catalogState.status === 'error';
+  useEffect(() => {
+    if (firstShown) setWatching(true);
+  }, [firstShown]);
 
   const shown: Paper[] = pendingLookup ? (lookup?.kind === 'found' ? [lookup.paper] : []) : (outcome?.papers ?? []);
   const terms = outcome?.terms ?? [];

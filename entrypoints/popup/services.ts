@@ -65,6 +65,11 @@ export interface PopupServices {
   /** Calls back with the catalog as soon as it is loaded and whenever it changes; returns the unsubscribe. */
   watchCatalog(onChange: (catalog: PopupCatalog) => void, onError: (error: unknown) => void): () => void;
   /**
+   * Resolves true when the catalog comes from the stored search index, ready at once; false when
+   * one must be built first. Absent: as false.
+   */
+  catalogStored?: Promise<boolean>;
+  /**
    * Calls back with the time up to which the user has seen new entries (undefined before the
    * clock starts), now and whenever it moves; returns the unsubscribe.
    */

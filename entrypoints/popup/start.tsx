@@ -20,6 +20,7 @@ import type { PopupServices, TabListings } from './services';
 import { suggestIssueUrl } from '../../lib/listing/suggest';
 import { loadMarkSettings } from '../../lib/markSettings';
 import { saveShortcut } from '../../lib/commandNames';
+import { isStoredSearchIndex } from '../../lib/search/store';
 
 async function loadTab(): Promise<TabPaper | null> {
   const tabId = await resolveTabId();
@@ -69,6 +70,7 @@ export function start(early: Promise<EarlyRead | undefined>): void {
   const services: PopupServices = {
     siteAccess: browserSiteAccess(),
     watchCatalog: (onChange, onError) => watchPopupCatalog(db, onChange, onError, early),
+    catalogStored: early.then((first) => isStoredSearchIndex(first?.stored)),
     watchEntriesSeenAt(onChange) {
       // One small row: "Dismiss" (the background writes it) clears the marks at once.
       const subscription = liveQuery(() => readEntriesSeenAt(db)).subscribe({

@@ -333,7 +333,8 @@ export function serializeSearchIndex(index: SearchIndex): SerializedSearchIndex 
   return index.data;
 }
 
-function isSerializedSearchIndex(value: unknown): value is SerializedSearchIndex {
+/** Whether `value` is a serialized index of this version whose parts fit together (checked, not decoded). */
+export function isSerializedSearchIndex(value: unknown): value is SerializedSearchIndex {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<SerializedSearchIndex>;
   if (v.version !== SEARCH_INDEX_VERSION || !Number.isInteger(v.size) || !Number.isInteger(v.termCount)) return false;

@@ -12,6 +12,7 @@ import type { ListInfo, Paper, StoredEntry } from '../types';
 import {
   SEARCH_INDEX_VERSION,
   buildSearchIndexInSlices,
+  isSerializedSearchIndex,
   loadSearchIndex,
   serializeSearchIndex,
   type SearchHit,
@@ -58,6 +59,11 @@ export function loadStoredSearchIndex(value: unknown): { fingerprint: unknown; i
   const row = value as Partial<StoredSearchIndex> | undefined;
   const index = loadSearchIndex(row?.index);
   return index ? { fingerprint: row?.fingerprint, index } : undefined;
+}
+
+/** Whether a stored index row (unchecked) holds an index of this version that loads, without loading it. */
+export function isStoredSearchIndex(value: unknown): boolean {
+  return isSerializedSearchIndex((value as Partial<StoredSearchIndex> | undefined)?.index);
 }
 
 /** The index of a stored row if it was built for `fingerprint` (checked before anything is decoded), else undefined. */

@@ -441,3 +441,38 @@ describe('popup on a page that lists or cites listed papers', () => {
     expect(root.querySelector('a[data-suggest]')).toBeNull();
   });
 });
+
+describe('popup: the first results come first', () => {
+  /** Services whose catalog is stored (or not) and whose first results wait for `release`. */
+  function gated(stored: boolean) {
+    const h = makeServices();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const watchCatalog = h.services.watchCatalog;
+    h.services.watchCatalog = (onChange, onError) =>
+      watchCatalog((catalog) => onChange({ ...catalog, search: async (query, request) => (await released, catalog.search(query, request)) }), onError);
+    h.services.catalogStored = Promise.resolve(stored);
+    let watched = 0;
+    const watchSaved = h.services.watchSaved;
+    h.services.watchSaved = (onChange) => (watched++, watchSaved(onChange));
+    return { h, release, watched: () => watched };
+  }
+
+  it('opens the reading list only once the first results are shown, when they come from the stored index', async () => {
+    const { h, release, watched } = gated(true);
+    await mount(h, 'radiology');
+    expect(root.querySelector('[data-paper-id]')).toBeNull();
+    expect(watched()).toBe(0);
+    release();
+    await flush();
+    expect(root.querySelector('[data-paper-id="arxiv:2306.08666"]')).not.toBeNull();
+    expect(watched()).toBe(1);
+  });
+
+  it('opens it at once when the index has to be built first', async () => {
+    const { h, watched } = gated(false);
+    await mount(h, 'radiology');
+    expect(root.querySelector('[data-paper-id]')).toBeNull();
+    expect(watched()).toBe(1);
+  });
+});
