@@ -25,15 +25,32 @@ export interface CatalogSource {
   papersByKeys: (keys: string[]) => Promise<Paper[]>;
 }
 
+/** What the popup uses of a list row. */
+type ShownList = Pick<ListInfo, 'id' | 'name' | 'enabled'>;
+
+/**
+ * The list rows as the popup shows them. The rows come from IndexedDB unchecked (the early read's
+ * are `unknown`; Dexie types its rows but does not check them), and one damaged row must not stop
+ * the popup: a row without a string id is skipped, one without a string name shows under its id,
+ * and only `enabled: true` counts as enabled.
+ */
+function shownLists(rows: readonly unknown[]): ShownList[] {
+  return rows.flatMap((row) => {
+    const { id, name, enabled } = (row ?? {}) as { id?: unknown; name?: unknown; enabled?: unknown };
+    if (typeof id !== 'string') return [];
+    return [{ id, name: typeof name === 'string' ? name : id, enabled: enabled === true }];
+  });
+}
+
 /** The footer's name for what is searched: the one enabled list, or how many (the count covers them all). */
-function listNameOf(lists: readonly ListInfo[]): string {
+function listNameOf(lists: readonly ShownList[]): string {
   const enabled = lists.filter((l) => l.enabled);
   if (enabled.length > 1) return `${enabled.length} lists`;
   return enabled[0]?.name ?? 'the list';
 }
 
 /** The enabled lists by name (the table's order is by id, which users never see). */
-function listChoices(lists: readonly ListInfo[]): ListChoice[] {
+function listChoices(lists: readonly ShownList[]): ListChoice[] {
   return lists
     .filter((l) => l.enabled)
     .map(({ id, name }) => ({ id, name }))
@@ -41,7 +58,7 @@ function listChoices(lists: readonly ListInfo[]): ListChoice[] {
 }
 
 /** What of the lists the popup shows (footer name, list filter): a change to it re-renders. */
-function listsShown(lists: readonly ListInfo[]): string {
+function listsShown(lists: readonly ShownList[]): string {
   return JSON.stringify([listNameOf(lists), listChoices(lists)]);
 }
 
@@ -59,7 +76,7 @@ export function watchPopupCatalog(
   onError: (error: unknown) => void,
   early: Promise<EarlyRead | undefined> = Promise.resolve(undefined),
 ): () => void {
-  let held: { fingerprint: unknown; index: SearchIndex; lists: readonly ListInfo[] } | undefined;
+  let held: { fingerprint: unknown; index: SearchIndex; lists: readonly ShownList[] } | undefined;
   let subscription: { unsubscribe(): void } | undefined;
   let stopped = false;
   // The early read's connection answers the papers of hits until it is gone; Dexie after that.
@@ -76,7 +93,7 @@ export function watchPopupCatalog(
     return papersForHits(hits, dexieEntryReader(db));
   };
 
-  const hold = (fingerprint: unknown, index: SearchIndex, lists: readonly ListInfo[]) => {
+  const hold = (fingerprint: unknown, index: SearchIndex, lists: readonly ShownList[]) => {
     held = { fingerprint, index, lists };
     onChange(
       createPopupCatalog({
@@ -89,7 +106,8 @@ export function watchPopupCatalog(
     );
   };
 
-  const follow = async (fingerprint: unknown, lists: ListInfo[]) => {
+  const follow = async (fingerprint: unknown, rows: readonly unknown[]) => {
+    const lists = shownLists(rows);
     if (held && held.fingerprint === fingerprint && listsShown(held.lists) === listsShown(lists)) return;
     // The early reader reads only the lists enabled at its read: any change of lists or index
     // (a popup opened while the bundled list was being seeded) outdates it.
@@ -102,23 +120,27 @@ export function watchPopupCatalog(
     if (!stopped) hold(fingerprint, stored ?? (await getSearchIndex(db)), lists);
   };
 
-  early.then(
-    (first) => {
+  // The early read is a head start only: whatever goes wrong with it, the database is followed
+  // below, and that path shows the catalog (or reports the error).
+  early
+    .then((first) => {
       if (stopped) return;
       const stored = loadStoredSearchIndex(first?.stored);
       if (first && stored) {
         earlyRows = {
           withIds: (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>,
         };
-        hold(stored.fingerprint, stored.index, first.lists as ListInfo[]);
+        hold(stored.fingerprint, stored.index, shownLists(first.lists));
       }
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      if (stopped) return;
       subscription = liveQuery(() => searchIndexState(db)).subscribe({
         next: ({ fingerprint, lists }) => follow(fingerprint, lists).catch(onError),
         error: onError,
       });
-    },
-    onError,
-  );
+    });
   return () => {
     stopped = true;
     subscription?.unsubscribe();

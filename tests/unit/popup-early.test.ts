@@ -104,4 +104,33 @@ describe('the popup catalog after an early read', () => {
     stop();
     db.close();
   });
+
+  it('shows the lists and follows their changes when a stored list row is malformed (a list without a name)', async () => {
+    const name = 'early-malformed-list';
+    const db = new LanternDB(name);
+    const list = (id: string) => ({ id, name: id, sourceUrl: `https://example.org/${id}.md`, enabled: true, fetchedAt: 1 });
+    const entry = (id: string): CatalogEntry =>
+      withAuthorList({ id, title: id, titleKey: id, line: 1, authors: '', venue: '', categories: [], links: [], ids: { repos: [] } });
+    await replaceListEntries(db, list('alpha'), [entry('arxiv:2401.00001')]);
+    await replaceListEntries(db, list('beta'), [entry('arxiv:2401.00002')]);
+    await createSearchIndexKeeper(db).ensureStored();
+    // Written around the schema's types, as a damaged or foreign row would be.
+    await db.lists.update('beta', { name: null as unknown as string });
+    const early = readStoredIndexEarly(indexedDB, name);
+    const catalogs: PopupCatalog[] = [];
+    const errors: unknown[] = [];
+    const stop = watchPopupCatalog(db, (catalog) => catalogs.push(catalog), (e) => errors.push(e), early);
+    await vi.waitFor(() => expect(catalogs.at(-1)?.listName).toBe('2 lists'));
+    expect(catalogs.at(-1)?.lists.map((l) => [l.id, l.name])).toEqual([
+      ['alpha', 'alpha'],
+      ['beta', 'beta'],
+    ]);
+    // The popup still follows the database: a renamed list shows.
+    await db.lists.update('alpha', { name: 'Renamed' });
+    await vi.waitFor(() => expect(catalogs.at(-1)?.lists.map((l) => l.name)).toEqual(['beta', 'Renamed']));
+    expect(catalogs.at(-1)?.entryCount).toBe(2);
+    expect(errors).toEqual([]);
+    stop();
+    db.close();
+  });
 });
