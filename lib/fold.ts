@@ -1,8 +1,9 @@
 /**
- * Letter folding, one rule for everything that compares or writes words: search terms, library
- * filters, BibTeX keys. Compatibility forms are decomposed (NFKD: "ﬁ" → "fi", "²" → "2"),
- * diacritics dropped ("Grégoire" → "gregoire"), and the letters Unicode does not decompose
- * spelled as ASCII ("Straße" → "strasse", "Łukasz" → "lukasz").
+ * Letter folding, one rule for everything that compares or writes words: title keys (./title.ts),
+ * search terms, library filters, BibTeX keys. Compatibility forms are decomposed (NFKD: "ﬁ" → "fi",
+ * "²" → "2"), diacritics dropped ("Grégoire" → "gregoire"), and the letters Unicode does not
+ * decompose spelled as ASCII ("Straße" → "strasse", "Łukasz" → "lukasz"). Title keys are stored:
+ * a change to this rule needs a schema version that rewrites them (lib/db/schema.ts, v8).
  */
 
 const COMBINING_MARKS = /\p{M}/gu;

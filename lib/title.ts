@@ -1,32 +1,43 @@
 /**
  * Title normalization for matching: two spellings of the same title ("AlpaCare:Instruction" and
- * "AlpaCare: Instruction.", curly or straight quotes, en or em dashes, accents) get one key.
+ * "AlpaCare: Instruction.", curly or straight quotes, en or em dashes, accents, "ß" or "ss") get
+ * one key. Letters are folded by the one rule of ./fold.ts, so a title key, a search term and a
+ * BibTeX key agree on every letter.
  */
+import { foldText } from './fold';
 
 /** Apostrophes are dropped rather than spaced so "Alzheimer's" and "Alzheimer’s" both read "alzheimers". */
 const APOSTROPHES = /['’‘ʼ′`´]/g;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const COMBINING_MARKS = /\p{M}/gu;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 const NOT_ASCII_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
+const TITLE_ID = 'title:';
 
-/** The normalized title: NFKD, diacritics stripped, lower-case, punctuation as single spaces, trimmed. */
+/**
+ * The normalized title: letters folded as foldText folds them (NFKD, diacritics dropped,
+ * lower-case, "ß" → "ss", "Ł" → "l"), apostrophes dropped, every run of other characters that are
+ * not letters or digits one space, trimmed. Applying it to a key gives the key back.
+ */
 export function titleKey(title: string): string {
   // Plain ASCII (most titles) needs no Unicode decomposition or Unicode-aware classes, which cost several times more.
   if (PRINTABLE_ASCII.test(title)) {
     return title.toLowerCase().replace(APOSTROPHES, '').replace(NOT_ASCII_LETTER_OR_DIGIT, ' ').trim();
   }
-  return title
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(APOSTROPHES, '')
-    .replace(NOT_LETTER_OR_DIGIT, ' ')
-    .trim();
+  return foldText(title).replace(APOSTROPHES, '').replace(NOT_LETTER_OR_DIGIT, ' ').trim();
 }
 
 /** The words of the title key, in order. */
 export function titleWords(title: string): string[] {
   const key = titleKey(title);
   return key === '' ? [] : key.split(' ');
+}
+
+/**
+ * A paper id with its title key as titleKey makes it today: "title:straße" (a key of an earlier
+ * rule, from a backup or another device's sync) → "title:strasse"; every other id unchanged.
+ * Right because titleKey of an earlier key equals titleKey of the title it was made from: the
+ * earlier rule differed only in keeping the letters foldText spells in ASCII.
+ */
+export function currentTitleId(id: string): string {
+  return id.startsWith(TITLE_ID) ? TITLE_ID + titleKey(id.slice(TITLE_ID.length)) : id;
 }

@@ -16,6 +16,7 @@ import { nameFromText, namesFromByline } from './frozen/namesV5';
 import type { AuthorList, CslName, ListInfo, RemovedItem, SavedItem, SavedPaper, StoredEntry } from '../types';
 import { entryDigestV3, entryKeysV3, layoutListV3 } from './frozen/layoutV3';
 import { layoutListV7 } from './frozen/layoutV7';
+import { paperIdV8, paperV8, savedItemsV8, titleKeyV8 } from './frozen/titleKeysV8';
 import type { EntryChunk, EntryKeyBucket, ListLayout, ListManifest } from './layout';
 import { failureReason, keepAside, type SetAsideRow } from './setAside';
 import { DB_NAME } from './schemaNames';
@@ -154,6 +155,92 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('kv').bulkDelete(listIds.map((listId) => `keyFilter:${listId}`));
     },
   },
+  {
+    version: 8,
+    // Title keys fold letters by the one rule of lib/fold.ts ("ß" → "ss", "Ł" → "l"), so stored
+    // keys and "title:" ids are rewritten (./frozen/titleKeysV8.ts) wherever a paper id is kept:
+    // list entries (laid out again, as v7 lays them out), saved and removed items, the papers
+    // marked as sent to Zotero, and automatic backups. Saved items that become one id are merged
+    // (mergeSavedV8: nothing of either is lost); a removed item whose id is now a saved item's, or
+    // another removed item's (the older removal), is kept aside whole. Sync's record of what the
+    // devices last agreed on is left as it was: an old id it holds is no longer in the reading list,
+    // so the next sync tells the other devices it was removed, beside the new id saved with
+    // everything it held (lib/sync/doc.ts maps the old ids that devices not yet upgraded send).
+    // The stored search index names papers by id: it is dropped, and built again when next used.
+    stores: {},
+    upgrade: async (tx) => {
+      const aside: SetAsideRow[] = [];
+      const setAside = (table: string) => (value: unknown, error: unknown) => aside.push({ table, version: 8, at: Date.now(), reason: failureReason(error), value });
+      const listIds = (await tx.table('lists').toCollection().primaryKeys()) as string[];
+      for (const listId of listIds) {
+        const entries = await listEntries(tx, listId);
+        const moved: StoredEntry[] = [];
+        for (const entry of entries) {
+          try {
+            moved.push(paperV8(entry));
+          } catch (error) {
+            setAside('entryChunks')(entry, error);
+          }
+        }
+        if (moved.length === entries.length && moved.every((entry, i) => entry.id === entries[i]!.id && entry.titleKey === entries[i]!.titleKey)) continue;
+        // Two entries of one list that are now one title: the first in list order stays (a
+        // refresh of the list makes them one entry, as the parser does with one title).
+        const seen = new Set<string>();
+        await writeListLayout(tx, listId, moved.filter((entry) => !seen.has(entry.id) && seen.add(entry.id)), layoutListV7);
+        await tx.table('kv').delete(`keyFilter:${listId}`);
+      }
+
+      const saved = (await tx.table('saved').toArray()) as SavedItem[];
+      const savedNow = savedItemsV8(saved, setAside('saved'));
+      await tx.table('saved').clear();
+      await tx.table('saved').bulkAdd(savedNow);
+      const savedIds = new Set(savedNow.map((item) => item.id));
+
+      // The latest removal of an id stays; an older one, or one of a saved paper's id, is kept aside.
+      const removed = (await tx.table('removed').toArray()) as RemovedItem[];
+      const keptRemoved = new Map<string, RemovedItem>();
+      for (const row of [...removed].sort((a, b) => b.removedAt - a.removedAt)) {
+        try {
+          const id = paperIdV8(row.id);
+          if (savedIds.has(id) || keptRemoved.has(id)) throw new Error(`another item now has its id, ${id}`);
+          keptRemoved.set(id, { ...row, id, item: { ...row.item, id, paper: paperV8(row.item.paper) } });
+        } catch (error) {
+          setAside('removed')(row, error);
+        }
+      }
+      await tx.table('removed').clear();
+      await tx.table('removed').bulkAdd([...keptRemoved.values()]);
+
+      const kv = tx.table('kv');
+      const sent = (await kv.get('zotero-sent'))?.value;
+      if (typeof sent === 'object' && sent !== null && !Array.isArray(sent)) {
+        const moved: Record<string, number> = {};
+        for (const [id, at] of Object.entries(sent)) if (typeof at === 'number') moved[paperIdV8(id)] = Math.max(moved[paperIdV8(id)] ?? at, at);
+        await kv.put({ key: 'zotero-sent', value: moved });
+      }
+
+      // A backup is restored exactly as kept: its items move as the reading list's do. A damaged
+      // item in it stays as it was (the backup is a copy, not the reading list).
+      const backups = (await kv.where('key').startsWith('auto-backup:').toArray()) as KeyValue[];
+      const counts = new Map<string, number>();
+      for (const row of backups) {
+        const backup = row.value as { id?: unknown; items?: unknown } | undefined;
+        if (!Array.isArray(backup?.items)) continue;
+        const damaged: SavedItem[] = [];
+        const items = [...savedItemsV8(backup.items as SavedItem[], (item) => damaged.push(item)), ...damaged];
+        if (typeof backup.id === 'string') counts.set(backup.id, items.length);
+        await kv.put({ key: row.key, value: { ...backup, items, count: items.length } });
+      }
+      const index = (await kv.get('auto-backups'))?.value;
+      if (Array.isArray(index)) {
+        const count = (info: { id?: unknown } | null) => (typeof info?.id === 'string' ? counts.get(info.id) : undefined);
+        await kv.put({ key: 'auto-backups', value: (index as ({ id?: unknown } | null)[]).map((info) => (count(info) === undefined ? info : { ...info, count: count(info) })) });
+      }
+
+      await kv.bulkDelete(['search-index', 'search-index-fingerprint']);
+      await keepAside(tx, aside);
+    },
+  },
 ];
 
 /**
@@ -176,10 +263,21 @@ async function convertRows<T>(tx: Transaction, table: string, version: number, c
   await keepAside(tx, aside);
 }
 
-/** Rewrites one list's chunks, key buckets and manifest (in `layout`, a frozen one) from the entries its chunks hold now. */
-async function relayoutList(tx: Transaction, listId: string, layoutList: (listId: string, entries: readonly StoredEntry[]) => ListLayout): Promise<void> {
+type LayoutList = (listId: string, entries: readonly StoredEntry[]) => ListLayout;
+
+/** One list's stored entries, in list order. */
+async function listEntries(tx: Transaction, listId: string): Promise<StoredEntry[]> {
   const chunks = (await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).toArray()) as EntryChunk[];
-  const entries = chunks.sort((a, b) => a.chunk - b.chunk).flatMap((chunk) => chunk.entries);
+  return chunks.sort((a, b) => a.chunk - b.chunk).flatMap((chunk) => chunk.entries);
+}
+
+/** Rewrites one list's chunks, key buckets and manifest (in `layout`, a frozen one) from the entries its chunks hold now. */
+async function relayoutList(tx: Transaction, listId: string, layoutList: LayoutList): Promise<void> {
+  await writeListLayout(tx, listId, await listEntries(tx, listId), layoutList);
+}
+
+/** Stores `entries` (in list order, ids unique) as the whole of one list, laid out by `layoutList`. */
+async function writeListLayout(tx: Transaction, listId: string, entries: readonly StoredEntry[], layoutList: LayoutList): Promise<void> {
   const layout = layoutList(listId, entries);
   await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
   await tx.table('entryKeys').where('[listId+bucket]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();

@@ -6,12 +6,17 @@
  * rebuilt from the known fields, links that are not http(s) and identifiers that are not valid
  * (a DOI, arXiv id, PMC id or PubMed id of the wrong form) are dropped and named, and an item that
  * cannot be read is skipped with a warning that names it.
+ *
+ * A backup written by an earlier Lantern may name a paper by an earlier title key ("title:straße"):
+ * its ids and title keys are read as today's (lib/title.ts currentTitleId). Two items that become
+ * one id both stay in what is read, and the import merges them as it merges any one paper.
  */
 import { authorListFromData, namesFromByline } from '../names';
 import type { EntryLink, LinkKind, PaperIds, ReadingStatus, SavedItem, SavedPaper } from '../types';
 import { normalizeArxivId, normalizeDoi, parseHttpUrl } from '../ids';
 import { lineAndColumn, normalizeImportText, sizeProblem, type ImportResult } from './importResult';
 import { isRecord } from '../isRecord';
+import { currentTitleId, titleKey } from '../title';
 
 export const BACKUP_FORMAT = 'lantern-backup';
 export const BACKUP_VERSION = 1;
@@ -143,7 +148,7 @@ function readPaper(value: unknown, dropped: string[], invalid: string[]): SavedP
   const authorList = value.authorList === undefined ? namesFromByline(authors) : authorListFromData(value.authorList);
   if (!authorList) throw new ItemProblem('paper.authorList is not a list of names');
   const paper: SavedPaper = {
-    id: text(value, 'id', 'paper.'),
+    id: currentTitleId(text(value, 'id', 'paper.')),
     title,
     authors,
     authorList,
@@ -151,7 +156,7 @@ function readPaper(value: unknown, dropped: string[], invalid: string[]): SavedP
     categories: texts(value, 'categories', 'paper.'),
     links: readLinks(value.links, dropped),
     ids: readIds(value.ids, invalid),
-    titleKey: text(value, 'titleKey', 'paper.'),
+    titleKey: titleKey(text(value, 'titleKey', 'paper.')),
   };
   const year = optionalInteger(value, 'year', 1000, 9999);
   if (year !== undefined) paper.year = year;
@@ -176,7 +181,7 @@ function readItem(value: unknown, dropped: string[], invalid: string[]): SavedIt
   }
   if (typeof value.starred !== 'boolean') throw new ItemProblem(`starred is ${describe(value.starred)}, not true or false`);
   return {
-    id,
+    id: currentTitleId(id),
     paper: readPaper(value.paper, dropped, invalid),
     status: status as ReadingStatus,
     statusChangedAt: timestamp(value, 'statusChangedAt'),
@@ -251,9 +256,11 @@ export function parseJSONBackup(raw: string): ImportResult {
     }
     if (dropped.length > 0) warnings.push(`${itemName(value, index)}: dropped ${dropped.length} link(s) that are not http(s).`);
     if (invalid.length > 0) warnings.push(`${itemName(value, index)}: dropped ${invalid.join(' and ')}, not valid.`);
-    const earlier = byId.get(item.id);
+    // By the id in the file: items that only an earlier title key told apart are all kept.
+    const fileId = (value as { id: string }).id;
+    const earlier = byId.get(fileId);
     if (earlier) warnings.push(`${itemName(value, index)} repeats an earlier item; the more recently updated one is kept.`);
-    if (!earlier || item.updatedAt > earlier.updatedAt) byId.set(item.id, item);
+    if (!earlier || item.updatedAt > earlier.updatedAt) byId.set(fileId, item);
   });
   if (byId.size === 0 && data.items.length > 0) {
     return { ok: false, error: `None of the backup's ${data.items.length} items could be read. ${firstProblem ?? ''}`.trim() };

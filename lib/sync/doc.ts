@@ -14,6 +14,7 @@
  * Pure data and functions: no storage, no clock (times are passed in as epoch ms).
  */
 import type { ReadingStatus, RemovedItem, SavedItem, SavedPaper, SyncedField } from '../types';
+import { currentTitleId } from '../title';
 import { packPaper } from './paper';
 
 export const SYNCED_FIELDS: readonly SyncedField[] = ['status', 'tags', 'note', 'starred'];
@@ -166,6 +167,29 @@ export function mergeDocs(a: SyncDoc, b: SyncDoc): SyncDoc {
   for (const [id, entry] of b) {
     const mine = out.get(id);
     out.set(id, mine ? mergeEntries(mine, entry) : entry);
+  }
+  return out;
+}
+
+/**
+ * Another device's document with today's title ids. A device of an older Lantern still names a
+ * paper known by its title with an older title key ("title:straße" where this one says
+ * "title:strasse"). A saved entry under such an id is merged into the entry of today's id, and
+ * the old id is written as removed at `now`, so that older device moves its copy to its removed
+ * items and shows the paper once, under today's id (the merged entry holds its status, tags,
+ * note and star). A removal under an old id is left as it is: it cannot be told from the removal
+ * this function writes, and it names no item this device holds, so an unsave made on an older
+ * device before any device of today's Lantern saw the paper is not carried over.
+ */
+export function withCurrentTitleIds(doc: SyncDoc, now: number): SyncDoc {
+  const out: SyncDoc = new Map(doc);
+  for (const entry of doc.values()) {
+    const id = currentTitleId(entry.id);
+    if (id === entry.id || !isSaved(entry)) continue;
+    const moved: SyncEntry = { ...entry, id, ...(entry.paper && { paper: { ...entry.paper, id } }) };
+    const same = out.get(id);
+    out.set(id, same ? mergeEntries(same, moved) : moved);
+    out.set(entry.id, { id: entry.id, savedAt: entry.savedAt, removedAt: Math.max(now, entry.savedAt + 1), fields: {} });
   }
   return out;
 }

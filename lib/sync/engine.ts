@@ -11,7 +11,7 @@
  * The storage is passed in (`SyncArea`, `SyncLocal`), so tests run two devices on one area.
  */
 import type { RemovedItem, SavedItem } from '../types';
-import { forgetOldRemovals, localChanges, localDoc, mergeDocs, type LocalChanges, type SyncDoc, type SyncEntry } from './doc';
+import { forgetOldRemovals, localChanges, localDoc, mergeDocs, withCurrentTitleIds, type LocalChanges, type SyncDoc, type SyncEntry } from './doc';
 import { DEFAULT_PACK_LIMITS, itemBytes, packDoc, SYNC_LIMITS, unpackArea, type PackLimits } from './pack';
 import { nextWriteAt, quotaError, recentWrites, retryAfterLimit, writeLimitError } from './writeLimits';
 
@@ -87,7 +87,7 @@ export async function syncOnce(area: SyncArea, local: SyncLocal, now: number, li
   let holdUntil = state?.holdUntil !== undefined && state.holdUntil > now ? state.holdUntil : undefined;
 
   const mine = localDoc(base, list.saved, list.removed, now);
-  const merged = forgetOldRemovals(mergeDocs(mine, remote.doc), now);
+  const merged = forgetOldRemovals(mergeDocs(mine, withCurrentTitleIds(remote.doc, now)), now);
   const changes = localChanges(merged, list.saved, list.removed);
   if (changes.upserts.length > 0 || changes.removals.length > 0) await local.apply(changes);
 

@@ -7,7 +7,13 @@ import { papersByKeys } from '../../lib/db/catalog';
 import { entryKeys, type EntryKeyBucket } from '../../lib/db/layout';
 import { LanternDB, legacyAuthorList, SCHEMA_VERSIONS } from '../../lib/db/schema';
 import { unsavePaper } from '../../lib/db/readingList';
-import type { SavedItem, StoredEntry } from '../../lib/types';
+import { layoutListV7 } from '../../lib/db/frozen/layoutV7';
+import { MERGED_NOTE_SEPARATOR } from '../../lib/db/frozen/titleKeysV8';
+import { SET_ASIDE_KEY, setAsideRows } from '../../lib/db/setAside';
+import { listAutoBackups, readAutoBackup } from '../../lib/db/autoBackups';
+import { readZoteroSent } from '../../lib/zotero/sent';
+import { currentTitleId, titleKey } from '../../lib/title';
+import type { RemovedItem, SavedItem, StoredEntry } from '../../lib/types';
 
 const FIXTURES = resolve(__dirname, '../fixtures/db');
 const CURRENT = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -40,6 +46,8 @@ async function expectCurrentShape(db: LanternDB): Promise<void> {
     expect(Array.isArray(item.tags)).toBe(true);
     expect(typeof item.note).toBe('string');
     expect(item.paper.id).toBe(item.id);
+    expect(currentTitleId(item.id), `saved ${item.id}: a title id of today's rule`).toBe(item.id);
+    expect(titleKey(item.paper.titleKey), `saved ${item.id}: a title key of today's rule`).toBe(item.paper.titleKey);
     expect(Array.isArray(item.paper.authorList.names), `saved ${item.id}: authorList`).toBe(true);
   }
   for (const row of await db.removed.toArray()) {
@@ -53,6 +61,8 @@ async function expectCurrentShape(db: LanternDB): Promise<void> {
   }
   for (const entry of await storedEntries(db)) {
     expect(entry).not.toHaveProperty('keys');
+    expect(currentTitleId(entry.id), `${entry.id}: a title id of today's rule`).toBe(entry.id);
+    expect(titleKey(entry.titleKey), `${entry.id}: a title key of today's rule`).toBe(entry.titleKey);
     expect(typeof entry.authorList.etAl, `${entry.id}: authorList`).toBe('boolean');
     for (const key of entryKeys(entry)) {
       expect((await papersByKeys(db, [key])).map((p) => p.id), `${entry.id} by ${key}`).toContain(entry.id);
@@ -251,5 +261,138 @@ describe('upgrade to v7', () => {
     const byBucket = (rows: unknown[]) => [...(rows as { bucket: number }[])].sort((a, b) => a.bucket - b.bucket);
     expect(byBucket(await db.entryKeys.toArray())).toEqual(byBucket(v7.tables.entryKeys!));
     expect(await db.kv.get('keyFilter:seed')).toBeUndefined();
+  });
+});
+
+/**
+ * Data as v7 stored it whose title keys keep letters v8 spells in ASCII: a list entry twice (as
+ * "Straße" and as "Strasse"), saved items that become one paper, a removed item of that paper, a
+ * paper sent to Zotero, an automatic backup, the stored search index and a key filter.
+ */
+function v7WithOldTitleKeys(): VersionExample {
+  const v7 = readExample(7);
+  const at = 1_733_000_000_000;
+  const entry = (title: string, key: string, line: number): StoredEntry => ({
+    listId: 'seed',
+    id: `title:${key}`,
+    title,
+    authors: 'A. Müller et al.',
+    authorList: { names: [{ family: 'Müller', given: 'A.' }], etAl: true },
+    venue: 'Preprint',
+    year: 2024,
+    categories: ['Medical LLMs'],
+    links: [],
+    ids: { repos: [] },
+    titleKey: key,
+    line,
+    addedAt: at,
+  });
+  const listed = [
+    ...(v7.tables.entryChunks as unknown as { entries: StoredEntry[] }[]).flatMap((chunk) => chunk.entries),
+    entry('Die Straße zur Diagnose: Sprachmodelle in der Klinik', 'die straße zur diagnose sprachmodelle in der klinik', 90),
+    entry('Die Strasse zur Diagnose: Sprachmodelle in der Klinik', 'die strasse zur diagnose sprachmodelle in der klinik', 91),
+  ];
+  const layout = layoutListV7('seed', listed);
+  const saved = (id: string, paper: StoredEntry, over: Partial<SavedItem>): SavedItem => {
+    const { line: _line, listId: _listId, addedAt: _addedAt, ...rest } = paper;
+    return { id, paper: rest, status: 'to-read', statusChangedAt: at, tags: [], note: '', starred: false, addedAt: at, updatedAt: at, ...over };
+  };
+  const lodz = entry('Łódź Cohort Notes', 'łódź cohort notes', 0);
+  const oesophagus = entry('Œsophageal Cancer Triage', 'œsophageal cancer triage', 0);
+  const straße = saved(listed[3]!.id, listed[3]!, { status: 'reading', statusChangedAt: at + 5, tags: ['german'], note: 'Read the methods.', addedAt: at + 1, updatedAt: at + 5 });
+  const strasse = saved(listed[4]!.id, listed[4]!, {
+    status: 'read',
+    statusChangedAt: at + 2,
+    tags: ['German', 'clinical'],
+    note: 'Compare with Med-PaLM.',
+    starred: true,
+    addedAt: at + 2,
+    updatedAt: at + 9,
+    changedAt: { starred: at + 9 },
+  });
+  const backupItems = [straße, strasse];
+  return {
+    version: 7,
+    tables: {
+      ...v7.tables,
+      lists: [{ ...v7.tables.lists![0]!, entryCount: listed.length }],
+      entryChunks: layout.chunks as unknown as Record<string, unknown>[],
+      entryKeys: layout.buckets as unknown as Record<string, unknown>[],
+      manifests: [layout.manifest as unknown as Record<string, unknown>],
+      saved: [...v7.tables.saved!, straße, strasse, saved(lodz.id, lodz, { tags: ['cohort'] })] as unknown as Record<string, unknown>[],
+      removed: [
+        ...v7.tables.removed!,
+        { id: straße.id, removedAt: at - 10, item: { ...straße, note: 'An older note.' } },
+        { id: oesophagus.id, removedAt: at + 20, item: saved(oesophagus.id, oesophagus, { note: 'Not now.' }) },
+      ] as unknown as Record<string, unknown>[],
+      kv: [
+        ...v7.tables.kv!,
+        { key: 'zotero-sent', value: { [lodz.id]: at + 30, 'arxiv:2311.16452': at + 31 } },
+        { key: 'auto-backups', value: [{ id: 'b1', takenAt: at + 40, reason: 'import', count: 2 }] },
+        { key: 'auto-backup:b1', value: { id: 'b1', takenAt: at + 40, reason: 'import', count: 2, items: backupItems } },
+        { key: 'search-index', value: { fingerprint: 'f', index: { stale: true } } },
+        { key: 'search-index-fingerprint', value: 'f' },
+        { key: 'keyFilter:seed', value: { stale: true } },
+        { key: 'sync-state', value: { base: [{ id: straße.id, savedAt: at + 1, fields: {} }], writes: [] } },
+      ],
+    },
+  };
+}
+
+describe('upgrade to v8', () => {
+  it('rewrites title keys and "title:" ids everywhere a paper id is kept, as the v8 example holds them', async () => {
+    await createAtVersion('v7-to-v8', 7, v7WithOldTitleKeys());
+    const db = new LanternDB('v7-to-v8');
+    opened.push(db);
+    await db.open();
+    const expected = readExample(8).tables;
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(await db.saved.toArray())).toEqual(byId(expected.saved as unknown as SavedItem[]));
+    expect(byId(await db.removed.toArray())).toEqual(byId(expected.removed as unknown as RemovedItem[]));
+    expect(await db.entryChunks.toArray()).toEqual(expected.entryChunks);
+    expect(await db.manifests.toArray()).toEqual(expected.manifests);
+    const kv = await db.kv.toArray();
+    expect(kv.filter((row) => row.key !== SET_ASIDE_KEY)).toEqual(expected.kv);
+  });
+
+  it('merges the saved items that become one paper, keeping both notes and all tags, and keeps the colliding removed item aside', async () => {
+    await createAtVersion('v7-to-v8-merge', 7, v7WithOldTitleKeys());
+    const db = new LanternDB('v7-to-v8-merge');
+    opened.push(db);
+    const id = 'title:die strasse zur diagnose sprachmodelle in der klinik';
+    const merged = await db.saved.get(id);
+    expect(merged).toMatchObject({
+      id,
+      paper: { id, title: 'Die Straße zur Diagnose: Sprachmodelle in der Klinik', titleKey: id.slice('title:'.length) },
+      status: 'reading',
+      tags: ['german', 'clinical'],
+      note: `Read the methods.${MERGED_NOTE_SEPARATOR}Compare with Med-PaLM.`,
+      starred: true,
+      addedAt: 1_733_000_000_001,
+      updatedAt: 1_733_000_000_009,
+    });
+    const ids = (await db.saved.toCollection().primaryKeys()) as string[];
+    expect(ids.filter((saved) => /[ßæœøđðłıþ]/.test(saved))).toEqual([]);
+    expect(ids).toContain('title:lodz cohort notes');
+    expect(await db.removed.get('title:oesophageal cancer triage')).toMatchObject({ item: { id: 'title:oesophageal cancer triage', note: 'Not now.' } });
+    const aside = await setAsideRows(db);
+    expect(aside.map((row) => [row.table, row.version, (row.value as RemovedItem).item.note])).toEqual([['removed', 8, 'An older note.']]);
+    // The list holds the title once, found by its new key, and the old key finds nothing.
+    expect((await papersByKeys(db, [`${id}`])).map((p) => p.id)).toEqual([id]);
+    expect(await papersByKeys(db, ['title:die straße zur diagnose sprachmodelle in der klinik'])).toEqual([]);
+    expect((await db.lists.get('seed'))?.entryCount).toBe(4);
+    expect((await readZoteroSent(db))['title:lodz cohort notes']).toBe(1_733_000_000_030);
+    const backup = await readAutoBackup(db, 'b1');
+    expect(backup?.items.map((item) => item.id)).toEqual([id]);
+    expect((await listAutoBackups(db)).map((info) => info.count)).toEqual([1]);
+    expect(await db.kv.get('search-index')).toBeUndefined();
+    expect(await db.kv.get('keyFilter:seed')).toBeUndefined();
+  });
+
+  it('moves ids with its own frozen copy of the v8 title key, never the live lib/title.ts', () => {
+    const imports = (file: string) => [...readFileSync(resolve(__dirname, '../../lib/db', file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(imports('schema.ts')).toContain('./frozen/titleKeysV8');
+    expect(imports('schema.ts')).not.toContain('../title');
+    expect(imports('frozen/titleKeysV8.ts')).toEqual(['../../types']);
   });
 });

@@ -57,6 +57,38 @@ describe('JSON backup round trip', () => {
   });
 });
 
+describe('a JSON backup written before title keys folded "ß"', () => {
+  const oldId = 'title:die straße zur diagnose';
+  const newId = 'title:die strasse zur diagnose';
+  const item = (id: string, over: Partial<SavedItem>): SavedItem => savedItem({ id, title: 'Die Straße zur Diagnose', titleKey: id.slice('title:'.length) }, over);
+
+  it('is imported under today’s ids: into the paper saved under its new id, its note and tags kept', async () => {
+    await restoreSaved(db, [item(newId, { note: 'saved here', tags: ['here'], updatedAt: T, addedAt: T, statusChangedAt: T })]);
+    const backup = toJSONBackup([item(oldId, { note: 'from the backup', tags: ['german'], updatedAt: T + 1, addedAt: T - 1, statusChangedAt: T - 1 })], { exportedAt: T + 2 });
+    const outcome = await importFile(db, backup, 'json');
+    expect(outcome).toMatchObject({ ok: true, added: 0, updated: 1 });
+    const [only, ...rest] = await everything();
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ id: newId, paper: { id: newId, titleKey: 'die strasse zur diagnose' }, note: `saved here${NOTE_SEPARATOR}from the backup`, tags: ['here', 'german'] });
+  });
+
+  it('keeps two items that only the old key told apart, and the import makes them one without losing either note', async () => {
+    const backup = toJSONBackup(
+      [item(oldId, { note: 'first', tags: ['a'], addedAt: T, updatedAt: T }), item(newId, { note: 'second', tags: ['b'], addedAt: T + 1, updatedAt: T + 1 })],
+      { exportedAt: T + 2 },
+    );
+    const parsed = parseJSONBackup(backup);
+    expect(parsed.ok && parsed.items.map((read) => [read.id, read.paper.id, read.paper.titleKey])).toEqual([
+      [newId, newId, 'die strasse zur diagnose'],
+      [newId, newId, 'die strasse zur diagnose'],
+    ]);
+    expect(parsed.ok && parsed.warnings).toEqual([]);
+    await importFile(db, backup, 'json');
+    const all = await everything();
+    expect(all.map((saved) => [saved.id, saved.note, saved.tags])).toEqual([[newId, `first${NOTE_SEPARATOR}second`, ['a', 'b']]]);
+  });
+});
+
 describe('BibTeX imports', () => {
   it('importing the same BibTeX file twice changes nothing the second time', async () => {
     const first = await importFile(db, fixture('zotero.bib'), 'bibtex');

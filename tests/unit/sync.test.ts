@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listRemoved, removeSaved, restoreRemoved, savePaper, updateSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { dexieSyncLocal } from '../../lib/sync/dexieStore';
-import { isSaved, localDoc, mergeDocs, REMOVAL_KEPT_MS, type SyncDoc } from '../../lib/sync/doc';
+import { isSaved, localDoc, mergeDocs, REMOVAL_KEPT_MS, withCurrentTitleIds, type SyncDoc } from '../../lib/sync/doc';
 import { scheduleSync, syncOnce, type SyncArea, type SyncClock, type SyncStatus } from '../../lib/sync/engine';
 import { DEFAULT_PACK_LIMITS, itemBytes, packDoc, SYNC_LIMITS, unpackArea } from '../../lib/sync/pack';
 import { nextWriteAt, WRITE_LIMITS } from '../../lib/sync/writeLimits';
@@ -310,6 +310,63 @@ describe('two devices sharing one sync area', () => {
     await b.sync(T0 + 2_000);
     expect((await b.saved()).size).toBe(0);
     expect(await b.db.removed.count()).toBe(3);
+  });
+});
+
+describe('a device of an older Lantern, whose title keys kept "ß"', () => {
+  const oldId = 'title:die straße zur diagnose';
+  const newId = 'title:die strasse zur diagnose';
+  const titled = (id: string): SavedPaper => ({
+    ...paper(1, { id, title: 'Die Straße zur Diagnose', titleKey: id.slice('title:'.length), ids: { repos: [] }, links: [] }),
+    url: undefined,
+  });
+  /** The sync area as the older device left it: the paper saved under its old id, with a note and a tag. */
+  const olderDevice = (): SyncDoc =>
+    new Map([[oldId, { id: oldId, savedAt: T0, addedAt: T0, paper: titled(oldId), fields: { note: ['from the older device', T0 + 5], tags: [['german'], T0 + 5] } }]]);
+
+  it('is read under today’s id: one paper here, holding its note and tags, and the old id removed in the area', async () => {
+    const { area, a } = two();
+    await savePaper(a.db, titled(newId), T0 + 1);
+    await updateSaved(a.db, newId, { status: 'reading' }, T0 + 2);
+    area.put(packDoc(olderDevice(), DEFAULT_PACK_LIMITS).items);
+    await a.sync(T0 + 100);
+    const saved = await a.saved();
+    expect([...saved.keys()]).toEqual([newId]);
+    expect(saved.get(newId)).toMatchObject({ status: 'reading', note: 'from the older device', tags: ['german'] });
+    const doc = unpackArea(area.items()).doc;
+    expect(isSaved(doc.get(newId)!)).toBe(true);
+    expect(doc.get(oldId)).toMatchObject({ removedAt: T0 + 100 });
+  });
+
+  it('the older device then holds the paper once, under today’s id, its own copy recoverable; nothing more is written', async () => {
+    const { area, a, b } = two();
+    await savePaper(a.db, titled(newId), T0 + 1);
+    // B stands for the older device: its reading list holds the old id, and so does the area.
+    await b.db.saved.put({ id: oldId, paper: titled(oldId), status: 'to-read', statusChangedAt: T0, tags: ['german'], note: 'from the older device', starred: false, addedAt: T0, updatedAt: T0 + 5 });
+    await b.sync(T0 + 10);
+    await a.sync(T0 + 100);
+    await b.sync(T0 + 200);
+    expect([...(await b.saved()).keys()]).toEqual([newId]);
+    expect((await b.saved()).get(newId)).toMatchObject({ note: 'from the older device', tags: ['german'] });
+    expect((await listRemoved(b.db, T0 + 200)).map((row) => row.id)).toEqual([oldId]);
+    const writes = area.writeCalls;
+    await a.sync(T0 + 300);
+    await b.sync(T0 + 400);
+    expect(area.writeCalls).toBe(writes);
+  });
+
+  it('leaves removals and today’s ids alone, and gives the same document when applied again', () => {
+    const doc: SyncDoc = new Map([
+      ...olderDevice(),
+      ['title:œuvre', { id: 'title:œuvre', savedAt: T0, removedAt: T0 + 1, fields: {} }],
+      [paper(2).id, { id: paper(2).id, savedAt: T0, fields: {} }],
+    ]);
+    const once = withCurrentTitleIds(doc, T0 + 50);
+    expect(once.get('title:œuvre')).toEqual(doc.get('title:œuvre'));
+    expect(once.has('title:oeuvre')).toBe(false);
+    expect(once.get(paper(2).id)).toEqual(doc.get(paper(2).id));
+    expect(once.get(newId)).toMatchObject({ id: newId, savedAt: T0, paper: { id: newId } });
+    expect(withCurrentTitleIds(once, T0 + 90)).toEqual(once);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { titleKey, titleWords } from '../../lib/title';
+import { foldText } from '../../lib/fold';
+import { currentTitleId, titleKey, titleWords } from '../../lib/title';
 
 describe('titleKey', () => {
   it.each([
@@ -32,6 +33,64 @@ describe('titleKey', () => {
 
   it('is empty for punctuation only', () => {
     expect(titleKey(' — ... ')).toBe('');
+  });
+});
+
+describe('titleKey folds letters as foldText does', () => {
+  it.each([
+    ['Straße', 'strasse'],
+    ['STRASSE', 'strasse'],
+    ['Æther and Cæsar', 'aether and caesar'],
+    ['Œuvre', 'oeuvre'],
+    ['Łukasz Kaiser’s Ødegaard', 'lukasz kaisers odegaard'],
+    ['Đorđe, Þór, Ðe', 'dorde thor de'],
+    ['Dıyarbakır', 'diyarbakir'],
+    ['ẞ', 'ss'],
+    ['ﬁne-tuning ﬂows ﬀ', 'fine tuning flows ff'],
+    ['Ǣ ǽ', 'ae ae'],
+  ])('%j → %j', (title, key) => {
+    expect(titleKey(title)).toBe(key);
+  });
+
+  it('gives "ß" and "ss", "æ" and "ae", "ł" and "l" one key', () => {
+    expect(titleKey('Die Straße')).toBe(titleKey('Die Strasse'));
+    expect(titleKey('Encyclopædia')).toBe(titleKey('Encyclopaedia'));
+    expect(titleKey('Łódź')).toBe(titleKey('Lodz'));
+  });
+
+  it('equals foldText of every letter and digit of the BMP and beyond (apostrophe letters aside, which it drops)', () => {
+    const apostrophes = new Set(['ʼ', 'ŉ']);
+    let checked = 0;
+    for (let cp = 0x20; cp <= 0x2ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (!/^[\p{L}\p{N}]$/u.test(ch) || apostrophes.has(ch)) continue;
+      const folded = foldText(ch);
+      // A letter whose compatibility form holds a space or a sign ("㎏", "¼") is spaced by titleKey.
+      if (!/^[\p{L}\p{N}]*$/u.test(folded)) continue;
+      if (titleKey(ch) !== folded) expect(`${ch} (U+${cp.toString(16)}) → ${titleKey(ch)}`).toBe(`${ch} (U+${cp.toString(16)}) → ${folded}`);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(100_000);
+    expect(titleKey('Grüße aus Łódź')).toBe(foldText('Grüße aus Łódź'));
+  });
+
+  it('gives a key back unchanged', () => {
+    for (const title of ['Straße', 'Cæsar’s Œuvre — “Ødegaard”', '扁鹊 BianQue', 'ﬁne-tuning', 'Dıyarbakır 2']) {
+      expect(titleKey(titleKey(title))).toBe(titleKey(title));
+    }
+  });
+});
+
+describe('currentTitleId', () => {
+  it('gives a "title:" id of an earlier key today\'s key, the id of the same title', () => {
+    expect(currentTitleId('title:die straße')).toBe('title:die strasse');
+    expect(currentTitleId('title:encyclopædia of łódź')).toBe(`title:${titleKey('Encyclopædia of Łódź')}`);
+    expect(currentTitleId('title:die strasse')).toBe('title:die strasse');
+  });
+
+  it('leaves every other id alone', () => {
+    for (const id of ['arxiv:2311.16452', 'doi:10.1000/straße', 'url:https://example.org/Straße', 'pmid:1']) expect(currentTitleId(id)).toBe(id);
   });
 });
 
