@@ -47,6 +47,11 @@ export interface Protocol {
   /** "Dismiss" on "12 new entries": what arrived until now is no longer new. */
   markEntriesSeen: { req: Record<string, never>; res: { seenAt: number } };
   /**
+   * A page wrote the reading list itself (lib/db/pageDb.ts): the background tells the tabs. Dexie's
+   * own change notice does not wake a stopped service worker; a message does.
+   */
+  readingListChanged: { req: Record<string, never>; res: Record<string, never> };
+  /**
    * A page that lists papers asks which of its items are listed: one message per page and per
    * batch of added nodes (at most MAX_LOOKUP_ITEMS items), never one per item. `first` starts
    * the tab's record over (a new page); `read` says what the items are (a reference list's hits
@@ -180,6 +185,7 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
   setRefreshSchedule: (d): d is Request<'setRefreshSchedule'> =>
     isRecord(d) && typeof d.intervalHours === 'number' && Number.isFinite(d.intervalHours),
   markEntriesSeen: (d): d is Request<'markEntriesSeen'> => isRecord(d) && Object.keys(d).length === 0,
+  readingListChanged: (d): d is Request<'readingListChanged'> => isRecord(d) && Object.keys(d).length === 0,
   lookupListed: (d): d is Request<'lookupListed'> =>
     isRecord(d) &&
     Array.isArray(d.items) &&
@@ -232,6 +238,7 @@ export const allowedSenders: { readonly [K in MessageType]: 'content' | 'extensi
   getRefreshState: 'extension',
   setRefreshSchedule: 'extension',
   markEntriesSeen: 'extension',
+  readingListChanged: 'extension',
   lookupListed: 'content',
   loadListingReader: 'content',
   getListedPaper: 'content',

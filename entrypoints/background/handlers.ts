@@ -15,6 +15,7 @@ import type { PageIdentity } from '../../lib/types';
 import { injectBadgeUi } from './badgeUi';
 import type { TabListings } from './listings';
 import type { ListRefresher } from './refresh';
+import type { SavedChanges } from './savedChanges';
 import type { TabPapers } from './toolbar';
 import type { zoteroHandlers } from './zotero';
 
@@ -23,6 +24,7 @@ export interface HandlerParts {
   tabs: TabPapers;
   lists: ListRefresher;
   listings: TabListings;
+  savedChanges: SavedChanges;
   zotero: ReturnType<typeof zoteroHandlers>;
 }
 
@@ -42,7 +44,7 @@ async function ownPapersOnly<T extends { paperIds: string[] }>(tabs: TabPapers, 
   return request;
 }
 
-export function createHandlers({ database, tabs, lists, listings, zotero }: HandlerParts): Handlers {
+export function createHandlers({ database, tabs, lists, listings, savedChanges, zotero }: HandlerParts): Handlers {
   return {
     getStatus: async () => ({
       entryCount: await entryCount(database),
@@ -85,6 +87,10 @@ export function createHandlers({ database, tabs, lists, listings, zotero }: Hand
     getRefreshState: () => lists.state(),
     setRefreshSchedule: (schedule) => lists.setSchedule(schedule),
     markEntriesSeen: () => lists.markEntriesSeen(),
+    readingListChanged: async () => {
+      savedChanges.changed();
+      return {};
+    },
 
     // Pages that list papers (listings.ts): each handler checks the sender's own tab record.
     ...listings.handlers,

@@ -40,7 +40,8 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
   const lists = createListRefresher(database, searchIndex);
   const listings = createTabListings(database);
   const quickSave = createQuickSave(database, tabs);
-  const handlers = createHandlers({ database, tabs, lists, listings, zotero: zoteroHandlers(database) });
+  const savedChanges = followSavedChanges(database);
+  const handlers = createHandlers({ database, tabs, lists, listings, savedChanges, zotero: zoteroHandlers(database) });
   handleMessages(handlers);
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
@@ -64,13 +65,12 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
   // Removed papers are kept REMOVED_KEPT_MS: each start of the worker (every browser start, and
   // again after each idle stop) forgets older ones. A small indexed delete; nothing waits for it.
   const purged = purgeRemoved(database).catch(() => 0);
-  const stopSavedChanges = followSavedChanges(database);
   const stopSync = setupSync(database);
   return {
     handlers,
     stop() {
       stopSearchIndex();
-      stopSavedChanges();
+      savedChanges.stop();
       stopSync();
     },
     purged,

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { followAppearance } from '../../lib/appearance';
-import { db } from '../../lib/db/instance';
+import { db } from '../../lib/db/pageDb';
 import { requestPersistentStorage } from '../../lib/db/readingList';
 import { saveShortcut } from '../../lib/commandNames';
 import { downloadText } from '../../lib/download';

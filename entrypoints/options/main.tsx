@@ -6,7 +6,7 @@ import { applyAppearance, followAppearance, readAppearance, writeAppearance } fr
 import { isAllSitesRecognitionEnabled, setAllSitesRecognition } from '../../lib/allSites';
 import { loadMarkSettings, saveMarkSettings } from '../../lib/markSettings';
 import { isScholarCountriesEnabled, setScholarCountries } from '../../lib/scholarCountries';
-import { db } from '../../lib/db/instance';
+import { db } from '../../lib/db/pageDb';
 import { downloadText } from '../../lib/download';
 import { sendMessage } from '../../lib/messages';
 import { progressText } from '../../lib/refresh/progress';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { followAppearance } from '../../lib/appearance';
-import { db } from '../../lib/db/instance';
+import { db } from '../../lib/db/pageDb';
 import { pagePaperId, savedPaperFromPage } from '../../lib/page/savedPaper';
 import { recentlyRemovedIds, savePaper, savedPaperFromPaper, savedState, savedStatuses, unsavePaper } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';

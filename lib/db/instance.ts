@@ -1,7 +1,7 @@
 /**
- * The one database instance. Only extension-origin code (background, popup, extension pages)
- * imports it: content scripts run in the page's origin, cannot reach this IndexedDB, and must
- * stay small, so they ask the background by message instead.
+ * The one database instance. Only extension-origin code imports it: the background here, the
+ * popup and extension pages through lib/db/pageDb.ts. Content scripts run in the page's origin,
+ * cannot reach this IndexedDB, and must stay small, so they ask the background by message instead.
  */
 import { LanternDB } from './schema';
 

@@ -64,6 +64,7 @@ describe('content scripts get only what their own tab needs', () => {
       ['getRefreshState', {}],
       ['setRefreshSchedule', { intervalHours: 0 }],
       ['markEntriesSeen', {}],
+      ['readingListChanged', {}],
       ['getTabListed', { tabId: otherTab }],
     ];
     for (const [type, data] of privileged) {

@@ -242,6 +242,7 @@ describe('content scripts, only about their own tab', () => {
       ['getRefreshState', {}],
       ['setRefreshSchedule', { intervalHours: 0 }],
       ['markEntriesSeen', {}],
+      ['readingListChanged', {}],
       ['getTabListed', { tabId: 1 }],
     ];
     for (const [type, data] of refused) {

@@ -80,6 +80,7 @@ describe('dispatch', () => {
     ['setRefreshSchedule', { intervalHours: '24' }],
     ['setRefreshSchedule', { intervalHours: Number.NaN }],
     ['markEntriesSeen', { extra: 1 }],
+    ['readingListChanged', { extra: 1 }],
   ])('rejects %s with %j as data, without running its handler', async (type, data) => {
     const { handlers, seen } = recordingHandlers();
     expect(await dispatch(handlers, env(type, data), sender)).toEqual({ ok: false, error: `Invalid data for “${type}”.` });
@@ -116,6 +117,7 @@ describe('who may send what', () => {
     getRefreshState: {},
     setRefreshSchedule: { intervalHours: 24 },
     markEntriesSeen: {},
+    readingListChanged: {},
     lookupListed: { items: [{ arxiv: '2311.16452' }], read: 'listing', first: true },
     loadListingReader: {},
     getListedPaper: { paperId: 'arxiv:2311.16452' },
