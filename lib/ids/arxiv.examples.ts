@@ -33,6 +33,9 @@ export default [
     accepts: [
       ['https://arxiv.org/abs/2311.16452', '2311.16452'],
       ['http://arxiv.org/abs/2311.05112', '2311.05112'],
+      // A fully qualified host (trailing dot) is the same site.
+      ['https://arxiv.org./abs/2311.16452', '2311.16452'],
+      ['https://www.arxiv.org./pdf/2311.16452v2', '2311.16452'],
       ['https://export.arxiv.org/abs/2312.07814', '2312.07814'],
       ['https://www.arxiv.org/abs/2310.14573v2', '2310.14573'],
       ['https://browse.arxiv.org/abs/2309.00237', '2309.00237'],
@@ -64,6 +67,8 @@ export default [
     ],
     rejects: [
       'https://arxiv.org/list/cs.CL/recent',
+      // Two trailing dots are not a fully qualified name.
+      'https://arxiv.org../abs/2311.16452',
       'https://arxiv.org/a/nori_h_1',
       'https://arxiv.org/',
       'https://arxiv.org/abs/',

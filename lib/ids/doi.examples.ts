@@ -22,6 +22,8 @@ export default [
     accepts: [
       ['https://doi.org/10.1038/s41586-023-06291-2', '10.1038/s41586-023-06291-2'],
       ['https://dx.doi.org/10.2196/48568', '10.2196/48568'],
+      // A fully qualified host (trailing dot) is the same site.
+      ['https://doi.org./10.2196/48568', '10.2196/48568'],
       ['http://doi.org/10.1056%2FNEJMra2301725', '10.1056/nejmra2301725'],
       ['https://www.nature.com/articles/s41746-023-00896-7', '10.1038/s41746-023-00896-7'],
       ['https://www.nature.com/articles/s41591-023-02448-8.pdf', '10.1038/s41591-023-02448-8'],

@@ -9,6 +9,8 @@ export default [
       ['https://www.ncbi.nlm.nih.gov/pmc/articles/PMC10364849', 'PMC10364849'],
       ['http://ncbi.nlm.nih.gov/pmc/articles/pmc10364849/pdf/cureus-0015-00000040895.pdf', 'PMC10364849'],
       ['https://pmc.ncbi.nlm.nih.gov/articles/PMC10304207/', 'PMC10304207'],
+      // A fully qualified host (trailing dot) is the same site.
+      ['https://pmc.ncbi.nlm.nih.gov./articles/PMC10304207/', 'PMC10304207'],
       ['https://pmc.ncbi.nlm.nih.gov/articles/PMC10304207/#sec1', 'PMC10304207'],
       ['https://europepmc.org/article/PMC/PMC10364849', 'PMC10364849'],
       ['https://europepmc.org/articles/PMC10364849', 'PMC10364849'],
@@ -28,6 +30,8 @@ export default [
     accepts: [
       ['https://pubmed.ncbi.nlm.nih.gov/37438534/', '37438534'],
       ['https://pubmed.ncbi.nlm.nih.gov/37438534', '37438534'],
+      // A fully qualified host (trailing dot) is the same site.
+      ['https://pubmed.ncbi.nlm.nih.gov./37438534', '37438534'],
       ['https://pubmed.ncbi.nlm.nih.gov/37438534/?utm_source=x', '37438534'],
       ['https://www.ncbi.nlm.nih.gov/pubmed/37438534', '37438534'],
       ['http://www.ncbi.nlm.nih.gov/pubmed/9999', '9999'],

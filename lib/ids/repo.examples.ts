@@ -8,6 +8,10 @@ export default [
       ['https://github.com/epfLLM/meditron', 'github.com/epfllm/meditron'],
       ['https://github.com/epfLLM/meditron/', 'github.com/epfllm/meditron'],
       ['http://www.github.com/epfLLM/meditron', 'github.com/epfllm/meditron'],
+      // A fully qualified host (trailing dot) is the same site.
+      ['https://github.com./epfLLM/meditron', 'github.com/epfllm/meditron'],
+      ['https://GitHub.com./epfLLM/meditron/issues/3', 'github.com/epfllm/meditron'],
+      ['https://raw.githubusercontent.com./mingze-yuan/Awesome-LLM-Healthcare/main/README.md', 'github.com/mingze-yuan/awesome-llm-healthcare'],
       ['https://github.com/microsoft/LLaVA-Med/blob/main/README.md', 'github.com/microsoft/llava-med'],
       ['https://github.com/WooooDyy/LLM-Agent-Paper-List/tree/main', 'github.com/woooodyy/llm-agent-paper-list'],
       ['https://github.com/som-shahlab/Clinfo.AI', 'github.com/som-shahlab/clinfo.ai'],
@@ -23,6 +27,7 @@ export default [
       ['https://huggingface.co/datasets/medalpaca/medical_meadow_medqa', 'huggingface.co/datasets/medalpaca/medical_meadow_medqa'],
       ['https://huggingface.co/datasets/bigbio/pubmed_qa/viewer/default/train', 'huggingface.co/datasets/bigbio/pubmed_qa'],
       ['https://hf.co/google/flan-t5-xl', 'huggingface.co/google/flan-t5-xl'],
+      ['https://huggingface.co./google/flan-t5-xl', 'huggingface.co/google/flan-t5-xl'],
     ],
     rejects: [
       'https://github.com/epfLLM',
@@ -42,6 +47,9 @@ export default [
       'https://huggingface.co/spaces',
       'https://huggingface.co/models?search=med',
       'https://gitlab.com.evil.com/owner/repo',
+      'https://github.com../epfLLM/meditron',
+      'https://github.com.evil.com./epfLLM/meditron',
+      'https://huggingface.co./papers/2311.16452',
       'https://arxiv.org/abs/2311.16452',
     ],
   }),

@@ -18,9 +18,13 @@ export function isHttpUrl(raw: string): boolean {
   return parseHttpUrl(raw) !== undefined;
 }
 
-/** Lower-cased host without a leading "www.". */
+/**
+ * Lower-cased host without a leading "www." or the trailing dot of a fully qualified name
+ * ("github.com." is github.com: DNS resolves both to the same site, RFC 1034 section 3.1). The one
+ * host every URL recognizer compares against its sites.
+ */
 export function bareHost(url: URL): string {
-  return url.hostname.toLowerCase().replace(/^www\./, '');
+  return url.hostname.toLowerCase().replace(/^www\.|\.$/g, '');
 }
 
 /** The path's non-empty segments, percent-decoded where that is valid. */

@@ -7,6 +7,7 @@ export default [
     accepts: [
       ['https://arxiv.org/list/cs.CL/new', 'arxiv-list'],
       ['https://arxiv.org/list/cs.AI/recent', 'arxiv-list'],
+      ['https://arxiv.org./list/cs.AI/recent', 'arxiv-list'],
       ['https://arxiv.org/list/cs.CL/pastweek?show=2000', 'arxiv-list'],
       ['https://arxiv.org/list/cs.CL/2401', 'arxiv-list'],
       ['https://arxiv.org/list/q-bio/2024-01?skip=0&show=25', 'arxiv-list'],

@@ -3,7 +3,7 @@
  * prefilled with the unlisted paper (title, authors, year, link) and a suggested heading (the
  * category most of its listed references fall in). Only lists hosted on GitHub get one.
  */
-import { parseHttpUrl } from '../ids/url';
+import { bareHost, parseHttpUrl } from '../ids/url';
 
 export interface SuggestedPaper {
   title: string;
@@ -19,8 +19,8 @@ const MAX_BODY = 5000;
 export function githubRepoOfList(sourceUrl: string): string | undefined {
   const url = parseHttpUrl(sourceUrl);
   if (!url || url.protocol !== 'https:') return undefined;
-  const host = url.hostname.toLowerCase();
-  if (host !== 'github.com' && host !== 'www.github.com' && host !== 'raw.githubusercontent.com') return undefined;
+  const host = bareHost(url);
+  if (host !== 'github.com' && host !== 'raw.githubusercontent.com') return undefined;
   const [owner, repo] = url.pathname.split('/').filter((s) => s !== '');
   const name = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
   if (!owner || !repo || !name.test(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(repo)) return undefined;

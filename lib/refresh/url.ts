@@ -4,6 +4,7 @@
  * permission the fetch needs. Pure; never throws.
  */
 import { isGitHubSitePage } from '../ids/repo';
+import { bareHost } from '../ids/url';
 
 /** The seed list's host, granted in the manifest; every other host is asked for at runtime. */
 export const DEFAULT_LIST_HOST = 'raw.githubusercontent.com';
@@ -77,8 +78,10 @@ export function normalizeListUrl(input: string): ListUrlResult {
   const host = url.hostname.toLowerCase();
   const parts = url.pathname.split('/').filter(Boolean);
 
-  if (host === 'github.com' || host === 'www.github.com') return fromGitHub(parts);
-  if (host === DEFAULT_LIST_HOST) {
+  // GitHub's addresses are rebuilt in their canonical form: "www." and a trailing dot go.
+  const site = bareHost(url);
+  if (site === 'github.com') return fromGitHub(parts);
+  if (site === DEFAULT_LIST_HOST) {
     const [owner, repo, ref, ...path] = parts;
     if (!owner || !repo || !ref || path.length === 0) return fail('That raw.githubusercontent.com address does not name a file.');
     return fromRawGitHub(owner, repo, ref, path);

@@ -5,6 +5,7 @@ describe('githubRepoOfList', () => {
   it('reads lists hosted on GitHub, and only those', () => {
     expect(githubRepoOfList('https://raw.githubusercontent.com/mingze-yuan/Awesome-LLM-Healthcare/main/README.md')).toBe('mingze-yuan/Awesome-LLM-Healthcare');
     expect(githubRepoOfList('https://github.com/owner/list/blob/main/README.md')).toBe('owner/list');
+    expect(githubRepoOfList('https://github.com./owner/list/blob/main/README.md')).toBe('owner/list');
     expect(githubRepoOfList('https://gitlab.com/owner/list/-/raw/main/README.md')).toBeUndefined();
     expect(githubRepoOfList('http://github.com/owner/list')).toBeUndefined();
     expect(githubRepoOfList('https://github.com/owner')).toBeUndefined();

@@ -15,6 +15,7 @@ describe('normalizeListUrl', () => {
       'https://github.com/kaushikb11/awesome-llm-agents.git',
       'https://github.com/kaushikb11/awesome-llm-agents#readme',
       'github.com/kaushikb11/awesome-llm-agents',
+      'https://github.com./kaushikb11/awesome-llm-agents',
       'http://www.github.com/kaushikb11/awesome-llm-agents?tab=readme-ov-file',
     ]) {
       const result = ok(input);
