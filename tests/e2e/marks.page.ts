@@ -8,6 +8,9 @@ import { waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
 import { launchExtension, type ExtensionSession } from './harness';
 
+/** How long a wait for marks lasts before it fails with what the page shows (well within a test's own timeout). */
+const MARK_WAIT_MS = 20_000;
+
 /** Lantern in a fresh browser, its list seeded, serving every listing fixture at its address. */
 export async function launchWithListings(): Promise<ExtensionSession> {
   const ext = await launchExtension();
@@ -77,6 +80,7 @@ export function readMarks(page: Page): Promise<MarkView[]> {
 /** Waits until the marks' paper ids are `ids` (in order), then checks they stay so a moment later. */
 export async function waitForMarks(page: Page, ids: readonly string[]): Promise<MarkView[]> {
   const want = JSON.stringify(ids);
+  const deadline = Date.now() + MARK_WAIT_MS;
   for (;;) {
     const marks = await readMarks(page);
     if (JSON.stringify(marks.map((m) => m.paperId)) === want) {
@@ -84,6 +88,7 @@ export async function waitForMarks(page: Page, ids: readonly string[]): Promise<
       await page.waitForTimeout(400);
       return readMarks(page);
     }
+    if (Date.now() > deadline) throw new Error(`Waited ${MARK_WAIT_MS} ms on ${page.url()} for marks on ${want}; the page has ${JSON.stringify(marks.map((m) => m.paperId))}.`);
     await page.waitForTimeout(100);
   }
 }
@@ -118,11 +123,13 @@ export async function clickCardSave(page: Page): Promise<void> {
   await clickInMark(page, open.paperId, 0, '.card .lantern-save');
 }
 
-/** Waits until some mark satisfies `test`. */
+/** Waits until some mark satisfies `test`; fails after MARK_WAIT_MS, saying what the marks were. */
 export async function waitForMark(page: Page, test: (mark: MarkView) => boolean): Promise<MarkView[]> {
+  const deadline = Date.now() + MARK_WAIT_MS;
   for (;;) {
     const marks = await readMarks(page);
     if (marks.some(test)) return marks;
+    if (Date.now() > deadline) throw new Error(`Waited ${MARK_WAIT_MS} ms on ${page.url()} for a mark; the marks are ${JSON.stringify(marks.map(({ paperId, status }) => ({ paperId, status })))}.`);
     await page.waitForTimeout(100);
   }
 }
