@@ -6,12 +6,7 @@ import type { BrowserName } from './harness';
 
 const BOTH: readonly BrowserName[] = ['chromium', 'firefox'];
 
-export const SPEC_BROWSERS: Readonly<Record<string, { browsers: readonly BrowserName[]; why: string }>> = {
-  'stopped-worker.e2e.ts': {
-    browsers: ['chromium'],
-    why: 'it stops the service worker through the DevTools protocol, which Firefox, whose background is an event page, does not offer',
-  },
-};
+export const SPEC_BROWSERS: Readonly<Record<string, { browsers: readonly BrowserName[]; why: string }>> = {};
 
 /** The browsers a spec file (by its name, e.g. `badge.e2e.ts`) runs in. */
 export function browsersFor(specFile: string): readonly BrowserName[] {

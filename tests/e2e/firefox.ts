@@ -1183,6 +1183,10 @@ export async function launchFirefoxExtension(extDir: string, options: LaunchOpti
       routePages(more) {
         for (const [url, page] of Object.entries(more)) pages.set(url, page);
       },
+      async stopBackground() {
+        // What Firefox does to an idle event page (and its own tests do through ExtensionTestUtils).
+        await session.chromeEval(`WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.terminateBackground().then(() => true)`);
+      },
       async close() {
         await browser.close().catch(() => undefined);
         await proxy.close();

@@ -90,6 +90,11 @@ export interface ExtensionSession {
    * then one line per permission asked for).
    */
   answerPermissionPrompt(answer: 'allow' | 'deny'): Promise<string[]>;
+  /**
+   * Stops the extension's background as the browser does when it is idle (Chromium: its service
+   * worker; Firefox: its event page), and resolves once it has stopped. The next event wakes it.
+   */
+  stopBackground(): Promise<void>;
   /** Closes the browser and deletes its temporary profile. */
   close(): Promise<void>;
 }
@@ -239,6 +244,20 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       answerPermissionPrompt: () => Promise.reject(new Error('Headless Chromium shows no permission prompt to answer.')),
       routePages(more) {
         for (const [url, page] of Object.entries(more)) pages.set(url, page);
+      },
+      async stopBackground() {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        const stopped = new Promise<void>((resolveStopped) => {
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            if (versions.some((v) => v.scriptURL.startsWith(extensionUrl('')) && v.runningStatus === 'stopped')) resolveStopped();
+          });
+        });
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await stopped;
+        await cdp.detach();
+        await page.close();
       },
       async close() {
         await context.close();
