@@ -10,6 +10,8 @@ const COMBINING_MARKS = /\p{M}/gu;
 /** Letters NFKD does not decompose, as they are written in ASCII. */
 const EXTRA_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th' };
 const EXTRA_FOLD_PATTERN = /[ßæœøđðłıþ]/g;
+/** The same letters, to look for them first: a replace with a function costs more even where it finds nothing. */
+const HAS_EXTRA_FOLD = /[ßæœøđðłıþ]/;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -17,9 +19,6 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function foldText(text: string): string {
   // Most text is ASCII: skip Unicode normalization, the costliest step of indexing.
   if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(EXTRA_FOLD_PATTERN, (ch) => EXTRA_FOLDS[ch] ?? ch);
+  const folded = text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  return HAS_EXTRA_FOLD.test(folded) ? folded.replace(EXTRA_FOLD_PATTERN, (ch) => EXTRA_FOLDS[ch] ?? ch) : folded;
 }
