@@ -39,5 +39,8 @@ export function titleWords(title: string): string[] {
  * earlier rule differed only in keeping the letters foldText spells in ASCII.
  */
 export function currentTitleId(id: string): string {
-  return id.startsWith(TITLE_ID) ? TITLE_ID + titleKey(id.slice(TITLE_ID.length)) : id;
+  if (!id.startsWith(TITLE_ID)) return id;
+  const key = titleKey(id.slice(TITLE_ID.length));
+  // A key that folds to nothing names no title (an edited backup's "title:???"): left as it is, so two never become one.
+  return key === '' ? id : TITLE_ID + key;
 }

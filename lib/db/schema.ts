@@ -15,7 +15,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { nameFromText, namesFromByline } from './frozen/namesV5';
 import type { AuthorList, CslName, ListInfo, RemovedItem, SavedItem, SavedPaper, StoredEntry } from '../types';
 import { entryDigestV3, entryKeysV3, layoutListV3 } from './frozen/layoutV3';
-import { layoutListV7 } from './frozen/layoutV7';
+import { entryKeysV7, layoutListV7 } from './frozen/layoutV7';
 import { paperIdV8, paperV8, savedItemsV8, titleKeyV8 } from './frozen/titleKeysV8';
 import type { EntryChunk, EntryKeyBucket, ListLayout, ListManifest } from './layout';
 import { failureReason, keepAside, type SetAsideRow } from './setAside';
@@ -177,7 +177,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         const moved: StoredEntry[] = [];
         for (const entry of entries) {
           try {
-            moved.push(paperV8(entry));
+            const entryV8 = paperV8(entry);
+            // Its keys are made here, not only when the list is laid out: an entry that cannot be
+            // (identifiers damaged) is kept aside instead of stopping the upgrade and the database.
+            entryKeysV7(entryV8);
+            moved.push(entryV8);
           } catch (error) {
             setAside('entryChunks')(entry, error);
           }

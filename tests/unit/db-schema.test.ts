@@ -389,6 +389,90 @@ describe('upgrade to v8', () => {
     expect(await db.kv.get('keyFilter:seed')).toBeUndefined();
   });
 
+  describe('with odd or damaged data', () => {
+    const at = 1_733_000_000_000;
+    function savedItem(id: string, title: string, over: Partial<SavedItem> = {}, paper: Partial<SavedItem['paper']> = {}): SavedItem {
+      return {
+        id,
+        paper: { id, title, authors: '', authorList: { names: [], etAl: false }, venue: '', categories: [], links: [], ids: { repos: [] }, titleKey: id.slice(6), ...paper },
+        status: 'to-read',
+        statusChangedAt: at,
+        tags: [],
+        note: '',
+        starred: false,
+        addedAt: at,
+        updatedAt: at,
+        ...over,
+      };
+    }
+    const upgraded = async (name: string, tables: VersionExample['tables']): Promise<LanternDB> => {
+      await createAtVersion(name, 7, { version: 7, tables });
+      const db = new LanternDB(name);
+      opened.push(db);
+      await db.open();
+      return db;
+    };
+
+    it('keeps the star set last, even when the other copy was edited after it', async () => {
+      const starred = savedItem('title:die straße', 'Die Straße', { starred: true, updatedAt: at + 9, changedAt: { starred: at + 9 } });
+      const edited = savedItem('title:die strasse', 'Die Strasse', { addedAt: at + 1, note: 'n', updatedAt: at + 10, changedAt: { note: at + 10 } });
+      const db = await upgraded('v8-star', { saved: [starred, edited] as unknown as Record<string, unknown>[] });
+      const merged = await db.saved.get('title:die strasse');
+      expect(merged?.starred).toBe(true);
+      expect(merged?.changedAt?.starred).toBe(at + 9);
+      expect(merged?.note).toBe('n');
+    });
+
+    it('keeps the authors, links and categories only the later-saved copy has', async () => {
+      const bare = savedItem('title:łódź notes', 'Łódź Notes');
+      const full = savedItem('title:lodz notes', 'Lodz Notes', { addedAt: at + 1 }, {
+        authors: 'A. Nowak',
+        authorList: { names: [{ family: 'Nowak', given: 'A.' }], etAl: false },
+        links: [{ kind: 'code', url: 'https://github.com/x/y', label: 'code' }],
+        categories: ['Cohorts'],
+      });
+      const db = await upgraded('v8-fields', { saved: [bare, full] as unknown as Record<string, unknown>[] });
+      const merged = await db.saved.get('title:lodz notes');
+      expect(merged?.paper.title).toBe('Łódź Notes');
+      expect(merged?.paper.authors).toBe('A. Nowak');
+      expect(merged?.paper.authorList.names).toEqual([{ family: 'Nowak', given: 'A.' }]);
+      expect(merged?.paper.links.map((link) => link.url)).toEqual(['https://github.com/x/y']);
+      expect(merged?.paper.categories).toEqual(['Cohorts']);
+    });
+
+    it('keeps apart two papers whose ids fold to no key at all', async () => {
+      const db = await upgraded('v8-empty', { saved: [savedItem('title:???', '???', { note: 'A' }), savedItem('title:!!!', '!!!', { addedAt: at + 1, note: 'B' })] as unknown as Record<string, unknown>[] });
+      expect((await db.saved.toArray()).map((item) => [item.id, item.note]).sort()).toEqual([['title:!!!', 'B'], ['title:???', 'A']]);
+    });
+
+    it('opens, keeping aside a list entry whose identifiers are damaged, when the list holds a title it rewrites', async () => {
+      const entry = (id: string, title: string, line: number): StoredEntry => ({
+        listId: 'seed',
+        id,
+        title,
+        authors: '',
+        authorList: { names: [], etAl: false },
+        venue: '',
+        categories: [],
+        links: [],
+        ids: { repos: [] },
+        titleKey: id.slice(6),
+        line,
+        addedAt: at,
+      });
+      const layout = layoutListV7('seed', [entry('title:die straße', 'Die Straße', 1), entry('title:other paper', 'Other Paper', 2)]);
+      const chunks = layout.chunks.map((chunk) => ({ ...chunk, entries: chunk.entries.map((e) => (e.id === 'title:other paper' ? { ...e, ids: null } : e)) }));
+      const db = await upgraded('v8-damaged-entry', {
+        lists: [{ id: 'seed', name: 'Seed', sourceUrl: 'https://raw.githubusercontent.com/o/r/main/README.md', enabled: true, fetchedAt: at, entryCount: 2 }],
+        entryChunks: chunks as unknown as Record<string, unknown>[],
+        entryKeys: layout.buckets as unknown as Record<string, unknown>[],
+        manifests: [layout.manifest as unknown as Record<string, unknown>],
+      });
+      expect((await setAsideRows(db)).map((row) => [row.table, (row.value as StoredEntry).id])).toEqual([['entryChunks', 'title:other paper']]);
+      expect((await storedEntries(db)).map((e) => e.id)).toEqual(['title:die strasse']);
+    });
+  });
+
   it('moves ids with its own frozen copy of the v8 title key, never the live lib/title.ts', () => {
     const imports = (file: string) => [...readFileSync(resolve(__dirname, '../../lib/db', file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
     expect(imports('schema.ts')).toContain('./frozen/titleKeysV8');

@@ -92,6 +92,11 @@ describe('currentTitleId', () => {
   it('leaves every other id alone', () => {
     for (const id of ['arxiv:2311.16452', 'doi:10.1000/straße', 'url:https://example.org/Straße', 'pmid:1']) expect(currentTitleId(id)).toBe(id);
   });
+
+  it('leaves a "title:" id whose key folds to nothing as it is, so two such ids never become one', () => {
+    expect(currentTitleId('title:???')).toBe('title:???');
+    expect(currentTitleId('title:!!!')).toBe('title:!!!');
+  });
 });
 
 describe('titleWords', () => {

@@ -31,9 +31,15 @@ export function titleKeyV8(title: string): string {
     .trim();
 }
 
-/** A paper id with a v8 title key ("title:straße" → "title:strasse"); any other id unchanged. */
+/**
+ * A paper id with a v8 title key ("title:straße" → "title:strasse"); any other id unchanged, and
+ * so is one whose key folds to nothing ("title:???", only from an edited backup): two such
+ * papers must not become one.
+ */
 export function paperIdV8(id: string): string {
-  return id.startsWith(TITLE_ID) ? TITLE_ID + titleKeyV8(id.slice(TITLE_ID.length)) : id;
+  if (!id.startsWith(TITLE_ID)) return id;
+  const key = titleKeyV8(id.slice(TITLE_ID.length));
+  return key === '' ? id : TITLE_ID + key;
 }
 
 /** The paper with its id and title key as v8 stores them. */
@@ -60,12 +66,17 @@ function mergedTags(first: readonly string[], second: readonly string[]): string
   });
 }
 
+/** When an item's star was last set: its recorded change, else when it was saved (an item that records changes records that one), else its last update. */
+function starredAt(item: SavedItem): number {
+  return item.changedAt?.starred ?? (item.changedAt ? item.addedAt : item.updatedAt);
+}
+
 /**
  * Two saved items that v8 gives one id, made one without losing what either holds: the paper of
- * the one saved first (gaining the identifiers, venue, year, month and URL only the other has);
- * tags united; both notes kept (one that holds the other is enough); status from the later status
- * change, star from the later update; the earlier "added", the later "updated", and each field's
- * later change time.
+ * the one saved first (gaining the identifiers, venue, year, month, URL, authors, links and
+ * categories only the other has); tags united; both notes kept (one that holds the other is
+ * enough); status from the later status change, star from the later star change; the earlier
+ * "added", the later "updated", and each field's later change time.
  */
 export function mergeSavedV8(a: SavedItem, b: SavedItem): SavedItem {
   const [first, second] = a.addedAt < b.addedAt || (a.addedAt === b.addedAt && a.id <= b.id) ? [a, b] : [b, a];
@@ -74,8 +85,15 @@ export function mergeSavedV8(a: SavedItem, b: SavedItem): SavedItem {
   if (paper.year === undefined && second.paper.year !== undefined) paper.year = second.paper.year;
   if (paper.month === undefined && second.paper.month !== undefined) paper.month = second.paper.month;
   if (paper.url === undefined && second.paper.url !== undefined) paper.url = second.paper.url;
+  if (paper.authors === '' && second.paper.authors !== '') {
+    paper.authors = second.paper.authors;
+    paper.authorList = second.paper.authorList;
+  }
+  const urls = new Set(paper.links.map((link) => link.url));
+  paper.links = [...paper.links, ...second.paper.links.filter((link) => !urls.has(link.url))];
+  paper.categories = [...new Set([...paper.categories, ...second.paper.categories])];
   const status = second.statusChangedAt > first.statusChangedAt ? second : first;
-  const starred = second.updatedAt > first.updatedAt ? second : first;
+  const starred = starredAt(second) > starredAt(first) ? second : first;
   const changedAt: NonNullable<SavedItem['changedAt']> = { ...first.changedAt };
   for (const [field, at] of Object.entries(second.changedAt ?? {}) as [keyof typeof changedAt, number][]) changedAt[field] = Math.max(changedAt[field] ?? 0, at);
   return {
