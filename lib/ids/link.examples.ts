@@ -9,7 +9,8 @@ export default [
       ['https://huggingface.co/Writer', 'link:huggingface.co/writer'],
       ['https://huggingface.co/Writer/', 'link:huggingface.co/writer'],
       ['http://www.huggingface.co/Writer#models', 'link:huggingface.co/writer'],
-      ['https://huggingface.co./Writer', 'link:huggingface.co/writer'],
+      // The host as written: stored keys keep a trailing dot (see linkKey).
+      ['https://huggingface.co./Writer', 'link:huggingface.co./writer'],
       ['https://starmpcc.github.io/Asclepius/', 'link:starmpcc.github.io/asclepius'],
       ['https://blog.research.google/2023/05/med-palm-2.html?m=1', 'link:blog.research.google/2023/05/med-palm-2.html?m=1'],
       ['https://example.org', 'link:example.org'],

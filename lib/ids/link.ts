@@ -1,5 +1,5 @@
 import type { EntryLink, PaperIds } from '../types';
-import { bareHost, parseHttpUrl, safeDecode } from './url';
+import { parseHttpUrl, safeDecode } from './url';
 
 /**
  * The key of an address as a listed link: "link:" + host (without "www.") + path (without
@@ -9,7 +9,9 @@ import { bareHost, parseHttpUrl, safeDecode } from './url';
 export function linkKey(raw: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
-  return `link:${bareHost(url)}${url.pathname.replace(/\/+$/, '')}${url.search}`.toLowerCase();
+  // Not bareHost: link keys are stored in list layouts, and a trailing dot kept in them since v7
+  // can only be dropped with a schema version that lays stored lists out again.
+  return `link:${url.hostname.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`.toLowerCase();
 }
 
 /**

@@ -107,7 +107,7 @@ describe('layoutList', () => {
   });
 });
 
-/** Entries with every kind of link: an arXiv page, a repository and a page under it, a project page, an organisation's page. */
+/** Entries with every kind of link: an arXiv page, a repository and a page under it, a project page (one at a fully qualified host), an organisation's page. */
 function linkedEntry(i: number): CatalogEntry {
   const base = entry(i);
   const links: CatalogEntry['links'] = [
@@ -115,6 +115,7 @@ function linkedEntry(i: number): CatalogEntry {
     ...base.ids.repos.map((repo) => ({ kind: 'code' as const, url: `https://${repo}/tree/main`, label: 'code' })),
     ...(i % 4 === 0 ? [{ kind: 'code' as const, url: `https://huggingface.co/Lab${i}`, label: 'models' }] : []),
     ...(i % 7 === 0 ? [{ kind: 'paper' as const, url: `https://www.lab.example.org/m${i}/?v=1#top`, label: 'project' }] : []),
+    ...(i % 11 === 0 ? [{ kind: 'paper' as const, url: `https://lab.example.net./m${i}`, label: 'project' }] : []),
   ];
   return { ...base, links };
 }
