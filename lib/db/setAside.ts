@@ -62,9 +62,21 @@ export async function keepAside(tx: Transaction, rows: readonly SetAsideRow[]): 
 /**
  * What to tell the user, or undefined when nothing is set aside: "1 saved paper from an older
  * version of Lantern could not be read; it is kept aside." List entries are named apart: a
- * refresh of their list brings them back when the list still has them.
+ * refresh of their list brings them back when the list still has them; so are recently removed
+ * papers (schema v8 keeps one aside when a saved paper, or a later removal, now has its title).
  */
 export function setAsideNotice(rows: readonly SetAsideRow[]): string | undefined {
+  const removed = rows.filter((row) => row.table === 'removed').length;
+  const others = noticeOfSavedAndEntries(rows.filter((row) => row.table !== 'removed'));
+  if (removed === 0) return others;
+  const one = removed === 1;
+  const text =
+    `${plural(removed, 'recently removed paper')} from an older version of Lantern ${one ? 'is' : 'are'} kept aside: ` +
+    `${one ? 'it' : 'they'} could not be read, or a saved paper (or a later removal) now has ${one ? 'its' : 'their'} title.`;
+  return others ? `${others} ${text}` : text;
+}
+
+function noticeOfSavedAndEntries(rows: readonly SetAsideRow[]): string | undefined {
   if (rows.length === 0) return undefined;
   const saved = rows.filter((row) => row.table === 'saved').length;
   const entries = rows.length - saved;

@@ -150,6 +150,13 @@ describe('what the user is told', () => {
     expect(setAsideNotice([row('entryChunks'), row('entries')])).toBe(
       '2 list entries from an older version of Lantern could not be read: refreshing their lists brings them back if the lists still have them.',
     );
+    expect(setAsideNotice([row('removed')])).toBe(
+      '1 recently removed paper from an older version of Lantern is kept aside: it could not be read, or a saved paper (or a later removal) now has its title.',
+    );
+    expect(setAsideNotice([row('saved'), row('removed'), row('removed')])).toBe(
+      '1 saved paper from an older version of Lantern could not be read; it is kept aside. ' +
+        '2 recently removed papers from an older version of Lantern are kept aside: they could not be read, or a saved paper (or a later removal) now has their title.',
+    );
   });
 
   it('offers the rows as a JSON file that holds them exactly', () => {
