@@ -406,6 +406,44 @@ describe('badge', () => {
     await page.close();
   });
 
+  it('restyles the open card and the pill when the colour scheme changes under them', async () => {
+    const page = await open('https://arxiv.org/abs/2311.16452');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await waitForBadge(page);
+    // Past the 140 ms fade-in, as a reader would have it open.
+    await page.waitForTimeout(300);
+    const shadow = closedShadow(page);
+    const look = (selector: string) =>
+      shadow.evaluate(
+        'lantern-badge',
+        (root, sel: string) => {
+          const element = root.querySelector(sel);
+          if (!element) return null;
+          const style = getComputedStyle(element);
+          return { scheme: style.colorScheme, background: style.backgroundColor, text: style.color };
+        },
+        selector,
+      );
+    // Badge.css: --bg light-dark(#ffffff, #1d2026), --fg light-dark(#1f2328, #e5e7ea). The scheme
+    // itself is part of the look: a value that changes with the system's makes everything under
+    // the host restyle, where an unchanged "light dark" leaves a browser free to reuse the old style.
+    const palette = {
+      light: { scheme: 'light', background: 'rgb(255, 255, 255)', text: 'rgb(31, 35, 40)' },
+      dark: { scheme: 'dark', background: 'rgb(29, 32, 38)', text: 'rgb(229, 231, 234)' },
+    };
+    for (const [selector, name] of [['.card', 'card'], ['.pill', 'pill']] as const) {
+      if (selector === '.pill') await shadow.click('lantern-badge', 'button[aria-label="Collapse"]');
+      await shadow.waitFor('lantern-badge', (root, sel: string) => root.querySelector(sel) !== null, selector);
+      // Each picture is taken right after the switch, before anything reads the styles.
+      for (const scheme of ['light', 'dark', 'light'] as const) {
+        await screenshot(page, `badge-${name}-switched`, { colorScheme: scheme, fullPage: false });
+        expect({ scheme, look: await look(selector) }).toEqual({ scheme, look: palette[scheme] });
+      }
+    }
+    await page.close();
+  });
+
   it('draws a quiet card and pill in light and dark (screenshots to look at)', async () => {
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
