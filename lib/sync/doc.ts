@@ -171,13 +171,42 @@ export function mergeDocs(a: SyncDoc, b: SyncDoc): SyncDoc {
   return out;
 }
 
+/** Between the notes of two saved copies of one paper that sync made one. */
+export const JOINED_NOTE_SEPARATOR = '\n\n— merged note —\n';
+
+/** Two notes as one: one that holds the other is enough, else both, `first` first. */
+function joinNotes(first: string, second: string): string {
+  if (second === '' || first.includes(second)) return first;
+  if (first === '' || second.includes(first)) return second;
+  return `${first}${JOINED_NOTE_SEPARATOR}${second}`;
+}
+
+/** Two stamped values joined, the earlier change first, stamped with the later one; one alone as it is. */
+function joinStamped<T>(a: Stamped<T> | undefined, b: Stamped<T> | undefined, join: (first: T, second: T) => T): Stamped<T> | undefined {
+  if (!a || !b) return a ?? b;
+  const [first, second] = a[1] < b[1] || (a[1] === b[1] && JSON.stringify(a[0]) <= JSON.stringify(b[0])) ? [a, b] : [b, a];
+  return [join(first[0], second[0]), second[1]];
+}
+
 /**
- * Another device's document with today's title ids. A device of an older Lantern still names a
- * paper known by its title with an older title key ("title:straße" where this one says
- * "title:strasse"). A saved entry under such an id is merged into the entry of today's id, and
+ * Two saved copies of one paper that only an older title key told apart (two devices each wrote
+ * their own), made one as mergeEntries does, except that both notes are kept and the tags united:
+ * until now they were two papers, and neither device's writing is older than the other's.
+ */
+function joinCopies(a: SyncEntry, b: SyncEntry): SyncEntry {
+  const merged = mergeEntries(a, b);
+  const note = joinStamped(a.fields.note, b.fields.note, joinNotes);
+  const tags = joinStamped(a.fields.tags, b.fields.tags, (first, second) => [...new Set([...first, ...second])]);
+  return { ...merged, fields: { ...merged.fields, ...(note && { note }), ...(tags && { tags }) } };
+}
+
+/**
+ * A document (this device's merged with the others') with today's title ids. A device of an
+ * older Lantern still names a paper known by its title with an older title key ("title:straße"
+ * where this one says "title:strasse"). A saved entry under such an id is merged into the entry of today's id, and
  * the old id is written as removed at `now`, so that older device moves its copy to its removed
- * items and shows the paper once, under today's id (the merged entry holds its status, tags,
- * note and star). A removal under an old id is left as it is: it cannot be told from the removal
+ * items and shows the paper once, under today's id (the merged entry holds its status and star,
+ * both devices' notes and their tags united: joinCopies). A removal under an old id is left as it is: it cannot be told from the removal
  * this function writes, and it names no item this device holds, so an unsave made on an older
  * device before any device of today's Lantern saw the paper is not carried over.
  */
@@ -188,7 +217,7 @@ export function withCurrentTitleIds(doc: SyncDoc, now: number): SyncDoc {
     if (id === entry.id || !isSaved(entry)) continue;
     const moved: SyncEntry = { ...entry, id, ...(entry.paper && { paper: { ...entry.paper, id } }) };
     const same = out.get(id);
-    out.set(id, same ? mergeEntries(same, moved) : moved);
+    out.set(id, !same ? moved : isSaved(same) ? joinCopies(same, moved) : mergeEntries(same, moved));
     out.set(entry.id, { id: entry.id, savedAt: entry.savedAt, removedAt: Math.max(now, entry.savedAt + 1), fields: {} });
   }
   return out;

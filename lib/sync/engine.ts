@@ -87,7 +87,8 @@ export async function syncOnce(area: SyncArea, local: SyncLocal, now: number, li
   let holdUntil = state?.holdUntil !== undefined && state.holdUntil > now ? state.holdUntil : undefined;
 
   const mine = localDoc(base, list.saved, list.removed, now);
-  const merged = forgetOldRemovals(mergeDocs(mine, withCurrentTitleIds(remote.doc, now)), now);
+  // Old title ids are moved after merging, so a copy this device holds under today's id is joined with another device's (withCurrentTitleIds).
+  const merged = forgetOldRemovals(withCurrentTitleIds(mergeDocs(mine, remote.doc), now), now);
   const changes = localChanges(merged, list.saved, list.removed);
   if (changes.upserts.length > 0 || changes.removals.length > 0) await local.apply(changes);
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listRemoved, removeSaved, restoreRemoved, savePaper, updateSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { dexieSyncLocal } from '../../lib/sync/dexieStore';
-import { isSaved, localDoc, mergeDocs, REMOVAL_KEPT_MS, withCurrentTitleIds, type SyncDoc } from '../../lib/sync/doc';
+import { isSaved, JOINED_NOTE_SEPARATOR, localDoc, mergeDocs, REMOVAL_KEPT_MS, withCurrentTitleIds, type SyncDoc } from '../../lib/sync/doc';
 import { scheduleSync, syncOnce, type SyncArea, type SyncClock, type SyncStatus } from '../../lib/sync/engine';
 import { DEFAULT_PACK_LIMITS, itemBytes, packDoc, SYNC_LIMITS, unpackArea } from '../../lib/sync/pack';
 import { nextWriteAt, WRITE_LIMITS } from '../../lib/sync/writeLimits';
@@ -353,6 +353,20 @@ describe('a device of an older Lantern, whose title keys kept "ß"', () => {
     await a.sync(T0 + 300);
     await b.sync(T0 + 400);
     expect(area.writeCalls).toBe(writes);
+  });
+
+  it('keeps both devices’ notes and tags when each wrote its own copy, whichever wrote last', async () => {
+    const { area, a } = two();
+    await savePaper(a.db, titled(newId), T0 + 1);
+    await updateSaved(a.db, newId, { note: 'typed on this device', tags: ['mine'] }, T0 + 3);
+    area.put(packDoc(olderDevice(), DEFAULT_PACK_LIMITS).items);
+    await a.sync(T0 + 100);
+    const saved = (await a.saved()).get(newId);
+    expect(saved?.note).toBe(`typed on this device${JOINED_NOTE_SEPARATOR}from the older device`);
+    expect(saved?.tags).toEqual(['mine', 'german']);
+    // Applied again, or on the other side of a sync, the join gives the same.
+    const doc = unpackArea(area.items()).doc;
+    expect(withCurrentTitleIds(doc, T0 + 200)).toEqual(doc);
   });
 
   it('leaves removals and today’s ids alone, and gives the same document when applied again', () => {
