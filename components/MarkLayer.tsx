@@ -269,6 +269,10 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     for (const marks of byPaper.values()) for (const mark of marks) mark.root.dataset.theme = theme;
   };
   if (doc.readyState !== 'complete') doc.defaultView?.addEventListener('load', readTheme, { once: true });
+  // A switch of the system's scheme: a page without a background of its own follows it, and a
+  // page that styles itself by it changes its background.
+  const systemScheme = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)');
+  systemScheme?.addEventListener('change', readTheme);
 
   const askAgain = async () => {
     for (const read of ['listing', 'links', 'references'] as const) {
@@ -320,6 +324,7 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
       close(false);
       doc.removeEventListener('click', onOutside, true);
       doc.defaultView?.removeEventListener('load', readTheme);
+      systemScheme?.removeEventListener('change', readTheme);
       for (const marks of byPaper.values()) for (const mark of marks) mark.host.remove();
       byPaper.clear();
       queries.clear();

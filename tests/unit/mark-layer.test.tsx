@@ -107,4 +107,23 @@ describe('createMarkLayer', () => {
     expect(most).toBe(1);
     expect(marks()[0]!.status).toBe('read');
   });
+  it('follows a switch of the system’s scheme on a page without a background of its own', () => {
+    const scheme = Object.assign(new EventTarget(), { matches: false, media: '(prefers-color-scheme: dark)' });
+    const matchMedia = vi.spyOn(window, 'matchMedia').mockImplementation(() => scheme as unknown as MediaQueryList);
+    try {
+      const layer = createMarkLayer(document, actions());
+      layer.mark(listing(['a']), [hit('a')], 'listing');
+      const theme = () => roots.get(document.querySelector(MARK_TAG)!)?.querySelector<HTMLElement>('.root')?.dataset.theme;
+      expect(theme()).toBe('light');
+      scheme.matches = true;
+      scheme.dispatchEvent(new Event('change'));
+      expect(theme()).toBe('dark');
+      // Once removed, the layer no longer listens.
+      const stopped = vi.spyOn(scheme, 'removeEventListener');
+      layer.remove();
+      expect(stopped).toHaveBeenCalledWith('change', expect.any(Function));
+    } finally {
+      matchMedia.mockRestore();
+    }
+  });
 });
