@@ -17,6 +17,8 @@ export interface ListedOnTabProps {
   paperListed?: boolean;
   /** The new-issue URL of "Suggest it to the list", when it is offered. */
   suggestUrl?: string;
+  /** The page has more than Lantern marks (the background's record of the tab says so). */
+  capped?: boolean;
   busyIds: ReadonlySet<string>;
   onToggleSave: (hit: ListedHit) => void;
   /** "Remove?" or "Removed · Undo" under a paper's Save, if any (components/RemovalNote.tsx). */
@@ -35,13 +37,17 @@ function HitList({ hits, busyIds, onToggleSave, removal, label }: HitListProps) 
           <span class="listed-title" title={hit.title}>
             {hit.title}
           </span>
-          {hit.categories[0] && (
-            <span class="listed-category" title={hit.categories[0]}>
-              {categoryLeaf(hit.categories[0])}
+          <SaveToggle saved={hit.status !== 'none'} busy={busyIds.has(hit.id)} onToggle={() => onToggleSave(hit)} title={hit.title} />
+          {(hit.categories[0] || hit.isNew) && (
+            <span class="listed-meta">
+              {hit.isNew && <span class="listed-new">New</span>}
+              {hit.categories[0] && (
+                <span class="listed-category" title={hit.categories[0]}>
+                  {categoryLeaf(hit.categories[0])}
+                </span>
+              )}
             </span>
           )}
-          {hit.isNew && <span class="listed-new">New</span>}
-          <SaveToggle saved={hit.status !== 'none'} busy={busyIds.has(hit.id)} onToggle={() => onToggleSave(hit)} title={hit.title} />
           <ListedRemoval hit={hit} removal={removal} />
         </li>
       ))}
@@ -54,7 +60,7 @@ function ListedRemoval({ hit, removal }: { hit: ListedHit; removal: ListedOnTabP
   return note ? <RemovalNote removal={note} title={hit.title} /> : null;
 }
 
-export function ListedOnTab({ listed, cites, paperListed, suggestUrl, busyIds, onToggleSave, removal }: ListedOnTabProps) {
+export function ListedOnTab({ listed, cites, paperListed, suggestUrl, capped, busyIds, onToggleSave, removal }: ListedOnTabProps) {
   if (listed.length === 0 && cites.length === 0) return null;
   return (
     <section class="listed-on-tab" aria-labelledby="listed-on-tab-heading">
@@ -63,9 +69,9 @@ export function ListedOnTab({ listed, cites, paperListed, suggestUrl, busyIds, o
           <h2 class="section-heading" id="listed-on-tab-heading" data-listed-count={listed.length}>
             {plural(listed.length, 'listed paper', 'listed papers')} on this page
           </h2>
-          {listed.length > MARK_CAP && (
+          {capped && (
             <p class="notice" data-capped>
-              Lantern marks the first {MARK_CAP.toLocaleString('en')} on the page.
+              Lantern stopped at {MARK_CAP.toLocaleString('en')} marks on this page: the rest are not marked.
             </p>
           )}
           <HitList hits={listed} busyIds={busyIds} onToggleSave={onToggleSave} removal={removal} label="Listed papers on this page" />

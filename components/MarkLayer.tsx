@@ -31,6 +31,8 @@ export interface MarkActions {
   save(paperId: string, saved: boolean): Promise<MarkStatus | undefined>;
   /** Asks the background again about items already marked (lookupListed); null when it did not answer. */
   lookup(queries: ItemQuery[], read: ListedRead): Promise<(ListedHit | null)[] | null>;
+  /** Called once, when the page's marks reach MARK_CAP and a listed item is left unmarked. */
+  capped(): void;
 }
 
 export interface MarkLayer {
@@ -131,6 +133,7 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
   /** One query per marked paper, by how it was read, to ask its status again. */
   const queries = new Map<string, { query: ItemQuery; read: ListedRead }>();
   let count = 0;
+  let toldCapped = false;
   let refreshing: Promise<void> | undefined;
   let again = false;
 
@@ -290,8 +293,12 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
 
   return {
     mark(items, hits, read) {
-      const { marks } = plannedMarks(items, hits, MARK_CAP - count, groups);
+      const { marks, capped } = plannedMarks(items, hits, MARK_CAP - count, groups);
       count += marks.length;
+      if (capped && !toldCapped) {
+        toldCapped = true;
+        actions.capped();
+      }
       for (const { item, hit } of marks) {
         const mark = create(hit);
         if (!mark) continue;

@@ -59,6 +59,8 @@ export interface Protocol {
    * turned this kind of mark off (options page), every hit is null and the page stops asking.
    */
   lookupListed: { req: ListedLookup; res: { hits: (ListedHit | null)[]; off?: true } };
+  /** The page's marks reached MARK_CAP and more were left unmarked: "This tab" says so. Only about the sender's own page. */
+  marksCapped: { req: Record<string, never>; res: Record<string, never> };
   /** A mark's card: the entry as the page badge shows it; only for papers this tab was told are on it. */
   getListedPaper: { req: { paperId: string }; res: PageMatch | null };
   /** Save or unsave from a mark's card; only for papers this tab was told are on it. */
@@ -98,7 +100,7 @@ export interface TabListed {
   listed: ListedHit[];
   /** Listed papers the page's reference list cites, each once. */
   cites: ListedHit[];
-  /** True when the page had more than Lantern marks (the rest are left unmarked). */
+  /** True when the page had more listed papers or marks than Lantern keeps or draws (the rest are left unmarked). */
   capped: boolean;
 }
 
@@ -195,6 +197,7 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
     typeof d.first === 'boolean' &&
     (d.ui === undefined || typeof d.ui === 'boolean'),
   loadListingReader: (d): d is Request<'loadListingReader'> => isRecord(d) && Object.keys(d).length === 0,
+  marksCapped: (d): d is Request<'marksCapped'> => isRecord(d) && Object.keys(d).length === 0,
   getListedPaper: (d): d is Request<'getListedPaper'> => isRecord(d) && isShortString(d.paperId, 1024),
   saveListed: (d): d is Request<'saveListed'> => isRecord(d) && isShortString(d.paperId, 1024) && typeof d.saved === 'boolean',
   getTabListed: (d): d is Request<'getTabListed'> =>
@@ -241,6 +244,7 @@ export const allowedSenders: { readonly [K in MessageType]: 'content' | 'extensi
   readingListChanged: 'extension',
   lookupListed: 'content',
   loadListingReader: 'content',
+  marksCapped: 'content',
   getListedPaper: 'content',
   saveListed: 'content',
   getTabListed: 'extension',

@@ -77,7 +77,7 @@ async function paintCount(tabId: number, record: TabListed | undefined): Promise
 }
 
 export interface TabListings {
-  handlers: Pick<Handlers, 'lookupListed' | 'loadListingReader' | 'getListedPaper' | 'saveListed' | 'getTabListed'>;
+  handlers: Pick<Handlers, 'lookupListed' | 'loadListingReader' | 'marksCapped' | 'getListedPaper' | 'saveListed' | 'getTabListed'>;
   /** Forgets a tab's record (closed; or navigated, when `unlessUrl` is not the page it is about). */
   forget(tabId: number, unlessUrl?: string): Promise<void>;
 }
@@ -162,6 +162,18 @@ export function createTabListings(database: LanternDB): TabListings {
         // At once: the content script asks while the page is still loading, to read it at DOMContentLoaded.
         await browser.scripting.executeScript({ target: { tabId: sender.tabId }, files: [LISTING_READER_FILE], injectImmediately: true });
         return { loaded: true };
+      },
+
+      marksCapped: async (_request, sender) => {
+        const { tabId, url } = sender;
+        if (tabId === undefined || !url) return {};
+        await update(tabId, async () => {
+          const record = readRecord(await session.get(recordKey(tabId)));
+          // Only the record of the page that says so: a stale page cannot mark its successor's.
+          if (record?.url !== url || record.capped) return;
+          await session.set(recordKey(tabId), { ...record, capped: true });
+        });
+        return {};
       },
 
       getListedPaper: async ({ paperId }, sender) => {

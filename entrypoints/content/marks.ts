@@ -141,6 +141,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
             hooks.onSaved?.(paperId);
             return reply.value.status;
           },
+          capped: () => void sendMessage('marksCapped', {}),
           lookup: async (items, read) => {
             const reply = await sendMessage('lookupListed', { items, read, first: false });
             return reply.ok && live() ? reply.value.hits : null;

@@ -378,6 +378,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             cites={tabListings.cites.map(withSavedState)}
             paperListed={tabListings.paperListed}
             suggestUrl={tabListings.suggestUrl}
+            capped={tabListings.capped}
             busyIds={busyIds}
             onToggleSave={(hit) => void toggleListedSave(hit)}
             removal={(hit) => removal(hit.id, writeListed(hit))}

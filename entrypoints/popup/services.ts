@@ -57,6 +57,8 @@ export interface TabListings {
   /** Whether the tab's own paper is listed; undefined when the tab shows no paper of its own. */
   paperListed?: boolean;
   suggestUrl?: string;
+  /** The page has more listed papers or marks than Lantern keeps or draws. */
+  capped?: boolean;
 }
 
 export interface PopupServices {

@@ -43,19 +43,20 @@ async function loadTabListings(): Promise<TabListings> {
   const reply = await sendMessage('getTabListed', { tabId });
   if (!reply.ok) return NO_LISTINGS;
   const { listed, cites } = reply.value;
-  if (cites.length === 0) return { listed, cites };
+  const capped = reply.value.capped ? { capped: true } : {};
+  if (cites.length === 0) return { listed, cites, ...capped };
   const [paper, status, settings] = await Promise.all([sendMessage('getTabPaper', { tabId }), sendMessage('getStatus', {}), loadMarkSettings()]);
   const identity = paper.ok ? paper.value.identity : null;
   const paperListed = paper.ok && identity ? paper.value.match !== null : undefined;
   if (paperListed !== false || !identity?.title || !settings.suggest || !status.ok) {
-    return { listed, cites, ...(paperListed !== undefined && { paperListed }) };
+    return { listed, cites, ...capped, ...(paperListed !== undefined && { paperListed }) };
   }
   const { title, authors, year, url } = identity;
   const suggestUrl = status.value.lists
     .filter((list) => list.enabled)
     .map((list) => suggestIssueUrl(list.sourceUrl, { title, url, ...(authors && { authors }), ...(year && { year }) }, cites))
     .find((link) => link !== undefined);
-  return { listed, cites, paperListed, ...(suggestUrl && { suggestUrl }) };
+  return { listed, cites, paperListed, ...capped, ...(suggestUrl && { suggestUrl }) };
 }
 
 async function loadShortcut(): Promise<string | null> {

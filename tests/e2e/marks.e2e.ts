@@ -311,6 +311,15 @@ describe('a hostile page', () => {
       }
       await page.waitForTimeout(500);
       expect((await readMarks(page)).length).toBe(MARK_CAP);
+      // One listed paper, linked 3,000 times: "This tab" says the marks stop at the cap.
+      const tabId = await tabIdOf(ext, url);
+      const popup = await ext.context.newPage();
+      await popup.goto(ext.extensionUrl(`popup.html?tabId=${tabId}`));
+      await popup.locator('[data-capped]').waitFor();
+      expect(await popup.locator('[data-listed-count]').textContent()).toBe('1 listed paper on this page');
+      expect(await popup.locator('[data-capped]').textContent()).toBe(`Lantern stopped at ${MARK_CAP.toLocaleString('en')} marks on this page: the rest are not marked.`);
+      await screenshot(popup, 'popup-marks-capped', { colorScheme: 'dark', fullPage: false });
+      await popup.close();
     } finally {
       await page.close();
     }

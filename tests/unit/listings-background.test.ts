@@ -78,6 +78,23 @@ describe('lookupListed', () => {
   });
 });
 
+describe('marksCapped', () => {
+  it('notes the cap on the sender’s own page only', async () => {
+    const capped = async () => (await listings.handlers.getTabListed({ tabId: 1 }, { kind: 'extension' })).capped;
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'links', first: true }, tab1);
+    expect(await capped()).toBe(false);
+    // Another page in the same tab (the record is about PAGE) and another tab: nothing changes.
+    await listings.handlers.marksCapped({}, { ...tab1, url: 'https://github.com/someone/other' });
+    await listings.handlers.marksCapped({}, { ...tab1, tabId: 2 });
+    expect(await capped()).toBe(false);
+    await listings.handlers.marksCapped({}, tab1);
+    expect(await capped()).toBe(true);
+    // A new page starts the record over.
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'links', first: true }, tab1);
+    expect(await capped()).toBe(false);
+  });
+});
+
 describe('a tab asks only about its own listed papers', () => {
   beforeEach(async () => {
     await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16452' }], read: 'listing', first: true }, tab1);

@@ -41,8 +41,8 @@ function marks(): { id: string | null; status: string | undefined; mode: string 
   }));
 }
 
-function actions(lookup: MarkActions['lookup'] = async () => null): MarkActions {
-  return { loadCard: async () => null, save: async () => undefined, lookup };
+function actions(lookup: MarkActions['lookup'] = async () => null, capped: MarkActions['capped'] = () => undefined): MarkActions {
+  return { loadCard: async () => null, save: async () => undefined, lookup, capped };
 }
 
 describe('createMarkLayer', () => {
@@ -62,12 +62,18 @@ describe('createMarkLayer', () => {
     expect(marks()).toEqual([]);
   });
 
-  it('stops at MARK_CAP marks on the page, across batches', () => {
-    const layer = createMarkLayer(document, actions());
+  it('stops at MARK_CAP marks on the page, across batches, and says so once', () => {
+    const capped = vi.fn();
+    const layer = createMarkLayer(document, actions(undefined, capped));
     const ids = Array.from({ length: MARK_CAP + 5 }, (_, i) => `p${i}`);
     layer.mark(listing(ids.slice(0, 10)), ids.slice(0, 10).map((id) => hit(id)), 'links');
-    layer.mark(listing(ids.slice(10)), ids.slice(10).map((id) => hit(id)), 'links');
+    layer.mark(listing(ids.slice(10, MARK_CAP)), ids.slice(10, MARK_CAP).map((id) => hit(id)), 'links');
+    // Exactly MARK_CAP: nothing was left unmarked yet.
+    expect(capped).not.toHaveBeenCalled();
+    layer.mark(listing(ids.slice(MARK_CAP)), ids.slice(MARK_CAP).map((id) => hit(id)), 'links');
+    layer.mark(listing(['more']), [hit('more')], 'links');
     expect(marks()).toHaveLength(MARK_CAP);
+    expect(capped).toHaveBeenCalledTimes(1);
   }, 30_000);
 
   it('asks again about every marked paper, by how it was read, and shows each one’s status now', async () => {

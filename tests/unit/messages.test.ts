@@ -120,13 +120,14 @@ describe('who may send what', () => {
     readingListChanged: {},
     lookupListed: { items: [{ arxiv: '2311.16452' }], read: 'listing', first: true },
     loadListingReader: {},
+    marksCapped: {},
     getListedPaper: { paperId: 'arxiv:2311.16452' },
     saveListed: { paperId: 'arxiv:2311.16452', saved: true },
     getTabListed: { tabId: 9 },
     sendToZotero: { paperIds: ['arxiv:2311.16452'] },
     getInZotero: { paperIds: ['arxiv:2311.16452'] },
   };
-  const fromContent = ['matchPage', 'setSaved', 'loadBadgeUi', 'lookupListed', 'loadListingReader', 'getListedPaper', 'saveListed', 'sendToZotero', 'getInZotero'];
+  const fromContent = ['matchPage', 'setSaved', 'loadBadgeUi', 'lookupListed', 'loadListingReader', 'marksCapped', 'getListedPaper', 'saveListed', 'sendToZotero', 'getInZotero'];
 
   it.each(Object.keys(validators))('answers %s from an extension page', async (type) => {
     const { handlers, seen } = recordingHandlers();

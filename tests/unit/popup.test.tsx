@@ -396,11 +396,18 @@ describe('popup on a page that lists or cites listed papers', () => {
     isNew: false,
   });
 
+  it('says when the page has more than Lantern marks', async () => {
+    await mount(makeServices(null, { listed: [hit('arxiv:1', 'First listed')], cites: [], capped: true }));
+    expect(root.querySelector('[data-listed-count]')?.textContent).toBe('1 listed paper on this page');
+    expect(root.querySelector('[data-capped]')?.textContent).toBe('Lantern stopped at 1,000 marks on this page: the rest are not marked.');
+  });
+
   it('says how many listed papers the page has, each with Save', async () => {
     const h = makeServices(null, { listed: [hit('arxiv:1', 'First listed'), hit('arxiv:2', 'Second listed')], cites: [] });
     await mount(h);
     const heading = root.querySelector('[data-listed-count]');
     expect(heading?.textContent).toBe('2 listed papers on this page');
+    expect(root.querySelector('[data-capped]')).toBeNull();
     const items = [...root.querySelectorAll('.listed-item')];
     expect(items.map((li) => li.getAttribute('data-paper-id'))).toEqual(['arxiv:1', 'arxiv:2']);
     expect(items[0]!.querySelector('.listed-category')?.textContent).toBe('Specialized Medical LLMs');
