@@ -28,10 +28,10 @@ beforeEach(async () => {
 function items(fixture: ListingFixture): ListingItem[] {
   const doc = new DOMParser().parseFromString(readListing(fixture.file), 'text/html');
   if (fixture.read === 'references') return referenceItems(doc, fixture.url);
-  if (fixture.read === 'links') {
-    const own = new Set(['repo:github.com/mingze-yuan/awesome-llm-healthcare']);
-    return paperLinks(doc).flatMap((link) => linkItem(link, fixture.url, own) ?? []);
-  }
+  const own = new Set(['repo:github.com/mingze-yuan/awesome-llm-healthcare']);
+  const links = () => paperLinks(doc).flatMap((link) => linkItem(link, fixture.url, own) ?? []);
+  if (fixture.read === 'links') return links();
+  if (fixture.read === 'page') return [...referenceItems(doc, fixture.url), ...links()];
   return listingItems(fixture.read, doc, fixture.url);
 }
 

@@ -30,7 +30,9 @@ function parse(html: string): Document {
 function readAll(file: string, url: string, read: (typeof LISTINGS)[number]['read'], own = new Set<string>()): ListingItem[] {
   const doc = parse(readListing(file));
   if (read === 'references') return referenceItems(doc, url);
-  if (read === 'links') return paperLinks(doc).flatMap((link) => linkItem(link, url, own) ?? []);
+  const links = () => paperLinks(doc).flatMap((link) => linkItem(link, url, own) ?? []);
+  if (read === 'links') return links();
+  if (read === 'page') return [...referenceItems(doc, url), ...links()];
   return listingItems(read, doc, url);
 }
 
@@ -43,7 +45,8 @@ function where(item: ListingItem): string {
 describe.each(LISTINGS.map((fixture) => [fixture.file, fixture] as const))('%s', (_file, fixture) => {
   it('is read the way the table says', () => {
     const kind = listingKindFromUrl(fixture.url);
-    expect(kind ?? (fixture.read === 'references' ? 'references' : 'links')).toBe(fixture.read);
+    expect(kind === undefined).toBe(fixture.read === 'references' || fixture.read === 'links' || fixture.read === 'page');
+    if (kind) expect(kind).toBe(fixture.read);
   });
 
   it('has exactly its items', () => {
@@ -182,6 +185,31 @@ describe('links', () => {
     expect(items.every((i) => i.place === 'after' && i.anchor.tagName === 'A')).toBe(true);
   });
 
+  it('reads a PMC article’s "Similar articles" and "Cited by" blocks with title and first author, its references as references', () => {
+    const url = 'https://pmc.ncbi.nlm.nih.gov/articles/PMC11000002/';
+    const doc = parse(readListing('pmc-article-related.html'));
+    expect(referenceItems(doc, url).map((i) => i.query.doi)).toEqual(['10.1038/s41586-023-06291-2', '10.9999/unlisted.3']);
+    const own = new Set(['pmid:38000002']);
+    const items = paperLinks(doc).flatMap((link) => linkItem(link, url, own) ?? []);
+    // The references' own links are the reference reader's: not read again as links.
+    expect(items.map((i) => i.query)).toEqual([
+      { pmid: '37438534', title: 'Large language models in medicine.', author: 'Thirunavukarasu AJ' },
+      { pmid: '36000003', title: 'Large language models encode clinical knowledge.', author: 'Doe J' },
+      { pmid: '36000004', title: 'An unlisted study of hospital chatbots.', author: 'Roe R' },
+      {
+        pmcid: 'PMC10364849',
+        title: 'ChatDoctor: A Medical Chat Model Fine-Tuned on a Large Language Model Meta-AI (LLaMA) Using Medical Domain Knowledge.',
+        author: 'Li Y',
+      },
+      { pmcid: 'PMC10282912', title: 'Utility of ChatGPT in Clinical Practice.', author: 'Liu J' },
+    ]);
+    expect(items.map(where)).toEqual(Array(5).fill('after a.usa-link'));
+    expect(new Set(items.map((i) => i.group)).size).toBe(5);
+    // A link elsewhere on the page (not in a block PMC loads) is asked by its identifiers only.
+    const elsewhere = parse('<ul><li><a href="https://pubmed.ncbi.nlm.nih.gov/37438534/">Large language models in medicine.</a><div class="font-body-2xs">Thirunavukarasu AJ</div></li></ul>');
+    expect(paperLinks(elsewhere).map((link) => linkItem(link, url)?.query)).toEqual([{ pmid: '37438534' }]);
+  });
+
   it('leaves reference lists to the reference reader, and the page’s own paper out', () => {
     const doc = parse(readListing('arxiv-html-bibliography.html'));
     const links = paperLinks(doc);
@@ -232,7 +260,7 @@ describe('titleCandidates', () => {
 });
 
 describe('a listing read while it is parsed', () => {
-  const streamed = LISTINGS.filter((fixture) => fixture.read !== 'references' && fixture.read !== 'links' && fixture.read !== 'alphaxiv');
+  const streamed = LISTINGS.filter((fixture) => fixture.read !== 'references' && fixture.read !== 'links' && fixture.read !== 'page' && fixture.read !== 'alphaxiv');
 
   it.each(streamed.map((fixture) => [fixture.file, fixture] as const))('%s: every cut of the page gives only whole items, then the rest once parsed', (_file, fixture) => {
     const kind = fixture.read as ListingKind;
