@@ -42,7 +42,7 @@ export interface MarkLayer {
    * measured while drawing.
    */
   mark(items: readonly ListingItem[], hits: readonly (ListedHit | null)[], read: ListedRead): void;
-  /** Asks again about every marked paper and shows each one's status as it is now. */
+  /** Asks again about every marked paper and shows each one's status, and whether it is still new, as they are now. */
   refresh(): Promise<void>;
   remove(): void;
 }
@@ -137,9 +137,10 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
   let refreshing: Promise<void> | undefined;
   let again = false;
 
-  const setStatus = (paperId: string, status: MarkStatus) => {
+  /** Shows a paper's status (and, when asked again, whether it is still new) on each of its marks. */
+  const setStatus = (paperId: string, status: MarkStatus, isNew?: boolean) => {
     for (const mark of byPaper.get(paperId) ?? []) {
-      mark.hit = { ...mark.hit, status };
+      mark.hit = { ...mark.hit, status, isNew: isNew ?? mark.hit.isNew };
       paint(mark);
     }
   };
@@ -285,7 +286,7 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
         const hits = await actions.lookup(batch.map((id) => queries.get(id)!.query), read);
         if (!hits) return;
         hits.forEach((hit, i) => {
-          if (hit && hit.id === batch[i]) setStatus(hit.id, hit.status);
+          if (hit && hit.id === batch[i]) setStatus(hit.id, hit.status, hit.isNew);
         });
       }
     }

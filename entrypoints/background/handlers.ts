@@ -86,7 +86,12 @@ export function createHandlers({ database, tabs, lists, listings, savedChanges, 
     },
     getRefreshState: () => lists.state(),
     setRefreshSchedule: (schedule) => lists.setSchedule(schedule),
-    markEntriesSeen: () => lists.markEntriesSeen(),
+    markEntriesSeen: async () => {
+      const seen = await lists.markEntriesSeen();
+      // Marks on open pages show "New" too: told, they ask again.
+      savedChanges.changed();
+      return seen;
+    },
     readingListChanged: async () => {
       savedChanges.changed();
       return {};

@@ -220,6 +220,15 @@ describe('late items', () => {
     const page = await open('https://scholar.google.com/scholar?hl=en&q=large+language+models+medicine');
     try {
       await waitForMarks(page, LISTINGS.find((f) => f.file === 'scholar.html')!.marked);
+      // From here on, the lookups the page sends, as the background receives them (item counts).
+      await ext.serviceWorker.evaluate(() => {
+        const scope = globalThis as unknown as { __lookups: number[] };
+        scope.__lookups = [];
+        chrome.runtime.onMessage.addListener((message: unknown) => {
+          const { type, data } = message as { type?: string; data?: { items?: unknown[] } };
+          if (type === 'lookupListed') scope.__lookups.push(data?.items?.length ?? -1);
+        });
+      });
       await page.evaluate(() => {
         const more = document.createElement('div');
         more.className = 'gs_r gs_or gs_scl';
@@ -235,6 +244,9 @@ describe('late items', () => {
         'arxiv:2312.00164',
       ]);
       expect(marks).toHaveLength(4);
+      // One lookup for the added result, asking about it alone (the others were asked about already).
+      await page.waitForTimeout(600);
+      expect(await ext.serviceWorker.evaluate(() => (globalThis as unknown as { __lookups: number[] }).__lookups)).toEqual([1]);
     } finally {
       await page.close();
     }

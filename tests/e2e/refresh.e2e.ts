@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, type ExtensionSession } from './harness';
 import { sendFromExtensionPage, waitForAnswer, waitForBadge, waitForSeed } from './badge.page';
+import { openTab, waitForMark } from './marks.page';
 import bundled from '../../assets/catalog.json';
 import { SEED_SOURCE_URL } from '../../lib/catalog/snapshot';
 import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
@@ -171,7 +172,16 @@ describe('refreshing the seed list', () => {
     const popup = await ext.openPopup();
     await expect.poll(() => popup.locator('[data-new-entries]').getAttribute('data-new-entries')).toBe('2');
     await screenshot(popup, 'popup-new-entries', { colorScheme: 'light' });
+    // A page that links a new paper marks it "New"; dismissing takes that off the open page too.
+    const linking = 'https://github.com/someone/reading-notes';
+    ext.routePages({ [linking]: { body: '<!DOCTYPE html><html><body><p><a href="https://arxiv.org/abs/2501.01234">a new one</a></p></body></html>' } });
+    const notes = await openTab(ext, linking);
+    await waitForMark(notes, (mark) => mark.paperId === added[0]!.id && mark.isNew);
+    await popup.bringToFront();
     await popup.locator('[data-new-entries] button').click();
+    await notes.bringToFront();
+    await waitForMark(notes, (mark) => mark.paperId === added[0]!.id && !mark.isNew);
+    await notes.close();
     await popup.reload();
     await popup.locator('[data-entry-count]').waitFor();
     await popup.waitForTimeout(300);

@@ -62,6 +62,18 @@ describe('createMarkLayer', () => {
     expect(marks()).toEqual([]);
   });
 
+  it('shows a new entry as new ([data-new], "New" in its label) until it is no longer new', async () => {
+    const lookup = vi.fn<MarkActions['lookup']>(async () => [{ ...hit('a'), isNew: false }]);
+    const layer = createMarkLayer(document, actions(lookup));
+    layer.mark(listing(['a', 'b']), [{ ...hit('a'), isNew: true }, hit('b')], 'listing');
+    const root = (id: string) => roots.get(document.querySelector(`${MARK_TAG}[data-paper-id="${id}"]`)!)!.querySelector<HTMLElement>('.root')!;
+    expect(root('a').hasAttribute('data-new')).toBe(true);
+    expect(root('a').querySelector('button')?.getAttribute('aria-label')).toBe('In the list: Title of a (Generalist, New). Show details');
+    expect(root('b').hasAttribute('data-new')).toBe(false);
+    await layer.refresh();
+    expect(root('a').hasAttribute('data-new')).toBe(false);
+  });
+
   it('stops at MARK_CAP marks on the page, across batches, and says so once', () => {
     const capped = vi.fn();
     const layer = createMarkLayer(document, actions(undefined, capped));
