@@ -5,6 +5,7 @@
  * querySelectorAll per kind, a bounded look into each item.
  */
 import { arxivIdFromUrl } from '../ids/arxiv';
+import { MAX_AUTHOR } from '../page/text';
 import { item, mergeQuery, queryFromLinks, queryFromUrl, shownAuthor, shownText, type ItemQuery, type ListingItem } from './item';
 import type { ListingKind } from './kind';
 import { doiInText } from './textIds';
@@ -142,6 +143,26 @@ const alphaxiv: Reader = (root, base, isRead) => {
   });
 };
 
+/**
+ * ACL Anthology volumes, events and author pages: one <p class="d-sm-flex"> per paper, its
+ * badges (pdf, bib, abs) then <strong><a>title</a></strong> and links to its authors' pages.
+ * The anthology's own ids are no list key: a paper is found by its title and first author, or
+ * by an arXiv or DOI link when the item has one.
+ */
+const aclAnthology: Reader = (root, base, isRead) =>
+  collect(root.querySelectorAll('p.d-sm-flex'), (p) => {
+    if (isRead(p)) return undefined;
+    const titleLink = p.querySelector('strong > a[href]');
+    if (!titleLink) return undefined;
+    const query = queryFromLinks(p, base);
+    delete query.repo;
+    const title = shownText(titleLink);
+    if (title) query.title = title;
+    const author = shownText(p.querySelector('a[href*="/people/"]'), MAX_AUTHOR);
+    if (author) query.author = author;
+    return item(query, titleLink, 'after', p);
+  });
+
 const READERS: Record<ListingKind, Reader> = {
   'arxiv-list': arxivList,
   'arxiv-search': arxivSearch,
@@ -151,6 +172,7 @@ const READERS: Record<ListingKind, Reader> = {
   'hf-papers': hfPapers,
   'semantic-scholar-search': semanticScholar,
   alphaxiv,
+  'acl-anthology': aclAnthology,
 };
 
 export interface ListingRead {

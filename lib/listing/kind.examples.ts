@@ -26,6 +26,10 @@ export default [
       ['https://www.semanticscholar.org/search?q=clinical%20llm&sort=relevance', 'semantic-scholar-search'],
       ['https://www.alphaxiv.org/', 'alphaxiv'],
       ['https://www.alphaxiv.org/explore?sort=Hot', 'alphaxiv'],
+      ['https://aclanthology.org/volumes/2023.acl-long/', 'acl-anthology'],
+      ['https://aclanthology.org/volumes/2023.findings-emnlp/', 'acl-anthology'],
+      ['https://aclanthology.org/events/acl-2023/', 'acl-anthology'],
+      ['https://aclanthology.org/people/k/kenton-lee/', 'acl-anthology'],
     ],
     rejects: [
       'https://arxiv.org/abs/2303.13375',
@@ -40,6 +44,12 @@ export default [
       'https://huggingface.co/epfl-llm/meditron-70b',
       'https://www.semanticscholar.org/paper/abc/6052486bc9144dc1730c12bf35323af3792a1fd0',
       'https://www.alphaxiv.org/abs/2303.13375',
+      // One paper's page, the anthology's home and a venue's list of volumes are no lists of papers.
+      'https://aclanthology.org/2023.acl-long.870/',
+      'https://aclanthology.org/2023.acl-long.870.pdf',
+      'https://aclanthology.org/',
+      'https://aclanthology.org/venues/acl/',
+      'https://aclanthology.org/events/',
       'https://github.com/mingze-yuan/Awesome-LLM-Healthcare',
       'javascript:alert(1)',
     ],

@@ -13,7 +13,8 @@ export type ListingKind =
   | 'pubmed-related'
   | 'hf-papers'
   | 'semantic-scholar-search'
-  | 'alphaxiv';
+  | 'alphaxiv'
+  | 'acl-anthology';
 
 /**
  * The pages listingKindFromUrl may call listings, as match patterns: where the listing readers
@@ -31,6 +32,9 @@ export const LISTING_MATCHES: readonly string[] = [
   'https://www.semanticscholar.org/search*',
   'https://www.alphaxiv.org/*',
   'https://alphaxiv.org/*',
+  'https://aclanthology.org/volumes/*',
+  'https://aclanthology.org/events/*',
+  'https://aclanthology.org/people/*',
 ];
 
 /** arXiv's listing pages: /list/<archive>/{new,recent,pastweek,YYMM,YYYY-MM,YYYY} and /catchup. */
@@ -73,5 +77,7 @@ export function listingKindFromUrl(raw: string): ListingKind | undefined {
     if (segments.length === 0) return 'alphaxiv';
     return first === 'explore' || first === 'trending' || first === 'search' || first === 'bookmarks' ? 'alphaxiv' : undefined;
   }
+  // The anthology's lists of papers: a volume, an event (its volumes), an author's page.
+  if (host === 'aclanthology.org') return second && (first === 'volumes' || first === 'events' || first === 'people') ? 'acl-anthology' : undefined;
   return undefined;
 }

@@ -126,6 +126,30 @@ describe('listing items', () => {
   });
 });
 
+describe('ACL Anthology', () => {
+  it('reads one item per paper of an event’s volumes, by title and first author, with its mark after the title', () => {
+    const items = listingItems('acl-anthology', parse(readListing('acl-anthology-event.html')), 'https://aclanthology.org/events/acl-2023/');
+    expect(items.map((i) => i.query)).toEqual([
+      { title: 'Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)', author: 'Anna Rogers' },
+      { title: 'One Cannot Stand for Everyone! Leveraging Multiple User Simulators to train Task-oriented Dialogue Systems', author: 'Yajiao Liu' },
+      { title: 'Can Large Language Models Be an Alternative to Human Evaluations?', author: 'Cheng-Han Chiang' },
+      { title: 'Towards Reasoning in Large Language Models: A Survey', author: 'Jie Huang' },
+      { title: 'Towards Reasoning in Large Language Models: A Survey', author: 'Jane Doe' },
+    ]);
+    expect(items.map(where)).toEqual(Array(5).fill('after a.align-middle'));
+    expect(items.every((i) => i.group.tagName === 'P' && i.anchor.parentElement?.tagName === 'STRONG')).toBe(true);
+  });
+
+  it('reads a volume’s papers, not its editors or its own links; a title’s marked-up letters read as text', () => {
+    const items = listingItems('acl-anthology', parse(readListing('acl-anthology-volume.html')), 'https://aclanthology.org/volumes/2023.emnlp-main/');
+    expect(items.map((i) => [i.query.title, i.query.author, i.query.doi])).toEqual([
+      ['An Unlisted Study of LLM Evaluation', 'Richard Roe', undefined],
+      ['Exploring the Boundaries of GPT-4 in Radiology', 'Qianchu Liu', undefined],
+      ['Clinical Note Summaries with Fewer Hallucinations', 'Jane Doe', undefined],
+    ]);
+  });
+});
+
 describe('references', () => {
   it('reads arXiv HTML references with and without links: ids from links and text, and the text for titles', () => {
     const items = referenceItems(parse(readListing('arxiv-html-bibliography.html')), 'https://arxiv.org/html/2407.00001v1');
