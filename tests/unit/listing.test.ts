@@ -166,6 +166,24 @@ describe('references', () => {
     expect(items.map(where)).toEqual(['bib.bib1', 'bib.bib2', 'bib.bib3', 'bib.bib4', 'bib.bib5', 'bib.bib6', 'bib.bib7'].map((id) => `append li.ltx_bibitem#${id}`));
   });
 
+  it('reads ar5iv references as arXiv HTML ones: links through ar5iv, ids in the text, the text for titles', () => {
+    const url = 'https://ar5iv.labs.arxiv.org/html/2312.01234';
+    const doc = parse(readListing('ar5iv-bibliography.html'));
+    const items = referenceItems(doc, url);
+    expect(items.map((i) => ({ arxiv: i.query.arxiv, doi: i.query.doi }))).toEqual([
+      { arxiv: undefined, doi: undefined },
+      { arxiv: '2311.16079', doi: undefined },
+      { arxiv: undefined, doi: '10.1038/s41591-023-02448-8' },
+      { arxiv: '1706.03762', doi: undefined },
+      { arxiv: undefined, doi: undefined },
+      { arxiv: undefined, doi: undefined },
+    ]);
+    expect(items[0]!.query.text).toContain(titleKey('Large language models encode clinical knowledge'));
+    expect(items.map(where)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `append li.ltx_bibitem#bib.bib${n}`));
+    // Outside the references, only the page's own paper is linked: no item.
+    expect(paperLinks(doc).flatMap((link) => linkItem(link, url, new Set(['arxiv:2312.01234'])) ?? [])).toEqual([]);
+  });
+
   it('reads PMC, Nature and medRxiv references', () => {
     const pmc = referenceItems(parse(readListing('pmc-references.html')), 'https://pmc.ncbi.nlm.nih.gov/articles/PMC11000001/');
     expect(pmc.map((i) => [i.query.doi, i.query.pmcid, i.query.pmid, i.query.arxiv])).toEqual([
