@@ -143,6 +143,20 @@ export function decodeBlock(coded: FrontCoded, block: number, count: number, rea
   return strings;
 }
 
+/** String `n` of block `block` (counting from 0) of a run built without extras, decoding only those before it. */
+export function nthOfBlock(coded: FrontCoded, block: number, n: number): string {
+  const reader: ByteReader = { bytes: coded.entries, at: coded.blockEntries[block] ?? 0 };
+  let textAt = coded.blockText[block] ?? 0;
+  let string = '';
+  for (let i = 0; i <= n; i++) {
+    const shared = readVarint(reader);
+    const restLength = readVarint(reader);
+    string = string.slice(0, shared) + coded.text.slice(textAt, textAt + restLength);
+    textAt += restLength;
+  }
+  return string;
+}
+
 /** The first string of a block, without decoding the others. */
 export function firstOfBlock(coded: FrontCoded, block: number): string {
   const reader: ByteReader = { bytes: coded.entries, at: coded.blockEntries[block] ?? 0 };

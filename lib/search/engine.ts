@@ -14,7 +14,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import type { Paper } from '../types';
 import { COMMON_ABBREVIATIONS, abbreviationTable, abbreviationTerms, abbreviationsDefinedInAll, type AbbreviationTable } from './abbreviations';
-import { ByteWriter, decodeAll, decodeBlock, firstOfBlock, frontCode, isFrontCoded, readVarint, type ByteReader, type FrontCoded } from './compact';
+import { ByteWriter, decodeAll, decodeBlock, firstOfBlock, frontCode, isFrontCoded, nthOfBlock, readVarint, type ByteReader, type FrontCoded } from './compact';
 import { tokenizeForIndex, tokenizeQuery } from './tokenize';
 import { categoryLeaf, categoryParts, isWithinCategory } from '../categories';
 
@@ -86,12 +86,18 @@ export interface SerializedSearchIndex {
   listMembers: Uint8Array;
 }
 
-/** A block of terms, decoded: the terms, how many papers each reaches, where its postings are. */
-interface TermBlock {
-  terms: string[];
+/**
+ * What is stored after a run of consecutive terms' lengths, read without decoding the terms:
+ * entry i is term `first + i`.
+ */
+interface TermNumbers {
+  first: number;
+  /** How many papers each term reaches. */
   counts: Uint32Array;
-  /** Term i's postings are at [starts[i], starts[i + 1]) in `postings`. */
+  /** Where each term's postings start in `postings` (they end where the next term's start). */
   starts: Uint32Array;
+  /** Each term's length in characters. */
+  lengths: Uint32Array;
 }
 
 export interface SearchIndex {
@@ -99,8 +105,6 @@ export interface SearchIndex {
   readonly size: number;
   /** Present when the index was given the papers (small lists, tests): hits then carry them. */
   readonly papers?: readonly Paper[];
-  /** Term blocks decoded so far, by block number. */
-  readonly termBlocks: Array<TermBlock | undefined>;
   /** Built on first fuzzy query. */
   fuzzyTerms?: SearchableMap<number>;
   /** Every id, decoded on first need (the saved-papers filter asks about every candidate). */
@@ -113,6 +117,16 @@ export interface SearchIndex {
   readonly bestForTerm: Float32Array;
   readonly touchedDocs: Uint32Array;
   readonly termDocs: Uint32Array;
+  /** Searches so far: the clock of `decoded`. */
+  searches: number;
+  /** Decoded postings of common terms that recent searches read, by term number. */
+  readonly decoded: Map<number, DecodedPostings>;
+  /** How many postings `decoded` holds. */
+  decodedPostings: number;
+  /** Where other postings are decoded for the time of one term's scan. */
+  scratch: DecodedPostings;
+  /** Where the numbers of a query word's completions are read for the time of one expansion. */
+  range: TermNumbers;
 }
 
 export interface SearchFilters {
@@ -318,12 +332,16 @@ function withBuffers(data: SerializedSearchIndex, papers?: readonly Paper[]): Se
   return {
     data,
     size,
-    termBlocks: [],
+    range: { first: 0, counts: new Uint32Array(0), starts: new Uint32Array(0), lengths: new Uint32Array(0) },
     scores: new Float32Array(size),
     matched: new Uint32Array(size),
     bestForTerm: new Float32Array(size),
     touchedDocs: new Uint32Array(size),
     termDocs: new Uint32Array(size),
+    searches: 0,
+    decoded: new Map(),
+    decodedPostings: 0,
+    scratch: { docs: new Uint32Array(0), fields: new Uint8Array(0), readAt: 0 },
     ...(papers ? { papers } : {}),
   };
 }
@@ -377,35 +395,43 @@ export function loadSearchIndex(serialized: unknown, papers?: readonly Paper[]):
   return withBuffers(serialized, papers);
 }
 
-function termBlock(index: SearchIndex, block: number): TermBlock {
-  const known = index.termBlocks[block];
-  if (known) return known;
+/**
+ * The numbers of terms [first, end) (see TermNumbers), in `index.range`, whose arrays are reused:
+ * they hold until the next call.
+ */
+function readTermNumbers(index: SearchIndex, first: number, end: number): TermNumbers {
   const { data } = index;
-  const count = Math.min(TERM_BLOCK, data.termCount - block * TERM_BLOCK);
-  const counts = new Uint32Array(count);
-  const starts = new Uint32Array(count + 1);
-  let at = data.termOffsets[block] ?? 0;
-  const terms = decodeBlock(data.terms, block, count, (i, reader) => {
-    counts[i] = readVarint(reader);
-    starts[i] = at;
-    at += readVarint(reader);
-  });
-  starts[count] = at;
-  const decoded = { terms, counts, starts };
-  index.termBlocks[block] = decoded;
-  return decoded;
-}
-
-function termAt(index: SearchIndex, t: number): string {
-  return termBlock(index, Math.floor(t / TERM_BLOCK)).terms[t % TERM_BLOCK] ?? '';
+  let range = index.range;
+  if (range.counts.length < end - first) {
+    const room = end - first;
+    range = index.range = { first, counts: new Uint32Array(room), starts: new Uint32Array(room), lengths: new Uint32Array(room) };
+  }
+  range.first = first;
+  const { counts, starts, lengths } = range;
+  const reader: ByteReader = { bytes: data.terms.entries, at: 0 };
+  for (let block = Math.floor(first / TERM_BLOCK); block * TERM_BLOCK < end; block++) {
+    reader.at = data.terms.blockEntries[block] ?? 0;
+    let at = data.termOffsets[block] ?? 0;
+    const last = Math.min(end, (block + 1) * TERM_BLOCK);
+    for (let t = block * TERM_BLOCK; t < last; t++) {
+      // Each term's entry: shared length, rest length, papers reached, postings' byte length.
+      const length = readVarint(reader) + readVarint(reader);
+      const count = readVarint(reader);
+      if (t >= first) {
+        counts[t - first] = count;
+        starts[t - first] = at;
+        lengths[t - first] = length;
+      }
+      at += readVarint(reader);
+    }
+  }
+  return range;
 }
 
 /** The id of document `doc`. */
 function idOf(index: SearchIndex, doc: number): string {
   if (index.allIds) return index.allIds[doc] ?? '';
-  const block = Math.floor(doc / ID_BLOCK);
-  const count = Math.min(ID_BLOCK, index.size - block * ID_BLOCK);
-  return decodeBlock(index.data.ids, block, count)[doc % ID_BLOCK] ?? '';
+  return nthOfBlock(index.data.ids, Math.floor(doc / ID_BLOCK), doc % ID_BLOCK);
 }
 
 function allIds(index: SearchIndex): string[] {
@@ -428,6 +454,11 @@ function categoryLists(index: SearchIndex): { offsets: Uint32Array; refs: Uint32
   return index.categoryLists;
 }
 
+function skipTermNumbers(_: number, reader: ByteReader): void {
+  readVarint(reader);
+  readVarint(reader);
+}
+
 /** First term number t with term t >= key (the term count when there is none). */
 function lowerBound(index: SearchIndex, key: string): number {
   const { data } = index;
@@ -440,8 +471,11 @@ function lowerBound(index: SearchIndex, key: string): number {
     else high = mid;
   }
   if (low === 0) return 0;
-  const { terms } = termBlock(index, low - 1);
-  for (let i = 0; i < terms.length; i++) if ((terms[i] ?? '') >= key) return (low - 1) * TERM_BLOCK + i;
+  const block = low - 1;
+  const count = Math.min(TERM_BLOCK, data.termCount - block * TERM_BLOCK);
+  // Each term's lengths are followed by two numbers (see SerializedSearchIndex.terms).
+  const terms = decodeBlock(data.terms, block, count, skipTermNumbers);
+  for (let i = 0; i < terms.length; i++) if ((terms[i] ?? '') >= key) return block * TERM_BLOCK + i;
   return Math.min(low * TERM_BLOCK, data.termCount);
 }
 
@@ -472,48 +506,109 @@ const PREFIX_POSTING_BUDGET = 20_000;
 /** Typo matches are looked up only when the word as typed reaches fewer papers than this. */
 const FUZZY_BELOW_POSTINGS = 50;
 
-/** Index terms a query term reaches, each with how well it matches (1 = exact). */
-function expandTerm(index: SearchIndex, queryTerm: string): Map<number, number> {
-  const { termCount } = index.data;
-  const reached = new Map<number, number>();
-  // The completions of the typed word: consecutive terms from the first one not below it.
-  const found: number[] = [];
-  const foundTerms: string[] = [];
-  const foundCounts: number[] = [];
+/**
+ * Index terms a query term reaches, in the order they are scored: their numbers, how well each
+ * matches (1 = exact), how many papers each reaches and where its postings start.
+ */
+interface Reached {
+  terms: number[];
+  qualities: number[];
+  counts: number[];
+  starts: number[];
+}
+
+/**
+ * The first term not starting with `prefix` among those after it: terms starting with it are
+ * below the prefix with its last character's code raised by one, and all others above it are not.
+ */
+function afterCompletions(index: SearchIndex, prefix: string, first: number): number {
+  const last = prefix.length > 0 ? prefix.charCodeAt(prefix.length - 1) : 0xffff;
+  if (last === 0xffff) return index.data.termCount;
+  return Math.max(first, lowerBound(index, prefix.slice(0, -1) + String.fromCharCode(last + 1)));
+}
+
+/** Index terms a query term reaches: its completions (within PREFIX_POSTING_BUDGET), then typo matches. */
+function expandTerm(index: SearchIndex, queryTerm: string): Reached {
+  // The completions of the typed word: the consecutive terms [first, end) that start with it.
+  const first = lowerBound(index, queryTerm);
+  const end = afterCompletions(index, queryTerm, first);
+  const { counts, starts, lengths } = readTermNumbers(index, first, end);
   let postings = 0;
-  for (let t = lowerBound(index, queryTerm); t < termCount; t++) {
-    const block = termBlock(index, Math.floor(t / TERM_BLOCK));
-    const term = block.terms[t % TERM_BLOCK] ?? '';
-    if (!term.startsWith(queryTerm)) break;
-    const count = block.counts[t % TERM_BLOCK] ?? 0;
-    found.push(t);
-    foundTerms.push(term);
-    foundCounts.push(count);
-    postings += count;
-  }
-  let taken = found.map((_, i) => i);
-  if (postings > PREFIX_POSTING_BUDGET) {
-    const byFrequency = taken.sort((a, b) => (foundCounts[b] ?? 0) - (foundCounts[a] ?? 0));
-    taken = [];
-    let spent = 0;
-    for (const i of byFrequency) {
-      if (spent >= PREFIX_POSTING_BUDGET && foundTerms[i] !== queryTerm) continue;
-      taken.push(i);
-      spent += foundCounts[i] ?? 0;
-    }
-  }
-  for (const i of taken) {
-    const term = foundTerms[i] ?? '';
+  for (let i = 0; i < end - first; i++) postings += counts[i] ?? 0;
+  const reached: Reached = { terms: [], qualities: [], counts: [], starts: [] };
+  const reach = (t: number): void => {
+    const i = t - first;
+    const length = lengths[i] ?? 0;
+    reached.terms.push(t);
     // A prefix match is worth more the more of the word is typed.
-    reached.set(found[i] ?? 0, term.length === queryTerm.length ? 1 : 0.5 + 0.4 * (queryTerm.length / term.length));
+    reached.qualities.push(length === queryTerm.length ? 1 : 0.5 + 0.4 * (queryTerm.length / length));
+    reached.counts.push(counts[i] ?? 0);
+    reached.starts.push(starts[i] ?? 0);
+  };
+  if (postings <= PREFIX_POSTING_BUDGET) {
+    for (let t = first; t < end; t++) reach(t);
+  } else {
+    for (const t of mostFrequentFirst(counts, first, end)) reach(t);
+    // The word itself (the only completion as long as it) is always taken, after the others if they used the budget.
+    if (lengths[0] === queryTerm.length && !reached.terms.includes(first)) reach(first);
   }
   const typos = allowedTypos(queryTerm);
   if (typos > 0 && postings < FUZZY_BELOW_POSTINGS) {
     for (const [, [t, distance]] of fuzzyTerms(index).fuzzyGet(queryTerm, typos)) {
-      if (!reached.has(t)) reached.set(t, distance === 1 ? 0.45 : 0.3);
+      if (reached.terms.includes(t)) continue;
+      const numbers = readTermNumbers(index, t, t + 1);
+      reached.terms.push(t);
+      reached.qualities.push(distance === 1 ? 0.45 : 0.3);
+      reached.counts.push(numbers.counts[0] ?? 0);
+      reached.starts.push(numbers.starts[0] ?? 0);
     }
   }
   return reached;
+}
+
+/** Above this many terms taken, mostFrequentFirst sorts the range instead of scanning it again per term. */
+const MAX_SCANS = 8;
+
+/**
+ * Terms of [first, end), most papers first (of equal counts, the lower term number first), until
+ * they reach PREFIX_POSTING_BUDGET postings; `counts[i]` is term first + i's. Usually one or two
+ * very common terms use the whole budget: each is found by a scan of the range, which costs less
+ * than sorting it.
+ */
+function mostFrequentFirst(counts: Uint32Array, first: number, end: number): number[] {
+  const taken: number[] = [];
+  let spent = 0;
+  // The last term taken: the next one is the best of those after it in (count down, number up) order.
+  let lastCount = Infinity;
+  let lastTerm = -1;
+  while (spent < PREFIX_POSTING_BUDGET && taken.length < MAX_SCANS) {
+    let best = -1;
+    let bestCount = -1;
+    for (let t = first; t < end; t++) {
+      const count = counts[t - first] ?? 0;
+      if (count > lastCount || (count === lastCount && t <= lastTerm)) continue;
+      if (count > bestCount) {
+        best = t;
+        bestCount = count;
+      }
+    }
+    if (best < 0) return taken;
+    taken.push(best);
+    spent += bestCount;
+    lastCount = bestCount;
+    lastTerm = best;
+  }
+  if (spent >= PREFIX_POSTING_BUDGET) return taken;
+  // Many small terms: sort them all (a stable sort keeps equal counts in term order).
+  const byFrequency = Array.from({ length: end - first }, (_, i) => first + i).sort((a, b) => (counts[b - first] ?? 0) - (counts[a - first] ?? 0));
+  taken.length = 0;
+  spent = 0;
+  for (const t of byFrequency) {
+    if (spent >= PREFIX_POSTING_BUDGET) break;
+    taken.push(t);
+    spent += counts[t - first] ?? 0;
+  }
+  return taken;
 }
 
 /** Every term, for typo matches: decodes the whole vocabulary, once, on the first query that needs it. */
@@ -588,23 +683,33 @@ function toHit(index: SearchIndex, doc: number, score: number): SearchHit {
   return paper ? { id: paper.id, score, paper } : { id: idOf(index, doc), score };
 }
 
-/** Keeps the `limit` best (doc, key) pairs; cheaper than sorting every candidate. */
-function topDocs(candidates: Iterable<number>, key: (doc: number) => number, limit: number): number[] {
-  const top: number[] = [];
-  const keys: number[] = [];
-  for (const doc of candidates) {
-    const k = key(doc);
-    if (top.length === limit && k <= (keys[limit - 1] ?? -Infinity)) continue;
-    let at = top.length;
-    while (at > 0 && (keys[at - 1] ?? 0) < k) at--;
-    top.splice(at, 0, doc);
-    keys.splice(at, 0, k);
-    if (top.length > limit) {
-      top.pop();
-      keys.pop();
+/**
+ * The `limit` docs offered with the highest keys, highest first; of equal keys, the one offered
+ * first comes first (as a stable sort would order them). Cheaper than sorting every candidate:
+ * most offers are turned away by one comparison with the lowest key kept.
+ */
+class TopDocs {
+  readonly docs: number[] = [];
+  private readonly keys: number[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  offer(doc: number, key: number): void {
+    const { docs, keys, limit } = this;
+    let at = docs.length;
+    if (at >= limit) {
+      if (limit <= 0 || key <= (keys[at - 1] ?? 0)) return;
+      // Full: the lowest kept makes room.
+      at--;
     }
+    while (at > 0 && (keys[at - 1] ?? 0) < key) {
+      docs[at] = docs[at - 1] ?? 0;
+      keys[at] = keys[at - 1] ?? 0;
+      at--;
+    }
+    docs[at] = doc;
+    keys[at] = key;
   }
-  return top;
 }
 
 /**
@@ -616,15 +721,16 @@ function topDocs(candidates: Iterable<number>, key: (doc: number) => number, lim
  */
 export function searchPapers(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const limit = options.limit ?? 50;
+  forgetUnreadPostings(index);
   const accept = docFilter(index, options.filters);
   // Cut before folding: NFKD can turn one character into eighteen.
   const queryTerms = tokenizeQuery(query.slice(0, MAX_QUERY_CHARS)).slice(0, 16);
 
   if (queryTerms.length === 0) {
-    const dateOf = (doc: number): number => index.data.dates[doc] ?? 0;
-    const docs: number[] = [];
-    for (let doc = 0; doc < index.size; doc++) if (!accept || accept(doc)) docs.push(doc);
-    return topDocs(docs, dateOf, limit).map((doc) => toHit(index, doc, 0));
+    const { dates } = index.data;
+    const top = new TopDocs(limit);
+    for (let doc = 0; doc < index.size; doc++) if (!accept || accept(doc)) top.offer(doc, dates[doc] ?? 0);
+    return top.docs.map((doc) => toHit(index, doc, 0));
   }
 
   const hits = rankedHits(index, queryTerms, limit, options.sort, accept, false);
@@ -661,22 +767,33 @@ function rankedHits(
   accept: ((doc: number) => boolean) | undefined,
   mostWords: boolean,
 ): SearchHit[] {
-  const { data, scores, matched } = index;
-  const dateOf = (doc: number): number => data.dates[doc] ?? 0;
+  const { data, scores, matched, touchedDocs } = index;
+  const { dates, titleLengths } = data;
   const allBits = (1 << queryTerms.length) - 1;
   const touchedCount = accumulateScores(index, queryTerms, !mostWords);
-  const candidates = collectCandidates(index, touchedCount, (doc) => (mostWords || matched[doc] === allBits) && (!accept || accept(doc)));
   const relevance = (doc: number): number => {
-    // Shorter titles that match are more about the query (BM25's length normalization, lightly).
-    const lengthNorm = 1 / (0.75 + 0.25 * ((data.titleLengths[doc] ?? 8) / 8));
-    const score = (scores[doc] ?? 0) * lengthNorm;
+    const score = (scores[doc] ?? 0) * (LENGTH_NORM[titleLengths[doc] ?? 8] ?? 1);
     return mostWords ? bitCount(matched[doc] ?? 0) * 1000 + score : score;
   };
-  const key = sort === 'date' ? (doc: number) => dateOf(doc) * 1e6 + relevance(doc) : relevance;
-  const hits = topDocs(candidates, key, limit).map((doc) => toHit(index, doc, relevance(doc)));
+  const byDate = sort === 'date';
+  const top = new TopDocs(limit);
+  // The candidates are the touched papers, in the order they were touched.
+  for (let i = 0; i < touchedCount; i++) {
+    const doc = touchedDocs[i] ?? 0;
+    if (!mostWords && matched[doc] !== allBits) continue;
+    if (accept && !accept(doc)) continue;
+    top.offer(doc, byDate ? (dates[doc] ?? 0) * 1e6 + relevance(doc) : relevance(doc));
+  }
+  const hits = top.docs.map((doc) => toHit(index, doc, relevance(doc)));
   resetScores(index, touchedCount);
   return hits;
 }
+
+/**
+ * Per title length in terms: shorter titles that match are more about the query (BM25's length
+ * normalization, lightly).
+ */
+const LENGTH_NORM = Float64Array.from({ length: 256 }, (_, length) => 1 / (0.75 + 0.25 * (length / 8)));
 
 function bitCount(bits: number): number {
   let count = 0;
@@ -691,65 +808,125 @@ function bitCount(bits: number): number {
  * a scan of their postings but no writes.
  */
 function accumulateScores(index: SearchIndex, queryTerms: readonly string[], allWords: boolean): number {
-  const { size, data, scores, matched, bestForTerm, touchedDocs, termDocs } = index;
-  const { postings } = data;
+  const { size, scores, matched, bestForTerm, touchedDocs, termDocs } = index;
   let touchedCount = 0;
   for (let q = 0; q < queryTerms.length; q++) {
     const bit = 1 << q;
     const required = bit - 1;
     const pruned = allWords && q > 0;
+    const reached = expandTerm(index, queryTerms[q] ?? '');
+    // One index term: each paper appears once in its postings, so its weight is the word's best.
+    const single = reached.terms.length === 1;
     let termCount = 0;
-    for (const [t, quality] of expandTerm(index, queryTerms[q] ?? '')) {
-      const block = termBlock(index, Math.floor(t / TERM_BLOCK));
-      const i = t % TERM_BLOCK;
-      const df = block.counts[i] ?? 0;
+    for (let r = 0; r < reached.terms.length; r++) {
+      const t = reached.terms[r] ?? 0;
+      const df = reached.counts[r] ?? 0;
       // Inverse document frequency, rounded to 32 bits as it always was.
-      const termWeight = Math.fround(Math.log(1 + (size - df + 0.5) / (df + 0.5))) * quality;
-      const end = block.starts[i + 1] ?? 0;
-      let doc = -1;
-      let fields = FIELD_TITLE;
-      for (let p = block.starts[i] ?? 0; p < end; ) {
-        // The posting's varint (see SerializedSearchIndex.postings), inlined: this is the hot loop.
-        let value = postings[p++] ?? 0;
-        if (value >= 0x80) {
-          value &= 0x7f;
-          let shift = 7;
-          let byte: number;
-          do {
-            byte = postings[p++] ?? 0;
-            value |= (byte & 0x7f) << shift;
-            shift += 7;
-          } while (byte >= 0x80);
-        }
-        doc += (value >>> 1) + 1;
-        if (value & 1) fields = postings[p++] ?? 0;
+      const termWeight = Math.fround(Math.log(1 + (size - df + 0.5) / (df + 0.5))) * (reached.qualities[r] ?? 0);
+      const { docs, fields } = postingsOf(index, t, df, reached.starts[r] ?? 0);
+      for (let p = 0; p < df; p++) {
+        const doc = docs[p] ?? 0;
         if (pruned && matched[doc] !== required) continue;
-        const weight = termWeight * (WEIGHT_OF_FIELDS[fields] ?? 0);
+        const weight = termWeight * (WEIGHT_OF_FIELDS[fields[p] ?? 0] ?? 0);
+        if (single) {
+          if (matched[doc] === 0) touchedDocs[touchedCount++] = doc;
+          matched[doc] = (matched[doc] ?? 0) | bit;
+          scores[doc] = (scores[doc] ?? 0) + Math.fround(weight);
+          termCount++;
+          continue;
+        }
         const best = bestForTerm[doc] ?? 0;
         if (best === 0) termDocs[termCount++] = doc;
         // Several index terms can answer one query word ("radi" → radiology, radiologist): the best counts.
         if (weight > best) bestForTerm[doc] = weight;
       }
     }
-    for (let i = 0; i < termCount; i++) {
-      const doc = termDocs[i] ?? 0;
-      if (matched[doc] === 0) touchedDocs[touchedCount++] = doc;
-      matched[doc] = (matched[doc] ?? 0) | bit;
-      scores[doc] = (scores[doc] ?? 0) + (bestForTerm[doc] ?? 0);
-      bestForTerm[doc] = 0;
+    if (!single) {
+      for (let i = 0; i < termCount; i++) {
+        const doc = termDocs[i] ?? 0;
+        if (matched[doc] === 0) touchedDocs[touchedCount++] = doc;
+        matched[doc] = (matched[doc] ?? 0) | bit;
+        scores[doc] = (scores[doc] ?? 0) + (bestForTerm[doc] ?? 0);
+        bestForTerm[doc] = 0;
+      }
     }
     if (pruned && termCount === 0) break;
   }
   return touchedCount;
 }
 
-function collectCandidates(index: SearchIndex, touchedCount: number, keep: (doc: number) => boolean): number[] {
-  const candidates: number[] = [];
-  for (let i = 0; i < touchedCount; i++) {
-    const doc = index.touchedDocs[i] ?? 0;
-    if (keep(doc)) candidates.push(doc);
+/** A term's postings decoded: the papers in document order, and the FIELD_* bits of each. */
+interface DecodedPostings {
+  docs: Uint32Array;
+  fields: Uint8Array;
+  /** The search (SearchIndex.searches) that last read them. */
+  readAt: number;
+}
+
+/**
+ * Postings of terms reaching at least this many papers are kept decoded while searches keep
+ * reading them: typing "medic", "medici", "medicin" reads the same common terms at every keystroke.
+ */
+const KEEP_DECODED_FROM = 1024;
+/** Most postings kept decoded, in all (5 bytes each). */
+const MAX_KEPT_DECODED = 1 << 18;
+/** Decoded postings not read by one of this many latest searches are dropped. */
+const KEEP_DECODED_FOR_SEARCHES = 2;
+
+/**
+ * Term t's postings (`count` of them, from byte `start`), decoded (see SerializedSearchIndex.postings);
+ * the kept copy when there is one.
+ */
+function postingsOf(index: SearchIndex, t: number, count: number, start: number): DecodedPostings {
+  const kept = index.decoded.get(t);
+  if (kept) {
+    kept.readAt = index.searches;
+    return kept;
   }
-  return candidates;
+  const keep = count >= KEEP_DECODED_FROM && index.decodedPostings + count <= MAX_KEPT_DECODED;
+  let decoded: DecodedPostings;
+  if (keep) {
+    decoded = { docs: new Uint32Array(count), fields: new Uint8Array(count), readAt: index.searches };
+    index.decoded.set(t, decoded);
+    index.decodedPostings += count;
+  } else {
+    if (index.scratch.docs.length < count) index.scratch = { docs: new Uint32Array(count), fields: new Uint8Array(count), readAt: 0 };
+    decoded = index.scratch;
+  }
+  const { docs, fields } = decoded;
+  const { postings } = index.data;
+  let doc = -1;
+  let field = FIELD_TITLE;
+  let p = start;
+  for (let n = 0; n < count; n++) {
+    // The posting's varint, inlined: this is the hot loop.
+    let value = postings[p++] ?? 0;
+    if (value >= 0x80) {
+      value &= 0x7f;
+      let shift = 7;
+      let byte: number;
+      do {
+        byte = postings[p++] ?? 0;
+        value |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte >= 0x80);
+    }
+    doc += (value >>> 1) + 1;
+    if (value & 1) field = postings[p++] ?? 0;
+    docs[n] = doc;
+    fields[n] = field;
+  }
+  return decoded;
+}
+
+/** Drops the decoded postings the latest searches did not read; called once per search. */
+function forgetUnreadPostings(index: SearchIndex): void {
+  index.searches++;
+  for (const [t, decoded] of index.decoded) {
+    if (index.searches - decoded.readAt <= KEEP_DECODED_FOR_SEARCHES) continue;
+    index.decoded.delete(t);
+    index.decodedPostings -= decoded.docs.length;
+  }
 }
 
 function resetScores(index: SearchIndex, touchedCount: number): void {

@@ -179,6 +179,33 @@ describe('searchPapers: ranking', () => {
   });
 });
 
+describe('a short prefix reaching more postings than its budget (20,000)', () => {
+  const group = (prefix: string, count: number, title: string): Paper[] =>
+    Array.from({ length: count }, (_, i) => paper(`${prefix}${i}`, title));
+  const found = (index: SearchIndex, query: string): Set<string> => {
+    const groups = ids(index, query, { limit: index.size }).map((id) => id.replace(/\d+$/, ''));
+    return new Set(groups);
+  };
+
+  it('takes the most frequent completions first, and the word itself', () => {
+    // za … zd reach 5,000 papers each: together the budget. zaa sorts before zb but is rarer.
+    const index = buildSearchIndex([...group('common', 5_000, 'za zb zc zd'), ...group('rare', 100, 'zaa'), paper('exact', 'z')]);
+    expect(found(index, 'z')).toEqual(new Set(['common', 'exact']));
+    expect(found(index, 'za')).toEqual(new Set(['common', 'rare']));
+  });
+
+  it('takes many small completions by frequency, then term order', () => {
+    // Ten terms of 1,500 papers (15,000), then five of the 1,000-paper terms in term order reach the budget.
+    const index = buildSearchIndex([
+      ...group('first', 1_000, 'ka kb kc kd ke kf kg kh ki kj'),
+      ...group('second', 1_000, 'kk kl km kn ko kp'),
+      ...group('frequent', 1_500, 'kq kr ks kt ku kv kw kx ky kz'),
+    ]);
+    expect(found(index, 'k')).toEqual(new Set(['first', 'frequent']));
+    expect(found(index, 'kk')).toEqual(new Set(['second']));
+  });
+});
+
 describe('searchPapers: filters and sorting', () => {
   const index = buildSearchIndex(PAPERS);
 
