@@ -6,6 +6,7 @@
  */
 import type { ListedHit } from '../lib/listing/hit';
 import { MARK_CAP } from '../lib/listing/marks';
+import { citesFromList, listedOnPage } from '../lib/listing/summary';
 import { categoryLeaf } from '../lib/categories';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote, type Removal } from './RemovalNote';
@@ -24,8 +25,6 @@ export interface ListedOnTabProps {
   /** "Remove?" or "Removed · Undo" under a paper's Save, if any (components/RemovalNote.tsx). */
   removal?: (hit: ListedHit) => Removal | undefined;
 }
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 type HitListProps = Pick<ListedOnTabProps, 'busyIds' | 'onToggleSave' | 'removal'> & { hits: readonly ListedHit[]; label: string };
 
@@ -67,7 +66,7 @@ export function ListedOnTab({ listed, cites, paperListed, suggestUrl, capped, bu
       {listed.length > 0 && (
         <>
           <h2 class="section-heading" id="listed-on-tab-heading" data-listed-count={listed.length}>
-            {plural(listed.length, 'listed paper', 'listed papers')} on this page
+            {listedOnPage(listed.length)}
           </h2>
           {capped && (
             <p class="notice" data-capped>
@@ -80,9 +79,7 @@ export function ListedOnTab({ listed, cites, paperListed, suggestUrl, capped, bu
       {cites.length > 0 && (
         <>
           <h2 class="section-heading" id={listed.length > 0 ? undefined : 'listed-on-tab-heading'} data-cites-count={cites.length}>
-            {paperListed === false
-              ? `Not in the list · cites ${plural(cites.length, 'paper', 'papers')} from it`
-              : `Cites ${plural(cites.length, 'paper', 'papers')} from the list`}
+            {citesFromList(cites.length, paperListed)}
           </h2>
           {suggestUrl && (
             <p class="suggest">

@@ -23,6 +23,8 @@ import { syncScholarCountriesScript } from '../../lib/scholarCountries';
 import { relatedPapers } from '../../lib/related';
 import type { PageMatch } from '../../lib/types';
 import { injectBadgeUi } from './badgeUi';
+import { listingsTooltip } from '../../lib/listing/summary';
+import { readTabState, tabStateKey } from '../../lib/tabPaper';
 import { toolbarButton } from './toolbar';
 import { session } from './session';
 
@@ -69,11 +71,25 @@ function distinctCount(record: TabListed): number {
   return new Set([...record.listed, ...record.cites].map((hit) => hit.id)).size;
 }
 
+/**
+ * The toolbar button of a tab that lists or cites listed papers: their count as badge text, and
+ * a tooltip that says so, unless the tab is a listed paper itself, whose tooltip (toolbar.ts)
+ * names it. Never fails: a closed tab has no button to paint.
+ */
 async function paintCount(tabId: number, record: TabListed | undefined): Promise<void> {
+  const button = toolbarButton();
+  if (!button) return;
   const count = record ? distinctCount(record) : 0;
-  await toolbarButton()
-    ?.setBadgeText({ tabId, text: count === 0 ? '' : count > 999 ? '999+' : String(count) })
-    .catch(() => undefined);
+  try {
+    await button.setBadgeText({ tabId, text: count === 0 ? '' : count > 999 ? '999+' : String(count) });
+    const paper = readTabState(await session.get(tabStateKey(tabId)));
+    if (paper?.match) return;
+    const paperListed = paper?.identity ? false : undefined;
+    const counts = { listed: record?.listed.length ?? 0, cites: record?.cites.length ?? 0 };
+    await button.setTitle({ tabId, title: listingsTooltip(counts, paperListed, browser.runtime.getManifest().name) });
+  } catch {
+    // Nothing to paint.
+  }
 }
 
 export interface TabListings {

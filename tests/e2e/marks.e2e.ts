@@ -33,6 +33,11 @@ async function badgeText(url: string): Promise<string> {
   return ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
+async function toolbarTitle(url: string): Promise<string> {
+  const tabId = await tabIdOf(ext, url);
+  return ext.serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+}
+
 describe.each(LISTINGS.map((f) => [f.file, f] as const))('%s', (_file, fixture) => {
   it('marks exactly the listed items, and the toolbar counts them', async () => {
     const page = await open(fixture.url);
@@ -56,6 +61,7 @@ describe('a mark', () => {
       expect(marks[0]!.text).toBe('Evaluating General-Purpose LLMs in Medicine via Prompting');
       expect(marks[0]!.label).toContain('Can Generalist Foundation Models Outcompete Special-Purpose Tuning?');
       expect(marks[0]!.card).toBeNull();
+      await expect.poll(() => toolbarTitle('https://arxiv.org/list/cs.CL/new')).toBe(`Lantern: ${new Set(LISTINGS[0]!.marked).size} listed papers on this page`);
     } finally {
       await page.close();
     }
@@ -173,6 +179,7 @@ describe('a paper’s bibliography', () => {
     try {
       await waitForMarks(page, bibliography.marked);
       expect(await page.evaluate(() => document.querySelector('lantern-badge'))).toBeNull();
+      await expect.poll(() => toolbarTitle(bibliography.url)).toBe('Lantern: Not in the list · cites 4 papers from it');
       const tabId = await tabIdOf(ext, bibliography.url);
       const popup = await ext.context.newPage();
       await popup.goto(ext.extensionUrl(`popup.html?tabId=${tabId}`));
