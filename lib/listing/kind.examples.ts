@@ -23,6 +23,8 @@ export default [
       ['https://huggingface.co/papers', 'hf-papers'],
       ['https://huggingface.co/papers/date/2024-06-03', 'hf-papers'],
       ['https://huggingface.co/papers/trending', 'hf-papers'],
+      ['https://huggingface.co/papers?q=clinical+language+models', 'hf-papers'],
+      ['https://huggingface.co/papers/search?q=medical', 'hf-papers'],
       ['https://www.semanticscholar.org/search?q=clinical%20llm&sort=relevance', 'semantic-scholar-search'],
       ['https://www.alphaxiv.org/', 'alphaxiv'],
       ['https://www.alphaxiv.org/explore?sort=Hot', 'alphaxiv'],
