@@ -201,6 +201,26 @@ describe('a paper’s bibliography', () => {
     }
   }, 45_000);
 
+  it('marks references the page renders late ("show all references", a single-page app)', async () => {
+    const html = readListing('arxiv-html-bibliography.html');
+    const start = html.indexOf('<section id="bib"');
+    const end = html.indexOf('</section>', start) + '</section>'.length;
+    const url = 'https://arxiv.org/html/2407.00002v1';
+    ext.routePages({ [url]: { body: html.slice(0, start) + '<div id="later"></div>' + html.slice(end) } });
+    const page = await open(url);
+    try {
+      await page.waitForTimeout(1000);
+      expect(await readMarks(page)).toEqual([]);
+      await page.evaluate((section) => {
+        document.querySelector('#later')!.insertAdjacentHTML('beforeend', section);
+      }, html.slice(start, end));
+      const marks = await waitForMarks(page, bibliography.marked);
+      expect(marks.map((m) => m.paperId)).toEqual(bibliography.marked);
+    } finally {
+      await page.close();
+    }
+  }, 45_000);
+
   it('on a listed paper: the badge says "Cites 4 papers from the list"', async () => {
     const url = 'https://arxiv.org/html/2311.16452v1';
     const body = readListing('arxiv-html-bibliography.html')
