@@ -107,6 +107,71 @@ async function listingFigures(ext: ExtensionSession, label: string): Promise<voi
   }
 }
 
+/** A GitHub page with 20,000 paper links, every 500th to a listed paper (40 listed). */
+function manyLinks(): string {
+  const links = Array.from({ length: 20_000 }, (_, i) =>
+    i % 500 === 0 ? `<p><a href="https://arxiv.org/abs/${listedIds[(i / 500) % listedIds.length]}">listed ${i}</a></p>` : `<a href="https://arxiv.org/abs/2401.${String(10000 + (i % 90000))}">x</a> `,
+  );
+  return `<!DOCTYPE html><html><head><title>many links</title></head><body><article>${links.join('')}</article></body></html>`;
+}
+
+/** An arXiv HTML paper whose bibliography is about 5 MB (20,000 references), every 500th citing a listed paper by its arXiv id. */
+function hugeBibliography(): string {
+  const items = Array.from({ length: 20_000 }, (_, i) => {
+    const cited = i % 500 === 0 ? `arXiv preprint arXiv:${listedIds[(i / 500) % listedIds.length]}` : `Journal of Things ${i % 97}, ${i % 50}(3):1–20`;
+    return `<li id="bib.bib${i + 1}" class="ltx_bibitem"><span class="ltx_tag ltx_role_refnum ltx_tag_bibitem">[${i + 1}]</span>
+<span class="ltx_bibblock">Author ${i}, Other Author, Third Author, and Last Author.</span>
+<span class="ltx_bibblock">A study of reference number ${i + 1} in a very long bibliography of a survey paper.</span>
+<span class="ltx_bibblock"><em class="ltx_emph ltx_font_italic">${cited}</em>, 2023.</span></li>`;
+  });
+  return `<!DOCTYPE html><html><head><title>A survey</title></head><body><article class="ltx_document"><h1 class="ltx_title ltx_title_document">A survey with a long bibliography</h1><section id="bib" class="ltx_bibliography"><h2 class="ltx_title ltx_title_bibliography">References</h2><ul class="ltx_biblist">${items.join('\n')}</ul></section></article></body></html>`;
+}
+
+// In the page's main world: the page's long tasks (over 50 ms) from its start, as the browser reports them.
+const RECORD_LONG_TASKS = `(() => {
+  window.__lanternLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__lanternLongTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+})();`;
+
+/**
+ * The heavy pages of the issue: 20,000 links and a 5 MB bibliography. Marks drawn (the page's own
+ * marks count) and, from DOMContentLoaded until 2 s after the last mark, the page's longest task
+ * and its long tasks' total, beside the same page where Lantern does not run: "no freeze" means
+ * Lantern's work comes in slices, so the longest task is the page's own.
+ */
+async function heavyPageFigures(ext: ExtensionSession): Promise<void> {
+  for (const [label, host, path, body, want] of [
+    ['20,000 links (40 listed)', 'https://github.com', '/someone/many-links', manyLinks(), 40],
+    ['5 MB bibliography (40 listed)', 'https://arxiv.org', '/html/2407.09999v1', hugeBibliography(), 40],
+  ] as const) {
+    const tasks = async (url: string, marks: number) => {
+      ext.routePages({ [url]: { body } });
+      const page = await ext.context.newPage();
+      await page.goto(url, { timeout: 60_000 });
+      let drawn = 0;
+      if (marks > 0) {
+        const handle = await page.waitForFunction(() => (window as unknown as { __lanternMarksAt?: number }).__lanternMarksAt, null, { timeout: 60_000 });
+        drawn = (await handle.jsonValue()) as number;
+      }
+      await page.waitForTimeout(2000);
+      const result = await page.evaluate(() => {
+        const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+        const long = (window as unknown as { __lanternLongTasks: { start: number; duration: number }[] }).__lanternLongTasks.filter((t) => t.start >= dcl);
+        return { dcl, longest: Math.max(0, ...long.map((t) => t.duration)), total: long.reduce((n, t) => n + t.duration, 0), count: document.querySelectorAll('lantern-mark').length };
+      });
+      await page.close();
+      return { ...result, drawn: drawn ? drawn - result.dcl : 0 };
+    };
+    const withLantern = await tasks(`${host}${path}?marks=${want}`, want);
+    const alone = await tasks(`https://example.org${path}?marks=0`, 0);
+    console.log(
+      `    ${label}: ${withLantern.count} marks, all drawn ${ms(withLantern.drawn)} after DOMContentLoaded; after DOMContentLoaded the longest task ${ms(withLantern.longest)} and long tasks ${ms(withLantern.total)} in all (the page alone: longest ${ms(alone.longest)}, ${ms(alone.total)} in all)`,
+    );
+  }
+}
+
 async function chromiumFigures(): Promise<void> {
   const dir = defaultExtDir();
   console.log('  Sizes (minified / gzipped):');
@@ -120,7 +185,10 @@ async function chromiumFigures(): Promise<void> {
   try {
     await waitForSeed(ext);
     await ext.context.addInitScript(RECORD_MARKS_DRAWN);
+    await ext.context.addInitScript(RECORD_LONG_TASKS);
     await listingFigures(ext, 'bundled list');
+    console.log('  Chromium, heavy pages (bundled list):');
+    await heavyPageFigures(ext);
     const basis: Paper[] = catalog.entries.map((e) => ({ ...e, lists: ['seed'] }));
     const entries = generateCorpus(100_000, { basis, listId: 'bench' }).map(({ lists: _l, ...e }) => e);
     const listUrl = 'https://raw.githubusercontent.com/bench/synthetic-100000/main/list.md';
