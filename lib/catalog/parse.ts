@@ -8,7 +8,7 @@
  * headings is one entry with both. Never throws: items that look like papers but cannot be read
  * come back as warnings with line numbers. Linear in the input's length.
  */
-import { idsFromUrls, paperId, parseHttpUrl } from '../ids';
+import { LinkIdsGathered, linkIds, paperId, parseHttpUrl, type LinkIds } from '../ids';
 import { namesFromByline } from '../names';
 import { titleKey } from '../title';
 import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
@@ -27,6 +27,8 @@ interface Item {
   month?: number;
   category?: string;
   links: EntryLink[];
+  /** The ids its links name, gathered as each link is kept (links added later add theirs). */
+  ids: LinkIdsGathered;
   line: number;
 }
 
@@ -63,39 +65,44 @@ const LABEL_KINDS: Array<[RegExp, LinkKind]> = [
   [/\b(data|dataset|datasets|benchmark|corpus)\b/i, 'data'],
 ];
 
-function kindFromUrl(url: string): LinkKind | undefined {
-  const ids = idsFromUrls([url]);
+/** The kind of a link from what its URL names. */
+function kindFromIds(ids: LinkIds): LinkKind | undefined {
   if (ids.arxiv || ids.doi || ids.pmcid || ids.pmid) return 'paper';
-  const repo = ids.repos[0];
+  const { repo } = ids;
   if (repo?.startsWith('huggingface.co/datasets/')) return 'data';
   if (repo?.startsWith('huggingface.co/spaces/')) return 'demo';
   if (repo) return 'code';
   return undefined;
 }
 
-function linkKind(label: string, url: string, fallback: LinkKind = 'other'): LinkKind {
+function linkKind(label: string, ids: LinkIds, fallback: LinkKind = 'other'): LinkKind {
   for (const [pattern, kind] of LABEL_KINDS) if (pattern.test(label)) return kind;
-  return kindFromUrl(url) ?? fallback;
+  return kindFromIds(ids) ?? fallback;
 }
 
 /** A title used as link text says nothing about the link's kind: it is the paper, or its code page. */
-function titleLinkKind(url: string): LinkKind {
-  return kindFromUrl(url) ?? 'paper';
+function titleLinkKind(ids: LinkIds): LinkKind {
+  return kindFromIds(ids) ?? 'paper';
 }
 
 /**
  * Only absolute http(s) links are kept; relative, anchor, javascript: and data: links are dropped.
+ * Each kept link's URL is parsed once, here: the ids it names go to `gathered`, in link order.
  * `kindOf` decides a link's kind when its label is a title rather than "paper", "code"…: a function,
  * or the title's own link node (which has the kind of its URL).
  */
-function httpLinks(links: InlineLink[], kindOf?: Inline | ((link: InlineLink) => LinkKind | undefined)): EntryLink[] {
+function httpLinks(links: InlineLink[], gathered: LinkIdsGathered, kindOf?: Inline | ((link: InlineLink, ids: LinkIds) => LinkKind | undefined)): EntryLink[] {
   const kept: EntryLink[] = [];
   const seen = new Set<string>();
   for (const link of links) {
-    if (seen.has(link.url) || !parseHttpUrl(link.url)) continue;
+    if (seen.has(link.url)) continue;
+    const url = parseHttpUrl(link.url);
+    if (!url) continue;
     seen.add(link.url);
-    const kind = typeof kindOf === 'function' ? kindOf(link) : link.node === kindOf ? titleLinkKind(link.url) : undefined;
-    kept.push({ kind: kind ?? linkKind(link.label, link.url), url: link.url, label: link.label });
+    const ids = linkIds(url);
+    gathered.add(ids);
+    const kind = typeof kindOf === 'function' ? kindOf(link, ids) : link.node === kindOf ? titleLinkKind(ids) : undefined;
+    kept.push({ kind: kind ?? linkKind(link.label, ids), url: link.url, label: link.label });
   }
   return kept;
 }
@@ -414,8 +421,9 @@ function readListItem(content: readonly Inline[]): ItemResult {
     if (inVenue) year = Number(inVenue[1]);
   }
 
-  const entryLinks = httpLinks(linksOf(content), titleLink);
-  const cleanTitle = title.replace(/\s+/g, ' ').trim();
+  const ids = new LinkIdsGathered();
+  const entryLinks = httpLinks(linksOf(content), ids, titleLink);
+  const cleanTitle = UNEVEN_SPACE.test(title) ? title.replace(/\s+/g, ' ').trim() : title;
   const broken = brokenLinkCount(content);
   if (broken > 0) warnings.push(`${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`);
 
@@ -431,7 +439,7 @@ function readListItem(content: readonly Inline[]): ItemResult {
   if (!marked && !titleLink && (entryLinks.length === 0 || cleanTitle.split(' ').length < 3)) return undefined;
   // Without a link or a date, only the list shape "**Title** *Authors.*" makes bold prose a paper.
   if (!tagged && entryLinks.length === 0 && (authors === '' || (cleanTitle.match(/\p{L}{2,}/gu)?.length ?? 0) < 2)) return undefined;
-  return { item: { title: cleanTitle, titleKey: key, authors, venue, year, month, links: entryLinks }, warning: warnings.join('; ') || undefined };
+  return { item: { title: cleanTitle, titleKey: key, authors, venue, year, month, links: entryLinks, ids }, warning: warnings.join('; ') || undefined };
 }
 
 /** An item of links only ("- [[code](url)]"), which adds to the entry it is nested under. */
@@ -474,15 +482,16 @@ function readTableRow(roles: ColumnRole[], cells: Inline[][]): ItemResult {
     else if (name !== '' && !titleKey(title).startsWith(titleKey(name))) title = `${name}: ${title}`;
   }
   const links: EntryLink[] = [];
+  const ids = new LinkIdsGathered();
   cells.forEach((cell, column) => {
     const role = roles[column] ?? 'other';
-    const kindOf = (link: InlineLink): LinkKind | undefined => {
-      if (role === 'title' || role === 'name') return titleLinkKind(link.url);
-      const kind = linkKind(link.label, link.url);
+    const kindOf = (link: InlineLink, linkIds: LinkIds): LinkKind | undefined => {
+      if (role === 'title' || role === 'name') return titleLinkKind(linkIds);
+      const kind = linkKind(link.label, linkIds);
       if (kind !== 'other') return kind;
       return role === 'code' ? 'code' : role === 'paper' ? 'paper' : 'other';
     };
-    for (const link of httpLinks(linksOf(cell), kindOf)) addLink(links, link);
+    for (const link of httpLinks(linksOf(cell), ids, kindOf)) addLink(links, link);
   });
   const key = titleKey(title);
   if (key === '') return links.length > 0 ? { warning: 'a table row with links but no title' } : undefined;
@@ -497,6 +506,7 @@ function readTableRow(roles: ColumnRole[], cells: Inline[][]): ItemResult {
       year: year ? Number(year) : tagged.year,
       month: monthFrom(plainOf(cellOf('date'))) ?? tagged.month,
       links,
+      ids,
     },
   };
 }
@@ -516,7 +526,7 @@ function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
   for (let n = 0; n < items.length; n++) {
     if (n % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const item = items[n]!;
-    const ids = idsFromUrls(item.links.map((link) => link.url));
+    const ids = item.ids.ids();
     let index = (ids.arxiv ? groupOfArxiv.get(ids.arxiv) : undefined) ?? (ids.doi ? groupOfDoi.get(ids.doi) : undefined);
     if (index === undefined) {
       const sameTitle = groupOfTitle.get(item.titleKey);
@@ -554,7 +564,7 @@ function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
       if (item.category && !categories.includes(item.category)) categories.push(item.category);
     }
   }
-  const ids = knownIds ?? idsFromUrls(links.map((link) => link.url));
+  const ids = knownIds ?? gatheredIds(group);
   const key = first.titleKey;
   const dated = group.find((item) => item.year !== undefined);
   const authors = group.find((item) => item.authors)?.authors ?? '';
@@ -575,6 +585,13 @@ function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
   entry.titleKey = key;
   entry.line = first.line;
   return entry as CatalogEntry;
+}
+
+/** The ids of a group's links in order, as if gathered from its entry's links (its items' links, each URL once). */
+function gatheredIds(group: Item[]): PaperIds {
+  const gathered = new LinkIdsGathered();
+  for (const item of group) gathered.addAll(item.ids);
+  return gathered.ids();
 }
 
 // ——— the document ———
@@ -638,7 +655,7 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
       entryAtDepth.length = block.depth;
       const parent = entryAtDepth.findLast((entry) => entry !== undefined);
       if (parent && block.depth > 0 && onlyLinks(block.content)) {
-        for (const link of httpLinks(linksOf(block.content))) addLink(parent.links, link);
+        for (const link of httpLinks(linksOf(block.content), parent.ids)) addLink(parent.links, link);
         entryAtDepth[block.depth] = undefined;
         return;
       }

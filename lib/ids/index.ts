@@ -14,33 +14,73 @@ export { parseHttpUrl } from './url';
 export { arxivIdFromWritten, doiFromWritten } from './written';
 export { linkKey, listedLinkKeys } from './link';
 
+/** What one link's URL names, each identifier undefined when it names none (identityFromUrl also reads an arXiv id from an arXiv DOI; this does not). */
+export interface LinkIds {
+  arxiv?: string;
+  doi?: string;
+  pmcid?: string;
+  pmid?: string;
+  repo?: string;
+}
+
+/** What one parsed http(s) URL names: every detector run on it, its host worked out once. */
+export function linkIds(url: URL): LinkIds {
+  const host = bareHost(url);
+  return { arxiv: arxivIdFromUrl(url, host), doi: doiFromUrl(url, host), pmcid: pmcidFromUrl(url, host), pmid: pmidFromUrl(url, host), repo: repoFromUrl(url, host) };
+}
+
+/**
+ * The identifiers of several links, gathered one link (or one other gathering) at a time: the first
+ * link that yields each id wins; every repository is kept, once, in link order. Gathering two sets
+ * of links one after the other gives what gathering them as one set gives, so a parser can work
+ * out each link's ids once and join them per entry.
+ */
+export class LinkIdsGathered {
+  private arxiv: string | undefined;
+  private doi: string | undefined;
+  private pmcid: string | undefined;
+  private pmid: string | undefined;
+  private readonly repos: string[] = [];
+
+  add(ids: LinkIds): void {
+    this.arxiv ??= ids.arxiv;
+    this.doi ??= ids.doi;
+    this.pmcid ??= ids.pmcid;
+    this.pmid ??= ids.pmid;
+    if (ids.repo && !this.repos.includes(ids.repo)) this.repos.push(ids.repo);
+  }
+
+  /** Adds what `other` gathered, as if its links came after these. */
+  addAll(other: LinkIdsGathered): void {
+    this.arxiv ??= other.arxiv;
+    this.doi ??= other.doi;
+    this.pmcid ??= other.pmcid;
+    this.pmid ??= other.pmid;
+    for (const repo of other.repos) if (!this.repos.includes(repo)) this.repos.push(repo);
+  }
+
+  /** A new PaperIds of what is gathered so far. */
+  ids(): PaperIds {
+    // Built in a fixed key order, without undefined fields, so snapshots serialize the same way
+    // every time; assigned one by one, as spreading conditional objects costs a copy each.
+    const ids: Partial<PaperIds> = {};
+    if (this.arxiv) ids.arxiv = this.arxiv;
+    if (this.doi) ids.doi = this.doi;
+    if (this.pmcid) ids.pmcid = this.pmcid;
+    if (this.pmid) ids.pmid = this.pmid;
+    ids.repos = this.repos.slice();
+    return ids as PaperIds;
+  }
+}
+
 /** The identifiers found in a set of links: the first link that yields each id wins; every repository is kept. */
 export function idsFromUrls(urls: readonly string[]): PaperIds {
-  let arxiv: string | undefined;
-  let doi: string | undefined;
-  let pmcid: string | undefined;
-  let pmid: string | undefined;
-  const repos: string[] = [];
+  const gathered = new LinkIdsGathered();
   for (const raw of urls) {
     const url = parseHttpUrl(raw);
-    if (!url) continue;
-    const host = bareHost(url);
-    arxiv ??= arxivIdFromUrl(url, host);
-    doi ??= doiFromUrl(url, host);
-    pmcid ??= pmcidFromUrl(url, host);
-    pmid ??= pmidFromUrl(url, host);
-    const repo = repoFromUrl(url, host);
-    if (repo && !repos.includes(repo)) repos.push(repo);
+    if (url) gathered.add(linkIds(url));
   }
-  // Built in a fixed key order, without undefined fields, so snapshots serialize the same way
-  // every time; assigned one by one, as spreading conditional objects costs a copy each.
-  const ids: Partial<PaperIds> = {};
-  if (arxiv) ids.arxiv = arxiv;
-  if (doi) ids.doi = doi;
-  if (pmcid) ids.pmcid = pmcid;
-  if (pmid) ids.pmid = pmid;
-  ids.repos = repos;
-  return ids as PaperIds;
+  return gathered.ids();
 }
 
 /**

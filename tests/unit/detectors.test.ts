@@ -20,6 +20,8 @@ const detectors = Object.values(exampleFiles).flatMap((file) => file.default);
 /** Functions lib/ids and lib/page export that are not recognizers, so carry no example set. */
 const NOT_DETECTORS: Record<string, string> = {
   idsFromUrls: 'combines the URL detectors over a list of links',
+  linkIds: 'runs the URL detectors on one parsed URL; tested with idsFromUrls in tests/unit/ids.test.ts',
+  LinkIdsGathered: 'joins the ids of links already read; tested in tests/unit/ids.test.ts',
   identityLabel: 'names an identity already found; never rejects',
   paperKeys: 'builds index keys; never rejects',
   listedLinkKeys: 'builds an entry\'s link keys with linkKey; never rejects',

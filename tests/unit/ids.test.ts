@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doiFromUrl, identityFromUrl, idsFromUrls, paperKeys } from '../../lib/ids';
+import { doiFromUrl, identityFromUrl, idsFromUrls, LinkIdsGathered, linkIds, paperKeys, parseHttpUrl } from '../../lib/ids';
 
 describe('idsFromUrls', () => {
   it('collects each kind of identifier from the first link that has it, and every repository', () => {
@@ -25,6 +25,38 @@ describe('idsFromUrls', () => {
 
   it('has only an empty repository list when nothing is recognized', () => {
     expect(idsFromUrls(['https://starmpcc.github.io/CAMEL/', 'javascript:alert(1)', '#toc'])).toEqual({ repos: [] });
+  });
+});
+
+describe('LinkIdsGathered', () => {
+  const first = ['https://github.com/a/one', 'https://arxiv.org/abs/2306.00890', 'https://github.com/b/two'];
+  const second = ['https://arxiv.org/abs/2311.16452', 'https://github.com/b/two', 'https://doi.org/10.1038/s41586-023-06291-2', 'https://github.com/c/three'];
+  const gather = (urls: string[]): LinkIdsGathered => {
+    const gathered = new LinkIdsGathered();
+    for (const url of urls) gathered.add(linkIds(parseHttpUrl(url)!));
+    return gathered;
+  };
+
+  it('gives what idsFromUrls gives, one link at a time', () => {
+    expect(gather([...first, ...second]).ids()).toEqual(idsFromUrls([...first, ...second]));
+  });
+
+  it('joins two gatherings as if their links were one list: first id wins, repositories once and in order', () => {
+    const joined = gather(first);
+    joined.addAll(gather(second));
+    expect(joined.ids()).toEqual({
+      arxiv: '2306.00890',
+      doi: '10.1038/s41586-023-06291-2',
+      repos: ['github.com/a/one', 'github.com/b/two', 'github.com/c/three'],
+    });
+    expect(joined.ids()).toEqual(idsFromUrls([...first, ...second]));
+  });
+
+  it('hands out a new repository list each time', () => {
+    const gathered = gather(first);
+    const ids = gathered.ids();
+    gathered.add(linkIds(parseHttpUrl('https://github.com/d/four')!));
+    expect(ids.repos).toEqual(['github.com/a/one', 'github.com/b/two']);
   });
 });
 
