@@ -48,27 +48,56 @@ export interface ListLayout {
 }
 
 /**
- * cyrb53, a fast 53-bit string hash (so that a changed entry is practically never missed), of
- * `parts` joined by U+0000: the same value as hashing `parts.join('\u0000')`, without building it.
+ * cyrb53, a fast 53-bit string hash (so that a changed entry is practically never missed), fed
+ * a part at a time: the parts are hashed as if joined by U+0000 (`part`), and a part may be
+ * written in pieces (`more`) joined by U+0001, without building any of those strings.
  */
-function cyrb53OfParts(parts: readonly string[]): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let p = 0; p < parts.length; p++) {
-    if (p > 0) {
-      h1 = Math.imul(h1, 2654435761);
-      h2 = Math.imul(h2, 1597334677);
-    }
-    const text = parts[p]!;
+class Cyrb53 {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+  private started = false;
+
+  /** Starts a new part with `text`. */
+  part(text: string): void {
+    if (this.started) this.char(0);
+    this.started = true;
+    this.chars(text);
+  }
+
+  /** Adds `text` to the current part after a U+0001. */
+  more(text: string): void {
+    this.char(1);
+    this.chars(text);
+  }
+
+  private char(ch: number): void {
+    this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
+  }
+
+  private chars(text: string): void {
+    let { h1, h2 } = this;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       h1 = Math.imul(h1 ^ ch, 2654435761);
       h2 = Math.imul(h2 ^ ch, 1597334677);
     }
+    this.h1 = h1;
+    this.h2 = h2;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+
+  digest(): string {
+    let { h1, h2 } = this;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  }
+}
+
+/** Adds `texts` as one part, joined by U+0001. */
+function joinedPart(hash: Cyrb53, texts: readonly string[]): void {
+  hash.part(texts[0] ?? '');
+  for (let i = 1; i < texts.length; i++) hash.more(texts[i]!);
 }
 
 /**
@@ -78,15 +107,34 @@ function cyrb53OfParts(parts: readonly string[]): string {
  */
 export function entryDigest(entry: CatalogEntry): string {
   const { title, authors, venue, year, month, categories, links, ids, titleKey } = entry;
-  const parts = [title, authors, venue, String(year ?? ''), String(month ?? ''), [...categories].sort().join('\u0001'), String(links.length)];
-  for (const link of links) parts.push(link.kind, link.url, link.label);
-  parts.push(ids.arxiv ?? '', ids.doi ?? '', ids.pmcid ?? '', ids.pmid ?? '', ids.repos.join('\u0001'), titleKey);
-  return cyrb53OfParts(parts);
+  const hash = new Cyrb53();
+  hash.part(title);
+  hash.part(authors);
+  hash.part(venue);
+  hash.part(String(year ?? ''));
+  hash.part(String(month ?? ''));
+  joinedPart(hash, categories.length > 1 ? [...categories].sort() : categories);
+  hash.part(String(links.length));
+  for (const link of links) {
+    hash.part(link.kind);
+    hash.part(link.url);
+    hash.part(link.label);
+  }
+  hash.part(ids.arxiv ?? '');
+  hash.part(ids.doi ?? '');
+  hash.part(ids.pmcid ?? '');
+  hash.part(ids.pmid ?? '');
+  joinedPart(hash, ids.repos);
+  hash.part(titleKey);
+  return hash.digest();
 }
 
 /** Every key an entry is found by: its identifiers, its title, its links that name no identifier, and its own id (see idKey). */
 export function entryKeys(entry: CatalogEntry): string[] {
-  return [...paperKeys(entry.ids, entry.titleKey), ...listedLinkKeys(entry), idKey(entry.id)];
+  const keys = paperKeys(entry.ids, entry.titleKey);
+  for (const key of listedLinkKeys(entry)) keys.push(key);
+  keys.push(idKey(entry.id));
+  return keys;
 }
 
 /**

@@ -23,15 +23,22 @@ export function linkKey(raw: string): string | undefined {
  * detector learns a new URL form.
  */
 export function listedLinkKeys(entry: { links: readonly EntryLink[]; ids: PaperIds }): string[] {
+  const keys: string[] = [];
+  if (entry.links.length === 0) return keys;
   const { arxiv, doi, pmcid, pmid, repos } = entry.ids;
-  const named = [arxiv, doi, pmcid, pmid].flatMap((id) => (id ? [id.toLowerCase()] : []));
-  const keys = new Set<string>();
+  const named: string[] = [];
+  for (const id of [arxiv, doi, pmcid, pmid]) if (id) named.push(id.toLowerCase());
   for (const { url } of entry.links) {
     const key = linkKey(url);
-    if (!key) continue;
+    if (!key || keys.includes(key)) continue;
     const address = safeDecode(key.slice('link:'.length));
-    if (named.some((id) => address.includes(id)) || repos.some((repo) => address === repo || address.startsWith(`${repo}/`))) continue;
-    keys.add(key);
+    if (named.some((id) => address.includes(id)) || repos.some((repo) => isAtOrUnder(address, repo))) continue;
+    keys.push(key);
   }
-  return [...keys];
+  return keys;
+}
+
+/** Whether `address` is `repo` or a page under it ("repo/…"). */
+function isAtOrUnder(address: string, repo: string): boolean {
+  return address.startsWith(repo) && (address.length === repo.length || address.charCodeAt(repo.length) === 0x2f);
 }
