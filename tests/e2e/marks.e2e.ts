@@ -243,6 +243,30 @@ describe('a paper’s bibliography', () => {
 });
 
 describe('late items', () => {
+  it('marks a PMC article’s "Similar articles" and "Cited by" blocks when PMC loads them after the page', async () => {
+    const fixture = LISTINGS.find((f) => f.file === 'pmc-article-related.html')!;
+    const url = 'https://pmc.ncbi.nlm.nih.gov/articles/PMC11000003/';
+    // The page as PMC serves it: the blocks empty until their lists arrive.
+    const block = /(data-source-url="[^"]*">\s*)(<ul[\s\S]*?<\/ul>)/g;
+    const html = readListing(fixture.file);
+    const lists = [...html.matchAll(block)].map((found) => found[2]!);
+    expect(lists).toHaveLength(2);
+    ext.routePages({ [url]: { body: html.replace(block, '$1') } });
+    const page = await open(url);
+    try {
+      // First the references only.
+      await waitForMarks(page, fixture.marked.slice(0, 1));
+      await page.evaluate((each) => {
+        document.querySelectorAll('[data-source-url]').forEach((element, i) => element.insertAdjacentHTML('beforeend', each[i] ?? ''));
+      }, lists);
+      const marks = await waitForMarks(page, fixture.marked);
+      expect(marks.map((m) => m.paperId)).toEqual(fixture.marked);
+      expect(await badgeText(url)).toBe(String(fixture.marked.length));
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+
   it('marks items added after load (infinite scroll) with one more lookup', async () => {
     const page = await open('https://scholar.google.com/scholar?hl=en&q=large+language+models+medicine');
     try {
