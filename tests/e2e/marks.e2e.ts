@@ -160,6 +160,8 @@ describe('a mark', () => {
       const page = await open(url);
       try {
         await waitForMarks(page, LISTINGS[0]!.marked);
+        // Drawn while the page loads, then read again once its styles are in.
+        await expect.poll(async () => (await readMarks(page)).map((m) => m.theme)).toEqual(LISTINGS[0]!.marked.map(() => name));
         await screenshot(page, `marks-arxiv-list-${name}`, { fullPage: false });
         await clickMark(page, 'arxiv:2311.16079');
         await waitForMark(page, (m) => m.card !== null);

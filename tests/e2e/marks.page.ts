@@ -42,6 +42,8 @@ export interface MarkView {
   previous: string | null;
   /** The card, when open: its title and Save state. */
   card: { title: string; saved: string | null } | null;
+  /** The page's colours as the mark took them: "light" or "dark". */
+  theme: string | null;
 }
 
 /**
@@ -69,6 +71,7 @@ function viewOf(root: ShadowRoot): MarkView {
     parent: parent ?? '',
     previous: previous ?? null,
     card: card ? { title: (card.querySelector('.title') ?? card).textContent ?? '', saved: save?.getAttribute('aria-pressed') ?? null } : null,
+    theme: box?.getAttribute('data-theme') ?? null,
   };
 }
 
