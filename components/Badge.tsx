@@ -9,6 +9,7 @@ import { CarryActions } from './CarryActions';
 import { CITATION_NAMES, citation, copyToClipboard, unsavedItem } from '../lib/formats/citation';
 import type { ListedHit } from '../lib/listing/hit';
 import { categoryLeaf } from '../lib/categories';
+import { citesFromList } from '../lib/listing/summary';
 import { EntryView, LanternMark } from './EntryView';
 
 export interface BadgeProps {
@@ -142,7 +143,7 @@ function CitesFromList({ cites }: { cites: readonly ListedHit[] }) {
   return (
     <details class="cites">
       <summary class="cites-summary">
-        {`Cites ${cites.length} ${cites.length === 1 ? 'paper' : 'papers'} from the list`}
+        {citesFromList(cites.length, true)}
       </summary>
       <ol class="cites-list">
         {cites.map((hit) => (
