@@ -362,6 +362,33 @@ describe('a hostile page', () => {
     }
   }, 60_000);
 
+  it('reads script-shaped result titles and authors as text: no wrong mark, no script run', async () => {
+    const scholar = LISTINGS.find((f) => f.file === 'scholar.html')!;
+    const url = 'https://scholar.google.com/scholar?hl=en&q=script+shaped';
+    const shaped = '&lt;img src=x onerror="window.__pwned=1"&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;';
+    const results = [
+      // A listed title behind script-shaped text, by its first author, at a link with no identifier.
+      `<a href="https://example.com/paper-1">${shaped}Large language models encode clinical knowledge</a></h3><div class="gs_a">K Singhal, S Azizi - Nature, 2023</div>`,
+      // A listed title by a script-shaped author: a title alone is not enough when the first author differs.
+      `<a href="https://example.com/paper-2">Large language models encode clinical knowledge</a></h3><div class="gs_a">${shaped} - Nature, 2023</div>`,
+    ].map((inner, i) => `<div class="gs_r gs_or gs_scl" data-cid="Shaped${i}"><div class="gs_ri"><h3 class="gs_rt">${inner}</div></div>`);
+    const body = readListing(scholar.file).replace('<div id="gs_res_ccl_mid">', `<div id="gs_res_ccl_mid">${results.join('')}`);
+    ext.routePages({ [url]: { body } });
+    const page = await open(url);
+    try {
+      const marks = await waitForMarks(page, scholar.marked);
+      await page.waitForTimeout(1000);
+      expect((await readMarks(page)).map((m) => m.paperId)).toEqual(scholar.marked);
+      await clickMark(page, scholar.marked[0]!);
+      await waitForMark(page, (m) => m.card !== null);
+      expect(marks.every((m) => m.closed)).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  }, 45_000);
+
   it('caps marks on a page that links listed papers in thousands of blocks', async () => {
     const url = 'https://github.com/someone/many-listed';
     const many = Array.from({ length: 3000 }, () => '<p><a href="https://arxiv.org/abs/2311.16452">m</a></p>').join('');
