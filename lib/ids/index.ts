@@ -40,23 +40,21 @@ export class LinkIdsGathered {
   private doi: string | undefined;
   private pmcid: string | undefined;
   private pmid: string | undefined;
-  private readonly repos: string[] = [];
+  /** In link order (a Set keeps insertion order), each once, in linear time however many links an item has. */
+  private readonly repos = new Set<string>();
 
   add(ids: LinkIds): void {
     this.arxiv ??= ids.arxiv;
     this.doi ??= ids.doi;
     this.pmcid ??= ids.pmcid;
     this.pmid ??= ids.pmid;
-    if (ids.repo && !this.repos.includes(ids.repo)) this.repos.push(ids.repo);
+    if (ids.repo) this.repos.add(ids.repo);
   }
 
   /** Adds what `other` gathered, as if its links came after these. */
   addAll(other: LinkIdsGathered): void {
-    this.arxiv ??= other.arxiv;
-    this.doi ??= other.doi;
-    this.pmcid ??= other.pmcid;
-    this.pmid ??= other.pmid;
-    for (const repo of other.repos) if (!this.repos.includes(repo)) this.repos.push(repo);
+    this.add({ arxiv: other.arxiv, doi: other.doi, pmcid: other.pmcid, pmid: other.pmid });
+    for (const repo of other.repos) this.repos.add(repo);
   }
 
   /** A new PaperIds of what is gathered so far. */
@@ -68,7 +66,7 @@ export class LinkIdsGathered {
     if (this.doi) ids.doi = this.doi;
     if (this.pmcid) ids.pmcid = this.pmcid;
     if (this.pmid) ids.pmid = this.pmid;
-    ids.repos = this.repos.slice();
+    ids.repos = [...this.repos];
     return ids as PaperIds;
   }
 }

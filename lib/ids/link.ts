@@ -23,19 +23,19 @@ export function linkKey(raw: string): string | undefined {
  * detector learns a new URL form.
  */
 export function listedLinkKeys(entry: { links: readonly EntryLink[]; ids: PaperIds }): string[] {
-  const keys: string[] = [];
-  if (entry.links.length === 0) return keys;
+  const keys = new Set<string>();
+  if (entry.links.length === 0) return [];
   const { arxiv, doi, pmcid, pmid, repos } = entry.ids;
   const named: string[] = [];
   for (const id of [arxiv, doi, pmcid, pmid]) if (id) named.push(id.toLowerCase());
   for (const { url } of entry.links) {
     const key = linkKey(url);
-    if (!key || keys.includes(key)) continue;
+    if (!key || keys.has(key)) continue;
     const address = safeDecode(key.slice('link:'.length));
     if (named.some((id) => address.includes(id)) || repos.some((repo) => isAtOrUnder(address, repo))) continue;
-    keys.push(key);
+    keys.add(key);
   }
-  return keys;
+  return [...keys];
 }
 
 /** Whether `address` is `repo` or a page under it ("repo/…"). */
