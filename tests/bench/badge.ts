@@ -12,6 +12,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
 import { waitForSeed } from '../e2e/badge.page';
 import { readFixture } from '../fixtures/pages/pages';
+import { pageSignal } from './pageSignal';
 
 const RUNS = 9;
 const TARGET_CONTENT_KB = 30;
@@ -36,17 +37,18 @@ function median(values: number[]): number {
 // look into; the content script draws host and content in one task).
 const RECORD_BADGE_VISIBLE = `(() => {
   const drawn = () => (document.querySelector('lantern-badge')?.getBoundingClientRect().height ?? 0) > 0;
-  const mark = () => requestAnimationFrame(() => { window.__lanternBadgeVisibleAt = performance.now(); });
+  const mark = () => requestAnimationFrame(() => { console.debug('lantern-bench', 'badgeVisibleAt', performance.now()); });
   const observer = new MutationObserver(() => { if (drawn()) { observer.disconnect(); mark(); } });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
 async function timeToBadge(ext: ExtensionSession): Promise<{ badge: number; domContentLoaded: number }> {
   const page = await ext.context.newPage();
+  const reported = pageSignal(page, 'badgeVisibleAt');
   await page.goto(ARXIV_URL);
-  const badge = await page.waitForFunction(() => (window as unknown as { __lanternBadgeVisibleAt?: number }).__lanternBadgeVisibleAt);
+  const badge = Number(await reported);
   const domContentLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
-  const result = { badge: (await badge.jsonValue()) as number, domContentLoaded };
+  const result = { badge, domContentLoaded };
   await page.close();
   return result;
 }

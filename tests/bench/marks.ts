@@ -23,6 +23,7 @@ import { writeListMarkdown } from '../fixtures/lists/writeList';
 import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
 import { sendFromExtensionPage, waitForSeed } from '../e2e/badge.page';
 import { generateCorpus } from './corpus';
+import { pageSignal } from './pageSignal';
 
 const RUNS = 7;
 const catalog = bundled as unknown as CatalogSnapshot;
@@ -59,9 +60,9 @@ function arxivListing(size: number, listed: number): string {
 // those items cannot be drawn before that frame is done.
 const RECORD_MARKS_DRAWN = `(() => {
   document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => {
-    window.__lanternFirstFrameAt = performance.now();
+    console.debug('lantern-bench', 'firstFrameAt', performance.now());
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => { window.__lanternFirstFrameDoneAt = performance.now(); };
+    channel.port1.onmessage = () => { console.debug('lantern-bench', 'firstFrameDoneAt', performance.now()); };
     channel.port2.postMessage(0);
   }));
   const want = Number(new URLSearchParams(location.search).get('marks'));
@@ -69,16 +70,17 @@ const RECORD_MARKS_DRAWN = `(() => {
   const observer = new MutationObserver(() => {
     if (document.querySelectorAll('lantern-mark').length >= want) {
       observer.disconnect();
-      requestAnimationFrame(() => { window.__lanternMarksAt = performance.now(); });
+      requestAnimationFrame(() => { console.debug('lantern-bench', 'marksAt', performance.now()); });
     }
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-async function timeToMarks(ext: ExtensionSession, url: string, which: '__lanternMarksAt' | '__lanternFirstFrameAt' | '__lanternFirstFrameDoneAt' = '__lanternMarksAt'): Promise<number> {
+async function timeToMarks(ext: ExtensionSession, url: string, which: 'marksAt' | 'firstFrameAt' | 'firstFrameDoneAt' = 'marksAt'): Promise<number> {
   const page = await ext.context.newPage();
+  const reported = pageSignal(page, which);
   await page.goto(url);
-  const at = (await (await page.waitForFunction((key) => (window as unknown as Record<string, number | undefined>)[key], which, { timeout: 60_000 })).jsonValue()) as number;
+  const at = Number(await reported);
   const domContentLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
   await page.close();
   return at - domContentLoaded;
@@ -98,8 +100,8 @@ async function listingFigures(ext: ExtensionSession, label: string): Promise<voi
     const aloneTimes: number[] = [];
     const aloneDone: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      aloneTimes.push(await timeToMarks(ext, alone, '__lanternFirstFrameAt'));
-      aloneDone.push(await timeToMarks(ext, alone, '__lanternFirstFrameDoneAt'));
+      aloneTimes.push(await timeToMarks(ext, alone, 'firstFrameAt'));
+      aloneDone.push(await timeToMarks(ext, alone, 'firstFrameDoneAt'));
     }
     console.log(
       `    ${label}, ${String(size).padStart(4)} items (${listed} listed): all marks ${ms(median(times))} after DOMContentLoaded (median of ${RUNS}; min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; target ≤ ${target} ms: ${median(times) <= target ? 'met' : 'MISSED'}); the page alone (no Lantern) first draws ${ms(median(aloneTimes))} after DOMContentLoaded, that frame done at ${ms(median(aloneDone))}`,
@@ -149,12 +151,9 @@ async function heavyPageFigures(ext: ExtensionSession): Promise<void> {
     const tasks = async (url: string, marks: number) => {
       ext.routePages({ [url]: { body } });
       const page = await ext.context.newPage();
+      const reported = marks > 0 ? pageSignal(page, 'marksAt') : Promise.resolve('0');
       await page.goto(url, { timeout: 60_000 });
-      let drawn = 0;
-      if (marks > 0) {
-        const handle = await page.waitForFunction(() => (window as unknown as { __lanternMarksAt?: number }).__lanternMarksAt, null, { timeout: 60_000 });
-        drawn = (await handle.jsonValue()) as number;
-      }
+      const drawn = Number(await reported);
       await page.waitForTimeout(2000);
       const result = await page.evaluate(() => {
         const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;

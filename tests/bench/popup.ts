@@ -17,6 +17,7 @@ import { layoutList } from '../../lib/db/layout';
 import type { CatalogSnapshot, Paper, StoredEntry } from '../../lib/types';
 import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
 import { generateCorpus } from './corpus';
+import { pageSignal } from './pageSignal';
 
 const LARGE = Number(process.env.LANTERN_BENCH_POPUP_SIZE ?? 100_000);
 const QUERY = 'radiology';
@@ -35,7 +36,6 @@ interface OpenTimes {
  */
 function instrument(query: string): void {
   const marks: { focus?: number; results?: number } = {};
-  (window as unknown as { __popupMarks: typeof marks }).__popupMarks = marks;
   document.addEventListener(
     'focusin',
     (e) => {
@@ -50,22 +50,18 @@ function instrument(query: string): void {
   new MutationObserver(() => {
     if (marks.focus === undefined || marks.results !== undefined) return;
     const list = document.querySelector('[role=listbox]');
-    if (list?.getAttribute('aria-busy') === 'false' && list.querySelector('[data-paper-id]')) marks.results = performance.now();
+    if (list?.getAttribute('aria-busy') === 'false' && list.querySelector('[data-paper-id]')) {
+      marks.results = performance.now();
+      console.debug('lantern-bench', 'popupOpen', JSON.stringify(marks));
+    }
   }).observe(document, { subtree: true, childList: true, attributes: true });
 }
 
 async function openOnce(ext: ExtensionSession): Promise<OpenTimes> {
   const page = await ext.context.newPage();
+  const reported = pageSignal(page, 'popupOpen', 120_000);
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  const handle = await page.waitForFunction(
-    () => {
-      const marks = (window as unknown as { __popupMarks?: { focus?: number; results?: number } }).__popupMarks;
-      return marks?.results !== undefined ? marks : undefined;
-    },
-    undefined,
-    { timeout: 120_000, polling: 50 },
-  );
-  const marks = (await handle.jsonValue()) as OpenTimes;
+  const marks = JSON.parse(await reported) as OpenTimes;
   await page.close();
   return marks;
 }
