@@ -62,6 +62,9 @@ function listsShown(lists: readonly ShownList[]): string {
   return JSON.stringify([listNameOf(lists), listChoices(lists)]);
 }
 
+/** How long a popup showing the early read's catalog waits for a first search before following the database anyway. */
+const FOLLOW_LATEST_MS = 300;
+
 /**
  * Follows the stored search index: calls back with a catalog as soon as one is loaded, and again
  * whenever the background stores a new index (after a list changes) or the list's name changes.
@@ -79,9 +82,21 @@ export function watchPopupCatalog(
   let held: { fingerprint: unknown; index: SearchIndex; lists: readonly ShownList[] } | undefined;
   let subscription: { unsubscribe(): void } | undefined;
   let stopped = false;
+  let followTimer: ReturnType<typeof setTimeout> | undefined;
+  // Following the database opens Dexie on this page, whose opening reads the schema of every
+  // table: begun beside the first search, it held that search's reads back. With the early
+  // read's catalog shown, it begins once the first papers are read (or FOLLOW_LATEST_MS later).
+  const follow = () => {
+    clearTimeout(followTimer);
+    if (stopped || subscription) return;
+    subscription = liveQuery(() => searchIndexState(db)).subscribe({
+      next: ({ fingerprint, lists }) => onIndexState(fingerprint, lists).catch(onError),
+      error: onError,
+    });
+  };
   // The early read's connection answers the papers of hits until it is gone; Dexie after that.
   let earlyRows: EntryReader | undefined;
-  const fetchPapers = async (hits: readonly SearchHit[]): Promise<Paper[]> => {
+  const readPapers = async (hits: readonly SearchHit[]): Promise<Paper[]> => {
     const read = earlyRows;
     if (read) {
       try {
@@ -92,6 +107,7 @@ export function watchPopupCatalog(
     }
     return papersForHits(hits, dexieEntryReader(db));
   };
+  const fetchPapers = (hits: readonly SearchHit[]): Promise<Paper[]> => readPapers(hits).finally(follow);
 
   const hold = (fingerprint: unknown, index: SearchIndex, lists: readonly ShownList[]) => {
     held = { fingerprint, index, lists };
@@ -101,12 +117,12 @@ export function watchPopupCatalog(
         listName: listNameOf(lists),
         lists: listChoices(lists),
         papersForHits: fetchPapers,
-        papersByKeys: (keys) => papersByKeys(db, keys),
+        papersByKeys: (keys) => papersByKeys(db, keys).finally(follow),
       }),
     );
   };
 
-  const follow = async (fingerprint: unknown, rows: readonly unknown[]) => {
+  const onIndexState = async (fingerprint: unknown, rows: readonly unknown[]) => {
     const lists = shownLists(rows);
     if (held && held.fingerprint === fingerprint && listsShown(held.lists) === listsShown(lists)) return;
     // The early reader reads only the lists enabled at its read: any change of lists or index
@@ -124,25 +140,23 @@ export function watchPopupCatalog(
   // below, and that path shows the catalog (or reports the error).
   early
     .then((first) => {
-      if (stopped) return;
+      if (stopped) return false;
       const stored = loadStoredSearchIndex(first?.stored);
-      if (first && stored) {
-        earlyRows = {
-          withIds: (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>,
-        };
-        hold(stored.fingerprint, stored.index, shownLists(first.lists));
-      }
+      if (!first || !stored) return false;
+      earlyRows = {
+        withIds: (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>,
+      };
+      hold(stored.fingerprint, stored.index, shownLists(first.lists));
+      return true;
     })
-    .catch(() => undefined)
-    .finally(() => {
-      if (stopped) return;
-      subscription = liveQuery(() => searchIndexState(db)).subscribe({
-        next: ({ fingerprint, lists }) => follow(fingerprint, lists).catch(onError),
-        error: onError,
-      });
+    .catch(() => false)
+    .then((shown) => {
+      if (shown) followTimer = setTimeout(follow, FOLLOW_LATEST_MS);
+      else follow();
     });
   return () => {
     stopped = true;
+    clearTimeout(followTimer);
     subscription?.unsubscribe();
   };
 }

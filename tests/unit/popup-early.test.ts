@@ -105,6 +105,31 @@ describe('the popup catalog after an early read', () => {
     db.close();
   });
 
+  it('opens its own database connection only once the first papers are read, when the early read gave the catalog', async () => {
+    const name = 'early-then-follow';
+    const seeded = new LanternDB(name);
+    const entries = Array.from({ length: 12 }, (_, i): CatalogEntry =>
+      withAuthorList({ id: `arxiv:2402.${String(i).padStart(5, '0')}`, title: `Paper ${i}`, titleKey: `paper ${i}`, line: i + 1, authors: '', venue: '', year: 2024, categories: [], links: [], ids: { repos: [] } }),
+    );
+    await replaceListEntries(seeded, { id: 'seed', name: 'LLMs in Medicine', sourceUrl: 'https://example.org/list.md', enabled: true, fetchedAt: 1 }, entries);
+    await createSearchIndexKeeper(seeded).ensureStored();
+    seeded.close();
+    const db = new LanternDB(name);
+    const opened = vi.spyOn(db, 'open');
+    const catalogs: PopupCatalog[] = [];
+    const stop = watchPopupCatalog(db, (catalog) => catalogs.push(catalog), (e) => {
+      throw e;
+    }, readStoredIndexEarly(indexedDB, name));
+    await vi.waitFor(() => expect(catalogs).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(opened).not.toHaveBeenCalled();
+    const first = await catalogs[0]!.search('paper', { filters: NO_FILTERS, sort: 'relevance', savedIds: new Set(), limit: 5 });
+    expect(first.papers).toHaveLength(5);
+    await vi.waitFor(() => expect(opened).toHaveBeenCalled());
+    stop();
+    db.close();
+  });
+
   it('shows the lists and follows their changes when a stored list row is malformed (a list without a name)', async () => {
     const name = 'early-malformed-list';
     const db = new LanternDB(name);
