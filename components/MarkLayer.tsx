@@ -127,6 +127,10 @@ function MarkCard({ match, onToggleSave, onClose }: CardProps) {
 export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer {
   let theme = pageTheme(doc);
   const style = styler(doc);
+  // Drawn once and copied into each mark: a listing can have hundreds of marks.
+  const iconHolder = doc.createElement('span');
+  render(<LanternMark />, iconHolder);
+  const icon = iconHolder.firstChild!;
   const byPaper = new Map<string, DrawnMark[]>();
   /** Papers already marked in each group (a listing's item, a link's block). */
   const groups = new WeakMap<Element, Set<string>>();
@@ -230,7 +234,7 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     button.className = 'chip';
     button.setAttribute('aria-haspopup', 'dialog');
     button.setAttribute('aria-expanded', 'false');
-    render(<LanternMark />, button);
+    button.append(icon.cloneNode(true));
     const leaf = doc.createElement('span');
     leaf.className = 'leaf';
     leaf.textContent = hit.categories[0] ? categoryLeaf(hit.categories[0]) : 'Listed';

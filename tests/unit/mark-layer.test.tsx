@@ -55,6 +55,9 @@ describe('createMarkLayer', () => {
       { id: 'c', status: 'reading', mode: 'closed' },
     ]);
     expect(items[0]!.anchor.lastElementChild?.localName).toBe(MARK_TAG);
+    // Each mark shows the Lantern icon in its chip.
+    const icons = [...document.querySelectorAll(MARK_TAG)].map((host) => roots.get(host)?.querySelectorAll('button.chip > svg.mark').length);
+    expect(icons).toEqual([1, 1]);
     // The same paper again in the same group (its code link, a later batch): no second mark.
     layer.mark([{ ...items[0]!, anchor: items[0]!.group }], [hit('a')], 'listing');
     expect(marks()).toHaveLength(2);
