@@ -22,6 +22,9 @@ import type { PageMatch } from '../lib/types';
 
 export const MARK_TAG = 'lantern-mark';
 
+/** The least height (px) a mark's card is given, however little room the window has around the mark. */
+const MIN_CARD_ROOM = 160;
+
 const STATUS_WORDS: Record<MarkStatus, string> = { none: '', saved: 'Saved', reading: 'Reading', read: 'Read' };
 
 export interface MarkActions {
@@ -204,16 +207,26 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     close(false);
     const match = await actions.loadCard(mark.hit.id);
     if (!match || !mark.host.isConnected) return;
-    // Placed under the mark (or above it near the bottom of the window), kept inside the window.
+    // Placed under the mark or above it, on the side with more room, kept inside the window: its
+    // height is capped to that room (it scrolls inside).
     const box = mark.host.getBoundingClientRect();
     const view = doc.defaultView;
     const width = Math.min(24 * 16, (view?.innerWidth ?? 800) - 16);
+    const height = view?.innerHeight ?? 600;
     const wrap = doc.createElement('div');
     wrap.className = 'card-wrap';
     wrap.style.left = `${Math.max(8, Math.min(box.left, (view?.innerWidth ?? 800) - width - 8))}px`;
-    if (box.bottom > (view?.innerHeight ?? 600) * 0.6) wrap.style.bottom = `${(view?.innerHeight ?? 600) - box.top + 4}px`;
+    const below = height - box.bottom - 12;
+    const above = box.top - 12;
+    if (above > below) wrap.style.bottom = `${height - box.top + 4}px`;
     else wrap.style.top = `${box.bottom + 4}px`;
+    wrap.style.setProperty('--room', `${Math.max(above, below, MIN_CARD_ROOM)}px`);
+    // In the top layer, over everything on the page, the badge included: a card drawn inside the
+    // page's content stays under the page's own stacking contexts (a sticky header) and under the
+    // badge, which would take the clicks meant for the card.
+    wrap.popover = 'manual';
     mark.root.append(wrap);
+    wrap.showPopover();
     mark.button.setAttribute('aria-expanded', 'true');
     open = { mark, wrap, match, saving: false };
     drawCard();
