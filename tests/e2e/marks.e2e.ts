@@ -1,15 +1,16 @@
 /**
  * Marks on pages that list papers, end to end in Chromium with pages served offline: each
- * listing kind marks exactly its listed items (ids, in page order); a mark's card saves and
- * every mark of that paper follows; late items (infinite scroll) get marks; a hostile page gets
- * no wrong mark, takes no action, runs no script and does not freeze.
+ * listing kind marks exactly its listed items (ids, in page order) and moves nothing on the page
+ * up or down; a mark's card saves and every mark of that paper follows; late items (infinite
+ * scroll) get marks; a hostile page gets no wrong mark, takes no action, runs no script and does
+ * not freeze.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { screenshot, type ExtensionSession } from './harness';
 import { sendFromExtensionPage, tabIdOf } from './badge.page';
-import { clickCardSave, clickMark, launchWithListings, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
+import { clickCardSave, clickMark, launchWithListings, layoutsAroundMarks, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
 import { closedShadow } from './devtools';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { MARK_CAP } from '../../lib/listing';
@@ -46,6 +47,22 @@ describe.each(LISTINGS.map((f) => [f.file, f] as const))('%s', (_file, fixture) 
       expect(marks.map((m) => m.paperId)).toEqual(fixture.marked);
       expect(marks.every((m) => m.closed && m.status === 'none' && !m.isNew)).toBe(true);
       expect(await badgeText(fixture.url)).toBe(String(new Set(fixture.marked).size));
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+
+  // A listed item's title is short: its mark fits on its line. A reference or a paragraph with a
+  // link runs to the line's end, where a mark may take one more line, as a word would.
+  const titles = !['references', 'links', 'page'].includes(fixture.read);
+  it(`moves nothing up or down but by its width${titles ? ', and wraps no title onto one more line' : ''}`, async () => {
+    const page = await open(fixture.url);
+    try {
+      await waitForMarks(page, fixture.marked);
+      const { marks, withMarks, withGaps, without } = await layoutsAroundMarks(page);
+      expect(marks).toBe(fixture.marked.length);
+      expect(movedBetween(withGaps, withMarks)).toEqual([]);
+      if (titles) expect(movedBetween(without, withMarks)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -141,3 +141,61 @@ export async function waitForMark(page: Page, test: (mark: MarkView) => boolean)
 export function shadowText(page: Page, hostName: string, className: string): Promise<string | null> {
   return closedShadow(page).evaluate(hostName, (root, name) => root.querySelector(`.${name}`)?.textContent ?? null, className);
 }
+
+/** Where an element of the page is laid out, vertically (CSS px, document coordinates). */
+export interface VerticalBox {
+  /** The element, as "tag.class". */
+  element: string;
+  top: number;
+  height: number;
+}
+
+/** Every element of the page (Lantern's own hosts left out) laid out three ways, in document order. */
+export interface MarkLayouts {
+  marks: number;
+  /** As the page is, with its marks. */
+  withMarks: VerticalBox[];
+  /** Each mark replaced by an empty inline gap of its width (margins included) and no height. */
+  withGaps: VerticalBox[];
+  /** The marks taken out: the page as it would be without them. */
+  without: VerticalBox[];
+}
+
+/**
+ * Lays the page out with its marks, with gaps of their width instead, and without them, all in
+ * one task. A mark is inline: its width may push what follows it on its line sideways or onto a
+ * next line, but compared with a gap of its width nothing should move up or down (a mark taller
+ * than its line would make the line taller and move everything after it). Takes the marks out
+ * for good: the page is not for further use.
+ */
+export function layoutsAroundMarks(page: Page): Promise<MarkLayouts> {
+  return page.evaluate(() => {
+    const elements = [...document.body.querySelectorAll('*')].filter((element) => !element.localName.startsWith('lantern-'));
+    const layout = () =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        return { element: `${element.localName}${element.classList[0] ? `.${element.classList[0]}` : ''}`, top: box.top + window.scrollY, height: box.height };
+      });
+    const withMarks = layout();
+    const marks = [...document.querySelectorAll('lantern-mark')];
+    const gaps = marks.map((mark) => {
+      const { marginLeft, marginRight } = getComputedStyle(mark);
+      const gap = document.createElement('span');
+      gap.style.cssText = `display: inline-block; height: 0; width: ${mark.getBoundingClientRect().width}px; margin: 0 ${marginRight} 0 ${marginLeft}`;
+      mark.replaceWith(gap);
+      return gap;
+    });
+    const withGaps = layout();
+    for (const gap of gaps) gap.remove();
+    return { marks: marks.length, withMarks, withGaps, without: layout() };
+  });
+}
+
+/** The elements whose top or height differ by more than half a pixel between two layouts of the same page, with both values. */
+export function movedBetween(before: readonly VerticalBox[], after: readonly VerticalBox[]): { element: string; top: number[]; height: number[] }[] {
+  return after.flatMap((box, i) => {
+    const was = before[i]!;
+    const same = Math.abs(box.top - was.top) <= 0.5 && Math.abs(box.height - was.height) <= 0.5;
+    return same ? [] : [{ element: box.element, top: [was.top, box.top], height: [was.height, box.height] }];
+  });
+}
