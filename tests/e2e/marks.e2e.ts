@@ -1,15 +1,15 @@
 /**
  * Marks on pages that list papers, end to end in Chromium with pages served offline: each
  * listing kind marks exactly its listed items (ids, in page order) and moves nothing on the page
- * up or down; a mark's card saves and every mark of that paper follows; late items (infinite
- * scroll) get marks; a hostile page gets no wrong mark, takes no action, runs no script and does
- * not freeze.
+ * up or down; a mark's card saves and every mark of that paper follows, and so does the badge on
+ * the paper's own page; late items (infinite scroll) get marks; a hostile page gets no wrong
+ * mark, takes no action, runs no script and does not freeze.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { screenshot, type ExtensionSession } from './harness';
-import { sendFromExtensionPage, tabIdOf } from './badge.page';
+import { readBadge, sendFromExtensionPage, tabIdOf, waitForBadge, waitForSaved } from './badge.page';
 import { clickCardSave, clickMark, launchWithListings, layoutsAroundMarks, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
 import { closedShadow } from './devtools';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
@@ -117,6 +117,44 @@ describe('a mark', () => {
       await page.close();
     }
   }, 45_000);
+
+  it('on its paper’s own page, saved from its card: every mark of that paper and the page’s badge follow', async () => {
+    // A listed paper's code repository, whose README links the paper in two blocks: the badge is
+    // the paper's (by its repository), and each link to it has a mark.
+    const url = 'https://github.com/kbressem/medAlpaca';
+    const paper = 'arxiv:2304.08247';
+    const other = 'arxiv:2311.16452';
+    ext.routePages({
+      [url]: {
+        body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>GitHub - kbressem/medAlpaca: LLMs for medical question answering</title>
+<meta property="og:title" content="GitHub - kbressem/medAlpaca: LLMs for medical question answering"></head>
+<body><main><article class="markdown-body"><h1>medAlpaca</h1>
+<p>Paper: <a href="https://arxiv.org/abs/2304.08247">MedAlpaca: An Open-Source Collection of Medical Conversational AI Models and Training Data</a></p>
+<p>Evaluated beside <a href="https://arxiv.org/abs/2311.16452">Medprompt</a>.</p>
+<h2>Citation</h2><p>Please cite <a href="https://arxiv.org/pdf/2304.08247">the preprint</a>.</p>
+</article></main></body></html>`,
+      },
+    });
+    const page = await open(url);
+    try {
+      const marks = await waitForMarks(page, [paper, other, paper]);
+      expect((await waitForBadge(page, paper)).saved).toBe('false');
+      expect(marks.filter((m) => m.paperId === paper).map((m) => m.status)).toEqual(['none', 'none']);
+      const otherStatus = marks.find((m) => m.paperId === other)!.status;
+      // Saved from the second mark's card, then unsaved from it: each time both marks and the badge say so.
+      await clickMark(page, paper, 1);
+      await waitForMark(page, (m) => m.card !== null);
+      for (const [status, pressed] of [['saved', 'true'], ['none', 'false']] as const) {
+        await clickCardSave(page);
+        await waitForMark(page, (m) => m.card?.saved === pressed);
+        await expect.poll(async () => (await readMarks(page)).map((m) => m.status), { timeout: 15_000 }).toEqual([status, otherStatus, status]);
+        await waitForSaved(page, pressed);
+        expect((await readBadge(page))?.saved).toBe(pressed);
+      }
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 
   it('opens its card with Enter from the keyboard; Esc closes it and gives the focus back', async () => {
     const page = await open('https://arxiv.org/list/cs.CL/new');
