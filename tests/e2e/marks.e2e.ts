@@ -29,6 +29,19 @@ afterAll(async () => {
 
 const open = (url: string): Promise<Page> => openTab(ext, url);
 
+/**
+ * Opens `url` in a full-HD tab, in both browsers (by default Chromium's is 1280 px wide, Firefox's
+ * 800 px): there the fixtures' titles and their marks fit on their lines (in a narrower one a mark
+ * takes a long title's last word onto one more line, as a word would), and a mark's card opens
+ * clear of the page's badge.
+ */
+async function openWide(url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(url);
+  return page;
+}
+
 async function badgeText(url: string): Promise<string> {
   const tabId = await tabIdOf(ext, url);
   return ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
@@ -56,7 +69,7 @@ describe.each(LISTINGS.map((f) => [f.file, f] as const))('%s', (_file, fixture) 
   // link runs to the line's end, where a mark may take one more line, as a word would.
   const titles = !['references', 'links', 'page'].includes(fixture.read);
   it(`moves nothing up or down but by its width${titles ? ', and wraps no title onto one more line' : ''}`, async () => {
-    const page = await open(fixture.url);
+    const page = await openWide(fixture.url);
     try {
       await waitForMarks(page, fixture.marked);
       const { marks, withMarks, withGaps, without } = await layoutsAroundMarks(page);
@@ -135,7 +148,7 @@ describe('a mark', () => {
 </article></main></body></html>`,
       },
     });
-    const page = await open(url);
+    const page = await openWide(url);
     try {
       const marks = await waitForMarks(page, [paper, other, paper]);
       expect((await waitForBadge(page, paper)).saved).toBe('false');
