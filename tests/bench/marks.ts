@@ -4,7 +4,10 @@
  * /pastweek?show=2000 listing (2,000 items, 40 listed) and on a 25-item listing (5 listed), with
  * the bundled list and with a 100k-entry list followed too; median of several runs, beside the
  * same page's own first frame where Lantern does not run (marks asked for once the page is parsed
- * are answered only after that frame: its layout is the page's). Then, in
+ * are answered only after that frame: its layout is the page's). Then each other listing kind
+ * on its fixture (tests/fixtures/listings: Scholar, PubMed, PMC's blocks, Hugging Face, Semantic
+ * Scholar, alphaXiv, ACL Anthology, arXiv HTML and ar5iv bibliographies, a GitHub README): marks
+ * drawn and when, beside the same page alone. Then, in
  * Node (fake-indexeddb, indicative only): one lookup of 2,000 references by title text at 100k
  * entries. Targets: content script ≤ 25 kB; 2,000 items ≤ 150 ms; 25 items ≤ 50 ms.
  */
@@ -20,12 +23,15 @@ import { LanternDB } from '../../lib/db/schema';
 import { titleKey } from '../../lib/title';
 import type { CatalogSnapshot, Paper } from '../../lib/types';
 import { writeListMarkdown } from '../fixtures/lists/writeList';
+import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
 import { sendFromExtensionPage, waitForSeed } from '../e2e/badge.page';
 import { generateCorpus } from './corpus';
 import { pageSignal } from './pageSignal';
 
 const RUNS = 7;
+/** Runs per listing kind's fixture: these pages are small, a few runs show their time. */
+const KIND_RUNS = 3;
 const catalog = bundled as unknown as CatalogSnapshot;
 const listedIds = catalog.entries.flatMap((e) => (e.ids.arxiv ? [e.ids.arxiv] : []));
 
@@ -109,6 +115,73 @@ async function listingFigures(ext: ExtensionSession, label: string): Promise<voi
   }
 }
 
+/** The listing kinds with a figure of their own, each on its fixture (a file of tests/fixtures/listings). */
+const KINDS: readonly { label: string; file: string }[] = [
+  { label: 'Google Scholar results', file: 'scholar.html' },
+  { label: 'PubMed results', file: 'pubmed-search.html' },
+  { label: 'PubMed similar / cited by', file: 'pubmed-article-related.html' },
+  { label: 'PMC similar / cited by', file: 'pmc-article-related.html' },
+  { label: 'Hugging Face papers', file: 'hf-papers.html' },
+  { label: 'Semantic Scholar search', file: 'semantic-scholar-search.html' },
+  { label: 'alphaXiv', file: 'alphaxiv.html' },
+  { label: 'ACL Anthology volume', file: 'acl-anthology-volume.html' },
+  { label: 'arXiv HTML bibliography', file: 'arxiv-html-bibliography.html' },
+  { label: 'ar5iv bibliography', file: 'ar5iv-bibliography.html' },
+  { label: 'GitHub README', file: 'github-readme.html' },
+];
+
+/**
+ * One row per listing kind: its fixture served at its own address (with `marks`, the count to
+ * wait for), the marks drawn and the time from DOMContentLoaded until they all are (median of
+ * KIND_RUNS after a warm-up that counts the marks), beside the same page at a host where Lantern does not run.
+ */
+async function kindFigures(ext: ExtensionSession): Promise<void> {
+  for (const { label, file } of KINDS) {
+    const fixture = LISTINGS.find((f) => f.file === file);
+    if (!fixture) throw new Error(`No listing fixture ${file}.`);
+    const body = readListing(file);
+    const url = new URL(fixture.url);
+    url.searchParams.set('marks', String(fixture.marked.length));
+    const alone = new URL(`https://example.org${url.pathname}?marks=0`);
+    ext.routePages({ [url.href]: { body }, [alone.href]: { body } });
+    // The warm-up counts the marks.
+    const drawn = await marksOn(ext, url.href);
+    const times: number[] = [];
+    for (let i = 0; i < KIND_RUNS; i++) times.push(await timeToMarks(ext, url.href));
+    const frames: { at: number; done: number }[] = [];
+    for (let i = 0; i < KIND_RUNS; i++) frames.push(await firstFrame(ext, alone.href));
+    console.log(
+      `    ${label.padEnd(26)} ${String(drawn).padStart(2)} marks (${String(fixture.items).padStart(2)} items): all drawn ${ms(median(times)).padStart(6)} after DOMContentLoaded (median of ${KIND_RUNS}; ${ms(Math.min(...times))}–${ms(Math.max(...times))}); the page alone first draws ${ms(median(frames.map((f) => f.at)))}, that frame done at ${ms(median(frames.map((f) => f.done)))}`,
+    );
+  }
+}
+
+/** When a page's first frame after DOMContentLoaded starts and is done (ms after DOMContentLoaded), from one load. */
+async function firstFrame(ext: ExtensionSession, url: string): Promise<{ at: number; done: number }> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __lanternFirstFrameDoneAt?: number }).__lanternFirstFrameDoneAt, null, { timeout: 60_000 });
+  const frame = await page.evaluate(() => {
+    const { __lanternFirstFrameAt: at = 0, __lanternFirstFrameDoneAt: done = 0 } = window as unknown as Record<string, number | undefined>;
+    const domContentLoaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+    return { at: at - domContentLoaded, done: done - domContentLoaded };
+  });
+  await page.close();
+  return frame;
+}
+
+/** How many marks a page at `url` has once its expected marks are drawn (more would be wrong ones). */
+async function marksOn(ext: ExtensionSession, url: string): Promise<number> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __lanternMarksAt?: number }).__lanternMarksAt, null, { timeout: 60_000 });
+  // Later batches (links after references) would add marks now: count once they had their time.
+  await page.waitForTimeout(500);
+  const count = await page.evaluate(() => document.querySelectorAll('lantern-mark').length);
+  await page.close();
+  return count;
+}
+
 /** A GitHub page with 20,000 paper links, every 500th to a listed paper (40 listed). */
 function manyLinks(): string {
   const links = Array.from({ length: 20_000 }, (_, i) =>
@@ -186,6 +259,8 @@ async function chromiumFigures(): Promise<void> {
     await ext.context.addInitScript(RECORD_MARKS_DRAWN);
     await ext.context.addInitScript(RECORD_LONG_TASKS);
     await listingFigures(ext, 'bundled list');
+    console.log('  Chromium, each other listing kind on its fixture (bundled list):');
+    await kindFigures(ext);
     console.log('  Chromium, heavy pages (bundled list):');
     await heavyPageFigures(ext);
     const basis: Paper[] = catalog.entries.map((e) => ({ ...e, lists: ['seed'] }));
