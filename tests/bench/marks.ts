@@ -159,22 +159,20 @@ async function kindFigures(ext: ExtensionSession): Promise<void> {
 /** When a page's first frame after DOMContentLoaded starts and is done (ms after DOMContentLoaded), from one load. */
 async function firstFrame(ext: ExtensionSession, url: string): Promise<{ at: number; done: number }> {
   const page = await ext.context.newPage();
+  const reported = Promise.all([pageSignal(page, 'firstFrameAt'), pageSignal(page, 'firstFrameDoneAt')]);
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __lanternFirstFrameDoneAt?: number }).__lanternFirstFrameDoneAt, null, { timeout: 60_000 });
-  const frame = await page.evaluate(() => {
-    const { __lanternFirstFrameAt: at = 0, __lanternFirstFrameDoneAt: done = 0 } = window as unknown as Record<string, number | undefined>;
-    const domContentLoaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
-    return { at: at - domContentLoaded, done: done - domContentLoaded };
-  });
+  const [at, done] = (await reported).map(Number) as [number, number];
+  const domContentLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
   await page.close();
-  return frame;
+  return { at: at - domContentLoaded, done: done - domContentLoaded };
 }
 
 /** How many marks a page at `url` has once its expected marks are drawn (more would be wrong ones). */
 async function marksOn(ext: ExtensionSession, url: string): Promise<number> {
   const page = await ext.context.newPage();
+  const drawn = pageSignal(page, 'marksAt');
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __lanternMarksAt?: number }).__lanternMarksAt, null, { timeout: 60_000 });
+  await drawn;
   // Later batches (links after references) would add marks now: count once they had their time.
   await page.waitForTimeout(500);
   const count = await page.evaluate(() => document.querySelectorAll('lantern-mark').length);
