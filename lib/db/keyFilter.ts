@@ -14,7 +14,7 @@
 import { fnv1a } from './buckets';
 import type { EntryKeyBucket } from './layout';
 import type { LanternDB } from './schema';
-import { isScannedTitle, titleHash } from '../listing/titleScan';
+import { isScannedTitleOf, titleHash, titleWords } from '../listing/titleScan';
 
 const TITLE = 'title:';
 const ID = 'id:';
@@ -37,8 +37,14 @@ export function buildKeyFilter(keys: Iterable<string>): KeyFilter {
   const lengths = new Set<number>();
   for (const key of keys) {
     if (key.startsWith(ID)) continue;
-    hashes.push(keyHash(key));
-    if (key.startsWith(TITLE) && isScannedTitle(key.slice(TITLE.length))) lengths.add(key.split(' ').length);
+    if (!key.startsWith(TITLE)) {
+      hashes.push(fnv1a(key));
+      continue;
+    }
+    const title = key.slice(TITLE.length);
+    const { hash, words } = titleWords(title);
+    hashes.push(hash);
+    if (isScannedTitleOf(title, words)) lengths.add(words);
   }
   const sorted = Uint32Array.from(hashes).sort();
   let size = 0;

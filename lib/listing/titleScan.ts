@@ -39,15 +39,39 @@ function power(length: number): number {
 
 /** The hash a scan computes for a run of words equal to this title key (hash of its whole word sequence). */
 export function titleHash(titleKey: string): number {
-  const words = titleKey.split(' ');
-  return prefixHashes(words)[words.length]!;
+  return titleWords(titleKey).hash;
+}
+
+/**
+ * titleHash and the number of words of a title key, in one pass over it without splitting it
+ * (a list's key filter takes both for every title).
+ */
+export function titleWords(titleKey: string): { hash: number; words: number } {
+  let prefix = 0;
+  let word = 0x811c9dc5;
+  let words = 1;
+  for (let i = 0; i < titleKey.length; i++) {
+    const ch = titleKey.charCodeAt(i);
+    if (ch === 0x20) {
+      prefix = (Math.imul(prefix, BASE) + (word >>> 0)) >>> 0;
+      word = 0x811c9dc5;
+      words++;
+    } else {
+      word ^= ch;
+      word = Math.imul(word, 0x01000193);
+    }
+  }
+  return { hash: (Math.imul(prefix, BASE) + (word >>> 0)) >>> 0, words };
 }
 
 /** Whether a title key is looked for in texts at all (MIN_SCAN_WORDS, MIN_SCAN_CHARS, MAX_SCAN_WORDS). */
 export function isScannedTitle(titleKey: string): boolean {
-  if (titleKey.length < MIN_SCAN_CHARS) return false;
-  const words = titleKey.split(' ').length;
-  return words >= MIN_SCAN_WORDS && words <= MAX_SCAN_WORDS;
+  return titleKey.length >= MIN_SCAN_CHARS && isScannedTitleOf(titleKey, titleWords(titleKey).words);
+}
+
+/** isScannedTitle of a title key of `words` words (titleWords). */
+export function isScannedTitleOf(titleKey: string, words: number): boolean {
+  return titleKey.length >= MIN_SCAN_CHARS && words >= MIN_SCAN_WORDS && words <= MAX_SCAN_WORDS;
 }
 
 /**
