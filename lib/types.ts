@@ -73,6 +73,11 @@ export interface ParsedList {
   entries: CatalogEntry[];
   /** Lines that could not be read, or not whole, with why (some still gave an entry, e.g. one without a month). */
   warnings: ParseWarning[];
+  /**
+   * The link key (lib/ids/link.ts) of every entry link's URL, worked out when the parser read the
+   * URL, so that storing the list does not parse every URL again.
+   */
+  linkKeys: ReadonlyMap<string, string>;
 }
 
 export interface ParseWarning {

@@ -9,6 +9,7 @@
  * come back as warnings with line numbers. Linear in the input's length.
  */
 import { LinkIdsGathered, linkIds, paperId, parseHttpUrl, type LinkIds } from '../ids';
+import { linkKeyOfUrl } from '../ids/link';
 import { namesFromByline } from '../names';
 import { titleKey } from '../title';
 import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
@@ -87,11 +88,16 @@ function titleLinkKind(ids: LinkIds): LinkKind {
 
 /**
  * Only absolute http(s) links are kept; relative, anchor, javascript: and data: links are dropped.
- * Each kept link's URL is parsed once, here: the ids it names go to `gathered`, in link order.
- * `kindOf` decides a link's kind when its label is a title rather than "paper", "code"…: a function,
+ * Each kept link's URL is parsed once, here: the ids it names go to `gathered`, in link order, and
+ * its link key to `linkKeys` (ParsedList.linkKeys). `kindOf` decides a link's kind when its label is a title rather than "paper", "code"…: a function,
  * or the title's own link node (which has the kind of its URL).
  */
-function httpLinks(links: InlineLink[], gathered: LinkIdsGathered, kindOf?: Inline | ((link: InlineLink, ids: LinkIds) => LinkKind | undefined)): EntryLink[] {
+function httpLinks(
+  links: InlineLink[],
+  gathered: LinkIdsGathered,
+  linkKeys: Map<string, string>,
+  kindOf?: Inline | ((link: InlineLink, ids: LinkIds) => LinkKind | undefined),
+): EntryLink[] {
   const kept: EntryLink[] = [];
   const seen = new Set<string>();
   for (const link of links) {
@@ -99,6 +105,7 @@ function httpLinks(links: InlineLink[], gathered: LinkIdsGathered, kindOf?: Inli
     const url = parseHttpUrl(link.url);
     if (!url) continue;
     seen.add(link.url);
+    if (!linkKeys.has(link.url)) linkKeys.set(link.url, linkKeyOfUrl(url));
     const ids = linkIds(url);
     gathered.add(ids);
     const kind = typeof kindOf === 'function' ? kindOf(link, ids) : link.node === kindOf ? titleLinkKind(ids) : undefined;
@@ -336,7 +343,7 @@ function isNameBeforeTitle(name: string, following: string): boolean {
 }
 
 /** Reads one list item's content. */
-function readListItem(content: readonly Inline[]): ItemResult {
+function readListItem(content: readonly Inline[], linkKeys: Map<string, string>): ItemResult {
   const reader = new Reader(content);
   const leading = LEADING_SYMBOLS.exec(reader.text());
   if (leading) reader.take(leading[0].length);
@@ -422,7 +429,7 @@ function readListItem(content: readonly Inline[]): ItemResult {
   }
 
   const ids = new LinkIdsGathered();
-  const entryLinks = httpLinks(linksOf(content), ids, titleLink);
+  const entryLinks = httpLinks(linksOf(content), ids, linkKeys, titleLink);
   const cleanTitle = UNEVEN_SPACE.test(title) ? title.replace(/\s+/g, ' ').trim() : title;
   const broken = brokenLinkCount(content);
   if (broken > 0) warnings.push(`${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`);
@@ -469,7 +476,7 @@ function columnRole(header: string): ColumnRole {
   return 'other';
 }
 
-function readTableRow(roles: ColumnRole[], cells: Inline[][]): ItemResult {
+function readTableRow(roles: ColumnRole[], cells: Inline[][], linkKeys: Map<string, string>): ItemResult {
   const cellOf = (role: ColumnRole): Inline[] => cells[roles.indexOf(role)] ?? [];
   const titleCell = cellOf('title');
   // "[2018 ICLR] Mixup: …" in the title cell: the tag says the year and venue, as in a list item.
@@ -491,7 +498,7 @@ function readTableRow(roles: ColumnRole[], cells: Inline[][]): ItemResult {
       if (kind !== 'other') return kind;
       return role === 'code' ? 'code' : role === 'paper' ? 'paper' : 'other';
     };
-    for (const link of httpLinks(linksOf(cell), ids, kindOf)) addLink(links, link);
+    for (const link of httpLinks(linksOf(cell), ids, linkKeys, kindOf)) addLink(links, link);
   });
   const key = titleKey(title);
   if (key === '') return links.length > 0 ? { warning: 'a table row with links but no title' } : undefined;
@@ -612,6 +619,7 @@ const ITEMS_PER_STEP = 256;
 function* parseDocument(markdown: string): Sliced<ParsedList> {
   const warnings: ParseWarning[] = [];
   const items: Item[] = [];
+  const linkKeys = new Map<string, string>();
   let name = '';
   let headings: Array<{ level: number; text: string }> = [];
   let inNonPaperSection = false;
@@ -655,11 +663,11 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
       entryAtDepth.length = block.depth;
       const parent = entryAtDepth.findLast((entry) => entry !== undefined);
       if (parent && block.depth > 0 && onlyLinks(block.content)) {
-        for (const link of httpLinks(linksOf(block.content), parent.ids)) addLink(parent.links, link);
+        for (const link of httpLinks(linksOf(block.content), parent.ids, linkKeys)) addLink(parent.links, link);
         entryAtDepth[block.depth] = undefined;
         return;
       }
-      entryAtDepth[block.depth] = record(readListItem(block.content), block.line);
+      entryAtDepth[block.depth] = record(readListItem(block.content, linkKeys), block.line);
       return;
     }
     const roles = block.header.map((cell) => columnRole(plainOf(cell)));
@@ -670,10 +678,10 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
       }
       return;
     }
-    for (const row of block.rows) record(readTableRow(roles, row.cells), row.line);
+    for (const row of block.rows) record(readTableRow(roles, row.cells, linkKeys), row.line);
   };
 
   yield* readBlocks(String(markdown ?? ''), onBlock);
   warnings.sort((a, b) => a.line - b.line);
-  return { name, entries: yield* mergeItems(items), warnings };
+  return { name, entries: yield* mergeItems(items), warnings, linkKeys };
 }

@@ -26,6 +26,8 @@ export interface ReplaceOptions {
   onProgress?: (written: number, total: number) => void;
   /** Digests of some entries by id, already computed (entryDigest). */
   digests?: ReadonlyMap<string, string>;
+  /** Link keys of some of the entries' link URLs, already worked out (ParsedList.linkKeys). */
+  linkKeys?: ReadonlyMap<string, string>;
   /** Called once the list is stored, with its row and its entries as stored, in list order (the search index is built from them). */
   onStored?: (list: ListInfo, entries: readonly StoredEntry[]) => void;
 }
@@ -114,14 +116,14 @@ export async function replaceListEntries(
   db: LanternDB,
   list: Omit<ListInfo, 'entryCount'>,
   entries: readonly CatalogEntry[],
-  { now = Date.now(), onProgress, digests, onStored }: ReplaceOptions = {},
+  { now = Date.now(), onProgress, digests, linkKeys, onStored }: ReplaceOptions = {},
 ): Promise<ReplaceResult> {
   const incoming = new Map<string, CatalogEntry>();
   for (const entry of entries) if (!incoming.has(entry.id)) incoming.set(entry.id, entry);
   const plan = (previous: ListManifest | undefined) => {
     const addedAtById = new Map(previous?.ids.map((id, i) => [id, previous.addedAt[i]!]));
     const rows = [...incoming.values()].map((e) => storedEntry(list.id, e, addedAtById.get(e.id) ?? now));
-    return { previous, addedAtById, rows, layout: layoutList(list.id, rows, digests) };
+    return { previous, addedAtById, rows, layout: layoutList(list.id, rows, digests, linkKeys) };
   };
   // Laid out before the transaction (~0.4 s at 100k entries): while it is open, lookups of the
   // same tables wait. Redone inside only if the list changed meanwhile.

@@ -12,7 +12,7 @@
  * - a manifest: the ids in list order with when each was first listed and a digest of its
  *   content, so a refresh diffs, and "new entries" are counted, without reading any entry.
  */
-import { listedLinkKeys, paperKeys } from '../ids';
+import { linkKey, listedLinkKeys, paperKeys } from '../ids';
 import type { CatalogEntry, StoredEntry } from '../types';
 import { chunkOf, idKey, keyBucket } from './buckets';
 
@@ -131,24 +131,31 @@ export function entryDigest(entry: CatalogEntry): string {
 
 /** Every key an entry is found by: its identifiers, its title, its links that name no identifier, and its own id (see idKey). */
 export function entryKeys(entry: CatalogEntry): string[] {
+  return keysOfEntry(entry, linkKey);
+}
+
+/** entryKeys, with `keyOf` giving the link keys of URLs (linkKey, or a faster way to the same keys). */
+function keysOfEntry(entry: CatalogEntry, keyOf: (url: string) => string | undefined): string[] {
   const keys = paperKeys(entry.ids, entry.titleKey);
-  for (const key of listedLinkKeys(entry)) keys.push(key);
+  for (const key of listedLinkKeys(entry, keyOf)) keys.push(key);
   keys.push(idKey(entry.id));
   return keys;
 }
 
 /**
  * The rows that store `entries` (one list, in list order, ids unique) as that list's whole
- * content. `known` holds digests already computed, by entry id (a refresh's diff computes them).
+ * content. `known` holds digests already computed, by entry id (a refresh's diff computes them);
+ * `linkKeys` link keys already worked out, by URL (the parser's, ParsedList.linkKeys).
  */
-export function layoutList(listId: string, entries: readonly StoredEntry[], known?: ReadonlyMap<string, string>): ListLayout {
+export function layoutList(listId: string, entries: readonly StoredEntry[], known?: ReadonlyMap<string, string>, linkKeys?: ReadonlyMap<string, string>): ListLayout {
   const chunks: EntryChunk[] = [];
   const buckets = new Map<number, EntryKeyBucket>();
   const manifest: ListManifest = { listId, ids: [], addedAt: [], digests: [] };
+  const keyOf = linkKeys ? (url: string) => linkKeys.get(url) ?? linkKey(url) : linkKey;
   entries.forEach((entry, position) => {
     const chunk = chunkOf(position);
     (chunks[chunk] ??= { listId, chunk, entries: [] }).entries.push(entry);
-    for (const key of entryKeys(entry)) {
+    for (const key of keysOfEntry(entry, keyOf)) {
       const number = keyBucket(key);
       let bucket = buckets.get(number);
       if (!bucket) buckets.set(number, (bucket = { listId, bucket: number, keys: [], ids: [], chunks: [] }));

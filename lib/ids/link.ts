@@ -8,7 +8,11 @@ import { parseHttpUrl, safeDecode } from './url';
  */
 export function linkKey(raw: string): string | undefined {
   const url = parseHttpUrl(raw);
-  if (!url) return undefined;
+  return url ? linkKeyOfUrl(url) : undefined;
+}
+
+/** linkKey of an address already parsed (by parseHttpUrl). */
+export function linkKeyOfUrl(url: URL): string {
   // Not bareHost: link keys are stored in list layouts, and a trailing dot kept in them since v7
   // can only be dropped with a schema version that lays stored lists out again.
   return `link:${url.hostname.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`.toLowerCase();
@@ -20,25 +24,50 @@ export function linkKey(raw: string): string | undefined {
  * that entry (lib/match.ts). A link whose address holds one of the entry's arXiv id, DOI, PMC id
  * or PMID, or is at or under one of its repositories, is found by that identifier instead. Read
  * from the stored identifiers only (no URL detector), so a stored layout does not change when a
- * detector learns a new URL form.
+ * detector learns a new URL form. `keyOf`: linkKey, or what gives the same keys faster (keys worked
+ * out when the links were parsed).
  */
-export function listedLinkKeys(entry: { links: readonly EntryLink[]; ids: PaperIds }): string[] {
-  const keys = new Set<string>();
+export function listedLinkKeys(entry: { links: readonly EntryLink[]; ids: PaperIds }, keyOf: (url: string) => string | undefined = linkKey): string[] {
   if (entry.links.length === 0) return [];
+  const keys = new Set<string>();
   const { arxiv, doi, pmcid, pmid, repos } = entry.ids;
   const named: string[] = [];
   for (const id of [arxiv, doi, pmcid, pmid]) if (id) named.push(id.toLowerCase());
+  const underRepo = repoFinder(repos);
   for (const { url } of entry.links) {
-    const key = linkKey(url);
+    const key = keyOf(url);
     if (!key || keys.has(key)) continue;
     const address = safeDecode(key.slice('link:'.length));
-    if (named.some((id) => address.includes(id)) || repos.some((repo) => isAtOrUnder(address, repo))) continue;
+    if (named.some((id) => address.includes(id)) || underRepo(address)) continue;
     keys.add(key);
   }
   return [...keys];
 }
 
-/** Whether `address` is `repo` or a page under it ("repo/…"). */
-function isAtOrUnder(address: string, repo: string): boolean {
-  return address.startsWith(repo) && (address.length === repo.length || address.charCodeAt(repo.length) === 0x2f);
+/**
+ * Whether an address is one of `repos` or a page under one ("repo/…"), in time linear in the
+ * address whatever the number of repositories (an entry may list thousands): a repository with
+ * n slashes can only be the address up to its (n+1)-th slash, or the whole address.
+ */
+function repoFinder(repos: readonly string[]): (address: string) => boolean {
+  if (repos.length === 0) return () => false;
+  const known = new Set(repos);
+  const slashCounts = [...new Set(repos.map(slashCount))];
+  return (address) => {
+    for (const count of slashCounts) {
+      let end = -1;
+      for (let n = 0; n <= count; n++) {
+        end = address.indexOf('/', end + 1);
+        if (end < 0) break;
+      }
+      if (known.has(end < 0 ? address : address.slice(0, end))) return true;
+    }
+    return false;
+  };
+}
+
+function slashCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) count++;
+  return count;
 }

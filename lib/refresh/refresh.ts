@@ -129,6 +129,7 @@ export async function refreshList(db: LanternDB, listId: string, deps: RefreshDe
     await applyListUpdate(db, updated, parsed.entries, diff, {
       now: at,
       onProgress: (applied, all) => deps.onProgress?.({ listId, phase: 'applying', applied, total: all }),
+      linkKeys: parsed.linkKeys,
       ...(deps.onStored && { onStored: deps.onStored }),
     });
     return await recordSuccess(db, listId, summaryOf(diff, parsed, total, at));
@@ -212,6 +213,7 @@ export async function addList(db: LanternDB, input: string, deps: RefreshDeps = 
     await applyListUpdate(db, list, parsed.entries, diff, {
       now: at,
       onProgress: (applied, total) => deps.onProgress?.({ listId: target.id, phase: 'applying', applied, total }),
+      linkKeys: parsed.linkKeys,
       ...(deps.onStored && { onStored: deps.onStored }),
     });
     const summary = summaryOf(diff, parsed, diff.added.length, at);
