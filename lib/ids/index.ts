@@ -40,21 +40,25 @@ export class LinkIdsGathered {
   private doi: string | undefined;
   private pmcid: string | undefined;
   private pmid: string | undefined;
-  /** In link order (a Set keeps insertion order), each once, in linear time however many links an item has. */
-  private readonly repos = new Set<string>();
+  /**
+   * In link order (a Set keeps insertion order), each once, in linear time however many links an
+   * item has. Made at the first repository: most of a list's items name none, and a parse keeps
+   * one gathering per item.
+   */
+  private repos: Set<string> | undefined;
 
   add(ids: LinkIds): void {
     this.arxiv ??= ids.arxiv;
     this.doi ??= ids.doi;
     this.pmcid ??= ids.pmcid;
     this.pmid ??= ids.pmid;
-    if (ids.repo) this.repos.add(ids.repo);
+    if (ids.repo) (this.repos ??= new Set()).add(ids.repo);
   }
 
   /** Adds what `other` gathered, as if its links came after these. */
   addAll(other: LinkIdsGathered): void {
     this.add({ arxiv: other.arxiv, doi: other.doi, pmcid: other.pmcid, pmid: other.pmid });
-    for (const repo of other.repos) this.repos.add(repo);
+    if (other.repos) for (const repo of other.repos) (this.repos ??= new Set()).add(repo);
   }
 
   /** A new PaperIds of what is gathered so far. */
@@ -66,7 +70,7 @@ export class LinkIdsGathered {
     if (this.doi) ids.doi = this.doi;
     if (this.pmcid) ids.pmcid = this.pmcid;
     if (this.pmid) ids.pmid = this.pmid;
-    ids.repos = [...this.repos];
+    ids.repos = this.repos ? [...this.repos] : [];
     return ids as PaperIds;
   }
 }

@@ -36,23 +36,26 @@ export function diffEntriesInSlices(previous: ListManifest | undefined, incoming
 const ENTRIES_PER_STEP = 256;
 
 function* compareEntries(previous: ListManifest | undefined, incoming: readonly CatalogEntry[]): Sliced<ListDiff> {
-  const before = new Map<string, { digest: string; addedAt: number }>();
-  if (previous) previous.ids.forEach((id, i) => before.set(id, { digest: previous.digests[i]!, addedAt: previous.addedAt[i]! }));
+  // Each stored id's position in the manifest's parallel arrays (no object per entry).
+  const before = new Map<string, number>();
+  const { ids = [], digests = [], addedAt = [] } = previous ?? {};
+  for (let i = 0; i < ids.length; i++) before.set(ids[i]!, i);
   const seen = new Set<string>();
   const diff: ListDiff = { added: [], changed: [], removed: [], unchanged: 0, digests: new Map() };
-  for (const [n, entry] of incoming.entries()) {
+  for (let n = 0; n < incoming.length; n++) {
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    const entry = incoming[n]!;
     // The parser merges repeated entries; a repeated id here would still count once.
     if (seen.has(entry.id)) continue;
     seen.add(entry.id);
-    const old = before.get(entry.id);
-    if (!old) {
+    const at = before.get(entry.id);
+    if (at === undefined) {
       diff.added.push(entry);
       continue;
     }
     const digest = entryDigest(entry);
     diff.digests.set(entry.id, digest);
-    if (old.digest !== digest) diff.changed.push({ entry, addedAt: old.addedAt });
+    if (digests[at] !== digest) diff.changed.push({ entry, addedAt: addedAt[at]! });
     else diff.unchanged++;
   }
   for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);
