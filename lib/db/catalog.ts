@@ -34,6 +34,12 @@ export interface ReplaceOptions {
   digests?: ReadonlyMap<string, string>;
   /** Link keys of some of the entries' link URLs, already worked out (ParsedList.linkKeys). */
   linkKeys?: ReadonlyMap<string, string>;
+  /**
+   * The list's manifest as the caller read it (a refresh diffs against it): the rows are planned
+   * from it instead of reading it once more. The transaction still reads it, and plans again if
+   * it changed meanwhile.
+   */
+  previous?: ListManifest;
   /** Called once the list is stored, with its row and its entries as stored, in list order (the search index is built from them). */
   onStored?: (list: ListInfo, entries: readonly StoredEntry[]) => void;
 }
@@ -122,7 +128,7 @@ export async function replaceListEntries(
   db: LanternDB,
   list: Omit<ListInfo, 'entryCount'>,
   entries: readonly CatalogEntry[],
-  { now = Date.now(), onProgress, digests, linkKeys, onStored }: ReplaceOptions = {},
+  { now = Date.now(), onProgress, digests, linkKeys, previous: known, onStored }: ReplaceOptions = {},
 ): Promise<ReplaceResult> {
   const incoming = new Map<string, CatalogEntry>();
   for (const entry of entries) if (!incoming.has(entry.id)) incoming.set(entry.id, entry);
@@ -135,7 +141,7 @@ export async function replaceListEntries(
   };
   // Laid out before the transaction (~0.4 s at 100k entries): while it is open, lookups of the
   // same tables wait. Redone inside only if the list changed meanwhile.
-  const early = plan(await db.manifests.get(list.id));
+  const early = plan(known ?? (await db.manifests.get(list.id)));
   const earlyFilter = keyFilterOfBuckets(early.layout.buckets);
   // Lookups that arrived while laying out go first: once the transaction starts they would wait for it.
   await new Promise((resolve) => setTimeout(resolve, 0));

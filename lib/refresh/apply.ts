@@ -13,12 +13,12 @@ export async function applyListUpdate(
   list: ListInfo,
   entries: readonly CatalogEntry[],
   diff: ListDiff,
-  { now = Date.now(), onProgress, onStored, linkKeys }: Pick<ReplaceOptions, 'now' | 'onProgress' | 'onStored' | 'linkKeys'> = {},
+  { now = Date.now(), onProgress, onStored, linkKeys, previous }: Pick<ReplaceOptions, 'now' | 'onProgress' | 'onStored' | 'linkKeys' | 'previous'> = {},
 ): Promise<void> {
   if (!hasChanges(diff)) {
     await db.lists.put(list);
     return;
   }
   const { entryCount: _count, ...info } = list;
-  await replaceListEntries(db, info, entries, { now, digests: diff.digests, ...(linkKeys && { linkKeys }), ...(onProgress && { onProgress }), ...(onStored && { onStored }) });
+  await replaceListEntries(db, info, entries, { now, digests: diff.digests, ...(linkKeys && { linkKeys }), ...(previous && { previous }), ...(onProgress && { onProgress }), ...(onStored && { onStored }) });
 }

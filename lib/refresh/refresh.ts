@@ -130,6 +130,7 @@ export async function refreshList(db: LanternDB, listId: string, deps: RefreshDe
       now: at,
       onProgress: (applied, all) => deps.onProgress?.({ listId, phase: 'applying', applied, total: all }),
       linkKeys: parsed.linkKeys,
+      ...(previous && { previous }),
       ...(deps.onStored && { onStored: deps.onStored }),
     });
     return await recordSuccess(db, listId, summaryOf(diff, parsed, total, at));
