@@ -74,8 +74,8 @@ export interface ParsedList {
   /** Lines that could not be read, or not whole, with why (some still gave an entry, e.g. one without a month). */
   warnings: ParseWarning[];
   /**
-   * The link key (lib/ids/link.ts) of every entry link's URL, worked out when the parser read the
-   * URL, so that storing the list does not parse every URL again.
+   * The link key (lib/ids/link.ts linkKey) of each http(s) URL the parser read, every entry link's
+   * among them, worked out as it read the URL, so that storing the list does not parse them again.
    */
   linkKeys: ReadonlyMap<string, string>;
 }

@@ -89,8 +89,9 @@ function titleLinkKind(ids: LinkIds): LinkKind {
 /**
  * Only absolute http(s) links are kept; relative, anchor, javascript: and data: links are dropped.
  * Each kept link's URL is parsed once, here: the ids it names go to `gathered`, in link order, and
- * its link key to `linkKeys` (ParsedList.linkKeys). `kindOf` decides a link's kind when its label is a title rather than "paper", "code"…: a function,
- * or the title's own link node (which has the kind of its URL).
+ * its link key to `linkKeys` (ParsedList.linkKeys). `kindOf` decides a link's kind when its label
+ * is a title rather than "paper", "code"…: a function, or the title's own link node (which has the
+ * kind of its URL).
  */
 function httpLinks(
   links: InlineLink[],
