@@ -29,15 +29,10 @@ afterAll(async () => {
 
 const open = (url: string): Promise<Page> => openTab(ext, url);
 
-/**
- * Opens `url` in a full-HD tab, in both browsers (by default Chromium's is 1280 px wide, Firefox's
- * 800 px): there the fixtures' titles and their marks fit on their lines (in a narrower one a mark
- * takes a long title's last word onto one more line, as a word would), and a mark's card opens
- * clear of the page's badge.
- */
-async function openWide(url: string): Promise<Page> {
+/** Opens `url` in a tab of this size (CSS px); by default Chromium's is 1280 px wide, Firefox's 800 px. */
+async function openSized(url: string, width: number, height: number): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.setViewportSize({ width, height });
   await page.goto(url);
   return page;
 }
@@ -69,7 +64,9 @@ describe.each(LISTINGS.map((f) => [f.file, f] as const))('%s', (_file, fixture) 
   // link runs to the line's end, where a mark may take one more line, as a word would.
   const titles = !['references', 'links', 'page'].includes(fixture.read);
   it(`moves nothing up or down but by its width${titles ? ', and wraps no title onto one more line' : ''}`, async () => {
-    const page = await openWide(fixture.url);
+    // Full HD: there the fixtures' titles and their marks fit on their lines (in a narrower tab a
+    // mark takes a long title's last word onto one more line, as a word would).
+    const page = await openSized(fixture.url, 1920, 1080);
     try {
       await waitForMarks(page, fixture.marked);
       const { marks, withMarks, withGaps, without } = await layoutsAroundMarks(page);
@@ -148,7 +145,9 @@ describe('a mark', () => {
 </article></main></body></html>`,
       },
     });
-    const page = await openWide(url);
+    // A small window, where the mark's card opens over the page's badge: the card must be on top
+    // and take the clicks on its Save.
+    const page = await openSized(url, 800, 600);
     try {
       const marks = await waitForMarks(page, [paper, other, paper]);
       expect((await waitForBadge(page, paper)).saved).toBe('false');
