@@ -1,5 +1,4 @@
 import { defineConfig } from 'wxt';
-import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,45 +16,13 @@ const SITES_IN_PAGES = '\0lantern:sites-in-pages';
 // Icons are made in assets/ (tests/tools/render-icons.ts renders assets/icon.svg); they are
 // copied to the build's root so the manifest and `browser.action.setIcon` can name them.
 const isIconFile = (name: string) => /^icon[-\w]*\.png$/.test(name);
-
-const POPUP_APP = fileURLToPath(new URL('./entrypoints/popup/start.tsx', import.meta.url));
-
-/**
- * The popup's first script is tiny and imports the app (start.tsx, Preact, Dexie, the search
- * engine) dynamically, so that reading the search index starts at once (entrypoints/popup/main.tsx).
- * Vite names in HTML only the chunks a page imports statically; this adds the app's chunks as
- * `<link rel="modulepreload">`, so the browser fetches and compiles them while it parses the
- * page, not only once the first script has run and asked for them.
- */
-const preloadPopupApp: Plugin = {
-  name: 'lantern:preload-popup-app',
-  apply: 'build',
-  transformIndexHtml: {
-    order: 'post',
-    handler(_html, { bundle, chunk }) {
-      if (!bundle || !chunk) return;
-      const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
-      const app = chunk.dynamicImports.map((name) => chunks.get(name)).find((c) => c?.facadeModuleId === POPUP_APP);
-      if (!app) return;
-      const files = new Set<string>();
-      const add = (fileName: string) => {
-        if (files.has(fileName) || fileName === chunk.fileName) return;
-        files.add(fileName);
-        for (const imported of chunks.get(fileName)?.imports ?? []) add(imported);
-      };
-      add(app.fileName);
-      for (const imported of chunk.imports) files.delete(imported);
-      return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
-    },
-  },
-};
 const toolbarButton = { default_title: 'Lantern', default_icon: { 16: 'icon-16.png', 32: 'icon-32.png' } };
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Parallel builds (tests, benchmarks) can each use their own output folder.
   outDir: process.env.LANTERN_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [preact(), preloadPopupApp] }),
+  vite: () => ({ plugins: [preact()] }),
   // The sources zip (for add-on review) holds the code, not the E2E screenshots and reports, nor
   // the E2E proxy's throwaway TLS key.
   zip: { excludeSources: ['test-results/**', 'tests/e2e/tls/**'] },

@@ -3,7 +3,6 @@
  * loads on every listed site), the listing readers load on listings only, neither carries match
  * patterns (the manifest does), and no script in pages (these two, the badge's and marks' UI)
  * carries the webextension-polyfill or any recognizer's examples (lib/**\/*.examples.ts are test data).
- * And how the popup page loads: its app's chunks are preloaded from its HTML.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,32 +54,5 @@ describe('scripts in web pages', () => {
     expect(exampleUrls.length).toBeGreaterThan(50);
     const code = readFileSync(join(extDir, path), 'utf8');
     expect(exampleUrls.filter((url) => code.includes(url))).toEqual([]);
-  });
-});
-
-/** The chunks a built module imports statically (`from"./x.js"`, as Vite writes them), relative to its folder. */
-function staticImports(code: string): string[] {
-  return [...code.matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
-}
-
-describe('the popup page', () => {
-  it('names every chunk of its app as a module preload, so they load while the page is parsed', () => {
-    const html = readFileSync(join(extDir, 'popup.html'), 'utf8');
-    const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
-    expect(entry).toBeDefined();
-    const entryCode = readFileSync(join(extDir, entry!), 'utf8');
-    const app = /import\("\.\/([^"]+\.js)"\)/.exec(entryCode)?.[1];
-    expect(app).toBeDefined();
-    const folder = entry!.slice(0, entry!.lastIndexOf('/') + 1);
-    const needed = new Set<string>();
-    const visit = (file: string) => {
-      if (needed.has(file)) return;
-      needed.add(file);
-      for (const imported of staticImports(readFileSync(join(extDir, folder, file), 'utf8'))) visit(imported);
-    };
-    visit(app!);
-    const preloaded = new Set([...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!.slice(folder.length)));
-    expect(needed.size).toBeGreaterThan(1);
-    expect([...needed].filter((file) => !preloaded.has(file))).toEqual([]);
   });
 });
