@@ -17,13 +17,11 @@ import { categoryLeaf } from '../lib/categories';
 import type { ListedHit, MarkStatus } from '../lib/listing/hit';
 import type { ItemQuery, ListingItem } from '../lib/listing/item';
 import { MARK_CAP, plannedMarks } from '../lib/listing/marks';
+import { placeCard } from '../lib/listing/cardPlacement';
 import { MAX_LOOKUP_ITEMS, type ListedRead } from '../lib/messages';
 import type { PageMatch } from '../lib/types';
 
 export const MARK_TAG = 'lantern-mark';
-
-/** The least height (px) a mark's card is given, however little room the window has around the mark. */
-const MIN_CARD_ROOM = 160;
 
 const STATUS_WORDS: Record<MarkStatus, string> = { none: '', saved: 'Saved', reading: 'Reading', read: 'Read' };
 
@@ -207,20 +205,14 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     close(false);
     const match = await actions.loadCard(mark.hit.id);
     if (!match || !mark.host.isConnected) return;
-    // Placed under the mark or above it, on the side with more room, kept inside the window: its
-    // height is capped to that room (it scrolls inside).
-    const box = mark.host.getBoundingClientRect();
     const view = doc.defaultView;
-    const width = Math.min(24 * 16, (view?.innerWidth ?? 800) - 16);
-    const height = view?.innerHeight ?? 600;
+    const place = placeCard(mark.host.getBoundingClientRect(), { width: view?.innerWidth ?? 800, height: view?.innerHeight ?? 600 });
     const wrap = doc.createElement('div');
     wrap.className = 'card-wrap';
-    wrap.style.left = `${Math.max(8, Math.min(box.left, (view?.innerWidth ?? 800) - width - 8))}px`;
-    const below = height - box.bottom - 12;
-    const above = box.top - 12;
-    if (above > below) wrap.style.bottom = `${height - box.top + 4}px`;
-    else wrap.style.top = `${box.bottom + 4}px`;
-    wrap.style.setProperty('--room', `${Math.max(above, below, MIN_CARD_ROOM)}px`);
+    wrap.style.left = `${place.left}px`;
+    if (place.bottom !== undefined) wrap.style.bottom = `${place.bottom}px`;
+    else wrap.style.top = `${place.top}px`;
+    wrap.style.setProperty('--room', `${place.room}px`);
     // In the top layer, over everything on the page, the badge included: a card drawn inside the
     // page's content stays under the page's own stacking contexts (a sticky header) and under the
     // badge, which would take the clicks meant for the card.

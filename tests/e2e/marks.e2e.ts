@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { screenshot, type ExtensionSession } from './harness';
 import { readBadge, sendFromExtensionPage, tabIdOf, waitForBadge, waitForSaved } from './badge.page';
-import { clickCardSave, clickMark, launchWithListings, layoutsAroundMarks, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
+import { clickCardSave, clickMark, launchWithListings, layoutsAroundMarks, markBoxes, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
 import { closedShadow } from './devtools';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { MARK_CAP } from '../../lib/listing';
@@ -182,6 +182,40 @@ describe('a mark', () => {
       expect((await readMarks(page)).every((m) => m.card === null)).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-paper-id'))).toBe('arxiv:2311.16452');
       expect(await closedShadow(page).evaluate('lantern-mark[data-paper-id="arxiv:2311.16452"]', (root) => root.activeElement?.className)).toBe('chip');
+    } finally {
+      await page.close();
+    }
+  }, 45_000);
+
+  it('opens its card on the side with more room, inside the window', async () => {
+    // The listing's last mark: far enough down the page to be scrolled near the window's bottom.
+    const paper = LISTINGS[0]!.marked.at(-1)!;
+    const page = await openSized(LISTINGS[0]!.url, 800, 400);
+    try {
+      await waitForMarks(page, LISTINGS[0]!.marked);
+      // Room below the listing's end, so that its last mark can be scrolled to the window's top.
+      await page.evaluate(() => (document.body.style.paddingBottom = '1000px'));
+      // The mark scrolled near the window's bottom, then near its top; opened with a real click each time.
+      for (const [at, side] of [[350, 'above'], [30, 'below']] as const) {
+        const before = await markBoxes(page, paper);
+        await page.evaluate((dy) => window.scrollBy(0, dy), before.chip.top - at);
+        const { chip } = await markBoxes(page, paper);
+        expect(Math.abs(chip.top - at)).toBeLessThan(2);
+        await page.mouse.click((chip.left + chip.right) / 2, (chip.top + chip.bottom) / 2);
+        await waitForMark(page, (m) => m.card !== null);
+        const { card } = await markBoxes(page, paper);
+        if (side === 'above') expect(card!.bottom).toBeLessThanOrEqual(chip.top);
+        else expect(card!.top).toBeGreaterThanOrEqual(chip.bottom);
+        // 8 px from the window's edge as placed, less a pixel's rounding.
+        expect(card!.top).toBeGreaterThanOrEqual(7);
+        expect(card!.bottom).toBeLessThanOrEqual(400 - 7);
+        expect(card!.left).toBeGreaterThanOrEqual(0);
+        expect(card!.right).toBeLessThanOrEqual(800);
+        // Esc reaches the card once it has the focus (its Close button).
+        await closedShadow(page).waitFor(`lantern-mark[data-paper-id="${paper}"]`, (root) => root.activeElement?.getAttribute('aria-label') === 'Close');
+        await page.keyboard.press('Escape');
+        await expect.poll(async () => (await markBoxes(page, paper)).card).toBeNull();
+      }
     } finally {
       await page.close();
     }

@@ -114,6 +114,31 @@ async function clickInMark(page: Page, paperId: string, index: number, selector:
   await page.mouse.click(box.x, box.y);
 }
 
+/** A box in the window's coordinates (CSS px). */
+export interface WindowBox {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * The boxes of the first mark of a paper: its chip, and its card's place when open (its popover's
+ * box: the card itself slides in for a moment), read in its closed root.
+ */
+export async function markBoxes(page: Page, paperId: string): Promise<{ chip: WindowBox; card: WindowBox | null }> {
+  const [boxes] = await closedShadow(page).evaluateAll(`lantern-mark[data-paper-id="${paperId}"]`, (root) => {
+    const boxOf = (element: Element | null) => {
+      if (!element) return null;
+      const { top, bottom, left, right } = element.getBoundingClientRect();
+      return { top, bottom, left, right };
+    };
+    return { chip: boxOf(root.querySelector('.chip'))!, card: boxOf(root.querySelector('.card-wrap')) };
+  });
+  if (!boxes) throw new Error(`No mark of ${paperId} on ${page.url()}.`);
+  return boxes;
+}
+
 /** Opens the card of the `index`-th mark of a paper with a real click. */
 export function clickMark(page: Page, paperId: string, index = 0): Promise<void> {
   return clickInMark(page, paperId, index, '.chip');
