@@ -71,6 +71,9 @@ function distinctCount(record: TabListed): number {
   return new Set([...record.listed, ...record.cites].map((hit) => hit.id)).size;
 }
 
+/** The count's badge colour: set each time, as a quick save's short-lived badge (quickSave.ts) colours it too. */
+const COUNT_COLOR = '#5b636d';
+
 /**
  * The toolbar button of a tab that lists or cites listed papers: their count as badge text, and
  * a tooltip that says so, unless the tab is a listed paper itself, whose tooltip (toolbar.ts)
@@ -81,6 +84,7 @@ async function paintCount(tabId: number, record: TabListed | undefined): Promise
   if (!button) return;
   const count = record ? distinctCount(record) : 0;
   try {
+    if (count > 0) await button.setBadgeBackgroundColor({ tabId, color: COUNT_COLOR });
     await button.setBadgeText({ tabId, text: count === 0 ? '' : count > 999 ? '999+' : String(count) });
     const paper = readTabState(await session.get(tabStateKey(tabId)));
     if (paper?.match) return;
@@ -96,6 +100,8 @@ export interface TabListings {
   handlers: Pick<Handlers, 'lookupListed' | 'loadListingReader' | 'marksCapped' | 'getListedPaper' | 'saveListed' | 'getTabListed'>;
   /** Forgets a tab's record (closed; or navigated, when `unlessUrl` is not the page it is about). */
   forget(tabId: number, unlessUrl?: string): Promise<void>;
+  /** Paints the tab's toolbar button again from its record (after something else painted over it). */
+  repaint(tabId: number): Promise<void>;
 }
 
 export function createTabListings(database: LanternDB): TabListings {
@@ -232,6 +238,10 @@ export function createTabListings(database: LanternDB): TabListings {
         await session.remove(recordKey(tabId));
         await paintCount(tabId, undefined);
       });
+    },
+
+    async repaint(tabId) {
+      await paintCount(tabId, await settled(tabId));
     },
   };
 }

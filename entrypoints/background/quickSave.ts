@@ -29,8 +29,11 @@ const ASKING: Flash = {
 };
 const notDone = (what: string, reason: string): Flash => ({ text: '!', color: '#b3261e', title: `Lantern could not ${what}: ${reason}` });
 
-/** Shows the outcome on the toolbar button of one tab for a moment. */
-async function flash(tabId: number | undefined, outcome: Flash): Promise<void> {
+/** Paints a tab's toolbar button as it was before a flash: its count of listed papers (listings.ts), or nothing. */
+export type RepaintButton = (tabId: number) => Promise<void>;
+
+/** Shows the outcome on the toolbar button of one tab for a moment, then `repaint`s it. */
+async function flash(tabId: number | undefined, outcome: Flash, repaint: RepaintButton): Promise<void> {
   const button = toolbarButton();
   if (!button || tabId === undefined) return;
   const previousTitle = await button.getTitle({ tabId });
@@ -44,8 +47,8 @@ async function flash(tabId: number | undefined, outcome: Flash): Promise<void> {
     // The tab may have closed meanwhile: nothing to clear then. The tooltip goes back only if
     // nothing has retitled the tab since (the badge's recheck after a save does).
     const restore = async () => {
-      await button.setBadgeText({ tabId, text: '' });
       if ((await button.getTitle({ tabId })) === flashTitle) await button.setTitle({ tabId, title: previousTitle });
+      await repaint(tabId);
     };
     restore().catch(() => undefined);
   }, FLASH_MS);
@@ -67,9 +70,11 @@ export interface QuickSave {
   remove(found: FoundPaper, tabId: number | undefined, now?: number): Promise<string | undefined>;
 }
 
-export function createQuickSave(database: LanternDB, tabs: Pick<TabPapers, 'tabPaper'>): QuickSave {
+/** `repaint`: how a tab's toolbar button looks again after a flash. */
+export function createQuickSave(database: LanternDB, tabs: Pick<TabPapers, 'tabPaper'>, repaint: RepaintButton): QuickSave {
   /** When the menu last asked about a paper with a note or tags, by paper id (the worker's memory: a restart asks again). */
   const asked = new Map<string, number>();
+  const show = (tabId: number | undefined, outcome: Flash) => flash(tabId, outcome, repaint);
   const foundForIdentity = async (identity: PageIdentity): Promise<FoundPaper> => ({ identity, match: await matchIdentity(database, identity) });
   return {
     foundForIdentity,
@@ -85,46 +90,46 @@ export function createQuickSave(database: LanternDB, tabs: Pick<TabPapers, 'tabP
     async save(found, tabId) {
       const target = saveTargetFor(found);
       if ('error' in target) {
-        await flash(tabId, notDone('save', target.error));
+        await show(tabId, notDone('save', target.error));
         return undefined;
       }
       try {
         await saveById(database, target.paperId, target.page);
-        await flash(tabId, SAVED);
+        await show(tabId, SAVED);
         // The page's badge, if any, shows the new saved state at once.
         if (tabId !== undefined) await notifyTab(tabId, 'savedChanged');
         return target.paperId;
       } catch (e) {
-        await flash(tabId, notDone('save', e instanceof Error ? e.message : String(e)));
+        await show(tabId, notDone('save', e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     },
     async remove(found, tabId, now = Date.now()) {
       const target = saveTargetFor(found);
       if ('error' in target) {
-        await flash(tabId, notDone('remove', target.error));
+        await show(tabId, notDone('remove', target.error));
         return undefined;
       }
       try {
         const state = await savedState(database, target.paperId, now);
         if (!state.saved) {
-          await flash(tabId, notDone('remove', 'this paper is not in your reading list.'));
+          await show(tabId, notDone('remove', 'this paper is not in your reading list.'));
           return undefined;
         }
         const askedAt = asked.get(target.paperId);
         if (state.hasNoteOrTags && (askedAt === undefined || now - askedAt > ASK_AGAIN_MS)) {
           asked.set(target.paperId, now);
-          await flash(tabId, ASKING);
+          await show(tabId, ASKING);
           return undefined;
         }
         asked.delete(target.paperId);
         await unsaveById(database, target.paperId);
-        await flash(tabId, REMOVED);
+        await show(tabId, REMOVED);
         // The page's badge shows "Removed · Undo" at once.
         if (tabId !== undefined) await notifyTab(tabId, 'savedChanged');
         return target.paperId;
       } catch (e) {
-        await flash(tabId, notDone('remove', e instanceof Error ? e.message : String(e)));
+        await show(tabId, notDone('remove', e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     },

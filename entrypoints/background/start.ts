@@ -39,7 +39,7 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
   const searchIndex = createSearchIndexKeeper(database);
   const lists = createListRefresher(database, searchIndex);
   const listings = createTabListings(database);
-  const quickSave = createQuickSave(database, tabs);
+  const quickSave = createQuickSave(database, tabs, (tabId) => listings.repaint(tabId));
   const savedChanges = followSavedChanges(database);
   const handlers = createHandlers({ database, tabs, lists, listings, savedChanges, zotero: zoteroHandlers(database) });
   handleMessages(handlers);

@@ -19,6 +19,7 @@ import { REMOVE_MENU_ID, SAVE_MENU_ID, setupContextMenu } from '../../entrypoint
 import { setupCommands } from '../../entrypoints/background/commands';
 import { createQuickSave } from '../../entrypoints/background/quickSave';
 import { createTabPapers } from '../../entrypoints/background/toolbar';
+import { createTabListings } from '../../entrypoints/background/listings';
 import { matchIdentity } from '../../lib/db/papers';
 import { savePaper, savedPaperFromPaper } from '../../lib/db/readingList';
 
@@ -63,23 +64,29 @@ describe('linkIdentity and urlIdentity', () => {
   });
 });
 
-/** The background's quick save over one database, as start.ts builds it. */
-const quickSaveOn = (database: LanternDB) => createQuickSave(database, createTabPapers(database, (identity) => matchIdentity(database, identity)));
+/** The background's quick save over one database, as start.ts builds it, with the tabs' listings it repaints. */
+function quickSaveOn(database: LanternDB, listings = createTabListings(database)) {
+  return createQuickSave(database, createTabPapers(database, (identity) => matchIdentity(database, identity)), (tabId) => listings.repaint(tabId));
+}
 
 describe('context menu and shortcut in the background', () => {
   let db: LanternDB;
   let count = 0;
   let badges: { tabId?: number; text: string }[];
+  let colors: { tabId?: number; color: unknown }[];
 
   beforeEach(async () => {
     fakeBrowser.reset();
     db = new LanternDB(`quick-save-test-${++count}`);
     await seedFromSnapshot(db, snapshot);
     badges = [];
+    colors = [];
     const action = fakeBrowser.action;
     vi.spyOn(action, 'getTitle').mockResolvedValue('Lantern');
     vi.spyOn(action, 'setTitle').mockResolvedValue(undefined);
-    vi.spyOn(action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    vi.spyOn(action, 'setBadgeBackgroundColor').mockImplementation(async (details) => {
+      colors.push({ tabId: details.tabId, color: details.color });
+    });
     vi.spyOn(action, 'setIcon').mockResolvedValue(undefined);
     vi.spyOn(action, 'setBadgeText').mockImplementation(async (details) => {
       badges.push({ tabId: details.tabId, text: details.text ?? '' });
@@ -91,7 +98,7 @@ describe('context menu and shortcut in the background', () => {
     await db.delete();
   });
 
-  function menuListener(): (info: Menus.OnClickData, tab?: Tabs.Tab) => void {
+  function menuListener(listings?: ReturnType<typeof createTabListings>): (info: Menus.OnClickData, tab?: Tabs.Tab) => void {
     let listener: ((info: Menus.OnClickData, tab?: Tabs.Tab) => void) | undefined;
     const created: unknown[] = [];
     vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
@@ -102,7 +109,7 @@ describe('context menu and shortcut in the background', () => {
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((l) => {
       listener = l;
     });
-    setupContextMenu(quickSaveOn(db));
+    setupContextMenu(quickSaveOn(db, listings));
     if (!listener) throw new Error('setupContextMenu registered no click listener');
     return listener;
   }
@@ -116,6 +123,21 @@ describe('context menu and shortcut in the background', () => {
     await vi.waitFor(() => expect(badges).toContainEqual({ tabId: 7, text: '✓' }));
     expect((await db.saved.get(LISTED_ID))?.paper.title).toBe(snapshot.entries.find((e) => e.id === LISTED_ID)?.title);
   });
+
+  it('gives a listing tab its count of listed papers back, in its colour, after the short-lived "✓"', async () => {
+    const listings = createTabListings(db);
+    const onClick = menuListener(listings);
+    const tab = { kind: 'content' as const, tabId: 7, url: 'https://example.org/blog' };
+    // The page links two listed papers: the button counts them.
+    await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16079' }, { arxiv: LISTED_ARXIV }], read: 'links', first: true, ui: false }, tab);
+    await vi.waitFor(() => expect(badges.at(-1)).toEqual({ tabId: 7, text: '2' }));
+    const countColor = colors.at(-1)!.color;
+    onClick(click({ linkUrl: `https://arxiv.org/abs/${LISTED_ARXIV}`, pageUrl: tab.url }), { id: 7 } as Tabs.Tab);
+    await vi.waitFor(() => expect(badges.at(-1)).toEqual({ tabId: 7, text: '✓' }));
+    expect(colors.at(-1)!.color).not.toEqual(countColor);
+    await vi.waitFor(() => expect(badges.at(-1)).toEqual({ tabId: 7, text: '2' }), { timeout: 5_000 });
+    expect(colors.at(-1)).toEqual({ tabId: 7, color: countColor });
+  }, 10_000);
 
   it('saves an unlisted paper from the page URL and title; says why not on a page that names none', async () => {
     const onClick = menuListener();
