@@ -4,8 +4,9 @@
  */
 import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper, StoredEntry } from '../types';
 import { CHUNK_SIZE, entriesAtPlaces, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from './buckets';
-import { keyFilterKey, keyFilterOfBuckets } from './keyFilter';
-import { layoutList, type EntryChunk, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
+import { runAtOnce, runInSlices } from '../slices';
+import { keyFilterKey, keyFilterOfBuckets, keyFilterOfBucketsInSteps } from './keyFilter';
+import { layOutList, type EntryChunk, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
 import type { LanternDB } from './schema';
 
 /** The bundled list's id. */
@@ -88,6 +89,9 @@ async function setNewestAdded(db: LanternDB, listId: string, at: number | undefi
   await db.kv.put({ key: NEWEST_ADDED_KEY, value: newest });
 }
 
+/** Rows made between two points where laying out a list may pause. */
+const ROWS_PER_STEP = 256;
+
 /** Entries per bulkPut of chunks: each batch reports progress; all batches share the one transaction. */
 const WRITE_BATCH_ENTRIES = 5_000;
 
@@ -132,23 +136,29 @@ export async function replaceListEntries(
 ): Promise<ReplaceResult> {
   const incoming = new Map<string, CatalogEntry>();
   for (const entry of entries) if (!incoming.has(entry.id)) incoming.set(entry.id, entry);
-  const plan = (previous: ListManifest | undefined) => {
+  function* plan(previous: ListManifest | undefined) {
     const addedAtById = new Map<string, number>();
     // A loop, not a Map built from [id, time] pairs: one pair array per entry is 100k allocations.
     if (previous) for (let i = 0; i < previous.ids.length; i++) addedAtById.set(previous.ids[i]!, previous.addedAt[i]!);
-    const rows = [...incoming.values()].map((e) => storedEntry(list.id, e, addedAtById.get(e.id) ?? now));
-    return { previous, addedAtById, rows, layout: layoutList(list.id, rows, digests, linkKeys) };
-  };
-  // Laid out before the transaction (~0.4 s at 100k entries): while it is open, lookups of the
-  // same tables wait. Redone inside only if the list changed meanwhile.
-  const early = plan(known ?? (await db.manifests.get(list.id)));
-  const earlyFilter = keyFilterOfBuckets(early.layout.buckets);
-  // Lookups that arrived while laying out go first: once the transaction starts they would wait for it.
+    yield;
+    const rows: StoredEntry[] = [];
+    for (const e of incoming.values()) {
+      if (rows.length % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+      rows.push(storedEntry(list.id, e, addedAtById.get(e.id) ?? now));
+    }
+    return { previous, addedAtById, rows, layout: yield* layOutList(list.id, rows, digests, linkKeys) };
+  }
+  // Laid out before the transaction (a second or more at 100k entries), in slices that let
+  // lookups through: while the transaction is open, lookups of the same tables wait. Redone
+  // inside, at once, only if the list changed meanwhile.
+  const early = await runInSlices(plan(known ?? (await db.manifests.get(list.id))));
+  const earlyFilter = await runInSlices(keyFilterOfBucketsInSteps(early.layout.buckets));
+  // Lookups that arrived during the last slice go first: once the transaction starts they would wait for it.
   await new Promise((resolve) => setTimeout(resolve, 0));
   // db.kv too: the newest entry date and the key filter are written with the entries (other readers already wait for `lists`).
   const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests, db.kv], async () => {
     const current = await db.manifests.get(list.id);
-    const { previous, addedAtById, rows, layout } = sameManifest(current, early.previous) ? early : plan(current);
+    const { previous, addedAtById, rows, layout } = sameManifest(current, early.previous) ? early : runAtOnce(plan(current));
     await deleteListRows(db, list.id);
     const batch = Math.ceil(WRITE_BATCH_ENTRIES / CHUNK_SIZE);
     for (let start = 0; start < layout.chunks.length; start += batch) {

@@ -14,6 +14,7 @@
 import { fnv1a } from './buckets';
 import type { EntryKeyBucket } from './layout';
 import type { LanternDB } from './schema';
+import { runAtOnce, type Sliced } from '../slices';
 import { isScannedTitleOf, titleHash, titleWords } from '../listing/titleScan';
 
 const TITLE = 'title:';
@@ -33,23 +34,33 @@ export function keyHash(key: string): number {
 
 /** The filter of these keys (a list's bucket keys); entry ids ("id:…") are looked up by id, not filtered. */
 export function buildKeyFilter(keys: Iterable<string>): KeyFilter {
-  const hashes: number[] = [];
-  const lengths = new Set<number>();
-  for (const key of keys) {
-    if (key.startsWith(ID)) continue;
+  const builder = new KeyFilterBuilder();
+  for (const key of keys) builder.add(key);
+  return builder.filter();
+}
+
+class KeyFilterBuilder {
+  private readonly hashes: number[] = [];
+  private readonly lengths = new Set<number>();
+
+  add(key: string): void {
+    if (key.startsWith(ID)) return;
     if (!key.startsWith(TITLE)) {
-      hashes.push(fnv1a(key));
-      continue;
+      this.hashes.push(fnv1a(key));
+      return;
     }
     const title = key.slice(TITLE.length);
     const { hash, words } = titleWords(title);
-    hashes.push(hash);
-    if (isScannedTitleOf(title, words)) lengths.add(words);
+    this.hashes.push(hash);
+    if (isScannedTitleOf(title, words)) this.lengths.add(words);
   }
-  const sorted = Uint32Array.from(hashes).sort();
-  let size = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[size - 1]) sorted[size++] = sorted[i]!;
-  return { hashes: sorted.slice(0, size), titleLengths: [...lengths].sort((a, b) => a - b) };
+
+  filter(): KeyFilter {
+    const sorted = Uint32Array.from(this.hashes).sort();
+    let size = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[size - 1]) sorted[size++] = sorted[i]!;
+    return { hashes: sorted.slice(0, size), titleLengths: [...this.lengths].sort((a, b) => a - b) };
+  }
 }
 
 /** Whether the filter may hold a key with this hash (binary search). */
@@ -80,7 +91,17 @@ function isKeyFilter(value: unknown): value is KeyFilter {
 
 /** The filter of a list's stored buckets. */
 export function keyFilterOfBuckets(buckets: readonly EntryKeyBucket[]): KeyFilter {
-  return buildKeyFilter(buckets.flatMap((bucket) => bucket.keys));
+  return runAtOnce(keyFilterOfBucketsInSteps(buckets));
+}
+
+/** keyFilterOfBuckets as a sliced computation (lib/slices.ts), for a large list written in the background. */
+export function* keyFilterOfBucketsInSteps(buckets: readonly EntryKeyBucket[]): Sliced<KeyFilter> {
+  const builder = new KeyFilterBuilder();
+  for (const bucket of buckets) {
+    yield;
+    for (const key of bucket.keys) builder.add(key);
+  }
+  return builder.filter();
 }
 
 /**

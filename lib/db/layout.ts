@@ -13,6 +13,7 @@
  *   content, so a refresh diffs, and "new entries" are counted, without reading any entry.
  */
 import { linkKey, listedLinkKeys, paperKeys } from '../ids';
+import { runAtOnce, type Sliced } from '../slices';
 import type { CatalogEntry, StoredEntry } from '../types';
 import { chunkOf, idKey, keyBucket } from './buckets';
 
@@ -148,11 +149,21 @@ function keysOfEntry(entry: CatalogEntry, keyOf: (url: string) => string | undef
  * `linkKeys` link keys already worked out, by URL (the parser's, ParsedList.linkKeys).
  */
 export function layoutList(listId: string, entries: readonly StoredEntry[], known?: ReadonlyMap<string, string>, linkKeys?: ReadonlyMap<string, string>): ListLayout {
+  return runAtOnce(layOutList(listId, entries, known, linkKeys));
+}
+
+/** Entries laid out between two points where layOutList may pause. */
+const ENTRIES_PER_STEP = 256;
+
+/** layoutList as a sliced computation (lib/slices.ts): laying out 100k entries takes a second or more. */
+export function* layOutList(listId: string, entries: readonly StoredEntry[], known?: ReadonlyMap<string, string>, linkKeys?: ReadonlyMap<string, string>): Sliced<ListLayout> {
   const chunks: EntryChunk[] = [];
   const buckets = new Map<number, EntryKeyBucket>();
   const manifest: ListManifest = { listId, ids: [], addedAt: [], digests: [] };
   const keyOf = linkKeys ? (url: string) => linkKeys.get(url) ?? linkKey(url) : linkKey;
-  entries.forEach((entry, position) => {
+  for (let position = 0; position < entries.length; position++) {
+    if (position % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    const entry = entries[position]!;
     const chunk = chunkOf(position);
     (chunks[chunk] ??= { listId, chunk, entries: [] }).entries.push(entry);
     for (const key of keysOfEntry(entry, keyOf)) {
@@ -166,7 +177,7 @@ export function layoutList(listId: string, entries: readonly StoredEntry[], know
     manifest.ids.push(entry.id);
     manifest.addedAt.push(entry.addedAt);
     manifest.digests.push(known?.get(entry.id) ?? entryDigest(entry));
-  });
+  }
   return { chunks, buckets: [...buckets.values()], manifest };
 }
 

@@ -1,10 +1,13 @@
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/catalog.json';
 import { parseAwesomeList, parseAwesomeListInSlices } from '../../lib/catalog/parse';
-import { storedEntry } from '../../lib/db/catalog';
+import { replaceListEntries, storedEntry } from '../../lib/db/catalog';
+import { keyFilterKey, keyFilterOfBuckets } from '../../lib/db/keyFilter';
 import { layoutList } from '../../lib/db/layout';
+import { LanternDB } from '../../lib/db/schema';
 import { diffEntries, diffEntriesInSlices } from '../../lib/refresh/diff';
 import { buildSearchIndex, buildSearchIndexInSlices, serializeSearchIndex } from '../../lib/search/engine';
 import { SLICE_MS, runAtOnce, runInSlices, type Sliced } from '../../lib/slices';
@@ -71,4 +74,39 @@ describe('sliced computations', () => {
     const papers: Paper[] = snapshot.entries.map((e) => ({ ...e, lists: ['seed'] }));
     expect(serializeSearchIndex(await buildSearchIndexInSlices(papers))).toEqual(serializeSearchIndex(buildSearchIndex(papers)));
   });
+
+  it('lay a large list out between timers before writing it, as layoutList does at once', async () => {
+    const entries = Array.from({ length: 10 }, () => snapshot.entries).flat().map((e, i) => ({ ...e, id: `x:${i}`, titleKey: `${e.titleKey} ${i}` }));
+    const db = new LanternDB(`slices-layout-${Date.now()}`);
+    await db.open();
+    try {
+      steppingClock(SLICE_MS);
+      // Timers that run before the list's transaction starts: lookups answered while it is laid out.
+      let ticks = 0;
+      let writing = false;
+      const tick = (): void => {
+        if (writing) return;
+        ticks++;
+        setTimeout(tick, 0);
+      };
+      setTimeout(tick, 0);
+      const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+      vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+        writing = true;
+        return transaction(...args);
+      }) as typeof db.transaction);
+      await replaceListEntries(db, { id: 'big', name: 'Big', sourceUrl: 'https://example.org/big.md', enabled: true, fetchedAt: 1 }, entries, { now: 1 });
+      vi.restoreAllMocks();
+      // One pause at least per 256 entries laid out (1,140 entries here), besides the one before the transaction.
+      expect(ticks).toBeGreaterThan(4);
+      const expected = layoutList('big', entries.map((e) => storedEntry('big', e, 1)));
+      expect(await db.manifests.get('big')).toEqual(expected.manifest);
+      expect(await db.entryKeys.where(':id').between(['big', -Infinity], ['big', Infinity]).toArray()).toEqual(expect.arrayContaining(expected.buckets));
+      expect((await db.kv.get(keyFilterKey('big')))?.value).toEqual(keyFilterOfBuckets(expected.buckets));
+    } finally {
+      vi.restoreAllMocks();
+      await db.delete();
+    }
+  }, 30_000);
 });
+
