@@ -87,12 +87,29 @@ class Cyrb53 {
     this.h2 = h2;
   }
 
+  /** The 53-bit hash in base 36, as `Number.prototype.toString(36)` writes it. */
   digest(): string {
     let { h1, h2 } = this;
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+    return base36(4294967296 * (2097151 & h2) + (h1 >>> 0));
   }
+}
+
+const BASE36_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A safe integer ≥ 0 in base 36, the same string as `n.toString(36)`, several times faster (a list's
+ * layout and diff write one per entry). Exact: `n % 36` is, and so is dividing `n - r` by 36.
+ */
+export function base36(n: number): string {
+  let text = '';
+  do {
+    const digit = n % 36;
+    text = BASE36_DIGITS[digit]! + text;
+    n = (n - digit) / 36;
+  } while (n > 0);
+  return text;
 }
 
 /** Adds `texts` as one part, joined by U+0001. */

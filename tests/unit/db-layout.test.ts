@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHUNK_SIZE, KEY_BUCKETS, TITLE_BUCKETS, chunkOf, entriesAtPlaces, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from '../../lib/db/buckets';
-import { entryDigest, entryKeys, layoutList } from '../../lib/db/layout';
+import { base36, entryDigest, entryKeys, layoutList } from '../../lib/db/layout';
 import { entryDigestV3, entryKeysV3, layoutListV3 } from '../../lib/db/frozen/layoutV3';
 import { entryKeysV7, layoutListV7 } from '../../lib/db/frozen/layoutV7';
 import { storedEntry } from '../../lib/db/catalog';
@@ -64,6 +64,16 @@ describe('entryKeys and entryDigest', () => {
     for (const over of [{ title: 'Other' }, { authors: 'B et al.' }, { venue: 'ACL' }, { year: 2023 }, { month: 4 }, { categories: ['Evaluation'] }, { links: [{ kind: 'code' as const, url: 'https://github.com/a/b', label: 'code' }] }]) {
       expect(entryDigest(entry(1, over)), JSON.stringify(over)).not.toBe(base);
     }
+  });
+});
+
+describe('base36', () => {
+  it('writes what toString(36) writes, for every digest a 53-bit hash can give', () => {
+    const edges = [0, 1, 35, 36, 37, 36 ** 2 - 1, 36 ** 2, 2 ** 32 - 1, 2 ** 32, 36 ** 10 - 1, 36 ** 10, 2 ** 53 - 36, 2 ** 53 - 1];
+    let state = 7;
+    const random = () => (state = Math.imul(state ^ (state >>> 15), 2246822507) ^ 0x9e3779b9) >>> 0;
+    const hashes = Array.from({ length: 20_000 }, () => 4294967296 * (random() & 2097151) + random());
+    for (const n of [...edges, ...hashes]) expect(base36(n), String(n)).toBe(n.toString(36));
   });
 });
 
