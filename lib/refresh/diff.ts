@@ -40,25 +40,29 @@ function* compareEntries(previous: ListManifest | undefined, incoming: readonly 
   const before = new Map<string, number>();
   const { ids = [], digests = [], addedAt = [] } = previous ?? {};
   for (let i = 0; i < ids.length; i++) before.set(ids[i]!, i);
-  const seen = new Set<string>();
+  // Which stored entries the new copy holds, by position: a flag, not one more set of 100k ids.
+  const kept = new Uint8Array(ids.length);
+  const added = new Set<string>();
   const diff: ListDiff = { added: [], changed: [], removed: [], unchanged: 0, digests: new Map() };
   for (let n = 0; n < incoming.length; n++) {
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     const entry = incoming[n]!;
-    // The parser merges repeated entries; a repeated id here would still count once.
-    if (seen.has(entry.id)) continue;
-    seen.add(entry.id);
     const at = before.get(entry.id);
+    // The parser merges repeated entries; a repeated id here would still count once.
     if (at === undefined) {
+      if (added.has(entry.id)) continue;
+      added.add(entry.id);
       diff.added.push(entry);
       continue;
     }
+    if (kept[at]) continue;
+    kept[at] = 1;
     const digest = entryDigest(entry);
     diff.digests.set(entry.id, digest);
     if (digests[at] !== digest) diff.changed.push({ entry, addedAt: addedAt[at]! });
     else diff.unchanged++;
   }
-  for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);
+  for (const [id, at] of before) if (!kept[at]) diff.removed.push(id);
   return diff;
 }
 
