@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/catalog.json';
 import { parseAwesomeList, parseAwesomeListInSlices } from '../../lib/catalog/parse';
-import { replaceListEntries, storedEntry } from '../../lib/db/catalog';
+import { allPapers, mergeEntries, replaceListEntries, storedEntry } from '../../lib/db/catalog';
 import { keyFilterKey, keyFilterOfBuckets } from '../../lib/db/keyFilter';
 import { layoutList } from '../../lib/db/layout';
 import { LanternDB } from '../../lib/db/schema';
@@ -108,5 +108,32 @@ describe('sliced computations', () => {
       await db.delete();
     }
   }, 30_000);
+
+  it('merge every paper of the lists between timers, as mergeEntries does at once', async () => {
+    const rows = Array.from({ length: 20 }, () => snapshot.entries).flat().map((e, i) => storedEntry('big', { ...e, id: `x:${i % 2000}` }, i));
+    const db = new LanternDB(`slices-merge-${Date.now()}`);
+    await db.open();
+    try {
+      await db.lists.put({ id: 'big', name: 'Big', sourceUrl: 'https://example.org/big.md', enabled: true, fetchedAt: 1, entryCount: rows.length });
+      steppingClock(SLICE_MS);
+      let ticks = 0;
+      let done = false;
+      const tick = (): void => {
+        if (done) return;
+        ticks++;
+        setTimeout(tick, 0);
+      };
+      setTimeout(tick, 0);
+      const papers = await allPapers(db, { known: new Map([['big', rows]]) });
+      done = true;
+      vi.restoreAllMocks();
+      // One pause at least per 256 rows merged (2,280 rows here).
+      expect(ticks).toBeGreaterThan(6);
+      expect(papers).toEqual(mergeEntries(rows));
+    } finally {
+      vi.restoreAllMocks();
+      await db.delete();
+    }
+  });
 });
 
