@@ -100,15 +100,13 @@ function httpLinks(
   kindOf?: Inline | ((link: InlineLink, ids: LinkIds) => LinkKind | undefined),
 ): EntryLink[] {
   const kept: EntryLink[] = [];
-  // Most items have a link or two: a set of URLs is made only when a URL could repeat.
-  const seen = links.length > 1 ? new Set<string>() : undefined;
+  const seen = new Set<string>();
   for (const link of links) {
-    if (seen?.has(link.url)) continue;
+    if (seen.has(link.url)) continue;
     const url = parseHttpUrl(link.url);
     if (!url) continue;
-    seen?.add(link.url);
-    // Set without asking first: URLs in a list rarely repeat, and a lookup in a map of every URL costs more than a key.
-    linkKeys.set(link.url, linkKeyOfUrl(url));
+    seen.add(link.url);
+    if (!linkKeys.has(link.url)) linkKeys.set(link.url, linkKeyOfUrl(url));
     const ids = linkIds(url);
     gathered.add(ids);
     const kind = typeof kindOf === 'function' ? kindOf(link, ids) : link.node === kindOf ? titleLinkKind(ids) : undefined;
@@ -530,19 +528,19 @@ function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
   const groupOfArxiv = new Map<string, number>();
   const groupOfDoi = new Map<string, number>();
   const groupOfTitle = new Map<string, number>();
+  const claim = (groupOf: Map<string, number>, key: string, index: number) => {
+    if (!groupOf.has(key)) groupOf.set(key, index);
+  };
   for (let n = 0; n < items.length; n++) {
     if (n % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const item = items[n]!;
     const ids = item.ids.ids();
-    // Each key is looked up once: a key found keeps its group, a key not found is claimed below.
-    const byArxiv = ids.arxiv ? groupOfArxiv.get(ids.arxiv) : undefined;
-    const byDoi = ids.doi ? groupOfDoi.get(ids.doi) : undefined;
-    const sameTitle = groupOfTitle.get(item.titleKey);
-    let index = byArxiv ?? byDoi;
-    if (index === undefined && sameTitle !== undefined) {
-      const candidate = groups[sameTitle]!;
-      const conflicts = (ids.arxiv && candidate.arxiv && ids.arxiv !== candidate.arxiv) || (ids.doi && candidate.doi && ids.doi !== candidate.doi);
-      if (!conflicts) index = sameTitle;
+    let index = (ids.arxiv ? groupOfArxiv.get(ids.arxiv) : undefined) ?? (ids.doi ? groupOfDoi.get(ids.doi) : undefined);
+    if (index === undefined) {
+      const sameTitle = groupOfTitle.get(item.titleKey);
+      const candidate = sameTitle === undefined ? undefined : groups[sameTitle]!;
+      const conflicts = candidate && ((ids.arxiv && candidate.arxiv && ids.arxiv !== candidate.arxiv) || (ids.doi && candidate.doi && ids.doi !== candidate.doi));
+      if (candidate && !conflicts) index = sameTitle;
     }
     if (index === undefined) {
       index = groups.length;
@@ -552,9 +550,9 @@ function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
     group.items.push(item);
     group.arxiv ??= ids.arxiv;
     group.doi ??= ids.doi;
-    if (ids.arxiv && byArxiv === undefined) groupOfArxiv.set(ids.arxiv, index);
-    if (ids.doi && byDoi === undefined) groupOfDoi.set(ids.doi, index);
-    if (sameTitle === undefined) groupOfTitle.set(item.titleKey, index);
+    if (ids.arxiv) claim(groupOfArxiv, ids.arxiv, index);
+    if (ids.doi) claim(groupOfDoi, ids.doi, index);
+    claim(groupOfTitle, item.titleKey, index);
   }
   // An entry listed once has the ids its item's links gave; only a merged one needs them anew.
   return groups.map((group) => toEntry(group.items, group.items.length === 1 ? group.ids : undefined));
