@@ -147,9 +147,9 @@ export async function replaceListEntries(
     let newest = 0;
     for (const e of incoming.values()) {
       if (rows.length % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
-      const known = addedAtById.get(e.id);
-      if (known === undefined && !addedAtById.has(e.id)) added++;
-      const row = storedEntry(list.id, e, known ?? now);
+      const addedAt = addedAtById.get(e.id);
+      if (addedAt === undefined) added++;
+      const row = storedEntry(list.id, e, addedAt ?? now);
       if (row.addedAt > newest) newest = row.addedAt;
       rows.push(row);
     }
