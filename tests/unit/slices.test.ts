@@ -31,6 +31,19 @@ function steppingClock(step: number): void {
   vi.spyOn(performance, 'now').mockImplementation(() => (now += step));
 }
 
+/** Counts turns of a timer chain (setTimeout 0, each turn setting the next) until stopped: how often a sliced job let timers run. */
+function timerTurns(): { count(): number; stop(): void } {
+  let count = 0;
+  let stopped = false;
+  const turn = (): void => {
+    if (stopped) return;
+    count++;
+    setTimeout(turn, 0);
+  };
+  setTimeout(turn, 0);
+  return { count: () => count, stop: () => (stopped = true) };
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -82,23 +95,16 @@ describe('sliced computations', () => {
     try {
       steppingClock(SLICE_MS);
       // Timers that run before the list's transaction starts: lookups answered while it is laid out.
-      let ticks = 0;
-      let writing = false;
-      const tick = (): void => {
-        if (writing) return;
-        ticks++;
-        setTimeout(tick, 0);
-      };
-      setTimeout(tick, 0);
+      const turns = timerTurns();
       const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
       vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
-        writing = true;
+        turns.stop();
         return transaction(...args);
       }) as typeof db.transaction);
       await replaceListEntries(db, { id: 'big', name: 'Big', sourceUrl: 'https://example.org/big.md', enabled: true, fetchedAt: 1 }, entries, { now: 1 });
       vi.restoreAllMocks();
       // One pause at least per 256 entries laid out (1,140 entries here), besides the one before the transaction.
-      expect(ticks).toBeGreaterThan(4);
+      expect(turns.count()).toBeGreaterThan(4);
       const expected = layoutList('big', entries.map((e) => storedEntry('big', e, 1)));
       expect(await db.manifests.get('big')).toEqual(expected.manifest);
       expect(await db.entryKeys.where(':id').between(['big', -Infinity], ['big', Infinity]).toArray()).toEqual(expect.arrayContaining(expected.buckets));
@@ -116,19 +122,12 @@ describe('sliced computations', () => {
     try {
       await db.lists.put({ id: 'big', name: 'Big', sourceUrl: 'https://example.org/big.md', enabled: true, fetchedAt: 1, entryCount: rows.length });
       steppingClock(SLICE_MS);
-      let ticks = 0;
-      let done = false;
-      const tick = (): void => {
-        if (done) return;
-        ticks++;
-        setTimeout(tick, 0);
-      };
-      setTimeout(tick, 0);
+      const turns = timerTurns();
       const papers = await allPapers(db, { known: new Map([['big', rows]]) });
-      done = true;
+      turns.stop();
       vi.restoreAllMocks();
       // One pause at least per 256 rows merged (2,280 rows here).
-      expect(ticks).toBeGreaterThan(6);
+      expect(turns.count()).toBeGreaterThan(6);
       expect(papers).toEqual(mergeEntries(rows));
     } finally {
       vi.restoreAllMocks();
