@@ -4,9 +4,10 @@ import type { LanternDB } from '../../lib/db/schema';
 import { identityLabel } from '../../lib/ids';
 import { identityKeys, matchPaper } from '../../lib/match';
 import { highlightTerms } from '../../lib/popup/highlight';
+import { liveQuery } from 'dexie';
 import { categoryCounts, indexYears, paperCategories, searchPapers, type SearchFilters, type SearchHit, type SearchIndex } from '../../lib/search/engine';
 import { parsePastedIdentifier } from '../../lib/search/paste';
-import { loadStoredSearchIndex, papersForHits, type EntryReader } from '../../lib/search/storedIndex';
+import { dexieEntryReader, getSearchIndex, loadStoredSearchIndex, papersForHits, searchIndexState, storedSearchIndexFor, type EntryReader } from '../../lib/search/store';
 import type { ListInfo, Paper, StoredEntry } from '../../lib/types';
 import type { EarlyRead } from '../../lib/db/earlyRead';
 import type { CategoryCount } from '../../components/CategoryChips';
@@ -65,15 +66,6 @@ function listsShown(lists: readonly ShownList[]): string {
 const FOLLOW_LATEST_MS = 300;
 
 /**
- * The database, or how to get it: the popup loads Dexie (and its database code) only once it
- * needs them, after its first results, which the early read answers without them.
- */
-export type DatabaseSource = LanternDB | (() => Promise<LanternDB>);
-
-/** What following the database takes, loaded on first use: Dexie's liveQuery and the stored index's Dexie side. */
-const loadFollowing = () => Promise.all([import('dexie'), import('../../lib/search/store')]);
-
-/**
  * Follows the stored search index: calls back with a catalog as soon as one is loaded, and again
  * whenever the background stores a new index (after a list changes) or the list's name changes.
  * The stored index is taken as it is, without checking it against the lists (that check counts
@@ -82,12 +74,11 @@ const loadFollowing = () => Promise.all([import('dexie'), import('../../lib/sear
  * `early` is the index row read before this code loaded (lib/db/earlyRead.ts), used first when valid.
  */
 export function watchPopupCatalog(
-  source: DatabaseSource,
+  db: LanternDB,
   onChange: (catalog: PopupCatalog) => void,
   onError: (error: unknown) => void,
   early: Promise<EarlyRead | undefined> = Promise.resolve(undefined),
 ): () => void {
-  const database = typeof source === 'function' ? source : () => Promise.resolve(source);
   let held: { fingerprint: unknown; index: SearchIndex; lists: readonly ShownList[] } | undefined;
   let subscription: { unsubscribe(): void } | undefined;
   let stopped = false;
@@ -95,20 +86,13 @@ export function watchPopupCatalog(
   // Following the database opens Dexie on this page, whose opening reads the schema of every
   // table: begun beside the first search, it held that search's reads back. With the early
   // read's catalog shown, it begins once the first papers are read (or FOLLOW_LATEST_MS later).
-  let following = false;
   const follow = () => {
     clearTimeout(followTimer);
-    if (stopped || following) return;
-    following = true;
-    Promise.all([database(), loadFollowing()])
-      .then(([db, [{ liveQuery }, { searchIndexState }]]) => {
-        if (stopped) return;
-        subscription = liveQuery(() => searchIndexState(db)).subscribe({
-          next: ({ fingerprint, lists }) => onIndexState(db, fingerprint, lists).catch(onError),
-          error: onError,
-        });
-      })
-      .catch(onError);
+    if (stopped || subscription) return;
+    subscription = liveQuery(() => searchIndexState(db)).subscribe({
+      next: ({ fingerprint, lists }) => onIndexState(fingerprint, lists).catch(onError),
+      error: onError,
+    });
   };
   // The early read's connection answers the papers of hits until it is gone; Dexie after that.
   let earlyRows: EntryReader | undefined;
@@ -121,7 +105,6 @@ export function watchPopupCatalog(
         if (earlyRows === read) earlyRows = undefined;
       }
     }
-    const [db, [, { dexieEntryReader }]] = await Promise.all([database(), loadFollowing()]);
     return papersForHits(hits, dexieEntryReader(db));
   };
   const fetchPapers = (hits: readonly SearchHit[]): Promise<Paper[]> => readPapers(hits).finally(follow);
@@ -134,12 +117,12 @@ export function watchPopupCatalog(
         listName: listNameOf(lists),
         lists: listChoices(lists),
         papersForHits: fetchPapers,
-        papersByKeys: (keys) => database().then((db) => papersByKeys(db, keys)).finally(follow),
+        papersByKeys: (keys) => papersByKeys(db, keys).finally(follow),
       }),
     );
   };
 
-  const onIndexState = async (db: LanternDB, fingerprint: unknown, rows: readonly unknown[]) => {
+  const onIndexState = async (fingerprint: unknown, rows: readonly unknown[]) => {
     const lists = shownLists(rows);
     if (held && held.fingerprint === fingerprint && listsShown(held.lists) === listsShown(lists)) return;
     // The early reader reads only the lists enabled at its read: any change of lists or index
@@ -149,7 +132,6 @@ export function watchPopupCatalog(
       hold(fingerprint, held.index, lists);
       return;
     }
-    const [, { getSearchIndex, storedSearchIndexFor }] = await loadFollowing();
     const stored = await storedSearchIndexFor(db, fingerprint);
     if (!stopped) hold(fingerprint, stored ?? (await getSearchIndex(db)), lists);
   };

@@ -1,7 +1,10 @@
 import { render } from 'preact';
+import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { followAppearance } from '../../lib/appearance';
+import { db } from '../../lib/db/pageDb';
 import { pagePaperId, savedPaperFromPage } from '../../lib/page/savedPaper';
+import { recentlyRemovedIds, savePaper, savedPaperFromPaper, savedState, savedStatuses, unsavePaper } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';
 import { browserSiteAccess } from '../../lib/siteAccess';
 import { zoteroSentIds } from '../../lib/zotero/sent';
@@ -17,8 +20,7 @@ import type { PopupServices, TabListings } from './services';
 import { suggestIssueUrl } from '../../lib/listing/suggest';
 import { loadMarkSettings } from '../../lib/markSettings';
 import { saveShortcut } from '../../lib/commandNames';
-import { isStoredSearchIndex } from '../../lib/search/storedIndex';
-import { watchLoaded } from '../../lib/db/watchLoaded';
+import { isStoredSearchIndex } from '../../lib/search/store';
 
 async function loadTab(): Promise<TabPaper | null> {
   const tabId = await resolveTabId();
@@ -61,9 +63,6 @@ async function loadShortcut(): Promise<string | null> {
   return saveShortcut(await browser.commands.getAll());
 }
 
-/** The popup's database code, fetched and run on first use (after the first results: see database.ts). */
-const database = () => import('./database');
-
 /** Lantern's other pages; typed loosely because they are other entrypoints, maybe not built yet. */
 const pageUrl = browser.runtime.getURL as (path: string) => string;
 
@@ -71,33 +70,41 @@ const pageUrl = browser.runtime.getURL as (path: string) => string;
 export function start(early: Promise<EarlyRead | undefined>): void {
   const services: PopupServices = {
     siteAccess: browserSiteAccess(),
-    watchCatalog: (onChange, onError) => watchPopupCatalog(() => database().then(({ db }) => db), onChange, onError, early),
+    watchCatalog: (onChange, onError) => watchPopupCatalog(db, onChange, onError, early),
     catalogStored: early.then((first) => isStoredSearchIndex(first?.stored)),
-    // One small row: "Dismiss" (the background writes it) clears the marks at once.
-    watchEntriesSeenAt: (onChange) => watchLoaded(database, ({ db }) => readEntriesSeenAt(db), onChange, () => onChange(undefined)),
-    watchInZotero: (onChange) => watchLoaded(database, ({ db }) => zoteroSentIds(db), onChange, () => onChange(new Set())),
+    watchEntriesSeenAt(onChange) {
+      // One small row: "Dismiss" (the background writes it) clears the marks at once.
+      const subscription = liveQuery(() => readEntriesSeenAt(db)).subscribe({
+        next: onChange,
+        error: () => onChange(undefined),
+      });
+      return () => subscription.unsubscribe();
+    },
+    watchInZotero(onChange) {
+      const subscription = liveQuery(() => zoteroSentIds(db)).subscribe({
+        next: onChange,
+        error: () => onChange(new Set()),
+      });
+      return () => subscription.unsubscribe();
+    },
     sendToZotero: sendToZoteroFromPage,
     copyText: (text, what) => copyToClipboard(text, what),
-    watchSaved: (onChange) =>
-      watchLoaded(
-        database,
-        ({ db, savedStatuses }) => savedStatuses(db),
-        (statuses) => onChange(new Set(statuses.keys()), statuses),
-        () => onChange(new Set(), new Map()),
-      ),
-    watchRemoved: (onChange) =>
-      watchLoaded(
-        database,
-        ({ db, recentlyRemovedIds }) => recentlyRemovedIds(db),
-        (ids) => onChange(new Set(ids)),
-        () => onChange(new Set()),
-      ),
-    async hasNoteOrTags(paperId) {
-      const { db, savedState } = await database();
-      return (await savedState(db, paperId)).hasNoteOrTags;
+    watchSaved(onChange) {
+      const subscription = liveQuery(() => savedStatuses(db)).subscribe({
+        next: (statuses) => onChange(new Set(statuses.keys()), statuses),
+        error: () => onChange(new Set(), new Map()),
+      });
+      return () => subscription.unsubscribe();
     },
+    watchRemoved(onChange) {
+      const subscription = liveQuery(() => recentlyRemovedIds(db)).subscribe({
+        next: (ids) => onChange(new Set(ids)),
+        error: () => onChange(new Set()),
+      });
+      return () => subscription.unsubscribe();
+    },
+    hasNoteOrTags: async (paperId) => (await savedState(db, paperId)).hasNoteOrTags,
     async setSaved(paper, saved) {
-      const { db, savePaper, savedPaperFromPaper, unsavePaper } = await database();
       if (saved) await savePaper(db, savedPaperFromPaper(paper));
       else await unsavePaper(db, paper.id);
     },

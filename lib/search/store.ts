@@ -5,17 +5,29 @@
  * Extension pages and the background only (imports the database).
  */
 import { liveQuery } from 'dexie';
-import { allPapers, entriesWithIds } from '../db/catalog';
+import { allPapers, entriesWithIds, mergeEntries } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
 import { SEARCH_INDEX_KEY } from '../db/schemaNames';
-import type { ListInfo, StoredEntry } from '../types';
-import { SEARCH_INDEX_VERSION, buildSearchIndexInSlices, serializeSearchIndex, type SearchIndex } from './engine';
-import { indexBuiltFor, type EntryReader, type StoredSearchIndex } from './storedIndex';
+import type { ListInfo, Paper, StoredEntry } from '../types';
+import {
+  SEARCH_INDEX_VERSION,
+  buildSearchIndexInSlices,
+  isSerializedSearchIndex,
+  loadSearchIndex,
+  serializeSearchIndex,
+  type SearchHit,
+  type SearchIndex,
+  type SerializedSearchIndex,
+} from './engine';
 
 export { SEARCH_INDEX_KEY };
-export { isStoredSearchIndex, loadStoredSearchIndex, papersForHits, type EntryReader } from './storedIndex';
 /** The fingerprint alone, so the background can check freshness without reading megabytes. */
 export const SEARCH_INDEX_FINGERPRINT_KEY = 'search-index-fingerprint';
+
+interface StoredSearchIndex {
+  fingerprint: string;
+  index: SerializedSearchIndex;
+}
 
 /** Changes whenever the indexed papers may have: list contents, dates, enabled flags, entry count. */
 export async function searchIndexFingerprint(db: LanternDB): Promise<string> {
@@ -37,6 +49,27 @@ export async function rebuildSearchIndex(db: LanternDB, known?: ReadonlyMap<stri
     { key: SEARCH_INDEX_FINGERPRINT_KEY, value: fingerprint },
   ]);
   return index;
+}
+
+/**
+ * A stored index row (as Dexie or the popup's early read returns it, unchecked): its fingerprint
+ * and loaded index, or undefined when the row is absent, of another version or damaged.
+ */
+export function loadStoredSearchIndex(value: unknown): { fingerprint: unknown; index: SearchIndex } | undefined {
+  const row = value as Partial<StoredSearchIndex> | undefined;
+  const index = loadSearchIndex(row?.index);
+  return index ? { fingerprint: row?.fingerprint, index } : undefined;
+}
+
+/** Whether a stored index row (unchecked) holds an index of this version that loads, without loading it. */
+export function isStoredSearchIndex(value: unknown): boolean {
+  return isSerializedSearchIndex((value as Partial<StoredSearchIndex> | undefined)?.index);
+}
+
+/** The index of a stored row if it was built for `fingerprint` (checked before anything is decoded), else undefined. */
+function indexBuiltFor(value: unknown, fingerprint: unknown): SearchIndex | undefined {
+  const row = value as Partial<StoredSearchIndex> | undefined;
+  return row?.fingerprint === fingerprint ? loadSearchIndex(row?.index) : undefined;
 }
 
 /** The stored index if it was built for `fingerprint`, else undefined (absent, outdated or unreadable). */
@@ -130,6 +163,26 @@ export function createSearchIndexKeeper(db: LanternDB): SearchIndexKeeper {
   };
 }
 
+/** How the papers of hits are read: the stored entries (in enabled lists) of some paper ids. */
+export interface EntryReader {
+  withIds(ids: string[]): Promise<StoredEntry[]>;
+}
+
 export function dexieEntryReader(db: LanternDB): EntryReader {
   return { withIds: (ids) => entriesWithIds(db, ids) };
+}
+
+/**
+ * The papers of some hits, in hit order. A loaded index carries only ids (the papers stay in the
+ * database), so the popup reads just the rows it shows, in one read by id. A hit whose paper is
+ * gone (a list rewritten under an open popup, before its new index arrives) is left out.
+ */
+export async function papersForHits(hits: readonly SearchHit[], read: EntryReader): Promise<Paper[]> {
+  const missing = hits.filter((hit) => !hit.paper).map((hit) => hit.id);
+  const fetched = new Map<string, Paper>();
+  if (missing.length > 0) for (const paper of mergeEntries(await read.withIds(missing))) fetched.set(paper.id, paper);
+  return hits.flatMap((hit) => {
+    const paper = hit.paper ?? fetched.get(hit.id);
+    return paper ? [paper] : [];
+  });
 }

@@ -3,7 +3,6 @@
  * loads on every listed site), the listing readers load on listings only, neither carries match
  * patterns (the manifest does), and no script in pages (these two, the badge's and marks' UI)
  * carries the webextension-polyfill or any recognizer's examples (lib/**\/*.examples.ts are test data).
- * And what the popup loads before its first results: no Dexie (entrypoints/popup/database.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,8 +24,6 @@ const exampleUrls = Object.values(exampleFiles)
 /** A sentence webextension-polyfill's wrapper throws with; it is in any bundle that includes it. */
 const POLYFILL_MARK = 'This script should only be loaded in a browser extension';
 const CONTENT_SCRIPT_LIMIT = 25_000;
-/** An error message of Dexie's; it is in any bundle that includes Dexie. */
-const DEXIE_MARK = 'Readwrite transaction in liveQuery context';
 
 const extDir = defaultExtDir();
 const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[]; matches?: string[] }> };
@@ -57,35 +54,5 @@ describe('scripts in web pages', () => {
     expect(exampleUrls.length).toBeGreaterThan(50);
     const code = readFileSync(join(extDir, path), 'utf8');
     expect(exampleUrls.filter((url) => code.includes(url))).toEqual([]);
-  });
-});
-
-/** The chunks a built module imports (`from"./x.js"`, `import("./x.js")`, as Vite writes them), relative to its folder. */
-function imports(code: string, kind: 'static' | 'dynamic'): string[] {
-  const pattern = kind === 'static' ? /from\s*"\.\/([^"]+\.js)"/g : /import\("\.\/([^"]+\.js)"\)/g;
-  return [...code.matchAll(pattern)].map((m) => m[1]!);
-}
-
-describe('the popup page', () => {
-  it('loads no Dexie before its first results: its first script, the app it imports, and what these import statically', () => {
-    const html = readFileSync(join(extDir, 'popup.html'), 'utf8');
-    const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
-    expect(entry).toBeDefined();
-    const folder = entry!.slice(0, entry!.lastIndexOf('/') + 1);
-    const code = (file: string) => readFileSync(join(extDir, folder, file), 'utf8');
-    const first = entry!.slice(folder.length);
-    const loaded = new Set<string>();
-    const visit = (file: string) => {
-      if (loaded.has(file)) return;
-      loaded.add(file);
-      for (const imported of imports(code(file), 'static')) visit(imported);
-    };
-    visit(first);
-    for (const app of imports(code(first), 'dynamic')) visit(app);
-    expect(loaded.size).toBeGreaterThan(2);
-    expect([...loaded].filter((file) => code(file).includes(DEXIE_MARK))).toEqual([]);
-    // The mark is Dexie's: the build has it, in a chunk loaded later.
-    const later = new Set([...loaded].flatMap((file) => imports(code(file), 'dynamic')).filter((file) => !loaded.has(file)));
-    expect([...later].some((file) => code(file).includes(DEXIE_MARK))).toBe(true);
   });
 });
