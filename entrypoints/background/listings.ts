@@ -23,9 +23,7 @@ import { syncScholarCountriesScript } from '../../lib/scholarCountries';
 import { relatedPapers } from '../../lib/related';
 import type { PageMatch } from '../../lib/types';
 import { injectBadgeUi } from './badgeUi';
-import { listingsTooltip } from '../../lib/listing/summary';
-import { readTabState, tabStateKey } from '../../lib/tabPaper';
-import { toolbarButton } from './toolbar';
+import type { ToolbarButton } from './button';
 import { session } from './session';
 
 /** Listed papers kept per tab: more than any page shows; the content script caps its marks well below. */
@@ -36,6 +34,11 @@ const recordKey = (tabId: number) => `listed:${tabId}`;
 
 function emptyRecord(url: string): TabListed {
   return { url, listed: [], cites: [], capped: false };
+}
+
+/** A tab's record as stored (without waiting for answers still being recorded), or undefined. */
+export async function storedTabListed(tabId: number): Promise<TabListed | undefined> {
+  return readRecord(await session.get(recordKey(tabId)));
 }
 
 function readRecord(value: unknown): TabListed | undefined {
@@ -67,44 +70,14 @@ function keep(kept: ListedHit[], hits: readonly (ListedHit | null)[]): { kept: L
   return { kept, capped };
 }
 
-function distinctCount(record: TabListed): number {
-  return new Set([...record.listed, ...record.cites].map((hit) => hit.id)).size;
-}
-
-/** The count's badge colour: set each time, as a quick save's short-lived badge (quickSave.ts) colours it too. */
-const COUNT_COLOR = '#5b636d';
-
-/**
- * The toolbar button of a tab that lists or cites listed papers: their count as badge text, and
- * a tooltip that says so, unless the tab is a listed paper itself, whose tooltip (toolbar.ts)
- * names it. Never fails: a closed tab has no button to paint.
- */
-async function paintCount(tabId: number, record: TabListed | undefined): Promise<void> {
-  const button = toolbarButton();
-  if (!button) return;
-  const count = record ? distinctCount(record) : 0;
-  try {
-    if (count > 0) await button.setBadgeBackgroundColor({ tabId, color: COUNT_COLOR });
-    await button.setBadgeText({ tabId, text: count === 0 ? '' : count > 999 ? '999+' : String(count) });
-    const paper = readTabState(await session.get(tabStateKey(tabId)));
-    if (paper?.match) return;
-    const paperListed = paper?.identity ? false : undefined;
-    const counts = { listed: record?.listed.length ?? 0, cites: record?.cites.length ?? 0 };
-    await button.setTitle({ tabId, title: listingsTooltip(counts, paperListed, browser.runtime.getManifest().name) });
-  } catch {
-    // Nothing to paint.
-  }
-}
-
 export interface TabListings {
   handlers: Pick<Handlers, 'lookupListed' | 'loadListingReader' | 'marksCapped' | 'getListedPaper' | 'saveListed' | 'getTabListed'>;
   /** Forgets a tab's record (closed; or navigated, when `unlessUrl` is not the page it is about). */
   forget(tabId: number, unlessUrl?: string): Promise<void>;
-  /** Paints the tab's toolbar button again from its record (after something else painted over it). */
-  repaint(tabId: number): Promise<void>;
 }
 
-export function createTabListings(database: LanternDB): TabListings {
+/** `button`: painted whenever a tab's record changes (its count and tooltip). */
+export function createTabListings(database: LanternDB, button: Pick<ToolbarButton, 'paint'>): TabListings {
   // One read-modify-write at a time per tab: a page's batches may be answered concurrently.
   const queue = new Map<number, Promise<unknown>>();
   const update = <T>(tabId: number, change: () => Promise<T>): Promise<T> => {
@@ -120,7 +93,7 @@ export function createTabListings(database: LanternDB): TabListings {
   /** A tab's record once the answers already given to it are recorded. */
   const settled = async (tabId: number): Promise<TabListed | undefined> => {
     await queue.get(tabId);
-    return readRecord(await session.get(recordKey(tabId)));
+    return storedTabListed(tabId);
   };
 
   /** The sender tab's record, when it is about the sender's current page. */
@@ -164,14 +137,14 @@ export function createTabListings(database: LanternDB): TabListings {
         if (tabId !== undefined && url) {
           void update(tabId, async () => {
             const hits = await answer;
-            const previous = readRecord(await session.get(recordKey(tabId)));
+            const previous = await storedTabListed(tabId);
             const record = !first && previous?.url === url ? previous : emptyRecord(url);
             const side = read === 'references' ? 'cites' : 'listed';
             const { kept, capped } = keep(record[side], hits);
             record[side] = kept;
             record.capped ||= capped;
             await session.set(recordKey(tabId), record);
-            await paintCount(tabId, record);
+            await button.paint(tabId);
           }).catch(() => undefined);
         }
         const hits = await answer;
@@ -190,7 +163,7 @@ export function createTabListings(database: LanternDB): TabListings {
         const { tabId, url } = sender;
         if (tabId === undefined || !url) return {};
         await update(tabId, async () => {
-          const record = readRecord(await session.get(recordKey(tabId)));
+          const record = await storedTabListed(tabId);
           // Only the record of the page that says so: a stale page cannot mark its successor's.
           if (record?.url !== url || record.capped) return;
           await session.set(recordKey(tabId), { ...record, capped: true });
@@ -234,14 +207,10 @@ export function createTabListings(database: LanternDB): TabListings {
 
     async forget(tabId, unlessUrl) {
       await update(tabId, async () => {
-        if (unlessUrl !== undefined && readRecord(await session.get(recordKey(tabId)))?.url === unlessUrl) return;
+        if (unlessUrl !== undefined && (await storedTabListed(tabId))?.url === unlessUrl) return;
         await session.remove(recordKey(tabId));
-        await paintCount(tabId, undefined);
+        await button.paint(tabId);
       });
-    },
-
-    async repaint(tabId) {
-      await paintCount(tabId, await settled(tabId));
     },
   };
 }

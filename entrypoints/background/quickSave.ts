@@ -11,14 +11,15 @@ import { savedState } from '../../lib/db/readingList';
 import type { PageIdentity } from '../../lib/types';
 import { saveTargetFor, urlIdentity, type FoundPaper } from '../../lib/quickSave';
 import { notifyTab } from '../../lib/messages';
-import { toolbarButton, type TabPapers } from './toolbar';
+import type { ButtonFlash } from '../../lib/toolbarLook';
+import type { ToolbarButton } from './button';
+import type { TabPapers } from './toolbar';
 
-const FLASH_MS = 2500;
 /** A "Remove" from the menu on a paper with a note or tags asks first; choosing it again within this time removes it. */
 const ASK_AGAIN_MS = 2 * 60 * 1000;
 
 /** What the toolbar button says for a moment after a menu choice or the shortcut. */
-type Flash = { text: '✓' | '−' | '?' | '!'; color: string; title: string };
+type Flash = ButtonFlash & { text: '✓' | '−' | '?' | '!' };
 
 const SAVED: Flash = { text: '✓', color: '#1e7d3a', title: 'Saved to your Lantern reading list' };
 const REMOVED: Flash = { text: '−', color: '#5b636d', title: 'Removed from your Lantern reading list. Undo: on the page’s Lantern badge or in Lantern’s popup' };
@@ -28,31 +29,6 @@ const ASKING: Flash = {
   title: 'This paper has your note or tags. Choose “Remove from Lantern” again to remove it (it stays restorable for 30 days)',
 };
 const notDone = (what: string, reason: string): Flash => ({ text: '!', color: '#b3261e', title: `Lantern could not ${what}: ${reason}` });
-
-/** Paints a tab's toolbar button as it was before a flash: its count of listed papers (listings.ts), or nothing. */
-export type RepaintButton = (tabId: number) => Promise<void>;
-
-/** Shows the outcome on the toolbar button of one tab for a moment, then `repaint`s it. */
-async function flash(tabId: number | undefined, outcome: Flash, repaint: RepaintButton): Promise<void> {
-  const button = toolbarButton();
-  if (!button || tabId === undefined) return;
-  const previousTitle = await button.getTitle({ tabId });
-  const flashTitle = outcome.title;
-  await Promise.all([
-    button.setBadgeBackgroundColor({ tabId, color: outcome.color }),
-    button.setBadgeText({ tabId, text: outcome.text }),
-    button.setTitle({ tabId, title: flashTitle }),
-  ]);
-  setTimeout(() => {
-    // The tab may have closed meanwhile: nothing to clear then. The tooltip goes back only if
-    // nothing has retitled the tab since (the badge's recheck after a save does).
-    const restore = async () => {
-      if ((await button.getTitle({ tabId })) === flashTitle) await button.setTitle({ tabId, title: previousTitle });
-      await repaint(tabId);
-    };
-    restore().catch(() => undefined);
-  }, FLASH_MS);
-}
 
 /** Saving what a tab or a link shows, for the context menu and the shortcut. */
 export interface QuickSave {
@@ -70,11 +46,13 @@ export interface QuickSave {
   remove(found: FoundPaper, tabId: number | undefined, now?: number): Promise<string | undefined>;
 }
 
-/** `repaint`: how a tab's toolbar button looks again after a flash. */
-export function createQuickSave(database: LanternDB, tabs: Pick<TabPapers, 'tabPaper'>, repaint: RepaintButton): QuickSave {
+/** `button`: the toolbar button that shows each outcome for a moment. */
+export function createQuickSave(database: LanternDB, tabs: Pick<TabPapers, 'tabPaper'>, button: Pick<ToolbarButton, 'flash'>): QuickSave {
   /** When the menu last asked about a paper with a note or tags, by paper id (the worker's memory: a restart asks again). */
   const asked = new Map<string, number>();
-  const show = (tabId: number | undefined, outcome: Flash) => flash(tabId, outcome, repaint);
+  const show = async (tabId: number | undefined, outcome: Flash) => {
+    if (tabId !== undefined) await button.flash(tabId, outcome);
+  };
   const foundForIdentity = async (identity: PageIdentity): Promise<FoundPaper> => ({ identity, match: await matchIdentity(database, identity) });
   return {
     foundForIdentity,

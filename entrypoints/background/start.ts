@@ -10,6 +10,7 @@ import type { LanternDB } from '../../lib/db/schema';
 import { handleMessages, type Handlers } from '../../lib/messages';
 import type { CatalogSnapshot } from '../../lib/types';
 import { setupAllSites } from './allSites';
+import { createToolbarButton } from './button';
 import { setupCommands } from './commands';
 import { setupContextMenu } from './contextMenu';
 import { createHandlers } from './handlers';
@@ -35,11 +36,13 @@ export interface Background {
 
 /** Builds the background on `database` and registers every listener (synchronously, as MV3 requires). */
 export function startBackground(database: LanternDB, snapshot: CatalogSnapshot): Background {
-  const tabs = createTabPapers(database, (identity) => matchIdentity(database, identity));
+  // One painter for the toolbar button: the tab's paper, its listings and a quick save's outcome all show through it.
+  const button = createToolbarButton();
+  const tabs = createTabPapers(database, (identity) => matchIdentity(database, identity), button);
   const searchIndex = createSearchIndexKeeper(database);
   const lists = createListRefresher(database, searchIndex);
-  const listings = createTabListings(database);
-  const quickSave = createQuickSave(database, tabs, (tabId) => listings.repaint(tabId));
+  const listings = createTabListings(database, button);
+  const quickSave = createQuickSave(database, tabs, button);
   const savedChanges = followSavedChanges(database);
   const handlers = createHandlers({ database, tabs, lists, listings, savedChanges, zotero: zoteroHandlers(database) });
   handleMessages(handlers);

@@ -1,6 +1,6 @@
 /**
- * The toolbar button lights up on a listed paper's tab, also where no badge can be drawn
- * (arXiv PDFs in the browser's PDF viewer), and its tooltip names the entry. Two sources answer
+ * Each tab's paper, which lights the toolbar button up on a listed paper's tab (button.ts), also
+ * where no badge can be drawn (arXiv PDFs in the browser's PDF viewer). Two sources answer
  * for a tab: the URL alone, on every navigation (tabs.onUpdated), and the content script's
  * `matchPage`, which also reads the document. Per-tab answers live in storage.session because
  * the MV3 service worker forgets everything when it is stopped; the popup reads them back with
@@ -13,26 +13,16 @@
 import { browser } from 'wxt/browser';
 import type { LanternDB } from '../../lib/db/schema';
 import { identifyUrl } from '../../lib/page';
-import { nextTabState, readTabState, tabStateKey, toolbarTitle, type TabPaperState } from '../../lib/tabPaper';
+import { nextTabState, readTabState, tabStateKey, type TabPaperState } from '../../lib/tabPaper';
 import type { PageIdentity, PageMatch } from '../../lib/types';
+import type { ToolbarButton } from './button';
 import { session } from './session';
-
-const LISTED_ICON = { 16: '/icon-listed-16.png', 32: '/icon-listed-32.png' };
-const DEFAULT_ICON = { 16: '/icon-16.png', 32: '/icon-32.png' };
 
 export type MatchIdentity = (identity: PageIdentity) => Promise<PageMatch | null>;
 
-// Firefox's MV2 build has browserAction where MV3 has action.
-export const toolbarButton = (): typeof browser.action | undefined => browser.action ?? browser.browserAction;
-
-async function paint(tabId: number, match: PageMatch | null): Promise<void> {
-  const button = toolbarButton();
-  if (!button) return;
-  const name = browser.runtime.getManifest().name;
-  await Promise.all([
-    button.setIcon({ tabId, path: match ? LISTED_ICON : DEFAULT_ICON }),
-    button.setTitle({ tabId, title: toolbarTitle(match, name) }),
-  ]);
+/** A tab's recorded paper as stored (without waiting for answers still being recorded), or undefined. */
+export async function storedTabPaper(tabId: number): Promise<TabPaperState | undefined> {
+  return readTabState(await session.get(tabStateKey(tabId)));
 }
 
 /** Each tab's last pending record, so that records for one tab run one after another. */
@@ -43,9 +33,9 @@ const recording = new Map<number, Promise<unknown>>();
  * it: always when the tab is a listed paper, else only when it was painted as one (setIcon
  * decodes images; most pages are not listed papers).
  */
-function record(tabId: number, next: TabPaperState): Promise<TabPaperState> {
+function record(button: ToolbarButton, tabId: number, next: TabPaperState): Promise<TabPaperState> {
   // One read-modify-write at a time per tab: answers arrive concurrently (navigation, page, URL).
-  const done = (recording.get(tabId) ?? Promise.resolve()).then(() => recordNow(tabId, next));
+  const done = (recording.get(tabId) ?? Promise.resolve()).then(() => recordNow(button, tabId, next));
   const settled = done.catch(() => undefined);
   recording.set(tabId, settled);
   void settled.then(() => {
@@ -54,12 +44,12 @@ function record(tabId: number, next: TabPaperState): Promise<TabPaperState> {
   return done;
 }
 
-async function recordNow(tabId: number, next: TabPaperState): Promise<TabPaperState> {
+async function recordNow(button: ToolbarButton, tabId: number, next: TabPaperState): Promise<TabPaperState> {
   const key = tabStateKey(tabId);
   const previous = readTabState(await session.get(key));
   const kept = nextTabState(previous, next);
   await session.set(key, kept);
-  if (kept.match || previous?.match) await paint(tabId, kept.match);
+  if (kept.match || previous?.match) await button.paint(tabId, { icon: true });
   return kept;
 }
 
@@ -90,32 +80,32 @@ export interface TabPapers {
   watchTabs(): void;
 }
 
-export function createTabPapers(database: LanternDB, matchIdentity: MatchIdentity): TabPapers {
+export function createTabPapers(database: LanternDB, matchIdentity: MatchIdentity, button: ToolbarButton): TabPapers {
   const lookAtUrl = async (tabId: number, url: string) => {
-    const known = readTabState(await session.get(tabStateKey(tabId)));
+    const known = await storedTabPaper(tabId);
     if (known?.url === url && known.source === 'page') return;
-    await record(tabId, await fromUrl(url, matchIdentity)).catch(() => undefined);
+    await record(button, tabId, await fromUrl(url, matchIdentity)).catch(() => undefined);
   };
 
   return {
     recordPage(tabId, url, identity, match) {
       // The page waits for the answer, not for the toolbar (setIcon decodes images: tens of ms).
-      record(tabId, { url, identity, match, source: 'page' }).catch(() => undefined);
+      record(button, tabId, { url, identity, match, source: 'page' }).catch(() => undefined);
     },
 
     async tabPaper(tabId) {
-      const stored = readTabState(await session.get(tabStateKey(tabId)));
+      const stored = await storedTabPaper(tabId);
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
       const url = tab?.url;
       if (stored && (!url || stored.url === url)) return { identity: stored.identity, match: stored.match };
       if (!url) return { identity: null, match: null };
-      const state = await record(tabId, await fromUrl(url, matchIdentity));
+      const state = await record(button, tabId, await fromUrl(url, matchIdentity));
       return { identity: state.identity, match: state.match };
     },
 
     async pageRecord(tabId, url) {
       await recording.get(tabId);
-      const stored = readTabState(await session.get(tabStateKey(tabId)));
+      const stored = await storedTabPaper(tabId);
       return stored && stored.url === url && stored.source === 'page' ? stored : undefined;
     },
 
@@ -125,7 +115,7 @@ export function createTabPapers(database: LanternDB, matchIdentity: MatchIdentit
         const url = tab.url ?? '';
         if (change.status === 'loading' || change.url !== undefined) {
           // A new page: forget the old one now; answers for the new one follow.
-          record(tabId, { url, identity: null, match: null, source: 'url' }).catch(() => undefined);
+          record(button, tabId, { url, identity: null, match: null, source: 'url' }).catch(() => undefined);
           // The page will ask within tens of ms: open the database while it loads (after the
           // worker was stopped, opening is most of the wait). The URL is visible on the site list only.
           if (url && !database.isOpen()) database.open().catch(() => undefined);

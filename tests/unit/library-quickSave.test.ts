@@ -20,6 +20,7 @@ import { setupCommands } from '../../entrypoints/background/commands';
 import { createQuickSave } from '../../entrypoints/background/quickSave';
 import { createTabPapers } from '../../entrypoints/background/toolbar';
 import { createTabListings } from '../../entrypoints/background/listings';
+import { createToolbarButton, type ToolbarButton } from '../../entrypoints/background/button';
 import { matchIdentity } from '../../lib/db/papers';
 import { savePaper, savedPaperFromPaper } from '../../lib/db/readingList';
 
@@ -64,9 +65,9 @@ describe('linkIdentity and urlIdentity', () => {
   });
 });
 
-/** The background's quick save over one database, as start.ts builds it, with the tabs' listings it repaints. */
-function quickSaveOn(database: LanternDB, listings = createTabListings(database)) {
-  return createQuickSave(database, createTabPapers(database, (identity) => matchIdentity(database, identity)), (tabId) => listings.repaint(tabId));
+/** The background's quick save over one database, as start.ts builds it, on the toolbar button the tabs' listings paint too. */
+function quickSaveOn(database: LanternDB, button = createToolbarButton()) {
+  return createQuickSave(database, createTabPapers(database, (identity) => matchIdentity(database, identity), button), button);
 }
 
 describe('context menu and shortcut in the background', () => {
@@ -81,6 +82,7 @@ describe('context menu and shortcut in the background', () => {
     await seedFromSnapshot(db, snapshot);
     badges = [];
     colors = [];
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Lantern', version: '0.1.0' });
     const action = fakeBrowser.action;
     vi.spyOn(action, 'getTitle').mockResolvedValue('Lantern');
     vi.spyOn(action, 'setTitle').mockResolvedValue(undefined);
@@ -98,7 +100,7 @@ describe('context menu and shortcut in the background', () => {
     await db.delete();
   });
 
-  function menuListener(listings?: ReturnType<typeof createTabListings>): (info: Menus.OnClickData, tab?: Tabs.Tab) => void {
+  function menuListener(button?: ToolbarButton): (info: Menus.OnClickData, tab?: Tabs.Tab) => void {
     let listener: ((info: Menus.OnClickData, tab?: Tabs.Tab) => void) | undefined;
     const created: unknown[] = [];
     vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
@@ -109,7 +111,7 @@ describe('context menu and shortcut in the background', () => {
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((l) => {
       listener = l;
     });
-    setupContextMenu(quickSaveOn(db, listings));
+    setupContextMenu(quickSaveOn(db, button));
     if (!listener) throw new Error('setupContextMenu registered no click listener');
     return listener;
   }
@@ -125,8 +127,9 @@ describe('context menu and shortcut in the background', () => {
   });
 
   it('gives a listing tab its count of listed papers back, in its colour, after the short-lived "✓"', async () => {
-    const listings = createTabListings(db);
-    const onClick = menuListener(listings);
+    const button = createToolbarButton();
+    const listings = createTabListings(db, button);
+    const onClick = menuListener(button);
     const tab = { kind: 'content' as const, tabId: 7, url: 'https://example.org/blog' };
     // The page links two listed papers: the button counts them.
     await listings.handlers.lookupListed({ items: [{ arxiv: '2311.16079' }, { arxiv: LISTED_ARXIV }], read: 'links', first: true, ui: false }, tab);

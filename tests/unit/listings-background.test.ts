@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import snapshotJson from '../../assets/catalog.json';
 import { createTabListings, type TabListings } from '../../entrypoints/background/listings';
+import { createToolbarButton } from '../../entrypoints/background/button';
 import { seedFromSnapshot } from '../../lib/db/catalog';
 import { LanternDB } from '../../lib/db/schema';
 import { MARK_SETTINGS_KEY } from '../../lib/markSettings';
@@ -24,7 +25,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   db = new LanternDB(`listings-bg-${n++}`);
   await seedFromSnapshot(db, snapshotJson as CatalogSnapshot, 1000);
-  listings = createTabListings(db);
+  listings = createTabListings(db, createToolbarButton());
 });
 
 describe('lookupListed', () => {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nextTabState, readTabState, toolbarTitle, type TabPaperState } from '../../lib/tabPaper';
-import type { PageMatch, Paper } from '../../lib/types';
-import { withAuthorList } from '../fixtures/authors';
+import { listedMatch, listedPaper } from '../fixtures/tabPaper';
 
-const paper: Paper = withAuthorList({
-  id: 'arxiv:2311.16452',
-  title: 'Can Generalist Foundation Models Outcompete Special-Purpose Tuning? Case Study in Medicine',
-  authors: 'Harsha Nori et al.',
-  venue: 'arXiv',
-  year: 2023,
-  month: 11,
-  categories: ['Evaluation'],
-  links: [],
-  ids: { arxiv: '2311.16452', repos: [] },
-  titleKey: 'can generalist foundation models outcompete special purpose tuning case study in medicine',
-  line: 3,
-  lists: ['seed'],
-});
-const match: PageMatch = { paper, via: 'arxiv', related: [], saved: false, listNames: ['LLMs in Medicine'] };
+const paper = listedPaper;
+const match = listedMatch;
 const url = 'https://arxiv.org/abs/2311.16452';
 
 const state = (over: Partial<TabPaperState>): TabPaperState => ({ url, identity: { url }, match: null, source: 'url', ...over });
