@@ -6,6 +6,7 @@
 import type { PageIdentity, SavedPaper } from '../types';
 import { paperId } from '../ids';
 import { isHttpUrl } from '../ids/url';
+import { listingKindFromUrl } from '../listing/kind';
 import { formatAuthors, namesFromPeople } from '../names';
 import { titleKey } from '../title';
 
@@ -19,6 +20,12 @@ export function savedPaperFromPage(page: PageIdentity): { paper: SavedPaper } | 
   const title = page.title?.trim() ?? '';
   if (title === '') return { error: 'This page does not say which paper it is (no title found), so Lantern cannot save it.' };
   if (!isHttpUrl(page.url)) return { error: 'Lantern only saves papers from web pages (http or https).' };
+  // A known listing's heading ("Computation and Language") is no paper's title. A PubMed article
+  // is a listing only for its "Similar articles" and "Cited by": it is one paper's page.
+  const listing = listingKindFromUrl(page.url);
+  if (listing !== undefined && listing !== 'pubmed-related') {
+    return { error: 'This page lists many papers, not one, so Lantern cannot save it as a paper.' };
+  }
   const ids: SavedPaper['ids'] = { repos: page.repo ? [page.repo] : [] };
   if (page.arxiv) ids.arxiv = page.arxiv;
   if (page.doi) ids.doi = page.doi;

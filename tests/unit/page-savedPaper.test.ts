@@ -43,4 +43,20 @@ describe('savedPaperFromPage', () => {
     expect(savedPaperFromPage({ url: 'https://example.org/x', title: '   ' })).toEqual({ error: expect.stringMatching(/no title/) });
     expect(savedPaperFromPage({ url: 'javascript:alert(1)', title: 'T' })).toEqual({ error: expect.stringMatching(/http or https/) });
   });
+
+  it('refuses a page that lists papers, whose heading is no paper’s title', () => {
+    const listings = [
+      'https://arxiv.org/list/cs.CL/new',
+      'https://arxiv.org/search/?query=medical+llm&searchtype=all',
+      'https://scholar.google.com/scholar?q=clinical+llm',
+      'https://pubmed.ncbi.nlm.nih.gov/?term=large+language+model',
+      'https://huggingface.co/papers',
+      'https://aclanthology.org/events/acl-2023/',
+    ];
+    for (const url of listings) {
+      expect(savedPaperFromPage({ url, title: 'Computation and Language' }), url).toEqual({ error: expect.stringMatching(/lists many papers/) });
+    }
+    // A PubMed article is one paper, whose "Similar articles" Lantern also reads as a listing.
+    expect(savedPaperFromPage({ url: 'https://pubmed.ncbi.nlm.nih.gov/38000001/', title: 'Clinical chatbots: a review' })).toHaveProperty('paper');
+  });
 });
