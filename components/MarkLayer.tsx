@@ -56,17 +56,27 @@ interface DrawnMark {
   hit: ListedHit;
 }
 
-/** Whether the page is dark: the relative luminance of the first opaque background from <body> up. */
+/**
+ * Whether the page is dark: the relative luminance of the first opaque background from <body> up;
+ * without one, the color of the canvas the browser draws.
+ */
 function pageTheme(doc: Document): 'light' | 'dark' {
   const view = doc.defaultView;
+  if (!view) return 'light';
   for (const element of [doc.body, doc.documentElement]) {
-    if (!element || !view) continue;
+    if (!element) continue;
     const match = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)/.exec(view.getComputedStyle(element).backgroundColor);
     if (!match || match[4] === '0') continue;
     const [r, g, b] = [match[1], match[2], match[3]].map((c) => Number(c) / 255) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 ? 'dark' : 'light';
   }
-  return view?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  // The canvas is white on a page that declares no dark scheme (its root's CSS color-scheme, else
+  // the color-scheme meta), whatever the system prefers; on one that does, the system chooses.
+  const css = view.getComputedStyle(doc.documentElement).colorScheme;
+  const declared = css && css !== 'normal' ? css : (doc.querySelector('meta[name="color-scheme" i]')?.getAttribute('content') ?? '');
+  const schemes = declared.toLowerCase().split(/\s+/);
+  if (!schemes.includes('dark')) return 'light';
+  return !schemes.includes('light') || view.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 /** One stylesheet shared by every mark's root where the browser allows it, else a <style> per root. */
@@ -282,8 +292,8 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     for (const marks of byPaper.values()) for (const mark of marks) mark.root.dataset.theme = theme;
   };
   if (doc.readyState !== 'complete') doc.defaultView?.addEventListener('load', readTheme, { once: true });
-  // A switch of the system's scheme: a page without a background of its own follows it, and a
-  // page that styles itself by it changes its background.
+  // A switch of the system's scheme: a page without a background of its own that supports both
+  // schemes follows it, and a page that styles itself by it changes its background.
   const systemScheme = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)');
   systemScheme?.addEventListener('change', readTheme);
 

@@ -131,6 +131,9 @@ describe('createMarkLayer', () => {
   it('follows a switch of the system’s scheme on a page without a background of its own', () => {
     const scheme = Object.assign(new EventTarget(), { matches: false, media: '(prefers-color-scheme: dark)' });
     const matchMedia = vi.spyOn(window, 'matchMedia').mockImplementation(() => scheme as unknown as MediaQueryList);
+    // The page supports both schemes: the browser draws its canvas as the system prefers.
+    const meta = Object.assign(document.createElement('meta'), { name: 'color-scheme', content: 'light dark' });
+    document.head.append(meta);
     try {
       const layer = createMarkLayer(document, actions());
       layer.mark(listing(['a']), [hit('a')], 'listing');
@@ -143,6 +146,19 @@ describe('createMarkLayer', () => {
       const stopped = vi.spyOn(scheme, 'removeEventListener');
       layer.remove();
       expect(stopped).toHaveBeenCalledWith('change', expect.any(Function));
+    } finally {
+      matchMedia.mockRestore();
+      meta.remove();
+    }
+  });
+  it('stays light on a page without a background that declares no dark scheme, even when the system is dark', () => {
+    // The browser draws such a page on white: a dark mark would stand out on it.
+    const matchMedia = vi.spyOn(window, 'matchMedia').mockImplementation(() => ({ matches: true, media: '(prefers-color-scheme: dark)', addEventListener() {}, removeEventListener() {} }) as unknown as MediaQueryList);
+    try {
+      const layer = createMarkLayer(document, actions());
+      layer.mark(listing(['a']), [hit('a')], 'listing');
+      expect(roots.get(document.querySelector(MARK_TAG)!)?.querySelector<HTMLElement>('.root')?.dataset.theme).toBe('light');
+      layer.remove();
     } finally {
       matchMedia.mockRestore();
     }
