@@ -82,6 +82,9 @@ export interface ImportNotice {
   warnings: string[];
 }
 
+/** A reason's closing "Nothing was imported." (or "…; fix the file and try again."). */
+const NOTHING_IMPORTED_AGAIN = /\s*Nothing was imported(?:; fix the file and try again)?\.$/;
+
 /**
  * The whole import of a file the user chose, for every "Import" button (library and options
  * pages): size check, text decoding, the format from the name or else from the text, the import
@@ -92,7 +95,12 @@ export async function importChosenFile(
   file: Pick<File, 'name' | 'size' | 'arrayBuffer'>,
   run: (text: string, format: ImportFormat, fileName: string) => Promise<ImportFileOutcome>,
 ): Promise<ImportNotice> {
-  const failed = (why: string): ImportNotice => ({ error: true, text: `Nothing was imported from “${file.name}”: ${why}`, warnings: [] });
+  // The readers' reasons end by saying that nothing was imported, which this notice says first.
+  const failed = (why: string): ImportNotice => ({
+    error: true,
+    text: `Nothing was imported from “${file.name}”: ${why.replace(NOTHING_IMPORTED_AGAIN, (tail) => (tail.includes('fix') ? ' Fix the file and try again.' : ''))}`,
+    warnings: [],
+  });
   const tooLarge = sizeProblem(file.size);
   if (tooLarge) return failed(tooLarge);
   try {
