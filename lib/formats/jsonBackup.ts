@@ -208,7 +208,9 @@ function jsonSyntaxError(text: string, error: unknown): string {
   }
   const where = offset === undefined ? undefined : lineAndColumn(text, offset);
   const place = where ? `Line ${where.line}, column ${where.column}: ` : '';
-  return `${place}the file is not valid JSON (${message.replace(/\s*in JSON at position \d+.*$/s, '')}). Nothing was imported.`;
+  // V8 names the position (older) or quotes the file around it (newer: `…, "{"a": b" is not valid JSON`).
+  const problem = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
+  return `${place}the file is not valid JSON (${problem}). Nothing was imported.`;
 }
 
 /** Reads a Lantern JSON backup. Never throws: a file that cannot be used gets one plain-words reason. */

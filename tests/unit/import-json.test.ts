@@ -44,6 +44,10 @@ describe('parseJSONBackup refuses damaged and foreign files, naming the problem'
     expect(refusal('{\n "format": "lantern-backup",\n "version": 1,,\n}')).toMatch(/^Line 3, column 15: the file is not valid JSON \(/);
   });
 
+  it('a syntax error the engine reports by quoting the file: the problem without the quote', () => {
+    expect(refusal('{"this is": broken')).toBe("the file is not valid JSON (Unexpected token 'b'). Nothing was imported.");
+  });
+
   it('a backup from a newer Lantern', () => {
     expect(refusal(fixture('future-version-backup.json'))).toMatch(/version 2, written by a newer Lantern; this Lantern reads version 1/);
   });
