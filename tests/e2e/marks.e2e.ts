@@ -221,6 +221,31 @@ describe('a mark', () => {
     }
   }, 45_000);
 
+  it('opens the same card after a title in a heading as after one in a line of text', async () => {
+    // Semantic Scholar's result titles are <h2>s (24 px here); arXiv's listing titles are lines of 16 px.
+    const listings = [LISTINGS.find((f) => f.file === 'semantic-scholar-search.html')!, LISTINGS[0]!];
+    const sizes: { file: string; chip: string; card: string; title: string }[] = [];
+    for (const listing of listings) {
+      const page = await open(listing.url);
+      try {
+        const paper = listing.marked[0]!;
+        await waitForMarks(page, listing.marked);
+        await clickMark(page, paper);
+        const size = await closedShadow(page).waitFor(`lantern-mark[data-paper-id="${paper}"]`, (root) => {
+          const [chip, card, title] = ['.chip', '.card-wrap', '.card .title'].map((sel) => root.querySelector(sel));
+          return chip && card && title ? { chip: getComputedStyle(chip).fontSize, card: getComputedStyle(card).fontSize, title: getComputedStyle(title).fontSize } : null;
+        });
+        sizes.push({ file: listing.file, ...size });
+      } finally {
+        await page.close();
+      }
+    }
+    const [heading, line] = sizes as [(typeof sizes)[number], (typeof sizes)[number]];
+    // The chip keeps the size of the text it sits in; the card does not.
+    expect(parseFloat(heading.chip)).toBeGreaterThan(parseFloat(line.chip));
+    expect({ card: heading.card, title: heading.title }).toEqual({ card: line.card, title: line.title });
+  }, 45_000);
+
   it('follows the reading list when it changes in the popup: saved there, the open listing shows it', async () => {
     const url = 'https://arxiv.org/list/cs.CL/new';
     const id = 'arxiv:2311.16079';
