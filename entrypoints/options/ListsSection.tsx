@@ -120,7 +120,9 @@ export function ListsSection({
           />
         ))}
       </ul>
-      <form class="add-list" onSubmit={add}>
+      {/* Lantern checks the address itself: it takes one without "https://", which the browser's
+          own check of a URL field refuses, and says what is wrong in its own words. */}
+      <form class="add-list" onSubmit={add} noValidate>
         <label for="add-list-url">Follow another list</label>
         <div class="row">
           <input

@@ -103,6 +103,17 @@ describe('hosts a list may come from', () => {
     await options.close();
   });
 
+  it('reads an address typed without https:// itself, and answers in its own plain words, not the browser’s URL check', async () => {
+    const options = await openOptions();
+    try {
+      expect(await addFromOptions(options, 'github.com/someone')).toBe(
+        'That GitHub address is not a repository. Paste a repository URL such as https://github.com/owner/awesome-list.',
+      );
+    } finally {
+      await options.close();
+    }
+  });
+
   it('runs no content script on a plain-http page of an https-only site', async () => {
     const listed = catalog.entries.find((e) => e.ids.arxiv)!;
     const body = `<!DOCTYPE html><html><head><title>${listed.title}</title><meta name="citation_arxiv_id" content="${listed.ids.arxiv}"></head><body><h1>${listed.title}</h1></body></html>`;
