@@ -4,7 +4,7 @@ import { normalizeListUrl, type ListRefreshState, type RefreshOutcome } from '..
 import type { ListInfo } from '../../lib/types';
 import { plural } from '../../lib/words';
 import type { OptionsServices, RefreshState } from './services';
-import { count, dateTime, errorText, NoticeLine, type Notice } from './ui';
+import { calendarDate, count, dateTime, errorText, NoticeLine, type Notice } from './ui';
 
 function outcomeText(outcome: RefreshOutcome, name: string): string {
   if (outcome.status === 'failed') return `${name}: ${outcome.message}`;
@@ -181,7 +181,9 @@ function ListRow({
         </span>
       </div>
       <p class="list-meta">
-        {plural(list.entryCount, 'entry', 'entries')} · last refreshed {dateTime(refresh?.lastSuccessAt ?? list.fetchedAt)}
+        {plural(list.entryCount, 'entry', 'entries')} ·{' '}
+        {/* Never fetched here: the bundled copy, whose time is its source's date (a day, no hour). */}
+        {refresh?.lastSuccessAt !== undefined ? `last refreshed ${dateTime(refresh.lastSuccessAt)}` : `the list as of ${calendarDate(list.fetchedAt)}`}
         {source && (
           <>
             {' · '}

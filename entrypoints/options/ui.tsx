@@ -16,6 +16,9 @@ export function NoticeLine({ notice, refreshMessage = false }: { notice: Notice;
 /** "Nov 30, 2026, 1:18 PM" in the browser's locale. */
 export const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** "Dec 23, 2023" in the browser's locale, for a time that stands for a calendar date (its UTC midnight). */
+export const calendarDate = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** "12,345": counts in the options page are written with English digit grouping, as elsewhere in Lantern. */

@@ -199,6 +199,19 @@ describe('options page', () => {
     expect(host.querySelector('[data-auto-backup]')).toBeNull();
   });
 
+  it('dates a list never fetched here by its source’s day, with no made-up hour, and a fetched one by its last refresh', async () => {
+    // The bundled list's time is its source's date, 2023-12-23: its UTC midnight, the evening
+    // before in the Americas.
+    const bundled = { ...REFRESH_STATE.lists[0]!, fetchedAt: Date.parse('2023-12-23') };
+    const refreshed = { ...bundled, id: 'other', name: 'Awesome Clinical NLP', fetchedAt: NOW };
+    const state = { ...REFRESH_STATE, lists: [bundled, refreshed], states: { other: { lastSuccessAt: NOW } } } as unknown as RefreshState;
+    await act(async () => render(null, host));
+    await act(async () => render(<App services={{ ...services(), getRefreshState: async () => ({ ok: true, value: state }) }} />, host));
+    const meta = (id: string) => host.querySelector(`[data-list-id="${id}"] .list-meta`)?.textContent;
+    await until(() => expect(meta('seed')).toBe('3 entries · the list as of Dec 23, 2023 · source'));
+    expect(meta('other')).toMatch(/^3 entries · last refreshed Nov 2[45], 2026, \d{1,2}:00\s?[AP]M · source$/);
+  });
+
   it('asks for a list host’s permission inside the click, and says plainly when it is refused', async () => {
     permissionGranted = false;
     const lists = section('Lists');
