@@ -27,6 +27,7 @@
  */
 import type { Paper, PaperIds, SavedItem, SavedPaper } from '../types';
 import { recordAutoBackup } from '../db/autoBackups';
+import { joinNotes } from '../notes';
 import type { LanternDB } from '../db/schema';
 import { cleanTags, savedPaperFromPaper, toStorageError } from '../db/readingList';
 import { paperKeys } from '../ids';
@@ -64,13 +65,6 @@ export const NO_BACKUP_MESSAGE =
 
 /** Between a saved note and a different imported note for the same paper. */
 export const NOTE_SEPARATOR = '\n\n— imported note —\n';
-
-/** The note after an import (see the rules at the top of this file). */
-function mergedNote(saved: string, incoming: string, incomingIsNewer: boolean): string {
-  if (incoming === '' || saved.includes(incoming)) return saved;
-  if (saved === '' || (incomingIsNewer && incoming.includes(saved))) return incoming;
-  return `${saved}${NOTE_SEPARATOR}${incoming}`;
-}
 
 /** The item with every time no later than `now`. */
 export function clampTimes(item: SavedItem, now: number): SavedItem {
@@ -116,7 +110,7 @@ export function mergeSavedItem(saved: SavedItem, incoming: SavedItem): SavedItem
     status: statusFromIncoming ? incoming.status : saved.status,
     statusChangedAt: statusFromIncoming ? incoming.statusChangedAt : saved.statusChangedAt,
     tags: cleanTags([...saved.tags, ...incoming.tags]),
-    note: mergedNote(saved.note, incoming.note, incomingIsNewer),
+    note: joinNotes(saved.note, incoming.note, NOTE_SEPARATOR, incomingIsNewer),
     starred: incomingIsNewer ? incoming.starred : saved.starred,
     addedAt: Math.min(saved.addedAt, incoming.addedAt),
     updatedAt: Math.max(saved.updatedAt, incoming.updatedAt),

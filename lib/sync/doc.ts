@@ -15,6 +15,7 @@
  */
 import type { ReadingStatus, RemovedItem, SavedItem, SavedPaper, SyncedField } from '../types';
 import { currentTitleId } from '../title';
+import { joinNotes } from '../notes';
 import { packPaper } from './paper';
 
 export const SYNCED_FIELDS: readonly SyncedField[] = ['status', 'tags', 'note', 'starred'];
@@ -174,13 +175,6 @@ export function mergeDocs(a: SyncDoc, b: SyncDoc): SyncDoc {
 /** Between the notes of two saved copies of one paper that sync made one. */
 export const JOINED_NOTE_SEPARATOR = '\n\n— merged note —\n';
 
-/** Two notes as one: one that holds the other is enough, else both, `first` first. */
-function joinNotes(first: string, second: string): string {
-  if (second === '' || first.includes(second)) return first;
-  if (first === '' || second.includes(first)) return second;
-  return `${first}${JOINED_NOTE_SEPARATOR}${second}`;
-}
-
 /** Two stamped values joined, the earlier change first, stamped with the later one; one alone as it is. */
 function joinStamped<T>(a: Stamped<T> | undefined, b: Stamped<T> | undefined, join: (first: T, second: T) => T): Stamped<T> | undefined {
   if (!a || !b) return a ?? b;
@@ -195,7 +189,7 @@ function joinStamped<T>(a: Stamped<T> | undefined, b: Stamped<T> | undefined, jo
  */
 function joinCopies(a: SyncEntry, b: SyncEntry): SyncEntry {
   const merged = mergeEntries(a, b);
-  const note = joinStamped(a.fields.note, b.fields.note, joinNotes);
+  const note = joinStamped(a.fields.note, b.fields.note, (first, second) => joinNotes(first, second, JOINED_NOTE_SEPARATOR));
   const tags = joinStamped(a.fields.tags, b.fields.tags, (first, second) => [...new Set([...first, ...second])]);
   return { ...merged, fields: { ...merged.fields, ...(note && { note }), ...(tags && { tags }) } };
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { joinNotes } from '../../lib/notes';
+
+const SEP = '\n--\n';
+
+describe('joinNotes', () => {
+  it('keeps both different notes, the first first, the separator between', () => {
+    expect(joinNotes('read the methods', 'compare with Med-PaLM', SEP)).toBe(`read the methods${SEP}compare with Med-PaLM`);
+    expect(joinNotes('compare with Med-PaLM', 'read the methods', SEP)).toBe(`compare with Med-PaLM${SEP}read the methods`);
+  });
+
+  it('adds nothing for an empty note or one the other holds', () => {
+    expect(joinNotes('mine', '', SEP)).toBe('mine');
+    expect(joinNotes('', 'theirs', SEP)).toBe('theirs');
+    expect(joinNotes('', '', SEP)).toBe('');
+    expect(joinNotes('read the methods first', 'the methods', SEP)).toBe('read the methods first');
+    expect(joinNotes('same', 'same', SEP, false)).toBe('same');
+  });
+
+  it('lets the second replace a first it holds, unless told not to', () => {
+    expect(joinNotes('the methods', 'read the methods first', SEP)).toBe('read the methods first');
+    expect(joinNotes('the methods', 'read the methods first', SEP, false)).toBe(`the methods${SEP}read the methods first`);
+    // An empty first note is never kept over a second one.
+    expect(joinNotes('', 'theirs', SEP, false)).toBe('theirs');
+  });
+});
