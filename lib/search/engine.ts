@@ -15,6 +15,7 @@ import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import type { Paper } from '../types';
 import { COMMON_ABBREVIATIONS, abbreviationTable, abbreviationTerms, abbreviationsDefinedInAll, type AbbreviationTable } from './abbreviations';
 import { ByteWriter, decodeAll, decodeBlock, firstOfBlock, frontCode, isFrontCoded, nthOfBlock, readVarint, type ByteReader, type FrontCoded } from './compact';
+import { TopDocs } from './topDocs';
 import { tokenizeForIndex, tokenizeQuery } from './tokenize';
 import { categoryLeaf, categoryParts, isWithinCategory } from '../categories';
 
@@ -681,35 +682,6 @@ function docFilter(index: SearchIndex, filters: SearchFilters | undefined): ((do
 function toHit(index: SearchIndex, doc: number, score: number): SearchHit {
   const paper = index.papers?.[doc];
   return paper ? { id: paper.id, score, paper } : { id: idOf(index, doc), score };
-}
-
-/**
- * The `limit` docs offered with the highest keys, highest first; of equal keys, the one offered
- * first comes first (as a stable sort would order them). Cheaper than sorting every candidate:
- * most offers are turned away by one comparison with the lowest key kept.
- */
-class TopDocs {
-  readonly docs: number[] = [];
-  private readonly keys: number[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  offer(doc: number, key: number): void {
-    const { docs, keys, limit } = this;
-    let at = docs.length;
-    if (at >= limit) {
-      if (limit <= 0 || key <= (keys[at - 1] ?? 0)) return;
-      // Full: the lowest kept makes room.
-      at--;
-    }
-    while (at > 0 && (keys[at - 1] ?? 0) < key) {
-      docs[at] = docs[at - 1] ?? 0;
-      keys[at] = keys[at - 1] ?? 0;
-      at--;
-    }
-    docs[at] = doc;
-    keys[at] = key;
-  }
 }
 
 /**
