@@ -14,6 +14,7 @@
  *   adds tags (comma-separated) to its items; 200, or 400 with `{error}`.
  */
 import type { ZoteroItem } from './item';
+import { plural } from '../words';
 
 export const ZOTERO_ORIGIN = 'http://127.0.0.1:23119';
 /**
@@ -134,14 +135,12 @@ function failureWords(failure: ZoteroFailure): string {
   }
 }
 
-const papers = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'paper' : 'papers'}`;
-
 /** The sentence the UI shows for an outcome. */
 export function outcomeMessage(sent: number, notSent: number, failure: ZoteroFailure | undefined, target?: string): string {
   const where = target ? ` (${target})` : '';
-  if (!failure) return `Sent ${papers(sent)} to Zotero${where}.`;
+  if (!failure) return `Sent ${plural(sent, 'paper')} to Zotero${where}.`;
   if (sent === 0) return `${failureWords(failure)} Nothing was sent.`;
-  return `Only ${papers(sent)} of ${papers(sent + notSent)} reached Zotero${where}; ${papers(notSent)} did not: ${failureWords(failure)} Send again to try the rest.`;
+  return `Only ${plural(sent, 'paper')} of ${plural(sent + notSent, 'paper')} reached Zotero${where}; ${plural(notSent, 'paper')} did not: ${failureWords(failure)} Send again to try the rest.`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { noteHtml, zoteroItem, type ZoteroItem } from '../../lib/zotero/item';
-import { ZOTERO_ORIGIN, sendToZotero, type SendOptions } from '../../lib/zotero/connector';
+import { ZOTERO_ORIGIN, outcomeMessage, sendToZotero, type SendOptions } from '../../lib/zotero/connector';
 import { startZoteroServer, type ZoteroServerOptions, type ZoteroTestServer } from '../tools/zoteroServer';
 import type { SavedPaper } from '../../lib/types';
 import { namesFromByline } from '../../lib/names';
@@ -97,6 +97,14 @@ async function sendWith(serverOptions: ZoteroServerOptions | null, items: Zotero
 
 const many = (count: number): ZoteroItem[] =>
   Array.from({ length: count }, (_, i) => zoteroItem({ id: `arxiv:2401.${String(i).padStart(5, '0')}`, paper: { ...arxivPaper, id: `arxiv:2401.${String(i).padStart(5, '0')}`, ids: { arxiv: `2401.${String(i).padStart(5, '0')}`, repos: [] } } }));
+
+describe('outcomeMessage', () => {
+  it('counts papers in plain words, one paper and thousands alike', () => {
+    expect(outcomeMessage(1, 0, undefined)).toBe('Sent 1 paper to Zotero.');
+    expect(outcomeMessage(1204, 0, undefined, 'Reading')).toBe('Sent 1,204 papers to Zotero (Reading).');
+    expect(outcomeMessage(1, 1203, { kind: 'not-running' })).toMatch(/^Only 1 paper of 1,204 papers reached Zotero; 1,203 papers did not: /);
+  });
+});
 
 describe('sendToZotero against a connector server that follows Zotero’s endpoints', () => {
   it('pings, saves in batches with the API version header, tags each session, and reports all sent', async () => {
