@@ -13,7 +13,7 @@
  */
 import { authorListFromData, namesFromByline } from '../names';
 import type { EntryLink, LinkKind, PaperIds, ReadingStatus, SavedItem, SavedPaper } from '../types';
-import { normalizeArxivId, normalizeDoi, parseHttpUrl } from '../ids';
+import { normalizeArxivId, normalizeDoi, normalizePmcid, normalizePmid, parseHttpUrl } from '../ids';
 import { lineAndColumn, normalizeImportText, sizeProblem, type ImportResult } from './importResult';
 import { isRecord } from '../isRecord';
 import { currentTitleId, titleKey } from '../title';
@@ -119,8 +119,8 @@ function readLinks(value: unknown, dropped: string[]): EntryLink[] {
 const ID_NORMALIZERS: Record<(typeof ID_FIELDS)[number], (raw: string) => string | undefined> = {
   arxiv: normalizeArxivId,
   doi: normalizeDoi,
-  pmcid: (raw) => /^PMC\d{1,9}$/i.exec(raw.trim())?.[0].toUpperCase(),
-  pmid: (raw) => (/^\d{1,9}$/.test(raw.trim()) ? String(Number(raw.trim())) : undefined),
+  pmcid: (raw) => normalizePmcid(raw.trim()),
+  pmid: (raw) => normalizePmid(raw.trim()),
 };
 const ID_NAMES: Record<(typeof ID_FIELDS)[number], string> = { arxiv: 'arXiv id', doi: 'DOI', pmcid: 'PMC id', pmid: 'PubMed id' };
 

@@ -8,7 +8,7 @@ import { bareHost, parseHttpUrl } from './url';
 
 export { arxivIdFromDoi, arxivIdFromUrl, normalizeArxivId } from './arxiv';
 export { doiFromUrl, normalizeDoi } from './doi';
-export { pmcidFromUrl, pmidFromUrl } from './pubmed';
+export { normalizePmcid, normalizePmid, pmcidFromUrl, pmidFromUrl } from './pubmed';
 export { repoFromUrl } from './repo';
 export { parseHttpUrl } from './url';
 export { arxivIdFromWritten, doiFromWritten } from './written';

@@ -1,7 +1,25 @@
 import { examples } from '../detector';
-import { pmcidFromUrl, pmidFromUrl } from './pubmed';
+import { normalizePmcid, normalizePmid, pmcidFromUrl, pmidFromUrl } from './pubmed';
 
 export default [
+  examples(normalizePmcid, {
+    name: 'ids.normalizePmcid',
+    accepts: [
+      ['PMC10364849', 'PMC10364849'],
+      ['pmc10364849', 'PMC10364849'],
+      ['PMC0123', 'PMC0123'],
+    ],
+    rejects: ['', '10364849', 'PMC', 'PMC1234567890', 'PMCID: PMC10364849', 'PMC 10364849', ' PMC10364849'],
+  }),
+  examples(normalizePmid, {
+    name: 'ids.normalizePmid',
+    accepts: [
+      ['37438534', '37438534'],
+      ['037438534', '37438534'],
+      ['9999', '9999'],
+    ],
+    rejects: ['', 'PMID: 37438534', ' 37438534', '1234567890', '3743a534', '-1'],
+  }),
   examples(pmcidFromUrl, {
     name: 'url.pmcid',
     accepts: [

@@ -2,6 +2,17 @@ import { bareHost, parseHttpUrl, pathSegments } from './url';
 
 const PMCID = /^PMC(\d{1,9})$/i;
 const PMID = /^\d{1,9}$/;
+
+/** A PMC id as Lantern stores it ("PMC123", the prefix in capitals), from "PMC123" or "pmc123" and nothing around it. */
+export function normalizePmcid(text: string): string | undefined {
+  const match = PMCID.exec(text);
+  return match ? `PMC${match[1]}` : undefined;
+}
+
+/** A PubMed id as Lantern stores it, without leading zeros ("037438534" → "37438534"), from the digits alone. */
+export function normalizePmid(text: string): string | undefined {
+  return PMID.test(text) ? String(Number(text)) : undefined;
+}
 // Checked before the path is split: most links are elsewhere.
 const PMC_HOSTS = new Set(['ncbi.nlm.nih.gov', 'pmc.ncbi.nlm.nih.gov', 'europepmc.org']);
 const PMID_HOSTS = new Set(['pubmed.ncbi.nlm.nih.gov', 'ncbi.nlm.nih.gov', 'europepmc.org']);
@@ -23,8 +34,7 @@ export function pmcidFromUrl(raw: string | URL, knownHost?: string): string | un
     if ((segments[0] === 'article' || segments[0] === 'abstract') && segments[1]?.toUpperCase() === 'PMC') candidate = segments[2];
     else if (segments[0] === 'articles') candidate = segments[1];
   }
-  const match = candidate ? PMCID.exec(candidate) : null;
-  return match ? `PMC${match[1]}` : undefined;
+  return candidate ? normalizePmcid(candidate) : undefined;
 }
 
 /**
@@ -41,5 +51,5 @@ export function pmidFromUrl(raw: string | URL, knownHost?: string): string | und
   if (host === 'pubmed.ncbi.nlm.nih.gov' && segments.length === 1) candidate = segments[0];
   else if (host === 'ncbi.nlm.nih.gov' && segments[0] === 'pubmed' && segments.length === 2) candidate = segments[1];
   else if (host === 'europepmc.org' && (segments[0] === 'article' || segments[0] === 'abstract') && segments[1]?.toUpperCase() === 'MED') candidate = segments[2];
-  return candidate && PMID.test(candidate) ? String(Number(candidate)) : undefined;
+  return candidate ? normalizePmid(candidate) : undefined;
 }
