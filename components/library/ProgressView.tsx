@@ -1,24 +1,8 @@
 import { primaryUrl } from '../../lib/paperDisplay';
 import type { CategoryProgress } from '../../lib/progress';
-import type { EntryLink } from '../../lib/types';
+import type { LeftGroup, ListProgressView } from '../../lib/progress/data';
 import { plural } from '../../lib/words';
 import { categoryLeaf, categoryParts } from '../../lib/categories';
-
-/** One followed list's progress, figures already counted (lib/progress). */
-export interface ListProgressView {
-  listId: string;
-  name: string;
-  overall: CategoryProgress;
-  categories: CategoryProgress[];
-  /** Title and links of the papers named as "next unread", by id. */
-  papers: ReadonlyMap<string, { title: string; links: EntryLink[] }>;
-}
-
-/** Saved papers no followed list holds now, by the category they were saved under. */
-export interface LeftGroup {
-  category: string;
-  papers: { id: string; title: string }[];
-}
 
 function figures(p: CategoryProgress): string {
   return `${p.read.toLocaleString('en')} of ${p.total.toLocaleString('en')} read · ${p.reading.toLocaleString('en')} reading · ${p.saved.toLocaleString('en')} saved`;

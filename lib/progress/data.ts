@@ -20,15 +20,25 @@ export async function loadListsInOrder(db: LanternDB): Promise<ListInOrder[]> {
   );
 }
 
+/** One followed list's progress, figures already counted. */
+export interface ListProgressView {
+  listId: string;
+  name: string;
+  overall: CategoryProgress;
+  categories: CategoryProgress[];
+  /** Title and links of the papers named as "next unread", by id. */
+  papers: ReadonlyMap<string, { title: string; links: EntryLink[] }>;
+}
+
+/** Saved papers no followed list holds now, by the category they were saved under. */
+export interface LeftGroup {
+  category: string;
+  papers: { id: string; title: string }[];
+}
+
 export interface ProgressViews {
-  lists: {
-    listId: string;
-    name: string;
-    overall: CategoryProgress;
-    categories: CategoryProgress[];
-    papers: Map<string, { title: string; links: EntryLink[] }>;
-  }[];
-  left: { category: string; papers: { id: string; title: string }[] }[];
+  lists: ListProgressView[];
+  left: LeftGroup[];
 }
 
 /** The progress view's figures from the lists as they are now and the saved items. */
