@@ -70,8 +70,8 @@ const VENUES = [
   'IEEE Journal of Biomedical and Health Informatics', 'Bioinformatics', 'Cureus', 'Healthcare',
 ];
 
-/** mulberry32: small, fast, deterministic. */
-function makeRandom(seed: number): () => number {
+/** mulberry32: small, fast, deterministic; the one seeded generator of the benches and tests. */
+export function makeRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -15,6 +15,7 @@ import { parseBibTeX } from '../../lib/formats/bibtexImport';
 import { toCSV } from '../../lib/formats/csv';
 import { importItems } from '../../lib/formats/importItems';
 import { parseJSONBackup, toJSONBackup } from '../../lib/formats/jsonBackup';
+import { makeRandom } from './corpus';
 import { toMarkdown } from '../../lib/formats/markdown';
 import { toRIS } from '../../lib/formats/ris';
 import { titleKey } from '../../lib/title';
@@ -29,16 +30,6 @@ const SURNAMES = ['Nori', 'Singhal', 'Müller', 'Chen', 'Wang', 'van der Berg', 
 const VENUES = ['arXiv', 'Nature', 'npj Digital Medicine', 'EMNLP 2023 main', 'medRxiv', 'NeurIPS 2023', 'JAMA'];
 const CATEGORIES = ['Specialized Medical LLMs', 'Multimodal LLMs in Medicine', 'LLM-Powered Healthcare Agents', 'Evaluation › Strategies'];
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run measures the same list. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticPaper(index: number, next: () => number): SavedPaper {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
@@ -66,7 +57,7 @@ function syntheticPaper(index: number, next: () => number): SavedPaper {
 }
 
 export function syntheticItems(size: number): SavedItem[] {
-  const next = random(7);
+  const next = makeRandom(7);
   const start = Date.UTC(2024, 0, 1);
   return Array.from({ length: size }, (_, index) => {
     const paper = syntheticPaper(index, next);

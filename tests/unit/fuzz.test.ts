@@ -16,19 +16,9 @@ import { parsePastedIdentifier } from '../../lib/search/paste';
 import { tokenizeForIndex, tokenizeQuery } from '../../lib/search/tokenize';
 import { titleKey } from '../../lib/title';
 import type { PaperIds } from '../../lib/types';
+import { makeRandom } from '../bench/corpus';
 import { repeatTo } from './linearity';
 
-/** Mulberry32: a small seeded generator, so every run fuzzes the same inputs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   '[', ']', '(', ')', '![', '](', '[](', '**', '__', '*', '_', '`', '<', '>', '<!--', '-->', '|', '\\', '#', '## ', '- ', '\n', '\r\n', ' ',
@@ -96,7 +86,7 @@ const LONG_RUN = 16_000;
  * with a long run of that token at a random place (random mutations rarely make a run that long).
  */
 function inputs(seeds: readonly string[], seed: number, count: number, steps: number, longRun = LONG_RUN): string[] {
-  const next = random(seed);
+  const next = makeRandom(seed);
   const made: string[] = [];
   for (let n = 0; n < count; n++) {
     made.push(next() < 0.85 ? mutate(seeds[n % seeds.length]!, next, 1 + Math.floor(next() * steps)) : randomText(next, Math.floor(next() * 3000)));

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TopDocs } from '../../lib/search/topDocs';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { makeRandom } from '../bench/corpus';
 
 /** What TopDocs must give: a stable sort of the offers by key, highest first, cut at the limit. */
 function stableTop(offers: readonly { doc: number; key: number }[], limit: number): number[] {
@@ -65,7 +55,7 @@ describe('TopDocs', () => {
   });
 
   it('gives what a stable sort gives, and what sorted insertion gave, for hundreds of random offers with many ties', () => {
-    const next = random(20261201);
+    const next = makeRandom(20261201);
     for (let round = 0; round < 40; round++) {
       const count = 200 + Math.floor(next() * 400);
       // Few distinct keys, so most offers tie with others; some rounds with fractional keys.
