@@ -226,8 +226,11 @@ export function parseJSONBackup(raw: string): ImportResult {
     return { ok: false, error: jsonSyntaxError(text, error) };
   }
   if (!isRecord(data) || data.format !== BACKUP_FORMAT) {
-    const holds = Array.isArray(data) ? 'a list' : isRecord(data) ? 'an object without "format": "lantern-backup"' : 'a single value';
-    return { ok: false, error: `This JSON file is not a Lantern backup (it holds ${holds}).` };
+    const holds = Array.isArray(data) ? 'a list' : isRecord(data) ? 'data from another program' : 'a single value';
+    return {
+      ok: false,
+      error: `This JSON file is not a Lantern backup (it holds ${holds}). Lantern imports the backups it exports (Lantern settings › Data › Export backup) and BibTeX (.bib) files.`,
+    };
   }
   if (data.version !== BACKUP_VERSION) {
     const newer = typeof data.version === 'number' && data.version > BACKUP_VERSION;

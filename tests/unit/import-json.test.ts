@@ -63,6 +63,14 @@ describe('parseJSONBackup refuses damaged and foreign files, naming the problem'
     expect(refusal('42')).toMatch(/not a Lantern backup/);
   });
 
+  it('a JSON file that is not a Lantern backup: in plain words, with what Lantern can import instead', () => {
+    const message = refusal('{"name":"package","version":"1.0.0"}');
+    expect(message).toBe(
+      'This JSON file is not a Lantern backup (it holds data from another program). Lantern imports the backups it exports (Lantern settings › Data › Export backup) and BibTeX (.bib) files.',
+    );
+    expect(message).not.toMatch(/format|lantern-backup/);
+  });
+
   it('a backup without a list of items', () => {
     expect(refusal('{"format":"lantern-backup","version":1,"items":{}}')).toMatch(/"items" is an object, not a list/);
   });
