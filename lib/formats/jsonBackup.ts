@@ -198,10 +198,27 @@ function itemName(value: unknown, index: number): string {
   return `Item ${index + 1}${id}`;
 }
 
+/** The offset in `text` of 1-based `line` and `column`, as Firefox's JSON.parse names a place. */
+function offsetOf(text: string, line: number, column: number): number {
+  let lineStart = 0;
+  for (let current = 1; current < line; current += 1) {
+    const end = text.indexOf('\n', lineStart);
+    if (end === -1) break;
+    lineStart = end + 1;
+  }
+  return lineStart + column - 1;
+}
+
+/**
+ * One plain-words reason for a JSON.parse error, prefixed "Line L, column C: " when the engine
+ * names the place: V8 (Chromium) says "… in JSON at position N", SpiderMonkey (Firefox) says
+ * "JSON.parse: … at line L column C of the JSON data"; both read the same once reworded.
+ */
 function jsonSyntaxError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : undefined;
+  const firefoxPlace = /at line (\d+) column (\d+) of the JSON data/.exec(message);
+  const offset = position ? Number(position[1]) : firefoxPlace ? offsetOf(text, Number(firefoxPlace[1]), Number(firefoxPlace[2])) : undefined;
   // A file cut short fails at its very end (inside a string or between values).
   if (/unexpected end/i.test(message) || (offset !== undefined && offset >= text.trimEnd().length - 1)) {
     return 'The file ends in the middle of the backup: it looks truncated. Nothing was imported.';
@@ -209,7 +226,11 @@ function jsonSyntaxError(text: string, error: unknown): string {
   const where = offset === undefined ? undefined : lineAndColumn(text, offset);
   const place = where ? `Line ${where.line}, column ${where.column}: ` : '';
   // V8 names the position (older) or quotes the file around it (newer: `…, "{"a": b" is not valid JSON`).
-  const problem = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
+  // SpiderMonkey starts with "JSON.parse: " and a lower-case letter, V8 with a capital.
+  const problem = message
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
+    .replace(/^JSON\.parse: (.*?)(?: at line \d+ column \d+ of the JSON data)?$/s, (_, rest: string) => rest.charAt(0).toUpperCase() + rest.slice(1));
   return `${place}the file is not valid JSON (${problem}). Nothing was imported.`;
 }
 

@@ -1,7 +1,7 @@
 /** The JSON backup: its shape, and how parseJSONBackup answers good, damaged and foreign files. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJSONBackup, toJSONBackup } from '../../lib/formats/jsonBackup';
 import type { SavedItem } from '../../lib/types';
 import { trickyItems } from '../fixtures/imports/savedItems';
@@ -34,6 +34,10 @@ describe('toJSONBackup', () => {
 });
 
 describe('parseJSONBackup refuses damaged and foreign files, naming the problem', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('a truncated file', () => {
     expect(refusal(fixture('truncated-backup.json'))).toMatch(/looks truncated/);
     const whole = toJSONBackup(trickyItems(), { exportedAt: EXPORTED_AT });
@@ -42,6 +46,29 @@ describe('parseJSONBackup refuses damaged and foreign files, naming the problem'
 
   it('a syntax error, with its line and column', () => {
     expect(refusal('{\n "format": "lantern-backup",\n "version": 1,,\n}')).toMatch(/^Line 3, column 15: the file is not valid JSON \(/);
+  });
+
+  it('a syntax error reads the same in Chromium and Firefox: V8 gives the position, SpiderMonkey the line and column', () => {
+    const text = '{\n "format": "lantern-backup",\n "version": 1,,\n}';
+    const expected = 'Line 3, column 15: the file is not valid JSON (Expected double-quoted property name). Nothing was imported.';
+    const engines = [
+      'Expected double-quoted property name in JSON at position 45',
+      'Expected double-quoted property name in JSON at position 45 (line 3 column 15)',
+      'JSON.parse: expected double-quoted property name at line 3 column 15 of the JSON data',
+    ];
+    for (const message of engines) {
+      vi.spyOn(JSON, 'parse').mockImplementationOnce(() => {
+        throw new SyntaxError(message);
+      });
+      expect(refusal(text), message).toBe(expected);
+    }
+  });
+
+  it('a file cut short, as Firefox reports it (at its last line and column), is called truncated', () => {
+    vi.spyOn(JSON, 'parse').mockImplementationOnce(() => {
+      throw new SyntaxError('JSON.parse: end of data after property value in object at line 2 column 7 of the JSON data');
+    });
+    expect(refusal('{\n "a":1')).toMatch(/looks truncated/);
   });
 
   it('a syntax error the engine reports by quoting the file: the problem without the quote', () => {
