@@ -6,6 +6,7 @@ import { ResultList, optionId } from '../../components/ResultList';
 import { SearchBox } from '../../components/SearchBox';
 import { ThisTab, type TabPaper } from '../../components/ThisTab';
 import { ListedOnTab } from '../../components/ListedOnTab';
+import { NotInList } from '../../components/NotInList';
 import type { TabListings } from './services';
 import { markStatus, type ListedHit } from '../../lib/listing/hit';
 import { ListUpdates } from '../../components/ListUpdates';
@@ -385,11 +386,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
           />
         )}
         {browsing && catalog && <CategoryChips counts={catalog.categories} progress={categoryProgress} onPick={pickCategory} />}
-        {lookup?.kind === 'missing' && (
-          <p class="notice" data-lookup="missing">
-            {lookup.label} is not in the list.
-          </p>
-        )}
+        {lookup?.kind === 'missing' && <NotInList label={lookup.label} url={lookup.url} />}
         <p class={`result-status${browsing ? ' section-heading' : ''}`} aria-live="polite" role="status">
           {status}
         </p>

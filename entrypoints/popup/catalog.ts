@@ -212,7 +212,7 @@ export function createPopupCatalog({ index, listName, lists, papersForHits, pape
       const label = identityLabel(identity);
       return papersByKeys(identityKeys(identity)).then((candidates): Lookup => {
         const match = matchPaper(identity, candidates);
-        return match ? { kind: 'found', label, paper: match.paper } : { kind: 'missing', label };
+        return match ? { kind: 'found', label, paper: match.paper } : { kind: 'missing', label, url: identity.url };
       });
     },
   };

@@ -32,8 +32,8 @@ export interface SearchRequest {
   limit: number;
 }
 
-/** What a pasted identifier led to: the entry, or a plain "not in the list". */
-export type Lookup = { kind: 'found'; label: string; paper: Paper } | { kind: 'missing'; label: string };
+/** What a pasted identifier led to: the entry, or a plain "not in the list" with the identifier's own page (`url`, http(s)). */
+export type Lookup = { kind: 'found'; label: string; paper: Paper } | { kind: 'missing'; label: string; url: string };
 
 export interface PopupCatalog {
   entryCount: number;

@@ -317,6 +317,16 @@ describe('popup', () => {
     expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('arXiv:2401.00001 is not in the list.');
   });
 
+  it('offers the page of a pasted id that is not in the list, to open in a new tab', async () => {
+    await mount(makeServices());
+    await type('arXiv:2401.00001');
+    expect(root.querySelector('a[data-lookup-link]')?.getAttribute('href')).toBe('https://arxiv.org/abs/2401.00001');
+    await type('doi: 10.1000/xyz123');
+    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('DOI 10.1000/xyz123 is not in the list.');
+    expect(root.querySelector('a[data-lookup-link]')?.getAttribute('href')).toBe('https://doi.org/10.1000/xyz123');
+    expect(root.querySelector<HTMLAnchorElement>('a[data-lookup-link]')?.target).toBe('_blank');
+  });
+
   it('says so when nothing matches', async () => {
     await mount(makeServices());
     await type('zzzzqx');
