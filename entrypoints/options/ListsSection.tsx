@@ -15,6 +15,11 @@ function outcomeText(outcome: RefreshOutcome, name: string): string {
   }.`;
 }
 
+/** Where the section's one outcome line shows: at its top (updates, removals), or next to the "Follow another list" form that caused it. */
+type NoticePlace = 'top' | 'add-form';
+
+const ADD_NOTICE_ID = 'add-list-notice';
+
 export function ListsSection({
   services,
   state,
@@ -27,17 +32,17 @@ export function ListsSection({
   reload: () => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [placed, setPlaced] = useState<{ notice: Notice; place: NoticePlace }>({ notice: null, place: 'top' });
   const [url, setUrl] = useState('');
 
   const nameOf = (id: string) => state?.lists.find((l) => l.id === id)?.name ?? id;
 
-  const run = async (work: () => Promise<Notice>) => {
+  const run = async (work: () => Promise<Notice>, place: NoticePlace = 'top') => {
     setBusy(true);
     try {
-      setNotice(await work());
+      setPlaced({ notice: await work(), place });
     } catch (e) {
-      setNotice({ text: errorText(e), error: true });
+      setPlaced({ notice: { text: errorText(e), error: true }, place });
     } finally {
       setBusy(false);
       await reload();
@@ -59,7 +64,7 @@ export function ListsSection({
     e.preventDefault();
     const target = normalizeListUrl(url);
     if (!target.ok) {
-      setNotice({ text: target.error, error: true });
+      setPlaced({ notice: { text: target.error, error: true }, place: 'add-form' });
       return;
     }
     // The permission request comes first, synchronously in the click: later it would be refused.
@@ -74,8 +79,9 @@ export function ListsSection({
       return {
         text: `Added “${list.name}”: ${plural(list.entryCount, 'entry', 'entries')}, ${plural(summary.skippedLines, 'line')} skipped.`,
       };
-    });
+    }, 'add-form');
   };
+  const addNotice = placed.place === 'add-form' ? placed.notice : null;
 
   const remove = (list: ListInfo) => {
     if (!confirm(`Stop following “${list.name}”? Saved papers stay in your reading list.`)) return;
@@ -105,7 +111,7 @@ export function ListsSection({
           {busy ? (progress ?? 'Updating…') : ''}
         </span>
       </div>
-      <NoticeLine notice={notice} refreshMessage />
+      <NoticeLine notice={placed.place === 'top' ? placed.notice : null} refreshMessage />
       <ul class="lists">
         {state?.lists.map((list) => (
           <ListRow
@@ -132,11 +138,13 @@ export function ListsSection({
             value={url}
             onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
             spellcheck={false}
+            aria-describedby={addNotice ? ADD_NOTICE_ID : undefined}
           />
           <button type="submit" disabled={busy || url.trim() === ''}>
             Add list
           </button>
         </div>
+        <NoticeLine notice={addNotice} refreshMessage id={ADD_NOTICE_ID} />
         <p class="hint">A GitHub repository (its README is read), a GitHub file, or a raw markdown URL.</p>
       </form>
     </section>

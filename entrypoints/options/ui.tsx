@@ -3,11 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 
 export type Notice = { text: string; error?: boolean } | null;
 
-/** A section's outcome line: announced politely, or at once when it is an error. */
-export function NoticeLine({ notice, refreshMessage = false }: { notice: Notice; refreshMessage?: boolean }) {
+/** A section's outcome line: announced politely, or at once when it is an error. `id` lets a field name it in aria-describedby. */
+export function NoticeLine({ notice, refreshMessage = false, id }: { notice: Notice; refreshMessage?: boolean; id?: string }) {
   if (!notice) return null;
   return (
-    <p class={`notice${notice.error ? ' is-error' : ''}`} role={notice.error ? 'alert' : 'status'} data-refresh-message={refreshMessage || undefined}>
+    <p id={id} class={`notice${notice.error ? ' is-error' : ''}`} role={notice.error ? 'alert' : 'status'} data-refresh-message={refreshMessage || undefined}>
       {notice.text}
     </p>
   );

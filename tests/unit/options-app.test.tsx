@@ -226,6 +226,29 @@ describe('options page', () => {
     expect(calls.at(-1)).toBe('add https://gitlab.com/someone/awesome-papers/-/raw/main/README.md');
   });
 
+  it('shows what became of "Follow another list" next to its form, described by the address field, not at the top of the section', async () => {
+    const lists = section('Lists');
+    const form = lists.querySelector<HTMLFormElement>('form.add-list')!;
+    const input = lists.querySelector<HTMLInputElement>('#add-list-url')!;
+    const described = () => document.getElementById(input.getAttribute('aria-describedby') ?? '');
+    await act(async () => type(input, 'ftp://example.org/list.md'));
+    await act(async () => buttonNamed('Add list', lists).click());
+    await until(() => expect(form.querySelector('[data-refresh-message]')?.textContent).toBe('Only web (https) addresses can be followed.'));
+    expect(lists.querySelectorAll('[data-refresh-message]')).toHaveLength(1);
+    expect(described()?.textContent).toBe('Only web (https) addresses can be followed.');
+
+    permissionGranted = false;
+    await act(async () => type(input, 'https://gitlab.com/someone/awesome-papers/-/raw/main/README.md'));
+    await act(async () => buttonNamed('Add list', lists).click());
+    await until(() => expect(described()?.textContent).toBe('Lantern needs permission to read https://gitlab.com to follow this list.'));
+    expect(form.contains(described())).toBe(true);
+
+    await act(async () => buttonNamed('Update now').click());
+    await until(() => expect(lists.querySelector('[data-refresh-message]')?.textContent).toBe('LLMs in Medicine: The list could not be fetched: the network is offline.'));
+    expect(form.querySelector('[data-refresh-message]')).toBeNull();
+    expect(input.hasAttribute('aria-describedby')).toBe(false);
+  });
+
   it('reports a failed update with the list’s name, and a refused all-sites permission', async () => {
     await act(async () => buttonNamed('Update now').click());
     await until(() => expect(section('Lists').querySelector('[data-refresh-message]')?.textContent).toBe('LLMs in Medicine: The list could not be fetched: the network is offline.'));
