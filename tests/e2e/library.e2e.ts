@@ -217,6 +217,11 @@ describe('reading list', () => {
     await writeFile(broken, '{"format": "lantern-backup", "version": 1, "items": [');
     const message = await library.import(broken);
     expect(message).toMatch(/^Nothing was imported from “broken\.json”: /);
+    expect(message).toMatch(/looks truncated/);
+    // Chromium and Firefox word a syntax error differently; Lantern says it the same way in both.
+    const invalid = join(tmp, 'invalid.json');
+    await writeFile(invalid, '{\n "format": "lantern-backup",\n "version": 1,,\n}');
+    expect(await library.import(invalid)).toMatch(/^Nothing was imported from “invalid\.json”: Line 3, column 15: the file is not valid JSON \(Expected double-quoted property name\)\./);
     expect(await library.savedCount()).toBe(2);
     await library.page.close();
   });
