@@ -6,6 +6,7 @@ import { toBibTeX } from './bibtex';
 import type { AuthorList, CslName } from '../names';
 import { cleanVenue, paperUrl } from './paperKind';
 import type { SavedItem } from '../types';
+import { doiUrl } from '../ids';
 
 export type CitationFormat = 'bibtex' | 'markdown' | 'apa';
 
@@ -17,7 +18,7 @@ export const CITATION_FORMATS: readonly { format: CitationFormat; label: string 
 
 /** The paper's link for a reference: its DOI when it has one, else its page. */
 function citationUrl(item: Pick<SavedItem, 'paper'>): string | undefined {
-  return item.paper.ids.doi ? `https://doi.org/${item.paper.ids.doi}` : paperUrl(item.paper);
+  return item.paper.ids.doi ? doiUrl(item.paper.ids.doi) : paperUrl(item.paper);
 }
 
 /** "Nori, H.", "van der Berg, J.", "Rivera, J. Q., Jr."; an organisation (a literal) as it is. */

@@ -2,7 +2,7 @@
  * What kind of publication a saved paper is, judged from its venue and identifiers, so each
  * format can pick its entry type (BibTeX @article/@inproceedings/@misc, RIS JOUR/CPAPER/UNPB/GEN).
  */
-import { parseHttpUrl } from '../ids';
+import { doiUrl, parseHttpUrl } from '../ids';
 import type { SavedPaper } from '../types';
 
 export type PaperKind = 'journal' | 'conference' | 'arxiv' | 'preprint' | 'other';
@@ -36,7 +36,7 @@ export function paperUrl(paper: SavedPaper): string | undefined {
     paper.url,
     ...paper.links.filter((link) => link.kind === 'paper').map((link) => link.url),
     paper.ids.arxiv ? `https://arxiv.org/abs/${paper.ids.arxiv}` : undefined,
-    paper.ids.doi ? `https://doi.org/${paper.ids.doi}` : undefined,
+    paper.ids.doi ? doiUrl(paper.ids.doi) : undefined,
     ...paper.links.map((link) => link.url),
   ];
   return candidates.find((url): url is string => url !== undefined && parseHttpUrl(url) !== undefined);

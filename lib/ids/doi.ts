@@ -34,6 +34,14 @@ function trimTrailingPunctuation(doi: string): string {
   return doi.slice(0, end);
 }
 
+/**
+ * A normalized DOI's resolver link, "https://doi.org/10.1038/s41586-023-06291-2". Normalized DOIs
+ * hold none of the characters the DOI Handbook says to escape in a URL (%, ", #, ?, space).
+ */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi}`;
+}
+
 export function normalizeDoi(raw: string): string | undefined {
   const doi = trimTrailingPunctuation(
     safeDecode(raw.trim().replace(/^doi:\s*/i, '').replace(DOI_URL_PREFIX, '')).trim(),

@@ -7,7 +7,7 @@ import { repoFromUrl } from './repo';
 import { bareHost, parseHttpUrl } from './url';
 
 export { arxivIdFromDoi, arxivIdFromUrl, normalizeArxivId } from './arxiv';
-export { doiFromUrl, normalizeDoi } from './doi';
+export { doiFromUrl, doiUrl, normalizeDoi } from './doi';
 export { normalizePmcid, normalizePmid, pmcidFromUrl, pmidFromUrl } from './pubmed';
 export { repoFromUrl } from './repo';
 export { parseHttpUrl } from './url';

@@ -3,7 +3,7 @@
  * The popup resolves the identity against the database (the same way a page is matched) and
  * says plainly when the paper is not in the list.
  */
-import { arxivIdFromDoi, arxivIdFromWritten, doiFromWritten, identityFromUrl, normalizeArxivId, parseHttpUrl } from '../ids';
+import { arxivIdFromDoi, arxivIdFromWritten, doiFromWritten, doiUrl, identityFromUrl, normalizeArxivId, parseHttpUrl } from '../ids';
 import type { PageIdentity } from '../types';
 
 /** Longer pastes are prose, not an identifier. */
@@ -33,7 +33,7 @@ export function parsePastedIdentifier(text: string): PageIdentity | undefined {
   const doi = doiFromWritten(written);
   if (doi) {
     const arxivOfDoi = arxivIdFromDoi(doi);
-    return { url: `https://doi.org/${doi}`, doi, ...(arxivOfDoi ? { arxiv: arxivOfDoi } : {}) };
+    return { url: doiUrl(doi), doi, ...(arxivOfDoi ? { arxiv: arxivOfDoi } : {}) };
   }
 
   // After the ids: "math.GT/0309136" looks like a host and a path too.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { doiFromUrl, identityFromUrl, idsFromUrls, LinkIdsGathered, linkIds, paperKeys, parseHttpUrl } from '../../lib/ids';
+import doiExamples from '../../lib/ids/doi.examples';
+import { doiFromUrl, doiUrl, identityFromUrl, idsFromUrls, LinkIdsGathered, linkIds, paperKeys, parseHttpUrl } from '../../lib/ids';
 
 describe('idsFromUrls', () => {
   it('collects each kind of identifier from the first link that has it, and every repository', () => {
@@ -84,5 +85,17 @@ describe('identityFromUrl', () => {
       doi: '10.48550/arxiv.2311.16452',
     });
     expect(doiFromUrl('https://example.org/%64oi/10.1145/3571730')).toBe('10.1145/3571730');
+  });
+});
+
+describe('doiUrl', () => {
+  it('links every DOI the recognizer accepts to doi.org, and the link reads back as the same DOI', () => {
+    const dois = doiExamples.flatMap((set) => set.accepts.map(([, doi]) => doi)).filter((doi): doi is string => typeof doi === 'string');
+    expect(dois.length).toBeGreaterThan(10);
+    for (const doi of dois) {
+      const url = doiUrl(doi);
+      expect(new URL(url).host).toBe('doi.org');
+      expect(doiFromUrl(url)).toBe(doi);
+    }
   });
 });
