@@ -5,12 +5,14 @@
  * reads at every open. Targets: first results within 80 ms on the real list and
  * 120 ms at 100k, the stored index at most 4 MB at 100k. Beside each list's figures, its floor:
  * the same opens of a bare extension page doing only the popup's unavoidable first read, then one
- * frame (floorPage.ts, added to a copy of the build), and how far above it the popup is.
+ * frame (floorPage.ts, added to a copy of the build), and how far above it the popup is; and a
+ * blank extension page's first frame (nothing read, nothing drawn but one word): what any page of
+ * the extension costs on this machine before it does anything.
  *
  * Needs the Chrome build (`npm run build`, or LANTERN_EXT_DIR) and Chromium, like the E2E tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +24,7 @@ import { layoutList } from '../../lib/db/layout';
 import type { CatalogSnapshot, Paper, StoredEntry } from '../../lib/types';
 import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
 import { generateCorpus } from './corpus';
-import { pageSignal } from './pageSignal';
+import { pageSignal, SIGNAL_TAG } from './pageSignal';
 
 const LARGE = Number(process.env.LANTERN_BENCH_POPUP_SIZE ?? 100_000);
 const QUERY = 'radiology';
@@ -43,10 +45,13 @@ interface FloorTimes {
 }
 
 const FLOOR_PAGE = 'floor.html';
+const BLANK_PAGE = 'blank.html';
 
 /**
  * A copy of the build at `extDir` with the floor page added (floor.html, and floorPage.ts bundled
- * into floor.js), so that the product measured is the build as it is. The caller removes the copy.
+ * into floor.js) and the blank page (blank.html and blank.js, which reports `blankOpen` with
+ * `{ frame }` at its first frame), so that the product measured is the build as it is. The caller
+ * removes the copy.
  */
 async function withFloorPage(extDir: string): Promise<string> {
   const dir = await mkdtemp(join(os.tmpdir(), 'lantern-bench-floor-'));
@@ -65,6 +70,11 @@ async function withFloorPage(extDir: string): Promise<string> {
     join(dir, FLOOR_PAGE),
     '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <title>Floor</title>\n  </head>\n  <body>\n    <script type="module" src="./floor.js"></script>\n  </body>\n</html>\n',
   );
+  await writeFile(
+    join(dir, 'blank.js'),
+    `document.body.append('blank');\nrequestAnimationFrame(() => console.debug(${JSON.stringify(SIGNAL_TAG)}, 'blankOpen', JSON.stringify({ frame: performance.now() })));\n`,
+  );
+  await writeFile(join(dir, BLANK_PAGE), (await readFile(join(dir, FLOOR_PAGE), 'utf8')).replace('Floor', 'Blank').replace('./floor.js', './blank.js'));
   return dir;
 }
 
@@ -114,6 +124,16 @@ async function openFloor(ext: ExtensionSession): Promise<FloorTimes> {
   return marks;
 }
 
+/** ms from navigation to the blank page's first frame. */
+async function openBlank(ext: ExtensionSession): Promise<number> {
+  const page = await ext.context.newPage();
+  const reported = pageSignal(page, 'blankOpen', 120_000);
+  await page.goto(ext.extensionUrl(BLANK_PAGE));
+  const { frame } = JSON.parse(await reported) as { frame: number };
+  await page.close();
+  return frame;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
@@ -123,12 +143,14 @@ async function measure(ext: ExtensionSession, label: string, target?: number): P
   const cold = await openOnce(ext);
   // Let the background finish what the new list set off (its own index check) before timing.
   await new Promise((resolve) => setTimeout(resolve, 5_000));
-  // The popup and the floor page take turns, so that both see the same stretch of machine load.
+  // The popup, the floor page and the blank page take turns, so that all see the same stretch of machine load.
   const warm: OpenTimes[] = [];
   const floor: FloorTimes[] = [];
+  const blank: number[] = [];
   for (let i = 0; i < WARM_OPENS; i++) {
     warm.push(await openOnce(ext));
     floor.push(await openFloor(ext));
+    blank.push(await openBlank(ext));
   }
   const spread = (values: number[]) => `${median(values).toFixed(0)} ms (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
   const focus = median(warm.map((t) => t.focus));
@@ -144,6 +166,7 @@ async function measure(ext: ExtensionSession, label: string, target?: number): P
     `  ${''.padEnd(18)} floor (bare page reading the same rows, then a frame) ${spread(floor.map((t) => t.frame))}, rows read ${spread(floor.map((t) => t.read))}` +
       ` · popup above the floor: box focused ${above(focus)}, results ${above(results)} [medians of ${WARM_OPENS} opens, taking turns with the popup's]`,
   );
+  console.log(`  ${''.padEnd(18)} blank extension page (nothing read, one frame) ${spread(blank)} [taking turns with the others]`);
 }
 
 /**
@@ -177,8 +200,9 @@ async function storedIndexMB(ext: ExtensionSession): Promise<number> {
   return bytes / 1e6;
 }
 
+/** Until the popup counts the bundled list's entries (its count is 0 while the seeding runs). */
 async function waitForSeed(page: Page): Promise<void> {
-  await page.locator('[data-entry-count]').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-entry-count]')?.getAttribute('data-entry-count')) > 0, undefined, { timeout: 30_000 });
 }
 
 /**
