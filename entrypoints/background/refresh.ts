@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import type { LanternDB } from '../../lib/db/schema';
 import {
   addList,
+  checkRunsAt,
   countNewEntries,
   dueLists,
   earliestCheckAt,
@@ -34,8 +35,6 @@ import type { SearchIndexKeeper } from '../../lib/search/store';
 import type { Handlers, Request, Response } from '../../lib/messages';
 
 const ALARM = 'lantern-refresh';
-/** A scheduled check never fires sooner than this after the browser starts (let it settle). */
-const MIN_ALARM_DELAY_MS = 60_000;
 const PROGRESS_EVERY_MS = 200;
 
 
@@ -58,7 +57,7 @@ async function reschedule(database: LanternDB): Promise<void> {
     await browser.alarms.clear(ALARM);
     return;
   }
-  await browser.alarms.create(ALARM, { when: Math.max(when, Date.now() + MIN_ALARM_DELAY_MS) });
+  await browser.alarms.create(ALARM, { when: checkRunsAt(when, Date.now()) });
 }
 
 /** Rebuilt before answering, so a popup reopened after "Update now" loads a fresh index instead of building one. */
@@ -143,14 +142,14 @@ export function createListRefresher(database: LanternDB, searchIndex: SearchInde
       await afterChange();
     },
     async state() {
-      const [lists, states, schedule, nextCheckAt, newEntries] = await Promise.all([
+      const [lists, states, schedule, due, newEntries] = await Promise.all([
         database.lists.toArray(),
         readRefreshStates(database),
         readSchedule(database),
         earliestCheckAt(database),
         countNewEntries(database),
       ]);
-      return { lists, states, schedule, ...(nextCheckAt !== undefined && { nextCheckAt }), newEntries: newEntries.count };
+      return { lists, states, schedule, ...(due !== undefined && { nextCheckAt: checkRunsAt(due, Date.now()) }), newEntries: newEntries.count };
     },
     async setSchedule(schedule) {
       if (!isValidSchedule(schedule)) throw new Error('That schedule is not one of the choices.');

@@ -13,6 +13,8 @@ export const DEFAULT_SCHEDULE: RefreshSchedule = { intervalHours: 24 };
 export const SCHEDULE_CHOICES: readonly number[] = [0, 6, 12, 24, 72, 168];
 
 export const FIRST_RETRY_MS = 15 * 60_000;
+/** A scheduled check never runs sooner than this from now (after a browser start, let it settle). */
+export const MIN_CHECK_DELAY_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 /** What scheduling needs to know of a list's past checks. */
@@ -51,4 +53,12 @@ export function nextCheckAt(history: CheckHistory | undefined, fetchedAt: number
     return Math.max(history.lastAttemptAt + retryDelayMs(history.failures, intervalMs), history.retryAt ?? 0);
   }
   return Math.max(history?.lastSuccessAt ?? 0, fetchedAt) + intervalMs;
+}
+
+/**
+ * Epoch ms when a check due at `due` will run, seen at `now`: a check already overdue (the
+ * bundled list's date is long past on a fresh install) runs MIN_CHECK_DELAY_MS from now, not in the past.
+ */
+export function checkRunsAt(due: number, now: number): number {
+  return Math.max(due, now + MIN_CHECK_DELAY_MS);
 }

@@ -33,6 +33,12 @@ describe('the background’s refresh handlers', () => {
     expect(lists.map((l) => l.id)).toEqual(['seed']);
   });
 
+  it('tells the next check in the future, though the bundled list’s date is long past', async () => {
+    const before = Date.now();
+    const reply = (await send('getRefreshState', {})) as { value: { nextCheckAt?: number } };
+    expect(reply.value.nextCheckAt).toBeGreaterThan(before);
+  });
+
   it('accepts only the offered schedules, and off clears the next check', async () => {
     expect(await send('setRefreshSchedule', { intervalHours: 5 })).toMatchObject({ ok: false, error: expect.stringMatching(/not one of the choices/) });
     expect(await send('setRefreshSchedule', { intervalHours: 0 })).toEqual({ ok: true, value: { intervalHours: 0 } });

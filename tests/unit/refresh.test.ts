@@ -14,6 +14,8 @@ import {
   fetchListSource,
   markEntriesSeen,
   nextCheckAt,
+  checkRunsAt,
+  MIN_CHECK_DELAY_MS,
   readRefreshStates,
   refreshList,
   removeList,
@@ -334,6 +336,12 @@ describe('schedule and backoff', () => {
     expect(nextCheckAt({ failures: 2, lastAttemptAt: 1000 }, 0, { intervalHours: 0 })).toBeUndefined();
     expect(nextCheckAt({ failures: 2, lastAttemptAt: 1000 }, 0, { intervalHours: 24 })).toBe(1000 + 30 * 60_000);
     expect(nextCheckAt({ failures: 1, lastAttemptAt: 1000, retryAt: 1000 + DAY / 2 }, 0, { intervalHours: 24 })).toBe(1000 + DAY / 2);
+  });
+
+  it('runs an overdue check a minute from now, not at its past due time', () => {
+    const now = Date.UTC(2026, 11, 1);
+    expect(checkRunsAt(Date.UTC(2023, 11, 24), now)).toBe(now + MIN_CHECK_DELAY_MS);
+    expect(checkRunsAt(now + DAY, now)).toBe(now + DAY);
   });
 
   it('makes a failing list due again sooner with each failure, and not before', async () => {
