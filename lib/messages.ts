@@ -145,7 +145,7 @@ export function isPageIdentity(v: unknown): v is PageIdentity {
   return true;
 }
 
-const QUERY_FIELDS = new Set(['arxiv', 'doi', 'pmid', 'pmcid', 'repo', 'title', 'author', 'text']);
+const QUERY_FIELDS = new Set(['arxiv', 'doi', 'pmid', 'pmcid', 'repo', 'title', 'author', 'text', 'url']);
 
 export function isItemQuery(v: unknown): v is ItemQuery {
   if (!isRecord(v)) return false;

@@ -1,12 +1,13 @@
 /**
  * Which items of a page that lists papers are listed papers: many items resolved in one pass
  * over the key buckets (buckets.ts), reading only the buckets of keys the lists' key filters may
- * hold (keyFilter.ts). Identifiers and titles are looked up as keys; a reference's text is
+ * hold (keyFilter.ts). Identifiers, titles and addresses (a listed link that names no
+ * identifier, lib/ids/link.ts) are looked up as keys; a reference's text is
  * scanned for runs of words that may be listed titles (lib/listing/titleScan.ts), looked up as
  * keys too. Each item is then matched as the page badge matches a page (lib/match.ts).
  */
 import { arxivIdFromDoi } from '../ids/arxiv';
-import { paperKeys } from '../ids';
+import { listedLinkKeys, paperKeys } from '../ids';
 import type { ItemQuery } from '../listing/item';
 import { isScannedTitle, titleCandidates } from '../listing/titleScan';
 import { identityKeys, matchPaper } from '../match';
@@ -19,11 +20,12 @@ import { keyFilters, keyHash, mayHold, type KeyFilter } from './keyFilter';
 import type { LanternDB } from './schema';
 
 const TITLE = 'title:';
+const LINK = 'link:';
 
 function identityOf(query: ItemQuery, title?: string): PageIdentity {
   const arxiv = query.arxiv ?? (query.doi ? arxivIdFromDoi(query.doi) : undefined);
   return {
-    url: '',
+    url: query.url ?? '',
     ...(arxiv && { arxiv }),
     ...(query.doi && { doi: query.doi }),
     ...(query.pmid && { pmid: query.pmid }),
@@ -89,8 +91,9 @@ export async function lookupListed(
   if (places.length > 0) options.onKeyFound?.();
   const papers = mergeEntries(await entriesAt(db, places));
   const byKey = new Map<string, Paper[]>();
+  const byLink = [...wanted].some((key) => key.startsWith(LINK));
   for (const paper of papers) {
-    for (const key of paperKeys(paper.ids, paper.titleKey)) {
+    for (const key of byLink ? [...paperKeys(paper.ids, paper.titleKey), ...listedLinkKeys(paper)] : paperKeys(paper.ids, paper.titleKey)) {
       if (!wanted.has(key)) continue;
       const same = byKey.get(key);
       if (same) same.push(paper);

@@ -22,6 +22,11 @@ export interface ItemQuery {
   author?: string;
   /** A reference's whole text, normalized as titles are (lib/title.ts): a listed title inside it is that paper. */
   text?: string;
+  /**
+   * An address off the page's site that names no identifier (a journal's article page): an entry
+   * listed with a link to exactly this address is that paper (lib/ids/link.ts listedLinkKeys).
+   */
+  url?: string;
 }
 
 export interface ListingItem {
@@ -42,12 +47,7 @@ const MAX_LINKS_PER_ITEM = 12;
  */
 export function queryFromUrl(raw: string, base: string): ItemQuery | undefined {
   if (raw.startsWith('#')) return undefined;
-  let url: URL | undefined;
-  try {
-    url = parseHttpUrl(new URL(raw, base));
-  } catch {
-    return undefined;
-  }
+  const url = absoluteUrl(raw, base);
   if (!url || samePage(url, base)) return undefined;
   const query: ItemQuery = {};
   const arxiv = arxivIdFromUrl(url);
@@ -61,6 +61,27 @@ export function queryFromUrl(raw: string, base: string): ItemQuery | undefined {
   const repo = repoFromUrl(url);
   if (repo) query.repo = repo;
   return hasIdentifier(query) ? query : undefined;
+}
+
+/** Longest address sent as ItemQuery.url (the background refuses longer fields). */
+const MAX_ADDRESS = 1024;
+
+/**
+ * A link off the page's site, by its address, when it names no identifier (queryFromUrl says so
+ * first): links within a site are its navigation, not papers.
+ */
+export function addressQuery(raw: string, base: string): ItemQuery | undefined {
+  const url = absoluteUrl(raw, base);
+  return url && url.hostname !== absoluteUrl(base, base)?.hostname && url.href.length <= MAX_ADDRESS ? { url: url.href } : undefined;
+}
+
+/** A link's http(s) address, resolved against the page's. */
+function absoluteUrl(raw: string, base: string): URL | undefined {
+  try {
+    return parseHttpUrl(new URL(raw, base));
+  } catch {
+    return undefined;
+  }
 }
 
 function samePage(url: URL, base: string): boolean {
@@ -104,5 +125,5 @@ export function shownAuthor(text: string | undefined): string | undefined {
 
 /** An item, unless its query names nothing. */
 export function item(query: ItemQuery, anchor: Element, place: ListingItem['place'], group: Element): ListingItem | undefined {
-  return hasIdentifier(query) || query.title || query.text ? { query, anchor, place, group } : undefined;
+  return hasIdentifier(query) || query.title || query.text || query.url ? { query, anchor, place, group } : undefined;
 }

@@ -1,10 +1,11 @@
 /**
  * Links to papers on any page Lantern runs on (blog posts, READMEs, the list's own README): every
  * link whose URL names a paper (arXiv abs/pdf/html, doi.org, a publisher URL with a DOI,
- * PubMed/PMC, a code repository) is an item; its group is its block (list item, paragraph, table
+ * PubMed/PMC, a code repository), or leads off the page's site to an address a list may link
+ * (a journal's article page), is an item; its group is its block (list item, paragraph, table
  * cell…), so a paper linked twice in one block (paper and code) is marked once.
  */
-import { item, queryFromUrl, shownAuthor, shownText, type ListingItem } from './item';
+import { addressQuery, item, queryFromUrl, shownAuthor, shownText, type ListingItem } from './item';
 import { REFERENCE_SELECTOR } from './references';
 
 const BLOCK = 'li, p, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, article, section';
@@ -32,7 +33,8 @@ export function paperLinks(root: ParentNode): HTMLAnchorElement[] {
  * identifiers: a paper page's links to its own PDF are not news).
  */
 export function linkItem(link: Element, base: string, own: ReadonlySet<string> = new Set()): ListingItem | undefined {
-  const query = queryFromUrl(link.getAttribute('href') ?? '', base);
+  const href = link.getAttribute('href') ?? '';
+  const query = queryFromUrl(href, base) ?? addressQuery(href, base);
   if (!query) return undefined;
   for (const key of ['arxiv', 'doi', 'pmid', 'pmcid', 'repo'] as const) {
     const value = query[key];

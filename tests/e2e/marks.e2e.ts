@@ -122,7 +122,7 @@ describe('a mark', () => {
         const all = await chrome.storage.session.get(`listed:${id}`);
         return all[`listed:${id}`] as { listed: { id: string }[] };
       }, tabId)).listed.map((h) => h.id);
-      expect(listed).toEqual(['arxiv:2311.16452', 'arxiv:2311.16079', 'doi:10.1038/s41586-023-06291-2']);
+      expect(listed).toEqual(['arxiv:2311.16452', 'arxiv:2311.16079', 'doi:10.1038/s41586-023-06291-2', 'title:utility of chatgpt in clinical practice']);
     } finally {
       await page.close();
     }

@@ -206,6 +206,21 @@ describe('references', () => {
 });
 
 describe('links', () => {
+  it('asks by address only for links off the page’s site that name no id, and never a long or non-web one', () => {
+    const base = 'https://blog.example.org/post';
+    const doc = parse(`<p>
+      <a href="https://www.jmir.org/2023/1/e48568">off the site</a>
+      <a href="/about">the site's own page</a>
+      <a href="https://blog.example.org/archive">the site again</a>
+      <a href="mailto:someone@example.org">mail</a>
+      <a href="https://journal.example.com/${'a'.repeat(1100)}">too long</a>
+    </p>`);
+    const queries = paperLinks(doc).flatMap((link) => linkItem(link, base)?.query ?? []);
+    expect(queries).toEqual([{ url: 'https://www.jmir.org/2023/1/e48568' }]);
+    expect(queries.every(isItemQuery)).toBe(true);
+    expect(isItemQuery({ url: `https://journal.example.com/${'a'.repeat(1100)}` })).toBe(false);
+  });
+
   it('reads every link to a paper outside the references, grouped by block, skipping the page’s own paper', () => {
     const doc = parse(readListing('github-readme.html'));
     const own = new Set(['repo:github.com/mingze-yuan/awesome-llm-healthcare']);
@@ -218,8 +233,12 @@ describe('links', () => {
       { doi: '10.1038/s41586-023-06291-2' },
       { repo: 'huggingface.co/google/flan-t5-xl' },
       { arxiv: '2306.00001' },
+      // Off GitHub and naming no id: asked by address, as a list may link exactly that page.
+      { url: 'https://www.jmir.org/2023/1/e48568/' },
+      { url: 'https://www.jmir.org/2023/1/e40000' },
       { repo: 'github.com/epfllm/meditron' },
       { arxiv: '2311.16079' },
+      { url: 'https://img.shields.io/badge/PRs-welcome-green.svg' },
     ]);
     // Paper and code of one entry share their list item: one group.
     expect(items[2]!.group).toBe(items[3]!.group);
