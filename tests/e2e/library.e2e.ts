@@ -236,6 +236,22 @@ describe('reading list', () => {
     await library.page.close();
   });
 
+  it('stacks each paper’s row in a narrow window: the title keeps the width, status and note go beneath', async () => {
+    const library = await LibraryPage.open(ext);
+    await library.waitForCount(2);
+    await library.page.setViewportSize({ width: 560, height: 800 });
+    const row = library.row(PAPER_ID);
+    const box = async (selector: string) => (await row.locator(selector).boundingBox())!;
+    const title = await box('.col-paper');
+    const status = await box('.col-status select');
+    const note = await box('.col-note');
+    expect(title.width).toBeGreaterThan(400);
+    expect(status.y).toBeGreaterThan(title.y + title.height - 1);
+    expect(note.y).toBeGreaterThan(status.y);
+    await screenshot(library.page, 'library-narrow', { colorScheme: 'light', fullPage: false });
+    await library.page.close();
+  });
+
   it('follows the appearance chosen in the options over the system’s', async () => {
     const library = await LibraryPage.open(ext);
     await library.page.emulateMedia({ colorScheme: 'light' });
