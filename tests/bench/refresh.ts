@@ -160,7 +160,7 @@ async function chromiumFigures(seed: CatalogSnapshot, basis: Paper[]): Promise<v
     server = await startListServer();
     console.log(`    lists delivered by a loopback HTTPS server (127.0.0.1:${server.port}, ${LIST_HOST} mapped to it)`);
   } catch (e) {
-    console.log(`    LOOPBACK SERVER DID NOT START (${String(e)}): lists delivered by request interception instead, ~2 s slower at 100k`);
+    console.log(`    LOOPBACK SERVER DID NOT START (${String(e)}): lists delivered by request interception instead (slower: the body crosses the DevTools pipe first)`);
   }
   const ext = await launchExtension(server ? { passThrough: [`https://${LIST_HOST}/`], chromiumArgs: server.chromiumArgs([LIST_HOST]) } : {});
   const serve = (url: string, body: string) => (server ? server.serve(url, body) : ext.routePages({ [url]: { body, contentType: 'text/plain' } }));
@@ -202,7 +202,7 @@ async function chromiumFigures(seed: CatalogSnapshot, basis: Paper[]): Promise<v
     console.log(`    seed list (${seed.entries.length} → ${seedV2.length}): refresh ${ms(r.elapsed)}; popup's longest stall ${r.stall} — ${JSON.stringify(r.reply.ok ? (r.reply.value as Array<{ status: string }>)[0]?.status : r.reply.error)}`);
     for (const size of CHROMIUM_SIZES) {
       const entries = generateCorpus(size, { basis, listId: 'bench' }).map(({ lists: _l, ...e }) => e);
-      const url = `https://raw.githubusercontent.com/bench/synthetic-${size}/main/list.md`;
+      const url = `https://${LIST_HOST}/bench/synthetic-${size}/main/list.md`;
       serve(url, writeListMarkdown(`Synthetic ${size}`, entries));
       const add = await send('addList', { url });
       const id = (add.reply.value as { ok: boolean; list?: { id: string }; error?: string } | undefined)?.list?.id;

@@ -143,10 +143,10 @@ export interface LaunchOptions {
    */
   permissionPrompts?: boolean;
   /**
-   * Chromium only: more command-line switches, after the harness's own, e.g. a bench's
-   * `--host-resolver-rules=MAP raw.githubusercontent.com 127.0.0.1:PORT` to serve a list from a
-   * local server as a network would. Firefox is driven through its preferences, so Firefox
-   * refuses this option.
+   * Chromium only: more command-line switches for the browser the spec drives, after the
+   * harness's own, e.g. a bench's `--host-resolver-rules=MAP raw.githubusercontent.com
+   * 127.0.0.1:PORT` to serve a list from a local server as a network would. The Firefox harness
+   * takes no switches, so Firefox refuses this option.
    */
   chromiumArgs?: readonly string[];
 }
@@ -170,8 +170,8 @@ function launchArgs(extDir: string, extra: readonly string[] = []): string[] {
  * Starts Chromium once on `profileDir` to install the extension, then records the user's answers
  * about site access: `hosts` granted, and with `withhold`, the manifest's hosts withheld.
  */
-async function recordSiteAccess(profileDir: string, extDir: string, args: readonly string[], hosts: readonly string[], withhold: boolean): Promise<void> {
-  const first = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath(), headless: true, args: launchArgs(extDir, args) });
+async function recordSiteAccess(profileDir: string, extDir: string, hosts: readonly string[], withhold: boolean): Promise<void> {
+  const first = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath(), headless: true, args: launchArgs(extDir) });
   const worker = first.serviceWorkers()[0] ?? (await first.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;
   await first.close();
@@ -198,13 +198,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const browser = currentBrowser();
   const extDir = resolve(options.extDir ?? defaultExtDir(browser));
   if (browser === 'firefox') {
-    if (options.chromiumArgs?.length) throw new Error('chromiumArgs are Chromium command-line switches: Firefox has none to pass them to.');
+    if (options.chromiumArgs?.length) throw new Error('chromiumArgs are Chromium command-line switches: the Firefox harness takes none.');
     return launchFirefoxExtension(extDir, options);
   }
   if (options.permissionPrompts) throw new Error('Headless Chromium cannot show a permission prompt: permissionPrompts is Firefox only.');
   const profileDir = await mkdtemp(join(tmpdir(), 'lantern-e2e-'));
   const withhold = options.siteAccess === 'withheld';
-  if (options.grantedHosts?.length || withhold) await recordSiteAccess(profileDir, extDir, options.chromiumArgs ?? [], options.grantedHosts ?? [], withhold);
+  if (options.grantedHosts?.length || withhold) await recordSiteAccess(profileDir, extDir, options.grantedHosts ?? [], withhold);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
