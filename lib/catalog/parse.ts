@@ -8,8 +8,9 @@
  * headings is one entry with both. Never throws: items that look like papers but cannot be read
  * come back as warnings with line numbers. Linear in the input's length.
  */
-import { LinkIdsGathered, linkIds, paperId, parseHttpUrl, type LinkIds } from '../ids';
+import { LinkIdsGathered, linkIds, paperId, type LinkIds } from '../ids';
 import { linkKeyOfUrl } from '../ids/link';
+import { httpUrlParts } from '../ids/url';
 import { namesFromByline } from '../names';
 import { titleKey } from '../title';
 import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
@@ -103,7 +104,7 @@ function httpLinks(
   const seen = new Set<string>();
   for (const link of links) {
     if (seen.has(link.url)) continue;
-    const url = parseHttpUrl(link.url);
+    const url = httpUrlParts(link.url);
     if (!url) continue;
     seen.add(link.url);
     if (!linkKeys.has(link.url)) linkKeys.set(link.url, linkKeyOfUrl(url));

@@ -1,5 +1,5 @@
 import { normalizeDoi } from './doi';
-import { bareHost, parseHttpUrl, safeDecode } from './url';
+import { bareHost, parseHttpUrl, safeDecode, type UrlParts } from './url';
 
 /**
  * arXiv identifiers. New ids are YYMM.NNNN(N); old ids are archive[.SUBJ]/YYMMNNN. The subject
@@ -46,7 +46,7 @@ function afterFirstSegment(path: string, kinds: Set<string>): string | undefined
  * The arXiv id an arXiv, ar5iv, alphaXiv, Hugging Face papers or arXiv-DOI address names. Undefined for anything else.
  * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
  */
-export function arxivIdFromUrl(raw: string | URL, knownHost?: string): string | undefined {
+export function arxivIdFromUrl(raw: string | UrlParts, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = knownHost ?? bareHost(url);

@@ -1,4 +1,4 @@
-import { bareHost, parseHttpUrl, pathSegments, safeDecode } from './url';
+import { bareHost, parseHttpUrl, pathSegments, safeDecode, type UrlParts } from './url';
 
 /**
  * Crossref's recommended pattern (https://www.crossref.org/blog/dois-and-matching-regular-expressions/),
@@ -90,7 +90,7 @@ function preprintDoi(segments: string[]): string | undefined {
  * The DOI a doi.org address, a publisher path with a "doi" segment, a known publisher's article path or a `doi` query names. Undefined for anything else.
  * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
  */
-export function doiFromUrl(raw: string | URL, knownHost?: string): string | undefined {
+export function doiFromUrl(raw: string | UrlParts, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = knownHost ?? bareHost(url);

@@ -4,7 +4,7 @@ import { arxivIdFromDoi, arxivIdFromUrl } from './arxiv';
 import { doiFromUrl } from './doi';
 import { pmcidFromUrl, pmidFromUrl } from './pubmed';
 import { repoFromUrl } from './repo';
-import { bareHost, parseHttpUrl } from './url';
+import { bareHost, httpUrlParts, type UrlParts } from './url';
 
 export { arxivIdFromDoi, arxivIdFromUrl, normalizeArxivId } from './arxiv';
 export { doiFromUrl, doiUrl, normalizeDoi } from './doi';
@@ -23,8 +23,8 @@ export interface LinkIds {
   repo?: string;
 }
 
-/** What one parsed http(s) URL names: every detector run on it, its host worked out once. */
-export function linkIds(url: URL): LinkIds {
+/** What one parsed http(s) URL names: every detector run on it (on its parts read once, httpUrlParts), its host worked out once. */
+export function linkIds(url: UrlParts): LinkIds {
   const host = bareHost(url);
   return { arxiv: arxivIdFromUrl(url, host), doi: doiFromUrl(url, host), pmcid: pmcidFromUrl(url, host), pmid: pmidFromUrl(url, host), repo: repoFromUrl(url, host) };
 }
@@ -79,7 +79,7 @@ export class LinkIdsGathered {
 export function idsFromUrls(urls: readonly string[]): PaperIds {
   const gathered = new LinkIdsGathered();
   for (const raw of urls) {
-    const url = parseHttpUrl(raw);
+    const url = httpUrlParts(raw);
     if (url) gathered.add(linkIds(url));
   }
   return gathered.ids();
@@ -91,7 +91,7 @@ export function idsFromUrls(urls: readonly string[]): PaperIds {
  * URL for pages, tabs, links and pasted URLs alike.
  */
 export function identityFromUrl(url: string): PageIdentity | undefined {
-  const parsed = parseHttpUrl(url);
+  const parsed = httpUrlParts(url);
   if (!parsed) return undefined;
   // Parsed once for all five detectors, as idsFromUrls does.
   const host = bareHost(parsed);

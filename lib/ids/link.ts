@@ -11,8 +11,8 @@ export function linkKey(raw: string): string | undefined {
   return url ? linkKeyOfUrl(url) : undefined;
 }
 
-/** linkKey of an address already parsed (by parseHttpUrl). */
-export function linkKeyOfUrl(url: URL): string {
+/** linkKey of an address already parsed (by parseHttpUrl or httpUrlParts). */
+export function linkKeyOfUrl(url: Pick<URL, 'hostname' | 'pathname' | 'search'>): string {
   // Not bareHost: link keys are stored in list layouts, and a trailing dot kept in them since v7
   // can only be dropped with a schema version that lays stored lists out again.
   return `link:${url.hostname.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`.toLowerCase();

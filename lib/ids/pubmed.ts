@@ -1,4 +1,4 @@
-import { bareHost, parseHttpUrl, pathSegments } from './url';
+import { bareHost, parseHttpUrl, pathSegments, type UrlParts } from './url';
 
 const PMCID = /^PMC(\d{1,9})$/i;
 const PMID = /^\d{1,9}$/;
@@ -21,7 +21,7 @@ const PMID_HOSTS = new Set(['pubmed.ncbi.nlm.nih.gov', 'ncbi.nlm.nih.gov', 'euro
  * The PMC id ("PMC123") a PubMed Central or Europe PMC address names. Undefined for anything else.
  * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
  */
-export function pmcidFromUrl(raw: string | URL, knownHost?: string): string | undefined {
+export function pmcidFromUrl(raw: string | UrlParts, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = knownHost ?? bareHost(url);
@@ -41,7 +41,7 @@ export function pmcidFromUrl(raw: string | URL, knownHost?: string): string | un
  * The PubMed id a PubMed or Europe PMC address names, without leading zeros. Undefined for anything else.
  * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
  */
-export function pmidFromUrl(raw: string | URL, knownHost?: string): string | undefined {
+export function pmidFromUrl(raw: string | UrlParts, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = knownHost ?? bareHost(url);

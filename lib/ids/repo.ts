@@ -1,4 +1,4 @@
-import { bareHost, parseHttpUrl, pathSegments } from './url';
+import { bareHost, parseHttpUrl, pathSegments, type UrlParts } from './url';
 
 /**
  * First path segments on github.com that are site pages, not users or organizations: the ones a
@@ -47,7 +47,7 @@ function huggingFaceRepo(segments: string[]): string | undefined {
  * The code repository ("github.com/owner/name", "huggingface.co/…") a GitHub or Hugging Face address names, lower-cased. Undefined for anything else.
  * `knownHost`: the URL's bareHost, when the caller has it (idsFromUrls runs every detector on one link).
  */
-export function repoFromUrl(raw: string | URL, knownHost?: string): string | undefined {
+export function repoFromUrl(raw: string | UrlParts, knownHost?: string): string | undefined {
   const url = parseHttpUrl(raw);
   if (!url) return undefined;
   const host = knownHost ?? bareHost(url);
