@@ -29,17 +29,30 @@ export function parseHttpUrl(raw: string | UrlParts): UrlParts | undefined {
  */
 export function httpUrlParts(raw: string): UrlParts | undefined {
   const url = parseHttpUrl(raw);
-  if (!url) return undefined;
-  const { protocol, hostname, pathname, search } = url;
-  return {
-    protocol,
-    hostname,
-    pathname,
-    search,
-    get searchParams() {
-      return url.searchParams;
-    },
-  };
+  return url ? new HttpUrlParts(url) : undefined;
+}
+
+/**
+ * A class rather than an object literal: V8 keeps an object literal with a getter in slow
+ * dictionary mode, and the recognizers read these fields many times per link.
+ */
+class HttpUrlParts implements UrlParts {
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly pathname: string;
+  readonly search: string;
+
+  constructor(private readonly url: URL) {
+    this.protocol = url.protocol;
+    this.hostname = url.hostname;
+    this.pathname = url.pathname;
+    this.search = url.search;
+  }
+
+  /** Read from the URL when asked: only a link with a query is asked for it. */
+  get searchParams(): URLSearchParams {
+    return this.url.searchParams;
+  }
 }
 
 /** True for an absolute http(s) URL: the one check before a URL from list or page data becomes a link or a saved page. */
