@@ -4,7 +4,7 @@ import { arxivIdFromDoi, arxivIdFromUrl } from './arxiv';
 import { doiFromUrl } from './doi';
 import { pmcidFromUrl, pmidFromUrl } from './pubmed';
 import { repoFromUrl } from './repo';
-import { bareHost, httpUrlParts, type UrlParts } from './url';
+import { bareHost, httpUrlParts, parseHttpUrl, type UrlParts } from './url';
 
 export { arxivIdFromDoi, arxivIdFromUrl, normalizeArxivId } from './arxiv';
 export { doiFromUrl, doiUrl, normalizeDoi } from './doi';
@@ -91,7 +91,7 @@ export function idsFromUrls(urls: readonly string[]): PaperIds {
  * URL for pages, tabs, links and pasted URLs alike.
  */
 export function identityFromUrl(url: string): PageIdentity | undefined {
-  const parsed = httpUrlParts(url);
+  const parsed = parseHttpUrl(url);
   if (!parsed) return undefined;
   // Parsed once for all five detectors, as idsFromUrls does.
   const host = bareHost(parsed);
