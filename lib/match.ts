@@ -4,7 +4,7 @@
  * and the reverse.
  */
 import { displayName, surnameOf, type CslName } from './names';
-import { linkKey, listedLinkKeys, paperKeys } from './ids';
+import { exactAddress, linkKey, listedLinkKeys, paperKeys } from './ids';
 import { titleKey } from './title';
 import type { PageIdentity, PageMatch, Paper, SavedPaper } from './types';
 
@@ -76,7 +76,10 @@ export function matchPaper(identity: PageIdentity, candidates: readonly Paper[])
     return paper ? { paper, via: 'repo', ...(shared.length > 0 && { shared }) } : undefined;
   }
   const link = linkKey(identity.url);
-  const [byLink, ...sharedLink] = link ? candidates.filter((candidate) => listedLinkKeys(candidate).includes(link)) : [];
+  const address = exactAddress(identity.url);
+  const [byLink, ...sharedLink] = link
+    ? candidates.filter((candidate) => listedLinkKeys(candidate).includes(link) && candidate.links.some((listed) => exactAddress(listed.url) === address))
+    : [];
   if (byLink) return { paper: byLink, via: 'link', ...(sharedLink.length > 0 && { shared: sharedLink }) };
   const key = identity.title ? titleKey(identity.title) : '';
   if (key.split(' ').length < MIN_TITLE_WORDS) return undefined;

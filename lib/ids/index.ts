@@ -12,7 +12,7 @@ export { normalizePmcid, normalizePmid, pmcidFromUrl, pmidFromUrl } from './pubm
 export { repoFromUrl } from './repo';
 export { parseHttpUrl } from './url';
 export { arxivIdFromWritten, doiFromWritten } from './written';
-export { linkKey, listedLinkKeys } from './link';
+export { exactAddress, linkKey, listedLinkKeys } from './link';
 
 /** What one link's URL names, each identifier undefined when it names none (identityFromUrl also reads an arXiv id from an arXiv DOI; this does not). */
 export interface LinkIds {

@@ -11,11 +11,28 @@ export function linkKey(raw: string): string | undefined {
   return url ? linkKeyOfUrl(url) : undefined;
 }
 
+type AddressParts = Pick<URL, 'hostname' | 'pathname' | 'search'>;
+
 /** linkKey of an address already parsed (by parseHttpUrl or httpUrlParts). */
-export function linkKeyOfUrl(url: Pick<URL, 'hostname' | 'pathname' | 'search'>): string {
+export function linkKeyOfUrl(url: AddressParts): string {
+  return `link:${addressOf(url)}`.toLowerCase();
+}
+
+/**
+ * An address in linkKey's form but with its path and query in their own case. Link keys are
+ * lower-cased (stored layouts hold them so), yet many addresses are case-sensitive
+ * (youtu.be/dQw4w9WgXcQ, bit.ly/3AbCdE): a page is a listed link only when these agree too
+ * (lib/match.ts). Undefined for anything but an http(s) URL.
+ */
+export function exactAddress(raw: string): string | undefined {
+  const url = parseHttpUrl(raw);
+  return url ? addressOf(url) : undefined;
+}
+
+function addressOf(url: AddressParts): string {
   // Not bareHost: link keys are stored in list layouts, and a trailing dot kept in them since v7
   // can only be dropped with a schema version that lays stored lists out again.
-  return `link:${url.hostname.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`.toLowerCase();
+  return `${url.hostname.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`;
 }
 
 /**

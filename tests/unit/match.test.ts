@@ -227,5 +227,9 @@ describe('a page at exactly a listed link', () => {
     expect(matchPaper({ url: 'https://huggingface.co/wanglab-other' }, candidates)).toBeUndefined();
     // An identifier the page carries is stronger than the address.
     expect(matchPaper({ url: 'https://lab.example.org/toolkit', arxiv: '2305.12031' }, candidates)?.paper).toBe(camel);
+    // Link keys are lower-cased, but a path in another case is another page (another video, another short link).
+    const demo = paper('title:a demo of the model', 'A demo of the model', ['https://youtu.be/dQw4w9WgXcQ']);
+    expect(matchPaper({ url: 'https://youtu.be/dQw4w9WgXcQ' }, [demo])?.paper).toBe(demo);
+    expect(matchPaper({ url: 'https://youtu.be/DQW4W9WGXCQ' }, [demo])).toBeUndefined();
   });
 });
