@@ -6,7 +6,7 @@ import { arxivIdFromUrl } from '../ids/arxiv';
 import { doiFromUrl } from '../ids/doi';
 import { pmcidFromUrl, pmidFromUrl } from '../ids/pubmed';
 import { repoFromUrl } from '../ids/repo';
-import { parseHttpUrl } from '../ids/url';
+import { bareHost, parseHttpUrl } from '../ids/url';
 import { cleanText, MAX_AUTHOR, MAX_TITLE } from '../page/text';
 
 /** The identifiers and title an item shows; every field is optional, an empty query is no item. */
@@ -72,7 +72,8 @@ const MAX_ADDRESS = 1024;
  */
 export function addressQuery(raw: string, base: string): ItemQuery | undefined {
   const url = absoluteUrl(raw, base);
-  return url && url.hostname !== absoluteUrl(base, base)?.hostname && url.href.length <= MAX_ADDRESS ? { url: url.href } : undefined;
+  const page = absoluteUrl(base, base);
+  return url && (!page || bareHost(url) !== bareHost(page)) && url.href.length <= MAX_ADDRESS ? { url: url.href } : undefined;
 }
 
 /** A link's http(s) address, resolved against the page's. */

@@ -212,6 +212,7 @@ describe('links', () => {
       <a href="https://www.jmir.org/2023/1/e48568">off the site</a>
       <a href="/about">the site's own page</a>
       <a href="https://blog.example.org/archive">the site again</a>
+      <a href="https://WWW.blog.example.org/tags">the site, with www.</a>
       <a href="mailto:someone@example.org">mail</a>
       <a href="https://journal.example.com/${'a'.repeat(1100)}">too long</a>
     </p>`);
