@@ -444,6 +444,26 @@ describe('badge', () => {
     await page.close();
   });
 
+  it('shades the card’s edge where a short window cuts it off, with covers that scroll the shade away at either end', async () => {
+    const page = await open('https://arxiv.org/abs/2311.16452');
+    await page.setViewportSize({ width: 1100, height: 500 });
+    await waitForBadge(page);
+    const shadow = closedShadow(page);
+    const body = () =>
+      shadow.evaluate('lantern-badge', (root) => {
+        const element = root.querySelector('.body')!;
+        const style = getComputedStyle(element);
+        return { overflows: element.scrollHeight > element.clientHeight, attachment: style.backgroundAttachment, image: style.backgroundImage };
+      });
+    const look = await body();
+    expect(look.overflows).toBe(true);
+    // Covers that scroll with the content (local) over shades fixed to the edges (scroll).
+    expect(look.attachment).toBe('local, local, scroll, scroll, scroll');
+    expect(look.image.match(/radial-gradient/g)).toHaveLength(2);
+    await screenshot(page, 'badge-card-cut-off', { colorScheme: 'light', fullPage: false });
+    await page.close();
+  });
+
   it('draws a quiet card and pill in light and dark (screenshots to look at)', async () => {
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
