@@ -455,7 +455,7 @@ describe('badge', () => {
         const style = getComputedStyle(element);
         return { overflows: element.scrollHeight > element.clientHeight, attachment: style.backgroundAttachment, image: style.backgroundImage };
       });
-    const look = await body();
+    const look = (await body())!;
     expect(look.overflows).toBe(true);
     // Covers that scroll with the content (local) over shades fixed to the edges (scroll).
     expect(look.attachment).toBe('local, local, scroll, scroll, scroll');
