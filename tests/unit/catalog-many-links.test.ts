@@ -2,8 +2,8 @@
  * One list item with 20,000 links, parsed and laid out: every link is kept in order with the ids
  * it names, and the work per link stays the same however many there are. Checked by counting,
  * not by the clock: each link's URL is parsed once (by the parser; laying the list out reuses
- * its keys), and an entry's link keys read its repositories a fixed number of times, not once
- * per link.
+ * its keys), a plain one without `new URL`, and an entry's link keys read its repositories a
+ * fixed number of times, not once per link.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseAwesomeList } from '../../lib/catalog/parse';
@@ -42,7 +42,7 @@ afterEach(() => {
 describe('an item with 20,000 links', () => {
   const LINES = 10_000;
 
-  it('keeps every link, in order, with the ids they name, and parses each URL once from text to stored layout', () => {
+  it('keeps every link, in order, with the ids they name, and reads none with `new URL` from text to stored layout', () => {
     const { result, parsed } = urlsParsedBy(() => {
       const list = parseAwesomeList(itemWithLinks(LINES));
       return { list, layout: layoutList('many', list.entries.map((e) => storedEntry('many', e, 1)), undefined, list.linkKeys) };
@@ -64,6 +64,21 @@ describe('an item with 20,000 links', () => {
     expect(linkKeys).toHaveLength(LINES);
     expect(new Set(linkKeys)).toEqual(new Set(Array.from({ length: LINES }, (_, i) => `link:lab${i}.example.org/p`)));
     expect(keys.filter((key) => key.startsWith('repo:'))).toHaveLength(LINES);
+    // Plain links are read without `new URL` (plainUrlParts), and the layout reuses their keys.
+    expect(parsed).toBe(0);
+  });
+
+  it('parses each URL that needs `new URL` once from text to stored layout', () => {
+    const lines = 1_000;
+    // An upper-case scheme is not the plain form: URL reads it.
+    const { result, parsed } = urlsParsedBy(() => {
+      const list = parseAwesomeList(itemWithLinks(lines).replaceAll('(https://', '(HTTPS://'));
+      return { list, layout: layoutList('many', list.entries.map((e) => storedEntry('many', e, 1)), undefined, list.linkKeys) };
+    });
+    const [entry] = result.list.entries as [CatalogEntry];
+    expect(entry.links).toHaveLength(2 * lines + 2);
+    expect(entry.ids.repos).toHaveLength(lines);
+    expect(result.layout.buckets.flatMap((bucket) => bucket.keys).filter((key) => key.startsWith('link:'))).toHaveLength(lines);
     expect(parsed).toBe(entry.links.length);
   });
 
