@@ -26,6 +26,20 @@ export function titleKey(title: string): string {
   return foldText(title).replace(APOSTROPHES, '').replace(NOT_LETTER_OR_DIGIT, ' ').trim();
 }
 
+/** A final period that belongs to the title's last word: an initialism ("U.S.", "A.I.") or a common abbreviation. */
+const ABBREVIATION_AT_END = /(?:^|[\s(])(?:\p{L}\.)+$|\b(?:et al|etc|inc|ltd|co|corp|vs|no|jr|sr|dr|st)\.$/iu;
+
+/**
+ * A title without the period a list ends it with, as a sentence ("… Language Models." is "…
+ * Language Models"): the period is the list's punctuation, not the title's (arXiv, PubMed and
+ * Crossref write these titles without it), and citation styles add their own, so an exported
+ * title would end "..". An ellipsis and a final abbreviation ("in the U.S.", "et al.") keep theirs.
+ */
+export function withoutFinalPeriod(title: string): string {
+  if (!title.endsWith('.') || title.endsWith('..') || ABBREVIATION_AT_END.test(title)) return title;
+  return title.slice(0, -1).trimEnd();
+}
+
 /** The words of the title key, in order. */
 export function titleWords(title: string): string[] {
   const key = titleKey(title);

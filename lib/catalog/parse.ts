@@ -12,7 +12,7 @@ import { LinkIdsGathered, linkIds, paperId, type LinkIds } from '../ids';
 import { linkKeyOfUrl } from '../ids/link';
 import { httpUrlParts } from '../ids/url';
 import { namesFromByline } from '../names';
-import { titleKey } from '../title';
+import { titleKey, withoutFinalPeriod } from '../title';
 import type { CatalogEntry, EntryLink, LinkKind, PaperIds, ParsedList, ParseWarning } from '../types';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import { readBlocks, type Block, type Inline } from './markdown';
@@ -432,7 +432,7 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
 
   const ids = new LinkIdsGathered();
   const entryLinks = httpLinks(linksOf(content), ids, linkKeys, titleLink);
-  const cleanTitle = UNEVEN_SPACE.test(title) ? title.replace(/\s+/g, ' ').trim() : title;
+  const cleanTitle = withoutFinalPeriod(UNEVEN_SPACE.test(title) ? title.replace(/\s+/g, ' ').trim() : title);
   const broken = brokenLinkCount(content);
   if (broken > 0) warnings.push(`${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`);
 
@@ -490,6 +490,7 @@ function readTableRow(roles: ColumnRole[], cells: Inline[][], linkKeys: Map<stri
     if (title.split(' ').length < 3) title = name;
     else if (name !== '' && !titleKey(title).startsWith(titleKey(name))) title = `${name}: ${title}`;
   }
+  title = withoutFinalPeriod(title);
   const links: EntryLink[] = [];
   const ids = new LinkIdsGathered();
   cells.forEach((cell, column) => {

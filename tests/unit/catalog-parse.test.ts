@@ -31,8 +31,8 @@ describe('the seed list shape', () => {
       'PathAsst: Redefining Pathology',
       'Advanced prompting as a catalyst',
       'Performance of GPT-4V on USMLE',
-      'The current and future state of AI interpretation of medical images.',
-      'Language Model Behavior: A Comprehensive Survey.',
+      'The current and future state of AI interpretation of medical images',
+      'Language Model Behavior: A Comprehensive Survey',
       'A month that does not exist',
       'A title whose bold never closes',
       'A link that never closes',
@@ -76,7 +76,7 @@ describe('the seed list shape', () => {
   it('derives the id from the strongest identifier', () => {
     expect(byTitle(list, 'Large language models encode clinical knowledge').id).toBe('doi:10.1038/s41586-023-06291-2');
     expect(byTitle(list, 'Performance of GPT-4V on USMLE').id).toBe('doi:10.1101/2023.10.26.23297629');
-    expect(byTitle(list, 'The current and future state of AI interpretation of medical images.').id).toBe('doi:10.1056/nejmra2301725');
+    expect(byTitle(list, 'The current and future state of AI interpretation of medical images').id).toBe('doi:10.1056/nejmra2301725');
     expect(byTitle(list, 'ChatDoctor: A Medical Chat Model').ids.pmcid).toBe('PMC10364849');
     expect(byTitle(list, 'ChatDoctor: A Medical Chat Model').id).toBe('title:chatdoctor a medical chat model');
     expect(byTitle(list, 'HealGPT').id).toBe('title:healgpt');
@@ -98,11 +98,11 @@ describe('the seed list shape', () => {
   });
 
   it('splits authors from venue without cutting at initials', () => {
-    expect(byTitle(list, 'Language Model Behavior: A Comprehensive Survey.')).toMatchObject({
+    expect(byTitle(list, 'Language Model Behavior: A Comprehensive Survey')).toMatchObject({
       authors: 'Tyler A. Chang, Benjamin K. Bergen',
       venue: 'arXiv',
     });
-    expect(byTitle(list, 'The current and future state of AI interpretation of medical images.')).toMatchObject({
+    expect(byTitle(list, 'The current and future state of AI interpretation of medical images')).toMatchObject({
       authors: 'Pranav Rajpurkar and Matthew P. Lungren',
       venue: 'New England Journal of Medicine',
     });

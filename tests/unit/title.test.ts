@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../lib/fold';
-import { currentTitleId, titleKey, titleWords } from '../../lib/title';
+import { currentTitleId, titleKey, titleWords, withoutFinalPeriod } from '../../lib/title';
 
 describe('titleKey', () => {
   it.each([
@@ -106,5 +106,29 @@ describe('titleWords', () => {
 
   it('has no words for an empty title', () => {
     expect(titleWords('')).toEqual([]);
+  });
+});
+
+describe('withoutFinalPeriod', () => {
+  it.each([
+    ['Med-HALT: Medical Domain Hallucination Test for Large Language Models.', 'Med-HALT: Medical Domain Hallucination Test for Large Language Models'],
+    ['Instruction Tuning for Large Language Models: A Survey. ', 'Instruction Tuning for Large Language Models: A Survey. '],
+    ['A survey of large language models .', 'A survey of large language models'],
+    ['Are Large Language Models Ready for Healthcare?', 'Are Large Language Models Ready for Healthcare?'],
+    ['Health equity in the U.S.', 'Health equity in the U.S.'],
+    ['Trustworthy A.I.', 'Trustworthy A.I.'],
+    ['Doctors, nurses, etc.', 'Doctors, nurses, etc.'],
+    ['Made by Acme Inc.', 'Made by Acme Inc.'],
+    ['And then there were none...', 'And then there were none...'],
+    ['Vitamin D.', 'Vitamin D.'],
+    ['GPT-3.5.', 'GPT-3.5'],
+    ['.', ''],
+  ])('%j → %j', (title, expected) => {
+    expect(withoutFinalPeriod(title)).toBe(expected);
+  });
+
+  it('keeps the title key', () => {
+    const title = 'Evaluating large language models on medical evidence summarization.';
+    expect(titleKey(withoutFinalPeriod(title))).toBe(titleKey(title));
   });
 });
