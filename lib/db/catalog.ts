@@ -109,6 +109,18 @@ async function deleteListRows(db: LanternDB, listId: string): Promise<void> {
   await db.manifests.delete(listId);
 }
 
+/**
+ * Deletes the rows of one list that a new layout of `chunkCount` chunks and these bucket numbers
+ * does not write over: rewriting a row in place costs the database less than deleting it first.
+ */
+async function deleteRowsNotIn(db: LanternDB, listId: string, chunkCount: number, buckets: readonly EntryKeyBucket[]): Promise<void> {
+  const [lower, upper] = ofList(listId);
+  await db.entryChunks.where(':id').between([listId, chunkCount], upper, true, true).delete();
+  const kept = new Set(buckets.map((bucket) => bucket.bucket));
+  const stored = await db.entryKeys.where(':id').between(lower, upper, true, true).primaryKeys();
+  await db.entryKeys.bulkDelete(stored.filter(([, bucket]) => !kept.has(bucket)));
+}
+
 /** Whether two reads of a list's manifest found the same list. */
 function sameManifest(a: ListManifest | undefined, b: ListManifest | undefined): boolean {
   if (!a || !b) return a === b;
@@ -126,7 +138,7 @@ export function readManifest(db: LanternDB, listId: string): Promise<ListManifes
  * Makes `entries` the whole content of one list, in one transaction: entries that were already
  * there keep their `addedAt` (so "new" marks stay honest), the others get `now`, and entries no
  * longer in the list are gone. A repeated id counts once (its first occurrence). Saved items are
- * never touched: they keep their own copy. The list's rows are rewritten whole (layout.ts).
+ * never touched: they keep their own copy. The list's rows are rewritten whole (layout.ts), in place.
  */
 export async function replaceListEntries(
   db: LanternDB,
@@ -171,7 +183,7 @@ export async function replaceListEntries(
   const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests, db.kv], async () => {
     const current = await db.manifests.get(list.id);
     const { rows, added, removed, newest, layout } = sameManifest(current, early.previous) ? early : runAtOnce(plan(current));
-    await deleteListRows(db, list.id);
+    await deleteRowsNotIn(db, list.id, layout.chunks.length, layout.buckets);
     const batch = Math.ceil(WRITE_BATCH_ENTRIES / CHUNK_SIZE);
     for (let start = 0; start < layout.chunks.length; start += batch) {
       await db.entryChunks.bulkPut(layout.chunks.slice(start, start + batch));
