@@ -241,8 +241,6 @@ const MAX_SUBTITLE_WORDS = 40;
  * Language Models"). Linear in the text.
  */
 export function abbreviationsDefinedIn(text: string): Array<[short: string, long: string]> {
-  // Every form below starts at a "(" or a ":" (most titles have neither): no pieces to read without one.
-  if (!text.includes('(') && !text.includes(':')) return [];
   const pieces = piecesOf(text);
   const found: Array<[string, string]> = [];
   for (let at = 0; at < pieces.length; at++) {
