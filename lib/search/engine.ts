@@ -195,17 +195,11 @@ const TERMS_PER_STEP = 2048;
 /** The table of COMMON_ABBREVIATIONS and of those defined by the papers' titles and categories. */
 function* learnAbbreviations(papers: readonly Paper[]): Sliced<AbbreviationTable> {
   const texts = new Set<string>();
-  // Thousands of papers share a category: its headings are added (in the same order) the first time only.
-  const categories = new Set<string>();
   for (let doc = 0; doc < papers.length; doc++) {
     if (doc % PAPERS_PER_STEP === PAPERS_PER_STEP - 1) yield;
     const paper = papers[doc]!;
     texts.add(paper.title);
-    for (const category of paper.categories) {
-      if (categories.has(category)) continue;
-      categories.add(category);
-      for (const heading of categoryParts(category)) texts.add(heading);
-    }
+    for (const category of paper.categories) for (const heading of categoryParts(category)) texts.add(heading);
   }
   yield;
   return abbreviationTable([...COMMON_ABBREVIATIONS, ...abbreviationsDefinedInAll(texts)]);
