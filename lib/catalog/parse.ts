@@ -432,7 +432,7 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
 
   const ids = new LinkIdsGathered();
   const entryLinks = httpLinks(linksOf(content), ids, linkKeys, titleLink);
-  const cleanTitle = withoutFinalPeriod(UNEVEN_SPACE.test(title) ? title.replace(/\s+/g, ' ').trim() : title);
+  const cleanTitle = UNEVEN_SPACE.test(title) ? title.replace(/\s+/g, ' ').trim() : title;
   const broken = brokenLinkCount(content);
   if (broken > 0) warnings.push(`${broken === 1 ? 'a link' : `${broken} links`} could not be read (unclosed bracket or parenthesis)`);
 
@@ -490,7 +490,6 @@ function readTableRow(roles: ColumnRole[], cells: Inline[][], linkKeys: Map<stri
     if (title.split(' ').length < 3) title = name;
     else if (name !== '' && !titleKey(title).startsWith(titleKey(name))) title = `${name}: ${title}`;
   }
-  title = withoutFinalPeriod(title);
   const links: EntryLink[] = [];
   const ids = new LinkIdsGathered();
   cells.forEach((cell, column) => {
@@ -582,7 +581,7 @@ function toEntry(group: Item[], knownIds?: PaperIds): CatalogEntry {
   // ones one by one, as spreading conditional objects costs a copy each.
   const entry: Partial<CatalogEntry> = {
     id: paperId(ids, `title:${key}`),
-    title: first.title,
+    title: withoutFinalPeriod(first.title),
     authors,
     authorList: namesFromByline(authors),
     venue: group.find((item) => item.venue)?.venue ?? '',
