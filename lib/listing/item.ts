@@ -73,7 +73,10 @@ const MAX_ADDRESS = 1024;
 export function addressQuery(raw: string, base: string): ItemQuery | undefined {
   const url = absoluteUrl(raw, base);
   const page = absoluteUrl(base, base);
-  return url && (!page || bareHost(url) !== bareHost(page)) && url.href.length <= MAX_ADDRESS ? { url: url.href } : undefined;
+  if (!url || (page && bareHost(url) === bareHost(page))) return undefined;
+  // A fragment names a place in the page, not the page (link keys leave it out): not sent, so it cannot make an address too long.
+  url.hash = '';
+  return url.href.length <= MAX_ADDRESS ? { url: url.href } : undefined;
 }
 
 /** A link's http(s) address, resolved against the page's. */

@@ -215,9 +215,11 @@ describe('links', () => {
       <a href="https://WWW.blog.example.org/tags">the site, with www.</a>
       <a href="mailto:someone@example.org">mail</a>
       <a href="https://journal.example.com/${'a'.repeat(1100)}">too long</a>
+      <a href="https://www.jmir.org/2023/1/e48569#${'section-'.repeat(200)}">a place in a page</a>
     </p>`);
     const queries = paperLinks(doc).flatMap((link) => linkItem(link, base)?.query ?? []);
-    expect(queries).toEqual([{ url: 'https://www.jmir.org/2023/1/e48568' }]);
+    // A fragment names a place in the page, not the page: it is not sent, however long.
+    expect(queries).toEqual([{ url: 'https://www.jmir.org/2023/1/e48568' }, { url: 'https://www.jmir.org/2023/1/e48569' }]);
     expect(queries.every(isItemQuery)).toBe(true);
     expect(isItemQuery({ url: `https://journal.example.com/${'a'.repeat(1100)}` })).toBe(false);
   });
