@@ -15,7 +15,7 @@
  * in batches, so its cost stays proportional to the file however the file is made.
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
-import { arxivIdFromWritten, doiFromWritten, idsFromUrls, normalizePmcid, paperId, parseHttpUrl } from '../ids';
+import { arxivIdFromWritten, doiFromWritten, idsFromUrls, normalizePmcid, normalizePmid, paperId, parseHttpUrl } from '../ids';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
@@ -126,8 +126,8 @@ function identifiers(entry: Entry, url: string | undefined): PaperIds {
   if (arxiv) ids.arxiv = arxiv;
   const normalizedDoi = doi ? doiFromWritten(doi) : undefined;
   if (normalizedDoi) ids.doi = normalizedDoi;
-  const pmid = field(entry, 'pmid') ?? (eprintType === 'pubmed' ? eprint : undefined);
-  if (pmid && /^\d{1,9}$/.test(pmid)) ids.pmid = pmid;
+  const pmid = normalizePmid(field(entry, 'pmid') ?? (eprintType === 'pubmed' ? (eprint ?? '') : ''));
+  if (pmid) ids.pmid = pmid;
   const pmcid = normalizePmcid(field(entry, 'pmcid') ?? '');
   if (pmcid) ids.pmcid = pmcid;
   return ids;

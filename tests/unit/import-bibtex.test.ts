@@ -127,6 +127,13 @@ describe('parseBibTeX on a Paperpile-style export', () => {
   it('identifies a paper known only by DOI by its DOI', () => {
     expect(byId(items, 'doi:10.18653/v1/2023.emnlp-main.891').paper.title).toBe('Exploring the boundaries of GPT-4 in radiology');
   });
+
+  it('stores a PubMed id without leading zeros, as every other reader does, so it finds the listed paper', () => {
+    const [written, eprint] = importedItems(`@article{a, title = {Large language models encode clinical knowledge}, pmid = {037438534}}
+@article{b, title = {Another paper}, eprint = {0012345}, eprinttype = {pubmed}}`);
+    expect(written!.paper.ids.pmid).toBe('37438534');
+    expect(eprint!.paper.ids.pmid).toBe('12345');
+  });
 });
 
 describe("parseBibTeX on Lantern's own BibTeX export", () => {
