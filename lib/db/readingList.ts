@@ -9,6 +9,7 @@
 import Dexie from 'dexie';
 import type { Paper, ReadingStatus, RemovedItem, SavedItem, SavedPaper, SavedState } from '../types';
 import type { LanternDB } from './schema';
+import { cleanTags } from '../tags';
 
 export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 
@@ -214,19 +215,6 @@ export async function savedStatuses(db: LanternDB): Promise<Map<string, ReadingS
 }
 
 export type SavedPatch = Partial<Pick<SavedItem, 'status' | 'tags' | 'note' | 'starred'>>;
-
-/** Tags as the user means them: trimmed, without empties or repeats (case-insensitively), in order. */
-export function cleanTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    if (tag === '' || seen.has(tag.toLowerCase())) continue;
-    seen.add(tag.toLowerCase());
-    out.push(tag);
-  }
-  return out;
-}
 
 /**
  * Edits a saved item's status, tags, note or star. A status change records when it happened;

@@ -29,7 +29,8 @@ import type { Paper, PaperIds, SavedItem, SavedPaper } from '../types';
 import { recordAutoBackup } from '../db/autoBackups';
 import { joinNotes } from '../notes';
 import type { LanternDB } from '../db/schema';
-import { cleanTags, savedPaperFromPaper, toStorageError } from '../db/readingList';
+import { savedPaperFromPaper, toStorageError } from '../db/readingList';
+import { cleanTags } from '../tags';
 import { paperKeys } from '../ids';
 
 export interface ImportCounts {

@@ -16,6 +16,7 @@
 import type { ReadingStatus, RemovedItem, SavedItem, SavedPaper, SyncedField } from '../types';
 import { currentTitleId } from '../title';
 import { joinNotes } from '../notes';
+import { cleanTags } from '../tags';
 import { packPaper } from './paper';
 
 export const SYNCED_FIELDS: readonly SyncedField[] = ['status', 'tags', 'note', 'starred'];
@@ -190,7 +191,7 @@ function joinStamped<T>(a: Stamped<T> | undefined, b: Stamped<T> | undefined, jo
 function joinCopies(a: SyncEntry, b: SyncEntry): SyncEntry {
   const merged = mergeEntries(a, b);
   const note = joinStamped(a.fields.note, b.fields.note, (first, second) => joinNotes(first, second, JOINED_NOTE_SEPARATOR));
-  const tags = joinStamped(a.fields.tags, b.fields.tags, (first, second) => [...new Set([...first, ...second])]);
+  const tags = joinStamped(a.fields.tags, b.fields.tags, (first, second) => cleanTags([...first, ...second]));
   return { ...merged, fields: { ...merged.fields, ...(note && { note }), ...(tags && { tags }) } };
 }
 

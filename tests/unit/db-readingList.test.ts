@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
+import { cleanTags } from '../../lib/tags';
 import {
   REMOVED_KEPT_MS,
   StorageError,
-  cleanTags,
   hasNoteOrTags,
   isSaved,
   listRemoved,
