@@ -4,6 +4,7 @@
  * category most of its listed references fall in). Only lists hosted on GitHub get one.
  */
 import { bareHost, parseHttpUrl } from '../ids/url';
+import { plural } from '../words';
 
 export interface SuggestedPaper {
   title: string;
@@ -53,7 +54,7 @@ export function suggestIssueUrl(
     `**Link:** ${paper.url}`,
     ...(categories[0] ? [`**Suggested heading:** ${categories[0].category}`] : []),
     '',
-    `It cites ${cites.length} ${cites.length === 1 ? 'paper' : 'papers'} from the list:`,
+    `It cites ${plural(cites.length, 'paper')} from the list:`,
     ...cites.map((hit) => `- ${hit.title}${hit.categories[0] ? ` (${hit.categories[0]})` : ''}`),
   ];
   let body = '';

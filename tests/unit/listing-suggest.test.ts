@@ -45,11 +45,13 @@ describe('suggestIssueUrl', () => {
     );
   });
 
-  it('keeps the URL short for a paper citing hundreds of listed papers, and offers nothing for lists elsewhere', () => {
-    const many = Array.from({ length: 500 }, (_, i) => ({ title: `Paper ${i} with a fairly long title about clinical models`, categories: ['Models'] }));
+  it('keeps the URL short for a paper citing a thousand listed papers, and offers nothing for lists elsewhere', () => {
+    const many = Array.from({ length: 1200 }, (_, i) => ({ title: `Paper ${i} with a fairly long title about clinical models`, categories: ['Models'] }));
     const url = suggestIssueUrl('https://github.com/o/l', { title: 'T', url: 'https://example.org/p' }, many)!;
     expect(url.length).toBeLessThan(8000);
     expect(new URL(url).searchParams.get('body')).toMatch(/- …$/);
+    // Counted as every other count Lantern writes.
+    expect(new URL(url).searchParams.get('body')).toContain('It cites 1,200 papers from the list:');
     expect(suggestIssueUrl('https://example.org/list.md', { title: 'T', url: 'https://example.org/p' }, cites)).toBeUndefined();
     expect(citedCategories(cites)[0]).toEqual({ category: 'Models', count: 2 });
   });
