@@ -3,15 +3,15 @@
  * The popup resolves the identity against the database (the same way a page is matched) and
  * says plainly when the paper is not in the list.
  */
-import { arxivIdFromDoi, arxivIdFromWritten, doiFromWritten, doiUrl, identityFromUrl, normalizeArxivId, parseHttpUrl } from '../ids';
+import { arxivIdFromDoi, arxivIdFromWritten, doiFromWritten, doiUrl, identityFromUrl, normalizeArxivId, normalizePmcid, normalizePmid, parseHttpUrl } from '../ids';
 import type { PageIdentity } from '../types';
 
 /** Longer pastes are prose, not an identifier. */
 const MAX_IDENTIFIER_LENGTH = 2048;
 /** "arxiv.org/abs/…", "doi.org/…" pasted without a scheme. */
 const SCHEMELESS_URL = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*$/i;
-const PMCID = /^(?:pmcid:\s*)?(PMC\d{4,9})$/i;
-const PMID = /^pmid:\s*(\d{1,9})$/i;
+const PMCID = /^(?:pmcid:\s*)?(PMC\d+)$/i;
+const PMID = /^pmid:\s*(\d+)$/i;
 
 /**
  * The identity of a pasted arXiv id (2311.16452, arXiv:2311.16452v2, hep-th/9901001), DOI
@@ -40,10 +40,11 @@ export function parsePastedIdentifier(text: string): PageIdentity | undefined {
   const schemeless = SCHEMELESS_URL.test(pasted) ? parseHttpUrl(`https://${pasted}`) : undefined;
   if (schemeless) return identityFromUrl(schemeless.href);
 
-  const pmcid = PMCID.exec(pasted)?.[1];
-  if (pmcid) return { url: `https://pmc.ncbi.nlm.nih.gov/articles/${pmcid.toUpperCase()}/`, pmcid: pmcid.toUpperCase() };
+  // Ids as every other reader stores them (normalizePmcid, normalizePmid), so the paper is found.
+  const pmcid = normalizePmcid(PMCID.exec(pasted)?.[1] ?? '');
+  if (pmcid) return { url: `https://pmc.ncbi.nlm.nih.gov/articles/${pmcid}/`, pmcid };
 
-  const pmid = PMID.exec(pasted)?.[1];
+  const pmid = normalizePmid(PMID.exec(pasted)?.[1] ?? '');
   if (pmid) return { url: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`, pmid };
 
   return undefined;

@@ -36,9 +36,13 @@ describe('parsePastedIdentifier', () => {
     expect(parsePastedIdentifier(text)).toMatchObject({ url: expect.stringMatching(/^https:\/\//), ...ids });
   });
 
-  it('reads PMC ids and labelled PMIDs', () => {
+  it('reads PMC ids and labelled PMIDs as every other reader stores them', () => {
     expect(parsePastedIdentifier('PMC10304207')).toMatchObject({ pmcid: 'PMC10304207' });
+    expect(parsePastedIdentifier('pmcid: pmc123')).toMatchObject({ pmcid: 'PMC123', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC123/' });
     expect(parsePastedIdentifier('PMID: 37438534')).toMatchObject({ pmid: '37438534' });
+    // Leading zeros are not part of a PubMed id: stored ids have none, so the paper is found.
+    expect(parsePastedIdentifier('PMID: 037438534')).toMatchObject({ pmid: '37438534', url: 'https://pubmed.ncbi.nlm.nih.gov/37438534/' });
+    expect(parsePastedIdentifier('PMC1234567890')).toBeUndefined();
   });
 
   it.each(['radiology', 'gpt-4v', '2023', '70B', 'chinese medicine', 'https://example.com/about', 'javascript:alert(1)', ''])(
