@@ -6,6 +6,7 @@
  *
  * Kept tiny on purpose (under 25 kB minified): no Dexie, no search, no lib/db here.
  */
+import './quietContext';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SITE_MATCHES } from '../../lib/sites';
 import { startBadge } from './badge';

@@ -99,6 +99,28 @@ describe('a page cannot read or drive the badge', () => {
     await page.close();
   });
 
+  it('cannot tell that Lantern runs, nor end it, with the greeting copies of a WXT content script exchange', async () => {
+    // The greeting's name holds the extension's runtime id: public for a store install (Chromium's
+    // id, Firefox's add-on id), so a page can write it without hearing it first.
+    const names = [ext.extensionId, 'lantern@llm-medicine-papers'].map((id) => `${id}:content:wxt:content-script-started`);
+    const page = await openListed(`(() => {
+      window.__heard = [];
+      const greet = (name) => document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'the page' } }));
+      window.addEventListener('message', (event) => {
+        window.__heard.push(JSON.stringify(event.data));
+        if (typeof event.data?.type === 'string') greet(event.data.type);
+      });
+      for (const name of ${JSON.stringify(names)}) {
+        greet(name);
+        document.addEventListener('DOMContentLoaded', () => greet(name));
+      }
+    })();`);
+    // openListed waited for the badge: the content script was not ended. Nothing was posted to the page either.
+    expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
+    expect((await waitForBadge(page, LISTED_ID)).title).not.toBe('');
+    await page.close();
+  });
+
   it('ignores synthetic clicks and keys on Save, even from a script holding the button itself', async () => {
     const page = await openListed();
     const shadow = closedShadow(page);
