@@ -12,6 +12,7 @@ import { SAVE_COMMAND } from './lib/commandNames';
 const NATIVE_BROWSER = fileURLToPath(new URL('./lib/nativeBrowser.ts', import.meta.url));
 const CONTENT_SCRIPT = fileURLToPath(new URL('./entrypoints/content/index.ts', import.meta.url));
 const SITES_IN_PAGES = '\0lantern:sites-in-pages';
+const CONTENT_CONTEXT = fileURLToPath(new URL('./entrypoints/content/context.ts', import.meta.url));
 
 // Icons are made in assets/ (tests/tools/render-icons.ts renders assets/icon.svg); they are
 // copied to the build's root so the manifest and `browser.action.setIcon` can name them.
@@ -38,6 +39,13 @@ export default defineConfig({
         enforce: 'pre' as const,
         resolveId: (id: string) => (id === '@wxt-dev/webextension-polyfill/browser' ? NATIVE_BROWSER : null),
       };
+      // WXT's content script context greets the page and hears its events; Lantern's does
+      // neither (entrypoints/content/context.ts says why).
+      const quietContext = {
+        name: 'lantern:quiet-content-context',
+        enforce: 'pre' as const,
+        resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? CONTENT_CONTEXT : null),
+      };
       // The content script's match patterns are the manifest's (WXT reads them from the entrypoint
       // before bundling); in the bundle they would be 1.5 kB of strings nothing reads.
       const noMatchPatterns = {
@@ -46,7 +54,7 @@ export default defineConfig({
         resolveId: (id: string, importer?: string) => (importer === CONTENT_SCRIPT && id === '../../lib/sites' ? SITES_IN_PAGES : null),
         load: (id: string) => (id === SITES_IN_PAGES ? 'export const SITE_MATCHES = [];' : null),
       };
-      config.plugins = [nativeBrowser, noMatchPatterns, ...(config.plugins ?? [])];
+      config.plugins = [nativeBrowser, quietContext, noMatchPatterns, ...(config.plugins ?? [])];
     },
     // Both browsers get the MV3 build (package.json; README "Firefox" says why).
     'build:manifestGenerated': (wxt, manifest) => {

@@ -5,7 +5,7 @@
  * `ctx`, so nothing keeps running once the extension reloads or updates. Failures (no answer,
  * invalid page data) draw nothing and log nothing: the page's console belongs to the page.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from './context';
 import { identifyPage, identifyUrl } from '../../lib/page';
 import { identityAfterNavigation, type NavigationLook } from '../../lib/inPageNavigation';
 import { listenForNotices, sendMessage } from '../../lib/messages';
@@ -124,10 +124,8 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
   // Only the newest navigation's looks run: a page that changes its address in a burst gets one
   // look right after and one head watch, not one per change.
   let navigations = 0;
-  // The event fires while the navigation is starting (before `location` changes): look just after.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    // A jump to an anchor is the same document.
-    if (event.newUrl.href.split('#')[0] === event.oldUrl.href.split('#')[0]) return;
+  // Called while the navigation is starting (before `location` changes): look just after.
+  ctx.onLocationChange(() => {
     const navigation = ++navigations;
     const newest = () => navigation === navigations;
     const before = documentIdentity;

@@ -6,11 +6,11 @@
  *
  * Kept tiny on purpose (under 25 kB minified): no Dexie, no search, no lib/db here.
  */
-import './quietContext';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SITE_MATCHES } from '../../lib/sites';
 import { startBadge } from './badge';
 import { prepareMarks } from './marks';
+import type { ContentScriptContext } from './context';
 
 export default defineContentScript({
   matches: [...SITE_MATCHES],
@@ -20,7 +20,9 @@ export default defineContentScript({
   // Chromium runs document_end scripts only after the page's first layout, which on a
   // 2,000-item listing comes long after.
   runAt: 'document_start',
-  main(ctx) {
+  main(wxtContext) {
+    // WXT's entry is built with Lantern's context in place of its own (wxt.config.ts, ./context).
+    const ctx = wxtContext as unknown as ContentScriptContext;
     const marks = prepareMarks(ctx);
     const start = () => {
       const badge = startBadge(ctx);

@@ -8,7 +8,7 @@
  * are sent. Long pages (20,000 links, a 5 MB bibliography) are read in slices between which the
  * page keeps running.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from './context';
 import { badgeUi, loadedBadgeUi } from '../../lib/badgeUi';
 import type { ListingItem } from '../../lib/listing/item';
 import { listingKindFromUrl, type ListingKind } from '../../lib/listing/kind';
@@ -283,7 +283,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     stopRun?.();
   });
   // A single-page app's next page: start over once it has rendered.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.onLocationChange(() => {
     ctx.setTimeout(() => void start(), MUTATION_BATCH_MS * 2);
   });
   void start();

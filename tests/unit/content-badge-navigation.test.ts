@@ -4,7 +4,7 @@
  * navigations came before. What it reads is counted through the page recognizer.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext, LocationChange } from '../../entrypoints/content/context';
 
 const identifyPage = vi.fn((url: string) => ({ url, title: document.title }));
 vi.mock('../../lib/page', () => ({ identifyPage: (url: string) => identifyPage(url), identifyUrl: () => undefined }));
@@ -16,23 +16,20 @@ vi.mock('../../lib/badgeUi', () => ({ badgeUi: async () => undefined }));
 
 import { startBadge } from '../../entrypoints/content/badge';
 
-type LocationChange = { newUrl: URL; oldUrl: URL };
-
-/** The slice of WXT's context that the badge uses, with a way to fire its location-change event. */
+/** The slice of the content script's context that the badge uses, with a way to report a navigation. */
 function fakeContext() {
   const onLocationChange: ((event: LocationChange) => void)[] = [];
   const ctx = {
     isInvalid: false,
-    addEventListener: (_target: unknown, type: string, handler: (event: LocationChange) => void) => {
-      if (type === 'wxt:locationchange') onLocationChange.push(handler);
-    },
+    addEventListener: () => undefined,
+    onLocationChange: (handler: (change: LocationChange) => void) => onLocationChange.push(handler),
     setTimeout: (handler: () => void, ms: number) => setTimeout(handler, ms),
     onInvalidated: () => undefined,
   };
   const navigate = (to: string) => {
     const from = location.href;
     history.pushState(null, '', to);
-    for (const handler of onLocationChange) handler({ newUrl: new URL(to), oldUrl: new URL(from) });
+    for (const handler of onLocationChange) handler({ newUrl: new URL(to, from).href, oldUrl: from });
   };
   return { ctx: ctx as unknown as ContentScriptContext, navigate };
 }
