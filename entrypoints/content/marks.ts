@@ -268,11 +268,13 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
       if (document.visibilityState === 'visible') void layer?.refresh();
     };
     const stopNotices = listenForNotices(refresh);
-    document.addEventListener('visibilitychange', refresh);
+    // A page can fire this itself, as often as it likes: only the browser's own counts.
+    const cameBack = (event: Event) => event.isTrusted && refresh();
+    document.addEventListener('visibilitychange', cameBack);
     stopRun = () => {
       observer.disconnect();
       stopNotices();
-      document.removeEventListener('visibilitychange', refresh);
+      document.removeEventListener('visibilitychange', cameBack);
       layer?.remove();
     };
     await read();

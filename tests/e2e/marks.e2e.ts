@@ -370,6 +370,24 @@ describe('a paper’s bibliography', () => {
   }, 45_000);
 });
 
+/**
+ * From now on, the lookups pages send, as the background receives them (item counts): returns
+ * a function that reads them.
+ */
+async function countLookups(): Promise<() => Promise<number[]>> {
+  await ext.serviceWorker.evaluate(() => {
+    const scope = globalThis as unknown as { __lookups?: number[] };
+    if (!scope.__lookups) {
+      chrome.runtime.onMessage.addListener((message: unknown) => {
+        const { type, data } = message as { type?: string; data?: { items?: unknown[] } };
+        if (type === 'lookupListed') scope.__lookups!.push(data?.items?.length ?? -1);
+      });
+    }
+    scope.__lookups = [];
+  });
+  return () => ext.serviceWorker.evaluate(() => (globalThis as unknown as { __lookups: number[] }).__lookups);
+}
+
 describe('late items', () => {
   it('marks a PMC article’s "Similar articles" and "Cited by" blocks when PMC loads them after the page', async () => {
     const fixture = LISTINGS.find((f) => f.file === 'pmc-article-related.html')!;
@@ -399,15 +417,7 @@ describe('late items', () => {
     const page = await open('https://scholar.google.com/scholar?hl=en&q=large+language+models+medicine');
     try {
       await waitForMarks(page, LISTINGS.find((f) => f.file === 'scholar.html')!.marked);
-      // From here on, the lookups the page sends, as the background receives them (item counts).
-      await ext.serviceWorker.evaluate(() => {
-        const scope = globalThis as unknown as { __lookups: number[] };
-        scope.__lookups = [];
-        chrome.runtime.onMessage.addListener((message: unknown) => {
-          const { type, data } = message as { type?: string; data?: { items?: unknown[] } };
-          if (type === 'lookupListed') scope.__lookups.push(data?.items?.length ?? -1);
-        });
-      });
+      const lookups = await countLookups();
       await page.evaluate(() => {
         const more = document.createElement('div');
         more.className = 'gs_r gs_or gs_scl';
@@ -425,7 +435,7 @@ describe('late items', () => {
       expect(marks).toHaveLength(4);
       // One lookup for the added result, asking about it alone (the others were asked about already).
       await page.waitForTimeout(600);
-      expect(await ext.serviceWorker.evaluate(() => (globalThis as unknown as { __lookups: number[] }).__lookups)).toEqual([1]);
+      expect(await lookups()).toEqual([1]);
     } finally {
       await page.close();
     }
@@ -453,6 +463,21 @@ describe('a hostile page', () => {
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
 </script></body></html>`;
+
+  it('makes Lantern ask nothing with visibilitychange events of its own', async () => {
+    const page = await open('https://scholar.google.com/scholar?hl=en&q=large+language+models+medicine');
+    try {
+      await waitForMarks(page, LISTINGS.find((f) => f.file === 'scholar.html')!.marked);
+      const lookups = await countLookups();
+      await page.evaluate(async () => {
+        for (let i = 0; i < 500; i++) document.dispatchEvent(new Event('visibilitychange'));
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      });
+      expect(await lookups()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
 
   it('gets only true marks, capped, and its synthetic clicks open nothing and save nothing', async () => {
     ext.routePages({ [URL]: { body } });
