@@ -124,7 +124,7 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
   // Only the newest navigation's looks run: a page that changes its address in a burst gets one
   // look right after and one head watch, not one per change.
   let navigations = 0;
-  // Called while the navigation is starting (before `location` changes): look just after.
+  // Called once the address has changed; the site renders the new page after it: look just after.
   ctx.onLocationChange(() => {
     const navigation = ++navigations;
     const newest = () => navigation === navigations;

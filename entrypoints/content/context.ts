@@ -1,13 +1,18 @@
 /**
- * The content script's context: what ends with it, and the page's in-place navigations.
- * wxt.config.ts builds WXT's content-script entry with this class in place of WXT's own
- * `ContentScriptContext` (wxt 0.21), which talks to the page: it posts a greeting that names the
- * extension (`window.postMessage`), ends itself when the page sends a "newer copy started" event,
- * and announces each navigation with an event on `window` that the page can hear and forge. So any
- * page could tell that Lantern runs, turn it off, or make it read the page again. This one says
- * nothing to the page and hears only the browser: navigations come from the Navigation API's
- * trusted `navigate` events, or, where a browser has no Navigation API (Firefox before 147), from
- * polling `location` once a second, as WXT does.
+ * The content script's context: what ends with it, when the document is parsed, and the page's
+ * in-place navigations. wxt.config.ts builds WXT's content-script entry with this class in place
+ * of WXT's own `ContentScriptContext` (wxt 0.21), which talks to the page: it posts a greeting
+ * that names the extension (`window.postMessage`), ends itself when the page sends a "newer copy
+ * started" event, and announces each navigation with an event on `window` that the page can hear
+ * and forge. So any page could tell that Lantern runs, turn it off, or make it read the page
+ * again. This one says nothing to the page and believes only the browser's own events.
+ *
+ * Navigations are read from the Navigation API's `currententrychange`: it fires once the page's
+ * address has really changed (a `navigate` event also fires for navigations the page cancels, and
+ * for downloads, `mailto:` and 204 answers, which change nothing). Its listener is added when the
+ * context is made, at document_start, before any script of the page, and in the capture phase, so
+ * no listener of the page runs before it to stop it. Where a browser has no Navigation API
+ * (Firefox before 147) the address is read once a second, as WXT does.
  */
 import { browser } from 'wxt/browser';
 
@@ -21,6 +26,23 @@ const POLL_MS = 1000;
 
 export class ContentScriptContext {
   private readonly ended = new AbortController();
+  private readonly moves: ((change: LocationChange) => void)[] = [];
+
+  constructor() {
+    let oldUrl = location.href;
+    const check = () => {
+      const newUrl = location.href;
+      if (newUrl.split('#')[0] !== oldUrl.split('#')[0]) for (const handler of this.moves) handler({ newUrl, oldUrl });
+      oldUrl = newUrl;
+    };
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    if (navigation) {
+      this.addEventListener(navigation, 'currententrychange', (event) => event.isTrusted && check(), { capture: true });
+      return;
+    }
+    const poll = window.setInterval(() => this.isInvalid || check(), POLL_MS);
+    this.onInvalidated(() => clearInterval(poll));
+  }
 
   /** True once the extension is gone (reloaded, updated or removed): its APIs throw from then on. */
   get isInvalid(): boolean {
@@ -45,24 +67,20 @@ export class ContentScriptContext {
   }
 
   /**
-   * Calls `handler` when the page moves to another address in place (pushState, back/forward in a
-   * single-page app), as the navigation starts: `location` may still hold the old address. A jump
-   * to an anchor (only the fragment changes) is the same document and is not reported.
+   * Resolves once the document is parsed: at the browser's own DOMContentLoaded (a page can fire
+   * one of its own while it is still loading), at once if it is past that.
+   */
+  parsed(): Promise<void> {
+    if (document.readyState !== 'loading') return Promise.resolve();
+    return new Promise((resolve) => this.addEventListener(document, 'DOMContentLoaded', (event) => event.isTrusted && resolve()));
+  }
+
+  /**
+   * Calls `handler` after the page has moved to another address in place (pushState, back and
+   * forward in a single-page app): `location` holds the new address. A jump to an anchor (only
+   * the fragment changes) is the same document and is not reported.
    */
   onLocationChange(handler: (change: LocationChange) => void): void {
-    let oldUrl = location.href;
-    const moved = (newUrl: string) => {
-      if (newUrl.split('#')[0] !== oldUrl.split('#')[0]) handler({ newUrl, oldUrl });
-      oldUrl = newUrl;
-    };
-    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-    if (navigation) {
-      this.addEventListener(navigation, 'navigate', (event) => {
-        if (event.isTrusted) moved((event as Event & { destination: { url: string } }).destination.url);
-      });
-      return;
-    }
-    const poll = window.setInterval(() => this.isInvalid || moved(location.href), POLL_MS);
-    this.onInvalidated(() => clearInterval(poll));
+    this.moves.push(handler);
   }
 }

@@ -28,7 +28,6 @@ export default defineContentScript({
       const badge = startBadge(ctx);
       marks.connect({ onCites: badge.setCites, onSaved: badge.savedChanged });
     };
-    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
-    else start();
+    void ctx.parsed().then(start);
   },
 });

@@ -93,12 +93,6 @@ function fetchNeeds(kind: ListingKind | undefined): Promise<ListingReader | unde
   return kind ? listingReader() : Promise.resolve(undefined);
 }
 
-/** Resolves once the document is parsed (DOMContentLoaded), at once if it is. */
-function parsed(ctx: ContentScriptContext): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
-}
-
 function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () => ReturnType<typeof fetchNeeds> | undefined): void {
   let run = 0;
   let stopRun: (() => void) | undefined;
@@ -114,7 +108,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     if (!live()) return;
     const streamed = kind !== undefined && reader !== undefined;
     if (!streamed) {
-      await parsed(ctx);
+      await ctx.parsed();
       if (!live()) return;
     }
     // Listings read their items' own links only; elsewhere a page's links to itself are left out.
@@ -258,7 +252,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     observer.observe(document, { childList: true, subtree: true });
     // The rest of a listing read while it loaded: at once, not a batch later.
     if (streamed) {
-      void parsed(ctx).then(() => {
+      void ctx.parsed().then(() => {
         if (live()) void read();
       });
     }
@@ -284,9 +278,11 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     run++;
     stopRun?.();
   });
-  // A single-page app's next page: start over once it has rendered.
+  // A single-page app's next page: start over once it has rendered (once for a burst of navigations).
+  let restart: number | undefined;
   ctx.onLocationChange(() => {
-    ctx.setTimeout(() => void start(), MUTATION_BATCH_MS * 2);
+    clearTimeout(restart);
+    restart = ctx.setTimeout(() => void start(), MUTATION_BATCH_MS * 2);
   });
   void start();
 }

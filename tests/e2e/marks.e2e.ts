@@ -442,6 +442,72 @@ describe('late items', () => {
   }, 30_000);
 });
 
+describe('in-place navigation', () => {
+  const BASE = 'https://github.com/someone/moving';
+  const LINKED = ['arxiv:2311.16079', 'arxiv:2310.14573', 'arxiv:2312.00164'];
+  const body = `<!DOCTYPE html><html><head><title>moving</title></head><body><h1>A page that moves</h1>
+${LINKED.map((id) => `<p><a href="https://arxiv.org/abs/${id.slice('arxiv:'.length)}">paper ${id}</a></p>`).join('\n')}
+<p><a id="nothing" href="/someone/no-content">answered 204</a></p></body></html>`;
+
+  /** Opens the page with its marks, and from then on counts the marks taken off it (each reading again takes them all off). */
+  async function openMoving(): Promise<{ page: Page; removed: () => Promise<number> }> {
+    ext.routePages({ [BASE]: { body }, 'https://github.com/someone/no-content': { body: '', status: 204 } });
+    const page = await open(BASE);
+    await waitForMarks(page, LINKED);
+    await page.evaluate(() => {
+      const scope = window as unknown as { __removed: number };
+      scope.__removed = 0;
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'lantern-mark') scope.__removed++;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    return { page, removed: () => page.evaluate(() => (window as unknown as { __removed: number }).__removed) };
+  }
+
+  it('reads the page again once after a burst of navigations, not once per navigation', async () => {
+    const { page, removed } = await openMoving();
+    try {
+      const lookups = await countLookups();
+      // 150: Firefox refuses more than 200 history changes in 10 s.
+      await page.evaluate(() => {
+        for (let i = 0; i < 150; i++) history.pushState(null, '', `?view=${i % 2}`);
+      });
+      await page.waitForFunction(() => (window as unknown as { __removed: number }).__removed > 0, undefined, { timeout: 10_000 });
+      await waitForMarks(page, LINKED);
+      await page.waitForTimeout(1500);
+      expect(await lookups()).toHaveLength(1);
+      expect(await removed()).toBe(LINKED.length);
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+
+  it('reads nothing again when the address does not change: a link answered 204, navigations the page cancels', async () => {
+    const { page, removed } = await openMoving();
+    try {
+      const lookups = await countLookups();
+      await page.evaluate(async () => {
+        for (let i = 0; i < 5; i++) {
+          document.getElementById('nothing')!.click();
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+        // Without the Navigation API (Firefox before 147) a page cannot cancel them.
+        if (navigation) {
+          navigation.addEventListener('navigate', (event) => event.preventDefault());
+          for (let i = 0; i < 5; i++) location.href = `/someone/elsewhere-${i}`;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      });
+      expect(page.url()).toBe(BASE);
+      expect(await lookups()).toEqual([]);
+      expect(await removed()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+});
+
 describe('a hostile page', () => {
   const URL = 'https://github.com/someone/hostile-readme';
   const links = Array.from({ length: 20_000 }, (_, i) =>

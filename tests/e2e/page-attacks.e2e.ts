@@ -121,6 +121,42 @@ describe('a page cannot read or drive the badge', () => {
     await page.close();
   });
 
+  it('cannot hide an in-place navigation from Lantern with listeners of its own that run first and stop it', async () => {
+    // The page's own script, first in its <head>: it stops every navigation event it can, in both phases.
+    const stopper = `<script>(() => {
+      const stop = (event) => event.stopImmediatePropagation();
+      for (const target of [window.navigation, window].filter(Boolean)) {
+        for (const type of ['navigate', 'currententrychange', 'navigatesuccess', 'popstate']) {
+          target.addEventListener(type, stop, { capture: true });
+          target.addEventListener(type, stop);
+        }
+      }
+    })();</script>`;
+    const url = `${ARXIV}2311.16452?stopper`;
+    ext.routePages({ [url]: { body: readFixture('arxiv-abs-2311.16452.html').replace('<head>', `<head>${stopper}`) } });
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await waitForBadge(page, LISTED_ID);
+    await page.evaluate(() => history.pushState(null, '', '/abs/2311.16079'));
+    expect((await waitForBadge(page, 'arxiv:2311.16079')).title).not.toBe('');
+    await page.close();
+  });
+
+  it('cannot make Lantern read a half-parsed page with a DOMContentLoaded of its own', async () => {
+    // A paper listed by its title only: the badge needs the head's metadata, which follows the page's event.
+    const title = 'Advanced prompting as a catalyst: Empowering large language models in the management of gastrointestinal cancers';
+    const url = 'https://the-innovation.org/article/doi/10.59717/j.xinn-med.2023.100019';
+    ext.routePages({
+      [url]: {
+        body: `<!DOCTYPE html><html lang="en"><head><script>document.dispatchEvent(new Event('DOMContentLoaded'))</script><meta charset="utf-8"><title>${title}</title><meta name="citation_title" content="${title}"></head><body><main><h1>${title}</h1></main></body></html>`,
+      },
+    });
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    expect((await waitForBadge(page, 'title:advanced prompting as a catalyst empowering large language models in the management of gastrointestinal cancers')).title).toBe(title);
+    await page.close();
+  });
+
   it('ignores synthetic clicks and keys on Save, even from a script holding the button itself', async () => {
     const page = await openListed();
     const shadow = closedShadow(page);

@@ -15,10 +15,6 @@ function trusted(event: Event): Event {
   return event;
 }
 
-function navigateEvent(url: string): Event {
-  return Object.assign(new Event('navigate'), { destination: { url } });
-}
-
 describe('the content script context', () => {
   const start = location.href;
   beforeEach(() => {
@@ -59,21 +55,62 @@ describe('the content script context', () => {
   });
 
   describe('with the Navigation API', () => {
-    it('reports the trusted navigations to another address, as they start, and ignores the page’s own events', () => {
+    it('reports the trusted changes of the current entry to another address, and ignores the page’s own events', () => {
       const navigation = (scope.navigation = new EventTarget());
       const ctx = new ContentScriptContext();
       const changes: LocationChange[] = [];
       ctx.onLocationChange((change) => changes.push(change));
       const base = start.split('#')[0]!;
-      navigation.dispatchEvent(navigateEvent(`${base}?forged`));
-      navigation.dispatchEvent(trusted(navigateEvent(`${base}#section`)));
-      navigation.dispatchEvent(trusted(navigateEvent(`${base}?paper=2`)));
-      navigation.dispatchEvent(trusted(navigateEvent(`${base}?paper=2#top`)));
-      navigation.dispatchEvent(trusted(navigateEvent(`${base}?paper=3`)));
+      const move = (to: string, event: Event) => {
+        history.pushState(null, '', to);
+        navigation.dispatchEvent(event);
+      };
+      move(`${base}?forged`, new Event('currententrychange'));
+      move(`${base}?paper=2`, trusted(new Event('currententrychange')));
+      move(`${base}?paper=2#top`, trusted(new Event('currententrychange')));
+      move(`${base}?paper=3`, trusted(new Event('currententrychange')));
+      // A navigation the page cancels, or a download, never changes the current entry: only `navigate` fires.
+      navigation.dispatchEvent(trusted(Object.assign(new Event('navigate'), { destination: { url: `${base}?never` } })));
       expect(changes).toEqual([
-        { newUrl: `${base}?paper=2`, oldUrl: `${base}#section` },
+        { newUrl: `${base}?paper=2`, oldUrl: start },
         { newUrl: `${base}?paper=3`, oldUrl: `${base}?paper=2#top` },
       ]);
+    });
+
+    it('hears the change before any listener the page adds, so the page cannot stop it', () => {
+      const navigation = (scope.navigation = new EventTarget());
+      const ctx = new ContentScriptContext();
+      const changes: LocationChange[] = [];
+      ctx.onLocationChange((change) => changes.push(change));
+      const stop = (event: Event) => event.stopImmediatePropagation();
+      navigation.addEventListener('currententrychange', stop, { capture: true });
+      navigation.addEventListener('currententrychange', stop);
+      history.pushState(null, '', '/elsewhere');
+      navigation.dispatchEvent(trusted(new Event('currententrychange')));
+      expect(changes).toHaveLength(1);
+    });
+  });
+
+  describe('the document parsed', () => {
+    it('is the browser’s own DOMContentLoaded, not one the page fires while it loads', async () => {
+      vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+      const ctx = new ContentScriptContext();
+      let parsed = false;
+      void ctx.parsed().then(() => (parsed = true));
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(parsed).toBe(false);
+      document.dispatchEvent(trusted(new Event('DOMContentLoaded')));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(parsed).toBe(true);
+    });
+
+    it('is at once when the document is past loading', async () => {
+      const ctx = new ContentScriptContext();
+      let parsed = false;
+      void ctx.parsed().then(() => (parsed = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(parsed).toBe(true);
     });
   });
 
