@@ -144,6 +144,13 @@ describe('the content script context', () => {
     });
   });
 
+  it('keeps nothing per timer: a page navigating in bursts sets thousands', () => {
+    const ctx = new ContentScriptContext();
+    const kept = vi.spyOn(AbortSignal.prototype, 'addEventListener');
+    for (let i = 0; i < 100; i++) ctx.setTimeout(() => undefined, 10);
+    expect(kept).not.toHaveBeenCalled();
+  });
+
   it('runs no timer and no listener of its own once ended', async () => {
     const ctx = new ContentScriptContext();
     const handler = vi.fn();
