@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { screenshot, type ExtensionSession } from './harness';
 import { readBadge, sendFromExtensionPage, tabIdOf, waitForBadge, waitForSaved } from './badge.page';
-import { clickCardSave, clickMark, launchWithListings, layoutsAroundMarks, markBoxes, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
+import { clickCardSave, clickMark, countRemovedMarks, launchWithListings, layoutsAroundMarks, markBoxes, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
 import { closedShadow } from './devtools';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { MARK_CAP } from '../../lib/listing';
@@ -454,14 +454,7 @@ ${LINKED.map((id) => `<p><a href="https://arxiv.org/abs/${id.slice('arxiv:'.leng
     ext.routePages({ [BASE]: { body }, 'https://github.com/someone/no-content': { body: '', status: 204 } });
     const page = await open(BASE);
     await waitForMarks(page, LINKED);
-    await page.evaluate(() => {
-      const scope = window as unknown as { __removed: number };
-      scope.__removed = 0;
-      new MutationObserver((records) => {
-        for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'lantern-mark') scope.__removed++;
-      }).observe(document, { childList: true, subtree: true });
-    });
-    return { page, removed: () => page.evaluate(() => (window as unknown as { __removed: number }).__removed) };
+    return { page, removed: await countRemovedMarks(page) };
   }
 
   it('reads the page again once after a burst of navigations, not once per navigation', async () => {
@@ -472,7 +465,7 @@ ${LINKED.map((id) => `<p><a href="https://arxiv.org/abs/${id.slice('arxiv:'.leng
       await page.evaluate(() => {
         for (let i = 0; i < 150; i++) history.pushState(null, '', `?view=${i % 2}`);
       });
-      await page.waitForFunction(() => (window as unknown as { __removed: number }).__removed > 0, undefined, { timeout: 10_000 });
+      await expect.poll(removed, { timeout: 10_000 }).toBeGreaterThan(0);
       await waitForMarks(page, LINKED);
       await page.waitForTimeout(1500);
       expect(await lookups()).toHaveLength(1);

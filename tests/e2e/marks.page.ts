@@ -26,6 +26,21 @@ export async function openTab(ext: ExtensionSession, url: string): Promise<Page>
   return page;
 }
 
+/**
+ * From now on, counts the marks taken off the page (Lantern takes them all off to read a page
+ * again, as after a navigation): returns a reader of the count so far.
+ */
+export async function countRemovedMarks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const scope = window as unknown as { __lanternMarksRemoved: number };
+    scope.__lanternMarksRemoved = 0;
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.removedNodes) if ((node as Element).localName === 'lantern-mark') scope.__lanternMarksRemoved++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __lanternMarksRemoved: number }).__lanternMarksRemoved);
+}
+
 export interface MarkView {
   paperId: string | null;
   /** Whether its shadow root is closed (pages cannot read it). */

@@ -12,7 +12,7 @@ import { sendFromExtensionPage, waitForAnswer, waitForBadge, waitForSeed } from 
 import { closedShadow } from './devtools';
 import { readFixture } from '../fixtures/pages/pages';
 import { LISTINGS } from '../fixtures/listings/listings';
-import { launchWithListings, waitForMarks } from './marks.page';
+import { countRemovedMarks, launchWithListings, waitForMarks } from './marks.page';
 
 const ARXIV = 'https://arxiv.org/abs/';
 const LISTED_ID = 'arxiv:2311.16452';
@@ -273,40 +273,34 @@ describe('a page that defines Lantern’s element names or styles them', () => {
     // The page also keeps the Navigation API's destinations it hears, to forge navigate events with them.
     await page.addInitScript(`(() => {
       window.__heard = [];
-      window.__removed = 0;
       window.__destinations = [];
       for (const name of ${JSON.stringify(names)}) window.addEventListener(name, () => window.__heard.push(name));
       window.navigation?.addEventListener('navigate', (event) => window.__destinations.push(event.destination));
-      new MutationObserver((records) => {
-        for (const record of records) for (const node of record.removedNodes) if (node.localName === 'lantern-mark') window.__removed++;
-      }).observe(document, { childList: true, subtree: true });
     })();`);
     await page.goto(listing.url);
     await waitForMarks(page, listing.marked);
-    type Own = { __heard: string[]; __removed: number; __destinations: unknown[] };
+    const removed = await countRemovedMarks(page);
+    type Own = { __heard: string[]; __destinations: unknown[] };
     // Real in-place navigations are followed (the marks are read again), and the page hears nothing.
     for (const query of ['?moved', '?again']) {
-      await page.evaluate((to) => {
-        (window as unknown as Own).__removed = 0;
-        history.pushState(null, '', `${location.pathname}${to}`);
-      }, query);
-      await page.waitForFunction(() => (window as unknown as Own).__removed > 0, undefined, { timeout: 10_000 });
+      const before = await removed();
+      await page.evaluate((to) => history.pushState(null, '', `${location.pathname}${to}`), query);
+      await expect.poll(removed, { timeout: 10_000 }).toBeGreaterThan(before);
       await waitForMarks(page, listing.marked);
     }
     expect(await page.evaluate(() => (window as unknown as Own).__heard)).toEqual([]);
     // Forged navigations are not: WXT's event, and the Navigation API's made by the page with a
     // destination it kept (to "?moved", not where the page is now).
-    const removed = await page.evaluate(async (forged) => {
+    const before = await removed();
+    await page.evaluate(async (forged) => {
       const own = window as unknown as Own;
-      own.__removed = 0;
       for (const name of forged) window.dispatchEvent(Object.assign(new Event(name), { newUrl: new URL('/elsewhere', location.href), oldUrl: new URL(location.href) }));
       const { navigation, NavigateEvent } = window as unknown as { navigation?: EventTarget; NavigateEvent?: new (type: string, init: object) => Event };
       const destination = own.__destinations[0];
       if (navigation && NavigateEvent && destination) navigation.dispatchEvent(new NavigateEvent('navigate', { navigationType: 'push', destination, signal: new AbortController().signal }));
       await new Promise((resolve) => setTimeout(resolve, 2500));
-      return own.__removed;
     }, names);
-    expect(removed).toBe(0);
+    expect(await removed()).toBe(before);
     await page.close();
   });
 
