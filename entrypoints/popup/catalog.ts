@@ -124,6 +124,9 @@ export function watchPopupCatalog(
 
   const onIndexState = async (fingerprint: unknown, rows: readonly unknown[]) => {
     const lists = shownLists(rows);
+    // No list row yet: the bundled list is still being written (it cannot be removed), so the
+    // popup keeps saying "Loading the list…" rather than "0 papers".
+    if (lists.length === 0) return;
     if (held && held.fingerprint === fingerprint && listsShown(held.lists) === listsShown(lists)) return;
     // The early reader reads only the lists enabled at its read: any change of lists or index
     // (a popup opened while the bundled list was being seeded) outdates it.

@@ -96,9 +96,13 @@ describe('the popup catalog after an early read', () => {
     const entries = Array.from({ length: 30 }, (_, i): CatalogEntry =>
       withAuthorList({ id: `arxiv:2401.${String(i).padStart(5, '0')}`, title: `Paper ${i}`, titleKey: `paper ${i}`, line: i + 1, authors: '', venue: '', year: 2024, categories: ['Evaluation'], links: [], ids: { repos: [] } }),
     );
+    // Until the list is in, there is no catalog: the popup says "Loading the list…", not "0 papers".
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(catalogs).toEqual([]);
     await replaceListEntries(db, { id: 'seed', name: 'LLMs in Medicine', sourceUrl: 'https://example.org/list.md', enabled: true, fetchedAt: 1 }, entries);
     await createSearchIndexKeeper(db).ensureStored();
     await vi.waitFor(() => expect(catalogs.at(-1)?.entryCount).toBe(30));
+    expect(catalogs.map((c) => c.entryCount)).not.toContain(0);
     const newest = await catalogs.at(-1)!.search('', { filters: NO_FILTERS, sort: 'date', savedIds: new Set(), limit: 10 });
     expect(newest.papers).toHaveLength(10);
     stop();
