@@ -2,13 +2,17 @@
 import { seedFromSnapshot } from '../../lib/db/catalog';
 import type { LanternDB } from '../../lib/db/schema';
 import type { CatalogSnapshot } from '../../lib/types';
+import { describeSeedFailure, recordSeedFailure } from '../../lib/seedFailure';
 
 async function seed(database: LanternDB, snapshot: CatalogSnapshot): Promise<void> {
   try {
     await seedFromSnapshot(database, snapshot);
   } catch (e) {
     console.error('Lantern could not load its bundled list into the local database.', e);
+    await recordSeedFailure(describeSeedFailure(e));
+    return;
   }
+  await recordSeedFailure(null);
 }
 
 /**

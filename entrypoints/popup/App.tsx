@@ -73,7 +73,11 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
     services.loadShortcut().then(setShortcut, () => setShortcut(null));
   }, [services]);
 
+  // Shown only while no list is there: a failed update of the bundled list keeps the old copy.
+  const [seedFailure, setSeedFailure] = useState<string | null>(null);
+  useEffect(() => services.watchSeedFailure?.(setSeedFailure), [services]);
   const catalog = catalogState.status === 'ready' ? catalogState.catalog : null;
+  const seedFailed = catalogState.status === 'loading' && seedFailure !== null;
   // The reading-list watchers open the database on this page: started beside the first search,
   // they held its reads back. So they start once the first results (or the error) are shown, or
   // at once when the catalog has to be built first and no results are coming soon.
@@ -292,7 +296,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
   const filterCount = activeFilterCount(filters);
   const status = statusText();
   function statusText(): string {
-    if (catalogState.status === 'loading') return 'Loading the list…';
+    if (catalogState.status === 'loading') return seedFailed ? '' : 'Loading the list…';
     if (catalogState.status === 'error') return '';
     if (pendingLookup) {
       if (!lookup) return 'Looking up…';
@@ -360,6 +364,11 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
         {catalogState.status === 'error' && (
           <p class="notice is-error" role="alert">
             Lantern could not read its list: {catalogState.message}
+          </p>
+        )}
+        {seedFailed && (
+          <p class="notice is-error" role="alert" data-seed-failure="">
+            {seedFailure}
           </p>
         )}
         {tab && trimmed === '' && tabId && (

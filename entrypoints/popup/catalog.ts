@@ -124,8 +124,8 @@ export function watchPopupCatalog(
 
   const onIndexState = async (fingerprint: unknown, rows: readonly unknown[]) => {
     const lists = shownLists(rows);
-    // No list row yet: the bundled list is still being written (it cannot be removed), so the
-    // popup keeps saying "Loading the list…" rather than "0 papers".
+    // No list row: the bundled list (which cannot be removed) is still being written, or could not
+    // be. The popup says "Loading the list…" or why (lib/seedFailure.ts), never "0 papers".
     if (lists.length === 0) return;
     if (held && held.fingerprint === fingerprint && listsShown(held.lists) === listsShown(lists)) return;
     // The early reader reads only the lists enabled at its read: any change of lists or index
@@ -145,11 +145,12 @@ export function watchPopupCatalog(
     .then((first) => {
       if (stopped) return false;
       const stored = loadStoredSearchIndex(first?.stored);
-      if (!first || !stored) return false;
+      const lists = shownLists(first?.lists ?? []);
+      if (!first || !stored || lists.length === 0) return false;
       earlyRows = {
         withIds: (ids) => first.entriesWithIds(ids) as Promise<StoredEntry[]>,
       };
-      hold(stored.fingerprint, stored.index, shownLists(first.lists));
+      hold(stored.fingerprint, stored.index, lists);
       return true;
     })
     .catch(() => false)

@@ -71,6 +71,8 @@ export interface PopupServices {
    * one must be built first. Absent: as false.
    */
   catalogStored?: Promise<boolean>;
+  /** Calls back with why the bundled list could not be stored (null when it was), now and on every change; returns the unsubscribe. Absent: never. */
+  watchSeedFailure?(onChange: (sentence: string | null) => void): () => void;
   /**
    * Calls back with the time up to which the user has seen new entries (undefined before the
    * clock starts), now and whenever it moves; returns the unsubscribe.

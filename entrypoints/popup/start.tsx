@@ -21,6 +21,7 @@ import { suggestIssueUrl } from '../../lib/listing/suggest';
 import { loadMarkSettings } from '../../lib/markSettings';
 import { saveShortcut } from '../../lib/commandNames';
 import { isStoredSearchIndex } from '../../lib/search/store';
+import { watchSeedFailure } from '../../lib/seedFailure';
 
 async function loadTab(): Promise<TabPaper | null> {
   const tabId = await resolveTabId();
@@ -72,6 +73,7 @@ export function start(early: Promise<EarlyRead | undefined>): void {
     siteAccess: browserSiteAccess(),
     watchCatalog: (onChange, onError) => watchPopupCatalog(db, onChange, onError, early),
     catalogStored: early.then((first) => isStoredSearchIndex(first?.stored)),
+    watchSeedFailure,
     watchEntriesSeenAt(onChange) {
       // One small row: "Dismiss" (the background writes it) clears the marks at once.
       const subscription = liveQuery(() => readEntriesSeenAt(db)).subscribe({

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
 import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
 import { waitForSaved } from './badge.page';
 import { closedShadow } from './devtools';
+import { DB_NAME, TABLES } from '../../lib/db/schemaNames';
+
+declare const chrome: Browser;
 
 /** The popup as a page: what a user types and what they read back. */
 class PopupPage {
@@ -326,5 +330,51 @@ describe('popup', () => {
     expect(await thisTab.getAttribute('data-paper-id')).toBe(paperId);
     await popup.page.close();
     await pdfTab.close();
+  });
+});
+
+describe('popup, when the bundled list could not be stored', () => {
+  let ext: ExtensionSession;
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('says why in plain words, where it would say "Loading the list…", and shows no count', async () => {
+    // Seeded first (the popup shows its count); then the database is left as a seeding refused
+    // by a full storage leaves it, without a list row, and the background's record is written.
+    await (await PopupPage.open(ext)).page.close();
+    const sentence = 'Your browser’s storage for Lantern is full, so the list of papers could not be stored. <b>Free some space</b>';
+    await ext.serviceWorker.evaluate(
+      async ([name, lists, failure]) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction(lists, 'readwrite');
+          tx.objectStore(lists).clear();
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+        await chrome.storage.local.set({ 'seed.failure': failure });
+      },
+      [DB_NAME, TABLES.lists, sentence] as const,
+    );
+    const page = await ext.openPopup();
+    await page.setViewportSize({ width: 400, height: 560 });
+    const notice = page.locator('[data-seed-failure]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(sentence);
+    expect(await notice.getAttribute('role')).toBe('alert');
+    expect(await page.locator('[aria-live=polite]').textContent()).toBe('');
+    expect(await page.locator('[data-entry-count]').count()).toBe(0);
+    await screenshot(page, 'popup-seed-failure', { colorScheme: 'light' });
+    await screenshot(page, 'popup-seed-failure', { colorScheme: 'dark' });
+    await page.close();
   });
 });

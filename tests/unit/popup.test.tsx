@@ -486,6 +486,29 @@ describe('popup: the first results come first', () => {
     expect(watched()).toBe(1);
   });
 
+  it('says in plain words why the bundled list could not be stored, where it would say "Loading the list…"', async () => {
+    const h = makeServices();
+    h.services.watchCatalog = () => () => undefined;
+    let report: (sentence: string | null) => void = () => undefined;
+    h.services.watchSeedFailure = (onChange) => {
+      report = onChange;
+      onChange(null);
+      return () => undefined;
+    };
+    await mount(h);
+    const status = () => root.querySelector('[aria-live=polite]')?.textContent;
+    expect(status()).toBe('Loading the list…');
+    expect(root.querySelector('[data-seed-failure]')).toBeNull();
+    const sentence = 'Your browser’s storage for Lantern is full, so the list of papers could not be stored. <img src=x onerror=alert(1)>';
+    await act(() => report(sentence));
+    await flush();
+    const notice = root.querySelector('[data-seed-failure]');
+    expect(notice?.getAttribute('role')).toBe('alert');
+    expect(notice?.textContent).toBe(sentence);
+    expect(notice?.querySelector('img')).toBeNull();
+    expect(status()).toBe('');
+  });
+
   it('opens it at once when the index has to be built first', async () => {
     const { h, watched } = gated(false);
     await mount(h, 'radiology');
