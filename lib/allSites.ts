@@ -23,27 +23,42 @@ export async function isAllSitesRecognitionEnabled(): Promise<boolean> {
   }
 }
 
-/** Registers or unregisters the all-sites content script to match the permission; returns whether it runs. */
+/**
+ * The all-sites registration. At document_start, as the manifest's: the content script's
+ * listener for in-place navigations must be added before any script of the page, or a page's
+ * own listener could stop the event from reaching it (entrypoints/content/context.ts).
+ */
+function allSitesScript() {
+  return {
+    id: ALL_SITES_SCRIPT_ID,
+    matches: origins(),
+    // The manifest's content script already runs there.
+    excludeMatches: [...SITE_MATCHES],
+    js: [ALL_SITES_SCRIPT_FILE],
+    runAt: 'document_start' as const,
+    persistAcrossSessions: true,
+  };
+}
+
+/** Whether a registration is `wanted` in what it runs, where and when (an older version's may differ). */
+function sameScript(registered: { matches?: string[]; excludeMatches?: string[]; js?: string[]; runAt?: string }, wanted: ReturnType<typeof allSitesScript>): boolean {
+  const same = (a: readonly string[] | undefined, b: readonly string[]) => JSON.stringify(a ?? []) === JSON.stringify(b);
+  return same(registered.matches, wanted.matches) && same(registered.excludeMatches, wanted.excludeMatches) && same(registered.js, wanted.js) && registered.runAt === wanted.runAt;
+}
+
+/**
+ * Registers or unregisters the all-sites content script to match the permission, replacing a
+ * registration an older version made differently; returns whether it runs.
+ */
 export async function syncAllSitesScript(): Promise<boolean> {
   const scripting = browser.scripting;
   if (!scripting) return false;
   const enabled = await isAllSitesRecognitionEnabled();
-  const registered = await scripting.getRegisteredContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });
-  if (enabled && registered.length === 0) {
-    await scripting.registerContentScripts([
-      {
-        id: ALL_SITES_SCRIPT_ID,
-        matches: origins(),
-        // The manifest's content script already runs there.
-        excludeMatches: [...SITE_MATCHES],
-        js: [ALL_SITES_SCRIPT_FILE],
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-      },
-    ]);
-  } else if (!enabled && registered.length > 0) {
-    await scripting.unregisterContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });
-  }
+  const [current] = await scripting.getRegisteredContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });
+  const wanted = allSitesScript();
+  const fits = current !== undefined && sameScript(current, wanted);
+  if (current && (!enabled || !fits)) await scripting.unregisterContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });
+  if (enabled && !fits) await scripting.registerContentScripts([wanted]);
   return enabled;
 }
 

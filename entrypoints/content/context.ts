@@ -10,11 +10,10 @@
  * Navigations are read from the Navigation API's `currententrychange`: it fires once the page's
  * address has really changed (a `navigate` event also fires for navigations the page cancels, and
  * for downloads, `mailto:` and 204 answers, which change nothing). Its listener is added when the
- * context is made and in the capture phase: on the manifest's sites that is at document_start,
- * before any script of the page, so no listener of the page runs before it to stop it. (On other
- * sites, where the reader opted in and Lantern starts at document_idle, a page's earlier listener
- * could: that page then keeps the badge it was first given.) Where a browser has no Navigation
- * API (Firefox before 147) the address is read once a second, as WXT does.
+ * context is made and in the capture phase, at document_start (the manifest's sites, and the
+ * sites the reader opted in to: lib/allSites.ts), before any script of the page, so no listener
+ * of the page runs before it to stop it. Where a browser has no Navigation API (Firefox before
+ * 147) the address is read once a second, as WXT does.
  */
 import { browser } from 'wxt/browser';
 

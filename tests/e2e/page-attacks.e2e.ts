@@ -7,12 +7,15 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
 import { launchExtension, type ExtensionSession } from './harness';
 import { sendFromExtensionPage, waitForAnswer, waitForBadge, waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
 import { readFixture } from '../fixtures/pages/pages';
 import { LISTINGS } from '../fixtures/listings/listings';
 import { countRemovedMarks, launchWithListings, waitForMarks } from './marks.page';
+
+declare const chrome: Browser;
 
 const ARXIV = 'https://arxiv.org/abs/';
 const LISTED_ID = 'arxiv:2311.16452';
@@ -328,6 +331,59 @@ describe('a page that defines Lantern’s element names or styles them', () => {
       return [getComputedStyle(chip).color, getComputedStyle(chip).backgroundColor];
     });
     expect(chips.flat()).not.toContain(PAGE_COLOR);
+    await page.close();
+  });
+});
+
+describe('a page on a site the reader opted in to ("Recognize papers on all sites")', () => {
+  let ext: ExtensionSession;
+
+  beforeAll(async () => {
+    ext = await launchExtension({ grantedHosts: ['*://*/*'] });
+    await waitForSeed(ext);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('cannot hide an in-place navigation from Lantern with listeners of its own that run first and stop it', async () => {
+    // The background registers the all-sites script at install, once it sees the permission.
+    await expect
+      .poll(() => ext.serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id)), { timeout: 15_000 })
+      .toContain('lantern-all-sites');
+    // A reading group's site, not among the manifest's: the papers are known by their citation_doi.
+    // The page's own script, first in its <head>, stops every navigation event it can, in both phases.
+    const url = 'https://reading-group.example.org/papers/clinical-knowledge';
+    ext.routePages({
+      [url]: {
+        body: `<!DOCTYPE html><html lang="en"><head><script>(() => {
+          const stop = (event) => event.stopImmediatePropagation();
+          for (const target of [window.navigation, window].filter(Boolean)) {
+            for (const type of ['navigate', 'currententrychange', 'navigatesuccess', 'popstate']) {
+              target.addEventListener(type, stop, { capture: true });
+              target.addEventListener(type, stop);
+            }
+          }
+        })();</script><meta charset="utf-8"><title>Large language models encode clinical knowledge</title>
+        <meta name="citation_title" content="Large language models encode clinical knowledge">
+        <meta name="citation_doi" content="10.1038/s41586-023-06291-2"></head>
+        <body><main><h1>Large language models encode clinical knowledge</h1></main></body></html>`,
+      },
+    });
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await waitForBadge(page, 'doi:10.1038/s41586-023-06291-2');
+    // The site moves to its next paper in place, as a single-page app does.
+    await page.evaluate(() => {
+      const title = 'A large language model for electronic health records';
+      document.querySelector('meta[name=citation_title]')?.setAttribute('content', title);
+      document.querySelector('meta[name=citation_doi]')?.setAttribute('content', '10.1038/s41746-022-00742-2');
+      document.title = title;
+      document.querySelector('h1')!.textContent = title;
+      history.pushState(null, '', '/papers/ehr-model');
+    });
+    expect((await waitForBadge(page, 'doi:10.1038/s41746-022-00742-2')).title).toBe('A large language model for electronic health records');
     await page.close();
   });
 });

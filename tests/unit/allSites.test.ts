@@ -5,7 +5,7 @@ import { SITE_MATCHES } from '../../lib/sites';
 
 // The fake browser has no permissions or scripting store: a small in-memory one stands in.
 let granted: boolean;
-let registered: Array<{ id: string; matches?: string[]; excludeMatches?: string[]; js?: string[] }>;
+let registered: Array<{ id: string; matches?: string[]; excludeMatches?: string[]; js?: string[]; runAt?: string }>;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -35,10 +35,22 @@ describe('recognition on all sites', () => {
       matches: ['*://*/*'],
       excludeMatches: [...SITE_MATCHES],
       js: ['content-scripts/content.js'],
+      // Before the page's scripts, whose own navigation listeners must not come first.
+      runAt: 'document_start',
     });
-    // Idempotent: a second sync (browser restart) registers nothing twice.
+    // Idempotent: a second sync (browser restart) registers nothing twice, nor again.
+    vi.mocked(fakeBrowser.scripting.registerContentScripts).mockClear();
     await syncAllSitesScript();
     expect(registered).toHaveLength(1);
+    expect(fakeBrowser.scripting.registerContentScripts).not.toHaveBeenCalled();
+  });
+
+  it('replaces the registration an older version made at document_idle, at the update', async () => {
+    granted = true;
+    registered = [{ id: ALL_SITES_SCRIPT_ID, matches: ['*://*/*'], excludeMatches: [...SITE_MATCHES], js: ['content-scripts/content.js'], runAt: 'document_idle' }];
+    expect(await syncAllSitesScript()).toBe(true);
+    expect(registered).toHaveLength(1);
+    expect(registered[0]?.runAt).toBe('document_start');
   });
 
   it('gives the permission back and stops running there', async () => {
