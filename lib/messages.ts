@@ -334,8 +334,12 @@ export async function dispatch(handlers: Handlers, raw: unknown, sender: Sender)
   }
 }
 
-/** Answers every Lantern message from this extension with `handlers` (other extensions are ignored). */
-export function handleMessages(handlers: Handlers): void {
+/**
+ * Answers every Lantern message from this extension with `handlers` (other extensions are
+ * ignored), each once `ready()` resolves: the background passes the bundled list's first
+ * storing, which lookups must not answer ahead of.
+ */
+export function handleMessages(handlers: Handlers, ready: () => Promise<unknown> = () => Promise.resolve()): void {
   const extensionBase = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -343,6 +347,6 @@ export function handleMessages(handlers: Handlers): void {
     if (sender.tab?.id !== undefined) from.tabId = sender.tab.id;
     const url = sender.tab?.url ?? sender.url;
     if (url !== undefined) from.url = url;
-    return dispatch(handlers, raw, from);
+    return ready().then(() => dispatch(handlers, raw, from));
   });
 }

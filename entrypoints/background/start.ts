@@ -45,16 +45,19 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
   const quickSave = createQuickSave(database, tabs, button);
   const savedChanges = followSavedChanges(database);
   const handlers = createHandlers({ database, tabs, lists, listings, savedChanges, zotero: zoteroHandlers(database) });
-  handleMessages(handlers);
+  // Messages wait while the bundled list is being stored: a paper page opened just after install
+  // would otherwise be told its paper is not listed (seedOn never rejects).
+  let seeding: Promise<void> = Promise.resolve();
+  handleMessages(handlers, () => seeding);
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    const seeded = seedOn({ kind: 'installed', reason }, database, snapshot);
+    const seeded = (seeding = seedOn({ kind: 'installed', reason }, database, snapshot));
     // An update may bring a list or rules that make two saved records one paper.
     const joined = seeded.then(() => oneRecordPerPaper(database)).catch((e: unknown) => console.error('Lantern could not merge duplicate saved papers.', e));
     await Promise.all([joined, lists.start(seeded).catch(() => undefined)]);
   });
   browser.runtime.onStartup.addListener(async () => {
-    const seeded = seedOn({ kind: 'startup' }, database, snapshot);
+    const seeded = (seeding = seedOn({ kind: 'startup' }, database, snapshot));
     await Promise.all([seeded, lists.start(seeded).catch(() => undefined)]);
   });
   tabs.watchTabs();

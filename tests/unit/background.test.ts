@@ -165,6 +165,16 @@ describe('the whole background', () => {
     expect(await entryCount(db)).toBe(114);
     expect(value(await send('getStatus', {}))).toMatchObject({ entryCount: 114, savedCount: 0 });
   });
+
+  it('answers a paper page that asks while the bundled list is being stored from that list, not "unlisted"', async () => {
+    const listed = snapshot.entries.find((e) => e.ids.arxiv)!;
+    const url = `https://arxiv.org/abs/${listed.ids.arxiv}`;
+    const installed = fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    const sender = { id: fakeBrowser.runtime.id, url, tab: { id: 3, url } as Tabs.Tab };
+    const replies = await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, type: 'matchPage', data: { url, arxiv: listed.ids.arxiv } }, sender);
+    expect(value<PageMatch | null>(replies.find((r) => r !== undefined) as Reply<unknown> | undefined)?.paper.id).toBe(listed.id);
+    await installed;
+  });
 });
 
 describe('content scripts, only about their own tab', () => {
