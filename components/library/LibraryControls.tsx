@@ -244,7 +244,8 @@ export interface TransferBarProps {
 /** Export (BibTeX, RIS, CSV, Markdown, JSON backup) and import (JSON backup, BibTeX). */
 export function TransferBar({ scope, onExport, onImport, importing }: TransferBarProps) {
   const [fileInput, setFileInput] = useState<HTMLInputElement | null>(null);
-  const what = scope.selected ? `${scope.count.toLocaleString('en')} selected` : `all ${scope.count.toLocaleString('en')}`;
+  const count = scope.count.toLocaleString('en');
+  const what = scope.selected ? `${count} selected` : scope.count === 1 ? 'the saved paper' : `all ${count} saved papers`;
   return (
     <div class={`transfer-bar${scope.count === 0 ? ' is-bare' : ''}`}>
       {scope.count > 0 && (

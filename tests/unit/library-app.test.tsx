@@ -219,11 +219,14 @@ describe('library page', () => {
 
   it('removes the selection with undo, and exports the selection or everything', async () => {
     await withThreeSaved();
+    const exportLabel = () => $('.transfer-label')?.textContent;
+    expect(exportLabel()).toBe('Export all 3 saved papers:');
     await act(async () => {
       const checkbox = row(SINGHAL.id).querySelector('input[name=select]') as HTMLInputElement;
       checkbox.checked = true;
       checkbox.dispatchEvent(new Event('change', { bubbles: true }));
     });
+    expect(exportLabel()).toBe('Export 1 selected:');
     await act(async () => buttonNamed('CSV').click());
     expect(downloads).toHaveLength(1);
     expect(downloads[0]!.fileName).toBe('lantern-reading-list-2026-11-25.csv');
