@@ -300,7 +300,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
     if (catalogState.status === 'error') return '';
     if (pendingLookup) {
       if (!lookup) return 'Looking up…';
-      return lookup.kind === 'found' ? `${lookup.label}: in the list` : '';
+      return lookup.kind === 'found' ? `${lookup.label} is in the list` : '';
     }
     if (browsing) return 'Newest papers';
     if (!outcome) return '';

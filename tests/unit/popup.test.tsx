@@ -312,6 +312,7 @@ describe('popup', () => {
     await mount(makeServices());
     await type('https://arxiv.org/pdf/2311.16079v2');
     expect(resultIds()).toEqual(['arxiv:2311.16079']);
+    expect(root.querySelector('[aria-live=polite]')?.textContent).toBe('arXiv:2311.16079 is in the list');
     await type('2401.00001');
     expect(resultIds()).toEqual([]);
     expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('arXiv:2401.00001 is not in the list.');
