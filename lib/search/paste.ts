@@ -10,23 +10,24 @@ import type { PageIdentity } from '../types';
 const MAX_IDENTIFIER_LENGTH = 2048;
 /** "arxiv.org/abs/…", "doi.org/…" pasted without a scheme. */
 const SCHEMELESS_URL = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*$/i;
-const PMCID = /^(?:pmcid:\s*)?(PMC\d+)$/i;
-const PMID = /^pmid:\s*(\d+)$/i;
+/** A label, then the id: "PMID: 37438534", as citations write it, also "PMID 37438534" and "PMID37438534". */
+const PMCID = /^(?:pmcid:?\s*)?(PMC\d+)$/i;
+const PMID = /^pmid:?\s*(\d+)$/i;
 
 /**
  * The identity of a pasted arXiv id (2311.16452, arXiv:2311.16452v2, hep-th/9901001), DOI
- * (with or without doi.org), PMC id, "PMID: n", or paper/code URL; undefined for anything else,
- * including ordinary search words.
+ * (with or without doi.org), PMC id, "PMID: n", or paper/code URL, a label's colon optional
+ * ("arXiv 2311.16452", "PMID 37438534"); undefined for anything else, including ordinary search words.
  */
 export function parsePastedIdentifier(text: string): PageIdentity | undefined {
   const pasted = text.trim();
-  if (pasted.length === 0 || pasted.length > MAX_IDENTIFIER_LENGTH || /\s/.test(pasted.replace(/^(?:arxiv|doi|pmid|pmcid):\s+/i, ''))) {
+  if (pasted.length === 0 || pasted.length > MAX_IDENTIFIER_LENGTH || /\s/.test(pasted.replace(/^(?:arxiv|doi|pmid|pmcid):?\s+/i, ''))) {
     return undefined;
   }
   const url = parseHttpUrl(pasted);
   if (url) return identityFromUrl(url.href);
 
-  const written = pasted.replace(/^(arxiv|doi):\s+/i, '$1:');
+  const written = pasted.replace(/^(arxiv|doi):?\s+/i, '$1:');
   const arxiv = normalizeArxivId(written) ?? (/^arxiv\./i.test(written) ? arxivIdFromWritten(written) : undefined);
   if (arxiv) return { url: `https://arxiv.org/abs/${arxiv}`, arxiv };
 
