@@ -19,6 +19,16 @@ declare const chrome: Browser;
 
 const ARXIV = 'https://arxiv.org/abs/';
 const LISTED_ID = 'arxiv:2311.16452';
+/** A page's own script that stops every navigation event it can, in both phases: put first in its <head>, its listeners come before any Lantern could add later. */
+const NAVIGATION_STOPPER = `<script>(() => {
+  const stop = (event) => event.stopImmediatePropagation();
+  for (const target of [window.navigation, window].filter(Boolean)) {
+    for (const type of ['navigate', 'currententrychange', 'navigatesuccess', 'popstate']) {
+      target.addEventListener(type, stop, { capture: true });
+      target.addEventListener(type, stop);
+    }
+  }
+})();</script>`;
 /** Listed arXiv papers the walk goes through (all in the bundled list). */
 const SAVED_IDS = ['arxiv:2311.16452', 'arxiv:2311.16079', 'arxiv:2311.09774', 'arxiv:2310.14573', 'arxiv:2312.00164'];
 
@@ -126,17 +136,8 @@ describe('a page cannot read or drive the badge', () => {
 
   it('cannot hide an in-place navigation from Lantern with listeners of its own that run first and stop it', async () => {
     // The page's own script, first in its <head>: it stops every navigation event it can, in both phases.
-    const stopper = `<script>(() => {
-      const stop = (event) => event.stopImmediatePropagation();
-      for (const target of [window.navigation, window].filter(Boolean)) {
-        for (const type of ['navigate', 'currententrychange', 'navigatesuccess', 'popstate']) {
-          target.addEventListener(type, stop, { capture: true });
-          target.addEventListener(type, stop);
-        }
-      }
-    })();</script>`;
     const url = `${ARXIV}2311.16452?stopper`;
-    ext.routePages({ [url]: { body: readFixture('arxiv-abs-2311.16452.html').replace('<head>', `<head>${stopper}`) } });
+    ext.routePages({ [url]: { body: readFixture('arxiv-abs-2311.16452.html').replace('<head>', `<head>${NAVIGATION_STOPPER}`) } });
     const page = await ext.context.newPage();
     await page.goto(url);
     await waitForBadge(page, LISTED_ID);
@@ -357,15 +358,7 @@ describe('a page on a site the reader opted in to ("Recognize papers on all site
     const url = 'https://reading-group.example.org/papers/clinical-knowledge';
     ext.routePages({
       [url]: {
-        body: `<!DOCTYPE html><html lang="en"><head><script>(() => {
-          const stop = (event) => event.stopImmediatePropagation();
-          for (const target of [window.navigation, window].filter(Boolean)) {
-            for (const type of ['navigate', 'currententrychange', 'navigatesuccess', 'popstate']) {
-              target.addEventListener(type, stop, { capture: true });
-              target.addEventListener(type, stop);
-            }
-          }
-        })();</script><meta charset="utf-8"><title>Large language models encode clinical knowledge</title>
+        body: `<!DOCTYPE html><html lang="en"><head>${NAVIGATION_STOPPER}<meta charset="utf-8"><title>Large language models encode clinical knowledge</title>
         <meta name="citation_title" content="Large language models encode clinical knowledge">
         <meta name="citation_doi" content="10.1038/s41586-023-06291-2"></head>
         <body><main><h1>Large language models encode clinical knowledge</h1></main></body></html>`,
