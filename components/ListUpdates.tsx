@@ -60,7 +60,10 @@ export function ListUpdates({ onUpdated }: { onUpdated: () => void }) {
       )}
       {result && (
         <p class={`notice${result.error ? ' is-error' : ''}`} role={result.error ? 'alert' : 'status'} data-update-result>
-          {result.text}
+          {result.text}{' '}
+          <button type="button" class="link-button" onClick={() => setResult(null)}>
+            Dismiss
+          </button>
         </p>
       )}
       <button type="button" class="link-button" data-action="update-now" disabled={busy} onClick={() => void update()}>
