@@ -1,8 +1,8 @@
 import { primaryUrl } from '../../lib/paperDisplay';
-import type { CategoryProgress } from '../../lib/progress';
+import { progressLines, type CategoryProgress } from '../../lib/progress';
 import type { LeftGroup, ListProgressView } from '../../lib/progress/data';
 import { plural } from '../../lib/words';
-import { categoryLeaf, categoryParts } from '../../lib/categories';
+import { categoryLeaf } from '../../lib/categories';
 
 function figures(p: CategoryProgress): string {
   return `${p.read.toLocaleString('en')} of ${p.total.toLocaleString('en')} read · ${p.reading.toLocaleString('en')} reading · ${p.saved.toLocaleString('en')} saved`;
@@ -49,24 +49,32 @@ export function ProgressView({ lists, left }: { lists: readonly ListProgressView
             <NextUnread id={view.overall.nextUnread} view={view} label={`Next unread in ${view.name}`} />
           </h2>
           <ol class="progress-categories">
-            {view.categories.map((p) => (
-              <li
-                key={p.category}
-                data-category={p.category}
-                data-read={p.read}
-                data-reading={p.reading}
-                data-saved={p.saved}
-                data-total={p.total}
-                style={{ '--depth': String(p.category === '' ? 0 : categoryParts(p.category).length - 1) }}
-              >
-                <span class="progress-name" title={p.category}>
-                  {p.category === '' ? 'Without a category' : categoryLeaf(p.category)}
-                </span>
-                <Bar p={p} />
-                <span class="progress-figures">{figures(p)}</span>
-                <NextUnread id={p.nextUnread} view={view} label={`Next unread in ${categoryLeaf(p.category)}`} />
-              </li>
-            ))}
+            {progressLines(view.categories).map((line) =>
+              line.kind === 'heading' ? (
+                <li key={`heading:${line.category}`} class="progress-heading" data-heading={line.category} style={{ '--depth': String(line.depth) }}>
+                  <span class="progress-name" title={line.category}>
+                    {categoryLeaf(line.category)}
+                  </span>
+                </li>
+              ) : (
+                <li
+                  key={line.progress.category}
+                  data-category={line.progress.category}
+                  data-read={line.progress.read}
+                  data-reading={line.progress.reading}
+                  data-saved={line.progress.saved}
+                  data-total={line.progress.total}
+                  style={{ '--depth': String(line.depth) }}
+                >
+                  <span class="progress-name" title={line.progress.category}>
+                    {line.progress.category === '' ? 'Without a category' : categoryLeaf(line.progress.category)}
+                  </span>
+                  <Bar p={line.progress} />
+                  <span class="progress-figures">{figures(line.progress)}</span>
+                  <NextUnread id={line.progress.nextUnread} view={view} label={`Next unread in ${categoryLeaf(line.progress.category)}`} />
+                </li>
+              ),
+            )}
           </ol>
         </section>
       ))}

@@ -4,6 +4,7 @@
  * Only papers in the list now are counted; saved papers that left it are reported apart.
  */
 import type { ReadingStatus } from '../types';
+import { CATEGORY_SEPARATOR, categoryParts } from '../categories';
 
 /** A paper id's reading status, for saved papers only (an unsaved paper is simply absent). */
 export type StatusOf = (paperId: string) => ReadingStatus | undefined;
@@ -56,6 +57,33 @@ export function listProgress(entries: readonly ProgressEntry[], statusOf: Status
     }
   }
   return [...byCategory.values()];
+}
+
+/** A line of one list's progress view: a category with its figures, or the heading of a path that files no paper itself. */
+export type ProgressLine = { kind: 'category'; progress: CategoryProgress; depth: number } | { kind: 'heading'; category: string; depth: number };
+
+/**
+ * The lines of one list's progress, in the order of `categories` (listProgress's). Before the
+ * first category under a path that has no line of its own, a heading for that path ("Evaluation"
+ * before "Evaluation › Strategies" when no paper is filed under "Evaluation" itself): indented by
+ * depth (path parts − 1), a category then always sits under its parent, never under the line
+ * above it.
+ */
+export function progressLines(categories: readonly CategoryProgress[]): ProgressLine[] {
+  const own = new Set(categories.map((p) => p.category));
+  const headed = new Set<string>();
+  const lines: ProgressLine[] = [];
+  for (const progress of categories) {
+    const parts = progress.category === '' ? [''] : categoryParts(progress.category);
+    for (let depth = 0; depth < parts.length - 1; depth++) {
+      const path = parts.slice(0, depth + 1).join(CATEGORY_SEPARATOR);
+      if (own.has(path) || headed.has(path)) continue;
+      headed.add(path);
+      lines.push({ kind: 'heading', category: path, depth });
+    }
+    lines.push({ kind: 'category', progress, depth: parts.length - 1 });
+  }
+  return lines;
 }
 
 /** The whole list's figures (each paper once, however many categories it is in). */

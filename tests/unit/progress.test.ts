@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leftPapers, listProgress, overallProgress, progressFromIndex } from '../../lib/progress';
+import { leftPapers, listProgress, overallProgress, progressFromIndex, progressLines, type CategoryProgress } from '../../lib/progress';
 import { progressViews, type ListInOrder } from '../../lib/progress/data';
 import { buildSearchIndex, paperCategories } from '../../lib/search/engine';
 import type { Paper, ReadingStatus, SavedItem } from '../../lib/types';
@@ -38,6 +38,36 @@ describe('listProgress', () => {
   it('counts only papers in the list: a saved paper that left it is not counted', () => {
     const overall = overallProgress(entries, statusOf);
     expect(overall).toMatchObject({ total: 5, saved: 3, read: 2, reading: 1, nextUnread: 'b' });
+  });
+});
+
+describe('progressLines', () => {
+  const at = (category: string): CategoryProgress => ({ category, total: 1, saved: 0, reading: 0, read: 0 });
+  const shown = (categories: string[]) =>
+    progressLines(categories.map(at)).map((line) => `${'  '.repeat(line.depth)}${line.kind === 'heading' ? `[${line.category}]` : line.progress.category}`);
+
+  it('heads a category whose parent files no paper itself, so it is never indented under the line above it', () => {
+    // The bundled list's shape: "Strategies" follows "GPT-4V", but is under "Evaluation", which files no paper.
+    expect(
+      shown([
+        '',
+        'Multimodal LLMs in Medicine',
+        'Multimodal LLMs in Medicine › GPT-4V',
+        'Evaluation › Strategies',
+        'Valuable Resources › Related Surveys › LLM Techniques',
+        'Valuable Resources › Related Surveys › LLMs in Medicine',
+      ]),
+    ).toEqual([
+      '',
+      'Multimodal LLMs in Medicine',
+      '  Multimodal LLMs in Medicine › GPT-4V',
+      '[Evaluation]',
+      '  Evaluation › Strategies',
+      '[Valuable Resources]',
+      '  [Valuable Resources › Related Surveys]',
+      '    Valuable Resources › Related Surveys › LLM Techniques',
+      '    Valuable Resources › Related Surveys › LLMs in Medicine',
+    ]);
   });
 });
 
