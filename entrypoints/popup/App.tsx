@@ -396,7 +396,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
         )}
         {browsing && catalog && <CategoryChips counts={catalog.categories} progress={categoryProgress} onPick={pickCategory} />}
         {lookup?.kind === 'missing' && <NotInList label={lookup.label} url={lookup.url} />}
-        <p class={`result-status${browsing ? ' section-heading' : ''}`} aria-live="polite" role="status">
+        <p class={`result-status${browsing && catalog ? ' section-heading' : ''}`} aria-live="polite" role="status">
           {status}
         </p>
         {status === 'No results' && (

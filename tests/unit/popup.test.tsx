@@ -170,6 +170,8 @@ describe('popup', () => {
     expect(resultIds()).toEqual(['arxiv:2311.16079', 'arxiv:2310.19061', 'arxiv:2306.08666', 'arxiv:2212.13138']);
     expect(root.querySelector('[data-entry-count]')?.getAttribute('data-entry-count')).toBe('4');
     expect(root.querySelector('[data-entry-count]')?.textContent).toBe('4 papers · LLMs in Medicine');
+    const heading = root.querySelector('[aria-live=polite]');
+    expect([heading?.textContent, heading?.classList.contains('section-heading')]).toEqual(['Newest papers', true]);
   });
 
   it('shows on each category chip how many of its papers are read, being read and saved', async () => {
@@ -499,6 +501,8 @@ describe('popup: the first results come first', () => {
     await mount(h);
     const status = () => root.querySelector('[aria-live=polite]')?.textContent;
     expect(status()).toBe('Loading the list…');
+    // A sentence, not the "Newest papers" heading it gives way to.
+    expect(root.querySelector('[aria-live=polite]')?.classList.contains('section-heading')).toBe(false);
     expect(root.querySelector('[data-seed-failure]')).toBeNull();
     const sentence = 'Your browser’s storage for Lantern is full, so the list of papers could not be stored. <img src=x onerror=alert(1)>';
     await act(() => report(sentence));
