@@ -69,12 +69,14 @@ export class ContentScriptContext {
   }
 
   /**
-   * Resolves once the document is parsed: at the browser's own DOMContentLoaded (a page can fire
-   * one of its own while it is still loading), at once if it is past that.
+   * Resolves once the document is parsed: in the task after the browser's own DOMContentLoaded
+   * (a page can fire one of its own while it is still loading), at once if it is past that. Not
+   * in the event itself: this listener, added at document_start, comes before the page's own,
+   * which would otherwise wait for Lantern's first reading of the page (70 ms at 2,000 links).
    */
   parsed(): Promise<void> {
     if (document.readyState !== 'loading') return Promise.resolve();
-    return new Promise((resolve) => this.addEventListener(document, 'DOMContentLoaded', (event) => event.isTrusted && resolve()));
+    return new Promise((resolve) => this.addEventListener(document, 'DOMContentLoaded', (event) => event.isTrusted && window.setTimeout(resolve, 0)));
   }
 
   /**
