@@ -137,6 +137,8 @@ export function startBadge(ctx: ContentScriptContext): BadgeControl {
     ctx.setTimeout(() => {
       if (!newest()) return;
       settled();
+      // A page may have no head (removed, or an XHTML page without one): nothing to watch then.
+      if (!document.head) return;
       const watch = (headWatch = new MutationObserver(settled));
       watch.observe(document.head, { subtree: true, childList: true, characterData: true, attributeFilter: ['content'] });
       ctx.setTimeout(() => watch.disconnect(), HEAD_WATCH_MS);

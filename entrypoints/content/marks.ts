@@ -109,7 +109,8 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     const streamed = kind !== undefined && reader !== undefined;
     if (!streamed) {
       await ctx.parsed();
-      if (!live()) return;
+      // Marks are HTML elements beside the page's own: an SVG or XML file opened directly has no place for them.
+      if (!live() || !(document.documentElement instanceof HTMLElement)) return;
     }
     // Listings read their items' own links only; elsewhere a page's links to itself are left out.
     const own = kind ? new Set<string>() : ownKeys(url);

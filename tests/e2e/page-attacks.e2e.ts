@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
-import { launchExtension, type ExtensionSession } from './harness';
+import { currentBrowser, launchExtension, type ExtensionSession } from './harness';
 import { sendFromExtensionPage, waitForAnswer, waitForBadge, waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
 import { readFixture } from '../fixtures/pages/pages';
@@ -378,5 +378,40 @@ describe('a page on a site the reader opted in to ("Recognize papers on all site
     });
     expect((await waitForBadge(page, 'doi:10.1038/s41746-022-00742-2')).title).toBe('A large language model for electronic health records');
     await page.close();
+  });
+
+  // Errors thrown in Lantern's isolated world are read through the DevTools protocol, which is Chromium's.
+  it.runIf(currentBrowser() === 'chromium')('throws no error into a page that removes its head and moves in place, nor into an SVG file that links a listed paper', async () => {
+    ext.routePages({
+      'https://reading-group.example.org/headless': { body: '<!DOCTYPE html><html><head><title>Notes</title></head><body><p>Notes</p></body></html>' },
+      'https://reading-group.example.org/figure.svg': {
+        contentType: 'image/svg+xml',
+        body: '<svg xmlns="http://www.w3.org/2000/svg"><a href="https://arxiv.org/abs/2311.16079"><text y="20">MEDITRON</text></a></svg>',
+      },
+    });
+    const errors: string[] = [];
+    const open = async (url: string) => {
+      const page = await ext.context.newPage();
+      const cdp = await ext.context.newCDPSession(page);
+      cdp.on('Runtime.exceptionThrown', ({ exceptionDetails }) => errors.push(`${url}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`));
+      await cdp.send('Runtime.enable');
+      await page.goto(url);
+      await waitForAnswer(ext, page);
+      return page;
+    };
+    const headless = await open('https://reading-group.example.org/headless');
+    await headless.evaluate(() => {
+      document.head.remove();
+      history.pushState(null, '', '/headless-next');
+    });
+    // Past the badge's second look after a navigation (900 ms), when it starts watching the head.
+    await headless.waitForTimeout(2_000);
+    const figure = await open('https://reading-group.example.org/figure.svg');
+    // The listed link is looked up and answered; marks would be drawn by now.
+    await figure.waitForTimeout(2_000);
+    expect(errors).toEqual([]);
+    expect(await figure.locator('lantern-mark').count()).toBe(0);
+    await headless.close();
+    await figure.close();
   });
 });
