@@ -108,7 +108,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     if (!live()) return;
     const streamed = kind !== undefined && reader !== undefined;
     if (!streamed) {
-      await ctx.parsed();
+      await ctx.afterPageStartup();
       // Marks are HTML elements beside the page's own: an SVG or XML file opened directly has no place for them.
       if (!live() || !(document.documentElement instanceof HTMLElement)) return;
     }
