@@ -66,6 +66,8 @@ export const COMMON_ABBREVIATIONS: ReadonlyArray<readonly [short: string, long: 
   ['QA', 'Question Answering'],
   ['VQA', 'Visual Question Answering'],
   ['RAG', 'Retrieval-Augmented Generation'],
+  // Titles say "RAG" of retrieval augmentation of any model ("Retrieval-Augmented Language Models").
+  ['RAG', 'Retrieval-Augmented'],
   ['LLM', 'Large Language Model'],
   ['LMM', 'Large Multimodal Model'],
   ['MLLM', 'Multimodal Large Language Model'],

@@ -18,11 +18,12 @@ import { ByteWriter, decodeAll, decodeBlock, firstOfBlock, frontCode, isFrontCod
 import { TopDocs } from './topDocs';
 import { tokenizeForIndex, tokenizeQuery } from './tokenize';
 import { categoryLeaf, categoryParts, isWithinCategory } from '../categories';
+import { modelNamesOf } from './modelNames';
 
 export { tokenizeForIndex, tokenizeQuery } from './tokenize';
 
 /** Bumped whenever the serialized layout or the tokenizer changes: stored indexes are rebuilt. */
-export const SEARCH_INDEX_VERSION = 5;
+export const SEARCH_INDEX_VERSION = 6;
 
 const FIELD_TITLE = 1;
 const FIELD_AUTHORS = 2;
@@ -37,6 +38,12 @@ const FIELD_TITLE_LEAD = 16;
  * so expanded matches rank below literal ones.
  */
 const FIELD_EXPANDED = 32;
+/**
+ * The term is in a model name the paper goes by that its title does not write ("Med-PaLM 2":
+ * lib/search/modelNames.ts). Set only where the paper lacks the term in every other field;
+ * weighted as the authors, below the title.
+ */
+const FIELD_NAMED = 64;
 
 const FIELD_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
   [FIELD_TITLE, 3],
@@ -45,6 +52,7 @@ const FIELD_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
   [FIELD_CATEGORIES, 1],
   [FIELD_TITLE_LEAD, 1.5],
   [FIELD_EXPANDED, 0.6],
+  [FIELD_NAMED, 2],
 ];
 
 /** Terms per front-coded block: a lookup decodes one block; larger blocks store less and decode more. */
@@ -176,7 +184,8 @@ export interface BuildOptions {
 
 /**
  * Indexes title (weighted most), authors, venue and categories of every paper, and the
- * abbreviations of its title (see BuildOptions).
+ * abbreviations of its title (see BuildOptions), and the model names it goes by that its title does
+ * not write (lib/search/modelNames.ts).
  */
 export function buildSearchIndex(papers: readonly Paper[], options: BuildOptions = {}): SearchIndex {
   return runAtOnce(indexPapers(papers, options));
@@ -254,6 +263,9 @@ function* indexPapers(papers: readonly Paper[], options: BuildOptions): Sliced<S
     for (const category of paper.categories) addField(cachedTokens(category), FIELD_CATEGORIES);
     if (abbreviations) {
       for (const term of abbreviationTerms(paper.title, abbreviations)) if (!fieldsOfTerm.has(term)) fieldsOfTerm.set(term, FIELD_EXPANDED);
+    }
+    for (const name of modelNamesOf(paper.ids)) {
+      for (const term of tokenizeForIndex(name)) if (!fieldsOfTerm.has(term)) fieldsOfTerm.set(term, FIELD_NAMED);
     }
     for (const [term, fields] of fieldsOfTerm) {
       let postings = postingsByTerm.get(term);
@@ -630,7 +642,7 @@ function fieldWeight(fields: number): number {
 }
 
 /** Field weights for every bit combination, computed once. */
-const WEIGHT_OF_FIELDS = Float32Array.from({ length: 64 }, (_, fields) => fieldWeight(fields));
+const WEIGHT_OF_FIELDS = Float32Array.from({ length: 128 }, (_, fields) => fieldWeight(fields));
 
 function docFilter(index: SearchIndex, filters: SearchFilters | undefined): ((doc: number) => boolean) | undefined {
   if (!filters) return undefined;
