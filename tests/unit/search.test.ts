@@ -311,3 +311,23 @@ describe('names written in one word or two', () => {
     expect(ids('hua tuo', 'date')).toEqual(['huatuo']);
   });
 });
+
+describe('search by model names no title writes (lib/search/modelNames.ts)', () => {
+  const papers = [
+    paper('arxiv:2305.09617', 'Towards Expert-Level Medical Question Answering with Large Language Models', { ids: { arxiv: '2305.09617', repos: [] } }),
+    paper('doi:10.1038/s41746-022-00742-2', 'A large language model for electronic health records', { ids: { doi: '10.1038/s41746-022-00742-2', repos: [] } }),
+    paper('survey', 'GatorTron and beyond: a survey of clinical language models'),
+    paper('halt', 'Med-HALT: Medical Domain Hallucination Test for Large Language Models'),
+  ];
+  const index = buildSearchIndex(papers);
+  const ids = (query: string) => searchPapers(index, query).map((hit) => hit.id);
+
+  it('finds a paper by a model name its title does not write, above a near spelling in a title', () => {
+    expect(ids('Med-PaLM 2')[0]).toBe('arxiv:2305.09617');
+    expect(ids('medpalm')[0]).toBe('arxiv:2305.09617');
+  });
+
+  it('ranks a paper whose title writes the name above the paper the table names', () => {
+    expect(ids('gatortron')).toEqual(['survey', 'doi:10.1038/s41746-022-00742-2']);
+  });
+});
