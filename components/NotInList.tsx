@@ -1,7 +1,8 @@
 /**
- * "arXiv:2101.00001 is not in the list." under the popup's search box when a pasted identifier
- * matches no paper, with a link to the paper's own page (arXiv, doi.org, PubMed, PMC) so the
- * paste is not a dead end.
+ * "No entry in the list has arXiv:2101.00001." under the popup's search box when a pasted
+ * identifier matches no paper, with a link to the paper's own page (arXiv, doi.org, PubMed, PMC)
+ * so the paste is not a dead end. Not "the paper is not in the list": an entry may name the same
+ * paper by another identifier (a PMID pasted, the list links its arXiv abstract).
  */
 import { parseHttpUrl } from '../lib/ids';
 import { bareHost } from '../lib/ids/url';
@@ -17,7 +18,7 @@ export function NotInList({ label, url }: NotInListProps) {
   const page = parseHttpUrl(url);
   return (
     <p class="notice">
-      <span data-lookup="missing">{label} is not in the list.</span>
+      <span data-lookup="missing">No entry in the list has {label}; it may be listed under another identifier.</span>
       {page && (
         <>
           {' '}

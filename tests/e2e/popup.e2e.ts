@@ -228,7 +228,7 @@ describe('popup', () => {
     await popup.page.keyboard.insertText('arXiv:2101.00001');
     await popup.settle();
     expect(await popup.resultIds()).toEqual([]);
-    expect(await popup.page.locator('[data-lookup=missing]').textContent()).toBe('arXiv:2101.00001 is not in the list.');
+    expect(await popup.page.locator('[data-lookup=missing]').textContent()).toBe('No entry in the list has arXiv:2101.00001; it may be listed under another identifier.');
     expect(await popup.page.locator('a[data-lookup-link]').getAttribute('href')).toBe('https://arxiv.org/abs/2101.00001');
     await popup.page.close();
   });

@@ -28,7 +28,7 @@ describe('NotInList', () => {
     ['PMID: 37438534', 'PMID 37438534', 'https://pubmed.ncbi.nlm.nih.gov/37438534/', 'Open it on pubmed.ncbi.nlm.nih.gov'],
   ])('%s: says it is not in the list and links to its page in a new tab', async (pasted, label, href, text) => {
     await show(pasted);
-    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe(`${label} is not in the list.`);
+    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe(`No entry in the list has ${label}; it may be listed under another identifier.`);
     expect(link()?.getAttribute('href')).toBe(href);
     expect(link()?.textContent).toBe(text);
     expect(link()?.target).toBe('_blank');
@@ -37,7 +37,7 @@ describe('NotInList', () => {
 
   it('draws no link for a URL that is not http(s)', async () => {
     await act(() => render(<NotInList label="arXiv:2101.00001" url="javascript:alert(1)" />, root));
-    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('arXiv:2101.00001 is not in the list.');
+    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('No entry in the list has arXiv:2101.00001; it may be listed under another identifier.');
     expect(root.querySelector('a')).toBeNull();
   });
 });

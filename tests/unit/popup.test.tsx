@@ -317,7 +317,7 @@ describe('popup', () => {
     expect(root.querySelector('[aria-live=polite]')?.textContent).toBe('arXiv:2311.16079 is in the list');
     await type('2401.00001');
     expect(resultIds()).toEqual([]);
-    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('arXiv:2401.00001 is not in the list.');
+    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('No entry in the list has arXiv:2401.00001; it may be listed under another identifier.');
   });
 
   it('offers the page of a pasted id that is not in the list, to open in a new tab', async () => {
@@ -325,7 +325,7 @@ describe('popup', () => {
     await type('arXiv:2401.00001');
     expect(root.querySelector('a[data-lookup-link]')?.getAttribute('href')).toBe('https://arxiv.org/abs/2401.00001');
     await type('doi: 10.1000/xyz123');
-    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('DOI 10.1000/xyz123 is not in the list.');
+    expect(root.querySelector('[data-lookup=missing]')?.textContent).toBe('No entry in the list has DOI 10.1000/xyz123; it may be listed under another identifier.');
     expect(root.querySelector('a[data-lookup-link]')?.getAttribute('href')).toBe('https://doi.org/10.1000/xyz123');
     expect(root.querySelector<HTMLAnchorElement>('a[data-lookup-link]')?.target).toBe('_blank');
   });
