@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { categoryLeaf } from '../../lib/categories';
-import { READING_STATUSES } from '../../lib/db/readingList';
+import { READING_STATUSES, STATUS_LABELS } from '../../lib/readingStatus';
 import { EXPORT_FORMATS, type ExportFormat } from '../../lib/formats/exportFile';
 import {
   NOT_IN_ANY_LIST,
-  STATUS_LABELS,
   type LibraryFilters,
   type LibrarySort,
   type SavedWithin,

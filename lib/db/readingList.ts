@@ -10,8 +10,7 @@ import Dexie from 'dexie';
 import type { Paper, ReadingStatus, RemovedItem, SavedItem, SavedPaper, SavedState } from '../types';
 import type { LanternDB } from './schema';
 import { cleanTags } from '../tags';
-
-export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+import { isReadingStatus } from '../readingStatus';
 
 export type StorageErrorKind = 'quota' | 'storage';
 
@@ -226,7 +225,7 @@ export async function updateSaved(
   patch: SavedPatch,
   now = Date.now(),
 ): Promise<SavedItem | undefined> {
-  if (patch.status !== undefined && !READING_STATUSES.includes(patch.status)) {
+  if (patch.status !== undefined && !isReadingStatus(patch.status)) {
     throw new RangeError(`“${String(patch.status)}” is not a reading status (use to-read, reading or read).`);
   }
   return guarded(() =>

@@ -16,6 +16,7 @@ import type { EntryLink, LinkKind, PaperIds, ReadingStatus, SavedItem, SavedPape
 import { normalizeArxivId, normalizeDoi, normalizePmcid, normalizePmid, parseHttpUrl } from '../ids';
 import { lineAndColumn, normalizeImportText, sizeProblem, type ImportResult } from './importResult';
 import { isRecord } from '../isRecord';
+import { READING_STATUSES, isReadingStatus } from '../readingStatus';
 import { currentTitleId, titleKey } from '../title';
 
 export const BACKUP_FORMAT = 'lantern-backup';
@@ -48,7 +49,6 @@ export function toJSONBackup(items: readonly SavedItem[], meta: BackupMeta): str
   return JSON.stringify(backup, null, 1) + '\n';
 }
 
-const STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 const LINK_KINDS: readonly LinkKind[] = ['paper', 'code', 'blog', 'demo', 'data', 'other'];
 const ID_FIELDS = ['arxiv', 'doi', 'pmcid', 'pmid'] as const;
 
@@ -176,8 +176,8 @@ function readItem(value: unknown, dropped: string[], invalid: string[]): SavedIt
   const id = text(value, 'id', '');
   if (id.trim() === '') throw new ItemProblem('its id is empty');
   const status = value.status;
-  if (!STATUSES.includes(status as ReadingStatus)) {
-    throw new ItemProblem(`status is ${describe(status)}, not one of ${STATUSES.join(', ')}`);
+  if (!isReadingStatus(status)) {
+    throw new ItemProblem(`status is ${describe(status)}, not one of ${READING_STATUSES.join(', ')}`);
   }
   if (typeof value.starred !== 'boolean') throw new ItemProblem(`starred is ${describe(value.starred)}, not true or false`);
   return {

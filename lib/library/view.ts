@@ -33,8 +33,6 @@ export interface LibraryFilters {
 
 export type LibrarySort = 'relevance' | 'added' | 'updated' | 'title' | 'year';
 
-export const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WITHIN_MS: Record<SavedWithin, number> = { week: 7 * DAY_MS, month: 30 * DAY_MS, year: 365 * DAY_MS };
 
