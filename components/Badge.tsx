@@ -4,7 +4,7 @@
  * Everything shown is list data, rendered as text; links only when they are http(s).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { PageMatch } from '../lib/types';
+import type { PageMatch, ReadingStatus } from '../lib/types';
 import { CarryActions } from './CarryActions';
 import { CITATION_NAMES, citation, copyToClipboard, unsavedItem } from '../lib/formats/citation';
 import type { ListedHit } from '../lib/listing/hit';
@@ -16,6 +16,8 @@ export interface BadgeProps {
   match: PageMatch;
   collapsed: boolean;
   onToggleSave: () => void;
+  /** Sets the saved paper's reading status. */
+  onSetStatus: (status: ReadingStatus) => void;
   onCollapsedChange: (collapsed: boolean) => void;
   /** Hide the badge for this page. */
   onDismiss: () => void;
@@ -37,7 +39,7 @@ export function pillLabel(listNames: readonly string[]): string {
   return listNames.length > 0 && name.length <= PILL_NAME_MAX ? `In ${name}` : 'In the list';
 }
 
-export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDismiss, zotero, cites }: BadgeProps) {
+export function Badge({ match, collapsed, onToggleSave, onSetStatus, onCollapsedChange, onDismiss, zotero, cites }: BadgeProps) {
   const { paper, saved, listNames } = match;
   const lists = listLabel(listNames);
   // Focus follows the user's own collapse/expand only, never the first mount (no focus theft).
@@ -114,6 +116,7 @@ export function Badge({ match, collapsed, onToggleSave, onCollapsedChange, onDis
       <EntryView
         match={match}
         onToggleSave={onToggleSave}
+        onSetStatus={onSetStatus}
         extra={
           zotero && (
             <div class="carry">

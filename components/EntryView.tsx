@@ -1,29 +1,32 @@
 /**
  * One listed entry as the badge and a mark's card show it: title as listed, authors and date,
- * categories, links, Save, related entries. Pure view; everything is list data rendered as
- * text, links only when they are http(s).
+ * categories, links, Save and, once saved, the reading status, related entries. Pure view;
+ * everything is list data rendered as text, links only when they are http(s).
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { PageMatch } from '../lib/types';
+import type { PageMatch, ReadingStatus } from '../lib/types';
 import { categoryLeaf } from '../lib/categories';
 import { paperDate, primaryUrl, safeLinks } from '../lib/paperDisplay';
 import { displayAuthors } from '../lib/names';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote } from './RemovalNote';
+import { StatusPicker } from './StatusPicker';
 
 export const MAX_RELATED = 5;
 
 export interface EntryViewProps {
   match: PageMatch;
   onToggleSave: () => void;
+  /** Sets the saved paper's reading status; without it no status is offered. */
+  onSetStatus?: (status: ReadingStatus) => void;
   /** Distinguishes the "Related" heading's id when several views share one root. */
   idPrefix?: string;
   /** More actions under Save (the badge's "Send to Zotero" and "Copy citation"). */
   extra?: ComponentChildren;
 }
 
-export function EntryView({ match, onToggleSave, idPrefix = 'lantern', extra }: EntryViewProps) {
+export function EntryView({ match, onToggleSave, onSetStatus, idPrefix = 'lantern', extra }: EntryViewProps) {
   const { paper, related, saved } = match;
   // Unsaving a paper with the user's note or tags asks once, here, inside Lantern's closed root
   // (never window.confirm, which the page could stub). The question is for this paper only.
@@ -80,6 +83,7 @@ export function EntryView({ match, onToggleSave, idPrefix = 'lantern', extra }: 
         {/* Never `busy` (which disables the button): a keyboard user would lose focus mid-save. */}
         <SaveToggle saved={saved} onToggle={toggle} title={paper.title} />
       </div>
+      {saved && match.status && onSetStatus && <StatusPicker status={match.status} onSetStatus={onSetStatus} title={paper.title} />}
       {asking && <RemovalNote removal={{ kind: 'asking', onRemove: toggle, onKeep: () => setAskingFor(null) }} title={paper.title} />}
       {!saved && match.recentlyRemoved && <RemovalNote removal={{ kind: 'removed', onUndo: onToggleSave }} title={paper.title} />}
       {extra}

@@ -14,12 +14,12 @@ import markCss from './Mark.css?inline';
 import { EntryView, LanternMark } from './EntryView';
 import { closedShadowHost, ignoreUntrustedEvents } from '../lib/trusted';
 import { categoryLeaf } from '../lib/categories';
-import type { ListedHit, MarkStatus } from '../lib/listing/hit';
+import { readingStatusOfMark, type ListedHit, type MarkStatus } from '../lib/listing/hit';
 import type { ItemQuery, ListingItem } from '../lib/listing/item';
 import { MARK_CAP, plannedMarks } from '../lib/listing/marks';
 import { placeCard } from '../lib/listing/cardPlacement';
 import { MAX_LOOKUP_ITEMS, type ListedRead } from '../lib/messages';
-import type { PageMatch } from '../lib/types';
+import type { PageMatch, ReadingStatus } from '../lib/types';
 
 export const MARK_TAG = 'lantern-mark';
 
@@ -28,8 +28,8 @@ const STATUS_WORDS: Record<MarkStatus, string> = { none: '', saved: 'Saved', rea
 export interface MarkActions {
   /** The card's entry (the background's getListedPaper), or null when it is gone. */
   loadCard(paperId: string): Promise<PageMatch | null>;
-  /** Saves or unsaves; the new status, or undefined when it failed. */
-  save(paperId: string, saved: boolean): Promise<MarkStatus | undefined>;
+  /** Saves or unsaves, a save with this reading status when one is given; the new status, or undefined when it failed. */
+  save(paperId: string, saved: boolean, status?: ReadingStatus): Promise<MarkStatus | undefined>;
   /** Asks the background again about items already marked (lookupListed); null when it did not answer. */
   lookup(queries: ItemQuery[], read: ListedRead): Promise<(ListedHit | null)[] | null>;
   /** Called once, when the page's marks reach MARK_CAP and a listed item is left unmarked. */
@@ -100,10 +100,11 @@ function styler(doc: Document): (shadow: ShadowRoot) => void {
 interface CardProps {
   match: PageMatch;
   onToggleSave: () => void;
+  onSetStatus: (status: ReadingStatus) => void;
   onClose: () => void;
 }
 
-function MarkCard({ match, onToggleSave, onClose }: CardProps) {
+function MarkCard({ match, onToggleSave, onSetStatus, onClose }: CardProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
   const lists = match.listNames.length > 0 ? match.listNames.join(', ') : 'your lists';
@@ -130,7 +131,7 @@ function MarkCard({ match, onToggleSave, onClose }: CardProps) {
           </svg>
         </button>
       </header>
-      <EntryView match={match} onToggleSave={onToggleSave} idPrefix="lantern-mark" />
+      <EntryView match={match} onToggleSave={onToggleSave} onSetStatus={onSetStatus} idPrefix="lantern-mark" />
     </section>
   );
 }
@@ -187,22 +188,30 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     if (!open) return;
     const current = open;
     render(
-      <MarkCard match={current.match} onToggleSave={() => void toggleSave()} onClose={() => close(true)} />,
+      <MarkCard
+        match={current.match}
+        onToggleSave={() => void save(!current.match.saved)}
+        onSetStatus={(status) => void save(true, status)}
+        onClose={() => close(true)}
+      />,
       current.wrap,
     );
   };
 
-  const toggleSave = async () => {
+  /** Saves (with a reading status, when given) or unsaves the open card's paper; one at a time. */
+  const save = async (saved: boolean, readingStatus?: ReadingStatus) => {
     if (!open || open.saving) return;
     const current = open;
     current.saving = true;
-    const status = await actions.save(current.match.paper.id, !current.match.saved);
+    const status = await actions.save(current.match.paper.id, saved, readingStatus);
     current.saving = false;
     if (status === undefined) return;
     setStatus(current.match.paper.id, status);
     if (open === current) {
       // Every unsave is recoverable (lib/db/readingList.ts): the card offers Undo right away.
-      current.match = { ...current.match, saved: status !== 'none', recentlyRemoved: status === 'none' };
+      const now = readingStatusOfMark(status);
+      const { status: _before, ...match } = current.match;
+      current.match = { ...match, saved: now !== undefined, recentlyRemoved: now === undefined, ...(now && { status: now }) };
       drawCard();
     }
   };

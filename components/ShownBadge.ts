@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { createBadgeHost } from './BadgeHost';
 import { sendMessage } from '../lib/messages';
 import type { ListedHit } from '../lib/listing/hit';
-import type { PageIdentity, PageMatch } from '../lib/types';
+import type { PageIdentity, PageMatch, ReadingStatus } from '../lib/types';
 
 /** browser.storage.local key: the user's last collapse choice, shared by every tab. */
 export const COLLAPSED_KEY = 'badge.collapsed';
@@ -76,7 +76,8 @@ export async function showBadge(doc: Document, options: ShowBadgeOptions): Promi
       match,
       collapsed,
       cites,
-      onToggleSave: () => void toggleSave(),
+      onToggleSave: () => void save(!match.saved),
+      onSetStatus: (status) => void save(true, status),
       onCollapsedChange: (next) => {
         collapsed = next;
         draw();
@@ -102,13 +103,18 @@ export async function showBadge(doc: Document, options: ShowBadgeOptions): Promi
     host.remove();
   };
 
-  const toggleSave = async () => {
+  /** Saves (with a reading status, when given) or unsaves the paper. */
+  const save = async (saved: boolean, status?: ReadingStatus) => {
     // One save at a time; further presses while it is in flight are ignored.
     if (saving) return;
     saving = true;
-    const reply = await sendMessage('setSaved', { paperId: match.paper.id, saved: !match.saved });
+    const reply = await sendMessage('setSaved', { paperId: match.paper.id, saved, ...(status && { status }) });
     saving = false;
-    if (reply.ok) match = { ...match, ...reply.value };
+    if (reply.ok) {
+      // The reply's state replaces the old one whole: an unsaved paper has no status.
+      const { status: _before, ...rest } = match;
+      match = { ...rest, ...reply.value };
+    }
     draw();
   };
 

@@ -1,9 +1,10 @@
-import type { PageIdentity, Paper } from '../lib/types';
+import type { PageIdentity, Paper, ReadingStatus } from '../lib/types';
 import { identityLabel } from '../lib/ids';
 import { authorLine } from '../lib/paperDisplay';
 import { EntryCard } from './EntryCard';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote, type Removal } from './RemovalNote';
+import { StatusPicker } from './StatusPicker';
 
 export type TabPaper =
   | { kind: 'listed'; paper: Paper; listNames: string[] }
@@ -12,8 +13,11 @@ export type TabPaper =
 export interface ThisTabProps {
   tab: TabPaper;
   saved: boolean;
+  /** The saved paper's reading status (absent when not saved). */
+  status?: ReadingStatus | undefined;
   busy: boolean;
   onToggleSave: () => void;
+  onSetStatus: (status: ReadingStatus) => void;
   /** "Remove?" or "Removed · Undo" under Save (components/RemovalNote.tsx). */
   removal?: Removal | undefined;
   onCategory?: (category: string) => void;
@@ -27,7 +31,7 @@ export function pageLabel(identity: PageIdentity): string {
 }
 
 /** "This tab": the listed paper the active tab shows, or an offer to save an unlisted one. */
-export function ThisTab({ tab, saved, busy, onToggleSave, removal, onCategory, shortcut }: ThisTabProps) {
+export function ThisTab({ tab, saved, status, busy, onToggleSave, onSetStatus, removal, onCategory, shortcut }: ThisTabProps) {
   return (
     <section class="this-tab" aria-labelledby="this-tab-heading" data-this-tab={tab.kind} data-paper-id={tab.kind === 'listed' ? tab.paper.id : undefined}>
       <h2 class="section-heading" id="this-tab-heading">
@@ -52,6 +56,7 @@ export function ThisTab({ tab, saved, busy, onToggleSave, removal, onCategory, s
           )}
         </div>
       )}
+      {saved && status && <StatusPicker status={status} onSetStatus={onSetStatus} title={tab.kind === 'listed' ? tab.paper.title : pageLabel(tab.identity)} />}
       {removal && <RemovalNote removal={removal} title={tab.kind === 'listed' ? tab.paper.title : pageLabel(tab.identity)} />}
       {shortcut && !saved && (
         <p class="this-tab-shortcut" data-shortcut={shortcut}>

@@ -10,11 +10,12 @@
  */
 import { browser } from 'wxt/browser';
 import { isHttpUrl } from './ids/url';
-import type { PageIdentity, PageMatch, ListInfo, SavedState } from './types';
+import type { PageIdentity, PageMatch, ListInfo, ReadingStatus, SavedState } from './types';
 import type { AddListOutcome, RefreshOutcome, RefreshSchedule, RefreshStates } from './refresh';
 import type { ItemQuery } from './listing/item';
 import type { ListedHit, MarkStatus } from './listing/hit';
 import { isRecord } from './isRecord';
+import { isReadingStatus } from './readingStatus';
 
 export interface Protocol {
   /** How many entries the local copy holds, and the lists it follows. */
@@ -22,10 +23,11 @@ export interface Protocol {
   /** The content script asks whether its page is a listed paper. */
   matchPage: { req: PageIdentity; res: PageMatch | null };
   /**
-   * Save or unsave a paper (listed, or identified from a page for unlisted papers). From a
-   * content script only the paper the background matched for that tab, and `page` is ignored.
+   * Save or unsave a paper (listed, or identified from a page for unlisted papers); with `status`,
+   * a save also sets its reading status (saved already or not). From a content script only the
+   * paper the background matched for that tab, and `page` is ignored.
    */
-  setSaved: { req: { paperId: string; saved: boolean; page?: PageIdentity }; res: SavedState };
+  setSaved: { req: { paperId: string; saved: boolean; page?: PageIdentity; status?: ReadingStatus }; res: SavedState };
   /** The popup's "This tab": what the background knows of a tab's paper (see entrypoints/background/toolbar.ts). */
   getTabPaper: { req: { tabId: number }; res: { identity: PageIdentity | null; match: PageMatch | null } };
   /** The content script of a listed page asks for the badge's UI bundle (lib/badgeUi.ts). */
@@ -63,8 +65,8 @@ export interface Protocol {
   marksCapped: { req: Record<string, never>; res: Record<string, never> };
   /** A mark's card: the entry as the page badge shows it; only for papers this tab was told are on it. */
   getListedPaper: { req: { paperId: string }; res: PageMatch | null };
-  /** Save or unsave from a mark's card; only for papers this tab was told are on it. */
-  saveListed: { req: { paperId: string; saved: boolean }; res: { status: MarkStatus } };
+  /** Save or unsave from a mark's card, and with `status` set the reading status (as setSaved); only for papers this tab was told are on it. */
+  saveListed: { req: { paperId: string; saved: boolean; status?: ReadingStatus }; res: { status: MarkStatus } };
   /** The content script of a known listing asks for the listing readers (lib/listingReader.ts). */
   loadListingReader: { req: Record<string, never>; res: { loaded: boolean } };
   /** The popup's "This tab" on a page that lists papers: the listed papers on it and those its paper cites. */
@@ -169,7 +171,8 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
     isRecord(d) &&
     isShortString(d.paperId, 1024) &&
     typeof d.saved === 'boolean' &&
-    (d.page === undefined || isPageIdentity(d.page)),
+    (d.page === undefined || isPageIdentity(d.page)) &&
+    (d.status === undefined || isReadingStatus(d.status)),
   getTabPaper: (d): d is Request<'getTabPaper'> =>
     isRecord(d) && typeof d.tabId === 'number' && Number.isInteger(d.tabId) && d.tabId >= 0,
   loadBadgeUi: (d): d is Request<'loadBadgeUi'> => isRecord(d) && Object.keys(d).length === 0,
@@ -199,7 +202,8 @@ export const validators: { [K in MessageType]: (data: unknown) => data is Reques
   loadListingReader: (d): d is Request<'loadListingReader'> => isRecord(d) && Object.keys(d).length === 0,
   marksCapped: (d): d is Request<'marksCapped'> => isRecord(d) && Object.keys(d).length === 0,
   getListedPaper: (d): d is Request<'getListedPaper'> => isRecord(d) && isShortString(d.paperId, 1024),
-  saveListed: (d): d is Request<'saveListed'> => isRecord(d) && isShortString(d.paperId, 1024) && typeof d.saved === 'boolean',
+  saveListed: (d): d is Request<'saveListed'> =>
+    isRecord(d) && isShortString(d.paperId, 1024) && typeof d.saved === 'boolean' && (d.status === undefined || isReadingStatus(d.status)),
   getTabListed: (d): d is Request<'getTabListed'> =>
     isRecord(d) && typeof d.tabId === 'number' && Number.isInteger(d.tabId) && d.tabId >= 0,
   sendToZotero: (d): d is Request<'sendToZotero'> => isRecord(d) && isIdList(d.paperIds, MAX_ZOTERO_IDS),

@@ -170,6 +170,8 @@ export interface RemovedItem {
  */
 export interface SavedState {
   saved: boolean;
+  /** The saved item's reading status; absent when not saved. */
+  status?: ReadingStatus;
   recentlyRemoved: boolean;
   hasNoteOrTags: boolean;
 }
@@ -205,6 +207,8 @@ export interface PageMatch {
   recentlyRemoved?: boolean;
   /** The saved item holds a note or tags (never which): unsaving it asks first. */
   hasNoteOrTags?: boolean;
+  /** The saved item's reading status; absent when not saved. */
+  status?: ReadingStatus;
   /** Names of the lists the paper is in, for "In LLMs in Medicine". */
   listNames: string[];
 }

@@ -59,7 +59,7 @@ export function createHandlers({ database, tabs, lists, listings, savedChanges, 
       return match;
     },
 
-    setSaved: async ({ paperId, saved, page }, sender) => {
+    setSaved: async ({ paperId, saved, page, status }, sender) => {
       let target: { paperId: string; page?: PageIdentity } = page ? { paperId, page } : { paperId };
       if (sender.kind === 'content') {
         // Never a page-supplied record: the paper the background itself recorded for this tab.
@@ -67,7 +67,7 @@ export function createHandlers({ database, tabs, lists, listings, savedChanges, 
         if (own.paperId !== paperId) throw new Error('A page can only save or unsave its own paper.');
         target = own;
       }
-      return setSavedById(database, target.paperId, saved, target.page);
+      return setSavedById(database, target.paperId, saved, target.page, status);
     },
 
     getTabPaper: ({ tabId }) => tabs.tabPaper(tabId),

@@ -12,7 +12,8 @@ import { browser } from 'wxt/browser';
 import { paperById, relatedPool } from '../../lib/db/catalog';
 import { lookupListed } from '../../lib/db/listed';
 import { markStatus, type ListedHit } from '../../lib/listing/hit';
-import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from '../../lib/db/readingList';
+import { savedState } from '../../lib/db/readingList';
+import { setSavedById } from '../../lib/db/papers';
 import type { LanternDB } from '../../lib/db/schema';
 import type { Handlers, ListedRead, TabListed } from '../../lib/messages';
 import { DEFAULT_MARK_SETTINGS, loadMarkSettings } from '../../lib/markSettings';
@@ -185,12 +186,9 @@ export function createTabListings(database: LanternDB, button: Pick<ToolbarButto
         return match;
       },
 
-      saveListed: async ({ paperId, saved }, sender) => {
-        const paper = await paperById(database, await ownPaperId(paperId, sender));
-        if (!paper) throw new Error('This paper is no longer in your lists.');
-        if (saved) await savePaper(database, savedPaperFromPaper(paper));
-        else await unsavePaper(database, paperId);
-        return { status: markStatus((await database.saved.get(paperId))?.status) };
+      saveListed: async ({ paperId, saved, status }, sender) => {
+        const state = await setSavedById(database, await ownPaperId(paperId, sender), saved, undefined, status);
+        return { status: markStatus(state.status) };
       },
 
       getTabListed: async ({ tabId }) => {

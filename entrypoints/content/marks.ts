@@ -130,8 +130,8 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
             const reply = await sendMessage('getListedPaper', { paperId });
             return reply.ok ? reply.value : null;
           },
-          save: async (paperId, saved): Promise<MarkStatus | undefined> => {
-            const reply = await sendMessage('saveListed', { paperId, saved });
+          save: async (paperId, saved, status): Promise<MarkStatus | undefined> => {
+            const reply = await sendMessage('saveListed', { paperId, saved, ...(status && { status }) });
             if (!reply.ok) return undefined;
             hooks.onSaved?.(paperId);
             return reply.value.status;

@@ -375,8 +375,10 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
           <ThisTab
             tab={tab}
             saved={savedIds.has(tabId)}
+            status={statuses?.get(tabId)}
             busy={busyIds.has(tabId)}
             onToggleSave={() => void toggleTabSave()}
+            onSetStatus={(status) => void services.setStatus(tabId, status)}
             removal={tabId ? removal(tabId, writeTab) : undefined}
             onCategory={pickCategory}
             shortcut={shortcut}

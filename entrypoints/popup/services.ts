@@ -97,6 +97,8 @@ export interface PopupServices {
   /** The paper the active tab shows, listed or identified from its metadata. */
   loadTab(): Promise<TabPaper | null>;
   setTabSaved(tab: TabPaper, saved: boolean): Promise<void>;
+  /** Sets a saved paper's reading status. */
+  setStatus(paperId: string, status: ReadingStatus): Promise<void>;
   /** The listed papers the active tab lists or cites (empty when none), and "Suggest it to the list". */
   loadTabListings(): Promise<TabListings>;
   /** Saves or unsaves a listed paper by its id. */

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { followAppearance } from '../../lib/appearance';
 import { db } from '../../lib/db/pageDb';
 import { pagePaperId, savedPaperFromPage } from '../../lib/page/savedPaper';
-import { recentlyRemovedIds, savePaper, savedPaperFromPaper, savedState, savedStatuses, unsavePaper } from '../../lib/db/readingList';
+import { recentlyRemovedIds, savePaper, savedPaperFromPaper, savedState, savedStatuses, unsavePaper, updateSaved } from '../../lib/db/readingList';
 import { sendMessage } from '../../lib/messages';
 import { browserSiteAccess } from '../../lib/siteAccess';
 import { zoteroSentIds } from '../../lib/zotero/sent';
@@ -115,6 +115,9 @@ export function start(early: Promise<EarlyRead | undefined>): void {
       if (tab.kind === 'listed') return services.setSaved(tab.paper, saved);
       const reply = await sendMessage('setSaved', { paperId: tab.paperId, saved, page: tab.identity });
       if (!reply.ok) throw new Error(reply.error);
+    },
+    async setStatus(paperId, status) {
+      await updateSaved(db, paperId, { status });
     },
     loadTabListings,
     async setListedSaved(paperId, saved) {

@@ -3,7 +3,7 @@
  * handlers, the context menu and the keyboard shortcut: which listed paper a page identity is,
  * and saving or unsaving a paper by id.
  */
-import type { PageIdentity, PageMatch, Paper, SavedPaper, SavedState } from '../types';
+import type { PageIdentity, PageMatch, Paper, ReadingStatus, SavedPaper, SavedState } from '../types';
 import { asListedItem, deepEqual, mergeItems } from '../formats/importItems';
 import { paperKeys } from '../ids';
 import { recordAutoBackup } from './autoBackups';
@@ -11,7 +11,7 @@ import { identityKeys, identityOfPaper, matchPaper, titleCandidatePrefix } from 
 import { relatedPapers } from '../related';
 import { entriesWithIds, paperById, papersByKeys, papersByTitlePrefix, relatedPool } from './catalog';
 import { savedPaperFromPage } from '../page/savedPaper';
-import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from './readingList';
+import { savePaper, savedPaperFromPaper, savedState, unsavePaper, updateSaved } from './readingList';
 import type { LanternDB } from './schema';
 
 /** How many related papers an answer carries. */
@@ -100,10 +100,15 @@ export async function unsaveById(database: LanternDB, paperId: string): Promise<
   await unsavePaper(database, paperId);
 }
 
-/** Saves (or restores) or unsaves a paper by id (see saveById) and answers its SavedState after. */
-export async function setSavedById(database: LanternDB, paperId: string, saved: boolean, page?: PageIdentity): Promise<SavedState> {
-  if (saved) await saveById(database, paperId, page);
-  else await unsaveById(database, paperId);
+/**
+ * Saves (or restores) or unsaves a paper by id (see saveById) and answers its SavedState after.
+ * A save with `status` also sets the reading status (lib/db/readingList.ts updateSaved).
+ */
+export async function setSavedById(database: LanternDB, paperId: string, saved: boolean, page?: PageIdentity, status?: ReadingStatus): Promise<SavedState> {
+  if (saved) {
+    await saveById(database, paperId, page);
+    if (status) await updateSaved(database, paperId, { status });
+  } else await unsaveById(database, paperId);
   return savedState(database, paperId);
 }
 

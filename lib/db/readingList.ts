@@ -169,7 +169,7 @@ export async function recentlyRemovedIds(db: LanternDB, now = Date.now()): Promi
 export async function savedState(db: LanternDB, id: string, now = Date.now()): Promise<SavedState> {
   return db.transaction('r', db.saved, db.removed, async () => {
     const item = await db.saved.get(id);
-    if (item) return { saved: true, recentlyRemoved: false, hasNoteOrTags: hasNoteOrTags(item) };
+    if (item) return { saved: true, recentlyRemoved: false, hasNoteOrTags: hasNoteOrTags(item), status: item.status };
     const removed = await db.removed.get(id);
     return { saved: false, recentlyRemoved: removed !== undefined && removed.removedAt >= now - REMOVED_KEPT_MS, hasNoteOrTags: false };
   });

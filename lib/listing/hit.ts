@@ -18,3 +18,9 @@ export function markStatus(status: ReadingStatus | undefined): MarkStatus {
   if (status === undefined) return 'none';
   return status === 'to-read' ? 'saved' : status;
 }
+
+/** The reading status a mark's status stands for (markStatus undone); undefined for `none`. */
+export function readingStatusOfMark(status: MarkStatus): ReadingStatus | undefined {
+  if (status === 'none') return undefined;
+  return status === 'saved' ? 'to-read' : status;
+}

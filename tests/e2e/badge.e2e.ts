@@ -211,6 +211,35 @@ describe('badge', () => {
     await page.close();
   });
 
+  it('sets the reading status once saved, by click and by keyboard, and keeps it across reloads', async () => {
+    const url = 'https://arxiv.org/abs/2309.06419';
+    const page = await open(url);
+    const shadow = closedShadow(page);
+    const status = () => shadow.evaluate('lantern-badge', (root) => root.querySelector('.status-picker')?.getAttribute('data-reading-status') ?? null);
+    const stored = async () =>
+      ((await sendFromExtensionPage(ext, 'setSaved', { paperId: 'arxiv:2309.06419', saved: true })) as { value: { status?: string } }).value.status;
+    expect((await waitForBadge(page)).saved).toBe('false');
+    // Nothing to choose before the paper is saved.
+    expect(await status()).toBeNull();
+    await shadow.click('lantern-badge', '.lantern-save');
+    await waitForSaved(page, 'true');
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('.status-picker')?.getAttribute('data-reading-status') === 'to-read');
+    await shadow.click('lantern-badge', '[data-status-choice="reading"]');
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-status-choice="reading"]')?.getAttribute('aria-pressed') === 'true');
+    expect(await stored()).toBe('reading');
+    await shadow.focus('lantern-badge', '[data-status-choice="read"]');
+    await page.keyboard.press('Enter');
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('.status-picker')?.getAttribute('data-reading-status') === 'read');
+    await page.mouse.move(0, 0);
+    for (const scheme of ['light', 'dark'] as const) await screenshot(page, 'badge-reading-status', { colorScheme: scheme, fullPage: false });
+    await page.reload();
+    await waitForBadge(page);
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('.status-picker')?.getAttribute('data-reading-status') === 'read');
+    expect(await stored()).toBe('read');
+    await sendFromExtensionPage(ext, 'setSaved', { paperId: 'arxiv:2309.06419', saved: false });
+    await page.close();
+  });
+
   it('shows a save made elsewhere (the popup) while the page is open', async () => {
     const url = 'https://www.nature.com/articles/s41586-023-05881-4';
     ext.routePages({ [url]: { body: mirrorPage('Foundation models for generalist medical artificial intelligence', '<meta name="citation_doi" content="10.1038/s41586-023-05881-4">') } });

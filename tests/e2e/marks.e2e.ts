@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { screenshot, type ExtensionSession } from './harness';
 import { readBadge, sendFromExtensionPage, tabIdOf, waitForBadge, waitForSaved } from './badge.page';
-import { clickCardSave, clickMark, countRemovedMarks, launchWithListings, layoutsAroundMarks, markBoxes, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
+import { clickCardSave, clickInCard, clickMark, countRemovedMarks, launchWithListings, layoutsAroundMarks, markBoxes, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
 import { closedShadow } from './devtools';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { MARK_CAP } from '../../lib/listing';
@@ -111,6 +111,16 @@ describe('a mark', () => {
       expect(marks.filter((m) => m.paperId !== 'arxiv:2311.16079').every((m) => m.status === 'none')).toBe(true);
       const saved = ((await sendFromExtensionPage(ext, 'getStatus', {})) as { value?: { savedCount: number } }).value?.savedCount;
       expect(saved).toBe(1);
+      // Saved, the card offers the reading status: "Read" shows on every mark of that paper.
+      await clickInCard(page, '[data-status-choice="read"]');
+      marks = await waitForMark(page, (m) => m.paperId === 'arxiv:2311.16079' && m.status === 'read');
+      expect(marks.filter((m) => m.paperId === 'arxiv:2311.16079').map((m) => m.status)).toEqual(['read', 'read']);
+      // The reading list holds it (saving a saved paper again changes nothing and answers its state).
+      expect(((await sendFromExtensionPage(ext, 'setSaved', { paperId: 'arxiv:2311.16079', saved: true })) as { value?: { status?: string } }).value?.status).toBe('read');
+      // And back to "To read", which marks show as "saved".
+      await clickInCard(page, '[data-status-choice="to-read"]');
+      marks = await waitForMark(page, (m) => m.paperId === 'arxiv:2311.16079' && m.status === 'saved');
+      expect(marks.filter((m) => m.paperId === 'arxiv:2311.16079').map((m) => m.status)).toEqual(['saved', 'saved']);
       // Esc closes the card and gives focus back to the mark.
       await page.keyboard.press('Escape');
       marks = await readMarks(page);

@@ -159,11 +159,16 @@ export function clickMark(page: Page, paperId: string, index = 0): Promise<void>
   return clickInMark(page, paperId, index, '.chip');
 }
 
-/** Presses Save in the open card with a real click. */
-export async function clickCardSave(page: Page): Promise<void> {
+/** Clicks, with a real click, the element of the open card that `selector` finds. */
+export async function clickInCard(page: Page, selector: string): Promise<void> {
   const open = (await readMarks(page)).find((m) => m.card !== null);
   if (!open?.paperId) throw new Error('No card is open.');
-  await clickInMark(page, open.paperId, 0, '.card .lantern-save');
+  await clickInMark(page, open.paperId, 0, `.card ${selector}`);
+}
+
+/** Presses Save in the open card with a real click. */
+export function clickCardSave(page: Page): Promise<void> {
+  return clickInCard(page, '.lantern-save');
 }
 
 /** Waits until some mark satisfies `test`; fails after MARK_WAIT_MS, saying what the marks were. */

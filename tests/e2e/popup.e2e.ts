@@ -257,6 +257,16 @@ describe('popup', () => {
     expect(await resultToggle.getAttribute('aria-pressed')).toBe('true');
     await waitForSaved(paperTab, 'true');
 
+    // Its reading status, set in the popup: the badge on the open page follows.
+    await popup.search('');
+    await thisTab.locator('[data-status-choice=reading]').click();
+    await popup.page.waitForFunction(() => document.querySelector('[data-this-tab] .status-picker')?.getAttribute('data-reading-status') === 'reading');
+    await closedShadow(paperTab).waitFor('lantern-badge', (root) => root.querySelector('.status-picker')?.getAttribute('data-reading-status') === 'reading');
+    await popup.page.mouse.move(0, 0);
+    await screenshot(popup.page, 'popup-this-tab-reading', { colorScheme: 'light' });
+    await screenshot(popup.page, 'popup-this-tab-reading', { colorScheme: 'dark' });
+    await popup.search('singhal');
+
     // Unsaved from the badge: the open popup follows.
     await closedShadow(paperTab).click('lantern-badge', '[aria-pressed]');
     await popup.page.waitForFunction(
@@ -289,7 +299,9 @@ describe('popup', () => {
     expect(await thisTab.locator('.entry-authors').textContent()).toBe('Ada Okafor, Per Lind');
     await screenshot(popup.page, 'popup-this-tab-unlisted', { colorScheme: 'light' });
     await thisTab.getByRole('button', { name: 'Save this paper' }).click();
-    await thisTab.locator('[aria-pressed=true]').waitFor();
+    await thisTab.locator('.lantern-save[aria-pressed=true]').waitFor();
+    // A paper saved from its page has a reading status as a listed one does.
+    await thisTab.locator('.status-picker[data-reading-status=to-read]').waitFor();
     // The reading list holds it, under its arXiv id.
     const saved = await popup.page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve) => {

@@ -42,7 +42,7 @@ beforeAll(async () => {
   library = await openLibrary(ext);
   for (const [id] of MARKS) {
     const reply = await library.evaluate((paperId) => chrome.runtime.sendMessage({ lantern: 1, type: 'setSaved', data: { paperId, saved: true } }), id);
-    expect(reply).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });
+    expect(reply).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false, status: 'to-read' } });
   }
   // A paper saved from a page that no list holds.
   const unlisted = await library.evaluate(() =>
@@ -52,7 +52,7 @@ beforeAll(async () => {
       data: { paperId: 'arxiv:2401.00001', saved: true, page: { url: 'https://arxiv.org/abs/2401.00001', arxiv: '2401.00001', title: 'A paper no list holds' } },
     }),
   );
-  expect(unlisted).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });
+  expect(unlisted).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false, status: 'to-read' } });
   await library.locator(`[data-saved-count="${MARKS.length + 1}"]`).waitFor();
   for (const [id, status] of MARKS) if (status !== 'to-read') await setStatus(library, id, status);
 }, 60_000);

@@ -147,7 +147,7 @@ describe('refreshing the seed list', () => {
 
   it('adds, changes and removes entries; search and badge follow; saved papers survive', async () => {
     const saved = await sendFromExtensionPage(ext, 'setSaved', { paperId: removedSaved.id, saved: true });
-    expect(saved).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });
+    expect(saved).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false, status: 'to-read' } });
 
     await serveList(SEED_SOURCE_URL, seedV2, '"v2"');
     const options = await openOptions();

@@ -91,7 +91,7 @@ describe('content scripts get only what their own tab needs', () => {
     const status = (await sendFromExtensionPage(ext, 'getStatus', {})) as { value: { savedCount: number } };
     expect(status.value.savedCount).toBe(1);
 
-    expect(await send('setSaved', { paperId: LISTED_ID, saved: true })).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });
+    expect(await send('setSaved', { paperId: LISTED_ID, saved: true })).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false, status: 'to-read' } });
     expect(((await sendFromExtensionPage(ext, 'getStatus', {})) as { value: { savedCount: number } }).value.savedCount).toBe(2);
     await sendFromExtensionPage(ext, 'setSaved', { paperId: OTHER_ID, saved: false });
     await send('setSaved', { paperId: LISTED_ID, saved: false });

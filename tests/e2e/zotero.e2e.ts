@@ -82,7 +82,7 @@ beforeAll(async () => {
   library = await openLibrary(ext);
   for (const paperId of FIFTY) {
     const reply = await library.evaluate((id) => chrome.runtime.sendMessage({ lantern: 1, type: 'setSaved', data: { paperId: id, saved: true } }), paperId);
-    expect(reply).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false } });
+    expect(reply).toEqual({ ok: true, value: { saved: true, recentlyRemoved: false, hasNoteOrTags: false, status: 'to-read' } });
   }
   await library.locator('[data-saved-count="50"]').waitFor();
   const row = library.locator(`tr[data-paper-id="${FIRST}"]`);

@@ -14,7 +14,7 @@ import type { CatalogSnapshot, PageIdentity, PageMatch, SavedItem } from '../../
 
 const snapshot = bundled as unknown as CatalogSnapshot;
 /** setSaved's answers: saved (no note or tags yet), and removed but restorable. */
-const SAVED = { saved: true, recentlyRemoved: false, hasNoteOrTags: false };
+const SAVED = { saved: true, recentlyRemoved: false, hasNoteOrTags: false, status: 'to-read' };
 const REMOVED = { saved: false, recentlyRemoved: true, hasNoteOrTags: false };
 
 /** Sends a message through the listener the background registered, as a page of this extension would. */
@@ -211,6 +211,20 @@ describe('content scripts, only about their own tab', () => {
 
     expect(value(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: false }))).toEqual(REMOVED);
     expect(await db.saved.get(listed.id)).toBeUndefined();
+  });
+
+  it('sets the reading status of the tab’s own paper, saving it first when needed, and of no other', async () => {
+    const page: PageIdentity = { url: listedUrl, arxiv: listed.ids.arxiv, title: listed.title };
+    await sendFromTab(5, listedUrl, 'matchPage', page);
+    expect(value(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: true, status: 'reading' }))).toEqual({ ...SAVED, status: 'reading' });
+    expect((await db.saved.get(listed.id))?.status).toBe('reading');
+    expect(value(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: true, status: 'read' }))).toEqual({ ...SAVED, status: 'read' });
+    expect(value<PageMatch>(await sendFromTab(5, listedUrl, 'matchPage', page)).status).toBe('read');
+    expect(await sendFromTab(5, listedUrl, 'setSaved', { paperId: listed.id, saved: true, status: 'done' })).toMatchObject({ ok: false });
+    expect(value(await send('setSaved', { paperId: other.id, saved: true }))).toEqual(SAVED);
+    expect(await sendFromTab(5, listedUrl, 'setSaved', { paperId: other.id, saved: true, status: 'read' })).toMatchObject({ ok: false });
+    expect((await db.saved.get(other.id))?.status).toBe('to-read');
+    expect((await db.saved.get(listed.id))?.status).toBe('read');
   });
 
   it('asks Zotero about its own paper only', async () => {

@@ -58,6 +58,7 @@ function draw(overrides: Partial<BadgeProps> = {}) {
     match,
     collapsed: false,
     onToggleSave: vi.fn(),
+    onSetStatus: vi.fn(),
     onCollapsedChange: vi.fn(),
     onDismiss: vi.fn(),
     ...overrides,
@@ -138,6 +139,25 @@ describe('Badge card', () => {
     expect(props.onToggleSave).toHaveBeenCalledTimes(1);
     draw({ match: { ...match, saved: true } });
     expect(($('.lantern-save') as HTMLButtonElement).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('offers the reading status once saved, and asks for another one when pressed', () => {
+    draw();
+    expect($('.status-picker')).toBeNull();
+    const props = draw({ match: { ...match, saved: true, status: 'reading' } });
+    const group = $('.status-picker');
+    expect(group?.getAttribute('role')).toBe('group');
+    expect(group?.getAttribute('aria-label')).toBe(`Reading status of “${listed.title}”`);
+    const choices = $$('.status-choice') as HTMLButtonElement[];
+    expect(choices.map((c) => [c.textContent, c.getAttribute('aria-pressed')])).toEqual([
+      ['To read', 'false'],
+      ['Reading', 'true'],
+      ['Read', 'false'],
+    ]);
+    choices[1]!.click();
+    expect(props.onSetStatus).not.toHaveBeenCalled();
+    choices[2]!.click();
+    expect(props.onSetStatus).toHaveBeenCalledWith('read');
   });
 
   it('keeps the toggle focused and enabled across a save (keyboard users stay in place)', () => {
@@ -312,7 +332,7 @@ describe('BadgeHost', () => {
     let host!: NonNullable<ReturnType<typeof createBadgeHost>>;
     const [shadow] = capturingShadowRoots(() => {
       host = createBadgeHost(document)!;
-      host.draw({ match, collapsed: false, onToggleSave: vi.fn(), onCollapsedChange: vi.fn(), onDismiss: vi.fn() });
+      host.draw({ match, collapsed: false, onToggleSave: vi.fn(), onSetStatus: vi.fn(), onCollapsedChange: vi.fn(), onDismiss: vi.fn() });
     });
     const element = document.querySelector(BADGE_TAG) as HTMLElement;
     expect(element).toBe(host.element);
@@ -336,7 +356,7 @@ describe('BadgeHost', () => {
     let host!: NonNullable<ReturnType<typeof createBadgeHost>>;
     const [shadow] = capturingShadowRoots(() => {
       host = createBadgeHost(document)!;
-      host.draw({ match, collapsed: false, onToggleSave, onCollapsedChange, onDismiss: vi.fn() });
+      host.draw({ match, collapsed: false, onToggleSave, onSetStatus: vi.fn(), onCollapsedChange, onDismiss: vi.fn() });
     });
     const save = shadow!.querySelector('.lantern-save') as HTMLButtonElement;
     save.click();

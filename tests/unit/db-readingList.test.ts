@@ -171,17 +171,17 @@ describe('unsaving never destroys', () => {
     expect(await db.removed.count()).toBe(0);
   });
 
-  it('tells a badge only whether the paper is saved, recently removed, and has a note or tags', async () => {
+  it('tells a badge only whether the paper is saved (and its reading status), recently removed, and has a note or tags', async () => {
     expect(await savedState(db, A.id)).toEqual({ saved: false, recentlyRemoved: false, hasNoteOrTags: false });
     await savePaper(db, A, 1000);
-    expect(await savedState(db, A.id)).toEqual({ saved: true, recentlyRemoved: false, hasNoteOrTags: false });
-    await updateSaved(db, A.id, { tags: ['t'] }, 1500);
-    expect(await savedState(db, A.id)).toEqual({ saved: true, recentlyRemoved: false, hasNoteOrTags: true });
+    expect(await savedState(db, A.id)).toEqual({ saved: true, recentlyRemoved: false, hasNoteOrTags: false, status: 'to-read' });
+    await updateSaved(db, A.id, { tags: ['t'], status: 'reading' }, 1500);
+    expect(await savedState(db, A.id)).toEqual({ saved: true, recentlyRemoved: false, hasNoteOrTags: true, status: 'reading' });
     await unsavePaper(db, A.id, 2000);
     expect(await savedState(db, A.id, 2000 + REMOVED_KEPT_MS)).toEqual({ saved: false, recentlyRemoved: true, hasNoteOrTags: false });
     expect(await savedState(db, A.id, 2001 + REMOVED_KEPT_MS)).toEqual({ saved: false, recentlyRemoved: false, hasNoteOrTags: false });
     await savePaper(db, A, 3000);
-    expect(await savedState(db, A.id)).toEqual({ saved: true, recentlyRemoved: false, hasNoteOrTags: true });
+    expect(await savedState(db, A.id)).toEqual({ saved: true, recentlyRemoved: false, hasNoteOrTags: true, status: 'reading' });
   });
 
   it('leaves out of Recently removed a paper put back behind its back (an import)', async () => {

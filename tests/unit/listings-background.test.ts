@@ -108,6 +108,16 @@ describe('a tab asks only about its own listed papers', () => {
     expect((await listings.handlers.getTabListed({ tabId: 1 }, { kind: 'extension' })).listed[0]?.status).toBe('saved');
   });
 
+  it('sets the reading status from a mark’s card, saving the paper first when needed', async () => {
+    expect(await listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true, status: 'reading' }, tab1)).toEqual({ status: 'reading' });
+    expect((await db.saved.get('arxiv:2311.16452'))?.status).toBe('reading');
+    expect((await listings.handlers.getListedPaper({ paperId: 'arxiv:2311.16452' }, tab1))?.status).toBe('reading');
+    expect(await listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: true, status: 'to-read' }, tab1)).toEqual({ status: 'saved' });
+    expect(await listings.handlers.saveListed({ paperId: 'arxiv:2311.16452', saved: false }, tab1)).toEqual({ status: 'none' });
+    await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16079', saved: true, status: 'read' }, tab1)).rejects.toThrow();
+    expect(await db.saved.get('arxiv:2311.16079')).toBeUndefined();
+  });
+
   it('refuses another listed paper, another tab, and the same tab on another page', async () => {
     await expect(listings.handlers.getListedPaper({ paperId: 'arxiv:2311.16079' }, tab1)).rejects.toThrow(/not among the listed papers/);
     await expect(listings.handlers.saveListed({ paperId: 'arxiv:2311.16079', saved: true }, tab1)).rejects.toThrow();

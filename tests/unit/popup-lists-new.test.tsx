@@ -93,6 +93,7 @@ function makeServices(lists: ListChoice[], seenAt: number | undefined): Harness 
     setSaved: async () => undefined,
     loadTab: async () => null,
     setTabSaved: async () => undefined,
+    setStatus: async () => undefined,
     loadTabListings: async () => ({ listed: [], cites: [] }),
     setListedSaved: async () => undefined,
     loadShortcut: async () => null,

@@ -112,6 +112,11 @@ function makeServices(tab: TabPaper | null = null, listings: TabListings = { lis
     setSaved: (p, saved) => setSaved(p.id, saved),
     loadTab: async () => tab,
     setTabSaved: (t, saved) => setSaved(t.kind === 'listed' ? t.paper.id : t.paperId, saved),
+    setStatus: async (id, status) => {
+      if (!h.saved.has(id)) return;
+      h.statuses.set(id, status);
+      notify();
+    },
     loadTabListings: async () => listings,
     setListedSaved: (id, saved) => setSaved(id, saved),
     loadShortcut: async () => 'Alt+Shift+S',
@@ -355,6 +360,22 @@ describe('popup', () => {
     await flush();
     expect([...unlisted.saved]).toEqual(['arxiv:2499.00001']);
     expect(root.querySelector('[data-this-tab=unlisted] [aria-pressed]')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('offers this tab’s reading status once saved, and sets it', async () => {
+    const listed = makeServices({ kind: 'listed', paper: PAPERS[1]!, listNames: ['LLMs in Medicine'] });
+    await mount(listed);
+    expect(root.querySelector('[data-this-tab] .status-picker')).toBeNull();
+    listed.saved.add('arxiv:2306.08666');
+    await act(() => listed.services.setStatus('arxiv:2306.08666', 'to-read'));
+    await flush();
+    const picker = () => root.querySelector('[data-this-tab] .status-picker');
+    expect(picker()?.getAttribute('data-reading-status')).toBe('to-read');
+    await act(() => root.querySelector<HTMLButtonElement>('[data-this-tab] [data-status-choice=reading]')!.click());
+    await flush();
+    expect(listed.statuses.get('arxiv:2306.08666')).toBe('reading');
+    expect(picker()?.getAttribute('data-reading-status')).toBe('reading');
+    expect(root.querySelector('[data-this-tab] [data-status-choice=reading]')?.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('shows the save-page shortcut with this tab, and links to the library', async () => {
