@@ -5,8 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { PageMatch, ReadingStatus } from '../lib/types';
-import { CarryActions } from './CarryActions';
-import { CITATION_NAMES, citation, copyToClipboard, unsavedItem } from '../lib/formats/citation';
+import { PaperCarry, type ZoteroOnPage } from './CarryActions';
 import type { ListedHit } from '../lib/listing/hit';
 import { categoryLeaf } from '../lib/categories';
 import { citesFromList } from '../lib/listing/summary';
@@ -22,7 +21,7 @@ export interface BadgeProps {
   /** Hide the badge for this page. */
   onDismiss: () => void;
   /** "Send to Zotero": whether Zotero has the paper, a send in flight, the last outcome, and the send itself. */
-  zotero?: { inZotero: boolean; sending: boolean; notice?: string; onSend: () => void; onNotice: (text: string) => void };
+  zotero?: ZoteroOnPage;
   /** The listed papers this paper's reference list cites (read from the page). */
   cites?: readonly ListedHit[];
 }
@@ -117,24 +116,7 @@ export function Badge({ match, collapsed, onToggleSave, onSetStatus, onCollapsed
         match={match}
         onToggleSave={onToggleSave}
         onSetStatus={onSetStatus}
-        extra={
-          zotero && (
-            <div class="carry">
-              <CarryActions
-                inZotero={zotero.inZotero}
-                sending={zotero.sending}
-                title={paper.title}
-                onSend={zotero.onSend}
-                onCopy={(format) => void copyToClipboard(citation(unsavedItem(paper), format), CITATION_NAMES[format]).then(zotero.onNotice)}
-              />
-              {zotero.notice && (
-                <p class="carry-notice" role="status">
-                  {zotero.notice}
-                </p>
-              )}
-            </div>
-          )
-        }
+        extra={zotero && <PaperCarry paper={paper} zotero={zotero} />}
       />
       {cites && cites.length > 0 && <CitesFromList cites={cites} />}
     </section>

@@ -1,4 +1,5 @@
-import { CITATION_FORMATS, type CitationFormat } from '../lib/formats/citation';
+import { CITATION_FORMATS, CITATION_NAMES, citation, copyToClipboard, unsavedItem, type CitationFormat } from '../lib/formats/citation';
+import type { Paper } from '../lib/types';
 
 export interface CarryActionsProps {
   /** Zotero has confirmed this paper. */
@@ -58,5 +59,36 @@ export function CarryActions({ inZotero, sending = false, title, onSend, onCopy,
         ))}
       </select>
     </span>
+  );
+}
+
+/** A page's "Send to Zotero" as its caller keeps it: Zotero's answer, a send in flight, the last outcome. */
+export interface ZoteroOnPage {
+  inZotero: boolean;
+  sending: boolean;
+  /** The last outcome in plain words ("Sent to Zotero.", "Zotero isn't running…"). */
+  notice?: string;
+  onSend: () => void;
+  /** Shows a sentence where the outcome goes (a copied citation says so there too). */
+  onNotice: (text: string) => void;
+}
+
+/** CarryActions for one listed paper in a page's card (the badge, a mark's card), with the outcome under them. */
+export function PaperCarry({ paper, zotero }: { paper: Paper; zotero: ZoteroOnPage }) {
+  return (
+    <div class="carry">
+      <CarryActions
+        inZotero={zotero.inZotero}
+        sending={zotero.sending}
+        title={paper.title}
+        onSend={zotero.onSend}
+        onCopy={(format) => void copyToClipboard(citation(unsavedItem(paper), format), CITATION_NAMES[format]).then(zotero.onNotice)}
+      />
+      {zotero.notice && (
+        <p class="carry-notice" role="status">
+          {zotero.notice}
+        </p>
+      )}
+    </div>
   );
 }

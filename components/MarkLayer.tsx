@@ -12,6 +12,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import badgeCss from './Badge.css?inline';
 import markCss from './Mark.css?inline';
 import { EntryView, LanternMark } from './EntryView';
+import { PaperCarry, type ZoteroOnPage } from './CarryActions';
 import { closedShadowHost, ignoreUntrustedEvents } from '../lib/trusted';
 import { categoryLeaf } from '../lib/categories';
 import { readingStatusOfMark, type ListedHit, type MarkStatus } from '../lib/listing/hit';
@@ -30,11 +31,18 @@ export interface MarkActions {
   loadCard(paperId: string): Promise<PageMatch | null>;
   /** Saves or unsaves, a save with this reading status when one is given; the new status, or undefined when it failed. */
   save(paperId: string, saved: boolean, status?: ReadingStatus): Promise<MarkStatus | undefined>;
+  /** Sends the paper to Zotero: the outcome in plain words, and whether Zotero took it (components/zoteroByMessage.ts). */
+  sendToZotero(paperId: string): Promise<{ message: string; sent: boolean }>;
+  /** Whether Lantern has sent the paper to Zotero before. */
+  inZotero(paperId: string): Promise<boolean>;
   /** Asks the background again about items already marked (lookupListed); null when it did not answer. */
   lookup(queries: ItemQuery[], read: ListedRead): Promise<(ListedHit | null)[] | null>;
   /** Called once, when the page's marks reach MARK_CAP and a listed item is left unmarked. */
   capped(): void;
 }
+
+/** What the content script gives a mark layer; the UI bundle adds Zotero's (entrypoints/badge-ui.ts). */
+export type PageMarkActions = Omit<MarkActions, 'sendToZotero' | 'inZotero'>;
 
 export interface MarkLayer {
   /**
@@ -101,10 +109,11 @@ interface CardProps {
   match: PageMatch;
   onToggleSave: () => void;
   onSetStatus: (status: ReadingStatus) => void;
+  zotero: ZoteroOnPage;
   onClose: () => void;
 }
 
-function MarkCard({ match, onToggleSave, onSetStatus, onClose }: CardProps) {
+function MarkCard({ match, onToggleSave, onSetStatus, zotero, onClose }: CardProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
   const lists = match.listNames.length > 0 ? match.listNames.join(', ') : 'your lists';
@@ -131,7 +140,13 @@ function MarkCard({ match, onToggleSave, onSetStatus, onClose }: CardProps) {
           </svg>
         </button>
       </header>
-      <EntryView match={match} onToggleSave={onToggleSave} onSetStatus={onSetStatus} idPrefix="lantern-mark" />
+      <EntryView
+        match={match}
+        onToggleSave={onToggleSave}
+        onSetStatus={onSetStatus}
+        idPrefix="lantern-mark"
+        extra={<PaperCarry paper={match.paper} zotero={zotero} />}
+      />
     </section>
   );
 }
@@ -160,7 +175,9 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
       paint(mark);
     }
   };
-  let open: { mark: DrawnMark; wrap: HTMLElement; match: PageMatch; saving: boolean } | undefined;
+  let open:
+    | { mark: DrawnMark; wrap: HTMLElement; match: PageMatch; saving: boolean; zotero: { inZotero: boolean; sending: boolean; notice?: string } }
+    | undefined;
 
   const paint = (mark: DrawnMark) => {
     const { hit, root, button, statusText } = mark;
@@ -192,6 +209,14 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
         match={current.match}
         onToggleSave={() => void save(!current.match.saved)}
         onSetStatus={(status) => void save(true, status)}
+        zotero={{
+          ...current.zotero,
+          onSend: () => void sendToZotero(),
+          onNotice: (text) => {
+            current.zotero.notice = text;
+            drawCard();
+          },
+        }}
         onClose={() => close(true)}
       />,
       current.wrap,
@@ -214,6 +239,17 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
       current.match = { ...match, saved: now !== undefined, recentlyRemoved: now === undefined, ...(now && { status: now }) };
       drawCard();
     }
+  };
+
+  /** Sends the open card's paper to Zotero, one send at a time, and says how it went. */
+  const sendToZotero = async () => {
+    if (!open || open.zotero.sending) return;
+    const current = open;
+    current.zotero.sending = true;
+    drawCard();
+    const { message, sent } = await actions.sendToZotero(current.match.paper.id);
+    current.zotero = { inZotero: current.zotero.inZotero || sent, sending: false, notice: message };
+    if (open === current) drawCard();
   };
 
   const openCard = async (mark: DrawnMark) => {
@@ -239,8 +275,13 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     mark.root.append(wrap);
     wrap.showPopover();
     mark.button.setAttribute('aria-expanded', 'true');
-    open = { mark, wrap, match, saving: false };
+    const current = { mark, wrap, match, saving: false, zotero: { inZotero: false, sending: false } };
+    open = current;
     drawCard();
+    if (await actions.inZotero(match.paper.id)) {
+      current.zotero.inZotero = true;
+      if (open === current) drawCard();
+    }
   };
 
   /** A mark for `hit`, or null when the browser refuses it a shadow root the page cannot reach. */

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createBadgeHost } from './BadgeHost';
+import { zoteroByMessage } from './zoteroByMessage';
 import { sendMessage } from '../lib/messages';
 import type { ListedHit } from '../lib/listing/hit';
 import type { PageIdentity, PageMatch, ReadingStatus } from '../lib/types';
@@ -122,19 +123,15 @@ export async function showBadge(doc: Document, options: ShowBadgeOptions): Promi
     if (zotero.sending) return;
     zotero.sending = true;
     draw();
-    const paperId = match.paper.id;
-    const reply = await sendMessage('sendToZotero', { paperIds: [paperId] });
+    const { message, sent } = await zoteroByMessage.sendToZotero(match.paper.id);
     zotero.sending = false;
-    zotero.notice = reply.ok ? reply.value.message : `Nothing was sent to Zotero: ${reply.error}`;
-    if (reply.ok && reply.value.sent.includes(paperId)) zotero.inZotero = true;
+    zotero.notice = message;
+    if (sent) zotero.inZotero = true;
     draw();
   };
 
   const askInZotero = async () => {
-    const paperId = match.paper.id;
-    const reply = await sendMessage('getInZotero', { paperIds: [paperId] });
-    if (!reply.ok) return;
-    zotero.inZotero = reply.value.paperIds.includes(paperId);
+    zotero.inZotero = await zoteroByMessage.inZotero(match.paper.id);
     draw();
   };
 

@@ -7,7 +7,8 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { showBadge } from '../components/ShownBadge';
 import { createMarkLayer } from '../components/MarkLayer';
 import { provideBadgeUi } from '../lib/badgeUi';
+import { zoteroByMessage } from '../components/zoteroByMessage';
 
 export default defineUnlistedScript(() => {
-  provideBadgeUi({ showBadge, createMarkLayer });
+  provideBadgeUi({ showBadge, createMarkLayer: (doc, actions) => createMarkLayer(doc, { ...actions, ...zoteroByMessage }) });
 });

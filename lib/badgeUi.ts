@@ -5,7 +5,7 @@
  * world of the page, where the UI script leaves its entry point on this global.
  */
 import type { ShowBadgeOptions, ShownBadge } from '../components/ShownBadge';
-import type { MarkActions, MarkLayer } from '../components/MarkLayer';
+import type { MarkLayer, PageMarkActions } from '../components/MarkLayer';
 import { sendMessage } from './messages';
 
 export const BADGE_UI_GLOBAL = '__lanternBadgeUi';
@@ -16,7 +16,7 @@ export interface BadgeUi {
   /** The badge of a listed paper's page (components/ShownBadge.ts). */
   showBadge(doc: Document, options: ShowBadgeOptions): Promise<ShownBadge | null>;
   /** The marks of a page that lists papers (components/MarkLayer.tsx). */
-  createMarkLayer(doc: Document, actions: MarkActions): MarkLayer;
+  createMarkLayer(doc: Document, actions: PageMarkActions): MarkLayer;
 }
 
 type Scope = { [BADGE_UI_GLOBAL]?: BadgeUi };

@@ -36,11 +36,16 @@ async function ownTabPaper(tabs: TabPapers, sender: Sender): Promise<{ paperId: 
   throw new Error('Lantern has not recognized a paper on this page.');
 }
 
-/** A content script may name its own tab's paper only; extension pages any. */
-async function ownPapersOnly<T extends { paperIds: string[] }>(tabs: TabPapers, request: T, sender: Sender): Promise<T> {
+/**
+ * A content script may name its own tab's paper and the listed papers its page was told of (a
+ * mark's card); extension pages any.
+ */
+async function ownPapersOnly<T extends { paperIds: string[] }>(tabs: TabPapers, listings: TabListings, request: T, sender: Sender): Promise<T> {
   if (sender.kind !== 'content') return request;
-  const own = await ownTabPaper(tabs, sender);
-  if (request.paperIds.some((id) => id !== own.paperId)) throw new Error('A page can only ask about its own paper.');
+  const own = await ownTabPaper(tabs, sender).catch(() => undefined);
+  for (const id of request.paperIds) {
+    if (id !== own?.paperId && !(await listings.isListedOnPage(id, sender))) throw new Error('A page can only ask about its own paper and the listed papers on it.');
+  }
   return request;
 }
 
@@ -100,7 +105,7 @@ export function createHandlers({ database, tabs, lists, listings, savedChanges, 
     // Pages that list papers (listings.ts): each handler checks the sender's own tab record.
     ...listings.handlers,
 
-    sendToZotero: async (request, sender) => zotero.sendToZotero(await ownPapersOnly(tabs, request, sender), sender),
-    getInZotero: async (request, sender) => zotero.getInZotero(await ownPapersOnly(tabs, request, sender), sender),
+    sendToZotero: async (request, sender) => zotero.sendToZotero(await ownPapersOnly(tabs, listings, request, sender), sender),
+    getInZotero: async (request, sender) => zotero.getInZotero(await ownPapersOnly(tabs, listings, request, sender), sender),
   } satisfies Handlers;
 }

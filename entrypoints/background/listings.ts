@@ -75,6 +75,8 @@ export interface TabListings {
   handlers: Pick<Handlers, 'lookupListed' | 'loadListingReader' | 'marksCapped' | 'getListedPaper' | 'saveListed' | 'getTabListed'>;
   /** Forgets a tab's record (closed; or navigated, when `unlessUrl` is not the page it is about). */
   forget(tabId: number, unlessUrl?: string): Promise<void>;
+  /** Whether the sender's page was told this paper is listed on it (or cited by its paper). */
+  isListedOnPage(paperId: string, sender: { tabId?: number; url?: string }): Promise<boolean>;
 }
 
 /** `button`: painted whenever a tab's record changes (its count and tooltip). */
@@ -104,16 +106,19 @@ export function createTabListings(database: LanternDB, button: Pick<ToolbarButto
     return record && record.url === sender.url ? record : undefined;
   };
 
-  const ownPaperId = async (paperId: string, sender: { tabId?: number; url?: string }): Promise<string> => {
+  const isListedOnPage = async (paperId: string, sender: { tabId?: number; url?: string }): Promise<boolean> => {
     const record = await ownRecord(sender);
-    if (!record?.listed.some((hit) => hit.id === paperId) && !record?.cites.some((hit) => hit.id === paperId)) {
-      throw new Error('This paper is not among the listed papers of this page.');
-    }
+    return record !== undefined && (record.listed.some((hit) => hit.id === paperId) || record.cites.some((hit) => hit.id === paperId));
+  };
+
+  const ownPaperId = async (paperId: string, sender: { tabId?: number; url?: string }): Promise<string> => {
+    if (!(await isListedOnPage(paperId, sender))) throw new Error('This paper is not among the listed papers of this page.');
     return paperId;
   };
 
 
   return {
+    isListedOnPage,
     handlers: {
       lookupListed: async ({ items, read, first, ui }, sender) => {
         const { tabId, url } = sender;

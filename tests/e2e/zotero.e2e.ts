@@ -15,6 +15,8 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
 import { waitForBadge, waitForSeed } from './badge.page';
+import { clickInCard, clickMark, waitForMark, waitForMarks } from './marks.page';
+import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { closedShadow } from './devtools';
 import { startZoteroServer, type ZoteroServerOptions, type ZoteroTestServer } from '../tools/zoteroServer';
 import { ZOTERO_PERMISSION } from '../../lib/zotero/connector';
@@ -238,6 +240,29 @@ describe('Send to Zotero from the badge', () => {
       [id, 'journalArticle', snapshot.entries.find((e) => e.id === id)!.title, '10.1038/s41591-023-02448-8'],
     ]);
     expect(Object.keys(await zoteroSent(library))).toContain(id);
+    await page.close();
+  });
+
+  it('sends a listed paper from a mark’s card on a page that lists papers, and the card shows "In Zotero"', async () => {
+    const fixture = LISTINGS.find((f) => f.url === 'https://github.com/mingze-yuan/Awesome-LLM-Healthcare')!;
+    const id = 'arxiv:2311.16079';
+    const s = await restartServer();
+    ext.routePages({ [fixture.url]: { body: readListing(fixture.file) } });
+    const page = await ext.context.newPage();
+    await page.goto(fixture.url);
+    await waitForMarks(page, fixture.marked);
+    await clickMark(page, id);
+    await waitForMark(page, (m) => m.paperId === id && m.card !== null);
+    await clickInCard(page, '[data-action=send-to-zotero]');
+    const notice = async () =>
+      (await closedShadow(page).evaluateAll(`lantern-mark[data-paper-id="${id}"]`, (root) => root.querySelector('.card .carry-notice')?.textContent ?? null)).find((t) => t !== null);
+    await expect.poll(notice).toBe('Sent 1 paper to Zotero (My Library).');
+    await expect
+      .poll(async () => (await closedShadow(page).evaluateAll(`lantern-mark[data-paper-id="${id}"]`, (root) => root.querySelector('.card [data-in-zotero]') !== null)).includes(true))
+      .toBe(true);
+    expect(s.sessions.flatMap((x) => x.items.map((i) => [i.id, i.title]))).toEqual([[id, snapshot.entries.find((e) => e.id === id)!.title]]);
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'mark-card-zotero', { colorScheme: 'light', fullPage: false });
     await page.close();
   });
 });

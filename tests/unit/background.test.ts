@@ -231,8 +231,18 @@ describe('content scripts, only about their own tab', () => {
     await sendFromTab(5, listedUrl, 'matchPage', { url: listedUrl, arxiv: listed.ids.arxiv });
     expect(value(await sendFromTab(5, listedUrl, 'getInZotero', { paperIds: [listed.id] }))).toEqual({ paperIds: [] });
     for (const type of ['getInZotero', 'sendToZotero']) {
-      expect(await sendFromTab(5, listedUrl, type, { paperIds: [listed.id, other.id] })).toEqual({ ok: false, error: 'A page can only ask about its own paper.' });
+      expect(await sendFromTab(5, listedUrl, type, { paperIds: [listed.id, other.id] })).toEqual({ ok: false, error: 'A page can only ask about its own paper and the listed papers on it.' });
     }
+  });
+
+  it('asks Zotero about the listed papers a listing page was told of (a mark’s card), and no other', async () => {
+    const listingUrl = 'https://arxiv.org/list/cs.CL/new';
+    expect(value<{ hits: unknown[] }>(await sendFromTab(8, listingUrl, 'lookupListed', { items: [{ arxiv: listed.ids.arxiv }], read: 'listing', first: true })).hits).toHaveLength(1);
+    expect(value(await sendFromTab(8, listingUrl, 'getInZotero', { paperIds: [listed.id] }))).toEqual({ paperIds: [] });
+    expect(await sendFromTab(8, listingUrl, 'getInZotero', { paperIds: [other.id] })).toMatchObject({ ok: false });
+    // Another tab, or the same tab on another page, was told of nothing.
+    expect(await sendFromTab(9, listingUrl, 'getInZotero', { paperIds: [listed.id] })).toMatchObject({ ok: false });
+    expect(await sendFromTab(8, `${listingUrl}?skip=25`, 'getInZotero', { paperIds: [listed.id] })).toMatchObject({ ok: false });
   });
 
   it('refuses to save before the background matched anything for the tab, and for another URL', async () => {

@@ -42,7 +42,7 @@ function marks(): { id: string | null; status: string | undefined; mode: string 
 }
 
 function actions(lookup: MarkActions['lookup'] = async () => null, capped: MarkActions['capped'] = () => undefined): MarkActions {
-  return { loadCard: async () => null, save: async () => undefined, lookup, capped };
+  return { loadCard: async () => null, save: async () => undefined, sendToZotero: async () => ({ message: '', sent: false }), inZotero: async () => false, lookup, capped };
 }
 
 describe('createMarkLayer', () => {
