@@ -364,6 +364,20 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
   return {
     mark(items, hits, read) {
       const { marks, capped } = plannedMarks(items, hits, MARK_CAP - count, groups);
+    await reloadCard();
+  };
+
+  /**
+   * The open card's entry as it is now (saved, status, Undo): the reading list changed elsewhere,
+   * and a card left as it was would save again a paper removed meanwhile.
+   */
+  const reloadCard = async () => {
+    const current = open;
+    if (!current || current.saving) return;
+    const match = await actions.loadCard(current.match.paper.id);
+    if (!match || open !== current || current.saving) return;
+    current.match = match;
+    drawCard();
       count += marks.length;
       if (capped && !toldCapped) {
         toldCapped = true;

@@ -164,3 +164,28 @@ describe('createMarkLayer', () => {
     }
   });
 });
+
+describe('an open mark card', () => {
+  function trustedClick(): MouseEvent {
+    const event = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    return event;
+  }
+  const paper = { id: 'a', title: 'Title of a', authors: '', authorList: { names: [], etAl: false }, venue: '', categories: [], links: [], ids: { repos: [] }, titleKey: 'title of a', line: 1, lists: ['seed'] };
+
+  it('follows the reading list when the layer is asked again: a paper removed elsewhere is no longer shown saved', async () => {
+    if (!HTMLElement.prototype.showPopover) HTMLElement.prototype.showPopover = () => undefined;
+    let saved = true;
+    const loadCard = vi.fn<MarkActions['loadCard']>(async () => ({ paper, via: 'arxiv', related: [], listNames: ['LLMs in Medicine'], saved, recentlyRemoved: !saved, ...(saved && { status: 'reading' as const }) }));
+    const layer = createMarkLayer(document, { ...actions(async (queries) => queries.map((q) => hit(q.arxiv!, saved ? 'reading' : 'none'))), loadCard });
+    layer.mark(listing(['a']), [hit('a', 'reading')], 'listing');
+    const root = roots.get(document.querySelector(MARK_TAG)!)!;
+    root.querySelector('button')!.dispatchEvent(trustedClick());
+    await vi.waitFor(() => expect(root.querySelector('.card .status-picker')?.getAttribute('data-reading-status')).toBe('reading'));
+    saved = false;
+    await layer.refresh();
+    expect(root.querySelector('.card .status-picker')).toBeNull();
+    expect(root.querySelector('.card .lantern-save')?.getAttribute('aria-pressed')).toBe('false');
+    expect(loadCard).toHaveBeenCalledTimes(2);
+  });
+});
