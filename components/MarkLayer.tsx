@@ -13,6 +13,7 @@ import badgeCss from './Badge.css?inline';
 import markCss from './Mark.css?inline';
 import { EntryView, LanternMark } from './EntryView';
 import { PaperCarry, type ZoteroOnPage } from './CarryActions';
+import { STATUS_LABELS } from '../lib/readingStatus';
 import { closedShadowHost, ignoreUntrustedEvents } from '../lib/trusted';
 import { categoryLeaf } from '../lib/categories';
 import { readingStatusOfMark, type ListedHit, type MarkStatus } from '../lib/listing/hit';
@@ -24,7 +25,11 @@ import type { PageMatch, ReadingStatus } from '../lib/types';
 
 export const MARK_TAG = 'lantern-mark';
 
-const STATUS_WORDS: Record<MarkStatus, string> = { none: '', saved: 'Saved', reading: 'Reading', read: 'Read' };
+/** A mark's status in the reading list's words ("To read", as the card's status says), none when not saved. */
+const statusWords = (status: MarkStatus): string => {
+  const reading = readingStatusOfMark(status);
+  return reading ? STATUS_LABELS[reading] : '';
+};
 
 export interface MarkActions {
   /** The card's entry (the background's getListedPaper), or null when it is gone. */
@@ -184,9 +189,9 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     root.dataset.status = hit.status;
     if (hit.isNew) root.dataset.new = '';
     else delete root.dataset.new;
-    statusText.textContent = STATUS_WORDS[hit.status];
+    statusText.textContent = statusWords(hit.status);
     const leaf = hit.categories[0] ? categoryLeaf(hit.categories[0]) : '';
-    const words = [leaf, STATUS_WORDS[hit.status], hit.isNew ? 'New' : ''].filter((w) => w !== '').join(', ');
+    const words = [leaf, statusWords(hit.status), hit.isNew ? 'New' : ''].filter((w) => w !== '').join(', ');
     button.setAttribute('aria-label', `In the list: ${hit.title}${words ? ` (${words})` : ''}. Show details`);
     button.title = hit.title;
   };
@@ -359,11 +364,6 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
         });
       }
     }
-  };
-
-  return {
-    mark(items, hits, read) {
-      const { marks, capped } = plannedMarks(items, hits, MARK_CAP - count, groups);
     await reloadCard();
   };
 
@@ -378,6 +378,11 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     if (!match || open !== current || current.saving) return;
     current.match = match;
     drawCard();
+  };
+
+  return {
+    mark(items, hits, read) {
+      const { marks, capped } = plannedMarks(items, hits, MARK_CAP - count, groups);
       count += marks.length;
       if (capped && !toldCapped) {
         toldCapped = true;

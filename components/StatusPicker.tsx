@@ -15,6 +15,10 @@ export interface StatusPickerProps {
 export function StatusPicker({ status, onSetStatus, title }: StatusPickerProps) {
   return (
     <div class="status-picker" role="group" aria-label={`Reading status of “${title}”`} data-reading-status={status}>
+      {/* Seen, not read out: the group's name says it. */}
+      <span class="status-label" aria-hidden="true">
+        Status
+      </span>
       {READING_STATUSES.map((choice) => (
         <button
           key={choice}

@@ -65,6 +65,14 @@ describe('createMarkLayer', () => {
     expect(marks()).toEqual([]);
   });
 
+  it('words a saved paper’s status as its card does: To read, Reading, Read', () => {
+    const layer = createMarkLayer(document, actions());
+    layer.mark(listing(['a', 'b', 'c', 'd']), [hit('a', 'saved'), hit('b', 'reading'), hit('c', 'read'), hit('d')], 'listing');
+    const hosts = [...document.querySelectorAll(MARK_TAG)];
+    expect(hosts.map((host) => roots.get(host)?.querySelector('.status')?.textContent)).toEqual(['To read', 'Reading', 'Read', '']);
+    expect(roots.get(hosts[0]!)?.querySelector('button')?.getAttribute('aria-label')).toBe('In the list: Title of a (Generalist, To read). Show details');
+  });
+
   it('shows a new entry as new ([data-new], "New" in its label) until it is no longer new', async () => {
     const lookup = vi.fn<MarkActions['lookup']>(async () => [{ ...hit('a'), isNew: false }]);
     const layer = createMarkLayer(document, actions(lookup));
