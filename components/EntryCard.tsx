@@ -1,6 +1,6 @@
 import type { Paper } from '../lib/types';
 import { categoryLeaf } from '../lib/categories';
-import { paperDate, safeLinks } from '../lib/paperDisplay';
+import { safeLinks, venueAndDate } from '../lib/paperDisplay';
 import { displayAuthors } from '../lib/names';
 import { Highlight } from './Highlight';
 import { SaveToggle } from './SaveToggle';
@@ -23,7 +23,7 @@ export interface EntryCardProps {
 /** One paper: title, authors, venue and date, categories, links and the save toggle. */
 export function EntryCard({ paper, saved, isNew = false, onToggleSave, busy, terms = [], inListbox = false, onCategory }: EntryCardProps) {
   const tabIndex = inListbox ? -1 : undefined;
-  const meta = [paper.venue, paperDate(paper)].filter((s) => s.length > 0).join(' · ');
+  const meta = venueAndDate(paper);
   const authors = displayAuthors(paper.authorList);
   const links = safeLinks(paper.links);
   return (

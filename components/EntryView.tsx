@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageMatch, ReadingStatus } from '../lib/types';
 import { categoryLeaf } from '../lib/categories';
-import { paperDate, primaryUrl, safeLinks } from '../lib/paperDisplay';
+import { paperDate, primaryUrl, safeLinks, venueAndDate } from '../lib/paperDisplay';
 import { displayAuthors } from '../lib/names';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote } from './RemovalNote';
@@ -39,7 +39,7 @@ export function EntryView({ match, onToggleSave, onSetStatus, idPrefix = 'lanter
       onToggleSave();
     }
   };
-  const meta = [paperDate(paper), paper.venue].filter((s) => s.length > 0).join(' · ');
+  const meta = venueAndDate(paper);
   const authors = displayAuthors(paper.authorList);
   const links = safeLinks(paper.links);
   const neighbours = related.slice(0, MAX_RELATED);

@@ -12,6 +12,14 @@ export function paperDate(paper: Pick<Paper, 'year' | 'month'>): string {
   return month ? `${month} ${paper.year}` : String(paper.year);
 }
 
+/**
+ * Where and when a paper appeared, in the one order every surface shows it (badge, mark cards,
+ * popup, library): "Nature · Dec 2022", "arXiv", "2023", or "".
+ */
+export function venueAndDate(paper: Pick<Paper, 'venue' | 'year' | 'month'>): string {
+  return [paper.venue.trim(), paperDate(paper)].filter((part) => part !== '').join(' · ');
+}
+
 /** The links worth rendering: http(s) only, whatever the data says. */
 export function safeLinks(links: readonly EntryLink[]): EntryLink[] {
   return links.filter((l) => isHttpUrl(l.url));

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { categoryLeaf } from '../../lib/categories';
-import { paperDate } from '../../lib/paperDisplay';
+import { venueAndDate } from '../../lib/paperDisplay';
 import { isHttpUrl } from '../../lib/ids/url';
 import { displayAuthors } from '../../lib/names';
 import type { SavedPatch } from '../../lib/db/readingList';
@@ -105,8 +105,7 @@ function LibraryRowView({
   const { paper } = item;
   const label = `“${paper.title}”`;
   const href = paperLink(item);
-  const date = paperDate(paper);
-  const byline = [displayAuthors(paper.authorList), paper.venue, date].filter((part) => part.trim() !== '').join(' · ');
+  const byline = [displayAuthors(paper.authorList).trim(), venueAndDate(paper)].filter((part) => part !== '').join(' · ');
   const inLists = lists.map((id) => listNames.get(id) ?? id);
   // With one list followed, naming it on every row says nothing; "no longer in the list" does.
   const showLists = listNames.size > 1 && inLists.length > 0;

@@ -86,7 +86,7 @@ describe('Badge card', () => {
 
   it('shows authors, date and venue', () => {
     draw();
-    expect($('.meta')?.textContent).toBe('Harsha Nori et al. · Nov 2023 · arXiv');
+    expect($('.meta')?.textContent).toBe('Harsha Nori et al. · arXiv · Nov 2023');
   });
 
   it('names every paper a shared address is listed for', () => {

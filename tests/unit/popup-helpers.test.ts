@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { highlightParts, highlightTerms } from '../../lib/popup/highlight';
 import { categoryLeaf } from '../../lib/categories';
 import { identityLabel } from '../../lib/ids';
-import { authorLine, displayAuthor, paperDate, primaryUrl, safeLinks } from '../../lib/paperDisplay';
+import { authorLine, displayAuthor, paperDate, primaryUrl, safeLinks, venueAndDate } from '../../lib/paperDisplay';
 import { moveSelection } from '../../lib/popup/selection';
 import { isHttpUrl } from '../../lib/ids/url';
 import { activeFilterCount, NO_FILTERS } from '../../lib/popup/filters';
@@ -60,6 +60,13 @@ describe('present', () => {
     expect(paperDate({ year: 2023 })).toBe('2023');
     expect(paperDate({})).toBe('');
     expect(categoryLeaf('Valuable Resources › Related Surveys › LLM Techniques')).toBe('LLM Techniques');
+  });
+
+  it('writes where and when a paper appeared in one order: venue, then date', () => {
+    expect(venueAndDate({ venue: 'Nature', year: 2022, month: 12 })).toBe('Nature · Dec 2022');
+    expect(venueAndDate({ venue: ' ', year: 2023 })).toBe('2023');
+    expect(venueAndDate({ venue: 'arXiv' })).toBe('arXiv');
+    expect(venueAndDate({ venue: '' })).toBe('');
   });
 
   it('keeps only http(s) links and opens the paper link first', () => {
