@@ -1,4 +1,5 @@
-import type { Paper } from '../lib/types';
+import type { Paper, ReadingStatus } from '../lib/types';
+import { STATUS_LABELS } from '../lib/readingStatus';
 import { categoryLeaf } from '../lib/categories';
 import { safeLinks, venueAndDate } from '../lib/paperDisplay';
 import { displayAuthors } from '../lib/names';
@@ -8,6 +9,8 @@ import { SaveToggle } from './SaveToggle';
 export interface EntryCardProps {
   paper: Paper;
   saved: boolean;
+  /** The saved paper's reading status, shown beside its venue and date. */
+  status?: ReadingStatus | undefined;
   /** Added since the user last saw new entries. */
   isNew?: boolean;
   onToggleSave: () => void;
@@ -21,7 +24,7 @@ export interface EntryCardProps {
 }
 
 /** One paper: title, authors, venue and date, categories, links and the save toggle. */
-export function EntryCard({ paper, saved, isNew = false, onToggleSave, busy, terms = [], inListbox = false, onCategory }: EntryCardProps) {
+export function EntryCard({ paper, saved, status, isNew = false, onToggleSave, busy, terms = [], inListbox = false, onCategory }: EntryCardProps) {
   const tabIndex = inListbox ? -1 : undefined;
   const meta = venueAndDate(paper);
   const authors = displayAuthors(paper.authorList);
@@ -44,8 +47,13 @@ export function EntryCard({ paper, saved, isNew = false, onToggleSave, busy, ter
           <Highlight text={authors} terms={terms} />
         </p>
       )}
-      {(meta || paper.categories.length > 0 || links.length > 0) && (
+      {(meta || paper.categories.length > 0 || links.length > 0 || (saved && status)) && (
         <div class="entry-foot">
+          {saved && status && (
+            <span class="entry-status" data-reading-status={status}>
+              {STATUS_LABELS[status]}
+            </span>
+          )}
           {meta && <span class="entry-meta">{meta}</span>}
           {paper.categories.map((c) =>
             onCategory ? (

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Paper } from '../lib/types';
+import type { Paper, ReadingStatus } from '../lib/types';
 import { EntryCard } from './EntryCard';
 import { CarryActions } from './CarryActions';
 import { RemovalNote, type Removal } from './RemovalNote';
@@ -13,6 +13,8 @@ export interface ResultListProps {
   /** True while the list is about to change (a search in flight). */
   busy?: boolean;
   savedIds: ReadonlySet<string>;
+  /** Reading statuses of saved papers, by id. */
+  statuses?: ReadonlyMap<string, ReadingStatus> | undefined;
   /** Papers added since the user last saw new entries: marked "New". */
   newIds?: ReadonlySet<string>;
   busyIds: ReadonlySet<string>;
@@ -44,6 +46,7 @@ export function ResultList({
   activeIndex,
   busy = false,
   savedIds,
+  statuses,
   newIds,
   busyIds,
   terms,
@@ -76,6 +79,7 @@ export function ResultList({
             <EntryCard
               paper={paper}
               saved={savedIds.has(paper.id)}
+              status={statuses?.get(paper.id)}
               isNew={newIds?.has(paper.id) ?? false}
               busy={busyIds.has(paper.id)}
               onToggleSave={() => onToggleSave(paper)}

@@ -421,6 +421,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
           papers={shown}
           activeIndex={active}
           savedIds={savedIds}
+          statuses={statuses ?? undefined}
           newIds={newIds}
           busyIds={busyIds}
           terms={terms}

@@ -378,6 +378,18 @@ describe('popup', () => {
     expect(root.querySelector('[data-this-tab] [data-status-choice=reading]')?.getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('shows a saved result’s reading status, and none on results not saved', async () => {
+    const h = makeServices();
+    h.saved.add(PAPERS[0]!.id);
+    h.statuses.set(PAPERS[0]!.id, 'read');
+    await mount(h);
+    await type('a');
+    const statusOf = (id: string) => root.querySelector(`[role=option][data-paper-id="${id}"] .entry-status`)?.textContent ?? null;
+    expect(resultIds()).toEqual(expect.arrayContaining([PAPERS[0]!.id, PAPERS[1]!.id]));
+    expect(statusOf(PAPERS[0]!.id)).toBe('Read');
+    expect(statusOf(PAPERS[1]!.id)).toBeNull();
+  });
+
   it('shows the save-page shortcut with this tab, and links to the library', async () => {
     await mount(makeServices({ kind: 'listed', paper: PAPERS[0]!, listNames: ['LLMs in Medicine'] }));
     expect(root.querySelector('[data-this-tab] [data-shortcut]')?.textContent).toBe('On the page, Alt+Shift+S saves it too.');
