@@ -12,9 +12,20 @@ export interface StatusPickerProps {
   title: string;
 }
 
+/** Left and Right move the focus between the choices, wrapping around, as in a toolbar. */
+function moveFocus(e: KeyboardEvent): void {
+  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+  if (step === 0 || !(e.currentTarget instanceof Element)) return;
+  const choices = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.status-choice')];
+  const at = choices.indexOf(e.target as HTMLButtonElement);
+  if (at < 0) return;
+  e.preventDefault();
+  choices[(at + step + choices.length) % choices.length]?.focus();
+}
+
 export function StatusPicker({ status, onSetStatus, title }: StatusPickerProps) {
   return (
-    <div class="status-picker" role="group" aria-label={`Reading status of “${title}”`} data-reading-status={status}>
+    <div class="status-picker" role="group" aria-label={`Reading status of “${title}”`} data-reading-status={status} onKeyDown={moveFocus}>
       {/* Seen, not read out: the group's name says it. */}
       <span class="status-label" aria-hidden="true">
         Status

@@ -160,6 +160,20 @@ describe('Badge card', () => {
     expect(props.onSetStatus).toHaveBeenCalledWith('read');
   });
 
+  it('moves between the status choices with the arrow keys, wrapping around', () => {
+    draw({ match: { ...match, saved: true, status: 'to-read' } });
+    const choices = $$('.status-choice') as HTMLButtonElement[];
+    const press = (key: string) => (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    choices[0]!.focus();
+    press('ArrowRight');
+    expect(document.activeElement).toBe(choices[1]);
+    press('ArrowLeft');
+    press('ArrowLeft');
+    expect(document.activeElement).toBe(choices[2]);
+    press('ArrowRight');
+    expect(document.activeElement).toBe(choices[0]);
+  });
+
   it('keeps the toggle focused and enabled across a save (keyboard users stay in place)', () => {
     let saved = false;
     const redraw = () => draw({ match: { ...match, saved }, onToggleSave: () => ((saved = !saved), redraw()) });
