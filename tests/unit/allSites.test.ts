@@ -2,15 +2,19 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALL_SITES_SCRIPT_ID, setAllSitesRecognition, syncAllSitesScript } from '../../lib/allSites';
 import { SITE_MATCHES } from '../../lib/sites';
+import { setupAllSites } from '../../entrypoints/background/allSites';
+import { fakePermissionEvents, type PermissionEvents } from '../fixtures/permissionEvents';
 
 // The fake browser has no permissions or scripting store: a small in-memory one stands in.
 let granted: boolean;
+let permissionEvents: PermissionEvents;
 let registered: Array<{ id: string; matches?: string[]; excludeMatches?: string[]; js?: string[]; runAt?: string }>;
 
 beforeEach(() => {
   fakeBrowser.reset();
   granted = false;
   registered = [];
+  permissionEvents = fakePermissionEvents();
   Object.assign(fakeBrowser.permissions, {
     contains: vi.fn(async () => granted),
     request: vi.fn(async () => (granted = true)),
@@ -43,6 +47,16 @@ describe('recognition on all sites', () => {
     await syncAllSitesScript();
     expect(registered).toHaveLength(1);
     expect(fakeBrowser.scripting.registerContentScripts).not.toHaveBeenCalled();
+  });
+
+  it('registers when the permission is granted outside the options (the browser’s own menu), and unregisters when it is taken back', async () => {
+    setupAllSites();
+    granted = true;
+    permissionEvents.added();
+    await vi.waitFor(() => expect(registered.map((s) => s.id)).toEqual([ALL_SITES_SCRIPT_ID]));
+    granted = false;
+    permissionEvents.removed();
+    await vi.waitFor(() => expect(registered).toEqual([]));
   });
 
   it('replaces the registration an older version made at document_idle, at the update', async () => {

@@ -6,6 +6,7 @@ import background from '../../entrypoints/background';
 import { startBackground, type Background } from '../../entrypoints/background/start';
 import bundled from '../../assets/catalog.json';
 import { db } from '../../lib/db/instance';
+import { fakePermissionEvents } from '../fixtures/permissionEvents';
 import { entryCount } from '../../lib/db/catalog';
 import { REMOVED_KEPT_MS, listSaved } from '../../lib/db/readingList';
 import { pagePaperId } from '../../lib/page/savedPaper';
@@ -31,6 +32,7 @@ function value<T>(reply: Reply<unknown> | undefined): T {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  fakePermissionEvents();
   await db.delete();
   await db.open();
 });

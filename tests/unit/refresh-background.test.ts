@@ -6,6 +6,7 @@ import bundled from '../../assets/catalog.json';
 import type { CatalogSnapshot } from '../../lib/types';
 import { updateResultText } from '../../components/ListUpdates';
 import { db } from '../../lib/db/instance';
+import { fakePermissionEvents } from '../fixtures/permissionEvents';
 import type { Reply } from '../../lib/messages';
 import { progressText, type RefreshOutcome } from '../../lib/refresh';
 
@@ -20,6 +21,7 @@ describe('the background’s refresh handlers', () => {
   afterEach(() => started.stop());
   beforeEach(async () => {
     fakeBrowser.reset();
+    fakePermissionEvents();
     await db.delete();
     await db.open();
     started = startBackground(db, bundled as unknown as CatalogSnapshot);
