@@ -3,7 +3,8 @@
  * page calls `setAllSitesRecognition(true)` from a click (browsers grant permissions only
  * during a user gesture); it asks for the optional permission and registers the content script
  * for every site, and `setAllSitesRecognition(false)` undoes both. The background re-checks on
- * install, update and startup (entrypoints/background/allSites.ts).
+ * install, update and startup, and when the permission is granted or taken back anywhere
+ * (entrypoints/background/allSites.ts).
  */
 import { browser } from 'wxt/browser';
 import { ALL_SITES_MATCHES, SITE_MATCHES } from './sites';
@@ -48,17 +49,29 @@ function sameScript(registered: { matches?: string[]; excludeMatches?: string[];
 
 /**
  * Registers or unregisters the all-sites content script to match the permission, replacing a
- * registration an older version made differently; returns whether it runs.
+ * registration an older version made differently; returns whether it runs. Two syncs may run at
+ * once (the options page's, and the background's on the permission's grant): a change the other
+ * one made first ("Duplicate script ID", "Nonexistent script ID") is no error when the
+ * registration ends up as wanted.
  */
 export async function syncAllSitesScript(): Promise<boolean> {
   const scripting = browser.scripting;
   if (!scripting) return false;
   const enabled = await isAllSitesRecognitionEnabled();
-  const [current] = await scripting.getRegisteredContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });
   const wanted = allSitesScript();
+  const registered = async () => (await scripting.getRegisteredContentScripts({ ids: [ALL_SITES_SCRIPT_ID] }))[0];
+  const fitsNow = async () => {
+    const now = await registered();
+    return enabled ? now !== undefined && sameScript(now, wanted) : now === undefined;
+  };
+  const current = await registered();
   const fits = current !== undefined && sameScript(current, wanted);
-  if (current && (!enabled || !fits)) await scripting.unregisterContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });
-  if (enabled && !fits) await scripting.registerContentScripts([wanted]);
+  try {
+    if (current && (!enabled || !fits)) await scripting.unregisterContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });
+    if (enabled && !fits) await scripting.registerContentScripts([wanted]);
+  } catch (error) {
+    if (!(await fitsNow())) throw error;
+  }
   return enabled;
 }
 

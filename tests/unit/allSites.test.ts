@@ -23,8 +23,15 @@ beforeEach(() => {
   Object.assign(fakeBrowser, {
     scripting: {
       getRegisteredContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => registered.filter((s) => ids.includes(s.id))),
-      registerContentScripts: vi.fn(async (scripts: typeof registered) => void registered.push(...scripts)),
-      unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => void (registered = registered.filter((s) => !ids.includes(s.id)))),
+      // As Chromium's: an id registered twice, or unregistered when absent, is an error.
+      registerContentScripts: vi.fn(async (scripts: typeof registered) => {
+        if (scripts.some((s) => registered.some((r) => r.id === s.id))) throw new Error(`Duplicate script ID '${scripts[0]!.id}'`);
+        registered.push(...scripts);
+      }),
+      unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => {
+        if (!ids.every((id) => registered.some((r) => r.id === id))) throw new Error(`Nonexistent script ID '${ids[0]!}'`);
+        registered = registered.filter((s) => !ids.includes(s.id));
+      }),
     },
   });
 });
@@ -57,6 +64,15 @@ describe('recognition on all sites', () => {
     granted = false;
     permissionEvents.removed();
     await vi.waitFor(() => expect(registered).toEqual([]));
+  });
+
+  it('lets two syncs run at once (the options page’s and the background’s on the grant) without an error, and registers once', async () => {
+    granted = true;
+    expect(await Promise.all([syncAllSitesScript(), syncAllSitesScript()])).toEqual([true, true]);
+    expect(registered.map((s) => s.id)).toEqual([ALL_SITES_SCRIPT_ID]);
+    granted = false;
+    expect(await Promise.all([syncAllSitesScript(), syncAllSitesScript()])).toEqual([false, false]);
+    expect(registered).toEqual([]);
   });
 
   it('replaces the registration an older version made at document_idle, at the update', async () => {
