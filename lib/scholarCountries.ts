@@ -29,13 +29,19 @@ export async function syncScholarCountriesScript(): Promise<boolean> {
   const scripting = browser.scripting;
   if (!scripting) return false;
   const enabled = await isScholarCountriesEnabled();
-  const registered = await scripting.getRegisteredContentScripts({ ids: [SCHOLAR_COUNTRIES_SCRIPT_ID] });
-  if (enabled && registered.length === 0) {
-    await scripting.registerContentScripts([
-      { id: SCHOLAR_COUNTRIES_SCRIPT_ID, matches: [...SCHOLAR_COUNTRY_MATCHES], js: [SCRIPT_FILE], runAt: 'document_start', persistAcrossSessions: true },
-    ]);
-  } else if (!enabled && registered.length > 0) {
-    await scripting.unregisterContentScripts({ ids: [SCHOLAR_COUNTRIES_SCRIPT_ID] });
+  const isRegistered = async () => (await scripting.getRegisteredContentScripts({ ids: [SCHOLAR_COUNTRIES_SCRIPT_ID] })).length > 0;
+  const registered = await isRegistered();
+  try {
+    if (enabled && !registered) {
+      await scripting.registerContentScripts([
+        { id: SCHOLAR_COUNTRIES_SCRIPT_ID, matches: [...SCHOLAR_COUNTRY_MATCHES], js: [SCRIPT_FILE], runAt: 'document_start', persistAcrossSessions: true },
+      ]);
+    } else if (!enabled && registered) {
+      await scripting.unregisterContentScripts({ ids: [SCHOLAR_COUNTRIES_SCRIPT_ID] });
+    }
+  } catch (error) {
+    // Another sync ran at once (the options page's, and the background's on the grant): no error if it did the same.
+    if ((await isRegistered()) !== enabled) throw error;
   }
   return enabled;
 }
