@@ -20,7 +20,6 @@ import { DEFAULT_MARK_SETTINGS, loadMarkSettings } from '../../lib/markSettings'
 import { readEntriesSeenAt } from '../../lib/refresh/state';
 import { listingKindFromUrl } from '../../lib/listing/kind';
 import { LISTING_READER_FILE } from '../../lib/listingReader';
-import { syncScholarCountriesScript } from '../../lib/scholarCountries';
 import { relatedPapers } from '../../lib/related';
 import type { PageMatch } from '../../lib/types';
 import { injectBadgeUi } from './badgeUi';
@@ -221,13 +220,6 @@ export function createTabListings(database: LanternDB, button: Pick<ToolbarButto
 /** Forgets a tab's record when the tab closes or shows a new page; call once, synchronously at start-up. */
 export function setupListings(listings: TabListings): void {
   browser.tabs.onRemoved.addListener((tabId) => void listings.forget(tabId));
-  // Scholar's country domains: their content script follows the permission, however it is
-  // granted or taken back (the options page, the browser's own menus).
-  const syncScholar = () => void syncScholarCountriesScript().catch(() => undefined);
-  browser.runtime.onInstalled.addListener(syncScholar);
-  browser.runtime.onStartup.addListener(syncScholar);
-  browser.permissions.onAdded.addListener(syncScholar);
-  browser.permissions.onRemoved.addListener(syncScholar);
   // A new page in the tab: its content script will tell again what it lists.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) void listings.forget(tabId, change.url);

@@ -29,7 +29,8 @@ import {
   type RefreshProgress,
 } from '../../lib/refresh';
 import { refreshProgress } from '../../lib/refresh/progressItem';
-import { isAllSitesRecognitionEnabled } from '../../lib/allSites';
+import { ALL_SITES_SCRIPT } from '../../lib/allSites';
+import { isPermissionScriptOn } from '../../lib/permissionScripts';
 import { oneRecordPerPaper } from '../../lib/db/papers';
 import type { SearchIndexKeeper } from '../../lib/search/store';
 import type { Handlers, Request, Response } from '../../lib/messages';
@@ -73,7 +74,7 @@ async function refreshSearchIndex(searchIndex: SearchIndexKeeper): Promise<void>
 async function giveBackHostPermission(database: LanternDB, removedSourceUrl: string): Promise<void> {
   const remaining = (await database.lists.toArray()).map((l) => l.sourceUrl);
   const origin = hostPermissionToGiveBack(removedSourceUrl, remaining);
-  if (!origin || (await isAllSitesRecognitionEnabled())) return;
+  if (!origin || (await isPermissionScriptOn(ALL_SITES_SCRIPT))) return;
   await browser.permissions.remove({ origins: [origin] }).catch((e: unknown) => console.error('Lantern could not give back a host permission.', e));
 }
 

@@ -3,9 +3,10 @@ import { render } from 'preact';
 import { browserSiteAccess } from '../../lib/siteAccess';
 import { browser } from 'wxt/browser';
 import { applyAppearance, followAppearance, readAppearance, writeAppearance } from '../../lib/appearance';
-import { isAllSitesRecognitionEnabled, setAllSitesRecognition } from '../../lib/allSites';
+import { ALL_SITES_SCRIPT } from '../../lib/allSites';
 import { loadMarkSettings, saveMarkSettings } from '../../lib/markSettings';
-import { isScholarCountriesEnabled, setScholarCountries } from '../../lib/scholarCountries';
+import { isPermissionScriptOn, setPermissionScript } from '../../lib/permissionScripts';
+import { SCHOLAR_COUNTRIES_SCRIPT } from '../../lib/scholarCountries';
 import { db } from '../../lib/db/pageDb';
 import { downloadText } from '../../lib/download';
 import { sendMessage } from '../../lib/messages';
@@ -33,12 +34,12 @@ const services: OptionsServices = {
     refreshProgress.getValue().then((progress) => onChange(progressText(progress)), () => undefined);
     return refreshProgress.watch((progress) => onChange(progressText(progress)));
   },
-  isAllSitesEnabled: isAllSitesRecognitionEnabled,
-  setAllSites: setAllSitesRecognition,
+  isAllSitesEnabled: () => isPermissionScriptOn(ALL_SITES_SCRIPT),
+  setAllSites: (enabled) => setPermissionScript(ALL_SITES_SCRIPT, enabled),
   readMarkSettings: loadMarkSettings,
   setMarkSettings: saveMarkSettings,
-  isScholarCountriesEnabled,
-  setScholarCountries,
+  isScholarCountriesEnabled: () => isPermissionScriptOn(SCHOLAR_COUNTRIES_SCRIPT),
+  setScholarCountries: (enabled) => setPermissionScript(SCHOLAR_COUNTRIES_SCRIPT, enabled),
   readAppearance,
   async setAppearance(appearance) {
     applyAppearance(appearance);

@@ -10,7 +10,7 @@ import type { Browser } from 'webextension-polyfill';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultExtDir, launchExtension, screenshot, type ExtensionSession } from './harness';
-import { ALL_SITES_SCRIPT_FILE } from '../../lib/allSites';
+import { CONTENT_SCRIPT_FILE } from '../../lib/permissionScripts';
 import { BADGE_UI_FILE } from '../../lib/badgeUi';
 import { readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForAnswerAbout, waitForBadge, waitForSaved, waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
@@ -127,7 +127,7 @@ describe('badge', () => {
   }
 
   it('ships the scripts the background injects (badge UI) and registers (all sites)', () => {
-    expect(existsSync(join(defaultExtDir(), ALL_SITES_SCRIPT_FILE))).toBe(true);
+    expect(existsSync(join(defaultExtDir(), CONTENT_SCRIPT_FILE))).toBe(true);
     expect(existsSync(join(defaultExtDir(), BADGE_UI_FILE))).toBe(true);
   });
 
