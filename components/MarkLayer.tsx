@@ -2,7 +2,10 @@
  * The marks Lantern draws on a page that lists papers: one `<lantern-mark data-paper-id>` per
  * listed item, right after the item's title (or link, or reference), with a CLOSED shadow root
  * so the page's scripts see only the host element, never the reader's status or the list.
- * Inside: `[data-status]` (none | saved | reading | read), `[data-new]` when new. A click or
+ * Inside: `[data-status]` (none | saved | reading | read), `[data-new]` when new. Neither
+ * changes the mark's size, which the page can measure: the status replaces the Lantern icon
+ * with one of the same size (to read ○, reading ◐, read ✓) and "new" is a dot over it, out of
+ * the layout; the words are in the mark's tooltip and label, inside the closed root. A click or
  * Enter opens a small card (the badge's entry view); Esc closes it and focus returns. Synthetic
  * events are stopped at each host (lib/trusted.ts). Part of the UI bundle (lib/badgeUi.ts),
  * loaded only when a page has something to mark.
@@ -65,8 +68,23 @@ interface DrawnMark {
   host: HTMLElement;
   root: HTMLElement;
   button: HTMLButtonElement;
-  statusText: HTMLElement;
   hit: ListedHit;
+}
+
+/**
+ * A saved paper's status as a glyph of the Lantern icon's size, in the usual progression of task
+ * lists: an empty ring (to read), a half-filled one (reading), a ticked disc (read). Mark.css
+ * shows the one that `[data-status]` names.
+ */
+function StatusGlyphs() {
+  return (
+    <svg class="state" aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
+      <circle class="ring" cx="8" cy="8" r="5.6" fill="none" stroke="currentColor" stroke-width="1.5" />
+      <path class="half" d="M8 2.4a5.6 5.6 0 0 1 0 11.2z" fill="currentColor" />
+      <circle class="disc" cx="8" cy="8" r="6.4" fill="currentColor" />
+      <path class="tick" d="M5.1 8.3l2 2 3.8-4.1" fill="none" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
+  );
 }
 
 /**
@@ -163,6 +181,8 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
   const iconHolder = doc.createElement('span');
   render(<LanternMark />, iconHolder);
   const icon = iconHolder.firstChild!;
+  render(<StatusGlyphs />, iconHolder);
+  const glyphs = iconHolder.firstChild!;
   const byPaper = new Map<string, DrawnMark[]>();
   /** Papers already marked in each group (a listing's item, a link's block). */
   const groups = new WeakMap<Element, Set<string>>();
@@ -185,15 +205,15 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     | undefined;
 
   const paint = (mark: DrawnMark) => {
-    const { hit, root, button, statusText } = mark;
+    const { hit, root, button } = mark;
     root.dataset.status = hit.status;
     if (hit.isNew) root.dataset.new = '';
     else delete root.dataset.new;
-    statusText.textContent = statusWords(hit.status);
+    const state = [statusWords(hit.status), hit.isNew ? 'New' : ''].filter((w) => w !== '');
     const leaf = hit.categories[0] ? categoryLeaf(hit.categories[0]) : '';
-    const words = [leaf, statusWords(hit.status), hit.isNew ? 'New' : ''].filter((w) => w !== '').join(', ');
+    const words = [leaf, ...state].filter((w) => w !== '').join(', ');
     button.setAttribute('aria-label', `In the list: ${hit.title}${words ? ` (${words})` : ''}. Show details`);
-    button.title = hit.title;
+    button.title = state.length > 0 ? `${hit.title}\n${state.join(' · ')}` : hit.title;
   };
 
   const close = (returnFocus: boolean) => {
@@ -304,19 +324,19 @@ export function createMarkLayer(doc: Document, actions: MarkActions): MarkLayer 
     button.className = 'chip';
     button.setAttribute('aria-haspopup', 'dialog');
     button.setAttribute('aria-expanded', 'false');
-    button.append(icon.cloneNode(true));
+    // The icon's box: the Lantern icon, or the status glyph in its place, and the "new" dot over it.
+    const glyph = doc.createElement('span');
+    glyph.className = 'glyph';
+    const fresh = doc.createElement('span');
+    fresh.className = 'new';
+    glyph.append(icon.cloneNode(true), glyphs.cloneNode(true), fresh);
     const leaf = doc.createElement('span');
     leaf.className = 'leaf';
     leaf.textContent = hit.categories[0] ? categoryLeaf(hit.categories[0]) : 'Listed';
-    const statusText = doc.createElement('span');
-    statusText.className = 'status';
-    const fresh = doc.createElement('span');
-    fresh.className = 'new';
-    fresh.textContent = 'New';
-    button.append(leaf, statusText, fresh);
+    button.append(glyph, leaf);
     root.append(button);
     shadow.append(root);
-    const mark: DrawnMark = { host, root, button, statusText, hit };
+    const mark: DrawnMark = { host, root, button, hit };
     // Guarded at the host: its capture listeners run before any inside the closed root, and
     // also see what the page dispatches at the host itself.
     ignoreUntrustedEvents(host);

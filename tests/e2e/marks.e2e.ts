@@ -5,7 +5,7 @@
  * the paper's own page; late items (infinite scroll) get marks; a hostile page gets no wrong
  * mark, takes no action, runs no script and does not freeze.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { screenshot, type ExtensionSession } from './harness';
@@ -100,6 +100,9 @@ describe('a mark', () => {
     try {
       const fixture = LISTINGS.find((f) => f.url === url)!;
       await waitForMarks(page, fixture.marked);
+      // What the page itself can measure of its marks: their boxes, whatever the reader's status.
+      const pageMeasures = () => page.evaluate(() => [...document.querySelectorAll('lantern-mark')].map((m) => m.getBoundingClientRect().width));
+      const unsavedWidths = await pageMeasures();
       await clickMark(page, 'arxiv:2311.16079');
       let marks = await waitForMark(page, (m) => m.card !== null);
       const opened = marks.find((m) => m.card)!;
@@ -109,12 +112,14 @@ describe('a mark', () => {
       marks = await waitForMark(page, (m) => m.card?.saved === 'true');
       expect(marks.filter((m) => m.paperId === 'arxiv:2311.16079').map((m) => m.status)).toEqual(['saved', 'saved']);
       expect(marks.filter((m) => m.paperId !== 'arxiv:2311.16079').every((m) => m.status === 'none')).toBe(true);
+      expect(await pageMeasures()).toEqual(unsavedWidths);
       const saved = ((await sendFromExtensionPage(ext, 'getStatus', {})) as { value?: { savedCount: number } }).value?.savedCount;
       expect(saved).toBe(1);
       // Saved, the card offers the reading status: "Read" shows on every mark of that paper.
       await clickInCard(page, '[data-status-choice="read"]');
       marks = await waitForMark(page, (m) => m.paperId === 'arxiv:2311.16079' && m.status === 'read');
       expect(marks.filter((m) => m.paperId === 'arxiv:2311.16079').map((m) => m.status)).toEqual(['read', 'read']);
+      expect(await pageMeasures()).toEqual(unsavedWidths);
       // The reading list holds it (saving a saved paper again changes nothing and answers its state).
       expect(((await sendFromExtensionPage(ext, 'setSaved', { paperId: 'arxiv:2311.16079', saved: true })) as { value?: { status?: string } }).value?.status).toBe('read');
       // And back to "To read", which marks show as "saved".
@@ -292,6 +297,12 @@ describe('a mark', () => {
   it('follows the page’s colors: screenshots on a light and a dark page', async () => {
     const dark = 'https://arxiv.org/list/cs.AI/new';
     ext.routePages({ [dark]: { body: readListing('arxiv-list-new.html').replace('<body class="with-cu-identity">', '<body style="background:#15171c;color:#e6e6e6">') } });
+    // One paper reading, one read, one not saved: each state as the reader sees it.
+    const states = { 'arxiv:2311.16452': 'reading', 'arxiv:2310.14573': 'read' } as const;
+    for (const [paperId, status] of Object.entries(states)) await sendFromExtensionPage(ext, 'setSaved', { paperId, saved: true, status });
+    onTestFinished(async () => {
+      for (const paperId of Object.keys(states)) await sendFromExtensionPage(ext, 'setSaved', { paperId, saved: false });
+    });
     for (const [url, name] of [['https://arxiv.org/list/cs.CL/new', 'light'], [dark, 'dark']] as const) {
       const page = await open(url);
       try {

@@ -47,7 +47,7 @@ export interface MarkView {
   closed: boolean;
   status: string | null;
   isNew: boolean;
-  /** The mark's words as shown: category leaf, status, "New" ("|"-separated). */
+  /** The mark's words as shown: its category leaf (the status and "New" are drawn, not written). */
   text: string;
   /** The button's accessible name. */
   label: string;
@@ -75,13 +75,12 @@ function viewOf(root: ShadowRoot): MarkView {
   const card = root.querySelector('.card');
   const save = card?.querySelector('.lantern-save');
   const isNew = box?.hasAttribute('data-new') ?? false;
-  const words = button ? [button.querySelector('.leaf')?.textContent ?? '', button.querySelector('.status')?.textContent ?? ''] : [];
   return {
     paperId: host.getAttribute('data-paper-id'),
     closed: root.mode === 'closed',
     status: box?.getAttribute('data-status') ?? null,
     isNew,
-    text: button ? words.concat(isNew ? ['New'] : []).filter((t) => t !== '').join('|') : '',
+    text: button?.querySelector('.leaf')?.textContent ?? '',
     label: button?.getAttribute('aria-label') ?? '',
     parent: parent ?? '',
     previous: previous ?? null,

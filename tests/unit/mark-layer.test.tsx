@@ -56,7 +56,7 @@ describe('createMarkLayer', () => {
     ]);
     expect(items[0]!.anchor.lastElementChild?.localName).toBe(MARK_TAG);
     // Each mark shows the Lantern icon in its chip.
-    const icons = [...document.querySelectorAll(MARK_TAG)].map((host) => roots.get(host)?.querySelectorAll('button.chip > svg.mark').length);
+    const icons = [...document.querySelectorAll(MARK_TAG)].map((host) => roots.get(host)?.querySelectorAll('button.chip > .glyph > svg.mark').length);
     expect(icons).toEqual([1, 1]);
     // The same paper again in the same group (its code link, a later batch): no second mark.
     layer.mark([{ ...items[0]!, anchor: items[0]!.group }], [hit('a')], 'listing');
@@ -65,12 +65,15 @@ describe('createMarkLayer', () => {
     expect(marks()).toEqual([]);
   });
 
-  it('words a saved paper’s status as its card does: To read, Reading, Read', () => {
+  it('words a saved paper’s status as its card does (To read, Reading, Read) in its label and tooltip, and writes nothing of it in the chip', () => {
     const layer = createMarkLayer(document, actions());
-    layer.mark(listing(['a', 'b', 'c', 'd']), [hit('a', 'saved'), hit('b', 'reading'), hit('c', 'read'), hit('d')], 'listing');
-    const hosts = [...document.querySelectorAll(MARK_TAG)];
-    expect(hosts.map((host) => roots.get(host)?.querySelector('.status')?.textContent)).toEqual(['To read', 'Reading', 'Read', '']);
-    expect(roots.get(hosts[0]!)?.querySelector('button')?.getAttribute('aria-label')).toBe('In the list: Title of a (Generalist, To read). Show details');
+    layer.mark(listing(['a', 'b', 'c', 'd']), [hit('a', 'saved'), hit('b', 'reading'), hit('c', 'read'), { ...hit('d'), isNew: true }], 'listing');
+    const buttons = [...document.querySelectorAll(MARK_TAG)].map((host) => roots.get(host)!.querySelector('button')!);
+    expect(buttons.map((b) => b.title)).toEqual(['Title of a\nTo read', 'Title of b\nReading', 'Title of c\nRead', 'Title of d\nNew']);
+    expect(buttons[0]!.getAttribute('aria-label')).toBe('In the list: Title of a (Generalist, To read). Show details');
+    // The chip's text is the same in every state: the status is a glyph in the icon's place (Mark.css).
+    expect(new Set(buttons.map((b) => b.textContent))).toEqual(new Set(['Generalist']));
+    expect(new Set(buttons.map((b) => b.querySelector('.glyph')?.childElementCount))).toEqual(new Set([3]));
   });
 
   it('shows a new entry as new ([data-new], "New" in its label) until it is no longer new', async () => {
