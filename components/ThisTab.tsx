@@ -7,7 +7,7 @@ import { RemovalNote, type Removal } from './RemovalNote';
 import { StatusPicker } from './StatusPicker';
 
 export type TabPaper =
-  | { kind: 'listed'; paper: Paper; listNames: string[] }
+  | { kind: 'listed'; paper: Paper; listNames: string[]; identity?: PageIdentity }
   | { kind: 'unlisted'; paperId: string; identity: PageIdentity };
 
 export interface ThisTabProps {

@@ -18,7 +18,7 @@ export type SaveTarget = { paperId: string; page?: PageIdentity } | { error: str
 
 /** Listed papers are saved by their entry id; others by what their page says (which must name a title). */
 export function saveTargetFor({ identity, match }: FoundPaper): SaveTarget {
-  if (match) return { paperId: match.paper.id };
+  if (match) return { paperId: match.paper.id, ...(identity && { page: identity }) };
   if (!identity) return { error: 'Lantern does not recognize a paper here.' };
   const fromPage = savedPaperFromPage(identity);
   if ('error' in fromPage) return { error: fromPage.error };

@@ -31,7 +31,8 @@ export interface HandlerParts {
 /** The one paper a content script may save or unsave: the one the background matched (or identified) for its tab. */
 async function ownTabPaper(tabs: TabPapers, sender: Sender): Promise<{ paperId: string; page?: PageIdentity }> {
   const record = sender.tabId !== undefined && sender.url ? await tabs.pageRecord(sender.tabId, sender.url) : undefined;
-  if (record?.match) return { paperId: record.match.paper.id };
+  // The page's identity goes along: its authors may complete a listed paper's (withPageAuthors).
+  if (record?.match) return { paperId: record.match.paper.id, ...(record.identity && { page: record.identity }) };
   if (record?.identity) return { paperId: pagePaperId(record.identity), page: record.identity };
   throw new Error('Lantern has not recognized a paper on this page.');
 }

@@ -29,7 +29,7 @@ async function loadTab(): Promise<TabPaper | null> {
   const reply = await sendMessage('getTabPaper', { tabId });
   if (!reply.ok) return null;
   const { identity, match } = reply.value;
-  if (match) return { kind: 'listed', paper: match.paper, listNames: match.listNames };
+  if (match) return { kind: 'listed', paper: match.paper, listNames: match.listNames, ...(identity && { identity }) };
   // Only pages that say which paper they are can be saved (the background checks the same).
   if (!identity || 'error' in savedPaperFromPage(identity)) return null;
   return { kind: 'unlisted', paperId: pagePaperId(identity), identity };
@@ -112,8 +112,9 @@ export function start(early: Promise<EarlyRead | undefined>): void {
     },
     loadTab,
     async setTabSaved(tab, saved) {
-      if (tab.kind === 'listed') return services.setSaved(tab.paper, saved);
-      const reply = await sendMessage('setSaved', { paperId: tab.paperId, saved, page: tab.identity });
+      // The background saves a listed paper with the authors its page gives (lib/page/pageAuthors.ts).
+      const paperId = tab.kind === 'listed' ? tab.paper.id : tab.paperId;
+      const reply = await sendMessage('setSaved', { paperId, saved, ...(tab.identity && { page: tab.identity }) });
       if (!reply.ok) throw new Error(reply.error);
     },
     async setStatus(paperId, status) {

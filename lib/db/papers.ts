@@ -10,6 +10,7 @@ import { recordAutoBackup } from './autoBackups';
 import { identityKeys, identityOfPaper, matchPaper, titleCandidatePrefix } from '../match';
 import { relatedPapers } from '../related';
 import { entriesWithIds, paperById, papersByKeys, papersByTitlePrefix, relatedPool } from './catalog';
+import { withPageAuthors } from '../page/pageAuthors';
 import { savedPaperFromPage } from '../page/savedPaper';
 import { savePaper, savedPaperFromPaper, savedState, unsavePaper, updateSaved } from './readingList';
 import type { LanternDB } from './schema';
@@ -86,7 +87,7 @@ export async function matchIdentity(database: LanternDB, identity: PageIdentity)
 export async function saveById(database: LanternDB, paperId: string, page?: PageIdentity): Promise<void> {
   const listed = await paperById(database, paperId);
   if (listed) {
-    await savePaper(database, savedPaperFromPaper(listed));
+    await savePaper(database, withPageAuthors(savedPaperFromPaper(listed), page));
     return;
   }
   if (!page) throw new Error('This paper is not in your lists; save it from its page instead.');

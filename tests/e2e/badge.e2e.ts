@@ -14,6 +14,7 @@ import { CONTENT_SCRIPT_FILE } from '../../lib/permissionScripts';
 import { BADGE_UI_FILE } from '../../lib/badgeUi';
 import { readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForAnswerAbout, waitForBadge, waitForSaved, waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
+import { openLibrary } from './library.page';
 import { PAGE_FIXTURES, megabyteHostilePage, readFixture } from '../fixtures/pages/pages';
 import bundled from '../../assets/catalog.json';
 import type { CatalogEntry, CatalogSnapshot } from '../../lib/types';
@@ -209,6 +210,26 @@ describe('badge', () => {
     await page.reload();
     expect((await waitForBadge(page)).saved).toBe('false');
     await page.close();
+  });
+
+  it('saves a listed paper with every author its page names, where the list wrote "et al.": the library shows them', async () => {
+    // The list gives this paper as "Harsha Nori et al."; its arXiv page names five authors.
+    const paperId = 'arxiv:2311.16452';
+    const page = await open('https://arxiv.org/abs/2311.16452');
+    const library = await openLibrary(ext);
+    try {
+      await waitForBadge(page);
+      await closedShadow(page).click('lantern-badge', '.lantern-save');
+      await waitForSaved(page, 'true');
+      await library.reload();
+      await expect
+        .poll(() => library.locator(`tr[data-paper-id="${paperId}"] .paper-byline`).textContent())
+        .toMatch(/^Harsha Nori, Yin Tat Lee, Sheng Zhang, /);
+    } finally {
+      await sendFromExtensionPage(ext, 'setSaved', { paperId, saved: false });
+      await library.close();
+      await page.close();
+    }
   });
 
   it('sets the reading status once saved, by click and by keyboard, and keeps it across reloads', async () => {

@@ -215,6 +215,18 @@ describe('content scripts, only about their own tab', () => {
     expect(await db.saved.get(listed.id)).toBeUndefined();
   });
 
+  it('saves the tab’s listed paper with the authors its own page names, where the list cut them short', async () => {
+    const medprompt = snapshot.entries.find((e) => e.ids.arxiv === '2311.16452')!;
+    expect(medprompt.authorList).toEqual({ names: [{ family: 'Nori', given: 'Harsha' }], etAl: true });
+    const url = 'https://arxiv.org/abs/2311.16452';
+    const page: PageIdentity = { url, arxiv: '2311.16452', title: medprompt.title, authors: ['Nori, Harsha', 'Lee, Yin Tat', 'Horvitz, Eric'] };
+    await sendFromTab(7, url, 'matchPage', page);
+    expect(value(await sendFromTab(7, url, 'setSaved', { paperId: medprompt.id, saved: true }))).toEqual(SAVED);
+    const saved = await db.saved.get(medprompt.id);
+    expect(saved?.paper.authorList.names.map((n) => n.family)).toEqual(['Nori', 'Lee', 'Horvitz']);
+    expect(saved?.paper.authors).toBe(medprompt.authors);
+  });
+
   it('sets the reading status of the tab’s own paper, saving it first when needed, and of no other', async () => {
     const page: PageIdentity = { url: listedUrl, arxiv: listed.ids.arxiv, title: listed.title };
     await sendFromTab(5, listedUrl, 'matchPage', page);

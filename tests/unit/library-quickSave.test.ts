@@ -32,8 +32,10 @@ describe('saveTargetFor', () => {
   const paper = { id: LISTED_ID } as Paper;
   const match = { paper, via: 'arxiv', related: [], saved: false, listNames: [] } as PageMatch;
 
-  it('saves a listed paper by its entry id', () => {
-    expect(saveTargetFor({ identity: { url: 'https://arxiv.org/abs/2311.16452', arxiv: LISTED_ARXIV }, match })).toEqual({ paperId: LISTED_ID });
+  it('saves a listed paper by its entry id, with its page (whose authors may complete the list’s)', () => {
+    const page = { url: 'https://arxiv.org/abs/2311.16452', arxiv: LISTED_ARXIV };
+    expect(saveTargetFor({ identity: page, match })).toEqual({ paperId: LISTED_ID, page });
+    expect(saveTargetFor({ identity: null, match })).toEqual({ paperId: LISTED_ID });
   });
 
   it('saves an unlisted paper by what its page says, when the page names a title', () => {
