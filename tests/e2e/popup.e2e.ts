@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
-import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
+import { currentBrowser, fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
 import { waitForSaved } from './badge.page';
 import { closedShadow } from './devtools';
 import { DB_NAME, TABLES } from '../../lib/db/schemaNames';
@@ -75,6 +75,20 @@ describe('popup', () => {
     expect((await popup.resultIds()).length).toBeGreaterThan(0);
     await screenshot(popup.page, 'popup-empty', { colorScheme: 'light' });
     await screenshot(popup.page, 'popup-empty', { colorScheme: 'dark' });
+    await popup.page.close();
+  });
+
+  it.runIf(currentBrowser() === 'chromium')('says "Loading…" when its scripts are slow to start, and never once they have', async () => {
+    // Scripts off: the popup as it is before its app runs, on a first install or a busy machine.
+    const page = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(ext.extensionUrl('popup.html'));
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Loading…' }).isVisible()).toBe(true);
+    await page.close();
+    const popup = await PopupPage.open(ext);
+    await popup.settle();
+    expect(await popup.page.locator('.popup-starting').count()).toBe(0);
     await popup.page.close();
   });
 
