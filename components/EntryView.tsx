@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageMatch, ReadingStatus } from '../lib/types';
-import { categoryLeaf } from '../lib/categories';
+import { categoryLabel } from '../lib/categories';
 import { paperDate, primaryUrl, safeLinks, venueAndDate } from '../lib/paperDisplay';
 import { displayAuthors } from '../lib/names';
 import { SaveToggle } from './SaveToggle';
@@ -63,7 +63,7 @@ export function EntryView({ match, onToggleSave, onSetStatus, idPrefix = 'lanter
         <ul class="categories" aria-label="Listed under">
           {paper.categories.map((c) => (
             <li key={c} class="category" title={c}>
-              {categoryLeaf(c)}
+              {categoryLabel(c, match.listNames)}
             </li>
           ))}
         </ul>

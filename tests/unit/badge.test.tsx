@@ -84,6 +84,13 @@ describe('Badge card', () => {
     expect(categories.map((c) => c.getAttribute('title'))).toEqual(['Evaluation › Strategies', 'Specialized Medical LLMs']);
   });
 
+  it('shows a category named like the list with its parent, so it does not read as the list', () => {
+    const survey = { ...listed, categories: ['Valuable Resources › Related Surveys › LLMs in Medicine', 'Evaluation › Strategies'] };
+    draw({ match: { ...match, paper: survey } });
+    expect($('.in')?.textContent).toBe('In LLMs in Medicine');
+    expect($$('.category').map((c) => c.textContent)).toEqual(['Related Surveys › LLMs in Medicine', 'Strategies']);
+  });
+
   it('shows authors, date and venue', () => {
     draw();
     expect($('.meta')?.textContent).toBe('Harsha Nori et al. · arXiv · Nov 2023');
