@@ -15,6 +15,7 @@
  *   Beethoven), as citeproc-js's parse-names does and as BibTeX's "von" part is read.
  */
 
+import { foldText } from './fold';
 import type { AuthorList, CslName } from './types';
 
 export type { AuthorList, CslName };
@@ -274,6 +275,21 @@ export function sameName(a: CslName | undefined, b: CslName | undefined): boolea
 export function surnameOf(name: CslName | undefined): string {
   if (!name) return '';
   return name.family ?? name.literal ?? '';
+}
+
+/**
+ * The fuller of two author lists of one paper: `other` when `current` was cut short ("Harsha
+ * Nori et al.") and `other` names more people, beginning with every one `current` names, in
+ * order (surnames folded, lib/fold.ts, and given names' initials where both have one); else `current`. So a list cut short meets a
+ * page's, an import's or another device's full one, and a complete list, or one that begins
+ * with someone else, is never replaced.
+ */
+export function fullerAuthorList(current: AuthorList, other: AuthorList): AuthorList {
+  if (!current.etAl || current.names.length === 0 || other.names.length <= current.names.length) return current;
+  const surname = (name: CslName | undefined) => foldText(surnameOf(name)).trim();
+  const initial = (name: CslName | undefined) => foldText(name?.given ?? '').trim().charAt(0);
+  const same = (a: CslName, b: CslName | undefined) => surname(a) !== '' && surname(a) === surname(b) && (!initial(a) || !initial(b) || initial(a) === initial(b));
+  return current.names.every((name, i) => same(name, other.names[i])) ? other : current;
 }
 
 /** The author RIS and CSV write last for a shortened list: neither format has "et al." of its own. */

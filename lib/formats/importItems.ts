@@ -16,7 +16,8 @@
  *   the saved one first, the imported one after NOTE_SEPARATOR.
  * - Tags are the union (saved order first, repeats dropped case-insensitively).
  * - The saved copy of the paper keeps its data and only gains what it lacks (venue, year,
- *   month, URL, identifiers, repositories).
+ *   month, URL, identifiers, repositories, and the full author list where its own was cut short:
+ *   lib/names.ts fullerAuthorList).
  * - addedAt is the earlier of the two; updatedAt the later.
  * Items from files that know no reading state (BibTeX) carry statusChangedAt and updatedAt 0,
  * so they never override what the reading list says; a new one gets its addedAt for both.
@@ -27,6 +28,7 @@
  */
 import type { Paper, PaperIds, SavedItem, SavedPaper } from '../types';
 import { recordAutoBackup } from '../db/autoBackups';
+import { fullerAuthorList } from '../names';
 import { joinNotes } from '../notes';
 import type { LanternDB } from '../db/schema';
 import { savedPaperFromPaper, toStorageError } from '../db/readingList';
@@ -93,7 +95,7 @@ function fillPaper(saved: SavedPaper, incoming: SavedPaper): SavedPaper {
   for (const field of ['arxiv', 'doi', 'pmcid', 'pmid'] as const) {
     if (ids[field] === undefined && incoming.ids[field] !== undefined) ids[field] = incoming.ids[field];
   }
-  const paper: SavedPaper = { ...saved, ids };
+  const paper: SavedPaper = { ...saved, ids, authorList: fullerAuthorList(saved.authorList, incoming.authorList) };
   if (paper.venue === '' && incoming.venue !== '') paper.venue = incoming.venue;
   if (paper.year === undefined && incoming.year !== undefined) paper.year = incoming.year;
   if (paper.month === undefined && incoming.month !== undefined) paper.month = incoming.month;

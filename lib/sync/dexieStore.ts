@@ -6,7 +6,8 @@
  */
 import { paperById } from '../db/catalog';
 import { listedPapersOf } from '../db/papers';
-import { savedPaperFromPaper, toStorageError } from '../db/readingList';
+import { toStorageError } from '../db/readingList';
+import { asListedItem } from '../formats/importItems';
 import type { LanternDB } from '../db/schema';
 import type { SavedItem } from '../types';
 import type { LocalChanges } from './doc';
@@ -33,7 +34,8 @@ export function dexieSyncLocal(db: LanternDB): SyncLocal {
       const listedOf = await listedPapersOf(db, fresh.map((item) => item.paper)).catch(() => []);
       for (const [i, item] of fresh.entries()) {
         const listed = (await paperById(db, item.id).catch(() => undefined)) ?? listedOf[i];
-        if (listed && listed.id === item.id) papers.set(item.id, savedPaperFromPaper(listed));
+        // With what the other copy adds (its page's full author list, an identifier).
+        if (listed && listed.id === item.id) papers.set(item.id, asListedItem(item, listed).paper);
       }
       try {
         await db.transaction('rw', db.saved, db.removed, async () => {

@@ -142,6 +142,17 @@ describe('merge rules', () => {
     expect(mergeSavedItem(saved, newer)).toMatchObject({ status: 'reading', statusChangedAt: T + 20, note: `saved note${NOTE_SEPARATOR}new`, starred: false, updatedAt: T + 20 });
   });
 
+  it('the saved copy takes the other’s full author list where its own was cut short and the other begins with the same authors', () => {
+    // An import from Zotero, or another device's copy saved from the paper's page.
+    const full = { ...saved, paper: { ...saved.paper, authorList: { names: [{ family: 'Nori', given: 'H.' }, { family: 'Lee', given: 'Yin Tat' }], etAl: false } } };
+    expect(mergeSavedItem(saved, full).paper.authorList).toEqual(full.paper.authorList);
+    expect(mergeSavedItem(saved, full).paper.authors).toBe('Harsha Nori et al.');
+    const other = { ...saved, paper: { ...saved.paper, authorList: { names: [{ family: 'Nori', given: 'Mallory' }, { family: 'Evil', given: 'Eve' }], etAl: false } } };
+    expect(mergeSavedItem(saved, other).paper.authorList).toEqual(saved.paper.authorList);
+    // A complete list stays as it is.
+    expect(mergeSavedItem(full, { ...full, paper: { ...full.paper, authorList: { ...full.paper.authorList, names: [...full.paper.authorList.names, { family: 'Zhang', given: 'Sheng' }] } } }).paper.authorList).toEqual(full.paper.authorList);
+  });
+
   it('a note already held is not added again; a newer note that extends the saved one replaces it', () => {
     const merged = mergeSavedItem(saved, { ...saved, note: 'old', updatedAt: T + 5 });
     expect(mergeSavedItem(merged, { ...saved, note: 'old', updatedAt: T + 5 })).toEqual(merged);

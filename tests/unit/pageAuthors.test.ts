@@ -56,12 +56,25 @@ describe('withPageAuthors', () => {
     ['no page', undefined],
     ['a page off the site list (any site may write citation_author)', { ...absPage, url: 'https://blog.example.org/medprompt' }],
     ['another paper’s page', { ...absPage, url: 'https://arxiv.org/abs/2311.16079', arxiv: '2311.16079' }],
-    ['a page tied to it by title only', { url: absPage.url, title: listed.title, authors: absPage.authors }],
+    // arXiv prints the DOI its submitter typed: any account could name a listed paper's DOI.
+    ['another arXiv paper’s page whose metadata gives the paper’s DOI', { ...absPage, url: 'https://arxiv.org/abs/2501.00001', arxiv: '2501.00001', doi: '10.1038/x' }],
+    ['a page whose address names no paper, though its metadata does', { ...absPage, url: 'https://www.medrxiv.org/search/medprompt' }],
+    ['a page over plain http (anyone on the network may write it)', { ...absPage, url: 'http://arxiv.org/abs/2311.16452' }],
     ['a page whose first author is not the list’s', { ...absPage, authors: ['Mallory, Eve', 'Nori, Harsha', 'Lee, Yin Tat'] }],
+    ['a page whose first author only shares the list’s surname', { ...absPage, authors: ['Nori, Mallory', 'Lee, Yin Tat', 'Evil, Eve'] }],
     ['a page with no more names than the list', { ...absPage, authors: ['Nori, Harsha'] }],
     ['a page with no authors', { ...absPage, authors: [] }],
-    ['a page that is not http(s)', { ...absPage, url: 'javascript:alert(1)//arxiv.org/abs/2311.16452' }],
   ])('keeps the list’s authors for %s', (_case, page) => {
-    expect(withPageAuthors(listed, page)).toBe(listed);
+    const paper = { ...listed, ids: { ...listed.ids, doi: '10.1038/x' } };
+    expect(withPageAuthors(paper, page)).toBe(paper);
+  });
+
+  it.each<[string, SavedPaper['authorList']]>([
+    ['a list that names every author already', { names: [{ family: 'Nori', given: 'Harsha' }, { family: 'Lee', given: 'Yin Tat' }], etAl: false }],
+    ['a list with no names', { names: [], etAl: false }],
+    ['a list that begins with another author', { names: [{ family: '王', given: '伟' }], etAl: true }],
+  ])('never replaces %s', (_case, authorList) => {
+    const paper = { ...listed, authorList };
+    expect(withPageAuthors(paper, absPage)).toBe(paper);
   });
 });
