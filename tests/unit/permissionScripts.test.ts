@@ -35,7 +35,7 @@ describe('recognition on all sites', () => {
       expect.objectContaining({
         id: 'lantern-all-sites',
         matches: ['*://*/*'],
-        excludeMatches: [...SITE_MATCHES],
+        excludeMatches: [...SITE_MATCHES, ...SCHOLAR_COUNTRY_MATCHES],
         js: ['content-scripts/content.js'],
         // Before the page's scripts, whose own navigation listeners must not come first.
         runAt: 'document_start',
@@ -50,7 +50,7 @@ describe('recognition on all sites', () => {
 
   it('replaces the registration an older version made at document_idle, at the update', async () => {
     granted.add('*://*/*');
-    scripts.set([{ id: 'lantern-all-sites', matches: ['*://*/*'], excludeMatches: [...SITE_MATCHES], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' }]);
+    scripts.set([{ id: 'lantern-all-sites', matches: ['*://*/*'], excludeMatches: [...SITE_MATCHES, ...SCHOLAR_COUNTRY_MATCHES], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' }]);
     expect(await syncPermissionScript(ALL_SITES_SCRIPT)).toBe(true);
     expect(scripts.registered()).toHaveLength(1);
     expect(scripts.registered()[0]?.runAt).toBe('document_start');
@@ -72,6 +72,17 @@ describe('recognition on all sites', () => {
 });
 
 describe('Scholar in other countries', () => {
+  it('registers both while “all sites” is granted, and the all-sites script leaves Scholar’s country domains to theirs: one script per page', async () => {
+    granted.add('*://*/*');
+    // The all-sites grant covers the country domains' permission, as browsers answer permissions.contains.
+    vi.mocked(fakeBrowser.permissions.contains).mockImplementation(async () => granted.has('*://*/*'));
+    setupPermissionScripts();
+    permissionEvents.added();
+    await vi.waitFor(() => expect(ids().sort()).toEqual(['lantern-all-sites', 'lantern-scholar-countries']));
+    const allSites = scripts.registered().find((s) => s.id === 'lantern-all-sites')!;
+    expect(SCHOLAR_COUNTRY_MATCHES.every((m) => allSites.excludeMatches?.includes(m))).toBe(true);
+  });
+
   it('asks for the country domains only and runs there, with no exclusions', async () => {
     expect(await setPermissionScript(SCHOLAR_COUNTRIES_SCRIPT, true)).toBe(true);
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: [...SCHOLAR_COUNTRY_MATCHES] });
