@@ -6,14 +6,16 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listRemoved, removeSaved, restoreRemoved, savePaper, updateSaved } from '../../lib/db/readingList';
+import { listRemoved, removeSaved, restoreRemoved, savePaper, savedPaperFromPaper, updateSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
+import { paperById, seedFromSnapshot } from '../../lib/db/catalog';
+import bundled from '../../assets/catalog.json';
 import { dexieSyncLocal } from '../../lib/sync/dexieStore';
 import { isSaved, JOINED_NOTE_SEPARATOR, localDoc, mergeDocs, REMOVAL_KEPT_MS, withCurrentTitleIds, type SyncDoc } from '../../lib/sync/doc';
 import { scheduleSync, syncOnce, type SyncArea, type SyncClock, type SyncStatus } from '../../lib/sync/engine';
 import { DEFAULT_PACK_LIMITS, itemBytes, packDoc, SYNC_LIMITS, unpackArea } from '../../lib/sync/pack';
 import { nextWriteAt, WRITE_LIMITS } from '../../lib/sync/writeLimits';
-import type { SavedItem, SavedPaper } from '../../lib/types';
+import type { CatalogSnapshot, SavedItem, SavedPaper } from '../../lib/types';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -192,6 +194,21 @@ describe('two devices sharing one sync area', () => {
     expect(got).toMatchObject({ status: 'reading', tags: ['cardiology'], note: 'Read section 4', starred: true, addedAt: T0 });
     expect(got.paper).toMatchObject({ title: paper(1).title, venue: 'arXiv', year: 2024, url: paper(1).url, ids: { arxiv: '2401.00001' } });
     expect(got.paper.authorList.names[0]).toEqual({ family: 'Nori', given: 'Harsha' });
+  });
+
+  it('a listed paper new on the other device takes its list’s record there, with the full author list the first device’s page gave', async () => {
+    const { a, b } = two();
+    await seedFromSnapshot(b.db, bundled as unknown as CatalogSnapshot, T0);
+    const listed = (await paperById(b.db, 'arxiv:2311.16452'))!;
+    expect(listed.authorList).toEqual({ names: [{ family: 'Nori', given: 'Harsha' }], etAl: true });
+    // Saved on the first device from its arXiv page (lib/page/pageAuthors.ts), which has no list.
+    const fromPage = { ...savedPaperFromPaper(listed), categories: [], authorList: { names: [{ family: 'Nori', given: 'Harsha' }, { family: 'Lee', given: 'Yin Tat' }], etAl: false } };
+    await savePaper(a.db, fromPage, T0);
+    await a.sync(T0 + 1000);
+    await b.sync(T0 + 2000);
+    const got = (await b.saved()).get(listed.id)!.paper;
+    expect(got.categories).toEqual(listed.categories);
+    expect(got.authorList).toEqual(fromPage.authorList);
   });
 
   it('settles: syncing again on either device writes nothing', async () => {
