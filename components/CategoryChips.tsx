@@ -1,4 +1,4 @@
-import { categoryLeaf } from '../lib/categories';
+import { categoryLabel } from '../lib/categories';
 import type { CategoryProgress } from '../lib/progress';
 
 export interface CategoryCount {
@@ -14,16 +14,19 @@ function progressLabel(count: number, p: CategoryProgress | undefined): string {
 
 /**
  * The list's categories with their entry counts; clicking one filters to it. With `progress`,
- * a category with saved papers shows how many of its papers are read ("3/12") and carries the
- * figures as data attributes.
+ * a category with saved papers shows how many of its papers are read ("3 of 12 read") and
+ * carries the figures as data attributes. A category named like a list shows its parent
+ * (`listNames`, lib/categories.ts categoryLabel).
  */
 export function CategoryChips({
   counts,
   progress,
+  listNames = [],
   onPick,
 }: {
   counts: readonly CategoryCount[];
   progress?: ReadonlyMap<string, CategoryProgress> | undefined;
+  listNames?: readonly string[];
   onPick: (category: string) => void;
 }) {
   if (counts.length === 0) return null;
@@ -46,9 +49,9 @@ export function CategoryChips({
                 {...(p && { 'data-read': p.read, 'data-reading': p.reading, 'data-saved': p.saved, 'data-total': p.total })}
                 onClick={() => onPick(category)}
               >
-                <span class="chip-name">{categoryLeaf(category)}</span>
+                <span class="chip-name">{categoryLabel(category, listNames)}</span>
                 <span class="chip-count" aria-label={progressLabel(count, p)}>
-                  {started ? `${p.read}/${count}` : count}
+                  {started ? `${p.read} of ${count} read` : count}
                 </span>
                 {started && (
                   <span class="chip-progress" aria-hidden="true">

@@ -396,7 +396,7 @@ export function App({ services, initialQuery = '' }: { services: PopupServices; 
             removal={(hit) => removal(hit.id, writeListed(hit))}
           />
         )}
-        {browsing && catalog && <CategoryChips counts={catalog.categories} progress={categoryProgress} onPick={pickCategory} />}
+        {browsing && catalog && <CategoryChips counts={catalog.categories} progress={categoryProgress} listNames={catalog.lists.map((l) => l.name)} onPick={pickCategory} />}
         {lookup?.kind === 'missing' && <NotInList label={lookup.label} url={lookup.url} />}
         <p class={`result-status${browsing && catalog ? ' section-heading' : ''}`} aria-live="polite" role="status">
           {status}

@@ -112,7 +112,7 @@ describe('progress through the list', () => {
     expect(await chip.getAttribute('data-reading')).toBe('1');
     expect(await chip.getAttribute('data-saved')).toBe('4');
     expect(await chip.getAttribute('data-total')).toBe(String(inCategory.length));
-    expect(await chip.locator('.chip-count').textContent()).toBe(`2/${inCategory.length}`);
+    expect(await chip.locator('.chip-count').textContent()).toBe(`2 of ${inCategory.length} read`);
     await screenshot(popup, 'popup-progress', { colorScheme: 'light' });
     await screenshot(popup, 'popup-progress', { colorScheme: 'dark' });
     await popup.close();

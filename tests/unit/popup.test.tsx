@@ -190,7 +190,7 @@ describe('popup', () => {
     const chip = (category: string) => root.querySelector<HTMLElement>(`.chip[data-category="${category}"]`)!;
     const figures = (category: string) => ['read', 'reading', 'saved', 'total'].map((k) => chip(category).getAttribute(`data-${k}`));
     expect(figures('Specialized Medical LLMs')).toEqual(['1', '1', '2', '2']);
-    expect(chip('Specialized Medical LLMs').querySelector('.chip-count')?.textContent).toBe('1/2');
+    expect(chip('Specialized Medical LLMs').querySelector('.chip-count')?.textContent).toBe('1 of 2 read');
     expect(chip('Specialized Medical LLMs').querySelector('.chip-count')?.getAttribute('aria-label')).toBe('2 papers: 1 read, 1 reading, 2 saved');
     expect(figures('Evaluation')).toEqual(['0', '0', '1', '1']);
     expect(figures('Multimodal LLMs in Medicine › GPT-4V')).toEqual(['0', '0', '0', '1']);

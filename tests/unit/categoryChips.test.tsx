@@ -1,0 +1,28 @@
+/** The popup's category chips (components/CategoryChips.tsx): names and counts as a reader sees them. */
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CategoryChips } from '../../components/CategoryChips';
+import { freshRoot, unmount } from './pageTest';
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = freshRoot();
+});
+afterEach(() => unmount(root));
+
+const counts = [
+  { category: 'Specialized Medical LLMs', count: 43 },
+  { category: 'Valuable Resources › Related Surveys › LLMs in Medicine', count: 11 },
+];
+
+describe('CategoryChips', () => {
+  it('names a category like the list with its parent, and says how many are read in words once one is saved', () => {
+    const progress = new Map([['Specialized Medical LLMs', { category: 'Specialized Medical LLMs', read: 0, reading: 1, saved: 1, total: 43, nextUnread: undefined }]]);
+    render(<CategoryChips counts={counts} progress={progress} listNames={['LLMs in Medicine']} onPick={vi.fn()} />, root);
+    const chips = [...root.querySelectorAll('.chip')].map((chip) => [chip.querySelector('.chip-name')?.textContent, chip.querySelector('.chip-count')?.textContent]);
+    expect(chips).toEqual([
+      ['Specialized Medical LLMs', '0 of 43 read'],
+      ['Related Surveys › LLMs in Medicine', '11'],
+    ]);
+  });
+});
