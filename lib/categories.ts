@@ -3,6 +3,8 @@
  * Strategies"), as the list parser writes them into `Paper.categories`.
  */
 
+import { foldText } from './fold';
+
 export const CATEGORY_SEPARATOR = ' › ';
 
 /** The headings of a path, outermost first: "Evaluation › Strategies" → ["Evaluation", "Strategies"]. */
@@ -24,8 +26,8 @@ export function categoryLeaf(path: string): string {
 export function categoryLabel(path: string, listNames: readonly string[]): string {
   const parts = categoryParts(path);
   const leaf = categoryLeaf(path);
-  const folded = leaf.trim().toLowerCase();
-  if (parts.length < 2 || !listNames.some((name) => name.trim().toLowerCase() === folded)) return leaf;
+  const folded = foldText(leaf.trim());
+  if (parts.length < 2 || !listNames.some((name) => foldText(name.trim()) === folded)) return leaf;
   return parts.slice(-2).join(CATEGORY_SEPARATOR);
 }
 

@@ -280,9 +280,9 @@ export function surnameOf(name: CslName | undefined): string {
 /**
  * The fuller of two author lists of one paper: `other` when `current` was cut short ("Harsha
  * Nori et al.") and `other` names more people, beginning with every one `current` names, in
- * order (surnames folded, lib/fold.ts, and given names' initials where both have one); else `current`. So a list cut short meets a
- * page's, an import's or another device's full one, and a complete list, or one that begins
- * with someone else, is never replaced.
+ * order (surnames folded, lib/fold.ts, and given names' initials where both have one); else
+ * `current`. So a list cut short meets a page's, an import's or another device's full one, and
+ * a complete list, or one that begins with someone else, is never replaced.
  */
 export function fullerAuthorList(current: AuthorList, other: AuthorList): AuthorList {
   if (!current.etAl || current.names.length === 0 || other.names.length <= current.names.length) return current;

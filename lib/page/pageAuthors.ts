@@ -14,7 +14,8 @@ import { identifyUrl } from './identify';
  * is on Lantern's site list (lib/sites.ts: arXiv, publishers, PubMed, …) over https, its own
  * address names the paper (arXiv id, DOI, PMID or PMCID: identifiers the site assigned, where its
  * metadata may say what a submitter wrote, as arXiv's citation_doi), and it completes a list
- * the list cut short, name for name (lib/names.ts fullerAuthorList). Else `paper` as it is. The byline shown (`authors`) stays as the list wrote it.
+ * the list cut short, name for name (lib/names.ts fullerAuthorList). Else `paper` as it is.
+ * The byline shown (`authors`) stays as the list wrote it.
  */
 export function withPageAuthors(paper: SavedPaper, page: PageIdentity | undefined): SavedPaper {
   if (!page?.authors?.length || !page.url.startsWith('https://') || !isSiteUrl(page.url)) return paper;
