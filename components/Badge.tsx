@@ -6,16 +6,17 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { PageMatch, ReadingStatus } from '../lib/types';
 import { PaperCarry, type ZoteroOnPage } from './CarryActions';
-import type { ListedHit } from '../lib/listing/hit';
+import { markStatus, type ListedHit } from '../lib/listing/hit';
+import { STATUS_LABELS } from '../lib/readingStatus';
 import { categoryLeaf } from '../lib/categories';
 import { citesFromList } from '../lib/listing/summary';
-import { EntryView, LanternMark } from './EntryView';
+import { EntryView, LanternMark, StatusGlyphs } from './EntryView';
 
 export interface BadgeProps {
   match: PageMatch;
   collapsed: boolean;
   onToggleSave: () => void;
-  /** Sets the saved paper's reading status. */
+  /** Sets the reading status, saving the paper first when it is not saved. */
   onSetStatus: (status: ReadingStatus) => void;
   onCollapsedChange: (collapsed: boolean) => void;
   /** Hide the badge for this page. */
@@ -41,6 +42,8 @@ export function pillLabel(listNames: readonly string[]): string {
 export function Badge({ match, collapsed, onToggleSave, onSetStatus, onCollapsedChange, onDismiss, zotero, cites }: BadgeProps) {
   const { paper, saved, listNames } = match;
   const lists = listLabel(listNames);
+  const reading = saved ? (match.status ?? 'to-read') : undefined;
+  const state = reading ? STATUS_LABELS[reading] : '';
   // Focus follows the user's own collapse/expand only, never the first mount (no focus theft).
   const toggledByUser = useRef(false);
   const pillRef = useRef<HTMLButtonElement>(null);
@@ -63,14 +66,18 @@ export function Badge({ match, collapsed, onToggleSave, onSetStatus, onCollapsed
         ref={pillRef}
         type="button"
         class="pill"
+        data-status={markStatus(reading)}
         aria-expanded="false"
-        aria-label={`Lantern: in ${lists}. Show details`}
-        title={paper.title}
+        aria-label={`Lantern: in ${lists}${state ? ` (${state})` : ''}. Show details`}
+        title={state ? `${paper.title}\n${state}` : paper.title}
         onClick={() => setCollapsed(false)}
       >
-        <LanternMark />
+        {/* The status in the icon's place, its words in the label: the pill is as wide saved or not. */}
+        <span class="glyph">
+          <LanternMark />
+          <StatusGlyphs />
+        </span>
         <span class="pill-text">{pillLabel(listNames)}</span>
-        {saved && <span class="pill-saved">· Saved</span>}
       </button>
     );
   }

@@ -1,7 +1,7 @@
 /**
  * One listed entry as the badge and a mark's card show it: title as listed, authors and date,
- * categories, links, Save and, once saved, the reading status, related entries. Pure view;
- * everything is list data rendered as text, links only when they are http(s).
+ * categories, links, Save and the reading status, related entries. Pure view; everything is
+ * list data rendered as text, links only when they are http(s).
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
@@ -10,7 +10,7 @@ import { categoryLabel } from '../lib/categories';
 import { paperDate, primaryUrl, safeLinks, venueAndDate } from '../lib/paperDisplay';
 import { displayAuthors } from '../lib/names';
 import { SaveToggle } from './SaveToggle';
-import { RemovalNote } from './RemovalNote';
+import { RemovalNote, type Removal } from './RemovalNote';
 import { StatusPicker } from './StatusPicker';
 
 export const MAX_RELATED = 5;
@@ -18,8 +18,8 @@ export const MAX_RELATED = 5;
 export interface EntryViewProps {
   match: PageMatch;
   onToggleSave: () => void;
-  /** Sets the saved paper's reading status; without it no status is offered. */
-  onSetStatus?: (status: ReadingStatus) => void;
+  /** Sets the reading status, saving the paper first when it is not saved. */
+  onSetStatus: (status: ReadingStatus) => void;
   /** Distinguishes the "Related" heading's id when several views share one root. */
   idPrefix?: string;
   /** More actions under Save (the badge's "Send to Zotero" and "Copy citation"). */
@@ -39,6 +39,11 @@ export function EntryView({ match, onToggleSave, onSetStatus, idPrefix = 'lanter
       onToggleSave();
     }
   };
+  const note: Removal | undefined = asking
+    ? { kind: 'asking', onRemove: toggle, onKeep: () => setAskingFor(null) }
+    : !saved && match.recentlyRemoved
+      ? { kind: 'removed', onUndo: onToggleSave }
+      : undefined;
   const meta = venueAndDate(paper);
   const authors = displayAuthors(paper.authorList);
   const links = safeLinks(paper.links);
@@ -83,9 +88,14 @@ export function EntryView({ match, onToggleSave, onSetStatus, idPrefix = 'lanter
         {/* Never `busy` (which disables the button): a keyboard user would lose focus mid-save. */}
         <SaveToggle saved={saved} onToggle={toggle} title={paper.title} />
       </div>
-      {saved && match.status && onSetStatus && <StatusPicker status={match.status} onSetStatus={onSetStatus} title={paper.title} />}
-      {asking && <RemovalNote removal={{ kind: 'asking', onRemove: toggle, onKeep: () => setAskingFor(null) }} title={paper.title} />}
-      {!saved && match.recentlyRemoved && <RemovalNote removal={{ kind: 'removed', onUndo: onToggleSave }} title={paper.title} />}
+      {/* The page can measure the card's box (its host is in the page): saved or not, this row is
+          as tall, the status or "Save as" under a note about a removal, which is drawn over it. */}
+      <div class="state-row">
+        <div class="state-choice" inert={note !== undefined}>
+          <StatusPicker status={saved ? match.status : undefined} onSetStatus={onSetStatus} title={paper.title} />
+        </div>
+        {note && <RemovalNote removal={note} title={paper.title} />}
+      </div>
       {extra}
       {neighbours.length > 0 && (
         <section class="related" aria-labelledby={relatedHeading}>
@@ -132,6 +142,22 @@ export function LanternMark() {
         stroke-linejoin="round"
       />
       <circle cx="8" cy="9" r="1.6" fill="currentColor" />
+    </svg>
+  );
+}
+
+/**
+ * A saved paper's status as a glyph of the Lantern icon's size, in the usual progression of task
+ * lists: an empty ring (to read), a half-filled one (reading), a ticked disc (read). Badge.css
+ * shows the one that the nearest `[data-status]` (a MarkStatus) names, in the icon's place.
+ */
+export function StatusGlyphs() {
+  return (
+    <svg class="state" aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
+      <circle class="ring" cx="8" cy="8" r="5.6" fill="none" stroke="currentColor" stroke-width="1.5" />
+      <path class="half" d="M8 2.4a5.6 5.6 0 0 1 0 11.2z" fill="currentColor" />
+      <circle class="disc" cx="8" cy="8" r="6.4" fill="currentColor" />
+      <path class="tick" d="M5.1 8.3l2 2 3.8-4.1" fill="none" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" />
     </svg>
   );
 }

@@ -14,7 +14,7 @@ import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import badgeCss from './Badge.css?inline';
 import markCss from './Mark.css?inline';
-import { EntryView, LanternMark } from './EntryView';
+import { EntryView, LanternMark, StatusGlyphs } from './EntryView';
 import { PaperCarry, type ZoteroOnPage } from './CarryActions';
 import { STATUS_LABELS } from '../lib/readingStatus';
 import { closedShadowHost, ignoreUntrustedEvents } from '../lib/trusted';
@@ -69,22 +69,6 @@ interface DrawnMark {
   root: HTMLElement;
   button: HTMLButtonElement;
   hit: ListedHit;
-}
-
-/**
- * A saved paper's status as a glyph of the Lantern icon's size, in the usual progression of task
- * lists: an empty ring (to read), a half-filled one (reading), a ticked disc (read). Mark.css
- * shows the one that `[data-status]` names.
- */
-function StatusGlyphs() {
-  return (
-    <svg class="state" aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
-      <circle class="ring" cx="8" cy="8" r="5.6" fill="none" stroke="currentColor" stroke-width="1.5" />
-      <path class="half" d="M8 2.4a5.6 5.6 0 0 1 0 11.2z" fill="currentColor" />
-      <circle class="disc" cx="8" cy="8" r="6.4" fill="currentColor" />
-      <path class="tick" d="M5.1 8.3l2 2 3.8-4.1" fill="none" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" />
-    </svg>
-  );
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
- * A saved paper's reading status, one press to change: To read · Reading · Read. Shared by the
- * page badge, a mark's card and the popup's "This tab"; each surface styles `.status-picker`.
+ * A paper's reading status, one press to change: To read · Reading · Read. Shared by the page
+ * badge, a mark's card and the popup's "This tab"; each surface styles `.status-picker`. Without
+ * a status (the paper is not saved) it offers to save the paper with the one pressed.
  */
 import type { ReadingStatus } from '../lib/types';
 import { READING_STATUSES, STATUS_LABELS } from '../lib/readingStatus';
 
 export interface StatusPickerProps {
-  status: ReadingStatus;
+  /** The saved paper's status; undefined: not saved, and a press saves it with that status. */
+  status: ReadingStatus | undefined;
   onSetStatus: (status: ReadingStatus) => void;
   /** The paper's title, for the group's accessible name. */
   title: string;
@@ -25,10 +27,16 @@ function moveFocus(e: KeyboardEvent): void {
 
 export function StatusPicker({ status, onSetStatus, title }: StatusPickerProps) {
   return (
-    <div class="status-picker" role="group" aria-label={`Reading status of “${title}”`} data-reading-status={status} onKeyDown={moveFocus}>
+    <div
+      class="status-picker"
+      role="group"
+      aria-label={status ? `Reading status of “${title}”` : `Save “${title}” as`}
+      data-reading-status={status}
+      onKeyDown={moveFocus}
+    >
       {/* Seen, not read out: the group's name says it. */}
       <span class="status-label" aria-hidden="true">
-        Status
+        {status ? 'Status' : 'Save as'}
       </span>
       {READING_STATUSES.map((choice) => (
         <button

@@ -233,7 +233,7 @@ describe('badge', () => {
     }
   });
 
-  it('sets the reading status once saved, by click and by keyboard, and keeps it across reloads', async () => {
+  it('sets the reading status once saved, by click and by keyboard, and keeps it across reloads; the badge’s box tells the page nothing', async () => {
     const url = 'https://arxiv.org/abs/2309.06419';
     const page = await open(url);
     const shadow = closedShadow(page);
@@ -241,24 +241,40 @@ describe('badge', () => {
     const stored = async () =>
       ((await sendFromExtensionPage(ext, 'setSaved', { paperId: 'arxiv:2309.06419', saved: true })) as { value: { status?: string } }).value.status;
     expect((await waitForBadge(page)).saved).toBe('false');
-    // Nothing to choose before the paper is saved.
+    await page.waitForTimeout(300);
+    // What the page itself can measure of the badge: its host's box, the same whatever the reader's status.
+    const pageMeasures = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('lantern-badge')!.getBoundingClientRect();
+        return [box.width, box.height];
+      });
+    const unsavedBox = await pageMeasures();
     expect(await status()).toBeNull();
     await shadow.click('lantern-badge', '.lantern-save');
     await waitForSaved(page, 'true');
     await shadow.waitFor('lantern-badge', (root) => root.querySelector('.status-picker')?.getAttribute('data-reading-status') === 'to-read');
+    expect(await pageMeasures()).toEqual(unsavedBox);
     await shadow.click('lantern-badge', '[data-status-choice="reading"]');
     await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-status-choice="reading"]')?.getAttribute('aria-pressed') === 'true');
     expect(await stored()).toBe('reading');
     await shadow.focus('lantern-badge', '[data-status-choice="read"]');
     await page.keyboard.press('Enter');
     await shadow.waitFor('lantern-badge', (root) => root.querySelector('.status-picker')?.getAttribute('data-reading-status') === 'read');
+    expect(await pageMeasures()).toEqual(unsavedBox);
     await page.mouse.move(0, 0);
     for (const scheme of ['light', 'dark'] as const) await screenshot(page, 'badge-reading-status', { colorScheme: scheme, fullPage: false });
     await page.reload();
     await waitForBadge(page);
     await shadow.waitFor('lantern-badge', (root) => root.querySelector('.status-picker')?.getAttribute('data-reading-status') === 'read');
     expect(await stored()).toBe('read');
+    // Collapsed, the pill shows the status in its icon's place: as wide saved as not.
+    await shadow.click('lantern-badge', 'button[aria-label="Collapse"]');
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('.pill')?.getAttribute('data-status') === 'read');
+    await page.waitForTimeout(300);
+    const savedPill = await pageMeasures();
     await sendFromExtensionPage(ext, 'setSaved', { paperId: 'arxiv:2309.06419', saved: false });
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('.pill')?.getAttribute('data-status') === 'none');
+    expect(await pageMeasures()).toEqual(savedPill);
     await page.close();
   });
 

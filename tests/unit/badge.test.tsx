@@ -148,10 +148,16 @@ describe('Badge card', () => {
     expect(($('.lantern-save') as HTMLButtonElement).getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('offers the reading status once saved, and asks for another one when pressed', () => {
-    draw();
-    expect($('.status-picker')).toBeNull();
+  it('offers to save with a reading status, and once saved asks for another one when pressed', () => {
+    const unsaved = draw();
+    expect($('.status-picker')?.getAttribute('aria-label')).toBe(`Save “${listed.title}” as`);
+    expect($('.status-picker')?.hasAttribute('data-reading-status')).toBe(false);
+    expect($('.status-label')?.textContent).toBe('Save as');
+    expect(($$('.status-choice') as HTMLButtonElement[]).map((c) => c.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'false']);
+    ($$('.status-choice')[1] as HTMLButtonElement).click();
+    expect(unsaved.onSetStatus).toHaveBeenCalledWith('reading');
     const props = draw({ match: { ...match, saved: true, status: 'reading' } });
+    expect($('.status-label')?.textContent).toBe('Status');
     const group = $('.status-picker');
     expect(group?.getAttribute('role')).toBe('group');
     expect(group?.getAttribute('aria-label')).toBe(`Reading status of “${listed.title}”`);
@@ -224,10 +230,14 @@ describe('Badge card', () => {
   it('offers Undo for a paper removed and still restorable, and Undo saves it again', () => {
     const props = draw({ match: { ...match, saved: false, recentlyRemoved: true } });
     expect($('[data-removed]')?.textContent).toContain('Removed from your reading list.');
+    // Over the status row, which stays (hidden and inert) so that the card keeps its height.
+    expect($('[data-removed]')?.parentElement?.className).toBe('state-row');
+    expect(($('.state-choice') as HTMLElement).inert).toBe(true);
     ($('[data-removed] button') as HTMLButtonElement).click();
     expect(props.onToggleSave).toHaveBeenCalledTimes(1);
     draw({ match: { ...match, saved: true, recentlyRemoved: false } });
     expect($('[data-removed]')).toBeNull();
+    expect(($('.state-choice') as HTMLElement).inert).toBe(false);
     draw({ match: { ...match, saved: false } });
     expect($('[data-removed]')).toBeNull();
   });
@@ -296,9 +306,17 @@ describe('Badge pill', () => {
     expect($('.pill')?.getAttribute('aria-label')).toContain(longName);
   });
 
-  it('shows when the paper is saved', () => {
-    draw({ collapsed: true, match: { ...match, saved: true } });
-    expect($('.pill')?.textContent).toContain('Saved');
+  it('shows the reading status in the icon’s place and says it in words, its text the same saved or not', () => {
+    draw({ collapsed: true });
+    const unsaved = { status: $('.pill')?.getAttribute('data-status'), text: $('.pill')?.textContent };
+    expect(unsaved.status).toBe('none');
+    draw({ collapsed: true, match: { ...match, saved: true, status: 'reading' } });
+    const pill = $('.pill')!;
+    expect(pill.getAttribute('data-status')).toBe('reading');
+    expect(pill.textContent).toBe(unsaved.text);
+    expect(pill.querySelector('.glyph .state')).not.toBeNull();
+    expect(pill.getAttribute('aria-label')).toBe('Lantern: in LLMs in Medicine (Reading). Show details');
+    expect(pill.getAttribute('title')).toBe(`${listed.title}\nReading`);
   });
 
   it('moves focus to the pill when the user collapses, but never steals focus on first draw', () => {

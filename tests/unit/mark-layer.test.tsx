@@ -195,7 +195,8 @@ describe('an open mark card', () => {
     await vi.waitFor(() => expect(root.querySelector('.card .status-picker')?.getAttribute('data-reading-status')).toBe('reading'));
     saved = false;
     await layer.refresh();
-    expect(root.querySelector('.card .status-picker')).toBeNull();
+    expect(root.querySelector('.card .status-picker')?.hasAttribute('data-reading-status')).toBe(false);
+    expect([...root.querySelectorAll('.card .status-choice')].map((c) => c.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'false']);
     expect(root.querySelector('.card .lantern-save')?.getAttribute('aria-pressed')).toBe('false');
     expect(loadCard).toHaveBeenCalledTimes(2);
   });
