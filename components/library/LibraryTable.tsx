@@ -26,6 +26,8 @@ export interface LibraryTableProps {
   /** Selects (or clears) every matching row, not only the ones shown. */
   onSelectAll: (selected: boolean) => void;
   onPatch: (id: string, patch: SavedPatch) => void;
+  /** A note as it is being typed, before onPatch saves it. */
+  onNoteDraft?: (id: string, note: string) => void;
   onRemove: (items: SavedItem[]) => void;
   /** Papers Zotero has confirmed. */
   inZotero: ReadonlySet<string>;
@@ -95,6 +97,7 @@ function LibraryRowView({
   tagSuggestionsId,
   onSelect,
   onPatch,
+  onNoteDraft,
   onRemove,
   inZotero,
   sending,
@@ -179,7 +182,7 @@ function LibraryRowView({
         <TagEditor tags={item.tags} suggestionsId={tagSuggestionsId} label={label} onChange={(tags) => onPatch(item.id, { tags })} />
       </td>
       <td class="col-note">
-        <NoteEditor note={item.note} label={label} onSave={(note) => onPatch(item.id, { note })} />
+        <NoteEditor note={item.note} label={label} onSave={(note) => onPatch(item.id, { note })} onDraft={onNoteDraft && ((note) => onNoteDraft(item.id, note))} />
       </td>
       <td class="col-star">
         <button

@@ -7,10 +7,15 @@ export interface NoteEditorProps {
   note: string;
   label: string;
   onSave: (note: string) => void;
+  /** Each change as it is typed, before the pause that saves it. */
+  onDraft?: (note: string) => void;
 }
 
-/** A free-text note, saved while typing (debounced) and on blur; outside changes show when not editing. */
-export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
+/**
+ * A free-text note, saved while typing (debounced), on blur and when the page is left; outside
+ * changes show when not editing.
+ */
+export function NoteEditor({ note, label, onSave, onDraft }: NoteEditorProps) {
   const [draft, setDraft] = useState(note);
   const [editing, setEditing] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -31,10 +36,22 @@ export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
     lastSaved.current = text;
     onSave(text);
   };
-  // A row that goes away mid-pause (filtered out, re-sorted) still saves what was typed.
+  // What was typed in the pause is saved when the row goes away (filtered out, re-sorted), and
+  // when the page is hidden or closed: a tab closed right after typing fires `visibilitychange`
+  // first, while the page can still write.
   const flushRef = useRef(flush);
   flushRef.current = flush;
-  useEffect(() => () => flushRef.current(latest.current), []);
+  useEffect(() => {
+    const leave = () => flushRef.current(latest.current);
+    const hidden = () => document.visibilityState === 'hidden' && leave();
+    document.addEventListener('visibilitychange', hidden);
+    window.addEventListener('pagehide', leave);
+    return () => {
+      document.removeEventListener('visibilitychange', hidden);
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, []);
 
   return (
     <textarea
@@ -49,6 +66,7 @@ export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
         const text = e.currentTarget.value;
         setDraft(text);
         latest.current = text;
+        onDraft?.(text);
         clearTimeout(timer.current);
         timer.current = setTimeout(() => flush(text), NOTE_SAVE_DELAY_MS);
       }}

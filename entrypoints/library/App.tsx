@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { setAsideNotice, setAsideRows, type SetAsideRow } from '../../lib/db/setAside';
 import { LibraryTable } from '../../components/library/LibraryTable';
+import { clearNoteDraft, keepNoteDraft, writeNoteDrafts } from '../../lib/library/noteDrafts';
 import { ProgressView } from '../../components/library/ProgressView';
 import { loadListsInOrder, progressViews, type ListInOrder } from '../../lib/progress/data';
 import { BulkBar, LibraryFilterBar, TransferBar } from '../../components/library/LibraryControls';
@@ -74,6 +75,8 @@ export function App({ services }: { services: LibraryServices }) {
 
   useEffect(() => {
     void services.requestPersistence();
+    // Notes a library page closed while saving them (lib/library/noteDrafts.ts).
+    if (services.drafts) writeNoteDrafts(db, services.drafts, services.now()).catch(fail);
     services.loadShortcut().then(setShortcut, () => setShortcut(null));
     const onError = (e: unknown) => setLoadError(toStorageError(e).message);
     const saved = liveQuery(() => loadSavedItems(db)).subscribe({
@@ -178,9 +181,13 @@ export function App({ services }: { services: LibraryServices }) {
 
   const fail = (e: unknown) => setNotice({ kind: 'error', text: toStorageError(e).message });
 
+  const { drafts } = services;
   const patch = (id: string, change: SavedPatch) => {
-    updateSaved(db, id, change, services.now()).catch(fail);
+    updateSaved(db, id, change, services.now()).then(() => {
+      if (drafts && change.note !== undefined) clearNoteDraft(drafts, id, change.note);
+    }, fail);
   };
+  const keepDraft = drafts && ((id: string, note: string) => keepNoteDraft(drafts, id, note, services.now()));
 
   const patchSelected = async (change: (item: SavedItem) => SavedPatch) => {
     const items = selectedItems;
@@ -425,6 +432,7 @@ export function App({ services }: { services: LibraryServices }) {
               onSelect={select}
               onSelectAll={selectAll}
               onPatch={patch}
+              onNoteDraft={keepDraft}
               onRemove={(items) => void remove(items)}
               inZotero={inZotero}
               sending={sending}

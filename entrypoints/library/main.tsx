@@ -19,6 +19,7 @@ const services: LibraryServices = {
   loadShortcut: async () => saveShortcut(await browser.commands.getAll()),
   sendToZotero: sendToZoteroFromPage,
   clipboard: navigator.clipboard,
+  drafts: localStorage,
 };
 
 followAppearance();

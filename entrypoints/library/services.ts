@@ -16,4 +16,6 @@ export interface LibraryServices {
   /** "Send to Zotero": call from the click (it may ask for the permission to reach Zotero). */
   sendToZotero(paperIds: readonly string[]): Promise<ZoteroReply>;
   clipboard?: Pick<Clipboard, 'writeText'>;
+  /** Where notes being typed are kept until stored (lib/library/noteDrafts.ts): the page's localStorage. */
+  drafts?: Storage;
 }

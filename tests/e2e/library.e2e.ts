@@ -160,6 +160,26 @@ describe('reading list', () => {
     await library.page.close();
   });
 
+  it('keeps a note typed just before the tab is closed or reloaded, in the pause before it would be saved', async () => {
+    for (const leave of ['close', 'reload'] as const) {
+      const typed = `${NOTE} (then ${leave === 'close' ? 'closed' : 'reloaded'} at once)`;
+      const library = await LibraryPage.open(ext);
+      const note = library.row(PAPER_ID).locator('textarea[name=note]');
+      await note.fill(typed);
+      // Well inside NOTE_SAVE_DELAY_MS (800 ms), the field still focused.
+      if (leave === 'close') await library.page.close();
+      else await library.page.reload();
+      const after = leave === 'close' ? await LibraryPage.open(ext) : library;
+      await after.page.locator('[data-saved-count="1"]').waitFor();
+      await expect.poll(() => after.row(PAPER_ID).locator('textarea[name=note]').inputValue()).toBe(typed);
+      expect((await after.stored(PAPER_ID))?.note).toBe(typed);
+      await after.row(PAPER_ID).locator('textarea[name=note]').fill(NOTE);
+      await after.row(PAPER_ID).locator('textarea[name=note]').press('Tab');
+      await expect.poll(async () => (await after.stored(PAPER_ID))?.note).toBe(NOTE);
+      await after.page.close();
+    }
+  });
+
   it('exports BibTeX and a JSON backup holding the edits', async () => {
     const library = await LibraryPage.open(ext);
     const bib = await library.export('bibtex');
