@@ -127,6 +127,18 @@ describe('popup', () => {
     await popup.page.close();
   });
 
+  it('scrolls to its footer where the browser gives it less height (200 % zoom: 300 of its 560 px)', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.page.setViewportSize({ width: 400, height: 300 });
+    const footer = popup.page.locator('.popup-foot');
+    // The wheel over the search box, outside the results' own scroller.
+    const search = (await popup.input.boundingBox())!;
+    await popup.page.mouse.move(search.x + 10, search.y + 5);
+    await popup.page.mouse.wheel(0, 600);
+    await expect.poll(async () => (await footer.boundingBox())!.y + (await footer.boundingBox())!.height).toBeLessThanOrEqual(300);
+    await popup.page.close();
+  });
+
   it('moves with ↑/↓, announces the active option, and opens it with Enter', async () => {
     ext.routePages({ 'https://arxiv.org/abs/': { body: '<title>arXiv abstract</title>' } });
     const popup = await PopupPage.open(ext, 'radiology');
