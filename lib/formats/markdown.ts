@@ -66,7 +66,8 @@ function itemLine(item: SavedItem): string {
   const venue = escapeItalic(cleanVenue(paper.venue));
   if (authors !== '') {
     const authorsText = /\bet al$/i.test(authors) ? `${authors}.` : authors;
-    parts.push(venue === '' ? `*${authorsText}.*` : `*${authorsText}${authorsText.endsWith('.') ? '' : '.'} ${venue}.*`);
+    const closed = authorsText.endsWith('.') ? authorsText : `${authorsText}.`;
+    parts.push(venue === '' ? `*${closed}*` : `*${closed} ${venue}.*`);
   }
   const links = itemLinks(item).map((link) => `[[${escapeMarkdown(link.label || link.kind)}](${linkTarget(link.url)})]`);
   if (links.length > 0) parts.push(links.join(' '));

@@ -63,6 +63,14 @@ describe('toMarkdown parsed back by parseAwesomeList', () => {
     );
   });
 
+  it('ends a byline without a venue with one period, and reads it back as authors', () => {
+    const item = savedItem({ id: 'doi:10.5555/tcm', title: 'A Survey of Traditional Chinese Medicine Models', authors: 'Xuezhong Zhou et al.', links: [{ kind: 'paper', url: 'https://doi.org/10.5555/tcm', label: 'paper' }] });
+    const text = toMarkdown([item], { title: 'One' });
+    expect(text).toContain('**A Survey of Traditional Chinese Medicine Models** *Xuezhong Zhou et al.* [[paper]');
+    const [entry] = parseAwesomeList(text).entries;
+    expect([entry?.authors, entry?.venue]).toEqual(['Xuezhong Zhou et al.', '']);
+  });
+
   it('puts items without a category before the first heading, and navigation-like categories count as none', () => {
     const loose = savedItem({ id: 'title:loose', title: 'Loose Paper', authors: 'Ann Lee', categories: ['Contributors'] });
     const text = toMarkdown([loose], { title: 'T' });
