@@ -1,5 +1,9 @@
 import { CITATION_FORMATS, CITATION_NAMES, citation, copyToClipboard, unsavedItem, type CitationFormat } from '../lib/formats/citation';
 import type { Paper } from '../lib/types';
+import { useRef } from 'preact/hooks';
+
+/** Keys that move a closed select's choice without choosing: arrows, Home/End, Page Up/Down, a letter. */
+const BROWSING_KEYS = /^(?:Arrow(?:Up|Down|Left|Right)|Home|End|Page(?:Up|Down)|[^ ])$/;
 
 export interface CarryActionsProps {
   /** Zotero has confirmed this paper. */
@@ -15,10 +19,17 @@ export interface CarryActionsProps {
 
 /**
  * "Send to Zotero" and "Copy citation" for one paper, with "In Zotero" once Zotero confirmed it.
+ * A citation is copied when a format is chosen: with the mouse, or Enter after the arrow keys.
  * `[data-action=send-to-zotero]` and `[data-action=copy-citation]` are contracts for automation.
  * Clicks do not reach the surrounding row (a popup result opens its paper on click).
  */
 export function CarryActions({ inZotero, sending = false, title, onSend, onCopy, class: className }: CarryActionsProps) {
+  const browsing = useRef(false);
+  const copy = (select: HTMLSelectElement) => {
+    const format = select.value as CitationFormat | '';
+    select.value = '';
+    if (format) onCopy(format);
+  };
   return (
     <span class={`carry-actions${className ? ` ${className}` : ''}`} onClick={(e) => e.stopPropagation()}>
       <button
@@ -43,12 +54,18 @@ export function CarryActions({ inZotero, sending = false, title, onSend, onCopy,
       <select
         class="carry-cite"
         data-action="copy-citation"
-        aria-label={`Copy citation of ${title}`}
-        value=""
+        aria-label={`Copy citation of ${title}: choose a format`}
+        onKeyDown={(e) => {
+          browsing.current = BROWSING_KEYS.test(e.key);
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            copy(e.currentTarget);
+          }
+        }}
         onChange={(e) => {
-          const format = e.currentTarget.value as CitationFormat | '';
-          e.currentTarget.value = '';
-          if (format) onCopy(format);
+          // A closed select changes with the arrow keys too: that is browsing, and Enter copies.
+          if (!browsing.current) copy(e.currentTarget);
+          browsing.current = false;
         }}
       >
         <option value="">Copy citation…</option>

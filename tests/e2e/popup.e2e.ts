@@ -139,6 +139,21 @@ describe('popup', () => {
     await popup.page.close();
   });
 
+  it('copies a citation only once a format is chosen: arrow keys on “Copy citation…” browse, Enter copies', async () => {
+    const popup = await PopupPage.open(ext, 'generalist foundation models outcompete');
+    const cite = popup.page.locator('[role=option] [data-action=copy-citation]').first();
+    await cite.focus();
+    await popup.page.keyboard.press('ArrowDown');
+    await popup.page.keyboard.press('ArrowDown');
+    await popup.page.waitForTimeout(300);
+    expect(await popup.page.locator('[data-carry-notice]').count()).toBe(0);
+    expect(await cite.inputValue()).toBe('markdown');
+    await popup.page.keyboard.press('Enter');
+    await popup.page.locator('[data-carry-notice]', { hasText: 'Copied the Markdown link' }).waitFor();
+    expect(await cite.inputValue()).toBe('');
+    await popup.page.close();
+  });
+
   it('moves with ↑/↓, announces the active option, and opens it with Enter', async () => {
     ext.routePages({ 'https://arxiv.org/abs/': { body: '<title>arXiv abstract</title>' } });
     const popup = await PopupPage.open(ext, 'radiology');
