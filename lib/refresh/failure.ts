@@ -20,17 +20,18 @@ function when(epochMs: number, now: number): string {
 }
 
 /**
- * One or two sentences for the user. A failed refresh always keeps the previous copy and says
- * so; a list being added has no previous copy (`hasCopy: false`).
+ * Two sentences for the user: what went wrong, then what it left. A failed refresh always keeps
+ * the previous copy and says so; a list being added has no previous copy (`hasCopy: false`) and
+ * is not added.
  */
 export function describeFailure(failure: RefreshFailure, now = Date.now(), { hasCopy = true } = {}): string {
-  return hasCopy ? `${describeCause(failure, now)} The previous copy is kept.` : describeCause(failure, now);
+  return `${describeCause(failure, now)} ${hasCopy ? 'The previous copy is kept.' : 'The list was not added.'}`;
 }
 
 function describeCause(failure: RefreshFailure, now: number): string {
   switch (failure.kind) {
     case 'offline':
-      return `Could not reach the list’s server (offline?).`;
+      return `Could not reach the list’s server: check the connection, then try again.`;
     case 'timeout':
       return `The list’s server did not answer within ${failure.seconds} s.`;
     case 'not-found':

@@ -26,6 +26,8 @@ export type ListUrlResult = ({ ok: true } & NormalizedListUrl) | { ok: false; er
 
 const GITHUB_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
+const NOT_AN_ADDRESS = 'That is not a web address. Paste a GitHub repository’s address (https://github.com/owner/awesome-list) or a markdown file’s.';
+
 function fail(error: string): ListUrlResult {
   return { ok: false, error };
 }
@@ -70,7 +72,7 @@ export function normalizeListUrl(input: string): ListUrlResult {
   try {
     url = new URL(withScheme);
   } catch {
-    return fail('That is not a web address.');
+    return fail(NOT_AN_ADDRESS);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('Only web (https) addresses can be followed.');
   if (url.username || url.password) return fail('Addresses with a user name or password are not accepted.');
@@ -86,6 +88,8 @@ export function normalizeListUrl(input: string): ListUrlResult {
     if (!owner || !repo || !ref || path.length === 0) return fail('That raw.githubusercontent.com address does not name a file.');
     return fromRawGitHub(owner, repo, ref, path);
   }
+  // A name with no dot ("awesome_list") is a word typed, not a site on the web.
+  if (!host.includes('.')) return fail(NOT_AN_ADDRESS);
   if (parts.length === 0) return fail('That address names a site, not a list file. Paste the URL of the markdown file.');
   // A list is fetched again and again: over plain http anyone on the network could rewrite it.
   if (url.protocol !== 'https:') {

@@ -10,7 +10,7 @@ import { ListUpdates } from '../../components/ListUpdates';
 import { buttonNamed, freshRoot, unmount, until } from './pageTest';
 
 let root: HTMLElement;
-const OFFLINE = 'Could not reach the list’s server (offline?). The previous copy is kept.';
+const OFFLINE = 'Could not reach the list’s server: check the connection, then try again. The previous copy is kept.';
 
 beforeEach(() => {
   fakeBrowser.reset();

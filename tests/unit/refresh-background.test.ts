@@ -68,7 +68,7 @@ describe('what the popup and options page say', () => {
   it('sums a whole update in one line, failures first', () => {
     const updated: RefreshOutcome = { listId: 'seed', status: 'updated', summary };
     const unchanged: RefreshOutcome = { listId: 'b', status: 'unchanged', summary: { ...summary, added: 0, changed: 0, removed: 0, unchanged: true } };
-    const failed: RefreshOutcome = { listId: 'c', status: 'failed', failure: { kind: 'offline' }, message: 'Could not reach the list’s server (offline?). The previous copy is kept.' };
+    const failed: RefreshOutcome = { listId: 'c', status: 'failed', failure: { kind: 'offline' }, message: 'Could not reach the list’s server: check the connection, then try again. The previous copy is kept.' };
     expect(updateResultText([updated, unchanged])).toBe('Updated: 12 new entries, 3 other changes.');
     expect(updateResultText([unchanged])).toBe('The list is up to date.');
     expect(updateResultText([updated, failed])).toBe(failed.message);

@@ -88,6 +88,13 @@ describe('normalizeListUrl', () => {
     }
   });
 
+  it('says a word typed is not a web address, and shows what one looks like', () => {
+    for (const input of ['not_a_url', 'awesome-llm-medicine', 'not a url at all']) {
+      expect(normalizeListUrl(input), input).toEqual({ ok: false, error: expect.stringMatching(/^That is not a web address\. Paste .*https:\/\/github\.com\/owner\/awesome-list/) });
+    }
+    expect(normalizeListUrl('https://example.org/')).toEqual({ ok: false, error: expect.stringMatching(/names a site, not a list file/) });
+  });
+
   it('asks for a permission everywhere but the default host, whatever the scheme given', () => {
     expect(ok('http://raw.githubusercontent.com/owner/lists/main/README.md').needsPermission).toBe(false);
     expect(ok('https://raw.githubusercontent.com.evil.example/owner/lists/main/README.md').needsPermission).toBe(true);

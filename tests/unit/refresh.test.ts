@@ -389,7 +389,9 @@ describe('more lists', () => {
   it('does not add a list that cannot be read, and says why', async () => {
     const before = await snapshotOf(db);
     const notFound = await addList(db, 'https://github.com/lab/gone', { fetch: fakeFetch(new Response('', { status: 404 })).fetch, now });
-    expect(notFound).toEqual({ ok: false, error: expect.stringMatching(/not found/) });
+    expect(notFound).toEqual({ ok: false, error: expect.stringMatching(/not found.*\. The list was not added\.$/) });
+    const offline = await addList(db, 'https://github.com/lab/away', { fetch: fakeFetch(new TypeError('Failed to fetch')).fetch, now });
+    expect(offline).toEqual({ ok: false, error: 'Could not reach the list’s server: check the connection, then try again. The list was not added.' });
     const prose = await addList(db, 'https://example.org/notes.md', {
       fetch: fakeFetch(new Response('# Notes\n\nNothing here.\n')).fetch,
       now,
