@@ -1,5 +1,4 @@
 import type { ListChoice, PopupFilters, SortOrder } from '../lib/popup/filters';
-import { CATEGORY_SEPARATOR, categoryLeaf, categoryParts } from '../lib/categories';
 
 export interface FiltersProps {
   filters: PopupFilters;
@@ -16,7 +15,11 @@ function yearValue(v: string): number | undefined {
   return v === '' ? undefined : Number(v);
 }
 
-/** List (with several enabled), category, year range, has code, saved only, and sort order. */
+/**
+ * List (with several enabled), category, year range, has code, saved only, and sort order. A
+ * category is named by its whole path ("Valuable Resources › Related Surveys › LLMs in
+ * Medicine"), which ends as the chips and cards name it (lib/categories.ts categoryLabel).
+ */
 export function Filters({ filters, sort, categories, years, lists, onChange, onSort }: FiltersProps) {
   return (
     <fieldset class="filters" aria-label="Filters">
@@ -50,7 +53,7 @@ export function Filters({ filters, sort, categories, years, lists, onChange, onS
             <option value="">All</option>
             {categories.map((c) => (
               <option key={c} value={c}>
-                {c.includes(CATEGORY_SEPARATOR) ? `${categoryLeaf(c)} (${categoryParts(c)[0]})` : c}
+                {c}
               </option>
             ))}
           </select>

@@ -1,7 +1,9 @@
-/** The popup's category chips (components/CategoryChips.tsx): names and counts as a reader sees them. */
+/** The popup's category chips (components/CategoryChips.tsx) and its category filter: names and counts as a reader sees them. */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CategoryChips } from '../../components/CategoryChips';
+import { Filters } from '../../components/Filters';
+import { NO_FILTERS } from '../../lib/popup/filters';
 import { freshRoot, unmount } from './pageTest';
 
 let root: HTMLElement;
@@ -23,6 +25,18 @@ describe('CategoryChips', () => {
     expect(chips).toEqual([
       ['Specialized Medical LLMs', '0 of 43 read'],
       ['Related Surveys › LLMs in Medicine', '11'],
+    ]);
+  });
+});
+
+describe('the category filter', () => {
+  it('names each category by its whole path, which ends as its chip does', () => {
+    render(<Filters filters={NO_FILTERS} sort="relevance" categories={counts.map((c) => c.category)} years={[]} lists={[]} onChange={vi.fn()} onSort={vi.fn()} />, root);
+    const options = [...root.querySelectorAll<HTMLOptionElement>('select[name=category] option')].map((o) => [o.value, o.textContent]);
+    expect(options).toEqual([
+      ['', 'All'],
+      ['Specialized Medical LLMs', 'Specialized Medical LLMs'],
+      ['Valuable Resources › Related Surveys › LLMs in Medicine', 'Valuable Resources › Related Surveys › LLMs in Medicine'],
     ]);
   });
 });
