@@ -80,6 +80,9 @@ describe('progress through the list', () => {
     expect(shown.map((s) => s.category)).toEqual(order);
     for (const s of shown) expect(s.total).toBe(snapshot.entries.filter((e) => e.categories.includes(s.category!)).length);
     expect(shown.find((s) => s.category === CATEGORY)).toEqual({ category: CATEGORY, read: 2, reading: 1, saved: 4, total: inCategory.length });
+    // Nested categories indent their names, not their bars: the bars make one column.
+    const bars = await rows.evaluateAll((els) => els.map((el) => Math.round(el.querySelector('.progress-bar')!.getBoundingClientRect().left)));
+    expect(new Set(bars).size).toBe(1);
   });
 
   it('puts "Next unread" one click away: the first paper of the category in list order not yet read', async () => {
