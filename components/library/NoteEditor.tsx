@@ -12,8 +12,8 @@ export interface NoteEditorProps {
 }
 
 /**
- * A free-text note, saved while typing (debounced), on blur and when the page is left; outside
- * changes show when not editing.
+ * A free-text note, saved while typing (debounced), on blur and when the page is hidden;
+ * outside changes show when not editing.
  */
 export function NoteEditor({ note, label, onSave, onDraft }: NoteEditorProps) {
   const [draft, setDraft] = useState(note);
@@ -37,18 +37,16 @@ export function NoteEditor({ note, label, onSave, onDraft }: NoteEditorProps) {
     onSave(text);
   };
   // What was typed in the pause is saved when the row goes away (filtered out, re-sorted), and
-  // when the page is hidden or closed: a tab closed right after typing fires `visibilitychange`
-  // first, while the page can still write.
+  // when the page is hidden (a hidden tab may be discarded). A closing page cannot finish a
+  // write: onDraft is what keeps the text then (lib/library/noteDrafts.ts).
   const flushRef = useRef(flush);
   flushRef.current = flush;
   useEffect(() => {
     const leave = () => flushRef.current(latest.current);
     const hidden = () => document.visibilityState === 'hidden' && leave();
     document.addEventListener('visibilitychange', hidden);
-    window.addEventListener('pagehide', leave);
     return () => {
       document.removeEventListener('visibilitychange', hidden);
-      window.removeEventListener('pagehide', leave);
       leave();
     };
   }, []);

@@ -65,9 +65,8 @@ function itemLine(item: SavedItem): string {
   const authors = escapeItalic(paper.authorList.etAl ? `${byline} et al` : byline).replace(/\.$/, '');
   const venue = escapeItalic(cleanVenue(paper.venue));
   if (authors !== '') {
-    const authorsText = /\bet al$/i.test(authors) ? `${authors}.` : authors;
-    const closed = authorsText.endsWith('.') ? authorsText : `${authorsText}.`;
-    parts.push(venue === '' ? `*${closed}*` : `*${closed} ${venue}.*`);
+    // `authors` has no final period (taken off above): one closes the byline, "et al." included.
+    parts.push(venue === '' ? `*${authors}.*` : `*${authors}. ${venue}.*`);
   }
   const links = itemLinks(item).map((link) => `[[${escapeMarkdown(link.label || link.kind)}](${linkTarget(link.url)})]`);
   if (links.length > 0) parts.push(links.join(' '));
