@@ -1,6 +1,7 @@
 import { CITATION_FORMATS, CITATION_NAMES, citation, copyToClipboard, unsavedItem, type CitationFormat } from '../lib/formats/citation';
 import type { Paper } from '../lib/types';
 import { useRef } from 'preact/hooks';
+import { DrawnWords } from './DrawnWords';
 
 /** Keys that move a closed select's choice without choosing: arrows, Home/End, Page Up/Down, a letter. */
 const BROWSING_KEYS = /^(?:Arrow(?:Up|Down|Left|Right)|Home|End|Page(?:Up|Down)|[^ ])$/;
@@ -46,11 +47,10 @@ export function CarryActions({ inZotero, sending = false, title, onSend, onCopy,
       >
         {sending ? 'Sending…' : 'Send to Zotero'}
       </button>
-      {inZotero && (
-        <span class="in-zotero" data-in-zotero="">
-          In Zotero
-        </span>
-      )}
+      {/* Always there, so that a page's card keeps its layout (Badge.css hides it, pages.css removes it). */}
+      <span class="in-zotero" data-in-zotero={inZotero ? '' : undefined}>
+        <DrawnWords words="In Zotero" />
+      </span>
       <select
         class="carry-cite"
         data-action="copy-citation"

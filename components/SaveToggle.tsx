@@ -1,3 +1,5 @@
+import { DrawnWords } from './DrawnWords';
+
 /** The one save toggle, shared by the badge, the popup and the library. */
 export interface SaveToggleProps {
   saved: boolean;
@@ -34,7 +36,7 @@ export function SaveToggle({ saved, onToggle, busy = false, title, class: classN
           stroke-linejoin="round"
         />
       </svg>
-      <span>{saved ? 'Saved' : 'Save'}</span>
+      <DrawnWords words={saved ? 'Saved' : 'Save'} />
     </button>
   );
 }

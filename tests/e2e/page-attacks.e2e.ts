@@ -112,6 +112,30 @@ describe('a page cannot read or drive the badge', () => {
     await page.close();
   });
 
+  it('cannot find out with window.find whether the reader saved the paper or removed it', async () => {
+    // Chromium's window.find() searches the text of closed shadow roots (its control word, in
+    // the card whatever the reader did, shows it does here); the words of the reader's state are drawn.
+    const look = (page: Page) =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          ['Related in the list', 'Saved', 'Status', 'Save as', 'Removed', 'Undo', 'reading list', 'In Zotero'].map((words) => {
+            getSelection()?.removeAllRanges();
+            return [words, (window as unknown as { find(text: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean }).find(words, false, false, true)];
+          }),
+        ),
+      );
+    const savedPage = await openListed();
+    const whenSaved = await look(savedPage);
+    await savedPage.close();
+    await sendFromExtensionPage(ext, 'setSaved', { paperId: LISTED_ID, saved: false });
+    const removedPage = await openListed();
+    await closedShadow(removedPage).waitFor('lantern-badge', (root) => root.querySelector('[data-removed]') !== null);
+    const whenRemoved = await look(removedPage);
+    await removedPage.close();
+    expect(whenRemoved).toEqual(whenSaved);
+    if (currentBrowser() === 'chromium') expect(whenSaved['Related in the list']).toBe(true);
+  });
+
   it('cannot tell that Lantern runs, nor end it, with the greeting copies of a WXT content script exchange', async () => {
     // The greeting's name holds the extension's runtime id: public for a store install (Chromium's
     // id, Firefox's add-on id), so a page can write it without hearing it first.

@@ -82,13 +82,13 @@ describe('unsave from the badge and the popup', () => {
 
     // Asked again on the next try, once; "Remove" removes it.
     await shadow.click('lantern-badge', '.lantern-save');
-    const question = await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-confirm-remove]')?.textContent);
+    const question = await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-confirm-remove] .drawn-words')?.getAttribute('data-words'));
     expect(question).toContain('Your note and tags go with it');
     for (const scheme of ['light', 'dark'] as const) await screenshot(page, 'badge-confirm-remove', { colorScheme: scheme, fullPage: false });
     expect(await stored<SavedItem>(ext, 'saved', LISTED_ID)).toEqual(before);
     await shadow.click('lantern-badge', '[data-confirm-remove] button:first-of-type');
     await waitForSaved(page, 'false');
-    const removedNote = await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-removed]')?.textContent);
+    const removedNote = await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-removed] .drawn-words')?.getAttribute('data-words'));
     expect(removedNote).toContain('Removed from your reading list.');
     expect(await stored<SavedItem>(ext, 'saved', LISTED_ID)).toBeUndefined();
     expect((await stored<RemovedItem>(ext, 'removed', LISTED_ID))?.item).toEqual(before);
@@ -129,7 +129,7 @@ describe('unsave from the badge and the popup', () => {
     await row.locator('.lantern-save[aria-pressed=true]').click();
     const question = row.locator('[data-confirm-remove]');
     await question.waitFor();
-    expect(await question.textContent()).toContain('Your note and tags go with it');
+    expect(await question.locator('.drawn-words').first().getAttribute('data-words')).toContain('Your note and tags go with it');
     expect(await stored<SavedItem>(ext, 'saved', LISTED_ID)).toEqual(before);
     await question.getByRole('button', { name: 'Remove', exact: true }).click();
     const removed = row.locator('[data-removed]');

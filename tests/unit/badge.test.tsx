@@ -6,7 +6,7 @@ import { MAX_RELATED } from '../../components/EntryView';
 import { BADGE_TAG, createBadgeHost } from '../../components/BadgeHost';
 import type { Paper, PageMatch } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
-import { freshRoot, unmount } from './pageTest';
+import { freshRoot, shownText, unmount } from './pageTest';
 
 function paper(overrides: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
   return withAuthorList({
@@ -152,12 +152,12 @@ describe('Badge card', () => {
     const unsaved = draw();
     expect($('.status-picker')?.getAttribute('aria-label')).toBe(`Save “${listed.title}” as`);
     expect($('.status-picker')?.hasAttribute('data-reading-status')).toBe(false);
-    expect($('.status-label')?.textContent).toBe('Save as');
+    expect(shownText($('.status-label'))).toBe('Save as');
     expect(($$('.status-choice') as HTMLButtonElement[]).map((c) => c.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'false']);
     ($$('.status-choice')[1] as HTMLButtonElement).click();
     expect(unsaved.onSetStatus).toHaveBeenCalledWith('reading');
     const props = draw({ match: { ...match, saved: true, status: 'reading' } });
-    expect($('.status-label')?.textContent).toBe('Status');
+    expect(shownText($('.status-label'))).toBe('Status');
     const group = $('.status-picker');
     expect(group?.getAttribute('role')).toBe('group');
     expect(group?.getAttribute('aria-label')).toBe(`Reading status of “${listed.title}”`);
@@ -208,7 +208,7 @@ describe('Badge card', () => {
     });
     act(() => ($('.lantern-save') as HTMLButtonElement).click());
     expect(onToggleSave).not.toHaveBeenCalled();
-    expect($('[data-confirm-remove]')?.textContent).toContain('Your note and tags go with it');
+    expect(shownText($('[data-confirm-remove]'))).toContain('Your note and tags go with it');
     const keep = $$('[data-confirm-remove] button')[1] as HTMLButtonElement;
     expect(document.activeElement).toBe(keep);
     act(() => keep!.click());
@@ -229,7 +229,7 @@ describe('Badge card', () => {
 
   it('offers Undo for a paper removed and still restorable, and Undo saves it again', () => {
     const props = draw({ match: { ...match, saved: false, recentlyRemoved: true } });
-    expect($('[data-removed]')?.textContent).toContain('Removed from your reading list.');
+    expect(shownText($('[data-removed]'))).toContain('Removed from your reading list.');
     // Over the status row, which stays (hidden and inert) so that the card keeps its height.
     expect($('[data-removed]')?.parentElement?.className).toBe('state-row');
     expect(($('.state-choice') as HTMLElement).inert).toBe(true);
@@ -317,6 +317,31 @@ describe('Badge pill', () => {
     expect(pill.querySelector('.glyph .state')).not.toBeNull();
     expect(pill.getAttribute('aria-label')).toBe('Lantern: in LLMs in Medicine (Reading). Show details');
     expect(pill.getAttribute('title')).toBe(`${listed.title}\nReading`);
+  });
+
+  it('writes the same text in its card whatever the reader did with the paper (a page’s window.find searches it)', () => {
+    const zotero = { inZotero: false, sending: false, onSend: vi.fn(), onNotice: vi.fn() };
+    const states: Partial<PageMatch>[] = [
+      { saved: false },
+      { saved: true, status: 'to-read' },
+      { saved: true, status: 'read', hasNoteOrTags: true },
+      { saved: false, recentlyRemoved: true },
+    ];
+    const texts = states.flatMap((state) =>
+      [false, true].map((inZotero) => {
+        draw({ match: { ...match, ...state }, zotero: { ...zotero, inZotero } });
+        return root.textContent;
+      }),
+    );
+    expect(new Set(texts).size).toBe(1);
+    // What the reader sees does change: the words are drawn.
+    draw({ match: { ...match, saved: false, recentlyRemoved: true }, zotero: { ...zotero, inZotero: true } });
+    expect(shownText($('[data-removed]'))).toContain('Removed');
+    expect(shownText($('.lantern-save'))).toBe('Save');
+    expect(shownText($('[data-in-zotero]'))).toBe('In Zotero');
+    draw({ match: { ...match, saved: true }, zotero });
+    expect(shownText($('.lantern-save'))).toBe('Saved');
+    expect($('[data-in-zotero]')).toBeNull();
   });
 
   it('moves focus to the pill when the user collapses, but never steals focus on first draw', () => {

@@ -29,9 +29,17 @@ export async function until(check: () => void | Promise<void>): Promise<void> {
   );
 }
 
-/** The button whose text is `name` (exactly, or matching the pattern) within `within`. */
+/** The text a reader sees in `node`: its text, with the words components/DrawnWords.tsx draws by CSS. */
+export function shownText(node: Node | null | undefined): string {
+  if (!node) return '';
+  if (node instanceof Element && node.classList.contains('drawn-words')) return node.getAttribute('data-words') ?? '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  return [...node.childNodes].map(shownText).join('');
+}
+
+/** The button whose shown text is `name` (exactly, or matching the pattern) within `within`. */
 export function buttonNamed(name: string | RegExp, within: ParentNode): HTMLButtonElement {
-  const found = [...within.querySelectorAll('button')].find((b) => (typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? '')));
+  const found = [...within.querySelectorAll('button')].find((b) => (typeof name === 'string' ? shownText(b).trim() === name : name.test(shownText(b))));
   if (!found) throw new Error(`No button ${String(name)}`);
   return found;
 }

@@ -8,7 +8,7 @@ import type { TabPaper } from '../../components/ThisTab';
 import { namesFromByline } from '../../lib/names';
 import type { Paper, ReadingStatus } from '../../lib/types';
 import { buildSearchIndex } from '../../lib/search/engine';
-import { freshRoot, unmount } from './pageTest';
+import { freshRoot, shownText, unmount } from './pageTest';
 
 function paper(id: string, title: string, authors: string, year: number, month: number, categories: string[], links: Paper['links']): Paper {
   const arxiv = id.startsWith('arxiv:') ? id.slice(6) : undefined;
@@ -269,7 +269,7 @@ describe('popup', () => {
       await flush();
     };
     await press('.lantern-save');
-    expect(row().querySelector('[data-confirm-remove]')?.textContent).toContain('Your note and tags go with it');
+    expect(shownText(row().querySelector('[data-confirm-remove]'))).toContain('Your note and tags go with it');
     expect(h.saved.has('arxiv:2311.16079')).toBe(true);
     await press('[data-confirm-remove] button:last-of-type');
     expect(row().querySelector('[data-confirm-remove]')).toBeNull();
@@ -278,7 +278,7 @@ describe('popup', () => {
     await press('.lantern-save');
     await press('[data-confirm-remove] button:first-of-type');
     expect(h.saved.has('arxiv:2311.16079')).toBe(false);
-    expect(row().querySelector('[data-removed]')?.textContent).toContain('Removed from your reading list.');
+    expect(shownText(row().querySelector('[data-removed]'))).toContain('Removed from your reading list.');
     // The buttons act on the row's paper only: the row itself (which opens the paper) is not clicked.
     await press('[data-removed] button');
     expect(h.opened).toEqual([]);
