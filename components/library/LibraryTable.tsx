@@ -27,7 +27,7 @@ export interface LibraryTableProps {
   onSelectAll: (selected: boolean) => void;
   onPatch: (id: string, patch: SavedPatch) => void;
   /** A note as it is being typed, before onPatch saves it. */
-  onNoteDraft?: (id: string, note: string) => void;
+  onNoteDraft?: (id: string, note: string, base: string) => void;
   onRemove: (items: SavedItem[]) => void;
   /** Papers Zotero has confirmed. */
   inZotero: ReadonlySet<string>;
@@ -182,7 +182,7 @@ function LibraryRowView({
         <TagEditor tags={item.tags} suggestionsId={tagSuggestionsId} label={label} onChange={(tags) => onPatch(item.id, { tags })} />
       </td>
       <td class="col-note">
-        <NoteEditor note={item.note} label={label} onSave={(note) => onPatch(item.id, { note })} onDraft={onNoteDraft && ((note) => onNoteDraft(item.id, note))} />
+        <NoteEditor note={item.note} label={label} onSave={(note) => onPatch(item.id, { note })} onDraft={onNoteDraft && ((note, base) => onNoteDraft(item.id, note, base))} />
       </td>
       <td class="col-star">
         <button

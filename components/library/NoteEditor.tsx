@@ -7,8 +7,8 @@ export interface NoteEditorProps {
   note: string;
   label: string;
   onSave: (note: string) => void;
-  /** Each change as it is typed, before the pause that saves it. */
-  onDraft?: (note: string) => void;
+  /** Each change as it is typed, before the pause that saves it, with the note it is typed over (the last one saved or shown). */
+  onDraft?: (note: string, base: string) => void;
 }
 
 /**
@@ -64,7 +64,7 @@ export function NoteEditor({ note, label, onSave, onDraft }: NoteEditorProps) {
         const text = e.currentTarget.value;
         setDraft(text);
         latest.current = text;
-        onDraft?.(text);
+        onDraft?.(text, lastSaved.current);
         clearTimeout(timer.current);
         timer.current = setTimeout(() => flush(text), NOTE_SAVE_DELAY_MS);
       }}

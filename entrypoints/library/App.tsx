@@ -187,7 +187,7 @@ export function App({ services }: { services: LibraryServices }) {
       if (drafts && change.note !== undefined) clearNoteDraft(drafts, id, change.note);
     }, fail);
   };
-  const keepDraft = drafts && ((id: string, note: string) => keepNoteDraft(drafts, id, note, services.now()));
+  const keepDraft = drafts && ((id: string, note: string, base: string) => keepNoteDraft(drafts, id, note, base));
 
   const patchSelected = async (change: (item: SavedItem) => SavedPatch) => {
     const items = selectedItems;

@@ -4,6 +4,8 @@
  * the write: a page's IndexedDB transactions still open when it unloads are aborted. So every
  * keystroke also keeps the text in the page's localStorage, which writes at once; the draft is
  * cleared once the note is in the database, and the next library page writes any draft left.
+ * A draft remembers the note it was typed over, and is written only over that note: a note
+ * changed since (another device, a restored backup, an import, Undo) wins, whatever its stamps.
  * Drafts are a safety net: storage that refuses them (full, disabled) changes nothing else.
  */
 import type { LanternDB } from '../db/schema';
@@ -13,25 +15,29 @@ const PREFIX = 'lantern.noteDraft:';
 
 interface NoteDraft {
   note: string;
-  /** When it was typed (epoch ms). */
-  at: number;
+  /** The stored note it was typed over. */
+  base: string;
 }
 
 function readDraft(storage: Storage, key: string): NoteDraft | undefined {
   try {
     const value: unknown = JSON.parse(storage.getItem(key) ?? 'null');
     if (typeof value !== 'object' || value === null) return undefined;
-    const { note, at } = value as Record<string, unknown>;
-    return typeof note === 'string' && typeof at === 'number' ? { note, at } : undefined;
+    const { note, base } = value as Record<string, unknown>;
+    return typeof note === 'string' && typeof base === 'string' ? { note, base } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Keeps what is typed in the note of saved item `id` until clearNoteDraft. */
-export function keepNoteDraft(storage: Storage, id: string, note: string, at: number): void {
+/**
+ * Keeps what is typed in the note of saved item `id`, over its stored note `base`, until
+ * clearNoteDraft; typing back to `base` leaves nothing to keep.
+ */
+export function keepNoteDraft(storage: Storage, id: string, note: string, base: string): void {
   try {
-    storage.setItem(PREFIX + id, JSON.stringify({ note, at }));
+    if (note === base) storage.removeItem(PREFIX + id);
+    else storage.setItem(PREFIX + id, JSON.stringify({ note, base }));
   } catch {
     // No room or no storage: the note is still saved after the pause, as without drafts.
   }
@@ -47,9 +53,9 @@ export function clearNoteDraft(storage: Storage, id: string, note: string): void
 }
 
 /**
- * Writes the drafts a closed library page left into the reading list, each unless its item is
- * gone or its note was changed after the draft was typed (another page, another device), and
- * clears them. Resolves to how many notes were written.
+ * Writes the drafts a closed library page left into the reading list, each only while its item
+ * still holds the note the draft was typed over, and clears them. Resolves to how many notes
+ * were written.
  */
 export async function writeNoteDrafts(db: LanternDB, storage: Storage, now = Date.now()): Promise<number> {
   let keys: string[];
@@ -63,8 +69,7 @@ export async function writeNoteDrafts(db: LanternDB, storage: Storage, now = Dat
     const draft = readDraft(storage, key);
     const id = key.slice(PREFIX.length);
     const item = draft && (await db.saved.get(id));
-    const noteChangedAt = item ? (item.changedAt?.note ?? item.updatedAt ?? 0) : Infinity;
-    if (draft && item && item.note !== draft.note && noteChangedAt < draft.at) {
+    if (draft && item && item.note === draft.base) {
       await updateSaved(db, id, { note: draft.note }, now);
       written++;
     }

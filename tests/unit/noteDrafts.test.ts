@@ -40,7 +40,7 @@ function fullStorage(): Storage {
 describe('note drafts', () => {
   it('writes a draft left by a closed page into its item, and clears it', async () => {
     await restoreSaved(db, [savedItem(paper('arxiv:1'), { note: 'old', updatedAt: T - 5000 })]);
-    keepNoteDraft(localStorage, 'arxiv:1', 'old and more', T - 1000);
+    keepNoteDraft(localStorage, 'arxiv:1', 'old and more', 'old');
     expect(await writeNoteDrafts(db, localStorage, T)).toBe(1);
     const item = await db.saved.get('arxiv:1');
     expect(item?.note).toBe('old and more');
@@ -48,29 +48,42 @@ describe('note drafts', () => {
     expect(Object.keys(localStorage)).toEqual([]);
   });
 
-  it('keeps a note changed after the draft was typed, and drops drafts of removed items and unreadable ones', async () => {
-    await restoreSaved(db, [savedItem(paper('arxiv:1'), { note: 'newer, from elsewhere', updatedAt: T - 100, changedAt: { note: T - 100 } })]);
-    keepNoteDraft(localStorage, 'arxiv:1', 'typed before that', T - 1000);
-    keepNoteDraft(localStorage, 'arxiv:gone', 'a note', T - 1000);
+  it('keeps a note changed since the draft was typed, newer or not, and drops drafts of removed items and unreadable ones', async () => {
+    await restoreSaved(db, [
+      savedItem(paper('arxiv:1'), { note: 'newer, from elsewhere', updatedAt: T - 100, changedAt: { note: T - 100 } }),
+      // A backup restored (or an import, an Undo, a sync) brings an older note with its old stamp.
+      savedItem(paper('arxiv:3'), { note: 'from a backup', updatedAt: T - 86_400_000, changedAt: { note: T - 86_400_000 } }),
+    ]);
+    keepNoteDraft(localStorage, 'arxiv:1', 'typed before that', '');
+    keepNoteDraft(localStorage, 'arxiv:3', 'typed over the note before the backup', 'the note before the backup');
+    keepNoteDraft(localStorage, 'arxiv:gone', 'a note', '');
     localStorage.setItem('lantern.noteDraft:arxiv:2', '{not json');
+    localStorage.setItem('lantern.noteDraft:arxiv:4', JSON.stringify({ note: 'no base', at: T }));
     localStorage.setItem('unrelated', 'kept');
     expect(await writeNoteDrafts(db, localStorage, T)).toBe(0);
     expect((await db.saved.get('arxiv:1'))?.note).toBe('newer, from elsewhere');
+    expect((await db.saved.get('arxiv:3'))?.note).toBe('from a backup');
     expect(Object.keys(localStorage)).toEqual(['unrelated']);
   });
 
   it('clears a draft once its note is stored, but not one typed further since', () => {
-    keepNoteDraft(localStorage, 'arxiv:1', 'first', T);
+    keepNoteDraft(localStorage, 'arxiv:1', 'first', '');
     clearNoteDraft(localStorage, 'arxiv:1', 'first');
     expect(localStorage.getItem('lantern.noteDraft:arxiv:1')).toBeNull();
-    keepNoteDraft(localStorage, 'arxiv:1', 'first words and more', T);
+    keepNoteDraft(localStorage, 'arxiv:1', 'first words and more', 'first');
     clearNoteDraft(localStorage, 'arxiv:1', 'first words');
     expect(localStorage.getItem('lantern.noteDraft:arxiv:1')).not.toBeNull();
   });
 
+  it('keeps no draft once the text is typed back to the stored note', () => {
+    keepNoteDraft(localStorage, 'arxiv:1', 'stored and a slip', 'stored');
+    keepNoteDraft(localStorage, 'arxiv:1', 'stored', 'stored');
+    expect(localStorage.getItem('lantern.noteDraft:arxiv:1')).toBeNull();
+  });
+
   it('changes nothing when the storage refuses a draft', async () => {
     await restoreSaved(db, [savedItem(paper('arxiv:1'), { note: 'old' })]);
-    expect(() => keepNoteDraft(fullStorage(), 'arxiv:1', 'typed', T)).not.toThrow();
+    expect(() => keepNoteDraft(fullStorage(), 'arxiv:1', 'typed', 'old')).not.toThrow();
     expect(await writeNoteDrafts(db, localStorage, T)).toBe(0);
     expect((await db.saved.get('arxiv:1'))?.note).toBe('old');
   });
