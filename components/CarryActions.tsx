@@ -56,11 +56,18 @@ export function CarryActions({ inZotero, sending = false, title, onSend, onCopy,
         data-action="copy-citation"
         aria-label={`Copy citation of ${title}: choose a format`}
         onKeyDown={(e) => {
-          browsing.current = BROWSING_KEYS.test(e.key);
+          // Alt+Down opens the list, where a choice is a pick, as with the mouse.
+          browsing.current = BROWSING_KEYS.test(e.key) && !e.altKey;
           if (e.key === 'Enter') {
             e.preventDefault();
             copy(e.currentTarget);
           }
+        }}
+        onPointerDown={() => {
+          browsing.current = false;
+        }}
+        onBlur={() => {
+          browsing.current = false;
         }}
         onChange={(e) => {
           // A closed select changes with the arrow keys too: that is browsing, and Enter copies.
