@@ -1,15 +1,16 @@
 /** "Copy citation…": a pick copies, keys that only move the choice do not, Enter does. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { CarryActions } from '../../components/CarryActions';
+import type { CitationFormat } from '../../lib/formats/citation';
 import { freshRoot, unmount } from './pageTest';
 
 let root: HTMLElement;
-let onCopy: ReturnType<typeof vi.fn>;
+let onCopy: Mock<(format: CitationFormat) => void>;
 beforeEach(() => {
   root = freshRoot();
-  onCopy = vi.fn();
+  onCopy = vi.fn<(format: CitationFormat) => void>();
   act(() => {
     render(<CarryActions inZotero={false} title="A paper" onSend={vi.fn()} onCopy={onCopy} />, root);
   });
