@@ -47,10 +47,11 @@ export function CarryActions({ inZotero, sending = false, title, onSend, onCopy,
       >
         {sending ? 'Sending…' : 'Send to Zotero'}
       </button>
-      {/* Always there, so that a page's card keeps its layout (Badge.css hides it, pages.css removes it). */}
-      <span class="in-zotero" data-in-zotero={inZotero ? '' : undefined}>
-        <DrawnWords words="In Zotero" />
-      </span>
+      {inZotero && (
+        <span class="in-zotero" data-in-zotero="">
+          <DrawnWords words="In Zotero" />
+        </span>
+      )}
       <select
         class="carry-cite"
         data-action="copy-citation"

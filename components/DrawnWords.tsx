@@ -8,3 +8,18 @@
 export function DrawnWords({ words }: { words: string }) {
   return <span class="drawn-words" data-words={words} />;
 }
+
+/**
+ * One of `among`, drawn as DrawnWords, in a box as wide as the widest of them: what holds it
+ * (a button, a row that wraps) is the same size whichever is shown, so a page measuring
+ * Lantern's box cannot tell them apart either.
+ */
+export function DrawnChoice({ shown, among }: { shown: string; among: readonly string[] }) {
+  return (
+    <span class="drawn-choice">
+      {among.map((words) => (
+        <span key={words} class="drawn-words" data-words={words} data-shown={words === shown ? '' : undefined} />
+      ))}
+    </span>
+  );
+}

@@ -1,4 +1,4 @@
-import { DrawnWords } from './DrawnWords';
+import { DrawnChoice } from './DrawnWords';
 
 /** The one save toggle, shared by the badge, the popup and the library. */
 export interface SaveToggleProps {
@@ -36,7 +36,7 @@ export function SaveToggle({ saved, onToggle, busy = false, title, class: classN
           stroke-linejoin="round"
         />
       </svg>
-      <DrawnWords words={saved ? 'Saved' : 'Save'} />
+      <DrawnChoice shown={saved ? 'Saved' : 'Save'} among={['Save', 'Saved']} />
     </button>
   );
 }

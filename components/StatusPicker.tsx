@@ -5,7 +5,7 @@
  */
 import type { ReadingStatus } from '../lib/types';
 import { READING_STATUSES, STATUS_LABELS } from '../lib/readingStatus';
-import { DrawnWords } from './DrawnWords';
+import { DrawnChoice } from './DrawnWords';
 
 export interface StatusPickerProps {
   /** The saved paper's status; undefined: not saved, and a press saves it with that status. */
@@ -37,7 +37,7 @@ export function StatusPicker({ status, onSetStatus, title }: StatusPickerProps) 
     >
       {/* Seen, not read out: the group's name says it. */}
       <span class="status-label" aria-hidden="true">
-        <DrawnWords words={status ? 'Status' : 'Save as'} />
+        <DrawnChoice shown={status ? 'Status' : 'Save as'} among={['Status', 'Save as']} />
       </span>
       {READING_STATUSES.map((choice) => (
         <button

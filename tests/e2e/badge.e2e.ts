@@ -278,6 +278,42 @@ describe('badge', () => {
     await page.close();
   });
 
+  it('lays out its card the same, unsaved, saved, read or removed, at any width', async () => {
+    // A card shorter than its height cap is as tall as its content, and the page measures the
+    // host's box: the content must not depend on the reader's state (words, wrapping) anywhere.
+    const page = await open('https://export.arxiv.org/abs/2312.07814');
+    const shadow = closedShadow(page);
+    expect((await waitForBadge(page, 'arxiv:2312.07814')).saved).toBe('false');
+    const layouts = async () => {
+      const sizes: number[][] = [];
+      for (const width of [280, 288, 290, 300, 320, 360, 420, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForTimeout(50);
+        sizes.push(
+          (await shadow.evaluate('lantern-badge', (root): number[] => {
+            const card = root.querySelector('.card')!;
+            const rows = [...card.querySelectorAll('.actions, .state-row, .carry')].map((row) => row.getBoundingClientRect().height);
+            return [card.getBoundingClientRect().width, card.scrollHeight, ...rows];
+          })) ?? [],
+        );
+      }
+      return sizes;
+    };
+    await page.waitForTimeout(300);
+    const unsaved = await layouts();
+    await shadow.click('lantern-badge', '.lantern-save');
+    await waitForSaved(page, 'true');
+    expect(await layouts()).toEqual(unsaved);
+    await shadow.click('lantern-badge', '[data-status-choice="read"]');
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('.status-picker')?.getAttribute('data-reading-status') === 'read');
+    expect(await layouts()).toEqual(unsaved);
+    await shadow.click('lantern-badge', '.lantern-save');
+    await waitForSaved(page, 'false');
+    await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-removed]') !== null);
+    expect(await layouts()).toEqual(unsaved);
+    await page.close();
+  });
+
   it('shows a save made elsewhere (the popup) while the page is open', async () => {
     const url = 'https://www.nature.com/articles/s41586-023-05881-4';
     ext.routePages({ [url]: { body: mirrorPage('Foundation models for generalist medical artificial intelligence', '<meta name="citation_doi" content="10.1038/s41586-023-05881-4">') } });

@@ -232,10 +232,21 @@ describe('Send to Zotero from the badge', () => {
     expect((await waitForBadge(page, id)).paperId).toBe(id);
     const shadow = closedShadow(page);
     expect(await shadow.evaluate('lantern-badge', (root) => root.querySelector('[data-in-zotero]') !== null)).toBe(false);
+    // The row is as tall at any width whatever Zotero said (a page measures the card's box).
+    const rowHeights = async () => {
+      const heights: number[] = [];
+      for (const width of [280, 320, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        heights.push((await shadow.evaluate('lantern-badge', (root) => root.querySelector('.carry-actions')!.getBoundingClientRect().height)) ?? 0);
+      }
+      return heights;
+    };
+    const before = await rowHeights();
     await shadow.click('lantern-badge', '[data-action=send-to-zotero]');
     const said = await shadow.waitFor('lantern-badge', (root) => root.querySelector('.carry-notice')?.textContent);
     expect(said).toBe('Sent 1 paper to Zotero (My Library).');
     await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-in-zotero]') !== null);
+    expect(await rowHeights()).toEqual(before);
     expect(s.sessions.flatMap((x) => x.items.map((i) => [i.id, i.itemType, i.title, i.DOI]))).toEqual([
       [id, 'journalArticle', snapshot.entries.find((e) => e.id === id)!.title, '10.1038/s41591-023-02448-8'],
     ]);

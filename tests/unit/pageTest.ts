@@ -29,10 +29,13 @@ export async function until(check: () => void | Promise<void>): Promise<void> {
   );
 }
 
-/** The text a reader sees in `node`: its text, with the words components/DrawnWords.tsx draws by CSS. */
+/** The text a reader sees in `node`: its text, with the words components/DrawnWords.tsx draws by CSS (of a DrawnChoice, the one shown). */
 export function shownText(node: Node | null | undefined): string {
   if (!node) return '';
-  if (node instanceof Element && node.classList.contains('drawn-words')) return node.getAttribute('data-words') ?? '';
+  if (node instanceof Element && node.classList.contains('drawn-words')) {
+    const hidden = node.parentElement?.classList.contains('drawn-choice') && !node.hasAttribute('data-shown');
+    return hidden ? '' : (node.getAttribute('data-words') ?? '');
+  }
   if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
   return [...node.childNodes].map(shownText).join('');
 }
