@@ -33,7 +33,8 @@ function fail(error: string): ListUrlResult {
 }
 
 function result(url: URL, id: string, name: string): ListUrlResult {
-  const origin = `${url.protocol}//${url.host}/*`;
+  // No port: Firefox's match patterns refuse one, and Chrome's match every port without it.
+  const origin = `${url.protocol}//${url.hostname}/*`;
   return { ok: true, url: url.href, id, name, origin, needsPermission: url.host !== DEFAULT_LIST_HOST };
 }
 
@@ -67,7 +68,8 @@ export function normalizeListUrl(input: string): ListUrlResult {
   const text = input.trim();
   if (text === '') return fail('Paste the address of a list (a GitHub repository or a markdown file).');
   if (text.length > 2048) return fail('That address is too long to be a list’s.');
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  const typedScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
+  const withScheme = typedScheme ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -88,8 +90,9 @@ export function normalizeListUrl(input: string): ListUrlResult {
     if (!owner || !repo || !ref || path.length === 0) return fail('That raw.githubusercontent.com address does not name a file.');
     return fromRawGitHub(owner, repo, ref, path);
   }
-  // A name with no dot ("awesome_list") is a word typed, not a site on the web.
-  if (!host.includes('.')) return fail(NOT_AN_ADDRESS);
+  // A name with no dot typed alone ("awesome_list") is a word, not a site; with its scheme it
+  // is a site on the reader's own network (https://intranet/…, https://localhost:8443/…).
+  if (!typedScheme && !host.includes('.')) return fail(NOT_AN_ADDRESS);
   if (parts.length === 0) return fail('That address names a site, not a list file. Paste the URL of the markdown file.');
   // A list is fetched again and again: over plain http anyone on the network could rewrite it.
   if (url.protocol !== 'https:') {

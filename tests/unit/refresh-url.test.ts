@@ -95,6 +95,12 @@ describe('normalizeListUrl', () => {
     expect(normalizeListUrl('https://example.org/')).toEqual({ ok: false, error: expect.stringMatching(/names a site, not a list file/) });
   });
 
+  it('follows a list on the reader’s own network when its address is written whole', () => {
+    expect(ok('https://intranet/lists/medicine.md')).toMatchObject({ id: 'intranet/lists/medicine.md', origin: 'https://intranet/*', needsPermission: true });
+    expect(ok('https://localhost:8443/medicine.md')).toMatchObject({ url: 'https://localhost:8443/medicine.md', origin: 'https://localhost/*', name: 'medicine.md' });
+    expect(normalizeListUrl('intranet/lists/medicine.md')).toEqual({ ok: false, error: expect.stringMatching(/^That is not a web address\./) });
+  });
+
   it('asks for a permission everywhere but the default host, whatever the scheme given', () => {
     expect(ok('http://raw.githubusercontent.com/owner/lists/main/README.md').needsPermission).toBe(false);
     expect(ok('https://raw.githubusercontent.com.evil.example/owner/lists/main/README.md').needsPermission).toBe(true);
