@@ -165,6 +165,14 @@ describe('popup', () => {
     expect(await selected.count()).toBe(1);
     expect(await selected.getAttribute('data-paper-id')).toBe(ids[1]);
     expect(await popup.input.getAttribute('aria-activedescendant')).toBe(await selected.getAttribute('id'));
+    // Send to Zotero and Copy citation show on the active row only (and under the pointer).
+    const sendShown = (id: string) =>
+      popup.page.locator(`[role=option][data-paper-id="${id}"] [data-action=send-to-zotero]`).evaluate((button) => getComputedStyle(button).opacity);
+    await expect.poll(() => sendShown(ids[1]!)).toBe('1');
+    await expect.poll(() => sendShown(ids[2]!)).toBe('0');
+    await popup.page.locator(`[role=option][data-paper-id="${ids[2]!}"]`).hover();
+    await expect.poll(() => sendShown(ids[2]!)).toBe('1');
+    await popup.input.hover();
     await screenshot(popup.page, 'popup-keyboard', { colorScheme: 'dark' });
     await popup.input.press('ArrowUp');
     expect(await popup.page.locator('[role=option][aria-selected=true]').getAttribute('data-paper-id')).toBe(ids[0]);
