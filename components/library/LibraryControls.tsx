@@ -240,7 +240,7 @@ export interface TransferBarProps {
   importing: boolean;
 }
 
-/** Export (BibTeX, RIS, CSV, Markdown, JSON backup) and import (JSON backup, BibTeX). */
+/** Export (BibTeX, RIS, CSL-JSON, CSV, Markdown, JSON backup) and import (JSON backup, BibTeX). */
 export function TransferBar({ scope, onExport, onImport, importing }: TransferBarProps) {
   const [fileInput, setFileInput] = useState<HTMLInputElement | null>(null);
   const count = scope.count.toLocaleString('en');

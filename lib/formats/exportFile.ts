@@ -1,21 +1,23 @@
 /**
  * One call for every export (the library's "Export" buttons, the options page's "Export
- * backup"): the whole list or a selection as a file in one of the five formats, with its file
+ * backup"): the whole list or a selection as a file in one of the six formats, with its file
  * name and media type. Pure: the page turns the result into a download.
  */
 import type { SavedItem } from '../types';
 import { toBibTeX } from './bibtex';
 import { toCSV } from './csv';
+import { toCSLJSON } from './cslJson';
 import { toJSONBackup } from './jsonBackup';
 import { toMarkdown } from './markdown';
 import { toRIS } from './ris';
 
-export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'markdown' | 'json';
+export type ExportFormat = 'bibtex' | 'ris' | 'csljson' | 'csv' | 'markdown' | 'json';
 
 /** The formats in the order the library offers them; `label` is the button's text. */
 export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: string; mediaType: string }> = {
   bibtex: { label: 'BibTeX', extension: 'bib', mediaType: 'application/x-bibtex;charset=utf-8' },
   ris: { label: 'RIS', extension: 'ris', mediaType: 'application/x-research-info-systems;charset=utf-8' },
+  csljson: { label: 'CSL-JSON', extension: 'csl.json', mediaType: 'application/vnd.citationstyles.csl+json;charset=utf-8' },
   csv: { label: 'CSV', extension: 'csv', mediaType: 'text/csv;charset=utf-8' },
   markdown: { label: 'Markdown', extension: 'md', mediaType: 'text/markdown;charset=utf-8' },
   json: { label: 'JSON backup', extension: 'json', mediaType: 'application/json;charset=utf-8' },
@@ -51,6 +53,8 @@ export function exportItems(items: readonly SavedItem[], format: ExportFormat, o
         return toBibTeX(items);
       case 'ris':
         return toRIS(items);
+      case 'csljson':
+        return toCSLJSON(items);
       case 'csv':
         return toCSV(items);
       case 'markdown':

@@ -180,7 +180,7 @@ describe('reading list', () => {
     }
   });
 
-  it('exports BibTeX and a JSON backup holding the edits', async () => {
+  it('exports BibTeX, CSL-JSON and a JSON backup holding the edits', async () => {
     const library = await LibraryPage.open(ext);
     const bib = await library.export('bibtex');
     expect(bib.name).toMatch(/^lantern-reading-list-\d{4}-\d{2}-\d{2}\.bib$/);
@@ -188,6 +188,11 @@ describe('reading list', () => {
     expect(bib.text).toMatch(/eprint\s*=\s*\{2311\.16452\}/);
     expect(bib.text).toMatch(/archivePrefix\s*=\s*\{arXiv\}/);
     expect(bib.text).toMatch(/keywords\s*=\s*\{prompting\}/);
+
+    const csl = await library.export('csljson');
+    expect(csl.name).toMatch(/^lantern-reading-list-\d{4}-\d{2}-\d{2}\.csl\.json$/);
+    const [cited] = JSON.parse(csl.text) as { id: string; type: string; number: string; keyword: string; note: string }[];
+    expect(cited).toMatchObject({ id: /@misc\{(nori2023\w*),/.exec(bib.text)![1], type: 'article', number: 'arXiv:2311.16452', keyword: 'prompting', note: NOTE });
 
     const json = await library.export('json');
     expect(json.name).toMatch(/\.json$/);

@@ -12,6 +12,7 @@ describe('exportItems', () => {
     expect(names).toEqual([
       'lantern-reading-list-2024-06-01.bib',
       'lantern-reading-list-2024-06-01.ris',
+      'lantern-reading-list-2024-06-01.csl.json',
       'lantern-reading-list-2024-06-01.csv',
       'lantern-reading-list-2024-06-01.md',
       'lantern-backup-2024-06-01.json',
