@@ -12,7 +12,7 @@ import { relatedPapers } from '../related';
 import { entriesWithIds, paperById, papersByKeys, papersByTitlePrefix, relatedPool } from './catalog';
 import { withPageAuthors } from '../page/pageAuthors';
 import { savedPaperFromPage } from '../page/savedPaper';
-import { savePaper, savedPaperFromPaper, savedState, unsavePaper, updateSaved } from './readingList';
+import { savePaper, savedPaperFromPaper, savedState, unsavePaper } from './readingList';
 import type { LanternDB } from './schema';
 
 /** How many related papers an answer carries. */
@@ -84,16 +84,16 @@ export async function matchIdentity(database: LanternDB, identity: PageIdentity)
  * Saves a paper by id: a listed paper from its entry, else the paper `page` identifies (which
  * must name a title). Throws an Error in plain words when there is nothing to save.
  */
-export async function saveById(database: LanternDB, paperId: string, page?: PageIdentity): Promise<void> {
+export async function saveById(database: LanternDB, paperId: string, page?: PageIdentity, status?: ReadingStatus): Promise<void> {
   const listed = await paperById(database, paperId);
   if (listed) {
-    await savePaper(database, withPageAuthors(savedPaperFromPaper(listed), page));
+    await savePaper(database, withPageAuthors(savedPaperFromPaper(listed), page), Date.now(), status);
     return;
   }
   if (!page) throw new Error('This paper is not in your lists; save it from its page instead.');
   const fromPage = savedPaperFromPage(page);
   if ('error' in fromPage) throw new Error(fromPage.error);
-  await savePaper(database, fromPage.paper);
+  await savePaper(database, fromPage.paper, Date.now(), status);
 }
 
 /** Unsaves a paper by id, recoverably (nothing happens when it was not saved). */
@@ -103,13 +103,11 @@ export async function unsaveById(database: LanternDB, paperId: string): Promise<
 
 /**
  * Saves (or restores) or unsaves a paper by id (see saveById) and answers its SavedState after.
- * A save with `status` also sets the reading status (lib/db/readingList.ts updateSaved).
+ * A save with `status` also sets the reading status, in the same write (lib/db/readingList.ts savePaper).
  */
 export async function setSavedById(database: LanternDB, paperId: string, saved: boolean, page?: PageIdentity, status?: ReadingStatus): Promise<SavedState> {
-  if (saved) {
-    await saveById(database, paperId, page);
-    if (status) await updateSaved(database, paperId, { status });
-  } else await unsaveById(database, paperId);
+  if (saved) await saveById(database, paperId, page, status);
+  else await unsaveById(database, paperId);
   return savedState(database, paperId);
 }
 

@@ -87,18 +87,30 @@ function newItem(paper: SavedPaper, now: number): SavedItem {
 /** How long a removed item stays recoverable: 30 days. */
 export const REMOVED_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** The item with reading status `status` from `now` (itself when it already has it). */
+function withStatus(item: SavedItem, status: ReadingStatus | undefined, now: number): SavedItem {
+  if (status === undefined || status === item.status) return item;
+  return { ...item, status, statusChangedAt: now, updatedAt: now, changedAt: { ...item.changedAt, status: now } };
+}
+
 /**
  * Saves a paper; saving one already saved changes nothing and returns the existing item. A
  * paper still in `removed` comes back exactly as it was (note, tags, status, times): this is
- * what every "Undo" does, whichever surface removed it.
+ * what every "Undo" does, whichever surface removed it. With `status` ("Save as Reading") the
+ * item has that reading status, in the same write.
  */
-export async function savePaper(db: LanternDB, paper: SavedPaper, now = Date.now()): Promise<SavedItem> {
+export async function savePaper(db: LanternDB, paper: SavedPaper, now = Date.now(), status?: ReadingStatus): Promise<SavedItem> {
+  if (status !== undefined && !isReadingStatus(status)) throw new RangeError(`“${String(status)}” is not a reading status (use to-read, reading or read).`);
   return guarded(() =>
     db.transaction('rw', db.saved, db.removed, async () => {
       const existing = await db.saved.get(paper.id);
-      if (existing) return existing;
+      if (existing) {
+        const next = withStatus(existing, status, now);
+        if (next !== existing) await db.saved.put(next);
+        return next;
+      }
       const removed = await db.removed.get(paper.id);
-      const item = removed ? removed.item : newItem(structuredClone(paper), now);
+      const item = withStatus(removed ? removed.item : newItem(structuredClone(paper), now), status, now);
       await db.saved.add(item);
       if (removed) await db.removed.delete(paper.id);
       return item;

@@ -115,6 +115,24 @@ describe('saving and unsaving', () => {
     expect(item).toMatchObject({ status: 'to-read', statusChangedAt: 1000, tags: [], note: '', starred: false, updatedAt: 1000 });
   });
 
+  it('saves with a reading status in one write ("Save as Reading"), a removed paper keeping the rest', async () => {
+    let writes = 0;
+    db.saved.hook('creating', () => void writes++);
+    db.saved.hook('updating', () => void writes++);
+    const item = await savePaper(db, A, 1000, 'reading');
+    expect(item).toMatchObject({ status: 'reading', statusChangedAt: 1000, addedAt: 1000, changedAt: { status: 1000 } });
+    expect(writes).toBe(1);
+    expect(await db.saved.get(A.id)).toEqual(item);
+    expect(await savePaper(db, A, 1200, 'reading')).toEqual(item);
+    expect((await savePaper(db, A, 1300, 'read')).statusChangedAt).toBe(1300);
+    await updateSaved(db, A.id, { note: 'mine' }, 1400);
+    await unsavePaper(db, A.id, 2000);
+    const back = await savePaper(db, A, 3000, 'to-read');
+    expect(back).toMatchObject({ note: 'mine', addedAt: 1000, status: 'to-read', statusChangedAt: 3000 });
+    await expect(savePaper(db, B, 3000, 'skimmed' as never)).rejects.toThrow(/not a reading status/);
+    expect(await db.saved.get(B.id)).toBeUndefined();
+  });
+
   it('keeps its own copy of the paper', async () => {
     const mine: SavedPaper = structuredClone(A);
     await savePaper(db, mine);
