@@ -1,16 +1,18 @@
 /**
  * The badge drawn on a listed paper's page (inside the content script's shadow root): a small
  * card in a corner that collapses to a pill. Pure view: state and messaging live with the caller.
- * Everything shown is list data, rendered as text; links only when they are http(s).
+ * Everything shown is list data, rendered as text; links only when they are http(s). The list's
+ * names and what the reader did are drawn (DrawnWords), out of reach of the page's window.find().
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { PageMatch, ReadingStatus } from '../lib/types';
+import { DrawnWords } from './DrawnWords';
 import { PaperCarry, type ZoteroOnPage } from './CarryActions';
 import { markStatus, type ListedHit } from '../lib/listing/hit';
 import { STATUS_LABELS } from '../lib/readingStatus';
 import { categoryLeaf } from '../lib/categories';
 import { citesFromList } from '../lib/listing/summary';
-import { EntryView, LanternMark, StatusGlyphs } from './EntryView';
+import { EntryView, InLists, LanternMark, StatusGlyphs, listLabel } from './EntryView';
 
 export interface BadgeProps {
   match: PageMatch;
@@ -27,9 +29,6 @@ export interface BadgeProps {
   cites?: readonly ListedHit[];
 }
 
-function listLabel(listNames: readonly string[]): string {
-  return listNames.length > 0 ? listNames.join(', ') : 'your lists';
-}
 
 const PILL_NAME_MAX = 28;
 
@@ -77,7 +76,9 @@ export function Badge({ match, collapsed, onToggleSave, onSetStatus, onCollapsed
           <LanternMark />
           <StatusGlyphs />
         </span>
-        <span class="pill-text">{pillLabel(listNames)}</span>
+        <span class="pill-text">
+          <DrawnWords words={pillLabel(listNames)} />
+        </span>
       </button>
     );
   }
@@ -96,9 +97,7 @@ export function Badge({ match, collapsed, onToggleSave, onSetStatus, onCollapsed
     >
       <header class="head">
         <LanternMark />
-        <p class="in" title={lists}>
-          In <strong>{lists}</strong>
-        </p>
+        <InLists listNames={listNames} />
         <button
           ref={collapseRef}
           type="button"

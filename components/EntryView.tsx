@@ -12,6 +12,7 @@ import { displayAuthors } from '../lib/names';
 import { SaveToggle } from './SaveToggle';
 import { RemovalNote, type Removal } from './RemovalNote';
 import { StatusPicker } from './StatusPicker';
+import { DrawnWords } from './DrawnWords';
 
 export const MAX_RELATED = 5;
 
@@ -125,6 +126,24 @@ export function EntryView({ match, onToggleSave, onSetStatus, idPrefix = 'lanter
         </section>
       )}
     </div>
+  );
+}
+
+/** The names of the lists holding a paper, as the badge and a mark's card say them. */
+export function listLabel(listNames: readonly string[]): string {
+  return listNames.length > 0 ? listNames.join(', ') : 'your lists';
+}
+
+/** "In LLMs in Medicine", a card's header: which lists the reader follows is theirs, so the names are drawn. */
+export function InLists({ listNames }: { listNames: readonly string[] }) {
+  const lists = listLabel(listNames);
+  return (
+    <p class="in" title={lists}>
+      In{' '}
+      <strong>
+        <DrawnWords words={lists} />
+      </strong>
+    </p>
   );
 }
 

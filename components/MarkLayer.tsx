@@ -14,7 +14,7 @@ import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import badgeCss from './Badge.css?inline';
 import markCss from './Mark.css?inline';
-import { EntryView, LanternMark, StatusGlyphs } from './EntryView';
+import { EntryView, InLists, LanternMark, StatusGlyphs } from './EntryView';
 import { PaperCarry, type ZoteroOnPage } from './CarryActions';
 import { STATUS_LABELS } from '../lib/readingStatus';
 import { closedShadowHost, ignoreUntrustedEvents } from '../lib/trusted';
@@ -123,7 +123,6 @@ interface CardProps {
 function MarkCard({ match, onToggleSave, onSetStatus, zotero, onClose }: CardProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
-  const lists = match.listNames.length > 0 ? match.listNames.join(', ') : 'your lists';
   return (
     <section
       class="card"
@@ -138,9 +137,7 @@ function MarkCard({ match, onToggleSave, onSetStatus, zotero, onClose }: CardPro
     >
       <header class="head">
         <LanternMark />
-        <p class="in" title={lists}>
-          In <strong>{lists}</strong>
-        </p>
+        <InLists listNames={match.listNames} />
         <button ref={closeRef} type="button" class="icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
           <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
             <path d="M3 3l6 6M9 3l-6 6" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />

@@ -109,10 +109,22 @@ export async function readBadge(page: Page, hostSelector = 'lantern-badge'): Pro
   const inside = await closedShadow(page).evaluate(hostSelector, (root) => {
     if (!root.querySelector('.card, .pill')) return null;
     const text = (sel: string) => root.querySelector(sel)?.textContent ?? '';
+    // With the words Lantern draws by CSS (components/DrawnWords.tsx), as the reader sees them.
+    const shown = (sel: string) => {
+      const element = root.querySelector(sel);
+      if (!element) return '';
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      let words = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node instanceof Text) words += node.data;
+        else if (node instanceof Element && node.classList.contains('drawn-words') && (node.hasAttribute('data-shown') || !node.parentElement?.classList.contains('drawn-choice'))) words += node.getAttribute('data-words') ?? '';
+      }
+      return words;
+    };
     const all = (sel: string) => [...root.querySelectorAll(sel)];
     return {
       collapsed: root.querySelector('.pill') !== null,
-      listText: text('.in') || text('.pill-text'),
+      listText: shown('.in') || shown('.pill-text'),
       title: text('.title'),
       meta: text('.meta'),
       categories: all('.category').map((c) => c.textContent ?? ''),

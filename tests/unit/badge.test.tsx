@@ -73,7 +73,7 @@ const $$ = (selector: string) => [...root.querySelectorAll(selector)];
 describe('Badge card', () => {
   it('says which list holds the paper and shows the title as listed', () => {
     draw();
-    expect($('.in')?.textContent).toBe('In LLMs in Medicine');
+    expect(shownText($('.in'))).toBe('In LLMs in Medicine');
     expect($('.title')?.textContent).toBe(listed.title);
   });
 
@@ -87,7 +87,7 @@ describe('Badge card', () => {
   it('shows a category named like the list with its parent, so it does not read as the list', () => {
     const survey = { ...listed, categories: ['Valuable Resources › Related Surveys › LLMs in Medicine', 'Evaluation › Strategies'] };
     draw({ match: { ...match, paper: survey } });
-    expect($('.in')?.textContent).toBe('In LLMs in Medicine');
+    expect(shownText($('.in'))).toBe('In LLMs in Medicine');
     expect($$('.category').map((c) => c.textContent)).toEqual(['Related Surveys › LLMs in Medicine', 'Strategies']);
   });
 
@@ -293,7 +293,7 @@ describe('Badge pill', () => {
     const props = draw({ collapsed: true });
     expect($('.card')).toBeNull();
     const pill = $('.pill') as HTMLButtonElement;
-    expect(pill.textContent).toBe('In LLMs in Medicine');
+    expect(shownText(pill)).toBe('In LLMs in Medicine');
     expect(pill.getAttribute('aria-expanded')).toBe('false');
     pill.click();
     expect(props.onCollapsedChange).toHaveBeenCalledWith(false);
@@ -302,18 +302,18 @@ describe('Badge pill', () => {
   it('says "In the list" when the list name is too long for a pill, naming it for screen readers', () => {
     const longName = 'Large Language Models Illuminate a Progressive Pathway to Artificial Healthcare Assistant: A Review';
     draw({ collapsed: true, match: { ...match, listNames: [longName] } });
-    expect($('.pill')?.textContent).toBe('In the list');
+    expect(shownText($('.pill'))).toBe('In the list');
     expect($('.pill')?.getAttribute('aria-label')).toContain(longName);
   });
 
   it('shows the reading status in the icon’s place and says it in words, its text the same saved or not', () => {
     draw({ collapsed: true });
-    const unsaved = { status: $('.pill')?.getAttribute('data-status'), text: $('.pill')?.textContent };
+    const unsaved = { status: $('.pill')?.getAttribute('data-status'), text: shownText($('.pill')) };
     expect(unsaved.status).toBe('none');
     draw({ collapsed: true, match: { ...match, saved: true, status: 'reading' } });
     const pill = $('.pill')!;
     expect(pill.getAttribute('data-status')).toBe('reading');
-    expect(pill.textContent).toBe(unsaved.text);
+    expect(shownText(pill)).toBe(unsaved.text);
     expect(pill.querySelector('.glyph .state')).not.toBeNull();
     expect(pill.getAttribute('aria-label')).toBe('Lantern: in LLMs in Medicine (Reading). Show details');
     expect(pill.getAttribute('title')).toBe(`${listed.title}\nReading`);
