@@ -4,8 +4,9 @@
  * (https://github.com/citation-style-language/schema, schemas/input/csl-data.json, CSL 1.0.2).
  *
  * Each item's `id` is its BibTeX citation key (lib/formats/bibtex.ts), so `[@nori2023can]` cites
- * the same paper from either export. CSL has no "et al." author: a list cut short ends with its
- * last known name, and styles add "et al." by their own rules.
+ * the same paper from either export. CSL has no "et al." mark: an author list the source cut
+ * short ends with the author "others", as BibTeX's "and others" reaches CSL processors, so a
+ * citation reads "Chen & others" instead of naming one author as the only one.
  */
 import type { CslName, SavedItem } from '../types';
 import { citationKeys } from './bibtex';
@@ -19,6 +20,9 @@ const CSL_TYPES: Record<PaperKind, string> = {
   preprint: 'article',
   other: 'webpage',
 };
+
+/** The last author of a list cut short. */
+const OTHERS: CslName = { literal: 'others' };
 
 /** One CSL-JSON item; only the variables Lantern knows are written. */
 export interface CslItem {
@@ -50,7 +54,7 @@ function cslItem(item: SavedItem, id: string): CslItem {
     id,
     type: CSL_TYPES[kind],
     title: paper.title,
-    ...(paper.authorList.names.length > 0 && { author: paper.authorList.names }),
+    ...(paper.authorList.names.length > 0 && { author: [...paper.authorList.names, ...(paper.authorList.etAl ? [OTHERS] : [])] }),
     ...(paper.year !== undefined && { issued: { 'date-parts': [paper.month === undefined ? [paper.year] : [paper.year, paper.month]] } }),
     ...((kind === 'journal' || kind === 'conference') && venue !== '' && { 'container-title': venue }),
     ...(kind === 'arxiv' && { publisher: 'arXiv' }),

@@ -33,6 +33,8 @@ describe('toCSLJSON', () => {
     expect(nature.author).toEqual(items[1]!.paper.authorList.names);
     expect(nature.title).toBe(items[1]!.paper.title);
     expect(byId('arxiv:2311.16452')).toMatchObject({ type: 'article', publisher: 'arXiv', number: 'arXiv:2311.16452', URL: 'https://arxiv.org/abs/2311.16452' });
+    // "Harsha Nori et al.": cut short, so it ends with "others" rather than naming one author alone.
+    expect(byId('arxiv:2311.16452').author).toEqual([{ family: 'Nori', given: 'Harsha' }, { literal: 'others' }]);
     expect(byId('arxiv:2310.14573')).toMatchObject({ type: 'paper-conference', 'container-title': 'EMNLP 2023 main' });
     expect(byId('doi:10.1101/2023.10.26.23297629')).toMatchObject({ type: 'article', publisher: 'medRxiv' });
     expect(byId('doi:10.1101/2023.10.26.23297629').author).toContainEqual({ family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der' });
@@ -48,5 +50,6 @@ describe('toCSLJSON', () => {
     expect(apa).toContain('Müller, J.');
     expect(apa).toContain('van der Berg, J.');
     expect(apa).toContain('GR-Tech.');
+    expect(apa).toContain('Nori, H. & others. (2023). Can Generalist Foundation Models');
   });
 });
