@@ -1,7 +1,7 @@
 import { CITATION_FORMATS, CITATION_NAMES, citation, copyToClipboard, unsavedItem, type CitationFormat } from '../lib/formats/citation';
 import type { Paper } from '../lib/types';
 import { useRef } from 'preact/hooks';
-import { DrawnWords } from './DrawnWords';
+import { DrawnChoice, DrawnWords } from './DrawnWords';
 
 /** Keys that move a closed select's choice without choosing: arrows, Home/End, Page Up/Down, a letter. */
 const BROWSING_KEYS = /^(?:Arrow(?:Up|Down|Left|Right)|Home|End|Page(?:Up|Down)|[^ ])$/;
@@ -45,13 +45,12 @@ export function CarryActions({ inZotero, sending = false, title, onSend, onCopy,
           onSend();
         }}
       >
-        {sending ? 'Sending…' : 'Send to Zotero'}
+        <DrawnChoice shown={sending ? 'Sending…' : 'Send to Zotero'} among={['Send to Zotero', 'Sending…']} />
       </button>
-      {inZotero && (
-        <span class="in-zotero" data-in-zotero="">
-          <DrawnWords words="In Zotero" />
-        </span>
-      )}
+      {/* Always there: a page's card keeps its layout whatever Zotero said (Badge.css hides it, pages.css removes it). */}
+      <span class="in-zotero" data-in-zotero={inZotero ? '' : undefined}>
+        <DrawnWords words="In Zotero" />
+      </span>
       <select
         class="carry-cite"
         data-action="copy-citation"
@@ -76,7 +75,7 @@ export function CarryActions({ inZotero, sending = false, title, onSend, onCopy,
           browsing.current = false;
         }}
       >
-        <option value="">Copy citation…</option>
+        <option value="">Cite…</option>
         {CITATION_FORMATS.map(({ format, label }) => (
           <option value={format} key={format}>
             {label}
@@ -109,9 +108,10 @@ export function PaperCarry({ paper, zotero }: { paper: Paper; zotero: ZoteroOnPa
         onSend={zotero.onSend}
         onCopy={(format) => void copyToClipboard(citation(unsavedItem(paper), format), CITATION_NAMES[format]).then(zotero.onNotice)}
       />
+      {/* Drawn: what the reader did with Zotero or the clipboard is not the page's to find. */}
       {zotero.notice && (
         <p class="carry-notice" role="status">
-          {zotero.notice}
+          <DrawnWords words={zotero.notice} />
         </p>
       )}
     </div>

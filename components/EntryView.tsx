@@ -4,7 +4,7 @@
  * list data rendered as text, links only when they are http(s).
  */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { PageMatch, ReadingStatus } from '../lib/types';
 import { categoryLabel } from '../lib/categories';
 import { paperDate, primaryUrl, safeLinks, venueAndDate } from '../lib/paperDisplay';
@@ -33,6 +33,7 @@ export function EntryView({ match, onToggleSave, onSetStatus, idPrefix = 'lanter
   // (never window.confirm, which the page could stub). The question is for this paper only.
   const [askingFor, setAskingFor] = useState<string | null>(null);
   const asking = askingFor === paper.id && saved;
+  const body = useRef<HTMLDivElement>(null);
   const toggle = () => {
     if (saved && match.hasNoteOrTags && !asking) setAskingFor(paper.id);
     else {
@@ -40,10 +41,15 @@ export function EntryView({ match, onToggleSave, onSetStatus, idPrefix = 'lanter
       onToggleSave();
     }
   };
+  // Remove, Keep and Undo go away once pressed: the focus goes to Save first, never to the page.
+  const thenFocusSave = (action: () => void) => () => {
+    body.current?.querySelector<HTMLButtonElement>('.lantern-save')?.focus();
+    action();
+  };
   const note: Removal | undefined = asking
-    ? { kind: 'asking', onRemove: toggle, onKeep: () => setAskingFor(null) }
+    ? { kind: 'asking', onRemove: thenFocusSave(toggle), onKeep: thenFocusSave(() => setAskingFor(null)) }
     : !saved && match.recentlyRemoved
-      ? { kind: 'removed', onUndo: onToggleSave }
+      ? { kind: 'removed', onUndo: thenFocusSave(onToggleSave) }
       : undefined;
   const meta = venueAndDate(paper);
   const authors = displayAuthors(paper.authorList);
@@ -51,7 +57,7 @@ export function EntryView({ match, onToggleSave, onSetStatus, idPrefix = 'lanter
   const neighbours = related.slice(0, MAX_RELATED);
   const relatedHeading = `${idPrefix}-related-heading`;
   return (
-    <div class="body">
+    <div class="body" ref={body}>
       <h2 class="title">{paper.title}</h2>
       {match.sharedWith && match.sharedWith.length > 0 && (
         <p class="shared" data-shared>

@@ -1,11 +1,13 @@
 /**
  * A paper's reading status, one press to change: To read · Reading · Read. Shared by the page
  * badge, a mark's card and the popup's "This tab"; each surface styles `.status-picker`. Without
- * a status (the paper is not saved) it offers to save the paper with the one pressed.
+ * a status (the paper is not saved) it offers to save the paper with the one pressed. One tab
+ * stop, the arrows move between the choices (a toolbar), and the words are drawn (DrawnWords):
+ * a page counting Tab presses or searching the text learns nothing of the reader's state.
  */
 import type { ReadingStatus } from '../lib/types';
 import { READING_STATUSES, STATUS_LABELS } from '../lib/readingStatus';
-import { DrawnChoice } from './DrawnWords';
+import { DrawnChoice, DrawnWords } from './DrawnWords';
 
 export interface StatusPickerProps {
   /** The saved paper's status; undefined: not saved, and a press saves it with that status. */
@@ -46,11 +48,13 @@ export function StatusPicker({ status, onSetStatus, title }: StatusPickerProps) 
           class="status-choice"
           aria-pressed={choice === status}
           data-status-choice={choice}
+          tabIndex={choice === (status ?? READING_STATUSES[0]) ? 0 : -1}
+          aria-label={STATUS_LABELS[choice]}
           onClick={() => {
             if (choice !== status) onSetStatus(choice);
           }}
         >
-          {STATUS_LABELS[choice]}
+          <DrawnWords words={STATUS_LABELS[choice]} />
         </button>
       ))}
     </div>

@@ -243,7 +243,7 @@ describe('Send to Zotero from the badge', () => {
     };
     const before = await rowHeights();
     await shadow.click('lantern-badge', '[data-action=send-to-zotero]');
-    const said = await shadow.waitFor('lantern-badge', (root) => root.querySelector('.carry-notice')?.textContent);
+    const said = await shadow.waitFor('lantern-badge', (root) => root.querySelector('.carry-notice .drawn-words')?.getAttribute('data-words'));
     expect(said).toBe('Sent 1 paper to Zotero (My Library).');
     await shadow.waitFor('lantern-badge', (root) => root.querySelector('[data-in-zotero]') !== null);
     expect(await rowHeights()).toEqual(before);
@@ -266,7 +266,7 @@ describe('Send to Zotero from the badge', () => {
     await waitForMark(page, (m) => m.paperId === id && m.card !== null);
     await clickInCard(page, '[data-action=send-to-zotero]');
     const notice = async () =>
-      (await closedShadow(page).evaluateAll(`lantern-mark[data-paper-id="${id}"]`, (root) => root.querySelector('.card .carry-notice')?.textContent ?? null)).find((t) => t !== null);
+      (await closedShadow(page).evaluateAll(`lantern-mark[data-paper-id="${id}"]`, (root) => root.querySelector('.card .carry-notice .drawn-words')?.getAttribute('data-words') ?? null)).find((t) => t !== null);
     await expect.poll(notice).toBe('Sent 1 paper to Zotero (My Library).');
     await expect
       .poll(async () => (await closedShadow(page).evaluateAll(`lantern-mark[data-paper-id="${id}"]`, (root) => root.querySelector('.card [data-in-zotero]') !== null)).includes(true))

@@ -162,10 +162,10 @@ describe('Badge card', () => {
     expect(group?.getAttribute('role')).toBe('group');
     expect(group?.getAttribute('aria-label')).toBe(`Reading status of “${listed.title}”`);
     const choices = $$('.status-choice') as HTMLButtonElement[];
-    expect(choices.map((c) => [c.textContent, c.getAttribute('aria-pressed')])).toEqual([
-      ['To read', 'false'],
-      ['Reading', 'true'],
-      ['Read', 'false'],
+    expect(choices.map((c) => [shownText(c), c.getAttribute('aria-pressed'), c.tabIndex])).toEqual([
+      ['To read', 'false', -1],
+      ['Reading', 'true', 0],
+      ['Read', 'false', -1],
     ]);
     choices[1]!.click();
     expect(props.onSetStatus).not.toHaveBeenCalled();
@@ -213,6 +213,8 @@ describe('Badge card', () => {
     expect(document.activeElement).toBe(keep);
     act(() => keep!.click());
     expect($('[data-confirm-remove]')).toBeNull();
+    // Not to the page: the button pressed is gone, the focus is on Save.
+    expect(document.activeElement).toBe($('.lantern-save'));
     expect(onToggleSave).not.toHaveBeenCalled();
 
     act(() => ($('.lantern-save') as HTMLButtonElement).click());
@@ -235,6 +237,7 @@ describe('Badge card', () => {
     expect(($('.state-choice') as HTMLElement).inert).toBe(true);
     ($('[data-removed] button') as HTMLButtonElement).click();
     expect(props.onToggleSave).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe($('.lantern-save'));
     draw({ match: { ...match, saved: true, recentlyRemoved: false } });
     expect($('[data-removed]')).toBeNull();
     expect(($('.state-choice') as HTMLElement).inert).toBe(false);
