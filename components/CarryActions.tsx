@@ -5,6 +5,8 @@ import { DrawnChoice, DrawnWords } from './DrawnWords';
 
 /** Keys that move a closed select's choice without choosing: arrows, Home/End, Page Up/Down, a letter. */
 const BROWSING_KEYS = /^(?:Arrow(?:Up|Down|Left|Right)|Home|End|Page(?:Up|Down)|[^ ])$/;
+/** Keys that open a select's list. */
+const OPENING_KEYS = /^(?: |F4)$/;
 
 export interface CarryActionsProps {
   /** Zotero has confirmed this paper. */
@@ -20,7 +22,8 @@ export interface CarryActionsProps {
 
 /**
  * "Send to Zotero" and "Copy citation" for one paper, with "In Zotero" once Zotero confirmed it.
- * A citation is copied when a format is chosen: with the mouse, or Enter after the arrow keys.
+ * A citation is copied when a format is chosen: picked from the open list (mouse, Space, Alt+Down),
+ * or Enter after the arrow keys moved the closed menu to it; a format left unchosen is reset.
  * `[data-action=send-to-zotero]` and `[data-action=copy-citation]` are contracts for automation.
  * Clicks do not reach the surrounding row (a popup result opens its paper on click).
  */
@@ -30,6 +33,11 @@ export function CarryActions({ inZotero, sending = false, title, onSend, onCopy,
     const format = select.value as CitationFormat | '';
     select.value = '';
     if (format) onCopy(format);
+  };
+  // The list opens on "Cite…", so that picking the format browsed to is a change too.
+  const pickFromList = (select: HTMLSelectElement) => {
+    browsing.current = false;
+    select.value = '';
   };
   return (
     <span class={`carry-actions${className ? ` ${className}` : ''}`} onClick={(e) => e.stopPropagation()}>
@@ -56,18 +64,20 @@ export function CarryActions({ inZotero, sending = false, title, onSend, onCopy,
         data-action="copy-citation"
         aria-label={`Copy citation of ${title}: choose a format`}
         onKeyDown={(e) => {
-          // Alt+Down opens the list, where a choice is a pick, as with the mouse.
-          browsing.current = BROWSING_KEYS.test(e.key) && !e.altKey;
           if (e.key === 'Enter') {
             e.preventDefault();
             copy(e.currentTarget);
+            return;
           }
+          // Space, Alt+Down and F4 open the list, where a choice is a pick, as with the mouse.
+          if (OPENING_KEYS.test(e.key) || (e.altKey && /^Arrow(?:Up|Down)$/.test(e.key))) pickFromList(e.currentTarget);
+          else browsing.current = BROWSING_KEYS.test(e.key);
         }}
-        onPointerDown={() => {
+        onPointerDown={(e) => pickFromList(e.currentTarget)}
+        onBlur={(e) => {
+          // A format browsed to and left was not chosen: the menu says "Cite…" again.
           browsing.current = false;
-        }}
-        onBlur={() => {
-          browsing.current = false;
+          e.currentTarget.value = '';
         }}
         onChange={(e) => {
           // A closed select changes with the arrow keys too: that is browsing, and Enter copies.

@@ -139,7 +139,7 @@ describe('popup', () => {
     await popup.page.close();
   });
 
-  it('copies a citation only once a format is chosen: arrow keys on “Copy citation…” browse, Enter copies', async () => {
+  it('copies a citation only once a format is chosen: arrow keys on “Cite…” browse, Enter copies', async () => {
     const popup = await PopupPage.open(ext, 'generalist foundation models outcompete');
     const cite = popup.page.locator('[role=option] [data-action=copy-citation]').first();
     await cite.focus();

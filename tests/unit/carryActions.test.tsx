@@ -1,4 +1,4 @@
-/** "Copy citation…": a pick copies, keys that only move the choice do not, Enter does. */
+/** "Cite…": a pick copies, keys that only move the choice do not, Enter does. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
@@ -52,9 +52,27 @@ describe('Copy citation', () => {
     expect(onCopy).toHaveBeenLastCalledWith('bibtex');
   });
 
-  it('copies a pick from the list Alt+Down opens', () => {
+  it('copies a pick from the list Alt+Down, Space or F4 opens, even of the format browsed to', () => {
     key('ArrowDown', { altKey: true });
     choose('apa');
     expect(onCopy).toHaveBeenCalledWith('apa');
+    for (const opening of [' ', 'F4']) {
+      onCopy.mockClear();
+      key('ArrowDown');
+      choose('bibtex');
+      key(opening);
+      // The list opens on "Cite…": picking BibTeX again is a change.
+      expect(select().value).toBe('');
+      choose('bibtex');
+      expect(onCopy).toHaveBeenCalledWith('bibtex');
+    }
+  });
+
+  it('says "Cite…" again when left on a format that was not chosen', () => {
+    key('ArrowDown');
+    choose('bibtex');
+    select().dispatchEvent(new FocusEvent('blur'));
+    expect(select().value).toBe('');
+    expect(onCopy).not.toHaveBeenCalled();
   });
 });
