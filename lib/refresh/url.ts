@@ -68,7 +68,8 @@ export function normalizeListUrl(input: string): ListUrlResult {
   const text = input.trim();
   if (text === '') return fail('Paste the address of a list (a GitHub repository or a markdown file).');
   if (text.length > 2048) return fail('That address is too long to be a list’s.');
-  const typedScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
+  // "localhost:8443/list.md" is a host and port, not a scheme.
+  const typedScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[a-z0-9.-]+:\d+(?:[/?#]|$)/i.test(text);
   const withScheme = typedScheme ? text : `https://${text}`;
   let url: URL;
   try {
@@ -92,13 +93,16 @@ export function normalizeListUrl(input: string): ListUrlResult {
   }
   // A name with no dot typed alone ("awesome_list") is a word, not a site; with its scheme it
   // is a site on the reader's own network (https://intranet/…, https://localhost:8443/…).
-  if (!typedScheme && !host.includes('.')) return fail(NOT_AN_ADDRESS);
+  if (!typedScheme && !host.includes('.')) {
+    return fail(parts.length > 0 ? `That is not a web address. If the list is on your own network, write its whole address: https://${url.host}${url.pathname}.` : NOT_AN_ADDRESS);
+  }
   if (parts.length === 0) return fail('That address names a site, not a list file. Paste the URL of the markdown file.');
   // A list is fetched again and again: over plain http anyone on the network could rewrite it.
   if (url.protocol !== 'https:') {
     return fail(`Lantern follows lists over https only, and this address is plain http. If the site serves it, use https://${url.host}${url.pathname}${url.search}.`);
   }
-  const id = `${host}/${parts.join('/')}`.toLowerCase();
+  // The port is part of the list's id: two servers on one machine serve two lists.
+  const id = `${url.host}/${parts.join('/')}`.toLowerCase();
   return result(url, id, parts.at(-1)!);
 }
 

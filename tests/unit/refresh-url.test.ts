@@ -98,7 +98,16 @@ describe('normalizeListUrl', () => {
   it('follows a list on the reader’s own network when its address is written whole', () => {
     expect(ok('https://intranet/lists/medicine.md')).toMatchObject({ id: 'intranet/lists/medicine.md', origin: 'https://intranet/*', needsPermission: true });
     expect(ok('https://localhost:8443/medicine.md')).toMatchObject({ url: 'https://localhost:8443/medicine.md', origin: 'https://localhost/*', name: 'medicine.md' });
-    expect(normalizeListUrl('intranet/lists/medicine.md')).toEqual({ ok: false, error: expect.stringMatching(/^That is not a web address\./) });
+    expect(ok('https://localhost:9443/medicine.md').id).toBe('localhost:9443/medicine.md');
+    expect(normalizeListUrl('localhost:8443/medicine.md')).toEqual({
+      ok: false,
+      error: 'That is not a web address. If the list is on your own network, write its whole address: https://localhost:8443/medicine.md.',
+    });
+    expect(ok('lists.example.org:8443/medicine.md').url).toBe('https://lists.example.org:8443/medicine.md');
+    expect(normalizeListUrl('intranet/lists/medicine.md')).toEqual({
+      ok: false,
+      error: 'That is not a web address. If the list is on your own network, write its whole address: https://intranet/lists/medicine.md.',
+    });
   });
 
   it('asks for a permission everywhere but the default host, whatever the scheme given', () => {
