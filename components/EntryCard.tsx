@@ -21,10 +21,12 @@ export interface EntryCardProps {
   inListbox?: boolean;
   /** Clicking a category narrows to it. */
   onCategory?: (category: string) => void;
+  /** The title's id, for an option that is named by it. */
+  titleId?: string;
 }
 
 /** One paper: title, authors, venue and date, categories, links and the save toggle. */
-export function EntryCard({ paper, saved, status, isNew = false, onToggleSave, busy, terms = [], inListbox = false, onCategory }: EntryCardProps) {
+export function EntryCard({ paper, saved, status, isNew = false, onToggleSave, busy, terms = [], inListbox = false, onCategory, titleId }: EntryCardProps) {
   const tabIndex = inListbox ? -1 : undefined;
   const meta = venueAndDate(paper);
   const authors = displayAuthors(paper.authorList);
@@ -32,7 +34,7 @@ export function EntryCard({ paper, saved, status, isNew = false, onToggleSave, b
   return (
     <article class="entry">
       <div class="entry-head">
-        <h3 class="entry-title">
+        <h3 class="entry-title" id={titleId}>
           {isNew && (
             <span class="entry-new" data-new-entry title="Added since you last looked">
               New<span class="visually-hidden"> since you last looked:</span>

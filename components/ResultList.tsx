@@ -72,6 +72,8 @@ export function ResultList({
             id={optionId(id, i)}
             role="option"
             aria-selected={i === activeIndex}
+            // Named by its title: the controls inside would otherwise make up its name.
+            aria-labelledby={`${optionId(id, i)}-title`}
             class={`result${i === activeIndex ? ' is-active' : ''}`}
             data-paper-id={paper.id}
             onClick={() => onOpen(paper)}
@@ -86,6 +88,7 @@ export function ResultList({
               terms={terms}
               inListbox
               onCategory={onCategory}
+              titleId={`${optionId(id, i)}-title`}
             />
             {note && <RemovalNote removal={note} title={paper.title} />}
             {carry && (

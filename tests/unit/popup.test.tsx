@@ -207,6 +207,8 @@ describe('popup', () => {
     expect(root.querySelector('[aria-live=polite]')?.textContent).toBe('1 result');
     const option = listbox.querySelector('[role=option]')!;
     expect(option.querySelector('h3')?.textContent).toBe('Radiology-GPT: A Large Language Model for Radiology');
+    // Named by its title alone, not by the buttons inside it.
+    expect(option.getAttribute('aria-labelledby')).toBe(option.querySelector('h3')?.id);
     expect([...option.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Radi', 'Radi']);
     expect(option.textContent).toContain('Zhengliang Liu et al.');
     expect(option.textContent).toContain('arXiv · Jun 2023');
