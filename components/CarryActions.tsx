@@ -21,7 +21,7 @@ export interface CarryActionsProps {
 }
 
 /**
- * "Send to Zotero" and "Copy citation" for one paper, with "In Zotero" once Zotero confirmed it.
+ * "Send to Zotero" and "Cite…" (copy a citation) for one paper, with "In Zotero" once Zotero confirmed it.
  * A citation is copied when a format is chosen: picked from the open list (mouse, Space, Alt+Down),
  * or Enter after the arrow keys moved the closed menu to it; a format left unchosen is reset.
  * `[data-action=send-to-zotero]` and `[data-action=copy-citation]` are contracts for automation.

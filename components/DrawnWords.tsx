@@ -2,8 +2,9 @@
  * Words that tell the reader's state (Saved, Status, Removed, In Zotero), drawn by CSS instead of
  * written as text. Chromium's `window.find()` searches the text of closed shadow roots, so a page
  * could look for "Saved" in Lantern's badge and learn what the reader saved; it does not search
- * generated content. Badge.css and pages.css draw `.drawn-words` from `data-words`; screen
- * readers read generated content, and the controls that hold these words have labels too.
+ * generated content. DrawnWords.css (imported by Badge.css and assets/pages.css) draws
+ * `.drawn-words` from `data-words`; screen readers read generated content, and the controls that
+ * hold these words have labels too.
  */
 export function DrawnWords({ words }: { words: string }) {
   return <span class="drawn-words" data-words={words} />;
