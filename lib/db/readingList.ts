@@ -87,6 +87,11 @@ function newItem(paper: SavedPaper, now: number): SavedItem {
 /** How long a removed item stays recoverable: 30 days. */
 export const REMOVED_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** Throws a RangeError in plain words for a value that is not a reading status (untrusted input). */
+function checkReadingStatus(status: unknown): void {
+  if (status !== undefined && !isReadingStatus(status)) throw new RangeError(`“${String(status)}” is not a reading status (use to-read, reading or read).`);
+}
+
 /** The item with reading status `status` from `now` (itself when it already has it). */
 function withStatus(item: SavedItem, status: ReadingStatus | undefined, now: number): SavedItem {
   if (status === undefined || status === item.status) return item;
@@ -100,7 +105,7 @@ function withStatus(item: SavedItem, status: ReadingStatus | undefined, now: num
  * item has that reading status, in the same write.
  */
 export async function savePaper(db: LanternDB, paper: SavedPaper, now = Date.now(), status?: ReadingStatus): Promise<SavedItem> {
-  if (status !== undefined && !isReadingStatus(status)) throw new RangeError(`“${String(status)}” is not a reading status (use to-read, reading or read).`);
+  checkReadingStatus(status);
   return guarded(() =>
     db.transaction('rw', db.saved, db.removed, async () => {
       const existing = await db.saved.get(paper.id);
@@ -237,20 +242,13 @@ export async function updateSaved(
   patch: SavedPatch,
   now = Date.now(),
 ): Promise<SavedItem | undefined> {
-  if (patch.status !== undefined && !isReadingStatus(patch.status)) {
-    throw new RangeError(`“${String(patch.status)}” is not a reading status (use to-read, reading or read).`);
-  }
+  checkReadingStatus(patch.status);
   return guarded(() =>
     db.transaction('rw', db.saved, async () => {
       const item = await db.saved.get(id);
       if (!item) return undefined;
-      const next: SavedItem = { ...item, updatedAt: now, changedAt: { ...item.changedAt } };
-      const changed = next.changedAt!;
-      if (patch.status !== undefined && patch.status !== item.status) {
-        next.status = patch.status;
-        next.statusChangedAt = now;
-        changed.status = now;
-      }
+      const next: SavedItem = { ...withStatus(item, patch.status, now), updatedAt: now };
+      const changed = (next.changedAt = { ...next.changedAt });
       if (patch.tags !== undefined) {
         next.tags = cleanTags(patch.tags);
         changed.tags = now;
