@@ -109,12 +109,26 @@ export interface ListInfo {
   entryCount: number;
 }
 
-/** One entry as stored: a catalog entry inside one list (lib/db/layout.ts says how lists are stored). */
-export interface StoredEntry extends CatalogEntry {
+/** A catalog entry without its structured authors, which readers derive from the byline (StoredEntry says why). */
+export type ListedEntry = Omit<CatalogEntry, 'authorList'>;
+
+/** One entry of one list as read back from storage (lib/db/layout.ts says how lists are stored). */
+export interface StoredEntry extends Omit<CatalogEntry, 'authorList' | 'titleKey'> {
+  /**
+   * `titleKey` and `authorList` are left out of the rows written since Lantern stopped storing them
+   * (older rows still hold them): mergeEntries derives them from the title and the byline, as the
+   * parser does. Writing a list costs by the bytes and objects stored, and these were a quarter of
+   * the bytes and most of the objects (an array of name objects per entry).
+   */
+  titleKey?: string;
+  authorList?: AuthorList;
   listId: string;
   /** Epoch ms when this entry first appeared in this list (for "new" marks). */
   addedAt: number;
 }
+
+/** A list's entry with every field (as parsed, or as older rows stored it): what a list is laid out from. */
+export type LaidOutEntry = StoredEntry & ListedEntry;
 
 /** A paper as the UI shows it: one entry merged across the lists that hold it. */
 export interface Paper extends CatalogEntry {

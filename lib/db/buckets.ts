@@ -80,13 +80,18 @@ export function placesInBuckets(buckets: readonly EntryKeyBucket[], test: (key: 
   return [...places.values()];
 }
 
+/** A chunk's entries as StoredEntry rows: each with its list, which the chunk row holds for all (ChunkEntry). */
+export function entriesOfChunk(chunk: EntryChunk): StoredEntry[] {
+  return chunk.entries.map((entry) => (entry.listId === undefined ? { ...entry, listId: chunk.listId } : (entry as StoredEntry)));
+}
+
 /** The entries at `places`, read from their chunks. */
 export function entriesAtPlaces(chunks: readonly (EntryChunk | undefined)[], places: readonly EntryPlace[]): StoredEntry[] {
   const wanted = new Set(places.map((p) => `${p.listId}\n${p.id}`));
   const found: StoredEntry[] = [];
   for (const chunk of chunks) {
     if (!chunk) continue;
-    for (const entry of chunk.entries) if (wanted.has(`${chunk.listId}\n${entry.id}`)) found.push(entry);
+    for (const entry of entriesOfChunk(chunk)) if (wanted.has(`${chunk.listId}\n${entry.id}`)) found.push(entry);
   }
   return found;
 }

@@ -2,8 +2,10 @@
  * Catalog queries: writing lists' entries and reading papers back. Every function takes the
  * database as its first parameter so tests (and benchmarks) pass their own.
  */
-import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper, StoredEntry } from '../types';
-import { CHUNK_SIZE, entriesAtPlaces, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from './buckets';
+import { namesFromByline } from '../names';
+import { titleKey } from '../title';
+import type { CatalogEntry, CatalogSnapshot, LaidOutEntry, ListInfo, Paper, StoredEntry } from '../types';
+import { CHUNK_SIZE, entriesAtPlaces, entriesOfChunk, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from './buckets';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import { keyFilterKey, keyFilterOfBuckets, keyFilterOfBucketsInSteps } from './keyFilter';
 import { layOutList, type EntryChunk, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
@@ -12,14 +14,14 @@ import type { LanternDB } from './schema';
 /** The bundled list's id. */
 export const SEED_LIST_ID = 'seed';
 
-export function storedEntry(listId: string, entry: CatalogEntry, addedAt: number): StoredEntry {
+export function storedEntry(listId: string, entry: CatalogEntry, addedAt: number): LaidOutEntry {
   // The entry's fields in their order, then the two of the row, as `{ ...entry, listId, addedAt }`
   // gives, copied one by one: the spread costs several times more, for every entry of a list written.
   const row: Record<string, unknown> = {};
   for (const key in entry) row[key] = entry[key as keyof CatalogEntry];
   row.listId = listId;
   row.addedAt = addedAt;
-  return row as unknown as StoredEntry;
+  return row as unknown as LaidOutEntry;
 }
 
 export interface ReplaceResult {
@@ -153,7 +155,7 @@ export async function replaceListEntries(
     // A loop, not a Map built from [id, time] pairs: one pair array per entry is 100k allocations.
     if (previous) for (let i = 0; i < previous.ids.length; i++) addedAtById.set(previous.ids[i]!, previous.addedAt[i]!);
     yield;
-    const rows: StoredEntry[] = [];
+    const rows: LaidOutEntry[] = [];
     // What the result reports, counted here rather than in the transaction, which holds back lookups.
     let added = 0;
     let newest = 0;
@@ -256,7 +258,13 @@ function* mergeEntriesInSteps(rows: readonly StoredEntry[]): Sliced<Paper[]> {
       // The entry's fields in their order, copied one by one: a rest pattern (`{ listId, ...entry }`)
       // costs several times more, and this runs for every entry when the search index is built.
       const fresh: Record<string, unknown> = {};
-      for (const key in row) if (key !== 'listId' && key !== 'addedAt') fresh[key] = row[key as keyof StoredEntry];
+      for (const key in row) {
+        if (key === 'listId' || key === 'addedAt') continue;
+        fresh[key] = row[key as keyof StoredEntry];
+        // What the row left out (StoredEntry.titleKey) is derived where the entry had it: a Paper's fields keep their order.
+        if (key === 'authors' && row.authorList === undefined) fresh.authorList = namesFromByline(row.authors);
+        if (key === 'ids' && row.titleKey === undefined) fresh.titleKey = titleKey(row.title);
+      }
       fresh.categories = [...row.categories];
       fresh.lists = [listId];
       fresh.addedAt = addedAt;
@@ -329,7 +337,7 @@ async function listChunks(db: LanternDB, listId: string): Promise<EntryChunk[]> 
 
 /** One list's entries in list order (every chunk of it is read: for views the user opens, not for lookups). */
 export async function listEntries(db: LanternDB, listId: string): Promise<StoredEntry[]> {
-  return (await listChunks(db, listId)).flatMap((chunk) => chunk.entries);
+  return (await listChunks(db, listId)).flatMap(entriesOfChunk);
 }
 
 /**
@@ -370,7 +378,7 @@ export async function relatedPool(db: LanternDB, paper: Paper, others = 50): Pro
   for (const { listId, chunk } of placesInBuckets(buckets, (key) => key === self)) {
     for (let c = Math.max(0, chunk - RELATED_NEIGHBOUR_CHUNKS); c <= chunk + RELATED_NEIGHBOUR_CHUNKS; c++) chunkKeys.push([listId, c]);
   }
-  const near = (await db.entryChunks.bulkGet(chunkKeys)).flatMap((c) => c?.entries ?? []).filter((e) => e.id !== paper.id);
+  const near = (await db.entryChunks.bulkGet(chunkKeys)).flatMap((c) => (c ? entriesOfChunk(c) : [])).filter((e) => e.id !== paper.id);
   const categories = new Set(paper.categories);
   const sharing = near.filter((e) => e.categories.some((c) => categories.has(c)));
   const sameYear = paper.year === undefined ? [] : near.filter((e) => e.year === paper.year).slice(0, others);

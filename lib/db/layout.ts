@@ -5,7 +5,8 @@
  * stored as a few kinds of larger rows, all rewritten together when the list changes:
  *
  * - chunks: the entries in list order, CHUNK_SIZE per row. Neighbours in an awesome-list are
- *   usually of one section, which the related-papers pool uses.
+ *   usually of one section, which the related-papers pool uses. An entry leaves out what its
+ *   chunk or its own fields already say (ChunkEntry): writing a list costs by the bytes and objects cloned.
  * - key buckets: every identifier key of every entry ("arxiv:…", "doi:…", "title:…", "link:…"
  *   for a listed link that names no identifier, and "id:…" for the entry's own id) with the entry's id and chunk, in a fixed number of rows (buckets.ts):
  *   a badge lookup reads one bucket per key and then one chunk.
@@ -14,13 +15,19 @@
  */
 import { linkKey, listedLinkKeys, paperKeys } from '../ids';
 import { runAtOnce, type Sliced } from '../slices';
-import type { CatalogEntry, StoredEntry } from '../types';
+import type { LaidOutEntry, ListedEntry, StoredEntry } from '../types';
 import { chunkOf, idKey, keyBucket } from './buckets';
+
+/**
+ * An entry as its chunk stores it: without its list, which the chunk says, nor what StoredEntry
+ * says is derived on read. Rows written before hold all three; entriesOfChunk reads both kinds.
+ */
+export type ChunkEntry = Omit<StoredEntry, 'listId'> & { listId?: string };
 
 export interface EntryChunk {
   listId: string;
   chunk: number;
-  entries: StoredEntry[];
+  entries: ChunkEntry[];
 }
 
 /** Parallel arrays: key i belongs to entry ids[i], stored in chunk chunks[i]. A key may repeat (two entries, one title). */
@@ -123,7 +130,7 @@ function joinedPart(hash: Cyrb53, texts: readonly string[]): void {
  * categories are compared as a set: both move when sections above are edited or reordered,
  * which is not a change of the entry. Fields are joined with control characters no list holds.
  */
-export function entryDigest(entry: CatalogEntry): string {
+export function entryDigest(entry: ListedEntry): string {
   const { title, authors, venue, year, month, categories, links, ids, titleKey } = entry;
   const hash = new Cyrb53();
   hash.part(title);
@@ -148,12 +155,12 @@ export function entryDigest(entry: CatalogEntry): string {
 }
 
 /** Every key an entry is found by: its identifiers, its title, its links that name no identifier, and its own id (see idKey). */
-export function entryKeys(entry: CatalogEntry): string[] {
+export function entryKeys(entry: ListedEntry): string[] {
   return keysOfEntry(entry, linkKey);
 }
 
 /** entryKeys, with `keyOf` giving the link keys of URLs (linkKey, or a faster way to the same keys). */
-function keysOfEntry(entry: CatalogEntry, keyOf: (url: string) => string | undefined): string[] {
+function keysOfEntry(entry: ListedEntry, keyOf: (url: string) => string | undefined): string[] {
   const keys = paperKeys(entry.ids, entry.titleKey);
   for (const key of listedLinkKeys(entry, keyOf)) keys.push(key);
   keys.push(idKey(entry.id));
@@ -165,15 +172,26 @@ function keysOfEntry(entry: CatalogEntry, keyOf: (url: string) => string | undef
  * content. `known` holds digests already computed, by entry id (a refresh's diff computes them);
  * `linkKeys` link keys already worked out, by URL (the parser's, ParsedList.linkKeys).
  */
-export function layoutList(listId: string, entries: readonly StoredEntry[], known?: ReadonlyMap<string, string>, linkKeys?: ReadonlyMap<string, string>): ListLayout {
+export function layoutList(listId: string, entries: readonly LaidOutEntry[], known?: ReadonlyMap<string, string>, linkKeys?: ReadonlyMap<string, string>): ListLayout {
   return runAtOnce(layOutList(listId, entries, known, linkKeys));
+}
+
+/** The fields of an entry that its chunk leaves out (ChunkEntry). */
+const NOT_IN_CHUNKS = new Set(['listId', 'titleKey', 'authorList']);
+
+/** The entry as its chunk stores it (ChunkEntry). */
+function chunkEntry(entry: LaidOutEntry): ChunkEntry {
+  // Copied one by one, as storedEntry does: a rest pattern costs several times more.
+  const row: Record<string, unknown> = {};
+  for (const key in entry) if (!NOT_IN_CHUNKS.has(key)) row[key] = entry[key as keyof LaidOutEntry];
+  return row as unknown as ChunkEntry;
 }
 
 /** Entries laid out between two points where layOutList may pause. */
 const ENTRIES_PER_STEP = 256;
 
 /** layoutList as a sliced computation (lib/slices.ts): laying out 100k entries takes a second or more. */
-export function* layOutList(listId: string, entries: readonly StoredEntry[], known?: ReadonlyMap<string, string>, linkKeys?: ReadonlyMap<string, string>): Sliced<ListLayout> {
+export function* layOutList(listId: string, entries: readonly LaidOutEntry[], known?: ReadonlyMap<string, string>, linkKeys?: ReadonlyMap<string, string>): Sliced<ListLayout> {
   const chunks: EntryChunk[] = [];
   const buckets = new Map<number, EntryKeyBucket>();
   const manifest: ListManifest = { listId, ids: [], addedAt: [], digests: [] };
@@ -182,7 +200,7 @@ export function* layOutList(listId: string, entries: readonly StoredEntry[], kno
     if (position % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     const entry = entries[position]!;
     const chunk = chunkOf(position);
-    (chunks[chunk] ??= { listId, chunk, entries: [] }).entries.push(entry);
+    (chunks[chunk] ??= { listId, chunk, entries: [] }).entries.push(chunkEntry(entry));
     for (const key of keysOfEntry(entry, keyOf)) {
       const number = keyBucket(key);
       let bucket = buckets.get(number);

@@ -10,10 +10,14 @@
  * (./setAside.ts) instead of failing the upgrade: a failed upgrade leaves the database closed,
  * at every start, for one bad row. Past upgrades were made tolerant this way after they shipped;
  * that changes nothing for a database they already upgraded.
+ *
+ * Chunk rows come in two shapes under the latest version, without a version of their own: entries
+ * written by today's layout leave out their list, title key and structured authors (layout.ts
+ * ChunkEntry), rows written before hold them. Readers take both; upgrades here read only the older shape.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { nameFromText, namesFromByline } from './frozen/namesV5';
-import type { AuthorList, CslName, ListInfo, RemovedItem, SavedItem, SavedPaper, StoredEntry } from '../types';
+import type { AuthorList, CslName, LaidOutEntry, ListInfo, RemovedItem, SavedItem, SavedPaper } from '../types';
 import { entryDigestV3, entryKeysV3, layoutListV3 } from './frozen/layoutV3';
 import { entryKeysV7, layoutListV7 } from './frozen/layoutV7';
 import { paperIdV8, paperV8, savedItemsV8, titleKeyV8 } from './frozen/titleKeysV8';
@@ -66,8 +70,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // table itself is dropped in v4 (Dexie lets an upgrade read only tables that still exist).
     stores: { entryChunks: '[listId+chunk]', entryKeys: '[listId+bucket]', manifests: 'listId' },
     upgrade: async (tx) => {
-      const rows = (await tx.table('entries').toArray()) as (StoredEntry & { keys?: unknown })[];
-      const byList = new Map<string, StoredEntry[]>();
+      const rows = (await tx.table('entries').toArray()) as (LaidOutEntry & { keys?: unknown })[];
+      const byList = new Map<string, LaidOutEntry[]>();
       const aside: SetAsideRow[] = [];
       for (const row of rows) {
         const { keys: _keys, ...entry } = row;
@@ -108,14 +112,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx
         .table('entryChunks')
         .toCollection()
-        .modify((chunk: EntryChunk, ref: { value?: EntryChunk }) => {
+        .modify((chunk: OldEntryChunk, ref: { value?: OldEntryChunk }) => {
           if (!Array.isArray(chunk.entries)) {
             aside.push({ table: 'entryChunks', version: 5, at: Date.now(), reason: 'the chunk holds no list of entries', value: chunk });
             delete ref.value;
             relayout.add(chunk.listId);
             return;
           }
-          const kept: StoredEntry[] = [];
+          const kept: LaidOutEntry[] = [];
           for (const entry of chunk.entries) {
             try {
               entry.authorList ??= namesFromByline(entry.authors ?? '');
@@ -174,7 +178,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       const listIds = (await tx.table('lists').toCollection().primaryKeys()) as string[];
       for (const listId of listIds) {
         const entries = await listEntries(tx, listId);
-        const moved: StoredEntry[] = [];
+        const moved: LaidOutEntry[] = [];
         for (const entry of entries) {
           try {
             const entryV8 = paperV8(entry);
@@ -267,11 +271,17 @@ async function convertRows<T>(tx: Transaction, table: string, version: number, c
   await keepAside(tx, aside);
 }
 
-type LayoutList = (listId: string, entries: readonly StoredEntry[]) => ListLayout;
+type LayoutList = (listId: string, entries: readonly LaidOutEntry[]) => ListLayout;
 
-/** One list's stored entries, in list order. */
-async function listEntries(tx: Transaction, listId: string): Promise<StoredEntry[]> {
-  const chunks = (await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).toArray()) as EntryChunk[];
+/**
+ * A chunk row as the versions these upgrades read wrote it: every entry with every field (rows
+ * leave some out since; ChunkEntry). An upgrade that reads today's chunks must read them as ChunkEntry.
+ */
+type OldEntryChunk = Omit<EntryChunk, 'entries'> & { entries: LaidOutEntry[] };
+
+/** One list's stored entries, in list order, from chunks of an older version (OldEntryChunk). */
+async function listEntries(tx: Transaction, listId: string): Promise<LaidOutEntry[]> {
+  const chunks = (await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).toArray()) as OldEntryChunk[];
   return chunks.sort((a, b) => a.chunk - b.chunk).flatMap((chunk) => chunk.entries);
 }
 
@@ -281,7 +291,7 @@ async function relayoutList(tx: Transaction, listId: string, layoutList: LayoutL
 }
 
 /** Stores `entries` (in list order, ids unique) as the whole of one list, laid out by `layoutList`. */
-async function writeListLayout(tx: Transaction, listId: string, entries: readonly StoredEntry[], layoutList: LayoutList): Promise<void> {
+async function writeListLayout(tx: Transaction, listId: string, entries: readonly LaidOutEntry[], layoutList: LayoutList): Promise<void> {
   const layout = layoutList(listId, entries);
   await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
   await tx.table('entryKeys').where('[listId+bucket]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();

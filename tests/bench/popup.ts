@@ -21,7 +21,7 @@ import { build } from 'vite';
 import { storedEntry } from '../../lib/db/catalog';
 import { CHUNK_SIZE } from '../../lib/db/buckets';
 import { layoutList } from '../../lib/db/layout';
-import type { CatalogSnapshot, Paper, StoredEntry } from '../../lib/types';
+import type { CatalogSnapshot, LaidOutEntry, Paper } from '../../lib/types';
 import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
 import { generateCorpus } from './corpus';
 import { pageSignal, SIGNAL_TAG } from './pageSignal';
@@ -213,7 +213,7 @@ async function seedLarge(page: Page, papers: readonly Paper[]): Promise<void> {
   const now = Date.now();
   // Added long ago: a list the user has had for a while, so none of it counts as "new entries"
   // (the new-entries count, which the popup asks the background for on every open).
-  const rows: StoredEntry[] = papers.map(({ lists: _lists, ...entry }) => storedEntry('bench', entry, 0));
+  const rows: LaidOutEntry[] = papers.map(({ lists: _lists, ...entry }) => storedEntry('bench', entry, 0));
   const list = { id: 'bench', name: 'Synthetic bench list', sourceUrl: 'https://example.org/bench.md', enabled: true, fetchedAt: now, entryCount: rows.length };
   const { chunks, buckets, manifest } = layoutList('bench', rows);
   const batches: Array<{ store: string; rows: unknown[] }> = [];

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHUNK_SIZE } from '../../lib/db/buckets';
+import { CHUNK_SIZE, entriesOfChunk } from '../../lib/db/buckets';
 import { LanternDB } from '../../lib/db/schema';
 import {
   SEED_LIST_ID,
@@ -71,7 +71,7 @@ afterEach(async () => {
 
 /** Every stored entry row, in whichever list. */
 async function storedRows(): Promise<StoredEntry[]> {
-  return (await db.entryChunks.toArray()).flatMap((chunk) => chunk.entries);
+  return (await db.entryChunks.toArray()).flatMap(entriesOfChunk);
 }
 
 describe('seedFromSnapshot', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, KEY_BUCKETS, TITLE_BUCKETS, chunkOf, entriesAtPlaces, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from '../../lib/db/buckets';
+import { CHUNK_SIZE, KEY_BUCKETS, TITLE_BUCKETS, chunkOf, entriesAtPlaces, entriesOfChunk, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from '../../lib/db/buckets';
 import { base36, entryDigest, entryKeys, layoutList } from '../../lib/db/layout';
 import { entryDigestV3, entryKeysV3, layoutListV3 } from '../../lib/db/frozen/layoutV3';
 import { entryKeysV7, layoutListV7 } from '../../lib/db/frozen/layoutV7';
-import { storedEntry } from '../../lib/db/catalog';
-import type { CatalogEntry } from '../../lib/types';
+import { mergeEntries, storedEntry } from '../../lib/db/catalog';
+import type { CatalogEntry, ListedEntry } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
 
 function entry(i: number, over: Partial<CatalogEntry> = {}): CatalogEntry {
@@ -87,7 +87,14 @@ describe('layoutList', () => {
       ['big', 1, CHUNK_SIZE],
       ['big', 2, 7],
     ]);
-    expect(layout.chunks.flatMap((c) => c.entries)).toEqual(rows);
+    // Without what the chunk or the entry already says (ChunkEntry), given back on read.
+    const written = layout.chunks.flatMap((c) => c.entries);
+    for (const entry of written) for (const field of ['listId', 'titleKey', 'authorList']) expect(entry).not.toHaveProperty(field);
+    expect(written.map(({ id, title, categories, links, ids, addedAt }) => ({ id, title, categories, links, ids, addedAt }))).toEqual(
+      rows.map(({ id, title, categories, links, ids, addedAt }) => ({ id, title, categories, links, ids, addedAt })),
+    );
+    expect(layout.chunks.flatMap(entriesOfChunk).map((e) => e.listId)).toEqual(rows.map(() => 'big'));
+    expect(mergeEntries(layout.chunks.flatMap(entriesOfChunk))).toEqual(mergeEntries(rows));
   });
 
   it('files every key of every entry with its id and chunk, in the key’s bucket', () => {
@@ -133,8 +140,14 @@ function linkedEntry(i: number): CatalogEntry {
 describe('the frozen layouts', () => {
   const entries = Array.from({ length: 120 }, (_, i) => storedEntry('list', linkedEntry(i), 1_700_000_000_000 + i));
 
-  it('of v7 is what the live layout writes: a new layout needs a new schema version that lays stored lists out again', () => {
-    expect(layoutListV7('list', entries)).toEqual(layoutList('list', entries));
+  it('of v7 files keys and writes manifests as the live layout does: a new layout of them needs a new schema version that lays stored lists out again', () => {
+    const [frozen, live] = [layoutListV7('list', entries), layoutList('list', entries)];
+    expect(frozen.buckets).toEqual(live.buckets);
+    expect(frozen.manifest).toEqual(live.manifest);
+    // Its chunks hold every field; the live ones leave out what readers derive (ChunkEntry), so both read the same.
+    expect(frozen.chunks.map((c) => [c.listId, c.chunk, c.entries.length])).toEqual(live.chunks.map((c) => [c.listId, c.chunk, c.entries.length]));
+    expect(frozen.chunks.flatMap((c) => c.entries)).toEqual(entries);
+    expect(mergeEntries(live.chunks.flatMap(entriesOfChunk))).toEqual(mergeEntries(frozen.chunks.flatMap(entriesOfChunk)));
     for (const one of entries) {
       expect(entryKeysV7(one)).toEqual(entryKeys(one));
       expect(entryDigestV3(one)).toBe(entryDigest(one));
@@ -142,7 +155,7 @@ describe('the frozen layouts', () => {
   });
 
   it('of v7 is v3–v6’s with the listed links that name no identifier of their entry', () => {
-    const linkKeysOf = (one: CatalogEntry) => entryKeysV7(one).filter((key) => !entryKeysV3(one).includes(key));
+    const linkKeysOf = (one: ListedEntry) => entryKeysV7(one).filter((key) => !entryKeysV3(one).includes(key));
     expect(linkKeysOf(entries[4]!)).toEqual(['link:huggingface.co/lab4']);
     expect(linkKeysOf(entries[28]!)).toEqual(['link:huggingface.co/lab28', 'link:lab.example.org/m28?v=1']);
     // An arXiv page of the entry's id, a page under its repository: found by those.

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { papersByKeys } from '../../lib/db/catalog';
+import { entriesOfChunk } from '../../lib/db/buckets';
+import { mergeEntries, papersByKeys } from '../../lib/db/catalog';
 import { entryKeys, type EntryKeyBucket } from '../../lib/db/layout';
 import { LanternDB, legacyAuthorList, SCHEMA_VERSIONS } from '../../lib/db/schema';
 import { unsavePaper } from '../../lib/db/readingList';
@@ -13,7 +14,7 @@ import { SET_ASIDE_KEY, setAsideRows } from '../../lib/db/setAside';
 import { listAutoBackups, readAutoBackup } from '../../lib/db/autoBackups';
 import { readZoteroSent } from '../../lib/zotero/sent';
 import { currentTitleId, titleKey } from '../../lib/title';
-import type { RemovedItem, SavedItem, StoredEntry } from '../../lib/types';
+import type { CatalogEntry, LaidOutEntry, RemovedItem, SavedItem, StoredEntry } from '../../lib/types';
 
 const FIXTURES = resolve(__dirname, '../fixtures/db');
 const CURRENT = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -61,17 +62,18 @@ async function expectCurrentShape(db: LanternDB): Promise<void> {
   }
   for (const entry of await storedEntries(db)) {
     expect(entry).not.toHaveProperty('keys');
+    const paper = mergeEntries([entry])[0]!;
     expect(currentTitleId(entry.id), `${entry.id}: a title id of today's rule`).toBe(entry.id);
-    expect(titleKey(entry.titleKey), `${entry.id}: a title key of today's rule`).toBe(entry.titleKey);
-    expect(typeof entry.authorList.etAl, `${entry.id}: authorList`).toBe('boolean');
-    for (const key of entryKeys(entry)) {
+    expect(titleKey(paper.titleKey), `${entry.id}: a title key of today's rule`).toBe(paper.titleKey);
+    expect(typeof paper.authorList.etAl, `${entry.id}: authorList`).toBe('boolean');
+    for (const key of entryKeys(paper)) {
       expect((await papersByKeys(db, [key])).map((p) => p.id), `${entry.id} by ${key}`).toContain(entry.id);
     }
   }
 }
 
 async function storedEntries(db: LanternDB): Promise<StoredEntry[]> {
-  return (await db.entryChunks.toArray()).flatMap((chunk) => chunk.entries);
+  return (await db.entryChunks.toArray()).flatMap(entriesOfChunk);
 }
 
 /** Rows of an example's table after the upgrade: v1's `entries` rows live on inside chunks (v3). */
@@ -272,7 +274,9 @@ describe('upgrade to v7', () => {
 function v7WithOldTitleKeys(): VersionExample {
   const v7 = readExample(7);
   const at = 1_733_000_000_000;
-  const entry = (title: string, key: string, line: number): StoredEntry => ({
+  // Rows of v7 (and so this test's) still hold authorList.
+  type V7Entry = LaidOutEntry & Pick<CatalogEntry, 'authorList'>;
+  const entry = (title: string, key: string, line: number): V7Entry => ({
     listId: 'seed',
     id: `title:${key}`,
     title,
@@ -288,12 +292,12 @@ function v7WithOldTitleKeys(): VersionExample {
     addedAt: at,
   });
   const listed = [
-    ...(v7.tables.entryChunks as unknown as { entries: StoredEntry[] }[]).flatMap((chunk) => chunk.entries),
+    ...(v7.tables.entryChunks as unknown as { entries: V7Entry[] }[]).flatMap((chunk) => chunk.entries),
     entry('Die Straße zur Diagnose: Sprachmodelle in der Klinik', 'die straße zur diagnose sprachmodelle in der klinik', 90),
     entry('Die Strasse zur Diagnose: Sprachmodelle in der Klinik', 'die strasse zur diagnose sprachmodelle in der klinik', 91),
   ];
   const layout = layoutListV7('seed', listed);
-  const saved = (id: string, paper: StoredEntry, over: Partial<SavedItem>): SavedItem => {
+  const saved = (id: string, paper: V7Entry, over: Partial<SavedItem>): SavedItem => {
     const { line: _line, listId: _listId, addedAt: _addedAt, ...rest } = paper;
     return { id, paper: rest, status: 'to-read', statusChangedAt: at, tags: [], note: '', starred: false, addedAt: at, updatedAt: at, ...over };
   };
@@ -446,7 +450,7 @@ describe('upgrade to v8', () => {
     });
 
     it('opens, keeping aside a list entry whose identifiers are damaged, when the list holds a title it rewrites', async () => {
-      const entry = (id: string, title: string, line: number): StoredEntry => ({
+      const entry = (id: string, title: string, line: number): LaidOutEntry => ({
         listId: 'seed',
         id,
         title,

@@ -11,10 +11,11 @@ import { resolve } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { papersByKeys } from '../../lib/db/catalog';
-import { entryKeys, layoutList } from '../../lib/db/layout';
+import { layoutListV3 } from '../../lib/db/frozen/layoutV3';
+import { entryKeys } from '../../lib/db/layout';
 import { LanternDB, SCHEMA_VERSIONS } from '../../lib/db/schema';
 import { readSetAside, SET_ASIDE_KEY, setAsideFile, setAsideNotice, type SetAsideRow } from '../../lib/db/setAside';
-import type { StoredEntry } from '../../lib/types';
+import type { LaidOutEntry } from '../../lib/types';
 
 const CURRENT = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 type Row = Record<string, unknown>;
@@ -36,9 +37,9 @@ const fixture = <T>(path: string): T => JSON.parse(readFileSync(resolve(__dirnam
 const MALFORMED = fixture<MalformedRows>('db-malformed-rows.json');
 
 /** A v3+ chunk stores an entry without the old `keys` field. */
-function withoutKeys(entry: Row): StoredEntry {
+function withoutKeys(entry: Row): LaidOutEntry {
   const { keys: _keys, ...rest } = entry;
-  return rest as unknown as StoredEntry;
+  return rest as unknown as LaidOutEntry;
 }
 
 /**
@@ -54,7 +55,8 @@ function exampleWithMalformedRows(version: number): VersionExample {
   add('saved', [MALFORMED.savedWithoutPaper, MALFORMED.savedWithNumberAuthors]);
   if (version < 3) add('entries', [MALFORMED.goodEntry, MALFORMED.entryWithoutIds, MALFORMED.entryWithNumberAuthors]);
   else {
-    const layout = layoutList('broken', [MALFORMED.goodEntry, MALFORMED.entryWithNumberAuthors].map(withoutKeys));
+    // As v3 and v4 wrote them: every field in every entry.
+    const layout = layoutListV3('broken', [MALFORMED.goodEntry, MALFORMED.entryWithNumberAuthors].map(withoutKeys));
     add('entryChunks', layout.chunks as unknown as Row[]);
     add('entryKeys', layout.buckets as unknown as Row[]);
     add('manifests', [layout.manifest as unknown as Row]);
@@ -113,9 +115,10 @@ describe('upgrades set malformed rows aside', () => {
       // The list with broken entries keeps its good entry, found by every key; the others are gone.
       expect(await db.lists.get('broken')).toMatchObject({ entryCount: 1 });
       expect(await db.manifests.get('broken')).toMatchObject({ ids: [MALFORMED.goodEntry.id] });
-      const good = (await db.entryChunks.where('[listId+chunk]').between(['broken', Dexie.minKey], ['broken', Dexie.maxKey]).toArray()).flatMap((c) => c.entries);
+      // Rows of v5 hold every field (LaidOutEntry).
+      const good = (await db.entryChunks.where('[listId+chunk]').between(['broken', Dexie.minKey], ['broken', Dexie.maxKey]).toArray()).flatMap((c) => c.entries as LaidOutEntry[]);
       expect(good.map((entry) => entry.id)).toEqual([MALFORMED.goodEntry.id]);
-      expect(good[0]!.authorList.names).toEqual([{ family: 'Singhal', given: 'Karan' }]);
+      expect(good[0]!.authorList?.names).toEqual([{ family: 'Singhal', given: 'Karan' }]);
       for (const key of entryKeys(good[0]!)) expect((await papersByKeys(db, [key])).map((p) => p.id), key).toEqual([MALFORMED.goodEntry.id]);
       for (const key of MALFORMED.entryWithNumberAuthors.keys as string[]) expect(await papersByKeys(db, [key]), key).toEqual([]);
       // The seed list of the example is untouched.

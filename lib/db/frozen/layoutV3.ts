@@ -5,7 +5,7 @@
  * never change it. A new layout belongs in ../layout.ts together with a new schema version that
  * lays stored lists out again (tests/unit/db-layout.test.ts fails until both agree).
  */
-import type { CatalogEntry, StoredEntry } from '../../types';
+import type { LaidOutEntry, ListedEntry } from '../../types';
 import type { EntryChunk, EntryKeyBucket, ListLayout, ListManifest } from '../layout';
 
 const CHUNK_SIZE = 25;
@@ -45,7 +45,7 @@ function cyrb53(text: string): string {
 }
 
 /** The digest v3–v6 store for an entry in its list's manifest. */
-export function entryDigestV3(entry: CatalogEntry): string {
+export function entryDigestV3(entry: ListedEntry): string {
   const { title, authors, venue, year, month, categories, links, ids, titleKey } = entry;
   const parts = [title, authors, venue, String(year ?? ''), String(month ?? ''), [...categories].sort().join('\u0001'), String(links.length)];
   for (const link of links) parts.push(link.kind, link.url, link.label);
@@ -54,7 +54,7 @@ export function entryDigestV3(entry: CatalogEntry): string {
 }
 
 /** The keys v3–v6 file an entry under. */
-export function entryKeysV3(entry: CatalogEntry): string[] {
+export function entryKeysV3(entry: ListedEntry): string[] {
   const { ids, titleKey } = entry;
   const keys: string[] = [];
   if (ids.arxiv) keys.push(`arxiv:${ids.arxiv}`);
@@ -68,7 +68,7 @@ export function entryKeysV3(entry: CatalogEntry): string[] {
 }
 
 /** The rows v3–v6 store for `entries` (one list, in list order, ids unique). */
-export function layoutListV3(listId: string, entries: readonly StoredEntry[]): ListLayout {
+export function layoutListV3(listId: string, entries: readonly LaidOutEntry[]): ListLayout {
   return layoutListWithKeys(listId, entries, entryKeysV3);
 }
 
@@ -76,7 +76,7 @@ export function layoutListV3(listId: string, entries: readonly StoredEntry[]): L
  * The v3–v6 rows with each entry filed under `keysOf(entry)`: chunks, buckets and manifest as v3
  * stores them. Version 7 changed only the keys (./layoutV7.ts).
  */
-export function layoutListWithKeys(listId: string, entries: readonly StoredEntry[], keysOf: (entry: StoredEntry) => string[]): ListLayout {
+export function layoutListWithKeys(listId: string, entries: readonly LaidOutEntry[], keysOf: (entry: LaidOutEntry) => string[]): ListLayout {
   const chunks: EntryChunk[] = [];
   const buckets = new Map<number, EntryKeyBucket>();
   const manifest: ListManifest = { listId, ids: [], addedAt: [], digests: [] };

@@ -6,7 +6,7 @@
  * A new layout belongs in ../layout.ts together with a new schema version that lays stored lists
  * out again (tests/unit/db-layout.test.ts fails until both agree).
  */
-import type { CatalogEntry, StoredEntry } from '../../types';
+import type { LaidOutEntry, ListedEntry } from '../../types';
 import type { ListLayout } from '../layout';
 import { entryKeysV3, layoutListWithKeys } from './layoutV3';
 
@@ -31,7 +31,7 @@ function safeDecode(text: string): string {
 }
 
 /** The "link:…" keys v7 files an entry under. */
-function listedLinkKeysV7(entry: CatalogEntry): string[] {
+function listedLinkKeysV7(entry: ListedEntry): string[] {
   const { arxiv, doi, pmcid, pmid, repos } = entry.ids;
   const named = [arxiv, doi, pmcid, pmid].flatMap((id) => (id ? [id.toLowerCase()] : []));
   const keys = new Set<string>();
@@ -46,12 +46,12 @@ function listedLinkKeysV7(entry: CatalogEntry): string[] {
 }
 
 /** The keys v7 files an entry under: v3's, with the listed-link keys before the entry's own id. */
-export function entryKeysV7(entry: CatalogEntry): string[] {
+export function entryKeysV7(entry: ListedEntry): string[] {
   const keys = entryKeysV3(entry);
   return [...keys.slice(0, -1), ...listedLinkKeysV7(entry), ...keys.slice(-1)];
 }
 
 /** The rows v7 stores for `entries` (one list, in list order, ids unique): v3's, with v7's keys. */
-export function layoutListV7(listId: string, entries: readonly StoredEntry[]): ListLayout {
+export function layoutListV7(listId: string, entries: readonly LaidOutEntry[]): ListLayout {
   return layoutListWithKeys(listId, entries, entryKeysV7);
 }
