@@ -80,9 +80,14 @@ export function placesInBuckets(buckets: readonly EntryKeyBucket[], test: (key: 
   return [...places.values()];
 }
 
-/** A chunk's entries as StoredEntry rows: each with its list, which the chunk row holds for all (ChunkEntry). */
+/**
+ * A chunk's entries as StoredEntry rows, each given its list, which the chunk row holds for all
+ * (ChunkEntry). In place: a row just read is its reader's own, and a copy per entry costs a
+ * whole list's read (the search index rebuilt from the database) about 0.4 s at 100k entries.
+ */
 export function entriesOfChunk(chunk: EntryChunk): StoredEntry[] {
-  return chunk.entries.map((entry) => (entry.listId === undefined ? { ...entry, listId: chunk.listId } : (entry as StoredEntry)));
+  for (const entry of chunk.entries) entry.listId ??= chunk.listId;
+  return chunk.entries as StoredEntry[];
 }
 
 /** The entries at `places`, read from their chunks. */

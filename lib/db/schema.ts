@@ -13,7 +13,7 @@
  *
  * Chunk rows come in two shapes under the latest version, without a version of their own: entries
  * written by today's layout leave out their list, title key and structured authors (layout.ts
- * ChunkEntry), rows written before hold them. Readers take both; upgrades here read only the older shape.
+ * ChunkEntry), rows written before hold them. Readers take both, and so does listEntries here, which upgrades read through.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { nameFromText, namesFromByline } from './frozen/namesV5';
@@ -274,15 +274,21 @@ async function convertRows<T>(tx: Transaction, table: string, version: number, c
 type LayoutList = (listId: string, entries: readonly LaidOutEntry[]) => ListLayout;
 
 /**
- * A chunk row as the versions these upgrades read wrote it: every entry with every field (rows
- * leave some out since; ChunkEntry). An upgrade that reads today's chunks must read them as ChunkEntry.
+ * A chunk row as the versions up to v8 wrote it before chunks left fields out: every entry with
+ * every field. Only the v5 upgrade's own pass reads chunks as this; the others go through listEntries.
  */
 type OldEntryChunk = Omit<EntryChunk, 'entries'> & { entries: LaidOutEntry[] };
 
-/** One list's stored entries, in list order, from chunks of an older version (OldEntryChunk). */
+/**
+ * One list's stored entries, in list order, each with what a layout reads: a row of today's shape
+ * (layout.ts ChunkEntry) is given back its list and its title key, by the rule of v8, under which
+ * it was written. Its structured authors stay left out: readers derive them.
+ */
 async function listEntries(tx: Transaction, listId: string): Promise<LaidOutEntry[]> {
-  const chunks = (await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).toArray()) as OldEntryChunk[];
-  return chunks.sort((a, b) => a.chunk - b.chunk).flatMap((chunk) => chunk.entries);
+  const chunks = (await tx.table('entryChunks').where('[listId+chunk]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).toArray()) as EntryChunk[];
+  return chunks
+    .sort((a, b) => a.chunk - b.chunk)
+    .flatMap((chunk) => chunk.entries.map((entry) => ({ ...entry, listId: entry.listId ?? chunk.listId, titleKey: entry.titleKey ?? titleKeyV8(entry.title) })));
 }
 
 /** Rewrites one list's chunks, key buckets and manifest (in `layout`, a frozen one) from the entries its chunks hold now. */
