@@ -82,8 +82,9 @@ export function placesInBuckets(buckets: readonly EntryKeyBucket[], test: (key: 
 
 /**
  * A chunk's entries as StoredEntry rows, each given its list, which the chunk row holds for all
- * (ChunkEntry). In place: a row just read is its reader's own, and a copy per entry costs a
- * whole list's read (the search index rebuilt from the database) about 0.4 s at 100k entries.
+ * (ChunkEntry). In place, as a copy per entry costs a whole list's read (the search index rebuilt
+ * from the database) about 0.4 s at 100k entries. Harmless where Dexie's cache shares a row read
+ * in a live query: the value set is the chunk's own. (An 'immutable' cache would freeze rows.)
  */
 export function entriesOfChunk(chunk: EntryChunk): StoredEntry[] {
   for (const entry of chunk.entries) entry.listId ??= chunk.listId;
