@@ -475,6 +475,20 @@ describe('upgrade to v8', () => {
       expect((await setAsideRows(db)).map((row) => [row.table, (row.value as StoredEntry).id])).toEqual([['entryChunks', 'title:other paper']]);
       expect((await storedEntries(db)).map((e) => e.id)).toEqual(['title:die strasse']);
     });
+
+    it('reads chunk rows of today’s shape too, which leave out list, title key and authors (so will an upgrade after v8)', async () => {
+      const full: LaidOutEntry = { listId: 'seed', id: 'title:die straße', title: 'Die Straße', authors: 'A. Nowak', authorList: { names: [{ family: 'Nowak', given: 'A.' }], etAl: false }, venue: '', categories: [], links: [], ids: { repos: [] }, titleKey: 'die straße', line: 1, addedAt: at };
+      const layout = layoutListV7('seed', [full]);
+      const { listId: _listId, titleKey: _titleKey, authorList: _authorList, ...slim } = full;
+      const db = await upgraded('v8-slim-rows', {
+        lists: [{ id: 'seed', name: 'Seed', sourceUrl: 'https://raw.githubusercontent.com/o/r/main/README.md', enabled: true, fetchedAt: at, entryCount: 1 }],
+        entryChunks: layout.chunks.map((chunk) => ({ ...chunk, entries: [slim] })) as unknown as Record<string, unknown>[],
+        entryKeys: layout.buckets as unknown as Record<string, unknown>[],
+        manifests: [layout.manifest as unknown as Record<string, unknown>],
+      });
+      expect(await setAsideRows(db)).toEqual([]);
+      expect((await papersByKeys(db, ['title:die strasse'])).map((p) => [p.id, p.lists, p.authorList.names])).toEqual([['title:die strasse', ['seed'], [{ family: 'Nowak', given: 'A.' }]]]);
+    });
   });
 
   it('moves ids with its own frozen copy of the v8 title key, never the live lib/title.ts', () => {
