@@ -15,11 +15,38 @@ export function runAtOnce<T>(work: Sliced<T>): T {
   }
 }
 
-/** How long a slice may hold the thread: short enough for a badge lookup to be answered promptly. */
-export const SLICE_MS = 50;
+/** The Prioritized Task Scheduling API's scheduler, where there is one (Chromium, recent Firefox). */
+interface TaskScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
+}
 
-/** Runs a sliced computation, handing the thread back (a macrotask) after every SLICE_MS of work. */
-export async function runInSlices<T>(work: Sliced<T>, pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0))): Promise<T> {
+function taskScheduler(): TaskScheduler | undefined {
+  const { scheduler } = globalThis as { scheduler?: Partial<TaskScheduler> };
+  return typeof scheduler?.postTask === 'function' ? (scheduler as TaskScheduler) : undefined;
+}
+
+/**
+ * Hands the thread back for one task. With the Prioritized Task Scheduling API, as a
+ * background-priority task: waiting messages and database events go first, and no clamp applies,
+ * as it does to nested timers (in Chromium's service worker, 100 nested zero timers took 580 ms,
+ * 100 background tasks 1.6 ms). Elsewhere, a timer.
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = taskScheduler();
+  if (scheduler) return scheduler.postTask(() => undefined, { priority: 'background' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * How long a slice may hold the thread. A badge lookup takes a few tasks (the message, then each
+ * database read), each of which may wait for a slice to end: short slices answer it sooner. Where
+ * a pause costs next to nothing (nextTask's scheduler), slices are short; where a pause is a
+ * clamped timer (4 ms or more), short slices would spend much of the time paused.
+ */
+export const SLICE_MS = taskScheduler() ? 16 : 50;
+
+/** Runs a sliced computation, handing the thread back (nextTask) after every SLICE_MS of work. */
+export async function runInSlices<T>(work: Sliced<T>, pause: () => Promise<void> = nextTask): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const step = work.next();

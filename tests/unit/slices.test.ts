@@ -136,3 +136,40 @@ describe('sliced computations', () => {
   });
 });
 
+
+describe('pauses between slices', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  /** lib/slices.ts as loaded where `scheduler` is this global (it is read when the module loads). */
+  async function slicesWith(scheduler: unknown): Promise<typeof import('../../lib/slices')> {
+    vi.stubGlobal('scheduler', scheduler);
+    vi.resetModules();
+    return import('../../lib/slices');
+  }
+
+  it('are background-priority tasks where there is a task scheduler, which allows shorter slices', async () => {
+    const postTask = vi.fn((callback: () => void) => Promise.resolve().then(callback));
+    const withScheduler = await slicesWith({ postTask });
+    const timer = vi.spyOn(globalThis, 'setTimeout');
+    await withScheduler.nextTask();
+    expect(postTask).toHaveBeenCalledOnce();
+    expect(postTask).toHaveBeenCalledWith(expect.any(Function), { priority: 'background' });
+    expect(timer).not.toHaveBeenCalled();
+    expect(await withScheduler.runInSlices(countTo(10))).toBe(55);
+    const withTimers = await slicesWith(undefined);
+    expect(withScheduler.SLICE_MS).toBeLessThan(withTimers.SLICE_MS);
+  });
+
+  it('are timers where there is none, or it has no postTask', async () => {
+    for (const scheduler of [undefined, { yield: () => Promise.resolve() }]) {
+      const slices = await slicesWith(scheduler);
+      const timer = vi.spyOn(globalThis, 'setTimeout');
+      await slices.nextTask();
+      expect(timer).toHaveBeenCalledWith(expect.any(Function), 0);
+      timer.mockRestore();
+    }
+  });
+});
