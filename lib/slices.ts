@@ -20,10 +20,11 @@ interface TaskScheduler {
   postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
 }
 
-function taskScheduler(): TaskScheduler | undefined {
+/** Read once, when this module loads: the pause and the slice length below agree on it. */
+const SCHEDULER = ((): TaskScheduler | undefined => {
   const { scheduler } = globalThis as { scheduler?: Partial<TaskScheduler> };
   return typeof scheduler?.postTask === 'function' ? (scheduler as TaskScheduler) : undefined;
-}
+})();
 
 /**
  * Hands the thread back for one task. With the Prioritized Task Scheduling API, as a
@@ -32,8 +33,7 @@ function taskScheduler(): TaskScheduler | undefined {
  * 100 background tasks 1.6 ms). Elsewhere, a timer.
  */
 export function nextTask(): Promise<void> {
-  const scheduler = taskScheduler();
-  if (scheduler) return scheduler.postTask(() => undefined, { priority: 'background' });
+  if (SCHEDULER) return SCHEDULER.postTask(() => undefined, { priority: 'background' });
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -43,7 +43,7 @@ export function nextTask(): Promise<void> {
  * a pause costs next to nothing (nextTask's scheduler), slices are short; where a pause is a
  * clamped timer (4 ms or more), short slices would spend much of the time paused.
  */
-export const SLICE_MS = taskScheduler() ? 16 : 50;
+export const SLICE_MS = SCHEDULER ? 16 : 50;
 
 /** Runs a sliced computation, handing the thread back (nextTask) after every SLICE_MS of work. */
 export async function runInSlices<T>(work: Sliced<T>, pause: () => Promise<void> = nextTask): Promise<T> {

@@ -136,7 +136,6 @@ describe('sliced computations', () => {
   });
 });
 
-
 describe('pauses between slices', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
