@@ -28,13 +28,24 @@ const SCHEDULER = ((): TaskScheduler | undefined => {
 
 /**
  * Hands the thread back for one task. With the Prioritized Task Scheduling API, as a
- * background-priority task: waiting messages and database events go first, and no clamp applies,
- * as it does to nested timers (in Chromium's service worker, 100 nested zero timers took 580 ms,
- * 100 background tasks 1.6 ms). Elsewhere, a timer.
+ * background-priority task: waiting messages and database events go first, and no clamp delays it,
+ * as one does nested timers (in Chromium's service worker, 100 nested zero timers took 580 ms, 100
+ * background tasks 1.6 ms). A zero timer set beside it ends the pause if it fires first: messages
+ * kept coming without a gap then hold the work back no longer than timers did (an extension page
+ * keeping 32 messages in flight held a 20k-entry add to 37 s with background tasks alone, 7 s
+ * with timers). Without the API, the timer alone.
  */
 export function nextTask(): Promise<void> {
-  if (SCHEDULER) return SCHEDULER.postTask(() => undefined, { priority: 'background' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 0);
+    SCHEDULER?.postTask(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { priority: 'background' },
+    );
+  });
 }
 
 /**

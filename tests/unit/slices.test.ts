@@ -152,14 +152,27 @@ describe('pauses between slices', () => {
   it('are background-priority tasks where there is a task scheduler, which allows shorter slices', async () => {
     const postTask = vi.fn((callback: () => void) => Promise.resolve().then(callback));
     const withScheduler = await slicesWith({ postTask });
-    const timer = vi.spyOn(globalThis, 'setTimeout');
+    const cleared = vi.spyOn(globalThis, 'clearTimeout');
+    let timerFired = false;
+    setTimeout(() => (timerFired = true), 0);
     await withScheduler.nextTask();
     expect(postTask).toHaveBeenCalledOnce();
     expect(postTask).toHaveBeenCalledWith(expect.any(Function), { priority: 'background' });
-    expect(timer).not.toHaveBeenCalled();
+    // Ended by the task, before any zero timer ran; its own timer is cleared.
+    expect(timerFired).toBe(false);
+    expect(cleared).toHaveBeenCalledOnce();
     expect(await withScheduler.runInSlices(countTo(10))).toBe(55);
     const withTimers = await slicesWith(undefined);
     expect(withScheduler.SLICE_MS).toBeLessThan(withTimers.SLICE_MS);
+  });
+
+  it('end with a zero timer when the background task does not run first (messages kept coming)', async () => {
+    const postTask = vi.fn(() => new Promise<void>(() => undefined));
+    const slices = await slicesWith({ postTask });
+    const timer = vi.spyOn(globalThis, 'setTimeout');
+    await slices.nextTask();
+    expect(postTask).toHaveBeenCalledOnce();
+    expect(timer).toHaveBeenCalledWith(expect.any(Function), 0);
   });
 
   it('are timers where there is none, or it has no postTask', async () => {
