@@ -13,6 +13,8 @@
  *    to, as from a network; only if it cannot start, through the harness's request interception,
  *    which is slower (the body crosses the DevTools pipe first). The output says which.
  *    Needs a build (`npm run build`); skipped without one.
+ * 3. Chromium, a list added while an extension page keeps FLOOD_SENDERS messages in flight
+ *    without pause: the background's pauses must not let a flood of messages hold the list back.
  */
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ import { LanternDB } from '../../lib/db/schema';
 import { applyListUpdate, diffEntries, fetchListSource, refreshList } from '../../lib/refresh';
 import type { CatalogEntry, CatalogSnapshot, ListInfo, Paper } from '../../lib/types';
 import { writeListMarkdown } from '../fixtures/lists/writeList';
-import { defaultExtDir, launchExtension } from '../e2e/harness';
+import { defaultExtDir, launchExtension, type ExtensionSession } from '../e2e/harness';
 import { oldParser, type Parse } from './catalog';
 import { generateCorpus } from './corpus';
 import { startListServer, type ListServer } from './listServer';
@@ -215,10 +217,53 @@ async function chromiumFigures(seed: CatalogSnapshot, basis: Paper[]): Promise<v
       );
       if (id) await send('removeList', { listId: id });
     }
+    await floodFigures(ext, serve, basis);
   } finally {
     await ext.close();
     await server?.close();
   }
+}
+
+/** Message loops kept busy while a list is added (floodFigures). */
+const FLOOD_SENDERS = 32;
+const FLOOD_SIZE = 20_000;
+
+/** A FLOOD_SIZE-entry list added with no messages besides, then while FLOOD_SENDERS loops send `getStatus` back to back. */
+async function floodFigures(ext: ExtensionSession, serve: (url: string, body: string) => void, basis: Paper[]): Promise<void> {
+  const entries = generateCorpus(FLOOD_SIZE, { basis, listId: 'flood' }).map(({ lists: _l, ...e }) => e);
+  const url = `https://${LIST_HOST}/bench/flood/main/list.md`;
+  serve(url, writeListMarkdown('Flood', entries));
+  const page = await ext.openPopup();
+  const addWhile = (senders: number) =>
+    page.evaluate(
+      async ([listUrl, n]) => {
+        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean; value?: { list?: { id: string } } }> } } }).chrome.runtime;
+        let stop = false;
+        let answered = 0;
+        const loops = Array.from({ length: n }, async () => {
+          while (!stop) {
+            await runtime.sendMessage({ lantern: 1, type: 'getStatus', data: {} });
+            answered++;
+          }
+        });
+        const start = performance.now();
+        const reply = await runtime.sendMessage({ lantern: 1, type: 'addList', data: { url: listUrl } });
+        const elapsed = performance.now() - start;
+        stop = true;
+        await Promise.all(loops);
+        const listId = reply.value?.list?.id;
+        if (listId) await runtime.sendMessage({ lantern: 1, type: 'removeList', data: { listId } });
+        return { elapsed, answered, ok: reply.ok && listId !== undefined };
+      },
+      [url, senders] as const,
+    );
+  const quiet = await addWhile(0);
+  const flooded = await addWhile(FLOOD_SENDERS);
+  await page.close();
+  console.log(
+    `    ${FLOOD_SIZE.toLocaleString('en')} entries added with no other messages ${ms(quiet.elapsed)}; while ${FLOOD_SENDERS} messages are kept in flight ${ms(flooded.elapsed)} ` +
+      `(${(flooded.elapsed / quiet.elapsed).toFixed(2)}×; ${flooded.answered.toLocaleString('en')} messages answered meanwhile)${quiet.ok && flooded.ok ? '' : ' — AN ADD FAILED'}`,
+  );
 }
 
 export async function run(): Promise<void> {
