@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, screenshot, type ExtensionSession } from './harness';
 import { sendFromExtensionPage, waitForSeed } from './badge.page';
 import { SCHEMA_VERSIONS } from '../../lib/db/schema';
+import { SEARCH_INDEX_FINGERPRINT_KEY } from '../../lib/search/store';
 import type { SavedItem } from '../../lib/types';
 
 interface Example {
@@ -20,6 +21,33 @@ interface Example {
 }
 const v2 = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db/v2.json'), 'utf8')) as Example;
 const malformed = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db-malformed-rows.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+
+/**
+ * Waits until the background has stored the search index of the bundled list, the last thing it
+ * writes after seeding: a write still under way when the database is replaced would land in the
+ * v2 database (Dexie reopens it) and could leave the bundled list's index there.
+ */
+async function waitForStoredIndex(ext: ExtensionSession): Promise<void> {
+  const stored = () =>
+    ext.serviceWorker.evaluate(
+      (key) =>
+        new Promise<boolean>((done) => {
+          const open = indexedDB.open('lantern');
+          open.onsuccess = () => {
+            const read = open.result.transaction('kv').objectStore('kv').get(key);
+            read.onsuccess = () => {
+              done(read.result !== undefined);
+              open.result.close();
+            };
+          };
+        }),
+      SEARCH_INDEX_FINGERPRINT_KEY,
+    );
+  for (const deadline = Date.now() + 30_000; !(await stored()); ) {
+    if (Date.now() > deadline) throw new Error('The background did not store the search index of the bundled list within 30 s.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** Replaces Lantern's database with a schema-v2 one holding `tables`. */
 async function replaceWithV2(ext: ExtensionSession, tables: Example['tables']): Promise<void> {
@@ -68,6 +96,7 @@ describe('upgrading a database from schema v2', () => {
   beforeAll(async () => {
     ext = await launchExtension();
     await waitForSeed(ext);
+    await waitForStoredIndex(ext);
     await replaceWithV2(ext, v2.tables);
   });
   afterAll(async () => {
@@ -122,6 +151,7 @@ describe('upgrading a schema-v2 database with malformed rows', () => {
   beforeAll(async () => {
     ext = await launchExtension();
     await waitForSeed(ext);
+    await waitForStoredIndex(ext);
     await replaceWithV2(ext, {
       ...v2.tables,
       lists: [...v2.tables.lists!, malformed.list!],
