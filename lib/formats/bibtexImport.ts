@@ -16,6 +16,7 @@
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import { arxivIdFromWritten, doiFromWritten, idsFromUrls, normalizePmcid, normalizePmid, paperId, parseHttpUrl } from '../ids';
+import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
@@ -230,7 +231,7 @@ function parserFailure(error: unknown): ImportResult {
  * The import as steps: each `yield` is a point between parser batches where the page may
  * breathe. Returns the items, or the first problem.
  */
-function* importSteps(raw: string, now: number): Generator<undefined, ImportResult> {
+function* importSteps(raw: string, now: number): Sliced<ImportResult> {
   const text = normalizeImportText(raw);
   const refused = refuseBeforeParsing(text);
   if (refused) return refused;
@@ -311,22 +312,13 @@ type Library = ReturnType<typeof parse>;
 
 /** Reads a BibTeX file into reading-list items. Never throws. */
 export function parseBibTeX(text: string, options: BibTeXImportOptions = {}): ImportResult {
-  const steps = importSteps(text, options.now ?? Date.now());
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runAtOnce(importSteps(text, options.now ?? Date.now()));
 }
 
 /**
- * The same, letting the page breathe between batches of entries: a large library takes
- * seconds to convert. For long imports a Web Worker would keep the page fully responsive.
+ * The same in slices that hand the page back between batches of entries (lib/slices.ts): a large
+ * library takes seconds to convert. For long imports a Web Worker would keep the page fully responsive.
  */
-export async function parseBibTeXAsync(text: string, options: BibTeXImportOptions = {}): Promise<ImportResult> {
-  const steps = importSteps(text, options.now ?? Date.now());
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+export function parseBibTeXAsync(text: string, options: BibTeXImportOptions = {}): Promise<ImportResult> {
+  return runInSlices(importSteps(text, options.now ?? Date.now()));
 }
