@@ -28,8 +28,11 @@ import { zoteroHandlers } from './zotero';
 
 export interface Background {
   handlers: Handlers;
-  /** Stops watching the database (the search index rebuilds, reading-list changes); browser listeners stay with the browser. */
-  stop(): void;
+  /**
+   * Stops watching the database (the search index rebuilds, reading-list changes); browser
+   * listeners stay with the browser. Resolves once a search index rebuild under way has ended.
+   */
+  stop(): Promise<void>;
   /** How many removed papers this start forgot (they were removed more than REMOVED_KEPT_MS ago). */
   purged: Promise<number>;
 }
@@ -75,9 +78,9 @@ export function startBackground(database: LanternDB, snapshot: CatalogSnapshot):
   return {
     handlers,
     stop() {
-      stopSearchIndex();
       savedChanges.stop();
       stopSync();
+      return stopSearchIndex();
     },
     purged,
   };

@@ -120,9 +120,10 @@ export interface SearchIndexKeeper {
   ensureStored(): Promise<void>;
   /**
    * Rebuilds the stored index whenever the lists change (seed, refresh, add, remove, toggle), so
-   * the popup always finds a fresh one to load. Returns a stop function.
+   * the popup always finds a fresh one to load. Returns a stop function, which resolves once the
+   * index tasks under way (this watch's or others') have ended: the database can then close.
    */
-  keepFresh(onError?: (error: unknown) => void): () => void;
+  keepFresh(onError?: (error: unknown) => void): () => Promise<void>;
 }
 
 export function createSearchIndexKeeper(db: LanternDB): SearchIndexKeeper {
@@ -138,13 +139,18 @@ export function createSearchIndexKeeper(db: LanternDB): SearchIndexKeeper {
     }
     return known;
   };
-  const ensureStored = (): Promise<void> =>
-    oneAtATime(db, async () => {
+  /** The last index task asked for: one at a time, so it ends after every earlier one. */
+  let latest: Promise<unknown> = Promise.resolve();
+  const ensureStored = (): Promise<void> => {
+    const task = oneAtATime(db, async () => {
       const [fingerprint, stored] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY)]);
       if (stored?.value !== fingerprint) await rebuildSearchIndex(db, await takeOffered());
       // Nothing left to build from offered entries: do not keep them in memory.
       else offered = new Map();
     });
+    latest = task.catch(() => undefined);
+    return task;
+  };
   return {
     offerStoredList(list, entries) {
       offered.set(list.id, { list, entries });
@@ -158,7 +164,10 @@ export function createSearchIndexKeeper(db: LanternDB): SearchIndexKeeper {
         },
         error: onError,
       });
-      return () => subscription.unsubscribe();
+      return async () => {
+        subscription.unsubscribe();
+        await latest;
+      };
     },
   };
 }

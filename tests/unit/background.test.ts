@@ -315,7 +315,7 @@ describe('removed papers', () => {
       expect(await started.purged).toBe(1);
       expect(await db.removed.toCollection().primaryKeys()).toEqual([listed.id]);
     } finally {
-      started.stop();
+      await started.stop();
     }
   });
 });

@@ -3,7 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanternDB } from '../../lib/db/schema';
 import { replaceListEntries, seedFromSnapshot } from '../../lib/db/catalog';
 import { SEARCH_INDEX_VERSION, loadSearchIndex, searchPapers } from '../../lib/search/engine';
-import { SEARCH_INDEX_FINGERPRINT_KEY, SEARCH_INDEX_KEY, createSearchIndexKeeper, dexieEntryReader, getSearchIndex, papersForHits, rebuildSearchIndex, type EntryReader } from '../../lib/search/store';
+import {
+  SEARCH_INDEX_FINGERPRINT_KEY,
+  SEARCH_INDEX_KEY,
+  createSearchIndexKeeper,
+  dexieEntryReader,
+  getSearchIndex,
+  papersForHits,
+  rebuildSearchIndex,
+  searchIndexFingerprint,
+  type EntryReader,
+} from '../../lib/search/store';
 import type { CatalogEntry, ListInfo, StoredEntry } from '../../lib/types';
 import { withAuthorList } from '../fixtures/authors';
 
@@ -160,8 +170,26 @@ describe('SearchIndexKeeper.keepFresh', () => {
       );
       await expect.poll(storedIds).toEqual(['arxiv:2305.15075', 'arxiv:2306.00890', 'arxiv:2311.16079']);
     } finally {
-      stop();
+      await stop();
     }
+  });
+
+  it('stops once the rebuild under way has stored its index, so the database can close under it', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => entry(`arxiv:2401.${10000 + i}`, `Paper ${i} on clinical language models`));
+    await replaceListEntries(db, { id: 'other', name: 'Other list', sourceUrl: 'https://example.com/other.md', enabled: true, fetchedAt: 2000 }, many);
+    // The rebuild reads the lists' entries: it is under way (and, in slices, far from done).
+    let reading = false;
+    db.entryChunks.hook('reading', (chunk) => {
+      reading = true;
+      return chunk;
+    });
+    const errors: unknown[] = [];
+    const stop = createSearchIndexKeeper(db).keepFresh((error) => errors.push(error));
+    await expect.poll(() => reading).toBe(true);
+    await stop();
+    expect((await db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY))?.value).toBe(await searchIndexFingerprint(db));
+    db.close();
+    expect(errors).toEqual([]);
   });
 });
 
