@@ -33,12 +33,20 @@ async function waitForStoredIndex(ext: ExtensionSession): Promise<void> {
       (key) =>
         new Promise<boolean>((done) => {
           const open = indexedDB.open('lantern');
+          // Not there yet: this read must not create it (Dexie would then open an empty database).
+          open.onupgradeneeded = () => open.transaction?.abort();
+          open.onerror = () => done(false);
           open.onsuccess = () => {
-            const read = open.result.transaction('kv').objectStore('kv').get(key);
-            read.onsuccess = () => {
-              done(read.result !== undefined);
-              open.result.close();
-            };
+            const db = open.result;
+            try {
+              const read = db.transaction('kv').objectStore('kv').get(key);
+              read.onsuccess = () => done(read.result !== undefined);
+              read.onerror = () => done(false);
+            } catch {
+              done(false);
+            } finally {
+              db.close();
+            }
           };
         }),
       SEARCH_INDEX_FINGERPRINT_KEY,
