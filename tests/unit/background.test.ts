@@ -215,6 +215,17 @@ describe('content scripts, only about their own tab', () => {
     expect(await db.saved.get(listed.id)).toBeUndefined();
   });
 
+  it('answers a page only about the paper its address names, so it can neither read nor save another', async () => {
+    expect(value(await send('setSaved', { paperId: other.id, saved: true, status: 'reading' }))).toMatchObject({ saved: true, status: 'reading' });
+    const claim: PageIdentity = { url: listedUrl, arxiv: other.ids.arxiv, title: other.title };
+    expect(await sendFromTab(5, listedUrl, 'matchPage', claim)).toEqual({ ok: false, error: 'This page’s address names another paper.' });
+    expect(await sendFromTab(5, listedUrl, 'setSaved', { paperId: other.id, saved: false })).toMatchObject({ ok: false });
+    expect((await db.saved.get(other.id))?.status).toBe('reading');
+    // A page whose address names no paper is known by its metadata, which only its own content script reads.
+    const journal = 'https://journal.example/article/42';
+    expect(value<PageMatch>(await sendFromTab(5, journal, 'matchPage', { url: journal, arxiv: other.ids.arxiv })).paper.id).toBe(other.id);
+  });
+
   it('saves the tab’s listed paper with the authors its own page names, where the list cut them short', async () => {
     const medprompt = snapshot.entries.find((e) => e.ids.arxiv === '2311.16452')!;
     expect(medprompt.authorList).toEqual({ names: [{ family: 'Nori', given: 'Harsha' }], etAl: true });
