@@ -120,7 +120,7 @@ export function LibraryFilterBar(props: LibraryFilterBarProps) {
           label="List"
           name="list-filter"
           value={filters.list}
-          choices={[...lists.map((l) => ({ value: l.id, label: l.name })), { value: NOT_IN_ANY_LIST, label: 'No longer in a list' }]}
+          choices={[...lists.map((l) => ({ value: l.id, label: l.name })), { value: NOT_IN_ANY_LIST, label: 'Not in any list' }]}
           onChange={(value) => set({ list: orUndefined(value) })}
         />
         <FilterSelect

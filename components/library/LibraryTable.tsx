@@ -142,9 +142,17 @@ function LibraryRowView({
             </span>
           ))}
           {inLists.length === 0 ? (
-            <span class="chip is-gone" data-not-listed="" title="Kept with the data it had when you saved it">
-              no longer in the list
-            </span>
+            // Categories come only from a list's headings: a paper without any was never listed (an
+            // import, an unlisted page), one with some was dropped by its list.
+            paper.categories.length > 0 ? (
+              <span class="chip is-gone" data-not-listed="" title="Kept with the data it had when you saved it">
+                {listNames.size > 1 ? 'no longer in a list' : 'no longer in the list'}
+              </span>
+            ) : (
+              <span class="chip is-gone" data-not-listed="" title="No list you follow holds this paper: it is kept as you saved or imported it">
+                not in a list
+              </span>
+            )
           ) : null}
           <span class="saved-at">
             Saved {formatDay(item.addedAt)}

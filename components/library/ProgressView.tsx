@@ -80,7 +80,7 @@ export function ProgressView({ lists, left }: { lists: readonly ListProgressView
       ))}
       {leftCount > 0 && (
         <section class="progress-left" data-left-count={leftCount} aria-labelledby="progress-left-title">
-          <h2 id="progress-left-title">{plural(leftCount, 'saved paper')} no longer in a followed list (not counted above)</h2>
+          <h2 id="progress-left-title">{plural(leftCount, 'saved paper')} not in a followed list (not counted above)</h2>
           <ul>
             {left.map((group) => (
               <li key={group.category}>

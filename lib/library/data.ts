@@ -34,7 +34,7 @@ export async function loadListMembership(db: LanternDB): Promise<ListMembership>
   return { listsOf, lists };
 }
 
-/** The saved items with their lists: a paper in none is kept and shows as "no longer in the list". */
+/** The saved items with their lists: a paper in none is kept and shows as not in a list (or no longer in it). */
 export function libraryRows(items: readonly SavedItem[], membership: ListMembership | undefined): LibraryRow[] {
   return items.map((item) => ({ item, lists: membership?.listsOf.get(item.id) ?? [] }));
 }
