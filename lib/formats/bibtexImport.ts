@@ -110,7 +110,11 @@ function authorsOf(entry: Entry): AuthorList {
  * (any recognized URL, or an "arXiv:" id written there), and "arXiv:<id>" inside `note`,
  * `journal` ("arXiv preprint arXiv:…", Google Scholar), `howpublished` or `volume`.
  */
-function identifiers(entry: Entry, url: string | undefined): PaperIds {
+/** A field's value as a warning quotes it: a hostile file's value is cut short. */
+const quoted = (value: string): string => `“${value.length > 60 ? `${value.slice(0, 60)}…` : value}”`;
+
+/** The entry's identifiers; one written but not valid is left out and named in `invalid` ("DOI “x”"). */
+function identifiers(entry: Entry, url: string | undefined, invalid: string[]): PaperIds {
   const ids: PaperIds = idsFromUrls(url ? [url] : []);
   const eprint = field(entry, 'eprint');
   const eprintType = (field(entry, 'archiveprefix') ?? field(entry, 'eprinttype') ?? '').toLowerCase();
@@ -125,12 +129,18 @@ function identifiers(entry: Entry, url: string | undefined): PaperIds {
     (rawUrl ? arxivIdFromWritten(rawUrl) : undefined) ??
     arxivIdFromWritten(ARXIV_IN_TEXT.exec(textWithArxiv)?.[1] ?? '');
   if (arxiv) ids.arxiv = arxiv;
+  else if (eprint && eprintType === 'arxiv') invalid.push(`arXiv id ${quoted(eprint)}`);
   const normalizedDoi = doi ? doiFromWritten(doi) : undefined;
   if (normalizedDoi) ids.doi = normalizedDoi;
-  const pmid = normalizePmid(field(entry, 'pmid') ?? (eprintType === 'pubmed' ? (eprint ?? '') : ''));
+  else if (doi && !(arxiv && arxivIdFromWritten(doi))) invalid.push(`DOI ${quoted(doi)}`);
+  const writtenPmid = field(entry, 'pmid') ?? (eprintType === 'pubmed' ? eprint : undefined);
+  const pmid = normalizePmid(writtenPmid ?? '');
   if (pmid) ids.pmid = pmid;
-  const pmcid = normalizePmcid(field(entry, 'pmcid') ?? '');
+  else if (writtenPmid) invalid.push(`PubMed id ${quoted(writtenPmid)}`);
+  const writtenPmcid = field(entry, 'pmcid');
+  const pmcid = normalizePmcid(writtenPmcid ?? '');
   if (pmcid) ids.pmcid = pmcid;
+  else if (writtenPmcid) invalid.push(`PMC id ${quoted(writtenPmcid)}`);
   return ids;
 }
 
@@ -179,13 +189,14 @@ function noteOf(entry: Entry): string {
   return ZOTERO_ARXIV_NOTE.test(note) ? '' : note;
 }
 
-function savedItem(entry: Entry, now: number): SavedItem | undefined {
+/** The saved item of an entry (undefined without a title); identifiers that are not valid are named in `invalid`. */
+function savedItem(entry: Entry, now: number, invalid: string[]): SavedItem | undefined {
   const title = plain(field(entry, 'title'));
   const key = titleKey(title);
   if (key === '') return undefined;
   const rawUrl = field(entry, 'url');
   const url = rawUrl && parseHttpUrl(rawUrl) ? rawUrl : undefined;
-  const ids = identifiers(entry, url);
+  const ids = identifiers(entry, url, invalid);
   const links: EntryLink[] = url ? [{ kind: 'paper', url, label: 'paper' }] : [];
   const authorList = authorsOf(entry);
   const paper: SavedPaper = {
@@ -265,11 +276,13 @@ function* importSteps(raw: string, now: number): Sliced<ImportResult> {
     for (const entry of library.entries) {
       const origin = origins.get(entry.input.trim());
       const name = origin ? entryName(origin) : `Entry '${entry.key}'`;
-      const item = savedItem(entry, now);
+      const invalid: string[] = [];
+      const item = savedItem(entry, now, invalid);
       if (!item) {
         warnings.push(`${name} has no title and was skipped.`);
         continue;
       }
+      if (invalid.length > 0) warnings.push(`${name}: dropped ${invalid.join(' and ')}, not valid.`);
       const earlier = items.get(item.id);
       if (earlier) {
         earlier.tags = [...new Set([...earlier.tags, ...item.tags])];

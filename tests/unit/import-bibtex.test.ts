@@ -186,6 +186,19 @@ describe('parseBibTeX refuses broken and foreign files with a message naming wha
     expect(refusal(huge)).toMatch(/too large to import \(50\.0 MB; the limit is 32\.0 MB\)/);
   });
 
+  it('drops identifiers that are not valid and names them in a warning, keeping the entry', () => {
+    const result = parseBibTeX(
+      '@article{bad, title = {A Paper}, doi = {not-a-doi}, pmid = {12ab}, pmcid = {PMCx}}\n@misc{pre, title = {B Paper}, eprint = {no.id}, archiveprefix = {arXiv}}\n@misc{ok, title = {C Paper}, doi = {arXiv:2311.16452}}',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.items.map((item) => item.paper.ids)).toEqual([{ repos: [] }, { repos: [] }, { arxiv: '2311.16452', repos: [] }]);
+    expect(result.warnings).toEqual([
+      "Entry 'bad' (line 1): dropped DOI “not-a-doi” and PubMed id “12ab” and PMC id “PMCx”, not valid.",
+      "Entry 'pre' (line 2): dropped arXiv id “no.id”, not valid.",
+    ]);
+  });
+
   it('skips an entry without a title with a warning, and merges two entries of one paper', () => {
     const result = parseBibTeX('@misc{untitled, author = {Lee, Ann}}\n@misc{a, title = {Same}, keywords = {x}}\n@misc{b, title = {Same.}, keywords = {y}}');
     expect(result.ok).toBe(true);
