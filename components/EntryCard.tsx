@@ -1,7 +1,7 @@
 import type { Paper, ReadingStatus } from '../lib/types';
 import { STATUS_LABELS } from '../lib/readingStatus';
 import { categoryLeaf } from '../lib/categories';
-import { safeLinks, venueAndDate } from '../lib/paperDisplay';
+import { linkWords, safeLinks, venueAndDate } from '../lib/paperDisplay';
 import { displayAuthors } from '../lib/names';
 import { Highlight } from './Highlight';
 import { SaveToggle } from './SaveToggle';
@@ -90,7 +90,7 @@ export function EntryCard({ paper, saved, status, isNew = false, onToggleSave, b
               tabIndex={tabIndex}
               onClick={(e) => e.stopPropagation()}
             >
-              {l.label || l.kind}
+              {linkWords(l, paper)}
             </a>
           ))}
         </div>

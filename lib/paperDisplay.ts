@@ -1,6 +1,7 @@
 /** How a paper is shown to the reader (popup, badge, mark cards, library): its date, its safe links, its authors. */
 import { displayName, nameFromText } from './names';
 import { isHttpUrl } from './ids/url';
+import { titleKey } from './title';
 import type { EntryLink, Paper } from './types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -23,6 +24,16 @@ export function venueAndDate(paper: Pick<Paper, 'venue' | 'year' | 'month'>): st
 /** The links worth rendering: http(s) only, whatever the data says. */
 export function safeLinks(links: readonly EntryLink[]): EntryLink[] {
   return links.filter((l) => isHttpUrl(l.url));
+}
+
+/**
+ * A link's words among a paper's links: its label as the list wrote it ("paper", "code",
+ * "arXiv"), or its kind when the label is empty or is the paper's own title again (a list of
+ * "[Title](url)" items), which would show the title twice.
+ */
+export function linkWords(link: EntryLink, paper: Pick<Paper, 'titleKey'>): string {
+  const label = link.label.trim();
+  return label === '' || titleKey(label) === paper.titleKey ? link.kind : label;
 }
 
 /** Where "open this paper" goes: the paper link, else the first usable link. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { highlightParts, highlightTerms } from '../../lib/popup/highlight';
 import { categoryLeaf } from '../../lib/categories';
 import { identityLabel } from '../../lib/ids';
-import { authorLine, displayAuthor, paperDate, primaryUrl, safeLinks, venueAndDate } from '../../lib/paperDisplay';
+import { authorLine, displayAuthor, linkWords, paperDate, primaryUrl, safeLinks, venueAndDate } from '../../lib/paperDisplay';
+import { titleKey } from '../../lib/title';
 import { moveSelection } from '../../lib/popup/selection';
 import { isHttpUrl } from '../../lib/ids/url';
 import { activeFilterCount, NO_FILTERS } from '../../lib/popup/filters';
@@ -80,6 +81,13 @@ describe('present', () => {
     expect(primaryUrl({ links: [links[1]!] })).toBeUndefined();
     expect(isHttpUrl('data:text/html,hi')).toBe(false);
     expect(isHttpUrl('not a url')).toBe(false);
+  });
+
+  it('names a link by its label, or by its kind where the label is empty or the paper’s title again', () => {
+    const paper = { titleKey: titleKey('BioMistral: A Collection of Open-Source Pretrained Large Language Models') };
+    expect(linkWords({ kind: 'paper', url: 'https://arxiv.org/abs/2402.10373', label: 'BioMistral: a collection of open-source pretrained large language models.' }, paper)).toBe('paper');
+    expect(linkWords({ kind: 'code', url: 'https://github.com/a/b', label: ' ' }, paper)).toBe('code');
+    expect(linkWords({ kind: 'paper', url: 'https://arxiv.org/abs/2402.10373', label: 'arXiv' }, paper)).toBe('arXiv');
   });
 
   it('writes page authors the way people read them', () => {
