@@ -11,6 +11,7 @@ export function AppearanceSection({ services }: { services: OptionsServices }) {
   return (
     <section aria-labelledby="appearance-heading">
       <h2 id="appearance-heading">Appearance</h2>
+      <p class="hint">For the popup, the reading list and this page. On web pages, the badge follows the system and the marks follow the page they are on.</p>
       <div class="row" role="radiogroup" aria-labelledby="appearance-heading">
         {APPEARANCES.map((choice) => (
           <label key={choice} class="check">
