@@ -226,6 +226,11 @@ export interface Sender {
   tabId?: number;
   /** The URL of the sender's tab (or page, when not in a tab). */
   url?: string;
+  /**
+   * The URL of the document that sent it, as the browser reports it. For a content script it may
+   * differ from its tab's: Chrome runs content scripts in pages it prerenders, before they are the tab's.
+   */
+  pageUrl?: string;
 }
 
 /**
@@ -351,6 +356,7 @@ export function handleMessages(handlers: Handlers, ready: () => Promise<unknown>
     if (sender.tab?.id !== undefined) from.tabId = sender.tab.id;
     const url = sender.tab?.url ?? sender.url;
     if (url !== undefined) from.url = url;
+    if (sender.url !== undefined) from.pageUrl = sender.url;
     return ready().then(() => dispatch(handlers, raw, from));
   });
 }

@@ -6,7 +6,7 @@
  * them, and only about their own tab: this file enforces the "own tab" part.
  */
 import { entryCount } from '../../lib/db/catalog';
-import { identifyUrl } from '../../lib/page/identify';
+import { agreesWithAddress } from '../../lib/page/identify';
 import { pagePaperId } from '../../lib/page/savedPaper';
 import { matchIdentity, setSavedById } from '../../lib/db/papers';
 import { savedCount } from '../../lib/db/readingList';
@@ -38,20 +38,6 @@ async function ownTabPaper(tabs: TabPapers, sender: Sender): Promise<{ paperId: 
   throw new Error('Lantern has not recognized a paper on this page.');
 }
 
-/** The identifiers a content script reads from its page's address before its metadata (lib/page/identify.ts). */
-const ADDRESS_IDS = ['arxiv', 'pmid', 'pmcid', 'repo'] as const;
-
-/**
- * Whether a page's identity agrees with the address its tab is at: each identifier that address
- * names (its arXiv id, PMID, PMCID, code repository) must be the identity's. Only a page's own
- * content script reads its metadata, so an identity the address cannot check (a journal page
- * whose URL names no paper) is taken as given.
- */
-function agreesWithAddress(identity: PageIdentity, url: string): boolean {
-  const named = identifyUrl(url);
-  return named === undefined || ADDRESS_IDS.every((key) => named[key] === undefined || named[key] === identity[key]);
-}
-
 /**
  * A content script may name its own tab's paper and the listed papers its page was told of (a
  * mark's card); extension pages any.
@@ -75,7 +61,12 @@ export function createHandlers({ database, tabs, lists, listings, savedChanges, 
 
     matchPage: async (identity, sender) => {
       // A page at one paper's address asking about another would learn its reading state, and could then save it.
-      if (sender.kind === 'content' && sender.url && !agreesWithAddress(identity, sender.url)) throw new Error('This page’s address names another paper.');
+      // Either address will do: a prerendered page's own (its tab still shows another), or the tab's
+      // (a browser may report the page's address from before the page changed it in place).
+      const addresses = [sender.url, sender.pageUrl].filter((url): url is string => url !== undefined);
+      if (sender.kind === 'content' && addresses.length > 0 && !addresses.some((url) => agreesWithAddress(identity, url))) {
+        throw new Error('This page’s address names another paper.');
+      }
       const match = await matchIdentity(database, identity);
       // The content script's answer also marks its tab (toolbar icon, "This tab", what it may save).
       if (sender.kind === 'content' && sender.tabId !== undefined && sender.url) tabs.recordPage(sender.tabId, sender.url, identity, match);

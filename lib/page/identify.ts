@@ -27,6 +27,20 @@ export function identifyUrl(raw: string): PageIdentity | undefined {
   return identityFromUrl(cleanUrl(raw));
 }
 
+/** What identityFromMeta takes from the address before the metadata (a DOI is the metadata's first). */
+const ADDRESS_IDS = ['arxiv', 'pmid', 'pmcid', 'repo'] as const;
+
+/**
+ * Whether an identity a page gives (identifyPage's) agrees with an address: each identifier the
+ * address names of ADDRESS_IDS must be the identity's, as identityFromMeta makes it. A page whose
+ * address names none (a journal page known by its metadata) agrees with any identity: this narrows
+ * what a page can claim to be, it does not bound it.
+ */
+export function agreesWithAddress(identity: PageIdentity, url: string): boolean {
+  const named = identifyUrl(url);
+  return named === undefined || ADDRESS_IDS.every((key) => named[key] === undefined || named[key] === identity[key]);
+}
+
 /** The identity a page's URL and metadata give it: only validated identifiers, only capped, cleaned text. */
 export function identityFromMeta(page: PageMeta): PageIdentity {
   const url = cleanUrl(page.url);

@@ -5,7 +5,7 @@
 export { arxivIdFromMeta } from './arxiv';
 export { authorsFromMeta, venueFromMeta, yearFromMeta } from './byline';
 export { DOI_TAGS, doiFromMeta, doiFromTag, pageDois } from './doi';
-export { identifyPage, identifyUrl, identityFromMeta } from './identify';
+export { agreesWithAddress, identifyPage, identifyUrl, identityFromMeta } from './identify';
 export { listingFromMeta } from './listing';
 export { KNOWN_META_NAMES, pageMeta, readPageMeta, type MetaTag, type PageMeta } from './meta';
 export { pmidFromMeta } from './pubmed';

@@ -82,12 +82,15 @@ describe('content scripts get only what their own tab needs', () => {
 
   it('tells a page nothing of a paper its address does not name, and keeps it from saving it', async () => {
     expect(await sendFromExtensionPage(ext, 'setSaved', { paperId: OTHER_ID, saved: true, status: 'reading' })).toMatchObject({ ok: true });
-    const claimed = await send('matchPage', { url: LISTED_URL, arxiv: '2311.16079' });
-    expect(claimed).toEqual({ ok: false, error: 'This page’s address names another paper.' });
-    expect(await send('setSaved', { paperId: OTHER_ID, saved: false })).toMatchObject({ ok: false });
-    const status = (await sendFromExtensionPage(ext, 'getStatus', {})) as { value: { savedCount: number } };
-    expect(status.value.savedCount).toBe(1);
-    await sendFromExtensionPage(ext, 'setSaved', { paperId: OTHER_ID, saved: false });
+    try {
+      const claimed = await send('matchPage', { url: LISTED_URL, arxiv: '2311.16079' });
+      expect(claimed).toEqual({ ok: false, error: 'This page’s address names another paper.' });
+      expect(await send('setSaved', { paperId: OTHER_ID, saved: false })).toMatchObject({ ok: false });
+      const status = (await sendFromExtensionPage(ext, 'getStatus', {})) as { value: { savedCount: number } };
+      expect(status.value.savedCount).toBe(1);
+    } finally {
+      await sendFromExtensionPage(ext, 'setSaved', { paperId: OTHER_ID, saved: false });
+    }
   });
 
   it('saves and unsaves only the paper the background matched for its tab, never a page-supplied record', async () => {

@@ -224,6 +224,10 @@ describe('content scripts, only about their own tab', () => {
     // A page whose address names no paper is known by its metadata, which only its own content script reads.
     const journal = 'https://journal.example/article/42';
     expect(value<PageMatch>(await sendFromTab(5, journal, 'matchPage', { url: journal, arxiv: other.ids.arxiv })).paper.id).toBe(other.id);
+    // A page Chrome prerenders is not yet its tab's page: its own address counts too.
+    const prerendered = { id: fakeBrowser.runtime.id, url: listedUrl, tab: { id: 8, url: `https://arxiv.org/abs/${other.ids.arxiv}` } as Tabs.Tab };
+    const replies = await fakeBrowser.runtime.onMessage.trigger({ lantern: 1, type: 'matchPage', data: { url: listedUrl, arxiv: listed.ids.arxiv } }, prerendered);
+    expect(value<PageMatch>(replies.find((r) => r !== undefined) as Reply<unknown> | undefined).paper.id).toBe(listed.id);
   });
 
   it('saves the tab’s listed paper with the authors its own page names, where the list cut them short', async () => {

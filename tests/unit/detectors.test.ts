@@ -32,6 +32,7 @@ const NOT_DETECTORS: Record<string, string> = {
   pageDois: 'lists every DOI a page names; never rejects',
   identityFromMeta: 'combines the page detectors; always returns an identity',
   identifyPage: 'reads the live document; tested in tests/unit/page.test.ts',
+  agreesWithAddress: 'compares an identity already found with an address; tested on every page fixture in tests/unit/page.test.ts',
   readPageMeta: 'copies DOM tags into plain data; never rejects',
   pageMeta: 'builds example inputs',
   cleanText: 'sanitizes any text, not a recognizer',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPageIdentity } from '../../lib/messages';
-import { identifyPage, identifyUrl, readPageMeta } from '../../lib/page';
+import { agreesWithAddress, identifyPage, identifyUrl, readPageMeta } from '../../lib/page';
 import { visibleText } from '../../lib/page/meta';
 import { megabyteHostilePage, PAGE_FIXTURES, readFixture } from '../fixtures/pages/pages';
 
@@ -12,6 +12,17 @@ describe('identifyPage over the fixture pages', () => {
   const cases = PAGE_FIXTURES.flatMap((fixture) => fixture.urls.map((url) => [fixture.file, url, fixture] as const));
   it.each(cases)('%s at %s', (file, url, fixture) => {
     expect(identifyPage(url, parse(readFixture(file)))).toEqual({ url, ...fixture.identity });
+  });
+
+  // The background refuses a page's identity that disagrees with its address (entrypoints/background/handlers.ts).
+  it.each(cases)('%s at %s agrees with its own address', (file, url) => {
+    expect(agreesWithAddress(identifyPage(url, parse(readFixture(file))), url)).toBe(true);
+  });
+
+  it('disagrees with an address that names another paper', () => {
+    expect(agreesWithAddress({ url: 'https://arxiv.org/abs/2311.16452', arxiv: '2311.16079' }, 'https://arxiv.org/abs/2311.16452v2')).toBe(false);
+    expect(agreesWithAddress({ url: 'https://pubmed.ncbi.nlm.nih.gov/37438534/', pmid: '1' }, 'https://pubmed.ncbi.nlm.nih.gov/37438534/')).toBe(false);
+    expect(agreesWithAddress({ url: 'https://journal.example/a/1', arxiv: '2311.16079' }, 'https://journal.example/a/1')).toBe(true);
   });
 });
 
