@@ -110,7 +110,7 @@ function LibraryRowView({
   const href = paperLink(item);
   const byline = [displayAuthors(paper.authorList).trim(), venueAndDate(paper)].filter((part) => part !== '').join(' · ');
   const inLists = lists.map((id) => listNames.get(id) ?? id);
-  // With one list followed, naming it on every row says nothing; "no longer in the list" does.
+  // With one list followed, naming it on every row says nothing; "not in a followed list" does.
   const showLists = listNames.size > 1 && inLists.length > 0;
   const isSelected = selected.has(item.id);
   return (
@@ -142,17 +142,10 @@ function LibraryRowView({
             </span>
           ))}
           {inLists.length === 0 ? (
-            // Categories come only from a list's headings: a paper without any was never listed (an
-            // import, an unlisted page), one with some was dropped by its list.
-            paper.categories.length > 0 ? (
-              <span class="chip is-gone" data-not-listed="" title="Kept with the data it had when you saved it">
-                {listNames.size > 1 ? 'no longer in a list' : 'no longer in the list'}
-              </span>
-            ) : (
-              <span class="chip is-gone" data-not-listed="" title="No list you follow holds this paper: it is kept as you saved or imported it">
-                not in a list
-              </span>
-            )
+            // Not "no longer": the paper may never have been listed (an import, an unlisted page).
+            <span class="chip is-gone" data-not-listed="" title="No list you follow holds this paper: it is kept as you saved or imported it">
+              not in a followed list
+            </span>
           ) : null}
           <span class="saved-at">
             Saved {formatDay(item.addedAt)}

@@ -34,7 +34,7 @@ export async function loadListMembership(db: LanternDB): Promise<ListMembership>
   return { listsOf, lists };
 }
 
-/** The saved items with their lists: a paper in none is kept and shows as not in a list (or no longer in it). */
+/** The saved items with their lists: a paper in none is kept and shows as "not in a followed list". */
 export function libraryRows(items: readonly SavedItem[], membership: ListMembership | undefined): LibraryRow[] {
   return items.map((item) => ({ item, lists: membership?.listsOf.get(item.id) ?? [] }));
 }

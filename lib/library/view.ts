@@ -15,7 +15,7 @@ export interface LibraryRow {
   lists: string[];
 }
 
-/** The list filter's value for "no longer in the list". */
+/** The list filter's value for "Not in any list". */
 export const NOT_IN_ANY_LIST = '\u0000none';
 
 export type SavedWithin = 'week' | 'month' | 'year';
