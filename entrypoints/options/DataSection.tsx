@@ -45,8 +45,9 @@ export function DataSection({ services }: { services: OptionsServices }) {
     input.value = '';
     if (!file) return;
     const { error, text, warnings } = await importChosenFile(file, (fileText, format, fileName) => services.importBackup(fileText, format, fileName));
-    const unread = warnings.length > 0 ? ` ${plural(warnings.length, 'item')} could not be read: ${warnings.slice(0, 3).join('; ')}` : '';
-    setNotice({ text: text + unread, error });
+    // Warnings are about parts of the file: an entry skipped, merged with another, or an identifier dropped.
+    const told = warnings.length > 0 ? ` ${plural(warnings.length, 'warning')}: ${warnings.slice(0, 3).join('; ')}` : '';
+    setNotice({ text: text + told, error });
     refreshFigures();
     setBackupsChanged((changes) => changes + 1);
   };

@@ -20,7 +20,7 @@ import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
-import { normalizeImportText, sizeProblem, type ImportResult } from './importResult';
+import { normalizeImportText, quotedValue, sizeProblem, type ImportResult } from './importResult';
 import { boundedEntry, entryName, scanBibTeX, type BibTeXSyntaxError, type ScannedEntry } from './bibtexScan';
 
 export interface BibTeXImportOptions {
@@ -103,22 +103,23 @@ function authorsOf(entry: Entry): AuthorList {
   return { names, etAl: creators.some(isOthers) };
 }
 
+/** A DOI as exporters escape it for TeX ("10.1016/j.x\_01", "\textunderscore"): the DOI itself. */
+const unescapedDoi = (written: string): string => written.replace(/\\(?:textunderscore\b\s*|([_%&#]))/g, (_, escaped?: string) => escaped ?? '_');
+
 /**
  * The paper's identifiers from every field that may hold one, each read with the one
  * normalization per kind (lib/ids/written.ts): `eprint` ("2311.16452v2", "arXiv:2311.16452",
  * an arXiv URL), `arxivid`, `doi` (bare, "doi:", a doi.org URL, arXiv's 10.48550 DOI), `url`
  * (any recognized URL, or an "arXiv:" id written there), and "arXiv:<id>" inside `note`,
- * `journal` ("arXiv preprint arXiv:…", Google Scholar), `howpublished` or `volume`.
+ * `journal` ("arXiv preprint arXiv:…", Google Scholar), `howpublished` or `volume`. One written
+ * but not valid is left out and named in `invalid` ('DOI "x"').
  */
-/** A field's value as a warning quotes it: a hostile file's value is cut short. */
-const quoted = (value: string): string => `“${value.length > 60 ? `${value.slice(0, 60)}…` : value}”`;
-
-/** The entry's identifiers; one written but not valid is left out and named in `invalid` ("DOI “x”"). */
 function identifiers(entry: Entry, url: string | undefined, invalid: string[]): PaperIds {
   const ids: PaperIds = idsFromUrls(url ? [url] : []);
   const eprint = field(entry, 'eprint');
   const eprintType = (field(entry, 'archiveprefix') ?? field(entry, 'eprinttype') ?? '').toLowerCase();
-  const doi = field(entry, 'doi');
+  const writtenDoi = field(entry, 'doi');
+  const doi = writtenDoi && unescapedDoi(writtenDoi);
   const rawUrl = field(entry, 'url');
   const textWithArxiv = ['journal', 'journaltitle', 'note', 'howpublished', 'volume', 'annote'].map((name) => field(entry, name) ?? '').join(' ');
   const arxiv =
@@ -129,18 +130,18 @@ function identifiers(entry: Entry, url: string | undefined, invalid: string[]): 
     (rawUrl ? arxivIdFromWritten(rawUrl) : undefined) ??
     arxivIdFromWritten(ARXIV_IN_TEXT.exec(textWithArxiv)?.[1] ?? '');
   if (arxiv) ids.arxiv = arxiv;
-  else if (eprint && eprintType === 'arxiv') invalid.push(`arXiv id ${quoted(eprint)}`);
+  else if (eprint && eprintType === 'arxiv') invalid.push(`arXiv id ${quotedValue(eprint)}`);
   const normalizedDoi = doi ? doiFromWritten(doi) : undefined;
   if (normalizedDoi) ids.doi = normalizedDoi;
-  else if (doi && !(arxiv && arxivIdFromWritten(doi))) invalid.push(`DOI ${quoted(doi)}`);
+  else if (doi && !(arxiv && arxivIdFromWritten(doi))) invalid.push(`DOI ${quotedValue(doi)}`);
   const writtenPmid = field(entry, 'pmid') ?? (eprintType === 'pubmed' ? eprint : undefined);
   const pmid = normalizePmid(writtenPmid ?? '');
   if (pmid) ids.pmid = pmid;
-  else if (writtenPmid) invalid.push(`PubMed id ${quoted(writtenPmid)}`);
+  else if (writtenPmid) invalid.push(`PubMed id ${quotedValue(writtenPmid)}`);
   const writtenPmcid = field(entry, 'pmcid');
   const pmcid = normalizePmcid(writtenPmcid ?? '');
   if (pmcid) ids.pmcid = pmcid;
-  else if (writtenPmcid) invalid.push(`PMC id ${quoted(writtenPmcid)}`);
+  else if (writtenPmcid) invalid.push(`PMC id ${quotedValue(writtenPmcid)}`);
   return ids;
 }
 

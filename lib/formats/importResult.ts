@@ -3,6 +3,7 @@
  * (with each problem of the file in `problems` when there are several).
  */
 import type { SavedItem } from '../types';
+import { cleanText } from '../page/text';
 
 export type ImportResult =
   | { ok: true; items: SavedItem[]; warnings: string[] }
@@ -78,3 +79,14 @@ function looksLikeUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
 export function normalizeImportText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
+
+/**
+ * A text value from an imported file as a message quotes it: control and invisible characters
+ * (bidi overrides included) removed, whitespace collapsed, cut to 40 characters (code points),
+ * in JSON quotes.
+ */
+export function quotedValue(value: string): string {
+  const chars = [...(cleanText(value.slice(0, 4000), 4000) ?? '')];
+  return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join(''));
+}
+

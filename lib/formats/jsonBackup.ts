@@ -14,7 +14,7 @@
 import { authorListFromData, namesFromByline } from '../names';
 import type { EntryLink, LinkKind, PaperIds, ReadingStatus, SavedItem, SavedPaper } from '../types';
 import { normalizeArxivId, normalizeDoi, normalizePmcid, normalizePmid, parseHttpUrl } from '../ids';
-import { lineAndColumn, normalizeImportText, sizeProblem, type ImportResult } from './importResult';
+import { lineAndColumn, normalizeImportText, quotedValue, sizeProblem, type ImportResult } from './importResult';
 import { isRecord } from '../isRecord';
 import { READING_STATUSES, isReadingStatus } from '../readingStatus';
 import { currentTitleId, titleKey } from '../title';
@@ -97,7 +97,7 @@ function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return quotedValue(value);
   if (typeof value === 'object') return 'an object';
   return String(value);
 }

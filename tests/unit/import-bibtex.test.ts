@@ -188,14 +188,15 @@ describe('parseBibTeX refuses broken and foreign files with a message naming wha
 
   it('drops identifiers that are not valid and names them in a warning, keeping the entry', () => {
     const result = parseBibTeX(
-      '@article{bad, title = {A Paper}, doi = {not-a-doi}, pmid = {12ab}, pmcid = {PMCx}}\n@misc{pre, title = {B Paper}, eprint = {no.id}, archiveprefix = {arXiv}}\n@misc{ok, title = {C Paper}, doi = {arXiv:2311.16452}}',
+      '@article{bad, title = {A Paper}, doi = {not-a-doi\u202e}, pmid = {12ab}, pmcid = {PMCx}}\n@misc{pre, title = {B Paper}, eprint = {no.id}, archiveprefix = {arXiv}}\n@misc{ok, title = {C Paper}, doi = {arXiv:2311.16452}}\n@misc{tex, title = {D Paper}, doi = {10.1016/j.jbi.2020\\_01.001}}',
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.items.map((item) => item.paper.ids)).toEqual([{ repos: [] }, { repos: [] }, { arxiv: '2311.16452', repos: [] }]);
+    expect(result.items.map((item) => item.paper.ids)).toEqual([{ repos: [] }, { repos: [] }, { arxiv: '2311.16452', repos: [] }, { doi: '10.1016/j.jbi.2020_01.001', repos: [] }]);
+    // Quoted as text: a bidi override or a line break in the file does not reach the message.
     expect(result.warnings).toEqual([
-      "Entry 'bad' (line 1): dropped DOI “not-a-doi” and PubMed id “12ab” and PMC id “PMCx”, not valid.",
-      "Entry 'pre' (line 2): dropped arXiv id “no.id”, not valid.",
+      'Entry \'bad\' (line 1): dropped DOI "not-a-doi" and PubMed id "12ab" and PMC id "PMCx", not valid.',
+      'Entry \'pre\' (line 2): dropped arXiv id "no.id", not valid.',
     ]);
   });
 
