@@ -28,12 +28,15 @@ export function safeLinks(links: readonly EntryLink[]): EntryLink[] {
 
 /**
  * A link's words among a paper's links: its label as the list wrote it ("paper", "code",
- * "arXiv"), or its kind when the label is empty or is the paper's own title again (a list of
- * "[Title](url)" items), which would show the title twice.
+ * "arXiv"), or its kind ("link" for other links) when the label is empty or is the paper's own
+ * title again, which would show the title twice: a list of "[Title](url)" items, or a table whose
+ * title is "Name: title" and whose link is the title alone (three words or more).
  */
 export function linkWords(link: EntryLink, paper: Pick<Paper, 'titleKey'>): string {
-  const label = link.label.trim();
-  return label === '' || titleKey(label) === paper.titleKey ? link.kind : label;
+  const label = titleKey(link.label);
+  const isTitle = label === paper.titleKey || (label.split(' ').length >= 3 && paper.titleKey.endsWith(` ${label}`));
+  if (label !== '' && !isTitle) return link.label.trim();
+  return link.kind === 'other' ? 'link' : link.kind;
 }
 
 /** Where "open this paper" goes: the paper link, else the first usable link. */

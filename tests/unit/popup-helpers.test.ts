@@ -88,6 +88,11 @@ describe('present', () => {
     expect(linkWords({ kind: 'paper', url: 'https://arxiv.org/abs/2402.10373', label: 'BioMistral: a collection of open-source pretrained large language models.' }, paper)).toBe('paper');
     expect(linkWords({ kind: 'code', url: 'https://github.com/a/b', label: ' ' }, paper)).toBe('code');
     expect(linkWords({ kind: 'paper', url: 'https://arxiv.org/abs/2402.10373', label: 'arXiv' }, paper)).toBe('arXiv');
+    expect(linkWords({ kind: 'other', url: 'https://example.org/', label: '' }, paper)).toBe('link');
+    // A table's "Name: title" row whose link is the title alone.
+    const named = { titleKey: titleKey('HuatuoGPT: Towards Taming Language Model to Be a Doctor') };
+    expect(linkWords({ kind: 'paper', url: 'https://arxiv.org/abs/2305.15075', label: 'Towards Taming Language Model to Be a Doctor' }, named)).toBe('paper');
+    expect(linkWords({ kind: 'paper', url: 'https://arxiv.org/abs/2305.15075', label: 'a Doctor' }, named)).toBe('a Doctor');
   });
 
   it('writes page authors the way people read them', () => {
