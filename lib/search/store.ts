@@ -121,7 +121,7 @@ export interface SearchIndexKeeper {
   /**
    * Rebuilds the stored index whenever the lists change (seed, refresh, add, remove, toggle), so
    * the popup always finds a fresh one to load. Returns a stop function, which resolves once the
-   * index tasks under way (this watch's or others') have ended: the database can then close.
+   * database's index tasks under way (this watch's or any other's) have ended: it can then close.
    */
   keepFresh(onError?: (error: unknown) => void): () => Promise<void>;
 }
@@ -139,18 +139,13 @@ export function createSearchIndexKeeper(db: LanternDB): SearchIndexKeeper {
     }
     return known;
   };
-  /** The last index task asked for: one at a time, so it ends after every earlier one. */
-  let latest: Promise<unknown> = Promise.resolve();
-  const ensureStored = (): Promise<void> => {
-    const task = oneAtATime(db, async () => {
+  const ensureStored = (): Promise<void> =>
+    oneAtATime(db, async () => {
       const [fingerprint, stored] = await Promise.all([searchIndexFingerprint(db), db.kv.get(SEARCH_INDEX_FINGERPRINT_KEY)]);
       if (stored?.value !== fingerprint) await rebuildSearchIndex(db, await takeOffered());
       // Nothing left to build from offered entries: do not keep them in memory.
       else offered = new Map();
     });
-    latest = task.catch(() => undefined);
-    return task;
-  };
   return {
     offerStoredList(list, entries) {
       offered.set(list.id, { list, entries });
@@ -166,7 +161,8 @@ export function createSearchIndexKeeper(db: LanternDB): SearchIndexKeeper {
       });
       return async () => {
         subscription.unsubscribe();
-        await latest;
+        // The database's chain of index tasks, whoever asked for them; it never rejects.
+        await indexTasks.get(db);
       };
     },
   };
