@@ -18,8 +18,13 @@ export function runAtOnce<T>(work: Sliced<T>): T {
 /** How long a slice may hold the thread: short enough for a badge lookup to be answered promptly. */
 export const SLICE_MS = 50;
 
-/** Runs a sliced computation, handing the thread back (a macrotask) after every SLICE_MS of work. */
-export async function runInSlices<T>(work: Sliced<T>, pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0))): Promise<T> {
+/** Hands the thread back for one task (a zero timer): what was waiting, messages and database events, goes first. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs a sliced computation, handing the thread back (nextTask) after every SLICE_MS of work. */
+export async function runInSlices<T>(work: Sliced<T>, pause: () => Promise<void> = nextTask): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const step = work.next();

@@ -16,6 +16,7 @@
  * 147) the address is read once a second, as WXT does.
  */
 import { browser } from 'wxt/browser';
+import { nextTask } from '../../lib/slices';
 
 /** An in-place navigation to another document address: whole URLs, fragments included. */
 export interface LocationChange {
@@ -85,7 +86,7 @@ export class ContentScriptContext {
    */
   async afterPageStartup(): Promise<void> {
     await this.parsed();
-    await new Promise((resolve) => window.setTimeout(resolve, 0));
+    await nextTask();
   }
 
   /**

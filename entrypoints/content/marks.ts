@@ -18,6 +18,7 @@ import { loadedListingReader, type ListingReader } from '../../lib/listingReader
 import type { ListedHit, MarkStatus } from '../../lib/listing/hit';
 import { listenForNotices, MAX_LOOKUP_ITEMS, sendMessage, type ListedRead } from '../../lib/messages';
 import { identifyPage } from '../../lib/page';
+import { nextTask } from '../../lib/slices';
 import type { MarkLayer } from '../../components/MarkLayer';
 
 /** Links or references read between two pauses. */
@@ -49,8 +50,6 @@ function ownKeys(url: string): Set<string> {
   }
   return own;
 }
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The known listings' readers, asking the background to inject them the first time. */
 async function listingReader(): Promise<ListingReader | undefined> {
@@ -211,7 +210,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
               return referenceItem(element, url) ?? [];
             });
             await ask(items, 'references');
-            await pause();
+            await nextTask();
           }
         }
         if (!off.has('links')) {
@@ -222,7 +221,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
               return linkItem(link, url, own) ?? [];
             });
             await ask(items, 'links');
-            await pause();
+            await nextTask();
           }
         }
       } finally {

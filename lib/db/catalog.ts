@@ -6,7 +6,7 @@ import { namesFromByline } from '../names';
 import { titleKey } from '../title';
 import type { CatalogEntry, CatalogSnapshot, LaidOutEntry, ListInfo, Paper, StoredEntry } from '../types';
 import { CHUNK_SIZE, entriesAtPlaces, entriesOfChunk, idKey, isBucketedTitlePrefix, keyBucket, placesInBuckets } from './buckets';
-import { runAtOnce, runInSlices, type Sliced } from '../slices';
+import { nextTask, runAtOnce, runInSlices, type Sliced } from '../slices';
 import { keyFilterKey, keyFilterOfBuckets, keyFilterOfBucketsInSteps } from './keyFilter';
 import { layOutList, type EntryChunk, type EntryKeyBucket, type EntryPlace, type ListManifest } from './layout';
 import type { LanternDB } from './schema';
@@ -180,7 +180,7 @@ export async function replaceListEntries(
   const early = await runInSlices(plan(known ?? (await db.manifests.get(list.id))));
   const earlyFilter = await runInSlices(keyFilterOfBucketsInSteps(early.layout.buckets));
   // Lookups that arrived during the last slice go first: once the transaction starts they would wait for it.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   // db.kv too: the newest entry date and the key filter are written with the entries (other readers already wait for `lists`).
   const stored = await db.transaction('rw', [db.lists, db.entryChunks, db.entryKeys, db.manifests, db.kv], async () => {
     const current = await db.manifests.get(list.id);
