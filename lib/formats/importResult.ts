@@ -86,7 +86,7 @@ export function normalizeImportText(text: string): string {
  * in JSON quotes.
  */
 export function quotedValue(value: string): string {
-  const chars = [...(cleanText(value.slice(0, 4000), 4000) ?? '')];
+  // Cut before cleaning, so cleanText (which refuses text over its limit) never drops it.
+  const chars = [...(cleanText(value.slice(0, 400), 400) ?? '')];
   return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join(''));
 }
-
