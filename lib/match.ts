@@ -115,14 +115,23 @@ function isPreprintDoi(doi: string): boolean {
  * entry has no journal DOI to contradict the journal page, and the reverse.
  */
 function conflicts(identity: PageIdentity, candidate: Paper): boolean {
+  return identifiersDiffer(identity, candidate.ids) || !firstAuthorAgrees(identity.authors, candidate.authorList.names[0]);
+}
+
+/**
+ * Whether two records carry identifiers of one kind that differ (two arXiv ids, two journal
+ * DOIs, two PMIDs, two PMC ids), which makes them two papers whatever their titles say. A
+ * preprint DOI and a journal DOI do not differ in this sense: they name one paper's two versions.
+ */
+export function identifiersDiffer(a: Partial<Record<(typeof ID_KINDS)[number], string>>, b: Partial<Record<(typeof ID_KINDS)[number], string>>): boolean {
   for (const kind of ID_KINDS) {
-    const mine = identity[kind];
-    const theirs = candidate.ids[kind];
+    const mine = a[kind];
+    const theirs = b[kind];
     if (!mine || !theirs || mine === theirs) continue;
     if (kind === 'doi' && isPreprintDoi(mine) !== isPreprintDoi(theirs)) continue;
     return true;
   }
-  return !firstAuthorAgrees(identity.authors, candidate.authorList.names[0]);
+  return false;
 }
 
 /** Name words, diacritics and case folded: "Thirunavukarasu, Arun James" → thirunavukarasu, arun, james. */

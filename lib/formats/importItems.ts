@@ -6,7 +6,9 @@
  * - An item that is a listed paper (by any identifier, else title and first author, as a page is
  *   recognized) becomes that paper's record: the listed id, the list's data first.
  * - They are the same paper when they share the id or any identifier (arXiv, DOI, PMCID, PMID)
- *   or, failing those, the normalized title; the saved item keeps its id.
+ *   or, failing those, the normalized title, unless they carry identifiers of one kind that
+ *   differ (lib/match.ts identifiersDiffer): two papers may share a title ("Correction"). The
+ *   saved item keeps its id.
  * - Imported times are clamped to the time of the import: a file dated in the future cannot
  *   claim to be newer than every later edit.
  * - Status (with its date) comes from whichever changed it later (statusChangedAt); star from
@@ -34,6 +36,7 @@ import type { LanternDB } from '../db/schema';
 import { savedPaperFromPaper, toStorageError } from '../db/readingList';
 import { cleanTags } from '../tags';
 import { paperKeys } from '../ids';
+import { identifiersDiffer } from '../match';
 
 export interface ImportCounts {
   added: number;
@@ -84,6 +87,19 @@ export function clampTimes(item: SavedItem, now: number): SavedItem {
 function matchKeys(item: SavedItem): string[] {
   const { repos: _repos, ...ids } = item.paper.ids;
   return [item.id, ...paperKeys(ids, item.paper.titleKey)];
+}
+
+/** A title key, or an id made from one: the same title alone does not make the same paper. */
+const isTitleKey = (key: string): boolean => key.startsWith('title:');
+
+/** The record `item` is the same paper as among `current` (see the rules above), if any. */
+function sameRecord(item: SavedItem, byKey: ReadonlyMap<string, string>, current: ReadonlyMap<string, SavedItem>): SavedItem | undefined {
+  for (const key of matchKeys(item)) {
+    const id = byKey.get(key);
+    const saved = id === undefined ? undefined : current.get(id);
+    if (saved && !(isTitleKey(key) && identifiersDiffer(saved.paper.ids, item.paper.ids))) return saved;
+  }
+  return undefined;
 }
 
 function union(first: readonly string[], second: readonly string[]): string[] {
@@ -161,8 +177,7 @@ export function mergeItems(
   const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, merged: 0 };
   const writes = new Map<string, SavedItem>();
   for (const [position, item] of incoming.entries()) {
-    const matchId = matchKeys(item).map((key) => byKey.get(key)).find((id) => id !== undefined);
-    const saved = matchId === undefined ? undefined : current.get(matchId);
+    const saved = sameRecord(item, byKey, current);
     if ((saved?.id ?? item.id) !== ownIds[position]) counts.merged += 1;
     if (!saved) {
       const added = asNewItem(item);

@@ -181,6 +181,16 @@ describe('merge rules', () => {
     expect((await everything()).map((item) => [item.id, item.tags])).toEqual([['arxiv:2311.16452', ['a', 'B', 'x']]]);
   });
 
+  it('takes no paper for another that only shares its title: different DOIs are two papers', async () => {
+    const correction = (doi: string, note: string) => savedItem({ id: `doi:${doi}`, title: 'Correction', ids: { doi, repos: [] } }, { note });
+    await restoreSaved(db, [correction('10.1000/aaa', 'note on A')]);
+    expect(await importItems(db, [correction('10.1000/bbb', 'note on B')], { mode: 'merge' })).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0, merged: 0 });
+    expect((await everything()).map((item) => [item.id, item.note])).toEqual([
+      ['doi:10.1000/aaa', 'note on A'],
+      ['doi:10.1000/bbb', 'note on B'],
+    ]);
+  });
+
   it('a new item from a file without reading state gets its added time as its other dates', async () => {
     const fromBibTeX = savedItem({ id: 'title:new', title: 'New' }, { addedAt: T, statusChangedAt: 0, updatedAt: 0 });
     await importItems(db, [fromBibTeX], { mode: 'merge' });

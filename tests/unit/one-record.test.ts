@@ -121,6 +121,18 @@ describe('one record per paper in a reading list written before', () => {
     expect(await oneRecordPerPaper(db)).toBe(0);
     expect((await db.saved.toArray()).map((i) => i.id)).toEqual([other.id]);
   });
+
+  it('leaves two saved papers alone that share a title but carry different DOIs, each with its own note', async () => {
+    const paper = (doi: string, authors: string): SavedPaper => ({ ...scholarCopy(), id: `doi:${doi}`, title: 'Large Language Models in Medicine', authors, authorList: namesFromPeople([authors]), ids: { doi, repos: [] } });
+    const jama = paper('10.1001/jama.2023.9999', 'Else, Someone');
+    const other = paper('10.1000/another.2023.1', 'Other, Anne');
+    await restoreSaved(db, [item(jama.id, jama, { note: 'JAMA viewpoint notes' }), item(other.id, other, { note: 'Other notes', addedAt: T + 1 })]);
+    expect(await oneRecordPerPaper(db)).toBe(0);
+    expect((await db.saved.toArray()).map((i) => [i.id, i.note]).sort()).toEqual([
+      [other.id, 'Other notes'],
+      [jama.id, 'JAMA viewpoint notes'],
+    ]);
+  });
 });
 
 describe('merging duplicates is reversible and reads the lists in one pass', () => {
