@@ -17,10 +17,13 @@
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import { arxivIdFromWritten, doiFromWritten, idsFromUrls, normalizePmcid, normalizePmid, paperId, parseHttpUrl } from '../ids';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
+import { joinNotes } from '../notes';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
 import { normalizeImportText, quotedValue, sizeProblem, type ImportResult } from './importResult';
+import { NOTE_SEPARATOR } from './importItems';
+import { PAPER_YEARS } from './jsonBackup';
 import { boundedEntry, entryName, scanBibTeX, type BibTeXSyntaxError, type ScannedEntry } from './bibtexScan';
 
 export interface BibTeXImportOptions {
@@ -153,12 +156,16 @@ function venueOf(entry: Entry, ids: PaperIds): string {
   return publisher;
 }
 
-function dateOf(entry: Entry): { year?: number; month?: number } {
+function dateOf(entry: Entry, invalid: string[]): { year?: number; month?: number } {
   const date = /^(\d{4})(?:-(\d{1,2}))?/.exec(field(entry, 'date') ?? '');
-  const year = Number(/^\d{4}$/.exec(field(entry, 'year') ?? '')?.[0] ?? date?.[1] ?? NaN);
+  const written = /^\d{4}$/.exec(field(entry, 'year') ?? '')?.[0] ?? date?.[1];
+  const year = Number(written ?? NaN);
+  // "0999" would make a backup that does not read back.
+  const inRange = year >= PAPER_YEARS.min && year <= PAPER_YEARS.max;
+  if (written !== undefined && !inRange) invalid.push(`year ${quotedValue(written)}`);
   const month = Number(field(entry, 'month') ?? date?.[2] ?? NaN);
   return {
-    ...(Number.isInteger(year) ? { year } : {}),
+    ...(inRange ? { year } : {}),
     ...(Number.isInteger(month) && month >= 1 && month <= 12 ? { month } : {}),
   };
 }
@@ -206,7 +213,7 @@ function savedItem(entry: Entry, now: number, invalid: string[]): SavedItem | un
     authors: formatAuthors(authorList),
     authorList,
     venue: venueOf(entry, ids),
-    ...dateOf(entry),
+    ...dateOf(entry, invalid),
     categories: [],
     links,
     ids,
@@ -287,6 +294,7 @@ function* importSteps(raw: string, now: number): Sliced<ImportResult> {
       const earlier = items.get(item.id);
       if (earlier) {
         earlier.tags = [...new Set([...earlier.tags, ...item.tags])];
+        earlier.note = joinNotes(earlier.note, item.note, NOTE_SEPARATOR);
         warnings.push(`${name} is the same paper as an earlier entry; they were imported as one.`);
         continue;
       }

@@ -84,6 +84,9 @@ function texts(object: Json, field: string, where: string): string[] {
   return value as string[];
 }
 
+/** The years a saved paper may carry: what a backup reads back, and what sync carries (lib/sync/paper.ts). */
+export const PAPER_YEARS = { min: 1000, max: 9999 } as const;
+
 function optionalInteger(object: Json, field: string, min: number, max: number): number | undefined {
   const value = object[field];
   if (value === undefined || value === null) return undefined;
@@ -158,7 +161,7 @@ function readPaper(value: unknown, dropped: string[], invalid: string[]): SavedP
     ids: readIds(value.ids, invalid),
     titleKey: titleKey(text(value, 'titleKey', 'paper.')),
   };
-  const year = optionalInteger(value, 'year', 1000, 9999);
+  const year = optionalInteger(value, 'year', PAPER_YEARS.min, PAPER_YEARS.max);
   if (year !== undefined) paper.year = year;
   const month = optionalInteger(value, 'month', 1, 12);
   if (month !== undefined) paper.month = month;

@@ -8,6 +8,7 @@ import { normalizeArxivId } from '../ids/arxiv';
 import { normalizeDoi } from '../ids/doi';
 import { isHttpUrl } from '../ids/url';
 import { formatAuthors, nameFromSorted, sortedName } from '../names';
+import { PAPER_YEARS } from '../formats/jsonBackup';
 import { titleKey } from '../title';
 import type { CslName, SavedPaper } from '../types';
 
@@ -77,7 +78,7 @@ export function unpackPaper(id: string, value: unknown): SavedPaper | undefined 
   const arxiv = text(packed.x) && normalizeArxivId(packed.x as string);
   const pmid = typeof packed.pm === 'string' && /^\d{1,12}$/.test(packed.pm) ? packed.pm : undefined;
   const pmcid = typeof packed.pc === 'string' && /^PMC\d{1,12}$/.test(packed.pc) ? packed.pc : undefined;
-  const year = integer(packed.y, 1000, 9999);
+  const year = integer(packed.y, PAPER_YEARS.min, PAPER_YEARS.max);
   const month = integer(packed.m, 1, 12);
   return {
     id,

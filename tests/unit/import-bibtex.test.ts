@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toBibTeX } from '../../lib/formats/bibtex';
 import { parseBibTeX, parseBibTeXAsync } from '../../lib/formats/bibtexImport';
 import { MAX_IMPORT_BYTES } from '../../lib/formats/importResult';
+import { NOTE_SEPARATOR } from '../../lib/formats/importItems';
 import { cleanVenue, paperUrl } from '../../lib/formats/paperKind';
 import type { SavedItem } from '../../lib/types';
 import { trickyItems } from '../fixtures/imports/savedItems';
@@ -200,12 +201,23 @@ describe('parseBibTeX refuses broken and foreign files with a message naming wha
     ]);
   });
 
-  it('skips an entry without a title with a warning, and merges two entries of one paper', () => {
-    const result = parseBibTeX('@misc{untitled, author = {Lee, Ann}}\n@misc{a, title = {Same}, keywords = {x}}\n@misc{b, title = {Same.}, keywords = {y}}');
+  it('drops a year a reading list cannot hold (a backup of it would not read back) and says so', () => {
+    const result = parseBibTeX('@book{old, title = {Ancient Text}, year = {0999}}\n@book{new, title = {Recent Text}, year = {2024}}');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.items.map((item) => item.paper.year)).toEqual([undefined, 2024]);
+    expect(result.warnings).toEqual(['Entry \'old\' (line 1): dropped year "0999", not valid.']);
+  });
+
+  it('skips an entry without a title with a warning, and merges two entries of one paper, keeping both notes', () => {
+    const result = parseBibTeX(
+      '@misc{untitled, author = {Lee, Ann}}\n@misc{a, title = {Same}, keywords = {x}, annote = {first note}}\n@misc{b, title = {Same.}, keywords = {y}, annote = {second note}}',
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.items).toHaveLength(1);
     expect(result.items[0]!.tags).toEqual(['x', 'y']);
+    expect(result.items[0]!.note).toBe(`first note${NOTE_SEPARATOR}second note`);
     expect(result.warnings).toEqual([
       "Entry 'untitled' (line 1) has no title and was skipped.",
       "Entry 'b' (line 3) is the same paper as an earlier entry; they were imported as one.",
