@@ -73,12 +73,19 @@ export interface ChunkValue {
 
 const STATUS_CODES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 const encoder = new TextEncoder();
-/** Bytes of a string as storage counts it (UTF-8). */
-export const byteLength = (text: string): number => encoder.encode(text).length;
+/**
+ * What Chromium's JSON writer escapes as six bytes ("\u003C") where JSON.stringify writes it as it
+ * is (base/json/string_escape.cc); Chromium's sync quota counts the escaped form. Notes such as
+ * "p < 0.05" otherwise outgrow the count, and every write of the area is refused.
+ */
+const ESCAPED_BY_CHROMIUM = /[<\u2028\u2029]/g;
+
+/** Bytes of a key or a JSON text as the sync quota counts them: UTF-8, with Chromium's escapes (no browser counts more). */
+const quotaBytes = (text: string): number => encoder.encode(text.replace(ESCAPED_BY_CHROMIUM, '\\u0000')).length;
 
 /** Bytes of one key with its value, as the sync storage quota counts them. */
 export function itemBytes(key: string, value: unknown): number {
-  return byteLength(key) + byteLength(JSON.stringify(value));
+  return quotaBytes(key) + quotaBytes(JSON.stringify(value));
 }
 
 function encodeEntry(entry: SyncEntry, withNote: boolean): Record<string, unknown> {
@@ -122,7 +129,7 @@ export function packDoc(doc: SyncDoc, limits: PackLimits = DEFAULT_PACK_LIMITS):
   let total = 0;
   const emptyChunkBytes = (index: number) => itemBytes(`${CHUNK_PREFIX}${index}`, { v: SYNC_FORMAT, r: [] });
   const place = (id: string, json: string): boolean => {
-    const size = byteLength(json);
+    const size = quotaBytes(json);
     for (const chunk of chunks) {
       const grow = size + (chunk.records.size > 0 ? 1 : 0);
       if (chunk.bytes + grow <= limits.itemBytes && total + grow <= limits.totalBytes) {
@@ -144,7 +151,7 @@ export function packDoc(doc: SyncDoc, limits: PackLimits = DEFAULT_PACK_LIMITS):
       const json = chunk.records.get(id);
       if (json === undefined) continue;
       chunk.records.delete(id);
-      const shrink = byteLength(json) + (chunk.records.size > 0 ? 1 : 0);
+      const shrink = quotaBytes(json) + (chunk.records.size > 0 ? 1 : 0);
       chunk.bytes -= shrink;
       total -= shrink;
       return { chunk, json };
@@ -170,7 +177,7 @@ export function packDoc(doc: SyncDoc, limits: PackLimits = DEFAULT_PACK_LIMITS):
     if (place(entry.id, JSON.stringify(encodeEntry(entry, true)))) continue;
     // It fitted there before, so it fits there again.
     without.chunk.records.set(entry.id, without.json);
-    const grow = byteLength(without.json) + (without.chunk.records.size > 1 ? 1 : 0);
+    const grow = quotaBytes(without.json) + (without.chunk.records.size > 1 ? 1 : 0);
     without.chunk.bytes += grow;
     total += grow;
     notesNotSynced.push(entry.id);

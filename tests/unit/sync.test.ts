@@ -634,4 +634,24 @@ describe('the merge rules', () => {
     expect(JSON.stringify(packDoc(reversed).items)).toBe(JSON.stringify(first.items));
     expect(unpackArea(first.items).doc.size).toBe(first.report.savedSynced);
   });
+
+  it('counts bytes as Chromium does, which writes "<", U+2028 and U+2029 escaped: notes full of them still fit', () => {
+    // Chromium's quota counts its own JSON writer's output (base/json/string_escape.cc).
+    const chromiumBytes = (key: string, value: unknown) =>
+      new TextEncoder().encode(key + JSON.stringify(value).replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)).length;
+    const doc: SyncDoc = new Map();
+    for (let n = 1; n <= 40; n++) {
+      const note = `p < 0.05 in <65 y\u2028`.repeat(100 + n);
+      doc.set(paper(n).id, { id: paper(n).id, savedAt: T0 + n, addedAt: T0 + n, paper: paper(n), fields: { note: [note, T0 + n] as const } });
+    }
+    const packed = packDoc(doc);
+    expect(packed.report.notesNotSynced.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const [key, value] of Object.entries(packed.items)) {
+      expect(chromiumBytes(key, value)).toBeLessThanOrEqual(SYNC_LIMITS.QUOTA_BYTES_PER_ITEM);
+      total += chromiumBytes(key, value);
+    }
+    expect(total).toBeLessThanOrEqual(SYNC_LIMITS.QUOTA_BYTES);
+    expect(packed.report.bytes).toBe(total);
+  });
 });
