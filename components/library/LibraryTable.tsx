@@ -25,7 +25,8 @@ export interface LibraryTableProps {
   onSelect: (id: string, selected: boolean) => void;
   /** Selects (or clears) every matching row, not only the ones shown. */
   onSelectAll: (selected: boolean) => void;
-  onPatch: (id: string, patch: SavedPatch) => void;
+  /** Resolves whether the change was saved (the page says why not). */
+  onPatch: (id: string, patch: SavedPatch) => Promise<boolean>;
   /** A note as it is being typed, before onPatch saves it. */
   onNoteDraft?: (id: string, note: string, base: string) => void;
   onRemove: (items: SavedItem[]) => void;

@@ -6,7 +6,8 @@ export const NOTE_SAVE_DELAY_MS = 800;
 export interface NoteEditorProps {
   note: string;
   label: string;
-  onSave: (note: string) => void;
+  /** Saves the note; resolves false when it could not be saved (the next pause or blur tries again). */
+  onSave: (note: string) => Promise<boolean>;
   /** Each change as it is typed, before the pause that saves it, with the note it is typed over (the last one saved or shown). */
   onDraft?: (note: string, base: string) => void;
 }
@@ -33,8 +34,12 @@ export function NoteEditor({ note, label, onSave, onDraft }: NoteEditorProps) {
   const flush = (text: string) => {
     clearTimeout(timer.current);
     if (text === lastSaved.current) return;
+    const before = lastSaved.current;
     lastSaved.current = text;
-    onSave(text);
+    void onSave(text).then((saved) => {
+      // Not saved (storage full, say): the same text left in the field is tried again.
+      if (!saved && lastSaved.current === text) lastSaved.current = before;
+    });
   };
   // What was typed in the pause is saved when the row goes away (filtered out, re-sorted), and
   // when the page is hidden (a hidden tab may be discarded). A closing page cannot finish a

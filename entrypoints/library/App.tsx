@@ -182,11 +182,17 @@ export function App({ services }: { services: LibraryServices }) {
   const fail = (e: unknown) => setNotice({ kind: 'error', text: toStorageError(e).message });
 
   const { drafts } = services;
-  const patch = (id: string, change: SavedPatch) => {
-    updateSaved(db, id, change, services.now()).then(() => {
-      if (drafts && change.note !== undefined) clearNoteDraft(drafts, id, change.note);
-    }, fail);
-  };
+  const patch = (id: string, change: SavedPatch): Promise<boolean> =>
+    updateSaved(db, id, change, services.now()).then(
+      () => {
+        if (drafts && change.note !== undefined) clearNoteDraft(drafts, id, change.note);
+        return true;
+      },
+      (e: unknown) => {
+        fail(e);
+        return false;
+      },
+    );
   const keepDraft = drafts && ((id: string, note: string, base: string) => keepNoteDraft(drafts, id, note, base));
 
   const patchSelected = async (change: (item: SavedItem) => SavedPatch) => {

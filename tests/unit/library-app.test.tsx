@@ -194,6 +194,26 @@ describe('library page', () => {
     await until(async () => expect((await db.saved.get(GONE.id))?.note).toBe('Read §3 first'));
   });
 
+  it('a note the storage refused (full) is saved at the next blur, once there is room, though the text did not change', async () => {
+    await withThreeSaved();
+    const put = db.saved.put.bind(db.saved);
+    db.saved.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof db.saved.put;
+    const note = row(GONE.id).querySelector('textarea[name=note]') as HTMLTextAreaElement;
+    await act(async () => {
+      note.dispatchEvent(new Event('focus'));
+      note.value = 'Two hours of reading notes';
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+      note.dispatchEvent(new Event('blur'));
+    });
+    await until(() => expect($('[role=alert]')?.textContent).toMatch(/full/i));
+    db.saved.put = put;
+    await act(async () => {
+      note.dispatchEvent(new Event('focus'));
+      note.dispatchEvent(new Event('blur'));
+    });
+    await until(async () => expect((await db.saved.get(GONE.id))?.note).toBe('Two hours of reading notes'));
+  });
+
   it('searches with the popup engine, tags included, and filters by list', async () => {
     await withThreeSaved();
     await act(async () => change($<HTMLInputElement>('input[name=q]')!, 'meditron'));
