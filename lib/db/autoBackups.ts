@@ -155,11 +155,16 @@ export async function restoreAutoBackup(db: LanternDB, id: string, now = Date.no
  * taken, or undefined when there was nothing saved.
  */
 export async function clearReadingList(db: LanternDB, now = Date.now()): Promise<AutoBackupInfo | undefined> {
-  return db.transaction('rw', db.saved, db.kv, async () => {
-    const items = await db.saved.toArray();
-    if (items.length === 0) return undefined;
-    const info = await recordAutoBackup(db, items, { takenAt: now, reason: 'clear' });
-    await db.saved.clear();
-    return info;
-  });
+  try {
+    return await db.transaction('rw', db.saved, db.kv, async () => {
+      const items = await db.saved.toArray();
+      if (items.length === 0) return undefined;
+      const info = await recordAutoBackup(db, items, { takenAt: now, reason: 'clear' });
+      await db.saved.clear();
+      return info;
+    });
+  } catch (error) {
+    // In plain words (storage full: the backup taken first did not fit), and nothing was cleared.
+    throw toStorageError(error);
+  }
 }

@@ -11,6 +11,7 @@ import {
   AUTO_BACKUPS_KEY,
   autoBackupKey,
   backupId,
+  clearReadingList,
   KEEP_AUTO_BACKUPS,
   listAutoBackups,
   readAutoBackup,
@@ -218,6 +219,13 @@ describe('restoring', () => {
     const [backup] = await listAutoBackups(db);
     quota.on = true;
     expect(await restoreAutoBackup(db, backup!.id)).toEqual({ ok: false, error: expect.stringMatching(/^Your browser’s storage for Lantern is full/) });
+    expect(await db.saved.count()).toBe(2);
+  });
+
+  it('clears nothing when storage is too full for the backup taken first, and says so in plain words', async () => {
+    await restoreSaved(db, [mine, other]);
+    quota.on = true;
+    await expect(clearReadingList(db, T)).rejects.toThrow(/^Your browser’s storage for Lantern is full/);
     expect(await db.saved.count()).toBe(2);
   });
 });
