@@ -197,7 +197,7 @@ describe('library page', () => {
   it('a note the storage refused (full) is saved at the next blur, once there is room, though the text did not change', async () => {
     await withThreeSaved();
     const put = db.saved.put.bind(db.saved);
-    db.saved.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof db.saved.put;
+    db.saved.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.saved.put;
     const note = row(GONE.id).querySelector('textarea[name=note]') as HTMLTextAreaElement;
     await act(async () => {
       note.dispatchEvent(new Event('focus'));
