@@ -13,6 +13,7 @@
  * note; notes then go in, in the same order, while they fit. The rest is reported, by id.
  */
 import type { ReadingStatus } from '../types';
+import { cleanTags } from '../tags';
 import { isSaved, mergeEntries, type Stamped, type SyncDoc, type SyncEntry, type SyncFields } from './doc';
 import { packPaper, unpackPaper } from './paper';
 
@@ -244,7 +245,7 @@ export function decodeEntry(raw: unknown): SyncEntry | undefined {
   const fields: SyncFields = {};
   const status = stamped(f.s, savedAt, (v) => (typeof v === 'number' ? STATUS_CODES[v] : undefined));
   const tags = stamped(f.g, savedAt, (v) =>
-    Array.isArray(v) && v.length <= MAX_TAGS && v.every((tag) => typeof tag === 'string' && tag.length <= MAX_TAG) ? (v as string[]) : undefined,
+    Array.isArray(v) && v.length <= MAX_TAGS && v.every((tag) => typeof tag === 'string' && tag.length <= MAX_TAG) ? cleanTags(v as string[]) : undefined,
   );
   const starred = stamped(f.r, savedAt, (v) => (v === 0 || v === 1 ? v === 1 : undefined));
   const note = stamped(f.n, savedAt, (v) => (typeof v === 'string' && v.length <= MAX_NOTE ? v : undefined));

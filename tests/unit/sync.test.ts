@@ -613,6 +613,14 @@ describe('what another device wrote is read as untrusted', () => {
     expect(odd.status).toBe('to-read');
   });
 
+  it('cleans the tags another device sends as every other writer does: no empty tags, no case repeats', async () => {
+    const { area, b } = two();
+    const sent = packDoc(new Map([[paper(1).id, { id: paper(1).id, savedAt: T0, addedAt: T0, paper: paper(1), fields: { tags: [['', '  ', 'dup', 'DUP', ' spaced  out '], T0] as const } }]])).items;
+    area.put(sent);
+    await b.sync(T0 + 10);
+    expect((await b.saved()).get(paper(1).id)!.tags).toEqual(['dup', 'spaced out']);
+  });
+
   it('leaves chunks of a newer format alone and says so', async () => {
     const { area, a } = two();
     area.put({ rl0: { v: 2, r: [] } });
