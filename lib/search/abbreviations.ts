@@ -114,8 +114,12 @@ function piecesOf(text: string): Piece[] {
   let wordEnd = -1;
   // Where a hyphen touching the end of a word is ("Retrieval-"), else -1 (a dash after a space).
   let hyphenAt = -1;
-  for (const match of text.matchAll(NON_ASCII.test(text) ? PIECES : ASCII_PIECES)) {
-    const at = match.index ?? 0;
+  // exec on the shared regex, not matchAll: matchAll copies the regex and makes an iterator per
+  // text, which costs about as much as the matching (every title is read here twice per build).
+  const pattern = NON_ASCII.test(text) ? PIECES : ASCII_PIECES;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const at = match.index;
     if (match[1] !== undefined) {
       pieces.push({ word: match[1], mark: '', joined: hyphenAt >= 0 && at === hyphenAt + 1 });
       wordEnd = at + match[1].length;

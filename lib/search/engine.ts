@@ -16,7 +16,7 @@ import type { Paper } from '../types';
 import { COMMON_ABBREVIATIONS, abbreviationTable, abbreviationTerms, abbreviationsDefinedInAll, type AbbreviationTable } from './abbreviations';
 import { ByteWriter, decodeAll, decodeBlock, firstOfBlock, frontCode, isFrontCoded, nthOfBlock, readVarint, type ByteReader, type FrontCoded } from './compact';
 import { TopDocs } from './topDocs';
-import { tokenizeForIndex, tokenizeQuery } from './tokenize';
+import { IndexTerms, tokenizeQuery } from './tokenize';
 import { categoryLeaf, categoryParts, isWithinCategory } from '../categories';
 import { modelNamesOf } from './modelNames';
 
@@ -169,6 +169,11 @@ function hasCode(paper: Paper): boolean {
   return paper.links.some((link) => link.kind === 'code') || paper.ids.repos.length > 0;
 }
 
+/** The items once each, in order; most papers have one category and one list, which need no Set. */
+function distinct<T>(items: readonly T[]): readonly T[] {
+  return items.length < 2 ? items : [...new Set(items)];
+}
+
 function hasBit(bits: Uint8Array, offset: number, doc: number): boolean {
   return (((bits[offset + (doc >>> 3)] ?? 0) >>> (doc & 7)) & 1) === 1;
 }
@@ -196,6 +201,9 @@ export function buildSearchIndexInSlices(papers: readonly Paper[], options: Buil
   return runInSlices(indexPapers(papers, options));
 }
 
+/** A title's first word group with its punctuation, up to a space, colon or comma ("MEDITRON-70B"). */
+const TITLE_LEAD = /^[^\s:,]+/;
+
 /** Papers indexed between two points where the build may pause. */
 const PAPERS_PER_STEP = 256;
 /** Terms encoded between two points where the build may pause. */
@@ -204,11 +212,17 @@ const TERMS_PER_STEP = 2048;
 /** The table of COMMON_ABBREVIATIONS and of those defined by the papers' titles and categories. */
 function* learnAbbreviations(papers: readonly Paper[]): Sliced<AbbreviationTable> {
   const texts = new Set<string>();
+  // Thousands of papers share a category: its headings are added once.
+  const categories = new Set<string>();
   for (let doc = 0; doc < papers.length; doc++) {
     if (doc % PAPERS_PER_STEP === PAPERS_PER_STEP - 1) yield;
     const paper = papers[doc]!;
     texts.add(paper.title);
-    for (const category of paper.categories) for (const heading of categoryParts(category)) texts.add(heading);
+    for (const category of paper.categories) {
+      if (categories.has(category)) continue;
+      categories.add(category);
+      for (const heading of categoryParts(category)) texts.add(heading);
+    }
   }
   yield;
   return abbreviationTable([...COMMON_ABBREVIATIONS, ...abbreviationsDefinedInAll(texts)]);
@@ -218,7 +232,9 @@ function* indexPapers(papers: readonly Paper[], options: BuildOptions): Sliced<S
   const abbreviations = options.abbreviations === false ? undefined : yield* learnAbbreviations(papers);
   const size = papers.length;
   const bitBytes = Math.ceil(size / 8);
-  const postingsByTerm = new Map<string, number[]>();
+  const indexTerms = new IndexTerms();
+  /** By term number: the term's postings so far, pairs of (document, FIELD_* bits). */
+  const postingsByTerm: number[][] = [];
   const dates = new Uint16Array(size);
   const codeBits = new Uint8Array(bitBytes);
   const titleLengths = new Uint8Array(size);
@@ -239,47 +255,68 @@ function* indexPapers(papers: readonly Paper[], options: BuildOptions): Sliced<S
     return n;
   };
 
+  // The paper being indexed: the FIELD_* bits of each of its terms by term number (0 for the
+  // others), and its terms. Reused from paper to paper, cleared as its postings are written.
+  let fieldsOfTerm = new Uint8Array(1024);
+  const paperTerms: number[] = [];
+  const addField = (term: number, field: number): void => {
+    if (term >= fieldsOfTerm.length) {
+      const grown = new Uint8Array(Math.max(fieldsOfTerm.length * 2, term + 1));
+      grown.set(fieldsOfTerm);
+      fieldsOfTerm = grown;
+    }
+    if (fieldsOfTerm[term] === 0) paperTerms.push(term);
+    fieldsOfTerm[term] = (fieldsOfTerm[term] ?? 0) | field;
+  };
+  /** Adds a field only to terms the paper lacks (see FIELD_EXPANDED and FIELD_NAMED). */
+  const addFieldIfNew = (term: number, field: number): void => {
+    if ((fieldsOfTerm[term] ?? 0) === 0) addField(term, field);
+  };
+  const addTitle = (term: number): void => addField(term, FIELD_TITLE);
+  const addLead = (term: number): void => addField(term, FIELD_TITLE_LEAD);
+  const addAuthors = (term: number): void => addField(term, FIELD_AUTHORS);
+  const addNamed = (term: number): void => addFieldIfNew(term, FIELD_NAMED);
+
   // Venues and categories repeat across thousands of papers: tokenize each distinct one once.
-  const tokenCache = new Map<string, string[]>();
-  const cachedTokens = (text: string): string[] => {
-    let terms = tokenCache.get(text);
-    if (!terms) tokenCache.set(text, (terms = tokenizeForIndex(text)));
-    return terms;
+  const termsOfText = new Map<string, number[]>();
+  const addCached = (text: string, field: number): void => {
+    let terms = termsOfText.get(text);
+    if (!terms) {
+      const numbers: number[] = [];
+      indexTerms.tokenize(text, (term) => numbers.push(term));
+      termsOfText.set(text, (terms = numbers));
+    }
+    for (const term of terms) addField(term, field);
   };
 
   for (let doc = 0; doc < papers.length; doc++) {
     if (doc % PAPERS_PER_STEP === PAPERS_PER_STEP - 1) yield;
     const paper = papers[doc]!;
-    const fieldsOfTerm = new Map<string, number>();
-    const addField = (terms: readonly string[], field: number): void => {
-      for (const term of terms) fieldsOfTerm.set(term, (fieldsOfTerm.get(term) ?? 0) | field);
-    };
-    const titleTerms = tokenizeForIndex(paper.title);
-    addField(titleTerms, FIELD_TITLE);
-    const lead = /^[^\s:,]+/.exec(paper.title.trim())?.[0];
-    if (lead) addField(tokenizeForIndex(lead), FIELD_TITLE_LEAD);
-    addField(tokenizeForIndex(paper.authors), FIELD_AUTHORS);
-    addField(cachedTokens(paper.venue), FIELD_VENUE);
-    for (const category of paper.categories) addField(cachedTokens(category), FIELD_CATEGORIES);
+    const titleLength = indexTerms.tokenize(paper.title, addTitle);
+    const lead = TITLE_LEAD.exec(paper.title.trim())?.[0];
+    if (lead) indexTerms.tokenize(lead, addLead);
+    indexTerms.tokenize(paper.authors, addAuthors);
+    addCached(paper.venue, FIELD_VENUE);
+    for (const category of paper.categories) addCached(category, FIELD_CATEGORIES);
     if (abbreviations) {
-      for (const term of abbreviationTerms(paper.title, abbreviations)) if (!fieldsOfTerm.has(term)) fieldsOfTerm.set(term, FIELD_EXPANDED);
+      for (const term of abbreviationTerms(paper.title, abbreviations)) addFieldIfNew(indexTerms.numberOf(term), FIELD_EXPANDED);
     }
-    for (const name of modelNamesOf(paper.ids)) {
-      for (const term of tokenizeForIndex(name)) if (!fieldsOfTerm.has(term)) fieldsOfTerm.set(term, FIELD_NAMED);
+    for (const name of modelNamesOf(paper.ids)) indexTerms.tokenize(name, addNamed);
+    for (const term of paperTerms) {
+      let postings = postingsByTerm[term];
+      if (!postings) postingsByTerm[term] = postings = [];
+      postings.push(doc, fieldsOfTerm[term] ?? 0);
+      fieldsOfTerm[term] = 0;
     }
-    for (const [term, fields] of fieldsOfTerm) {
-      let postings = postingsByTerm.get(term);
-      if (!postings) postingsByTerm.set(term, (postings = []));
-      postings.push(doc, fields);
-    }
+    paperTerms.length = 0;
     const year = paper.year && paper.year >= 1900 && paper.year < 4000 ? paper.year : 0;
     dates[doc] = year * 16 + (year && paper.month ? paper.month : 0);
     if (hasCode(paper)) codeBits[doc >>> 3] = (codeBits[doc >>> 3] ?? 0) | (1 << (doc & 7));
-    titleLengths[doc] = Math.min(255, titleTerms.length);
-    const paperCategories = new Set(paper.categories);
-    categories.varint(paperCategories.size);
+    titleLengths[doc] = Math.min(255, titleLength);
+    const paperCategories = distinct(paper.categories);
+    categories.varint(paperCategories.length);
     for (const category of paperCategories) categories.varint(numberOf(categoryNames, categoryNumbers, category));
-    for (const list of new Set(paper.lists)) listRefs.push(numberOf(listNames, listNumbers, list));
+    for (const list of distinct(paper.lists)) listRefs.push(numberOf(listNames, listNumbers, list));
     listOffsets[doc + 1] = listRefs.length;
   }
 
@@ -291,7 +328,7 @@ function* indexPapers(papers: readonly Paper[], options: BuildOptions): Sliced<S
     }
   }
 
-  const terms = [...postingsByTerm.keys()].sort();
+  const terms = [...indexTerms.terms].sort();
   const termOffsets = new Uint32Array(Math.ceil(terms.length / TERM_BLOCK) + 1);
   const counts = new Uint32Array(terms.length);
   const byteLengths = new Uint32Array(terms.length);
@@ -299,7 +336,7 @@ function* indexPapers(papers: readonly Paper[], options: BuildOptions): Sliced<S
   for (let t = 0; t < terms.length; t++) {
     if (t % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
     if (t % TERM_BLOCK === 0) termOffsets[t / TERM_BLOCK] = postings.length;
-    const termPostings = postingsByTerm.get(terms[t]!) ?? [];
+    const termPostings = postingsByTerm[indexTerms.numberOf(terms[t]!)] ?? [];
     const start = postings.length;
     let previousDoc = -1;
     let previousFields = FIELD_TITLE;

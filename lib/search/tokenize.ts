@@ -38,7 +38,7 @@ interface WordGroup {
   completion?: string;
 }
 
-/** An ASCII word with nothing to split: no connector, no camel-case boundary ("Radiology", "GPT"). */
+/** An ASCII word indexed whole: no connector, one case after its first character ("Radiology", "GPT"). */
 const PLAIN_ASCII_WORD = /^[A-Za-z0-9](?:[a-z0-9]*|[A-Z0-9]*)$/;
 
 function wordGroup(word: string): WordGroup | undefined {
@@ -54,54 +54,93 @@ function wordGroup(word: string): WordGroup | undefined {
   return completion ? { parts, completion } : { parts };
 }
 
-/** Word groups of a text; plain ASCII words go to `onPlainWord` without allocating a group. */
-function forEachWordGroup(text: string, onGroup: (group: WordGroup) => void, onPlainWord?: (word: string) => void): void {
-  const ascii = !NON_ASCII.test(text);
-  for (const match of ascii ? text.matchAll(ASCII_WORD_GROUP) : text.normalize('NFC').matchAll(WORD_GROUP)) {
-    const word = match[0];
-    if (onPlainWord && ascii && PLAIN_ASCII_WORD.test(word)) {
-      onPlainWord(word);
-      continue;
-    }
-    const group = wordGroup(word);
-    if (group) onGroup(group);
-  }
+/** The word groups of a text as written (NFC); `ascii` says the text is ASCII (it then needs no normalizing). */
+function wordGroupTexts(text: string, ascii: boolean): string[] {
+  return (ascii ? text.match(ASCII_WORD_GROUP) : text.normalize('NFC').match(WORD_GROUP)) ?? [];
 }
 
 function wordGroups(text: string): WordGroup[] {
   const groups: WordGroup[] = [];
-  forEachWordGroup(text, (group) => groups.push(group));
+  for (const word of wordGroupTexts(text, !NON_ASCII.test(text))) {
+    const group = wordGroup(word);
+    if (group) groups.push(group);
+  }
   return groups;
+}
+
+/**
+ * The terms to index for one word group of a text, `ascii` when the whole text is. Plain words of
+ * ASCII texts skip the splitting, so a word like "mRNA" yields m and rna only in other texts: the
+ * index keeps the terms it always had.
+ */
+function termsOfWordGroup(word: string, ascii: boolean): string[] {
+  if (ascii && PLAIN_ASCII_WORD.test(word)) {
+    const term = word.toLowerCase();
+    return STOP_WORDS.has(term) ? [] : [term];
+  }
+  const group = wordGroup(word);
+  if (!group) return [];
+  const { parts, completion } = group;
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  const add = (raw: string): void => {
+    const term = foldText(raw);
+    if (term.length === 0 || seen.has(term)) return;
+    seen.add(term);
+    if (!STOP_WORDS.has(term)) terms.push(term);
+  };
+  for (const part of parts) {
+    add(part);
+    if (HAS_CAMEL_BOUNDARY.test(part)) for (const piece of part.split(CAMEL_BOUNDARY)) add(piece);
+  }
+  const joined = parts.join('');
+  if (parts.length > 1) add(joined);
+  if (completion) add(joined + completion);
+  return terms;
 }
 
 /** Terms to index for a field's text. May repeat a term (term frequency counts). */
 export function tokenizeForIndex(text: string): string[] {
-  const terms: string[] = [];
-  const addPlain = (word: string): void => {
-    const term = word.toLowerCase();
-    if (!STOP_WORDS.has(term)) terms.push(term);
-  };
-  forEachWordGroup(
-    text,
-    ({ parts, completion }) => {
-      const seen = new Set<string>();
-      const add = (raw: string): void => {
-        const term = foldText(raw);
-        if (term.length === 0 || seen.has(term)) return;
-        seen.add(term);
-        if (!STOP_WORDS.has(term)) terms.push(term);
-      };
-      for (const part of parts) {
-        add(part);
-        if (HAS_CAMEL_BOUNDARY.test(part)) for (const piece of part.split(CAMEL_BOUNDARY)) add(piece);
-      }
-      const joined = parts.join('');
-      if (parts.length > 1) add(joined);
-      if (completion) add(joined + completion);
-    },
-    addPlain,
-  );
-  return terms;
+  const ascii = !NON_ASCII.test(text);
+  return wordGroupTexts(text, ascii).flatMap((word) => termsOfWordGroup(word, ascii));
+}
+
+/**
+ * tokenizeForIndex for the texts of a whole list, with every term numbered (its place in `terms`).
+ * Each distinct word group is tokenized once: names and words repeat across thousands of papers.
+ */
+export class IndexTerms {
+  /** Every term met so far, by number. */
+  readonly terms: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** The term numbers of each word group met, in ASCII texts and in others (see termsOfWordGroup). */
+  private readonly ofAsciiWord = new Map<string, readonly number[]>();
+  private readonly ofOtherWord = new Map<string, readonly number[]>();
+
+  /** The number of a term, a new one for a term not met before. */
+  numberOf(term: string): number {
+    let n = this.numbers.get(term);
+    if (n === undefined) {
+      n = this.terms.length;
+      this.terms.push(term);
+      this.numbers.set(term, n);
+    }
+    return n;
+  }
+
+  /** Calls `onTerm` with the number of each term of tokenizeForIndex(text), in order; returns how many there are. */
+  tokenize(text: string, onTerm: (term: number) => void): number {
+    const ascii = !NON_ASCII.test(text);
+    const ofWord = ascii ? this.ofAsciiWord : this.ofOtherWord;
+    let count = 0;
+    for (const word of wordGroupTexts(text, ascii)) {
+      let numbers = ofWord.get(word);
+      if (!numbers) ofWord.set(word, (numbers = termsOfWordGroup(word, ascii).map((term) => this.numberOf(term))));
+      for (const n of numbers) onTerm(n);
+      count += numbers.length;
+    }
+    return count;
+  }
 }
 
 /**
