@@ -243,25 +243,6 @@ export function withConcurrentNotesJoined(merged: SyncDoc, base: SyncDoc, mine: 
   return out ?? merged;
 }
 
-/**
- * The document with this device's notes that did not fit in the sync space (`leftOut`: the ids
- * of the last sync's notesNotSynced) kept: the other devices never saw such a note, so a later
- * note from one of them was not written over it, and it is joined after this device's note
- * rather than replacing it. Only here: the joined note does not fit either, and the other
- * devices keep their own.
- */
-export function withNotesLeftOut(merged: SyncDoc, saved: readonly SavedItem[], leftOut: ReadonlySet<string>): SyncDoc {
-  if (leftOut.size === 0) return merged;
-  const out: SyncDoc = new Map(merged);
-  for (const item of saved) {
-    const entry = leftOut.has(item.id) ? out.get(item.id) : undefined;
-    const note = entry?.fields.note;
-    if (!entry || !note || !isSaved(entry) || note[0] === item.note) continue;
-    out.set(item.id, { ...entry, fields: { ...entry.fields, note: [joinNotes(item.note, note[0], JOINED_NOTE_SEPARATOR), note[1]] } });
-  }
-  return out;
-}
-
 /** The document without removals older than REMOVAL_KEPT_MS. */
 export function forgetOldRemovals(doc: SyncDoc, now: number): SyncDoc {
   const out: SyncDoc = new Map();

@@ -11,7 +11,7 @@
  * The storage is passed in (`SyncArea`, `SyncLocal`), so tests run two devices on one area.
  */
 import type { RemovedItem, SavedItem } from '../types';
-import { forgetOldRemovals, localChanges, localDoc, mergeDocs, withConcurrentNotesJoined, withCurrentTitleIds, withNotesLeftOut, type LocalChanges, type SyncDoc, type SyncEntry } from './doc';
+import { forgetOldRemovals, localChanges, localDoc, mergeDocs, withConcurrentNotesJoined, withCurrentTitleIds, type LocalChanges, type SyncDoc, type SyncEntry } from './doc';
 import { DEFAULT_PACK_LIMITS, itemBytes, packDoc, SYNC_LIMITS, unpackArea, type PackLimits } from './pack';
 import { nextWriteAt, quotaError, recentWrites, retryAfterLimit, writeLimitError } from './writeLimits';
 
@@ -30,8 +30,6 @@ export interface SyncState {
   writes: number[];
   /** No write before this time (epoch ms): the browser refused one for its write limits. */
   holdUntil?: number;
-  /** Ids of the saved papers whose note did not fit at the last sync (./doc.ts withNotesLeftOut). */
-  notesLeftOut?: string[];
 }
 
 /** This device's reading list and sync's own state, as sync reads and changes them. */
@@ -90,9 +88,8 @@ export async function syncOnce(area: SyncArea, local: SyncLocal, now: number, li
 
   const mine = localDoc(base, list.saved, list.removed, now);
   // Old title ids are moved after merging, so a copy this device holds under today's id is joined with another device's (withCurrentTitleIds).
-  const leftOut = new Set(state?.notesLeftOut?.filter((id) => typeof id === 'string'));
   const joined = withConcurrentNotesJoined(mergeDocs(mine, remote.doc), base, mine, remote.doc);
-  const merged = withNotesLeftOut(forgetOldRemovals(withCurrentTitleIds(joined, now), now), list.saved, leftOut);
+  const merged = forgetOldRemovals(withCurrentTitleIds(joined, now), now);
   const changes = localChanges(merged, list.saved, list.removed);
   if (changes.upserts.length > 0 || changes.removals.length > 0) await local.apply(changes);
 
@@ -141,8 +138,7 @@ export async function syncOnce(area: SyncArea, local: SyncLocal, now: number, li
     }
   }
   writes = recentWrites(writes, now);
-  const { notesNotSynced } = packed.report;
-  await local.writeState({ base: stripPapers(merged), writes, ...(holdUntil !== undefined && { holdUntil }), ...(notesNotSynced.length > 0 && { notesLeftOut: notesNotSynced }) });
+  await local.writeState({ base: stripPapers(merged), writes, ...(holdUntil !== undefined && { holdUntil }) });
   return status;
 }
 

@@ -468,25 +468,6 @@ describe('when the reading list outgrows the sync area', () => {
     expect((await a.saved()).get(paper(1).id)!.note).toHaveLength(9_000);
   });
 
-  it('a note that never left this device is not replaced by a later note from a device that never saw it: both are kept here', async () => {
-    const { a, b } = two();
-    await savePaper(a.db, paper(1), T0);
-    const longNote = 'n'.repeat(9_000);
-    await updateSaved(a.db, paper(1).id, { note: longNote }, T0 + 1);
-    await a.sync(T0 + 2);
-    await b.sync(T0 + 3);
-    await updateSaved(b.db, paper(1).id, { note: 'short from B' }, T0 + 10);
-    await b.sync(T0 + 11);
-    await a.sync(T0 + 12);
-    expect((await a.saved()).get(paper(1).id)!.note).toBe(`${longNote}${JOINED_NOTE_SEPARATOR}short from B`);
-    expect((await b.saved()).get(paper(1).id)!.note).toBe('short from B');
-    // Settled: more syncs change neither device.
-    await b.sync(T0 + 20);
-    await a.sync(T0 + 21);
-    expect((await a.saved()).get(paper(1).id)!.note).toBe(`${longNote}${JOINED_NOTE_SEPARATOR}short from B`);
-    expect((await b.saved()).get(paper(1).id)!.note).toBe('short from B');
-  });
-
   it('the space other keys take is left to them', async () => {
     const { area, a } = two();
     for (let i = 0; i < 10; i++) area.put({ [`other${i}`]: 'y'.repeat(6_000) });
