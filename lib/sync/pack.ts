@@ -75,14 +75,32 @@ export interface ChunkValue {
 const STATUS_CODES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 const encoder = new TextEncoder();
 /**
- * What Chromium's JSON writer escapes as six bytes ("\u003C") where JSON.stringify writes it as it
- * is (base/json/string_escape.cc); Chromium's sync quota counts the escaped form. Notes such as
- * "p < 0.05" otherwise outgrow the count, and every write of the area is refused.
+ * Chromium's sync quota counts what its own JSON writer writes (base/json), which is longer than
+ * JSON.stringify in two ways; counted short, a full chunk is refused and so is every write of the
+ * area. It escapes "<", U+2028 and U+2029 as six bytes ("\u003C"): notes such as "p < 0.05".
  */
 const ESCAPED_BY_CHROMIUM = /[<\u2028\u2029]/g;
+/**
+ * And it keeps a number outside 32-bit integers as a double, written with ".0" below 10^12 and
+ * with an exponent from there ("1.764720012345e+12"): up to 5 bytes more for the epoch-ms times
+ * every entry carries.
+ */
+const LONG_NUMBER = /\d{10,}/g;
 
-/** Bytes of a key or a JSON text as the sync quota counts them: UTF-8, with Chromium's escapes (no browser counts more). */
-const quotaBytes = (text: string): number => encoder.encode(text.replace(ESCAPED_BY_CHROMIUM, '\\u0000')).length;
+/** Bytes Chromium writes beyond a run of digits read as a number; never less than none (a run may be inside a string). */
+function doubleExcess(digits: string): number {
+  const n = Number(digits);
+  if (n < 2 ** 31) return 0;
+  if (n < 1e12) return 2;
+  return Math.max(0, n.toExponential().length - digits.length);
+}
+
+/** Bytes of a key or a JSON text as the sync quota counts them: UTF-8, as Chromium writes it (no browser counts more). */
+function quotaBytes(text: string): number {
+  let bytes = encoder.encode(text.replace(ESCAPED_BY_CHROMIUM, '\\u0000')).length;
+  for (const [digits] of text.matchAll(LONG_NUMBER)) bytes += doubleExcess(digits);
+  return bytes;
+}
 
 /** Bytes of one key with its value, as the sync storage quota counts them. */
 export function itemBytes(key: string, value: unknown): number {

@@ -121,32 +121,40 @@ describe('the reading list on every device', () => {
   });
 });
 
-describe('notes the browser counts larger than they are written', () => {
-  it('a reading list whose notes are full of "<" (which Chromium counts as six bytes) still reaches storage.sync', async () => {
-    const own = await launchExtension();
-    try {
-      await waitForSeed(own);
-      const page = await openLibrary(own);
-      const at = Date.UTC(2025, 0, 1);
-      const note = 'Primary endpoint met (p < 0.05); subgroups <65 y, <40 y, <18 y; HbA1c <7%; eGFR <60. '.repeat(12);
-      const items = Array.from({ length: 20 }, (_, i) => {
-        const arxiv = `2401.${String(i + 1).padStart(5, '0')}`;
-        return savedItem({ id: `arxiv:${arxiv}`, title: `Unlisted trial report ${i + 1}`, authors: 'Ana Rivera', ids: { arxiv, repos: [] } }, { note, addedAt: at + i, updatedAt: at + i, statusChangedAt: at + i });
-      });
-      const file = join(await mkdtemp(join(tmpdir(), 'lantern-sync-e2e-')), 'backup.json');
-      await writeFile(file, toJSONBackup(items, { exportedAt: at + 100 }));
-      await page.locator('input[name=import]').setInputFiles(file);
-      await page.locator('[data-notice]').waitFor();
-      // Some notes may not fit in 100 kB; the papers all must, and the area must take the write.
-      let synced = 0;
-      for (let tries = 0; tries < 100 && synced < items.length; tries++) {
-        const area = (await page.evaluate(() => chrome.storage.sync.get(null))) as Record<string, { r?: { i: string }[] }>;
-        synced = Object.values(area).flatMap((chunk) => chunk.r ?? []).filter((entry) => entry.i.startsWith('arxiv:2401.')).length;
-        if (synced < items.length) await page.waitForTimeout(200);
+describe('a reading list the browser counts larger than JSON.stringify does', () => {
+  const cases = [
+    // Chromium writes "<" as six bytes.
+    { name: 'notes full of "<"', count: 20, note: 'Primary endpoint met (p < 0.05); subgroups <65 y, <40 y, <18 y; HbA1c <7%; eGFR <60. '.repeat(12) },
+    // Chromium writes epoch-ms times as doubles, up to 5 bytes longer: enough papers fill whole chunks.
+    { name: 'enough papers to fill whole chunks', count: 150, note: '' },
+  ];
+  for (const { name, count, note } of cases) {
+    it(`reaches storage.sync in whole: ${name}`, async () => {
+      const own = await launchExtension();
+      try {
+        await waitForSeed(own);
+        const page = await openLibrary(own);
+        const at = Date.UTC(2025, 0, 1, 9, 17, 23, 481);
+        const items = Array.from({ length: count }, (_, i) => {
+          const arxiv = `2401.${String(i + 1).padStart(5, '0')}`;
+          const when = at + i * 7_919_123;
+          return savedItem({ id: `arxiv:${arxiv}`, title: `Unlisted trial report ${i + 1}`, authors: 'Ana Rivera', ids: { arxiv, repos: [] } }, { note, addedAt: when, updatedAt: when, statusChangedAt: when });
+        });
+        const file = join(await mkdtemp(join(tmpdir(), 'lantern-sync-e2e-')), 'backup.json');
+        await writeFile(file, toJSONBackup(items, { exportedAt: at + count * 7_919_123 }));
+        await page.locator('input[name=import]').setInputFiles(file);
+        await page.locator('[data-notice]').waitFor();
+        // Some notes may not fit in 100 kB; the papers all must, and the area must take the write.
+        let synced = 0;
+        for (let tries = 0; tries < 100 && synced < items.length; tries++) {
+          const area = (await page.evaluate(() => chrome.storage.sync.get(null))) as Record<string, { r?: { i: string }[] }>;
+          synced = Object.values(area).flatMap((chunk) => chunk.r ?? []).filter((entry) => entry.i.startsWith('arxiv:2401.')).length;
+          if (synced < items.length) await page.waitForTimeout(200);
+        }
+        expect(synced).toBe(items.length);
+      } finally {
+        await own.close();
       }
-      expect(synced).toBe(items.length);
-    } finally {
-      await own.close();
-    }
-  });
+    });
+  }
 });
