@@ -15,7 +15,7 @@
  * page lists backups without reading their bodies; each body is its own row.
  */
 import type { SavedItem } from '../types';
-import { removeSaved, restoreSaved, toStorageError } from './readingList';
+import { removeSaved, restoreSaved, StorageError, toStorageError } from './readingList';
 import type { KeyValue, LanternDB } from './schema';
 
 /** How many automatic backups are kept; the oldest goes when a new one is taken. */
@@ -149,6 +149,11 @@ export async function restoreAutoBackup(db: LanternDB, id: string, now = Date.no
   }
 }
 
+/** Why a clear did nothing when storage is full: the copy kept first is what did not fit. */
+const CLEAR_QUOTA_MESSAGE =
+  'Lantern keeps a copy of your reading list before clearing it, and your browser’s storage for Lantern is too full for that copy, ' +
+  'so nothing was cleared. Free some space (other sites’ data, or papers you no longer need) and try again.';
+
 /**
  * Empties the reading list ("Clear reading list" in the options page) after keeping it as an
  * automatic backup, in one transaction: the list can be restored from there. Returns the backup
@@ -164,7 +169,7 @@ export async function clearReadingList(db: LanternDB, now = Date.now()): Promise
       return info;
     });
   } catch (error) {
-    // In plain words (storage full: the backup taken first did not fit), and nothing was cleared.
-    throw toStorageError(error);
+    const problem = toStorageError(error);
+    throw problem.kind === 'quota' ? new StorageError('quota', CLEAR_QUOTA_MESSAGE, { cause: error }) : problem;
   }
 }
