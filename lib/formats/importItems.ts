@@ -92,19 +92,12 @@ function matchKeys(item: SavedItem): string[] {
 /** A title key, or an id made from one: the same title alone does not make the same paper. */
 const isTitleKey = (key: string): boolean => key.startsWith('title:');
 
-/**
- * The record `item` is the same paper as among `current` (see the rules above), if any. `byKey`:
- * the ids of the records with each key, first indexed first; of those sharing a title, the first
- * whose identifiers do not differ from the item's.
- */
-function sameRecord(item: SavedItem, byKey: ReadonlyMap<string, readonly string[]>, current: ReadonlyMap<string, SavedItem>): SavedItem | undefined {
+/** The record `item` is the same paper as among `current` (see the rules above), if any. */
+function sameRecord(item: SavedItem, byKey: ReadonlyMap<string, string>, current: ReadonlyMap<string, SavedItem>): SavedItem | undefined {
   for (const key of matchKeys(item)) {
-    for (const id of byKey.get(key) ?? []) {
-      const saved = current.get(id);
-      if (!saved) continue;
-      if (!isTitleKey(key)) return saved;
-      if (!identifiersDiffer(saved.paper.ids, item.paper.ids)) return saved;
-    }
+    const id = byKey.get(key);
+    const saved = id === undefined ? undefined : current.get(id);
+    if (saved && !(isTitleKey(key) && identifiersDiffer(saved.paper.ids, item.paper.ids))) return saved;
   }
   return undefined;
 }
@@ -175,13 +168,9 @@ export function mergeItems(
   ownIds: readonly string[],
 ): { writes: SavedItem[]; counts: ImportCounts } {
   const current = new Map(existing.map((item) => [item.id, item]));
-  const byKey = new Map<string, string[]>();
+  const byKey = new Map<string, string>();
   const index = (item: SavedItem): void => {
-    for (const key of matchKeys(item)) {
-      const ids = byKey.get(key);
-      if (!ids) byKey.set(key, [item.id]);
-      else if (!ids.includes(item.id)) ids.push(item.id);
-    }
+    for (const key of matchKeys(item)) if (!byKey.has(key)) byKey.set(key, item.id);
   };
   existing.forEach(index);
 

@@ -191,18 +191,6 @@ describe('merge rules', () => {
     ]);
   });
 
-  it('of two saved papers sharing the title, finds the one whose identifiers agree, whichever was saved first', async () => {
-    const journal = savedItem({ id: 'doi:10.1000/journal.one', title: 'Correction', ids: { doi: '10.1000/journal.one', repos: [] } }, { note: 'one' });
-    const preprint = savedItem({ id: 'doi:10.1101/2024.01.01.1', title: 'Correction', ids: { doi: '10.1101/2024.01.01.1', repos: [] } }, { note: 'preprint' });
-    const journalTwo = savedItem({ id: 'doi:10.1000/journal.two', title: 'Correction', ids: { doi: '10.1000/journal.two', repos: [] } }, { tags: ['two'], statusChangedAt: 0, updatedAt: 0 });
-    await restoreSaved(db, [journal, preprint]);
-    expect(await importItems(db, [journalTwo], { mode: 'merge' })).toEqual({ ok: true, added: 0, updated: 1, unchanged: 0, merged: 1 });
-    expect((await everything()).map((item) => [item.id, item.tags])).toEqual([
-      ['doi:10.1000/journal.one', []],
-      ['doi:10.1101/2024.01.01.1', ['two']],
-    ]);
-  });
-
   it('a new item from a file without reading state gets its added time as its other dates', async () => {
     const fromBibTeX = savedItem({ id: 'title:new', title: 'New' }, { addedAt: T, statusChangedAt: 0, updatedAt: 0 });
     await importItems(db, [fromBibTeX], { mode: 'merge' });
