@@ -8,8 +8,6 @@
  *   (or Undo, or "Restore") after the removal gives a newer `savedAt`, and it comes back everywhere.
  * - Status, tags, note and star each keep the time of their last change; the latest change of each
  *   field wins on its own (a tie goes to the greater value, so both devices pick the same one).
- *   A note edited on two devices between syncs is the exception: both texts are kept
- *   (withConcurrentNotesJoined).
  * - A device finds its own changes by comparing the reading list with the entries it last agreed
  *   on (the "base"): whatever differs was changed here, whichever part of Lantern wrote it.
  *
@@ -218,29 +216,6 @@ export function withCurrentTitleIds(doc: SyncDoc, now: number): SyncDoc {
     out.set(entry.id, { id: entry.id, savedAt: entry.savedAt, removedAt: Math.max(now, entry.savedAt + 1), fields: {} });
   }
   return out;
-}
-
-/**
- * The merged document with each note that was edited both here (`mine`) and on another device
- * (`remote`) since this device last agreed (`base`) joined, the earlier edit first, instead of
- * the later edit replacing the earlier: neither writer saw the other's text. The joined note is
- * stamped after both edits, so every device takes it; the device that syncs second is the one
- * that joins, and the first then finds its own note unchanged and takes the joined one.
- */
-export function withConcurrentNotesJoined(merged: SyncDoc, base: SyncDoc, mine: SyncDoc, remote: SyncDoc): SyncDoc {
-  let out: SyncDoc | undefined;
-  for (const [id, entry] of merged) {
-    const was = base.get(id)?.fields.note;
-    const here = mine.get(id)?.fields.note;
-    const there = remote.get(id)?.fields.note;
-    if (!was || !here || !there || !isSaved(entry) || here[0] === there[0]) continue;
-    // Each side changed it after the agreement: an older value in the area is this device's own write, not yet replaced.
-    if (here[0] === was[0] || there[0] === was[0] || here[1] <= was[1] || there[1] <= was[1]) continue;
-    const [first, second] = here[1] < there[1] || (here[1] === there[1] && here[0] < there[0]) ? [here, there] : [there, here];
-    out ??= new Map(merged);
-    out.set(id, { ...entry, fields: { ...entry.fields, note: [joinNotes(first[0], second[0], JOINED_NOTE_SEPARATOR), second[1] + 1] } });
-  }
-  return out ?? merged;
 }
 
 /** The document without removals older than REMOVAL_KEPT_MS. */

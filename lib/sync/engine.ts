@@ -11,7 +11,7 @@
  * The storage is passed in (`SyncArea`, `SyncLocal`), so tests run two devices on one area.
  */
 import type { RemovedItem, SavedItem } from '../types';
-import { forgetOldRemovals, localChanges, localDoc, mergeDocs, withConcurrentNotesJoined, withCurrentTitleIds, type LocalChanges, type SyncDoc, type SyncEntry } from './doc';
+import { forgetOldRemovals, localChanges, localDoc, mergeDocs, withCurrentTitleIds, type LocalChanges, type SyncDoc, type SyncEntry } from './doc';
 import { DEFAULT_PACK_LIMITS, itemBytes, packDoc, SYNC_LIMITS, unpackArea, type PackLimits } from './pack';
 import { nextWriteAt, quotaError, recentWrites, retryAfterLimit, writeLimitError } from './writeLimits';
 
@@ -88,8 +88,7 @@ export async function syncOnce(area: SyncArea, local: SyncLocal, now: number, li
 
   const mine = localDoc(base, list.saved, list.removed, now);
   // Old title ids are moved after merging, so a copy this device holds under today's id is joined with another device's (withCurrentTitleIds).
-  const joined = withConcurrentNotesJoined(mergeDocs(mine, remote.doc), base, mine, remote.doc);
-  const merged = forgetOldRemovals(withCurrentTitleIds(joined, now), now);
+  const merged = forgetOldRemovals(withCurrentTitleIds(mergeDocs(mine, remote.doc), now), now);
   const changes = localChanges(merged, list.saved, list.removed);
   if (changes.upserts.length > 0 || changes.removals.length > 0) await local.apply(changes);
 
