@@ -152,7 +152,7 @@ export async function restoreAutoBackup(db: LanternDB, id: string, now = Date.no
 /** Why a clear did nothing when storage is full: the copy kept first is what did not fit. */
 const CLEAR_QUOTA_MESSAGE =
   'Lantern keeps a copy of your reading list before clearing it, and your browser’s storage for Lantern is too full for that copy, ' +
-  'so nothing was cleared. Free some space (other sites’ data, or papers you no longer need) and try again.';
+  'so nothing was cleared. Free some space in your browser (other sites’ stored data) and try again; export the reading list first if you want a copy of your own.';
 
 /**
  * Empties the reading list ("Clear reading list" in the options page) after keeping it as an
