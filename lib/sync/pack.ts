@@ -2,7 +2,7 @@
  * The merged reading list packed into the browser's sync storage, and read back from it.
  *
  * `storage.sync` holds QUOTA_BYTES in all, QUOTA_BYTES_PER_ITEM per key (the key's length plus its
- * value as JSON) and MAX_ITEMS keys (the limits chrome.storage.sync documents; Firefox's are the
+ * value as JSON, as the browser writes it: see quotaBytes) and MAX_ITEMS keys (the limits chrome.storage.sync documents; Firefox's are the
  * same). Entries are written compactly (short keys, times as differences) into chunks of up to
  * one item's size under keys "rl0", "rl1", …. Any mix of chunks is readable: every entry carries
  * its own times, so an entry seen twice merges with itself and an entry not seen is "not known",
