@@ -46,6 +46,11 @@ export function titleWords(title: string): string[] {
   return key === '' ? [] : key.split(' ');
 }
 
+/** Whether a paper id (or a match key) is made from a title ("title:…") rather than an identifier. */
+export function isTitleId(id: string): boolean {
+  return id.startsWith(TITLE_ID);
+}
+
 /**
  * A paper id with its title key as titleKey makes it today: "title:straße" (a key of an earlier
  * rule, from a backup or another device's sync) → "title:strasse"; every other id unchanged.
@@ -53,7 +58,7 @@ export function titleWords(title: string): string[] {
  * earlier rule differed only in keeping the letters foldText spells in ASCII.
  */
 export function currentTitleId(id: string): string {
-  if (!id.startsWith(TITLE_ID)) return id;
+  if (!isTitleId(id)) return id;
   const key = titleKey(id.slice(TITLE_ID.length));
   // A key that folds to nothing names no title (an edited backup's "title:???"): left as it is, so two never become one.
   return key === '' ? id : TITLE_ID + key;

@@ -37,6 +37,7 @@ import { savedPaperFromPaper, toStorageError } from '../db/readingList';
 import { cleanTags } from '../tags';
 import { paperKeys } from '../ids';
 import { identifiersDiffer } from '../match';
+import { isTitleId } from '../title';
 
 export interface ImportCounts {
   added: number;
@@ -89,15 +90,13 @@ function matchKeys(item: SavedItem): string[] {
   return [item.id, ...paperKeys(ids, item.paper.titleKey)];
 }
 
-/** A title key, or an id made from one: the same title alone does not make the same paper. */
-const isTitleKey = (key: string): boolean => key.startsWith('title:');
-
 /** The record `item` is the same paper as among `current` (see the rules above), if any. */
 function sameRecord(item: SavedItem, byKey: ReadonlyMap<string, string>, current: ReadonlyMap<string, SavedItem>): SavedItem | undefined {
   for (const key of matchKeys(item)) {
     const id = byKey.get(key);
     const saved = id === undefined ? undefined : current.get(id);
-    if (saved && !(isTitleKey(key) && identifiersDiffer(saved.paper.ids, item.paper.ids))) return saved;
+    // The same title alone does not make the same paper.
+    if (saved && !(isTitleId(key) && identifiersDiffer(saved.paper.ids, item.paper.ids))) return saved;
   }
   return undefined;
 }
