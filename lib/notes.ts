@@ -10,3 +10,6 @@ export function joinNotes(first: string, second: string, separator: string, seco
   if (first === '' || (secondMayReplace && second.includes(first))) return second;
   return `${first}${separator}${second}`;
 }
+
+/** Between a saved note and a different imported note for the same paper (lib/formats/importItems.ts), and between two entries' notes of one paper in a BibTeX file. */
+export const NOTE_SEPARATOR = '\n\n— imported note —\n';

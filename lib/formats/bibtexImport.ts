@@ -17,12 +17,11 @@
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import { arxivIdFromWritten, doiFromWritten, idsFromUrls, normalizePmcid, normalizePmid, paperId, parseHttpUrl } from '../ids';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
-import { joinNotes } from '../notes';
+import { joinNotes, NOTE_SEPARATOR } from '../notes';
 import { titleKey } from '../title';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
 import { normalizeImportText, quotedValue, sizeProblem, type ImportResult } from './importResult';
-import { NOTE_SEPARATOR } from './importItems';
 import { PAPER_YEARS } from './jsonBackup';
 import { boundedEntry, entryName, scanBibTeX, type BibTeXSyntaxError, type ScannedEntry } from './bibtexScan';
 

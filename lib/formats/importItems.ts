@@ -31,7 +31,7 @@
 import type { Paper, PaperIds, SavedItem, SavedPaper } from '../types';
 import { recordAutoBackup } from '../db/autoBackups';
 import { fullerAuthorList } from '../names';
-import { joinNotes } from '../notes';
+import { joinNotes, NOTE_SEPARATOR } from '../notes';
 import type { LanternDB } from '../db/schema';
 import { savedPaperFromPaper, toStorageError } from '../db/readingList';
 import { cleanTags } from '../tags';
@@ -70,8 +70,6 @@ export const NO_BACKUP_MESSAGE =
   'No automatic backup was kept before this import: your browser’s storage for Lantern is too full. ' +
   'Export a backup from the options page if you may want the earlier reading list back.';
 
-/** Between a saved note and a different imported note for the same paper. */
-export const NOTE_SEPARATOR = '\n\n— imported note —\n';
 
 /** The item with every time no later than `now`. */
 export function clampTimes(item: SavedItem, now: number): SavedItem {

@@ -23,7 +23,8 @@ import {
 import { listRemoved, listSaved, restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { importBackupNote, importFile } from '../../lib/formats/importFile';
-import { NO_BACKUP_MESSAGE, NOTE_SEPARATOR } from '../../lib/formats/importItems';
+import { NO_BACKUP_MESSAGE } from '../../lib/formats/importItems';
+import { NOTE_SEPARATOR } from '../../lib/notes';
 import { toJSONBackup } from '../../lib/formats/jsonBackup';
 import type { SavedItem } from '../../lib/types';
 import { savedItem, trickyItems } from '../fixtures/imports/savedItems';

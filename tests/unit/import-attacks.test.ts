@@ -9,7 +9,7 @@ import { restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { CSV_COLUMNS, toCSV } from '../../lib/formats/csv';
 import { importFile } from '../../lib/formats/importFile';
-import { NOTE_SEPARATOR } from '../../lib/formats/importItems';
+import { NOTE_SEPARATOR } from '../../lib/notes';
 import { parseJSONBackup, toJSONBackup } from '../../lib/formats/jsonBackup';
 import { savedItem } from '../fixtures/imports/savedItems';
 

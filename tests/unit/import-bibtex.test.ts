@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toBibTeX } from '../../lib/formats/bibtex';
 import { parseBibTeX, parseBibTeXAsync } from '../../lib/formats/bibtexImport';
 import { MAX_IMPORT_BYTES } from '../../lib/formats/importResult';
-import { NOTE_SEPARATOR } from '../../lib/formats/importItems';
+import { NOTE_SEPARATOR } from '../../lib/notes';
 import { cleanVenue, paperUrl } from '../../lib/formats/paperKind';
 import type { SavedItem } from '../../lib/types';
 import { trickyItems } from '../fixtures/imports/savedItems';

@@ -14,7 +14,7 @@ import { listAutoBackups, readAutoBackup, restoreAutoBackup } from '../../lib/db
 import { restoreSaved, savedPaperFromPaper } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { importFile } from '../../lib/formats/importFile';
-import { NOTE_SEPARATOR } from '../../lib/formats/importItems';
+import { NOTE_SEPARATOR } from '../../lib/notes';
 import { namesFromPeople } from '../../lib/names';
 import { titleKey } from '../../lib/title';
 import type { CatalogEntry, CatalogSnapshot, SavedItem, SavedPaper } from '../../lib/types';
