@@ -68,6 +68,18 @@ function services(): LibraryServices {
 }
 
 const $ = <T extends Element = HTMLElement>(selector: string): T | null => host.querySelector<T>(selector);
+
+/** Types `text` into a row's note as a reader does (focus, input, leave the field); returns the field. */
+async function typeNote(rowElement: Element, text: string): Promise<HTMLTextAreaElement> {
+  const note = rowElement.querySelector('textarea[name=note]') as HTMLTextAreaElement;
+  await act(async () => {
+    note.dispatchEvent(new Event('focus'));
+    note.value = text;
+    note.dispatchEvent(new Event('input', { bubbles: true }));
+    note.dispatchEvent(new Event('blur'));
+  });
+  return note;
+}
 const rowIds = () => [...host.querySelectorAll('tbody tr[data-paper-id]')].map((r) => r.getAttribute('data-paper-id'));
 const row = (id: string) => host.querySelector(`tr[data-paper-id="${id}"]`) as HTMLElement;
 
@@ -184,13 +196,7 @@ describe('library page', () => {
 
   it('saves the note on blur', async () => {
     await withThreeSaved();
-    const note = row(GONE.id).querySelector('textarea[name=note]') as HTMLTextAreaElement;
-    await act(async () => {
-      note.dispatchEvent(new Event('focus'));
-      note.value = 'Read §3 first';
-      note.dispatchEvent(new Event('input', { bubbles: true }));
-      note.dispatchEvent(new Event('blur'));
-    });
+    await typeNote(row(GONE.id), 'Read §3 first');
     await until(async () => expect((await db.saved.get(GONE.id))?.note).toBe('Read §3 first'));
   });
 
@@ -198,13 +204,7 @@ describe('library page', () => {
     await withThreeSaved();
     const put = db.saved.put.bind(db.saved);
     db.saved.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.saved.put;
-    const note = row(GONE.id).querySelector('textarea[name=note]') as HTMLTextAreaElement;
-    await act(async () => {
-      note.dispatchEvent(new Event('focus'));
-      note.value = 'Two hours of reading notes';
-      note.dispatchEvent(new Event('input', { bubbles: true }));
-      note.dispatchEvent(new Event('blur'));
-    });
+    const note = await typeNote(row(GONE.id), 'Two hours of reading notes');
     await until(() => expect($('[role=alert]')?.textContent).toMatch(/full/i));
     db.saved.put = put;
     await act(async () => {
