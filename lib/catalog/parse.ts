@@ -522,7 +522,11 @@ function readTableRow(roles: ColumnRole[], cells: Inline[][], linkKeys: Map<stri
 
 // ——— merging items into entries ———
 
-/** Groups items that are one paper (same arXiv id, DOI, or title without conflicting ids) into entries. */
+/**
+ * Groups items that are one paper (same arXiv id, DOI, or title without conflicting ids) into
+ * entries. Only differing arXiv ids or DOIs keep two items of one title apart: an entry's id is
+ * made of those or of its title (paperId), so items apart by PMID alone would be two entries of one id.
+ */
 function* mergeItems(items: Item[]): Sliced<CatalogEntry[]> {
   const groups: Array<{ items: Item[]; ids: PaperIds; arxiv?: string; doi?: string }> = [];
   // One map per kind of key, keyed by the bare id or title key: no prefixed string to build and hash per item.

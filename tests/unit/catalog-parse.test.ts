@@ -198,6 +198,26 @@ describe('tables of papers', () => {
   });
 });
 
+describe('one entry per paper, by title', () => {
+  const entriesOf = (...links: string[]) =>
+    parseAwesomeList(['## A', ...links.map((link) => `- [2023/05] **Correction** [[paper](${link})]`)].join('\n')).entries;
+
+  it('joins items of one title when at most one of them names each kind of identifier', () => {
+    const entries = entriesOf('https://arxiv.org/abs/2305.00001', 'https://doi.org/10.1038/s41586-023-00001-1', 'https://example.org/correction');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ id: 'arxiv:2305.00001', ids: { arxiv: '2305.00001', doi: '10.1038/s41586-023-00001-1' } });
+  });
+
+  it.each([
+    ['arXiv ids', 'https://arxiv.org/abs/2305.00001', 'https://arxiv.org/abs/2305.00002'],
+    ['DOIs', 'https://doi.org/10.1038/s41586-023-00001-1', 'https://doi.org/10.1038/s41586-023-00002-2'],
+  ])('keeps two items of one title apart when their %s differ', (_kind, first, second) => {
+    const entries = entriesOf(first, second);
+    expect(entries).toHaveLength(2);
+    expect(new Set(entries.map((entry) => entry.id)).size).toBe(2);
+  });
+});
+
 describe('bad input', () => {
   it.each([
     ['empty', ''],
