@@ -23,7 +23,7 @@ import { modelNamesOf } from './modelNames';
 export { tokenizeForIndex, tokenizeQuery } from './tokenize';
 
 /** Bumped whenever the serialized layout or the tokenizer changes: stored indexes are rebuilt. */
-export const SEARCH_INDEX_VERSION = 6;
+export const SEARCH_INDEX_VERSION = 7;
 
 const FIELD_TITLE = 1;
 const FIELD_AUTHORS = 2;

@@ -38,8 +38,11 @@ interface WordGroup {
   completion?: string;
 }
 
-/** An ASCII word indexed whole: no connector, one case after its first character ("Radiology", "GPT"). */
-const PLAIN_ASCII_WORD = /^[A-Za-z0-9](?:[a-z0-9]*|[A-Z0-9]*)$/;
+/**
+ * An ASCII word indexed whole: no connector and no camel-case boundary ("Radiology", "GPT"), so
+ * termsOfWordGroup's longer way would give the same single term. "mRNA" is not one.
+ */
+const PLAIN_ASCII_WORD = /^(?:[A-Za-z0-9][a-z0-9]*|[A-Z0-9]+)$/;
 
 function wordGroup(word: string): WordGroup | undefined {
   let completion: string | undefined;
@@ -69,9 +72,8 @@ function wordGroups(text: string): WordGroup[] {
 }
 
 /**
- * The terms to index for one word group of a text, `ascii` when the whole text is. Plain words of
- * ASCII texts skip the splitting, so a word like "mRNA" yields m and rna only in other texts: the
- * index keeps the terms it always had.
+ * The terms to index for one word group of a text, `ascii` when the whole text is: plain words of
+ * ASCII texts take a shortcut to the same terms.
  */
 function termsOfWordGroup(word: string, ascii: boolean): string[] {
   if (ascii && PLAIN_ASCII_WORD.test(word)) {

@@ -104,6 +104,11 @@ describe('tokenization', () => {
     expect(tokenizeForIndex('MedAlpaca')).toEqual(expect.arrayContaining(['medalpaca', 'med', 'alpaca']));
   });
 
+  it('indexes a word the same whether or not the rest of its title is ASCII', () => {
+    expect(tokenizeForIndex('mRNA and eICU, Radiology GPT')).toEqual(['mrna', 'm', 'rna', 'eicu', 'e', 'icu', 'radiology', 'gpt']);
+    expect(tokenizeForIndex('mRNA and eICU, Radiology GPT — Zoë').slice(0, -1)).toEqual(tokenizeForIndex('mRNA and eICU, Radiology GPT'));
+  });
+
   it('drops stop words, except the word still being typed', () => {
     expect(tokenizeForIndex('Models in Medicine')).toEqual(['models', 'medicine']);
     expect(tokenizeQuery('models in medicine')).toEqual(['models', 'medicine']);
