@@ -15,7 +15,8 @@
  * in batches, so its cost stays proportional to the file however the file is made.
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
-import { arxivIdFromWritten, doiFromWritten, idsFromUrls, normalizePmcid, normalizePmid, paperId, parseHttpUrl } from '../ids';
+import { arxivIdFromWritten, doiFromWritten, fittingPaperId, idsFromUrls, normalizePmcid, normalizePmid, paperId, parseHttpUrl } from '../ids';
+import { identifiersDiffer } from '../match';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import { joinNotes, NOTE_SEPARATOR } from '../notes';
 import { titleKey } from '../title';
@@ -290,14 +291,19 @@ function* importSteps(raw: string, now: number): Sliced<ImportResult> {
         continue;
       }
       if (invalid.length > 0) warnings.push(`${name}: dropped ${invalid.join(' and ')}, not valid.`);
-      const earlier = items.get(item.id);
+      // Two entries of one title are one paper unless their identifiers differ ("Correction").
+      const id = fittingPaperId(item.id, item.paper, (candidate) => {
+        const other = items.get(candidate);
+        return !other || !identifiersDiffer(other.paper.ids, item.paper.ids);
+      });
+      const earlier = items.get(id);
       if (earlier) {
         earlier.tags = [...new Set([...earlier.tags, ...item.tags])];
         earlier.note = joinNotes(earlier.note, item.note, NOTE_SEPARATOR);
         warnings.push(`${name} is the same paper as an earlier entry; they were imported as one.`);
         continue;
       }
-      items.set(item.id, item);
+      items.set(id, id === item.id ? item : { ...item, id, paper: { ...item.paper, id } });
     }
     origins.clear();
     return undefined;

@@ -8,7 +8,8 @@
  * - They are the same paper when they share the id or any identifier (arXiv, DOI, PMCID, PMID)
  *   or, failing those, the normalized title, unless they carry identifiers of one kind that
  *   differ (lib/match.ts identifiersDiffer): two papers may share a title ("Correction"). The
- *   saved item keeps its id.
+ *   saved item keeps its id; a new paper whose id a saved one holds gets one of its own
+ *   (lib/ids fittingPaperId).
  * - Imported times are clamped to the time of the import: a file dated in the future cannot
  *   claim to be newer than every later edit.
  * - Status (with its date) comes from whichever changed it later (statusChangedAt); star from
@@ -35,7 +36,7 @@ import { joinNotes, NOTE_SEPARATOR } from '../notes';
 import type { LanternDB } from '../db/schema';
 import { savedPaperFromPaper, toStorageError } from '../db/readingList';
 import { cleanTags } from '../tags';
-import { paperKeys } from '../ids';
+import { fittingPaperId, paperKeys } from '../ids';
 import { identifiersDiffer } from '../match';
 import { isTitleId } from '../title';
 
@@ -175,15 +176,19 @@ export function mergeItems(
   const writes = new Map<string, SavedItem>();
   for (const [position, item] of incoming.entries()) {
     const saved = sameRecord(item, byKey, current);
-    if ((saved?.id ?? item.id) !== ownIds[position]) counts.merged += 1;
     if (!saved) {
-      const added = asNewItem(item);
+      // Its id may be a different paper's (two papers titled "Correction"): that record stays.
+      const id = fittingPaperId(item.id, item.paper, (candidate) => !current.has(candidate));
+      const added = asNewItem(id === item.id ? item : { ...item, id, paper: { ...item.paper, id } });
+      // One with a listed paper (asListedItem) when it came under the listed id, not when given a free one here.
+      if (item.id !== ownIds[position]) counts.merged += 1;
       current.set(added.id, added);
       writes.set(added.id, added);
       index(added);
       counts.added += 1;
       continue;
     }
+    if (saved.id !== ownIds[position]) counts.merged += 1;
     const merged = mergeSavedItem(saved, item);
     if (deepEqual(saved, merged)) {
       counts.unchanged += 1;

@@ -121,6 +121,24 @@ export function paperId(ids: { arxiv?: string; doi?: string }, fallback: string)
 }
 
 /**
+ * The id to store an imported paper under when its usual id (`id`, from paperId) may be
+ * another paper's: two papers titled "Correction" both have "title:correction". The first of the
+ * usual id, "pmcid:…", "pmid:…", "url:…" (from the paper's own identifiers and address) and then
+ * the usual id numbered ("title:correction 2", a title id as currentTitleId keeps it) that `fits`
+ * accepts: an id no other paper holds.
+ */
+export function fittingPaperId(id: string, paper: { ids: Partial<PaperIds>; url?: string }, fits: (id: string) => boolean): string {
+  if (fits(id)) return id;
+  const { ids, url } = paper;
+  for (const candidate of [ids.pmcid && `pmcid:${ids.pmcid}`, ids.pmid && `pmid:${ids.pmid}`, url && `url:${url}`]) {
+    if (candidate && fits(candidate)) return candidate;
+  }
+  let n = 2;
+  while (!fits(`${id} ${n}`)) n++;
+  return `${id} ${n}`;
+}
+
+/**
  * Every identifier as "kind:value", strongest first (arxiv, doi, pmcid, pmid, repo, title):
  * the database's multi-entry index and the matcher both rely on these exact prefixes.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import doiExamples from '../../lib/ids/doi.examples';
-import { doiFromUrl, doiUrl, identityFromUrl, idsFromUrls, LinkIdsGathered, linkIds, paperKeys, parseHttpUrl } from '../../lib/ids';
+import { doiFromUrl, doiUrl, fittingPaperId, identityFromUrl, idsFromUrls, LinkIdsGathered, linkIds, paperKeys, parseHttpUrl } from '../../lib/ids';
 
 describe('idsFromUrls', () => {
   it('collects each kind of identifier from the first link that has it, and every repository', () => {
@@ -97,5 +97,21 @@ describe('doiUrl', () => {
       expect(new URL(url).host).toBe('doi.org');
       expect(doiFromUrl(url)).toBe(doi);
     }
+  });
+});
+
+describe('fittingPaperId', () => {
+  const taken = new Set(['title:correction', 'pmcid:PMC1', 'title:correction 2']);
+  const fits = (id: string) => !taken.has(id);
+
+  it('keeps an id that fits, else takes the paper’s PMC id, PMID or address, in that order', () => {
+    expect(fittingPaperId('title:other', { ids: { pmid: '7' } }, fits)).toBe('title:other');
+    expect(fittingPaperId('title:correction', { ids: { pmcid: 'PMC9', pmid: '7' }, url: 'https://example.org/c' }, fits)).toBe('pmcid:PMC9');
+    expect(fittingPaperId('title:correction', { ids: { pmcid: 'PMC1', pmid: '7' } }, fits)).toBe('pmid:7');
+    expect(fittingPaperId('title:correction', { ids: {}, url: 'https://example.org/c' }, fits)).toBe('url:https://example.org/c');
+  });
+
+  it('numbers the id as a title id when nothing else fits', () => {
+    expect(fittingPaperId('title:correction', { ids: { pmcid: 'PMC1' } }, fits)).toBe('title:correction 3');
   });
 });

@@ -223,4 +223,20 @@ describe('parseBibTeX refuses broken and foreign files with a message naming wha
       "Entry 'b' (line 3) is the same paper as an earlier entry; they were imported as one.",
     ]);
   });
+
+  it('keeps entries of one title apart when their identifiers differ, each under an id of its own', () => {
+    const items = importedItems(
+      [
+        '@article{a, title = {Correction}, pmid = {11111111}, annote = {note on A}}',
+        '@article{b, title = {Correction}, pmid = {22222222}, annote = {note on B}}',
+        '@article{c, title = {Correction}, pmid = {22222222}, keywords = {later}}',
+        '@article{d, title = {Correction}, pmid = {33333333}, url = {https://example.org/d}}',
+      ].join('\n'),
+    );
+    expect(items.map((item) => [item.id, item.paper.id, item.paper.ids.pmid, item.note, item.tags])).toEqual([
+      ['title:correction', 'title:correction', '11111111', 'note on A', []],
+      ['pmid:22222222', 'pmid:22222222', '22222222', 'note on B', ['later']],
+      ['pmid:33333333', 'pmid:33333333', '33333333', '', []],
+    ]);
+  });
 });

@@ -192,6 +192,18 @@ describe('merge rules', () => {
     ]);
   });
 
+  it('keeps a saved paper whose id a different imported paper also has: the import gets an id of its own', async () => {
+    const correction = (pmid: string, note: string) => savedItem({ id: 'title:correction', title: 'Correction', ids: { pmid, repos: [] } }, { note });
+    await restoreSaved(db, [correction('11111111', 'note on A')]);
+    const imported = [correction('22222222', 'note on B')];
+    expect(await importItems(db, imported, { mode: 'merge' })).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0, merged: 0 });
+    expect(await importItems(db, imported, { mode: 'merge' })).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect((await everything()).map((item) => [item.id, item.paper.id, item.paper.ids.pmid, item.note])).toEqual([
+      ['pmid:22222222', 'pmid:22222222', '22222222', 'note on B'],
+      ['title:correction', 'title:correction', '11111111', 'note on A'],
+    ]);
+  });
+
   it('a new item from a file without reading state gets its added time as its other dates', async () => {
     const fromBibTeX = savedItem({ id: 'title:new', title: 'New' }, { addedAt: T, statusChangedAt: 0, updatedAt: 0 });
     await importItems(db, [fromBibTeX], { mode: 'merge' });
