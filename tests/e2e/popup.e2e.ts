@@ -119,6 +119,19 @@ describe('popup', () => {
     await popup.page.close();
   });
 
+  it('draws its text, and the settings page’s, at their own size and font, not Chromium’s 75 % for extension pages', async () => {
+    const textStyle = () => {
+      const style = getComputedStyle(document.querySelector('main, .popup, .options') ?? document.body);
+      return { size: style.fontSize, family: style.fontFamily.split(',')[0] };
+    };
+    const popup = await ext.openPopup();
+    expect(await popup.evaluate(textStyle)).toEqual({ size: '13px', family: 'system-ui' });
+    await popup.close();
+    const options = await ext.openPage('options.html');
+    expect(await options.evaluate(textStyle)).toEqual({ size: '14px', family: 'system-ui' });
+    await options.close();
+  });
+
   it('says so when nothing matches', async () => {
     const popup = await PopupPage.open(ext, 'qwxzzv');
     expect(await popup.resultIds()).toEqual([]);
