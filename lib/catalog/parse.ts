@@ -41,7 +41,14 @@ interface InlineLink {
   node: Inline;
 }
 
-type ItemResult = { item: Omit<Item, 'category' | 'line'>; warning?: string } | { warning: string } | undefined;
+/**
+ * What a list item or table row yields: an entry, a warning, nothing, or (`pending`) a bold title
+ * with nothing else, which becomes an entry once nested items give it a paper link.
+ */
+type ItemResult =
+  | { item: Omit<Item, 'category' | 'line'>; warning?: string; pending?: true }
+  | { warning: string }
+  | undefined;
 
 /**
  * Sections that hold no papers: navigation, news, credits. "Repositories" in awesome lists links
@@ -76,6 +83,11 @@ function kindFromIds(ids: LinkIds): LinkKind | undefined {
   if (repo) return 'code';
   return undefined;
 }
+
+/** A link text that names the link, not the paper: "Paper", "[PDF]", "Code", "arXiv", "Link", or an address. */
+// The address part is \S* then \s*, which cannot overlap: linear on any text.
+const LINK_NAME =
+  /^[\s[\](){}|:·•*-]*(?:(?:paper|pdf|arxiv|article|doi|html|abs|abstract|preprint|code|github|gitlab|repo|repository|project(?: page)?|page|homepage|website|web|site|link|url|here|demo|data|dataset|blog|model|weights|huggingface|hf|openreview|pubmed|pmc|medrxiv|biorxiv)[\s[\](){}|:·•*-]*|https?:\/\/\S*\s*)$/i;
 
 function linkKind(label: string, ids: LinkIds, fallback: LinkKind = 'other'): LinkKind {
   for (const [pattern, kind] of LABEL_KINDS) if (pattern.test(label)) return kind;
@@ -401,9 +413,13 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
     reader.take(first.text.length);
     warnings.push("the title's bold markers are not closed; read the title up to the next mark");
   } else if (first?.kind === 'link') {
-    titleLink = first;
-    title = plainOf(first.children);
-    reader.next();
+    const label = plainOf(first.children);
+    // "- [Paper](url)": the link's name is no title; the link stays one of the item's links.
+    if (!LINK_NAME.test(label)) {
+      titleLink = first;
+      title = label;
+      reader.next();
+    }
   } else if (first?.kind === 'text') {
     title = textUpToMarkup(first.text);
     if (!tagged) title = title.replace(/[\s.,:;(\-–—]+$/u, '');
@@ -446,9 +462,13 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
   if (titleLink && !tagged && entryLinks.length === 0) return undefined;
   // Plain text with links is a paper only when it reads like a title, not a word or two of navigation.
   if (!marked && !titleLink && (entryLinks.length === 0 || cleanTitle.split(' ').length < 3)) return undefined;
-  // Without a link or a date, only the list shape "**Title** *Authors.*" makes bold prose a paper.
-  if (!tagged && entryLinks.length === 0 && (authors === '' || (cleanTitle.match(/\p{L}{2,}/gu)?.length ?? 0) < 2)) return undefined;
-  return { item: { title: cleanTitle, titleKey: key, authors, venue, year, month, links: entryLinks, ids }, warning: warnings.join('; ') || undefined };
+  const item = { title: cleanTitle, titleKey: key, authors, venue, year, month, links: entryLinks, ids };
+  // Without a link or a date, only the list shape "**Title** *Authors.*" makes bold prose a paper,
+  // or nested items with its links ("- [Paper](url)" under "- **Title**").
+  if (!tagged && entryLinks.length === 0 && (authors === '' || (cleanTitle.match(/\p{L}{2,}/gu)?.length ?? 0) < 2)) {
+    return bold && (cleanTitle.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2 ? { item, pending: true } : undefined;
+  }
+  return { item, warning: warnings.join('; ') || undefined };
 }
 
 /** An item of links only ("- [[code](url)]"), which adds to the entry it is nested under. */
@@ -632,13 +652,16 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
   let category: string | undefined;
   /** The entry each open list item made (by depth), so a nested "- [code](url)" adds to its parent. */
   let entryAtDepth: Array<Item | undefined> = [];
+  /** Bold titles with nothing else yet: entries once a nested item gives them a paper link. */
+  const pending = new WeakSet<Item>();
 
   const record = (result: ItemResult, line: number): Item | undefined => {
     if (!result) return undefined;
-    if (result.warning) warnings.push({ line, message: result.warning });
+    if ('warning' in result && result.warning) warnings.push({ line, message: result.warning });
     if (!('item' in result)) return undefined;
     const item: Item = Object.assign(result.item, { line }, category ? { category } : {});
-    items.push(item);
+    if (result.pending) pending.add(item);
+    else items.push(item);
     return item;
   };
 
@@ -670,6 +693,10 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
       const parent = entryAtDepth.findLast((entry) => entry !== undefined);
       if (parent && block.depth > 0 && onlyLinks(block.content)) {
         for (const link of httpLinks(linksOf(block.content), parent.ids, linkKeys)) addLink(parent.links, link);
+        if (pending.has(parent) && parent.links.some((link) => link.kind === 'paper')) {
+          pending.delete(parent);
+          items.push(parent);
+        }
         entryAtDepth[block.depth] = undefined;
         return;
       }

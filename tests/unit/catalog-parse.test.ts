@@ -198,6 +198,38 @@ describe('tables of papers', () => {
   });
 });
 
+describe('links named for what they are ("Paper", "Code")', () => {
+  const list = parseAwesomeList(
+    [
+      '## Vision',
+      '- **MiniGPT-4: Enhancing Vision-Language Understanding**',
+      '  - [Code](https://github.com/Vision-CAIR/MiniGPT-4)',
+      '  - [Paper](https://arxiv.org/abs/2304.10592)',
+      '- **Visual Instruction Tuning**',
+      '  - [Paper](https://openreview.net/forum?id=w0H2xGHlkw)',
+      '- **Awesome related collections**',
+      '  - [GitHub](https://github.com/someone/awesome-vision)',
+      '- [PDF](https://arxiv.org/abs/2305.00009)',
+      '- https://arxiv.org/abs/2305.00010',
+    ].join('\n'),
+  );
+
+  it('gives a bold title its nested items’ links, once one of them is a paper', () => {
+    expect(list.entries.map((entry) => [entry.title, entry.links.map((link) => `${link.kind} ${link.url}`), entry.line])).toEqual([
+      ['MiniGPT-4: Enhancing Vision-Language Understanding', ['code https://github.com/Vision-CAIR/MiniGPT-4', 'paper https://arxiv.org/abs/2304.10592'], 2],
+      ['Visual Instruction Tuning', ['paper https://openreview.net/forum?id=w0H2xGHlkw'], 5],
+    ]);
+    expect(list.entries[0]!.id).toBe('arxiv:2304.10592');
+  });
+
+  it('never takes a link’s name or address for a title: such an item is a paper link without a title', () => {
+    expect(list.warnings).toEqual([
+      { line: 9, message: 'a paper link without a title' },
+      { line: 10, message: 'a paper link without a title' },
+    ]);
+  });
+});
+
 describe('one entry per paper, by title', () => {
   const entriesOf = (...links: string[]) =>
     parseAwesomeList(['## A', ...links.map((link) => `- [2023/05] **Correction** [[paper](${link})]`)].join('\n')).entries;
