@@ -68,6 +68,10 @@ class SyntaxProblem {
   ) {}
 }
 
+/** The text @string abbreviations may add to a file: this much, and this many times the file's length more. */
+const MIN_EXPANSION = 1_000_000;
+const EXPANSION_PER_CHARACTER = 4;
+
 /**
  * Reads BibTeX text; linear in its length. Text read again after an error (an unclosed value
  * runs over the entries after it) is bounded by the file's length: past that, the rest of the
@@ -78,6 +82,11 @@ export function scanBibTeX(text: string): BibTeXScan {
   const errors: BibTeXSyntaxError[] = [];
   let readAgain = 0;
   const strings = new Map<string, string>();
+  /**
+   * Characters that @string abbreviations may add to the file, in all: each use adds its whole
+   * text, so "@string{b = a # a}" repeated doubles at every line, and 2 kB could ask for gigabytes.
+   */
+  let expansionLeft = MIN_EXPANSION + EXPANSION_PER_CHARACTER * text.length;
   let pos = 0;
   let line = 1;
   /** Where `line` was last counted up to: lines are counted forward only, once. */
@@ -169,6 +178,8 @@ export function scanBibTeX(text: string): BibTeXScan {
     if (/^\d+$/.test(bare)) return bare;
     const resolved = strings.get(bare.toUpperCase()) ?? DEFAULT_STRINGS[bare.toUpperCase()];
     if (resolved === undefined) throw new SyntaxProblem(`the abbreviation "${bare}" is used but never defined with @string`);
+    expansionLeft -= resolved.length;
+    if (expansionLeft < 0) throw new SyntaxProblem('the @string abbreviations make far more text than a library holds', `at "${bare}"`);
     return resolved;
   };
 
@@ -266,6 +277,8 @@ export function scanBibTeX(text: string): BibTeXScan {
     } catch (error) {
       if (!(error instanceof SyntaxProblem)) throw error;
       errors.push({ line: lineAt(at), ...(currentKey ? { key: currentKey } : {}), problem: error.problem, ...(error.detail ? { detail: error.detail } : {}) });
+      // Every later use of the abbreviations would fail too: one message says it.
+      if (expansionLeft < 0) break;
       ENTRY_AT_LINE_START.lastIndex = at;
       const next = ENTRY_AT_LINE_START.exec(text)?.index ?? text.length;
       readAgain += Math.max(0, pos - next);

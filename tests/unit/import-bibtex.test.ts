@@ -181,6 +181,16 @@ describe('parseBibTeX refuses broken and foreign files with a message naming wha
     expect(refusal(fixture('csl-items.json'))).toMatch(/looks like a JSON file/);
   });
 
+  it('@string abbreviations that double at every line (2 kB asking for gigabytes), at the first one past the bound', () => {
+    const definitions = Array.from({ length: 40 }, (_, n) => `@string{s${n + 1} = s${n} # s${n}}`);
+    const bomb = ['@string{s0 = "xxxxxxxx"}', ...definitions, '@article{a, title = {T}, note = s40}'].join('\n');
+    expect(bomb.length).toBeLessThan(2048);
+    expect(refusal(bomb)).toBe('Line 17: the @string abbreviations make far more text than a library holds (at "s15"). Nothing was imported; fix the file and try again.');
+    // Abbreviations used as libraries use them (a journal's name in every entry) are far from it.
+    const entries = Array.from({ length: 2000 }, (_, n) => `@article{k${n}, title = {Paper ${n}}, journal = jpami, month = jan}`);
+    expect(parseBibTeX(['@string{jpami = "IEEE Transactions on Pattern Analysis and Machine Intelligence"}', ...entries].join('\n')).ok).toBe(true);
+  });
+
   it('a 50 MB file, before parsing it', () => {
     const huge = '@misc{a, title={x}}\n'.padEnd(50 * 1024 * 1024, ' ');
     expect(huge.length).toBeGreaterThan(MAX_IMPORT_BYTES);
