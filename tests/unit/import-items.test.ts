@@ -7,6 +7,7 @@ import { listSaved, restoreSaved } from '../../lib/db/readingList';
 import { LanternDB } from '../../lib/db/schema';
 import { importFile, importFormatOf } from '../../lib/formats/importFile';
 import { importItems, mergeSavedItem } from '../../lib/formats/importItems';
+import { toBibTeX } from '../../lib/formats/bibtex';
 import { NOTE_SEPARATOR } from '../../lib/notes';
 import { parseJSONBackup, toJSONBackup } from '../../lib/formats/jsonBackup';
 import type { SavedItem } from '../../lib/types';
@@ -190,6 +191,17 @@ describe('merge rules', () => {
       ['doi:10.1000/aaa', 'note on A'],
       ['doi:10.1000/bbb', 'note on B'],
     ]);
+  });
+
+  it('changes nothing when the reading list’s own BibTeX export comes back, notes with line breaks and long notes too', async () => {
+    const long = Array.from({ length: 1200 }, (_, n) => `line ${n} of a long note`).join('\n');
+    await restoreSaved(db, [
+      savedItem({ id: 'title:lines', title: 'Lines', authors: 'Ann Lee', year: 2020 }, { note: 'line one\nline two\n\n- a list item' }),
+      savedItem({ id: 'title:long', title: 'Long', authors: 'Bo Chen', year: 2021 }, { note: long }),
+    ]);
+    const before = await everything();
+    expect(await importFile(db, toBibTeX(before), 'bibtex')).toMatchObject({ ok: true, added: 0, updated: 0, unchanged: 2 });
+    expect(await everything()).toEqual(before);
   });
 
   it('keeps a saved paper whose id a different imported paper also has: the import gets an id of its own', async () => {

@@ -23,4 +23,11 @@ describe('joinNotes', () => {
     // An empty first note is never kept over a second one.
     expect(joinNotes('', 'theirs', SEP, false)).toBe('theirs');
   });
+
+  it('compares words, not spacing: a note given back with its lines joined is the same note', () => {
+    expect(joinNotes('line one\nline two', 'line one line two', SEP)).toBe('line one\nline two');
+    expect(joinNotes('first  part\n\nsecond part, longer', 'first part second part', SEP)).toBe('first  part\n\nsecond part, longer');
+    expect(joinNotes('line one\nline two', 'line one line two, and more', SEP)).toBe('line one line two, and more');
+    expect(joinNotes('line one\nline two', 'line one line two, and more', SEP, false)).toBe(`line one\nline two${SEP}line one line two, and more`);
+  });
 });
