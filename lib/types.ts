@@ -83,6 +83,11 @@ export interface ParsedList {
 export interface ParseWarning {
   line: number;
   message: string;
+  /**
+   * How many lines of the list this warning says gave no entry though they looked like papers (an
+   * item without a title, a table's rows); absent for one about an entry that was kept.
+   */
+  skipped?: number;
 }
 
 /** The bundled snapshot written by `npm run catalog` into assets/catalog.json. */

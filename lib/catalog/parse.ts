@@ -47,7 +47,7 @@ interface InlineLink {
  */
 type ItemResult =
   | { item: Omit<Item, 'category' | 'line'>; warning?: string; pending?: true }
-  | { warning: string }
+  | { warning: string; skipped: true }
   | undefined;
 
 /**
@@ -455,13 +455,13 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
   const key = titleKey(cleanTitle);
   const marked = tagged || bold || unclosedBold;
   if (key === '') {
-    if (marked) return { warning: 'no title could be read from this entry' };
-    return entryLinks.some((link) => link.kind === 'paper') ? { warning: 'a paper link without a title' } : undefined;
+    if (marked) return { warning: 'no title could be read from this entry', skipped: true };
+    return withoutTitle(entryLinks);
   }
   // A plain "[Title](#anchor)" or "[Title](relative.md)" is navigation, not a paper.
   if (titleLink && !tagged && entryLinks.length === 0) return undefined;
   // Plain text with links is a paper only when it reads like a title, not a word or two of navigation.
-  if (!marked && !titleLink && (entryLinks.length === 0 || cleanTitle.split(' ').length < 3)) return undefined;
+  if (!marked && !titleLink && (entryLinks.length === 0 || cleanTitle.split(' ').length < 3)) return withoutTitle(entryLinks);
   const item = { title: cleanTitle, titleKey: key, authors, venue, year, month, links: entryLinks, ids };
   // Without a link or a date, only the list shape "**Title** *Authors.*" makes bold prose a paper,
   // or nested items with its links ("- [Paper](url)" under "- **Title**").
@@ -469,6 +469,18 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
     return bold && (cleanTitle.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2 ? { item, pending: true } : undefined;
   }
   return { item, warning: warnings.join('; ') || undefined };
+}
+
+/** How many lines of a list gave no entry though they looked like papers: what "M lines skipped" counts. */
+export function skippedLines(warnings: readonly ParseWarning[]): number {
+  let skipped = 0;
+  for (const warning of warnings) skipped += warning.skipped ?? 0;
+  return skipped;
+}
+
+/** An item that gave no entry: said when it has a paper link, for then it looked like a paper. */
+function withoutTitle(links: readonly EntryLink[]): ItemResult {
+  return links.some((link) => link.kind === 'paper') ? { warning: 'a paper link without a title', skipped: true } : undefined;
 }
 
 /** An item of links only ("- [[code](url)]"), which adds to the entry it is nested under. */
@@ -523,7 +535,7 @@ function readTableRow(roles: ColumnRole[], cells: Inline[][], linkKeys: Map<stri
     for (const link of httpLinks(linksOf(cell), ids, linkKeys, kindOf)) addLink(links, link);
   });
   const key = titleKey(title);
-  if (key === '') return links.length > 0 ? { warning: 'a table row with links but no title' } : undefined;
+  if (key === '') return links.length > 0 ? { warning: 'a table row with links but no title', skipped: true } : undefined;
   const dateText = `${plainOf(cellOf('date'))} ${plainOf(cellOf('venue'))}`;
   const year = YEAR.exec(dateText)?.[1];
   return {
@@ -657,7 +669,8 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
 
   const record = (result: ItemResult, line: number): Item | undefined => {
     if (!result) return undefined;
-    if ('warning' in result && result.warning) warnings.push({ line, message: result.warning });
+    if ('skipped' in result) warnings.push({ line, message: result.warning, skipped: 1 });
+    else if (result.warning) warnings.push({ line, message: result.warning });
     if (!('item' in result)) return undefined;
     const item: Item = Object.assign(result.item, { line }, category ? { category } : {});
     if (result.pending) pending.add(item);
@@ -706,9 +719,8 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
     const roles = block.header.map((cell) => columnRole(plainOf(cell)));
     if (!roles.includes('title') && !roles.includes('name')) {
       // Layout tables (logos, badges) carry no papers; one with links may have held some.
-      if (block.rows.some((row) => row.cells.some((cell) => linksOf(cell).length > 0))) {
-        warnings.push({ line: block.line, message: 'a table without a title or paper column; its rows are skipped' });
-      }
+      const withLinks = block.rows.filter((row) => row.cells.some((cell) => linksOf(cell).length > 0)).length;
+      if (withLinks > 0) warnings.push({ line: block.line, message: 'a table without a title or paper column; its rows are skipped', skipped: withLinks });
       return;
     }
     for (const row of block.rows) record(readTableRow(roles, row.cells, linkKeys), row.line);

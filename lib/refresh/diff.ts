@@ -3,6 +3,7 @@ import { entryDigest, type ListManifest } from '../db/layout';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import type { CatalogEntry, ParsedList } from '../types';
 import type { RefreshFailure } from './failure';
+import { skippedLines } from '../catalog/parse';
 
 export interface ChangedEntry {
   entry: CatalogEntry;
@@ -80,7 +81,7 @@ export const MAX_REMOVED_SHARE = 0.5;
  * the user has seen the shrink refused and asked for the copy anyway.
  */
 export function rejectUpdate(parsed: ParsedList, diff: ListDiff, previousCount: number, { acceptShrink = false } = {}): RefreshFailure | undefined {
-  if (parsed.entries.length === 0) return { kind: 'empty', skipped: parsed.warnings.length };
+  if (parsed.entries.length === 0) return { kind: 'empty', skipped: skippedLines(parsed.warnings) };
   if (!acceptShrink && previousCount >= SHRINK_CHECK_MIN_ENTRIES && diff.removed.length > previousCount * MAX_REMOVED_SHARE) {
     return { kind: 'shrunk', before: previousCount, after: previousCount - diff.removed.length };
   }

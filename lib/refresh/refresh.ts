@@ -3,7 +3,7 @@
  * parse → diff → reject broken copies → apply in one transaction → remember what happened.
  * Any failure leaves the stored list exactly as it was and is told in plain words.
  */
-import { parseAwesomeListInSlices } from '../catalog/parse';
+import { parseAwesomeListInSlices, skippedLines } from '../catalog/parse';
 import { readManifest, removeList as removeListRows, type ReplaceOptions } from '../db/catalog';
 import type { LanternDB } from '../db/schema';
 import type { CatalogEntry, ListInfo, ParsedList } from '../types';
@@ -54,7 +54,7 @@ function summaryOf(diff: ListDiff, parsed: ParsedList | undefined, total: number
     changed: diff.changed.length,
     removed: diff.removed.length,
     total,
-    skippedLines: parsed?.warnings.length ?? 0,
+    skippedLines: parsed ? skippedLines(parsed.warnings) : 0,
     addedTitles: diff.added.slice(0, ADDED_TITLES_KEPT).map((e: CatalogEntry) => e.title),
     unchanged: !hasChanges(diff),
   };
@@ -199,7 +199,7 @@ export async function addList(db: LanternDB, input: string, deps: RefreshDeps = 
     const diff = diffEntries(undefined, parsed.entries);
     const at = now();
     if (parsed.entries.length === 0) {
-      return { ok: false, error: describeFailure({ kind: 'empty', skipped: parsed.warnings.length }, at, { hasCopy: false }) };
+      return { ok: false, error: describeFailure({ kind: 'empty', skipped: skippedLines(parsed.warnings) }, at, { hasCopy: false }) };
     }
     const list: ListInfo = {
       id: target.id,

@@ -56,7 +56,8 @@ const secondOwn = [
   newEntry('2502.00042', 'Saltmarsh: Visual Instruction Tuning for Dermatology', 'Vision Language'),
   newEntry('2502.00077', 'Kestrel: Report Generation from Chest X-rays', 'Vision Language'),
 ];
-const secondList = `${writeListMarkdown('Awesome Multimodal Medicine', [shared, ...secondOwn], 'venue-tag')}* [**arXiv, 2025**] **Broken**: an entry whose link never closes [paper](https://arxiv.org/abs/2502.0\n`;
+// The broken entry is kept (its title is read); the untitled one after it is a skipped line.
+const secondList = `${writeListMarkdown('Awesome Multimodal Medicine', [shared, ...secondOwn], 'venue-tag')}* [**arXiv, 2025**] **Broken**: an entry whose link never closes [paper](https://arxiv.org/abs/2502.0\n* [**arXiv, 2025**] [paper](https://arxiv.org/abs/2502.00002)\n`;
 
 /** Serves markdown with an ETag, as raw.githubusercontent.com does (the harness's routes carry no headers). */
 async function serveList(url: string, body: string, etag: string): Promise<void> {

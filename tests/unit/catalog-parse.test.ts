@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAwesomeList, splitAuthorsVenue } from '../../lib/catalog/parse';
+import { parseAwesomeList, skippedLines, splitAuthorsVenue } from '../../lib/catalog/parse';
 import type { CatalogEntry, ParsedList } from '../../lib/types';
 
 const fixture = (name: string): string => readFileSync(join(process.cwd(), 'tests/fixtures/lists', name), 'utf8');
@@ -120,7 +120,7 @@ describe('the seed list shape', () => {
       { line: 40, message: expect.stringContaining('not a month') },
       { line: 41, message: expect.stringContaining('bold') },
       { line: 42, message: expect.stringContaining('link could not be read') },
-      { line: 43, message: expect.stringContaining('no title') },
+      { line: 43, message: expect.stringContaining('no title'), skipped: 1 },
     ]);
     expect(byTitle(list, 'A month that does not exist')).toMatchObject({ year: 2023 });
     expect(byTitle(list, 'A month that does not exist').month).toBeUndefined();
@@ -194,7 +194,7 @@ describe('tables of papers', () => {
   });
 
   it('warns about a row without a title', () => {
-    expect(list.warnings).toEqual([{ line: 9, message: expect.stringContaining('no title') }]);
+    expect(list.warnings).toEqual([{ line: 9, message: expect.stringContaining('no title'), skipped: 1 }]);
   });
 });
 
@@ -224,9 +224,35 @@ describe('links named for what they are ("Paper", "Code")', () => {
 
   it('never takes a link’s name or address for a title: such an item is a paper link without a title', () => {
     expect(list.warnings).toEqual([
-      { line: 9, message: 'a paper link without a title' },
-      { line: 10, message: 'a paper link without a title' },
+      { line: 9, message: 'a paper link without a title', skipped: 1 },
+      { line: 10, message: 'a paper link without a title', skipped: 1 },
     ]);
+  });
+});
+
+describe('lines skipped', () => {
+  it('counts the lines that looked like papers and gave no entry, not warnings about entries kept', () => {
+    const list = parseAwesomeList(
+      [
+        '## A',
+        '- [2023/13] **Kept, with a warning about its month** [paper](https://arxiv.org/abs/2301.00001)',
+        '- 2023 [paper](https://arxiv.org/abs/2301.00002)',
+        '- [Back to top](#a)',
+        '',
+        '| Logo | Link |',
+        '| --- | --- |',
+        '| x | [a](https://example.org/a) |',
+        '| y | [b](https://example.org/b) |',
+        '| z | none |',
+      ].join('\n'),
+    );
+    expect(list.entries.map((entry) => entry.title)).toEqual(['Kept, with a warning about its month']);
+    expect(list.warnings.map((warning) => [warning.line, warning.skipped])).toEqual([
+      [2, undefined],
+      [3, 1],
+      [6, 2],
+    ]);
+    expect(skippedLines(list.warnings)).toBe(3);
   });
 });
 
