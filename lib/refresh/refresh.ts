@@ -185,7 +185,12 @@ export async function addList(db: LanternDB, input: string, deps: RefreshDeps = 
   const now = deps.now ?? Date.now;
   const target = normalizeListUrl(input);
   if (!target.ok) return target;
-  const existing = (await db.lists.toArray()).find((l) => l.id === target.id || l.sourceUrl === target.url);
+  // By each list's source as well as its id: the bundled list's id is "seed", its source a GitHub README.
+  const sameSource = (sourceUrl: string) => {
+    const source = normalizeListUrl(sourceUrl);
+    return sourceUrl === target.url || (source.ok && source.id === target.id);
+  };
+  const existing = (await db.lists.toArray()).find((l) => l.id === target.id || sameSource(l.sourceUrl));
   if (existing) return { ok: false, error: `Lantern already follows this list (“${existing.name}”).` };
   if (target.needsPermission && !(await deps.hasHostPermission?.(target.origin))) {
     const host = new URL(target.url).host;

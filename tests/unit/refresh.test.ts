@@ -386,6 +386,16 @@ describe('more lists', () => {
     expect(await db.saved.get(entry(201).id)).toBeDefined();
   });
 
+  it('does not follow the bundled list a second time under its GitHub address, on whatever branch', async () => {
+    await seedWith(range(0, 3));
+    const { fetch, requests } = fakeFetch(new Response(writeListMarkdown('Awesome Med', range(0, 3)), { headers: { 'content-type': 'text/plain' } }));
+    for (const address of [SOURCE.replace('/main/', '/HEAD/'), SOURCE.replace(/^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\/.*$/, 'https://github.com/$1')]) {
+      expect(await addList(db, address, { fetch, now })).toEqual({ ok: false, error: expect.stringMatching(/already follows this list \(“Awesome Med”\)/) });
+    }
+    expect(requests).toEqual([]);
+    expect((await db.lists.toArray()).map((list) => list.id)).toEqual(['seed']);
+  });
+
   it('does not add a list that cannot be read, and says why', async () => {
     const before = await snapshotOf(db);
     const notFound = await addList(db, 'https://github.com/lab/gone', { fetch: fakeFetch(new Response('', { status: 404 })).fetch, now });
