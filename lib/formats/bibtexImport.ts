@@ -36,8 +36,28 @@ export interface BibTeXImportOptions {
 const PARSER_MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a)\b[^<>]*>/g;
 const PARSER_BREAKS = /<\/?(?:blockquote|ul|li|br|p)\b[^<>]*>/g;
 
+/**
+ * The file's own "<" and ">" in the fields the parser renders as HTML ("\textless{}", "$<$", or
+ * written bare, which the parser would turn into "¡"), held as private-use characters while the
+ * parser's markup is taken out, so that a note "if x<a and y>b" is not read as a tag.
+ */
+const LESS = '\uE000';
+const GREATER = '\uE001';
+const RICH_TEXT_FIELDS = new Set(['title', 'author', 'editor', 'journal', 'journaltitle', 'booktitle', 'howpublished', 'publisher', 'note', 'annote']);
+const heldAngles = (value: string): string =>
+  value.replace(/\\textless(?:\{\}|\b\s*)|\$<\$|</g, LESS).replace(/\\textgreater(?:\{\}|\b\s*)|\$>\$|>/g, GREATER);
+
+/** C1 controls and bidi overrides and isolates, which can make a title read as another (lib/page/text.ts). */
+const DISGUISING = /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text as Lantern keeps it: spacing collapsed, disguising characters out, NFC, the file's own angle brackets back. */
+function plainText(value: string): string {
+  return value.replace(DISGUISING, '').replace(/\s+/g, ' ').trim().normalize('NFC').replaceAll(LESS, '<').replaceAll(GREATER, '>');
+}
+
+/** A rich-text field as plain text: the parser's markup out. */
 function plain(value: string | undefined): string {
-  return (value ?? '').replace(PARSER_MARKUP, '').replace(PARSER_BREAKS, ' ').replace(/\s+/g, ' ').trim().normalize('NFC');
+  return plainText((value ?? '').replace(PARSER_MARKUP, '').replace(PARSER_BREAKS, ' '));
 }
 
 /**
@@ -189,7 +209,8 @@ export function unescapeLatexText(text: string): string {
 
 function tagsOf(entry: Entry): string[] {
   const keywords = entry.fields.keywords ?? [];
-  return [...new Set(keywords.map((keyword) => plain(unescapeLatexText(keyword))).filter(Boolean))];
+  // Keywords are verbatim: no markup to take out.
+  return [...new Set(keywords.map((keyword) => plainText(unescapeLatexText(keyword))).filter(Boolean))];
 }
 
 function noteOf(entry: Entry): string {
@@ -314,7 +335,7 @@ function* importSteps(raw: string, now: number): Sliced<ImportResult> {
       warnings.push(`${entryName(entry)} has no title and was skipped.`);
       continue;
     }
-    const bounded = boundedEntry(entry);
+    const bounded = boundedEntry({ ...entry, fields: entry.fields.map(([name, value]) => [name, RICH_TEXT_FIELDS.has(name) ? heldAngles(value) : value]) });
     warnings.push(...bounded.warnings);
     origins.set(bounded.text, entry);
     batch.push(bounded.text);

@@ -75,9 +75,10 @@ function looksLikeUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
   return zeros / (sample / 2) > 0.6;
 }
 
-/** Text with no byte order mark and "\n" line ends (from CRLF and lone CR). */
+/** Text with no byte order mark, "\n" line ends (from CRLF and lone CR), and no control characters but tab and line ends. */
 export function normalizeImportText(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Control characters other than tab and line breaks are no text anyone wrote (a NUL stops the BibTeX parser).
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 /**

@@ -157,6 +157,30 @@ describe("parseBibTeX on Lantern's own BibTeX export", () => {
   });
 });
 
+describe('parseBibTeX on text that looks like markup, and on hostile characters', () => {
+  it('keeps the file’s own angle brackets in titles, notes, names and tags: they are text, not the parser’s markup', () => {
+    const items = importedItems(
+      toBibTeX([
+        {
+          ...trickyItems()[0]!,
+          id: 'title:the span element a study',
+          paper: { ...trickyItems()[0]!.paper, id: 'title:the span element a study', title: 'The <span> Element: a Study <b>', titleKey: 'the span element a study b' },
+          note: 'if x<a and y>b then <br> <i>',
+          tags: ['<i>', 'a<b'],
+        },
+      ]),
+    );
+    expect(items.map((item) => [item.paper.title, item.note, item.tags])).toEqual([['The <span> Element: a Study <b>', 'if x<a and y>b then <br> <i>', ['<i>', 'a<b']]]);
+    // Written bare, and in math, as other exporters write them; the parser's own markup still goes.
+    expect(importedItems('@article{a, title = {x < y and $>$ z \\textit{in italics}}}')[0]!.paper.title).toBe('x < y and > z in italics');
+  });
+
+  it('drops control characters (a NUL stopped the parser) and the bidi overrides that can make a title read as another', () => {
+    const items = importedItems('@article{a, title = {Evil \u202etitle\u202c}, note = {x\u0000y}}');
+    expect(items.map((item) => [item.paper.title, item.note])).toEqual([['Evil title', 'xy']]);
+  });
+});
+
 describe('parseBibTeX refuses broken and foreign files with a message naming what and where', () => {
   const refusal = (text: string): string => {
     const result = parseBibTeX(text);
