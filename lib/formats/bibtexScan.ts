@@ -89,12 +89,11 @@ export function scanBibTeX(text: string): BibTeXScan {
   let expansionLeft = MIN_EXPANSION + EXPANSION_PER_CHARACTER * text.length;
   let pos = 0;
   let line = 1;
-  /** Where `line` was last counted up to: lines are counted forward only, once. */
-  let counted = 0;
+  /** The first line break not yet counted in `line` (-1: none left): lines are counted forward only, once. */
+  let nextBreak = text.indexOf('\n');
 
   const lineAt = (offset: number): number => {
-    for (let index = text.indexOf('\n', counted); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-    counted = Math.max(counted, offset);
+    for (; nextBreak !== -1 && nextBreak < offset; nextBreak = text.indexOf('\n', nextBreak + 1)) line++;
     return line;
   };
 
@@ -248,10 +247,19 @@ export function scanBibTeX(text: string): BibTeXScan {
     entries.push(scanned);
   };
 
+  /** The next "%" at or after `pos` (-1: none), found again only once `pos` has passed it: linear over the file. */
+  let percent = text.indexOf('%');
   while (pos < text.length) {
-    // Between entries everything is a comment up to the next "@", as in BibTeX itself.
+    // Between entries everything is a comment up to the next "@", as in BibTeX itself, and a "%"
+    // starts a comment to the end of its line, as the parser reads it ("% by jane@example.org").
     const at = text.indexOf('@', pos);
     if (at < 0) break;
+    if (percent !== -1 && percent < pos) percent = text.indexOf('%', pos);
+    if (percent !== -1 && percent < at) {
+      const end = text.indexOf('\n', percent);
+      pos = end < 0 ? text.length : end;
+      continue;
+    }
     pos = at + 1;
     currentKey = undefined;
     try {

@@ -175,6 +175,11 @@ describe('parseBibTeX on text that looks like markup, and on hostile characters'
     expect(importedItems('@article{a, title = {x < y and $>$ z \\textit{in italics}}}')[0]!.paper.title).toBe('x < y and > z in italics');
   });
 
+  it('reads a "%" line between entries as a comment, as the parser does, whatever "@" it holds', () => {
+    const text = ['% Exported for jane@example.org', '% @article{old, title = {Commented out}}', '@article{a, title = {Kept}} % a note @ the end', '@article{b, title = {Also kept}}'].join('\n');
+    expect(importedItems(text).map((item) => item.paper.title)).toEqual(['Kept', 'Also kept']);
+  });
+
   it('drops control characters (a NUL stopped the parser) and the bidi overrides that can make a title read as another', () => {
     const items = importedItems('@article{a, title = {Evil \u202etitle\u202c}, note = {x\u0000y}}');
     expect(items.map((item) => [item.paper.title, item.note])).toEqual([['Evil title', 'xy']]);

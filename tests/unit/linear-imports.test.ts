@@ -50,6 +50,8 @@ linearCases(new Subject('parseBibTeX', (text) => parseBibTeX(text, { now: 0 }), 
   'many broken entries (each named)': (size) => bibTo(size, (n) => `@a{k${n}, title = {T} year = {2023}}\n`),
   'many entries whose values never close (each read again to the end)': (size) => bibTo(size, (n) => `@a{k${n}, title = {T\n`),
   'many "@" between entries': (size) => around('@article{k, title = {T}}\n', 'x@y ', '', size),
+  'many "%" comment lines holding "@" between entries': (size) => around('', '% by a@b.org\n', '@article{k, title = {T}}\n', size),
+  'one "%" line of many "@"': (size) => around('%', '@a{', '\n@article{k, title = {T}}\n', size),
   'a long citation key': (size) => around('@article{', 'k', ', title = {T}}\n', size),
 }, BIBTEX_OPTIONS);
 
