@@ -66,6 +66,12 @@ export function decodeImportBytes(bytes: Uint8Array): string {
   return normalizeImportText(text);
 }
 
+/** Whether the bytes are UTF-16 text (a byte order mark, or mostly-ASCII text's zero bytes): zeros then are no sign of a binary file. */
+export function isUtf16(bytes: Uint8Array): boolean {
+  const [a, b] = bytes;
+  return (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || looksLikeUtf16(bytes, 1) || looksLikeUtf16(bytes, 0);
+}
+
 /** Mostly-ASCII UTF-16 has a zero in every other byte: at odd offsets for little-endian, even for big-endian. */
 function looksLikeUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
   const sample = Math.min(bytes.length, 512) & ~1;

@@ -4,6 +4,7 @@
  * apart from the injected `fetch`; never throws: failures come back classified.
  */
 import type { RefreshFailure } from './failure';
+import { decodeImportBytes, isUtf16, normalizeImportText } from '../formats/importResult';
 
 export interface FetchListOptions {
   etag?: string;
@@ -51,12 +52,32 @@ export function classifyStatus(status: number, headers: Headers, now: number): R
 /** What a body that is not markdown looks like, from its content type and first bytes; undefined when it may be a list. */
 export function notAListReason(contentType: string, head: Uint8Array): Extract<RefreshFailure, { kind: 'not-a-list' }>['looksLike'] | undefined {
   const type = contentType.toLowerCase();
-  if (head.includes(0)) return 'a binary file';
+  if (!isUtf16(head) && head.includes(0)) return 'a binary file';
   if (/^(image|audio|video|font)\/|application\/(octet-stream|zip|gzip|pdf|x-)/.test(type)) return 'a binary file';
-  const start = new TextDecoder().decode(head.subarray(0, 512)).trimStart().toLowerCase();
+  const start = decodeImportBytes(head.subarray(0, 512)).trimStart().toLowerCase();
   if (type.includes('html') || start.startsWith('<!doctype html') || start.startsWith('<html')) return 'a web page';
   if (type.includes('json')) return 'JSON data';
   return undefined;
+}
+
+/**
+ * The list's text, so that a Latin-1 list does not come out with "�" for every accented letter:
+ * a byte order mark decides (as the Encoding Standard has it), then the charset the server
+ * declares, else the bytes are read as an imported file is (decodeImportBytes: UTF-16, UTF-8,
+ * else Windows-1252).
+ */
+export function decodeListBody(body: Uint8Array, contentType: string): string {
+  const [a, b, c] = body;
+  const bom = (a === 0xef && b === 0xbb && c === 0xbf) || (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff);
+  const declared = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1];
+  if (declared && !bom) {
+    try {
+      return normalizeImportText(new TextDecoder(declared).decode(body));
+    } catch {
+      // A charset the browser does not know: read the bytes as if none were declared.
+    }
+  }
+  return decodeImportBytes(body);
 }
 
 function looksLikeJson(text: string): boolean {
@@ -126,7 +147,7 @@ export async function fetchListSource(url: string, options: FetchListOptions = {
     if (body === 'too-large') return { kind: 'failed', failure: { kind: 'not-a-list', looksLike: 'a file too large' } };
     const looksLike = notAListReason(response.headers.get('content-type') ?? '', body.subarray(0, 8192));
     if (looksLike) return { kind: 'failed', failure: { kind: 'not-a-list', looksLike } };
-    const text = new TextDecoder().decode(body);
+    const text = decodeListBody(body, response.headers.get('content-type') ?? '');
     if (looksLikeJson(text)) return { kind: 'failed', failure: { kind: 'not-a-list', looksLike: 'JSON data' } };
     return {
       kind: 'fetched',

@@ -183,6 +183,26 @@ describe('fetchListSource', () => {
     }
   });
 
+  it('reads the text in the charset the server declares, or its byte order mark, UTF-16 included', async () => {
+    const text = '# Awesome Grégoire\n- [2023/01] **Modèle naïf für Übersetzung** [[paper](https://arxiv.org/abs/2301.00001)]\n';
+    const latin1 = Uint8Array.from([...text].map((char) => char.charCodeAt(0)));
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((char) => [char.charCodeAt(0), 0])]);
+    const utf8 = new TextEncoder().encode(text);
+    const cases: Array<[Uint8Array<ArrayBuffer>, string, string]> = [
+      [latin1, 'text/plain; charset=iso-8859-1', text],
+      [latin1, 'text/plain', text],
+      [utf16, 'text/plain', text],
+      [utf16, 'text/plain; charset=utf-8', text],
+      [utf8, 'text/plain; charset=utf-8', text],
+      // One stray byte in a list said to be UTF-8 spoils one character, not every accented letter.
+      [new Uint8Array([...utf8, 0xff]), 'text/plain; charset=utf-8', `${text}\ufffd`],
+    ];
+    for (const [bytes, contentType, expected] of cases) {
+      const { fetch } = fakeFetch(new Response(bytes, { headers: { 'content-type': contentType } }));
+      expect(await fetchListSource(SOURCE, { fetch }), contentType).toMatchObject({ kind: 'fetched', text: expected });
+    }
+  });
+
   it('refuses responses that are not markdown', async () => {
     const cases: Array<[Response, string]> = [
       [new Response('<!DOCTYPE html><html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } }), 'a web page'],
