@@ -26,6 +26,7 @@ const NOT_DETECTORS: Record<string, string> = {
   paperKeys: 'builds index keys; never rejects',
   listedLinkKeys: 'builds an entry\'s link keys with linkKey; never rejects',
   paperId: 'builds the stored id from ids already found; never rejects',
+  fittingPaperId: 'picks a free stored id for an import from ids already found; never rejects',
   doiUrl: 'links a DOI already found (tests/unit/ids.test.ts checks it against the DOI examples); never rejects',
   parseHttpUrl: 'returns a URL object, the parsing step of every URL detector',
   doiFromTag: 'reads one tag; doiFromMeta is the page-level detector built on it',
