@@ -353,13 +353,15 @@ function* pieces(markdown: string, size: number): Generator<{ text: string; line
   let fence: string | undefined;
   let inComment = false;
   let inHtml = false;
+  /** The closing tag of the raw HTML block (<pre>, <script>…) the line is in: it ends there, not at a blank line. */
+  let rawEnd: string | undefined;
   let hasDefinitions = false;
   let at = 0;
   while (at < markdown.length) {
     let end = markdown.indexOf('\n', at);
     if (end < 0) end = markdown.length;
     const first = markdown.charCodeAt(at);
-    if (at - start >= size && fence === undefined && !inComment && !inHtml && isPieceStart(markdown, at, first)) {
+    if (at - start >= size && fence === undefined && !inComment && !inHtml && rawEnd === undefined && isPieceStart(markdown, at, first)) {
       yield { text: markdown.slice(start, at), line: startLine, hasDefinitions };
       start = at;
       startLine = line;
@@ -372,6 +374,8 @@ function* pieces(markdown: string, size: number): Generator<{ text: string; line
       if (indent <= 3 && body.startsWith(fence)) fence = undefined;
     } else if (inComment) {
       if (markdown.slice(at, end).includes('-->')) inComment = false;
+    } else if (rawEnd !== undefined) {
+      if (markdown.slice(at, end).toLowerCase().includes(rawEnd)) rawEnd = undefined;
     } else if (indent <= 3 && (body.startsWith('```') || body.startsWith('~~~'))) {
       fence = body.slice(0, /^(`+|~+)/.exec(body)![1]!.length);
     } else if (body.startsWith('<!--')) {
@@ -379,7 +383,10 @@ function* pieces(markdown: string, size: number): Generator<{ text: string; line
     } else if (body === '' || body === '\r') {
       inHtml = false;
     } else if (body.startsWith('<')) {
-      inHtml = true;
+      const raw = RAW_HTML_BLOCK.exec(body);
+      const close = raw && `</${raw[1]!.toLowerCase()}>`;
+      if (close && !markdown.slice(at, end).toLowerCase().includes(close)) rawEnd = close;
+      else inHtml = true;
     }
     if (!hasDefinitions && body.startsWith('[') && markdown.slice(at, end).includes(']:')) hasDefinitions = true;
     at = end + 1;
@@ -387,6 +394,9 @@ function* pieces(markdown: string, size: number): Generator<{ text: string; line
   }
   if (start < markdown.length) yield { text: markdown.slice(start), line: startLine, hasDefinitions };
 }
+
+/** The start of a CommonMark HTML block of type 1, which only its closing tag ends ("</pre>"), however many blank lines come first. */
+const RAW_HTML_BLOCK = /^<(pre|script|style|textarea)(?:[\s>]|$)/i;
 
 /** `#` (a heading) or a bullet `-`, `*`, `+` followed by a space, at column 0. */
 function isPieceStart(markdown: string, at: number, first: number): boolean {
@@ -550,6 +560,12 @@ function readHtmlBlock(token: Token, line: number, lineCount: number, html: Html
   // CommonMark runs an unclosed comment to the end of the document; say so, as it hides the rest.
   if (content.trimStart().startsWith('<!--') && !content.includes('-->')) {
     emit({ kind: 'warning', line: lineCount, message: 'an HTML comment is never closed; the text after it was skipped' });
+    return;
+  }
+  // The same for a <pre>, <script>, <style> or <textarea> block outside any list or quote.
+  const raw = token.level === 0 ? RAW_HTML_BLOCK.exec(content.trimStart()) : null;
+  if (raw && !content.toLowerCase().includes(`</${raw[1]!.toLowerCase()}>`)) {
+    emit({ kind: 'warning', line: lineCount, message: `an HTML <${raw[1]!.toLowerCase()}> block is never closed; the text after it was skipped` });
     return;
   }
   html.read(content, line);

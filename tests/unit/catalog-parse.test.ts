@@ -293,6 +293,25 @@ describe('bad input', () => {
     expect(parseAwesomeList('## X\n- [2023/01] **T** [[[[[(((( ]]]]').entries).toMatchObject([{ title: 'T', links: [], year: 2023, month: 1 }]);
   });
 
+  it('says when a <pre> or <script> block is never closed, as the rest of the list is hidden in it', () => {
+    const list = parseAwesomeList('## X\n<pre>\n$ pip install x\n\n- [2023/01] **Hidden** [[paper](https://arxiv.org/abs/2301.00001)]');
+    expect(list.entries).toEqual([]);
+    expect(list.warnings).toEqual([{ line: 5, message: 'an HTML <pre> block is never closed; the text after it was skipped' }]);
+  });
+
+  it('reads a long list as a short one: a <pre> block with blank lines and "#" lines inside is one block', () => {
+    const line = (n: number) => `- [2023/01] **Filler paper number ${n} about things** [paper](https://arxiv.org/abs/2301.${String(n).padStart(5, '0')})`;
+    const tail = ['', '<pre>', '$ pip install thing', '', '# then run', '$ thing --help', '</pre>', '', '- [2023/01] **Real paper after the block** [paper](https://example.org/real)'];
+    // Filled to just under the 32 kB at which the parser cuts a long list in pieces: the cut falls inside the block.
+    const filled = ['# L', '## A'];
+    while (filled.join('\n').length < 32_768 - 60) filled.push(line(filled.length));
+    for (const head of [['# L', '## A', line(0)], filled]) {
+      const markdown = [...head, ...tail].join('\n');
+      const real = byTitle(parseAwesomeList(markdown), 'Real paper after the block');
+      expect(real.categories, `${markdown.length} characters`).toEqual(['A']);
+    }
+  });
+
   it('says when an HTML comment is never closed', () => {
     expect(parseAwesomeList('## X\n<!-- open\n- a').warnings).toEqual([{ line: 3, message: expect.stringContaining('never closed') }]);
   });
