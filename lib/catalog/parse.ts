@@ -84,10 +84,15 @@ function kindFromIds(ids: LinkIds): LinkKind | undefined {
   return undefined;
 }
 
-/** A link text that names the link, not the paper: "Paper", "[PDF]", "Code", "arXiv", "Link", or an address. */
-// The address part is \S* then \s*, which cannot overlap: linear on any text.
-const LINK_NAME =
-  /^[\s[\](){}|:·•*-]*(?:(?:paper|pdf|arxiv|article|doi|html|abs|abstract|preprint|code|github|gitlab|repo|repository|project(?: page)?|page|homepage|website|web|site|link|url|here|demo|data|dataset|blog|model|weights|huggingface|hf|openreview|pubmed|pmc|medrxiv|biorxiv)[\s[\](){}|:·•*-]*|https?:\/\/\S*\s*)$/i;
+/** A word that names a link rather than a paper ("Paper", "PDF", "Code", "arXiv link", "Full paper"). */
+const LINK_WORD =
+  '(?:paper|pdf|arxiv|article|doi|html|abs|abstract|preprint|full|text|code|github|gitlab|repo|repository|project|page|homepage|website|web|site|link|url|here|demo|data|dataset|blog|model|weights|huggingface|hf|openreview|pubmed|pmc|medrxiv|biorxiv|and|arxiv:\\d{4}\\.\\d{4,5}(?:v\\d+)?)';
+/**
+ * A link text that names the link, not the paper: link words between symbols or emoji ("📄 Paper",
+ * "[PDF]", "Paper & Code", "Paper (arXiv)"), or an address. Words and the symbols between them
+ * are disjoint classes, and the address is \S* then \s*: linear on any text.
+ */
+const LINK_NAME = new RegExp(`^[^\\p{L}\\p{N}]*(?:${LINK_WORD}(?:[^\\p{L}\\p{N}]+${LINK_WORD})*[^\\p{L}\\p{N}]*|https?:\\/\\/\\S*\\s*)$`, 'iu');
 
 function linkKind(label: string, ids: LinkIds, fallback: LinkKind = 'other'): LinkKind {
   for (const [pattern, kind] of LABEL_KINDS) if (pattern.test(label)) return kind;
@@ -388,6 +393,11 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
 
   let title = '';
   let titleLink: Inline | undefined;
+  // "- [arXiv](url) Title": links named for what they are come before the title, not as it.
+  for (let node = reader.peek(); node?.kind === 'link' && LINK_NAME.test(plainOf(node.children)); node = reader.peek()) {
+    reader.next();
+    reader.skipSpace();
+  }
   const first = reader.peek();
   const bold = first?.kind === 'strong';
   const unclosedBold = first?.kind === 'text' && BOLD_MARKER.test(first.text);
@@ -413,13 +423,9 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
     reader.take(first.text.length);
     warnings.push("the title's bold markers are not closed; read the title up to the next mark");
   } else if (first?.kind === 'link') {
-    const label = plainOf(first.children);
-    // "- [Paper](url)": the link's name is no title; the link stays one of the item's links.
-    if (!LINK_NAME.test(label)) {
-      titleLink = first;
-      title = label;
-      reader.next();
-    }
+    titleLink = first;
+    title = plainOf(first.children);
+    reader.next();
   } else if (first?.kind === 'text') {
     title = textUpToMarkup(first.text);
     if (!tagged) title = title.replace(/[\s.,:;(\-–—]+$/u, '');
@@ -481,6 +487,11 @@ export function skippedLines(warnings: readonly ParseWarning[]): number {
 /** An item that gave no entry: said when it has a paper link, for then it looked like a paper. */
 function withoutTitle(links: readonly EntryLink[]): ItemResult {
   return links.some((link) => link.kind === 'paper') ? { warning: 'a paper link without a title', skipped: true } : undefined;
+}
+
+/** An item of links named for what they are ("- [Paper](url) [Code](url)"), which a bold title above it takes. */
+function onlyLinkNames(content: readonly Inline[]): boolean {
+  return onlyLinks(content) && content.every((node) => node.kind !== 'link' || LINK_NAME.test(plainOf(node.children)));
 }
 
 /** An item of links only ("- [[code](url)]"), which adds to the entry it is nested under. */
@@ -704,7 +715,8 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
     if (block.kind === 'item') {
       entryAtDepth.length = block.depth;
       const parent = entryAtDepth.findLast((entry) => entry !== undefined);
-      if (parent && block.depth > 0 && onlyLinks(block.content)) {
+      // A bold title waiting for links takes only links named for what they are: "- [Title](url)" under it is a paper of its own.
+      if (parent && block.depth > 0 && (pending.has(parent) ? onlyLinkNames(block.content) : onlyLinks(block.content))) {
         for (const link of httpLinks(linksOf(block.content), parent.ids, linkKeys)) addLink(parent.links, link);
         if (pending.has(parent) && parent.links.some((link) => link.kind === 'paper')) {
           pending.delete(parent);

@@ -222,6 +222,29 @@ describe('links named for what they are ("Paper", "Code")', () => {
     expect(list.entries[0]!.id).toBe('arxiv:2304.10592');
   });
 
+  it('leaves a bold heading over titled links a heading: each nested "[Title](url)" is its own paper', () => {
+    const nested = parseAwesomeList(
+      [
+        '## Papers',
+        '- **Medical Question Answering**',
+        '  - [Large Language Models Encode Clinical Knowledge](https://arxiv.org/abs/2212.13138)',
+        '  - [Towards Expert-Level Medical Question Answering](https://arxiv.org/abs/2305.09617)',
+      ].join('\n'),
+    );
+    expect(nested.entries.map((entry) => [entry.id, entry.title])).toEqual([
+      ['arxiv:2212.13138', 'Large Language Models Encode Clinical Knowledge'],
+      ['arxiv:2305.09617', 'Towards Expert-Level Medical Question Answering'],
+    ]);
+  });
+
+  it.each(['📄 Paper', 'Paper Link', 'Full Paper', 'Paper (arXiv)', 'Paper.', 'PDF link', 'Paper & Code', 'arXiv:2212.13138'])(
+    'reads "[%s](url) Title" as the title after the link, never the link’s name',
+    (label) => {
+      const entries = parseAwesomeList(`## A\n- [${label}](https://arxiv.org/abs/2212.13138) Large Language Models Encode Clinical Knowledge`).entries;
+      expect(entries.map((entry) => [entry.id, entry.title])).toEqual([['arxiv:2212.13138', 'Large Language Models Encode Clinical Knowledge']]);
+    },
+  );
+
   it('never takes a link’s name or address for a title: such an item is a paper link without a title', () => {
     expect(list.warnings).toEqual([
       { line: 9, message: 'a paper link without a title', skipped: 1 },
