@@ -247,12 +247,15 @@ export function scanBibTeX(text: string): BibTeXScan {
     entries.push(scanned);
   };
 
-  /** The next "%" at or after `pos` (-1: none), found again only once `pos` has passed it: linear over the file. */
+  // The next "@" and "%" at or after `pos` (-1: none), each found again only once `pos` has
+  // passed it: every character is searched once, however many comment lines come between entries.
+  let nextAt = text.indexOf('@');
   let percent = text.indexOf('%');
   while (pos < text.length) {
     // Between entries everything is a comment up to the next "@", as in BibTeX itself, and a "%"
     // starts a comment to the end of its line, as the parser reads it ("% by jane@example.org").
-    const at = text.indexOf('@', pos);
+    if (nextAt !== -1 && nextAt < pos) nextAt = text.indexOf('@', pos);
+    const at = nextAt;
     if (at < 0) break;
     if (percent !== -1 && percent < pos) percent = text.indexOf('%', pos);
     if (percent !== -1 && percent < at) {

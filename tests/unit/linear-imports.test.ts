@@ -52,6 +52,7 @@ linearCases(new Subject('parseBibTeX', (text) => parseBibTeX(text, { now: 0 }), 
   'many "@" between entries': (size) => around('@article{k, title = {T}}\n', 'x@y ', '', size),
   'many "%" comment lines holding "@" between entries': (size) => around('', '% by a@b.org\n', '@article{k, title = {T}}\n', size),
   'one "%" line of many "@"': (size) => around('%', '@a{', '\n@article{k, title = {T}}\n', size),
+  'many "%" comment lines, then one entry': (size) => around('', '%\n', '@article{k, title = {T}}\n', size),
   'a long citation key': (size) => around('@article{', 'k', ', title = {T}}\n', size),
 }, BIBTEX_OPTIONS);
 
