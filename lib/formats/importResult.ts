@@ -44,8 +44,8 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 /**
  * The text of an imported file, whatever encoding and line ends it was saved with: a byte order
  * mark (UTF-8, UTF-16 LE or BE) decides the encoding; UTF-16 without one is recognised by its
- * zero bytes; otherwise UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (older
- * BibTeX tools on Windows). Line ends become "\n": a CR-only file (classic Mac, some exporters)
+ * zero bytes; otherwise UTF-8, or Windows-1252 when no character beyond ASCII in them is valid
+ * UTF-8 (older BibTeX tools on Windows). Line ends become "\n": a CR-only file (classic Mac, some exporters)
  * would otherwise be one long line, and a "%" comment would swallow every entry after it.
  */
 export function decodeImportBytes(bytes: Uint8Array): string {
@@ -57,14 +57,16 @@ export function decodeImportBytes(bytes: Uint8Array): string {
   else if (looksLikeUtf16(bytes, 1)) text = new TextDecoder('utf-16le').decode(bytes);
   else if (looksLikeUtf16(bytes, 0)) text = new TextDecoder('utf-16be').decode(bytes);
   else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
-    }
+    text = new TextDecoder('utf-8').decode(bytes);
+    // Not one character beyond ASCII reads as UTF-8: an older Windows tool's file. One that has
+    // some is UTF-8 with a stray byte, which spoils that character only, not every accented one.
+    if (text.includes('\ufffd') && !UTF8_BEYOND_ASCII.test(text)) text = new TextDecoder('windows-1252').decode(bytes);
   }
   return normalizeImportText(text);
 }
+
+/** A character beyond ASCII other than U+FFFD, which decoding puts in place of bytes that are not UTF-8. */
+const UTF8_BEYOND_ASCII = /[\u0080-\ufffc\ufffe\uffff]/;
 
 /** Whether the bytes are UTF-16 text (a byte order mark, or mostly-ASCII text's zero bytes): zeros then are no sign of a binary file. */
 export function isUtf16(bytes: Uint8Array): boolean {

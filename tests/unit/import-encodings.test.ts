@@ -56,6 +56,11 @@ describe('encodings', () => {
     expect(decodeImportBytes(latin)).toBe('author={Müller, Jörg}');
   });
 
+  it('keeps UTF-8 with one stray byte UTF-8: only that byte is lost', () => {
+    const utf8 = new TextEncoder().encode('author={Müller, Jörg}');
+    expect(decodeImportBytes(new Uint8Array([...utf8, 0xff]))).toBe('author={Müller, Jörg}\ufffd');
+  });
+
   it('keeps names read from a UTF-16 file', () => {
     const result = parseBibTeX(decodeImportBytes(utf16(text, true, true)));
     expect(result.ok && result.items[0]!.paper.authorList.names).toEqual([{ family: 'Müller', given: 'Jörg' }]);

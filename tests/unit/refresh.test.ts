@@ -194,8 +194,9 @@ describe('fetchListSource', () => {
       [utf16, 'text/plain', text],
       [utf16, 'text/plain; charset=utf-8', text],
       [utf8, 'text/plain; charset=utf-8', text],
-      // One stray byte in a list said to be UTF-8 spoils one character, not every accented letter.
+      // One stray byte in a UTF-8 list, said to be or not, spoils one character, not every accented letter.
       [new Uint8Array([...utf8, 0xff]), 'text/plain; charset=utf-8', `${text}\ufffd`],
+      [new Uint8Array([...utf8, 0xff]), 'text/markdown', `${text}\ufffd`],
     ];
     for (const [bytes, contentType, expected] of cases) {
       const { fetch } = fakeFetch(new Response(bytes, { headers: { 'content-type': contentType } }));
