@@ -20,6 +20,7 @@ import { identifiersDiffer } from '../match';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import { joinNotes, NOTE_SEPARATOR } from '../notes';
 import { titleKey } from '../title';
+import { DISGUISING } from '../page/text';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
 import { normalizeImportText, quotedValue, sizeProblem, type ImportResult } from './importResult';
@@ -46,9 +47,6 @@ const GREATER = '\uE001';
 const RICH_TEXT_FIELDS = new Set(['title', 'author', 'editor', 'journal', 'journaltitle', 'booktitle', 'howpublished', 'publisher', 'note', 'annote']);
 const heldAngles = (value: string): string =>
   value.replace(/\\textless(?:\{\}|\b\s*)|\$<\$|</g, LESS).replace(/\\textgreater(?:\{\}|\b\s*)|\$>\$|>/g, GREATER);
-
-/** C1 controls and bidi overrides and isolates, which can make a title read as another (lib/page/text.ts). */
-const DISGUISING = /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text as Lantern keeps it: spacing collapsed, disguising characters out, NFC, the file's own angle brackets back. */
 function plainText(value: string): string {

@@ -371,6 +371,9 @@ function cutValue(name: string, value: string, max: number): string {
     else if (char === '}') depth = Math.max(0, depth - 1);
     else if (char === '$') math = !math;
   }
+  // A command cut in its name ("\textbacks|lash{}") is left out whole: its half reads as another command.
+  const command = /\\[a-zA-Z]*$/.exec(value.slice(Math.max(0, i - 64), i));
+  if (command && /[a-zA-Z]/.test(value[i] ?? '')) i -= command[0].length;
   const others = name === 'author' || name === 'editor' ? ' and others' : '';
   return `${value.slice(0, i)}${math ? '$' : ''}${'}'.repeat(depth)}${others}`;
 }

@@ -198,9 +198,13 @@ describe('merge rules', () => {
     await restoreSaved(db, [
       savedItem({ id: 'title:lines', title: 'Lines', authors: 'Ann Lee', year: 2020 }, { note: 'line one\nline two\n\n- a list item' }),
       savedItem({ id: 'title:long', title: 'Long', authors: 'Bo Chen', year: 2021 }, { note: long }),
+      // Exported as "\textbackslash{}" each: the 10,000-character cut falls inside one's name.
+      savedItem({ id: 'title:backslashes', title: 'Backslashes', authors: 'Cy Dee', year: 2022 }, { note: `abcdefgh${'\\'.repeat(800)}` }),
+      // What the import drops or composes: bidi isolates around pasted right-to-left text, a decomposed accent.
+      savedItem({ id: 'title:scripts', title: 'Scripts', authors: 'Eve Fox', year: 2023 }, { note: 'see \u2067שלום\u2069 and cafe\u0301' }),
     ]);
     const before = await everything();
-    expect(await importFile(db, toBibTeX(before), 'bibtex')).toMatchObject({ ok: true, added: 0, updated: 0, unchanged: 2 });
+    expect(await importFile(db, toBibTeX(before), 'bibtex')).toMatchObject({ ok: true, added: 0, updated: 0, unchanged: 4 });
     expect(await everything()).toEqual(before);
   });
 

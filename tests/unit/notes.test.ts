@@ -25,9 +25,18 @@ describe('joinNotes', () => {
   });
 
   it('compares words, not spacing: a note given back with its lines joined is the same note', () => {
-    expect(joinNotes('line one\nline two', 'line one line two', SEP)).toBe('line one\nline two');
+    expect(joinNotes('line one\nline two', 'line one line two', SEP, false)).toBe('line one\nline two');
     expect(joinNotes('first  part\n\nsecond part, longer', 'first part second part', SEP)).toBe('first  part\n\nsecond part, longer');
     expect(joinNotes('line one\nline two', 'line one line two, and more', SEP)).toBe('line one line two, and more');
     expect(joinNotes('line one\nline two', 'line one line two, and more', SEP, false)).toBe(`line one\nline two${SEP}line one line two, and more`);
+  });
+
+  it('takes a note written again with other spacing as the newer one, when the second may replace the first', () => {
+    expect(joinNotes('- item one - item two', '- item one\n- item two', SEP)).toBe('- item one\n- item two');
+    expect(joinNotes('- item one - item two', '- item one\n- item two', SEP, false)).toBe('- item one - item two');
+  });
+
+  it('holds a note the same without the characters imports drop or compose', () => {
+    expect(joinNotes('see \u2067שלום\u2069 and cafe\u0301', 'see שלום and café', SEP, false)).toBe('see \u2067שלום\u2069 and cafe\u0301');
   });
 });
