@@ -31,7 +31,7 @@ export type Block =
   | { kind: 'item'; content: Inline[]; line: number; depth: number }
   /** A markdown or HTML table: the first row's cells, then each further row with its line. */
   | { kind: 'table'; header: Inline[][]; rows: Array<{ cells: Inline[][]; line: number }>; line: number }
-  | { kind: 'warning'; message: string; line: number };
+  | { kind: 'warning'; message: string; line: number; skipped?: number };
 
 // ——— markdown-it, set up for lists ———
 
@@ -559,13 +559,13 @@ function readHtmlBlock(token: Token, line: number, lineCount: number, html: Html
   const content = token.content;
   // CommonMark runs an unclosed comment to the end of the document; say so, as it hides the rest.
   if (content.trimStart().startsWith('<!--') && !content.includes('-->')) {
-    emit({ kind: 'warning', line: lineCount, message: 'an HTML comment is never closed; the text after it was skipped' });
+    emit({ kind: 'warning', line: lineCount, message: 'an HTML comment is never closed; the text after it was skipped', skipped: 1 });
     return;
   }
   // The same for a <pre>, <script>, <style> or <textarea> block outside any list or quote.
   const raw = token.level === 0 ? RAW_HTML_BLOCK.exec(content.trimStart()) : null;
   if (raw && !content.toLowerCase().includes(`</${raw[1]!.toLowerCase()}>`)) {
-    emit({ kind: 'warning', line: lineCount, message: `an HTML <${raw[1]!.toLowerCase()}> block is never closed; the text after it was skipped` });
+    emit({ kind: 'warning', line: lineCount, message: `an HTML <${raw[1]!.toLowerCase()}> block is never closed; the text after it was skipped`, skipped: 1 });
     return;
   }
   html.read(content, line);

@@ -99,6 +99,12 @@ function linkKind(label: string, ids: LinkIds, fallback: LinkKind = 'other'): Li
   return kindFromIds(ids) ?? fallback;
 }
 
+/** Whether a link, by its text or its address, is a paper's. */
+function isPaperLink(link: InlineLink): boolean {
+  const url = httpUrlParts(link.url);
+  return url !== undefined && linkKind(link.label, linkIds(url)) === 'paper';
+}
+
 /** A title used as link text says nothing about the link's kind: it is the paper, or its code page. */
 function titleLinkKind(ids: LinkIds): LinkKind {
   return kindFromIds(ids) ?? 'paper';
@@ -691,7 +697,7 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
 
   const onBlock = (block: Block): void => {
     if (block.kind === 'warning') {
-      warnings.push({ line: block.line, message: block.message });
+      warnings.push({ line: block.line, message: block.message, ...(block.skipped && { skipped: block.skipped }) });
       return;
     }
     if (block.kind === 'heading') {
@@ -731,8 +737,11 @@ function* parseDocument(markdown: string): Sliced<ParsedList> {
     const roles = block.header.map((cell) => columnRole(plainOf(cell)));
     if (!roles.includes('title') && !roles.includes('name')) {
       // Layout tables (logos, badges) carry no papers; one with links may have held some.
-      const withLinks = block.rows.filter((row) => row.cells.some((cell) => linksOf(cell).length > 0)).length;
-      if (withLinks > 0) warnings.push({ line: block.line, message: 'a table without a title or paper column; its rows are skipped', skipped: withLinks });
+      if (block.rows.some((row) => row.cells.some((cell) => linksOf(cell).length > 0))) {
+        // Rows with a paper link are skipped papers; badges and avatars are not.
+        const withPapers = block.rows.filter((row) => row.cells.some((cell) => linksOf(cell).some(isPaperLink))).length;
+        warnings.push({ line: block.line, message: 'a table without a title or paper column; its rows are skipped', ...(withPapers > 0 && { skipped: withPapers }) });
+      }
       return;
     }
     for (const row of block.rows) record(readTableRow(roles, row.cells, linkKeys), row.line);

@@ -124,8 +124,9 @@ export function paperId(ids: { arxiv?: string; doi?: string }, fallback: string)
  * The id to store an imported paper under when its usual id (`id`, from paperId) may be
  * another paper's: two papers titled "Correction" both have "title:correction". The first of the
  * usual id, "pmcid:…", "pmid:…", "url:…" (from the paper's own identifiers and address) and then
- * the usual id numbered ("title:correction 2", a title id as currentTitleId keeps it) that `fits`
- * accepts: an id no other paper holds.
+ * the usual id numbered ("title:correction 2": for a title id, one that currentTitleId keeps) that
+ * `fits` accepts: an id no other paper holds. Only for the saved ids it is given: listed papers'
+ * ids are not among them, and two devices importing in another order may choose differently.
  */
 export function fittingPaperId(id: string, paper: { ids: Partial<PaperIds>; url?: string }, fits: (id: string) => boolean): string {
   if (fits(id)) return id;

@@ -264,16 +264,23 @@ describe('lines skipped', () => {
         '',
         '| Logo | Link |',
         '| --- | --- |',
-        '| x | [a](https://example.org/a) |',
-        '| y | [b](https://example.org/b) |',
-        '| z | none |',
+        '| x | [paper](https://example.org/a) |',
+        '| y | [b](https://arxiv.org/abs/2301.00003) |',
+        '| z | [badge](https://img.shields.io/badge/x) |',
+        '| w | none |',
+        '',
+        '| Sponsor | Site |',
+        '| --- | --- |',
+        '| v | [site](https://example.org/v) |',
       ].join('\n'),
     );
     expect(list.entries.map((entry) => entry.title)).toEqual(['Kept, with a warning about its month']);
+    // The second table holds no paper link: said, but no line of it is a skipped paper.
     expect(list.warnings.map((warning) => [warning.line, warning.skipped])).toEqual([
       [2, undefined],
       [3, 1],
       [6, 2],
+      [13, undefined],
     ]);
     expect(skippedLines(list.warnings)).toBe(3);
   });
@@ -319,7 +326,7 @@ describe('bad input', () => {
   it('says when a <pre> or <script> block is never closed, as the rest of the list is hidden in it', () => {
     const list = parseAwesomeList('## X\n<pre>\n$ pip install x\n\n- [2023/01] **Hidden** [[paper](https://arxiv.org/abs/2301.00001)]');
     expect(list.entries).toEqual([]);
-    expect(list.warnings).toEqual([{ line: 5, message: 'an HTML <pre> block is never closed; the text after it was skipped' }]);
+    expect(list.warnings).toEqual([{ line: 5, message: 'an HTML <pre> block is never closed; the text after it was skipped', skipped: 1 }]);
   });
 
   it('reads a long list as a short one: a <pre> block with blank lines and "#" lines inside is one block', () => {
@@ -336,7 +343,8 @@ describe('bad input', () => {
   });
 
   it('says when an HTML comment is never closed', () => {
-    expect(parseAwesomeList('## X\n<!-- open\n- a').warnings).toEqual([{ line: 3, message: expect.stringContaining('never closed') }]);
+    // Counted as a skipped line: the list may hold no paper for it, and "no papers found" should hint at why.
+    expect(parseAwesomeList('## X\n<!-- open\n- a').warnings).toEqual([{ line: 3, message: expect.stringContaining('never closed'), skipped: 1 }]);
   });
 });
 
