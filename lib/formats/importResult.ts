@@ -49,11 +49,10 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  * would otherwise be one long line, and a "%" comment would swallow every entry after it.
  */
 export function decodeImportBytes(bytes: Uint8Array): string {
-  const [a, b, c] = bytes;
+  const bom = byteOrderMark(bytes);
   let text: string;
-  if (a === 0xef && b === 0xbb && c === 0xbf) text = new TextDecoder('utf-8').decode(bytes.subarray(3));
-  else if (a === 0xff && b === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  else if (a === 0xfe && b === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  // TextDecoder leaves out the byte order mark of its own encoding.
+  if (bom) text = new TextDecoder(bom).decode(bytes);
   else if (looksLikeUtf16(bytes, 1)) text = new TextDecoder('utf-16le').decode(bytes);
   else if (looksLikeUtf16(bytes, 0)) text = new TextDecoder('utf-16be').decode(bytes);
   else {
@@ -68,10 +67,18 @@ export function decodeImportBytes(bytes: Uint8Array): string {
 /** A character beyond ASCII other than U+FFFD, which decoding puts in place of bytes that are not UTF-8. */
 const UTF8_BEYOND_ASCII = /[\u0080-\ufffc\ufffe\uffff]/;
 
+/** The encoding a byte order mark at the start names, if there is one. */
+export function byteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8';
+  if (a === 0xff && b === 0xfe) return 'utf-16le';
+  if (a === 0xfe && b === 0xff) return 'utf-16be';
+  return undefined;
+}
+
 /** Whether the bytes are UTF-16 text (a byte order mark, or mostly-ASCII text's zero bytes): zeros then are no sign of a binary file. */
 export function isUtf16(bytes: Uint8Array): boolean {
-  const [a, b] = bytes;
-  return (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || looksLikeUtf16(bytes, 1) || looksLikeUtf16(bytes, 0);
+  return byteOrderMark(bytes)?.startsWith('utf-16') || looksLikeUtf16(bytes, 1) || looksLikeUtf16(bytes, 0);
 }
 
 /** Mostly-ASCII UTF-16 has a zero in every other byte: at odd offsets for little-endian, even for big-endian. */

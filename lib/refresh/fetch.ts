@@ -4,7 +4,7 @@
  * apart from the injected `fetch`; never throws: failures come back classified.
  */
 import type { RefreshFailure } from './failure';
-import { decodeImportBytes, isUtf16, normalizeImportText } from '../formats/importResult';
+import { byteOrderMark, decodeImportBytes, isUtf16, normalizeImportText } from '../formats/importResult';
 
 export interface FetchListOptions {
   etag?: string;
@@ -67,10 +67,8 @@ export function notAListReason(contentType: string, head: Uint8Array): Extract<R
  * else Windows-1252).
  */
 export function decodeListBody(body: Uint8Array, contentType: string): string {
-  const [a, b, c] = body;
-  const bom = (a === 0xef && b === 0xbb && c === 0xbf) || (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff);
   const declared = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1];
-  if (declared && !bom) {
+  if (declared && !byteOrderMark(body)) {
     try {
       return normalizeImportText(new TextDecoder(declared).decode(body));
     } catch {
