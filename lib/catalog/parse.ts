@@ -399,11 +399,6 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
 
   let title = '';
   let titleLink: Inline | undefined;
-  // "- [arXiv](url) Title": links named for what they are come before the title, not as it.
-  for (let node = reader.peek(); node?.kind === 'link' && LINK_NAME.test(plainOf(node.children)); node = reader.peek()) {
-    reader.next();
-    reader.skipSpace();
-  }
   const first = reader.peek();
   const bold = first?.kind === 'strong';
   const unclosedBold = first?.kind === 'text' && BOLD_MARKER.test(first.text);
@@ -429,9 +424,13 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
     reader.take(first.text.length);
     warnings.push("the title's bold markers are not closed; read the title up to the next mark");
   } else if (first?.kind === 'link') {
-    titleLink = first;
-    title = plainOf(first.children);
-    reader.next();
+    const label = plainOf(first.children);
+    // "- [Paper](url)": the link's name is no title; the link stays one of the item's links.
+    if (!LINK_NAME.test(label)) {
+      titleLink = first;
+      title = label;
+      reader.next();
+    }
   } else if (first?.kind === 'text') {
     title = textUpToMarkup(first.text);
     if (!tagged) title = title.replace(/[\s.,:;(\-–—]+$/u, '');
@@ -468,12 +467,12 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
   const marked = tagged || bold || unclosedBold;
   if (key === '') {
     if (marked) return { warning: 'no title could be read from this entry', skipped: true };
-    return withoutTitle(entryLinks);
+    return withoutTitle(entryLinks, ids);
   }
   // A plain "[Title](#anchor)" or "[Title](relative.md)" is navigation, not a paper.
   if (titleLink && !tagged && entryLinks.length === 0) return undefined;
   // Plain text with links is a paper only when it reads like a title, not a word or two of navigation.
-  if (!marked && !titleLink && (entryLinks.length === 0 || cleanTitle.split(' ').length < 3)) return withoutTitle(entryLinks);
+  if (!marked && !titleLink && (entryLinks.length === 0 || cleanTitle.split(' ').length < 3)) return withoutTitle(entryLinks, ids);
   const item = { title: cleanTitle, titleKey: key, authors, venue, year, month, links: entryLinks, ids };
   // Without a link or a date, only the list shape "**Title** *Authors.*" makes bold prose a paper,
   // or nested items with its links ("- [Paper](url)" under "- **Title**").
@@ -490,14 +489,24 @@ export function skippedLines(warnings: readonly ParseWarning[]): number {
   return skipped;
 }
 
-/** An item that gave no entry: said when it has a paper link, for then it looked like a paper. */
-function withoutTitle(links: readonly EntryLink[]): ItemResult {
-  return links.some((link) => link.kind === 'paper') ? { warning: 'a paper link without a title', skipped: true } : undefined;
+/** An item that gave no entry: said when it has a paper link (by its text, or an address naming a paper), for then it looked like a paper. */
+function withoutTitle(links: readonly EntryLink[], ids: LinkIdsGathered): ItemResult {
+  const { arxiv, doi, pmid, pmcid } = ids.ids();
+  const paper = links.some((link) => link.kind === 'paper') || Boolean(arxiv || doi || pmid || pmcid);
+  return paper ? { warning: 'a paper link without a title', skipped: true } : undefined;
 }
 
-/** An item of links named for what they are ("- [Paper](url) [Code](url)"), which a bold title above it takes. */
+/**
+ * An item of links whose texts name them rather than a paper ("- [Paper](url) [Code](url)",
+ * "- [Nature 2023](url)"), which a bold title above it takes; "- [A Title of Its Own](url)" is a paper.
+ */
 function onlyLinkNames(content: readonly Inline[]): boolean {
-  return onlyLinks(content) && content.every((node) => node.kind !== 'link' || LINK_NAME.test(plainOf(node.children)));
+  return onlyLinks(content) && content.every((node) => node.kind !== 'link' || !readsAsTitle(plainOf(node.children)));
+}
+
+/** A link text that reads as a paper's title: three words or more, none of them a link's name. */
+function readsAsTitle(label: string): boolean {
+  return !LINK_NAME.test(label) && (label.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
 }
 
 /** An item of links only ("- [[code](url)]"), which adds to the entry it is nested under. */

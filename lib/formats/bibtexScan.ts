@@ -371,9 +371,15 @@ function cutValue(name: string, value: string, max: number): string {
     else if (char === '}') depth = Math.max(0, depth - 1);
     else if (char === '$') math = !math;
   }
-  // A command cut in its name ("\textbacks|lash{}") is left out whole: its half reads as another command.
+  // A command cut in its name ("\textbacks|lash{}") is left out whole: its half reads as another
+  // command. Its backslash must be one that starts a command, not the second of an escaped "\\".
   const command = /\\[a-zA-Z]*$/.exec(value.slice(Math.max(0, i - 64), i));
-  if (command && /[a-zA-Z]/.test(value[i] ?? '')) i -= command[0].length;
+  if (command && /[a-zA-Z]/.test(value[i] ?? '')) {
+    const backslash = i - command[0].length;
+    let before = 0;
+    while (before < backslash && value[backslash - 1 - before] === '\\') before++;
+    if (before % 2 === 0) i = backslash;
+  }
   const others = name === 'author' || name === 'editor' ? ' and others' : '';
   return `${value.slice(0, i)}${math ? '$' : ''}${'}'.repeat(depth)}${others}`;
 }

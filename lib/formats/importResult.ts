@@ -44,7 +44,7 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 /**
  * The text of an imported file, whatever encoding and line ends it was saved with: a byte order
  * mark (UTF-8, UTF-16 LE or BE) decides the encoding; UTF-16 without one is recognised by its
- * zero bytes; otherwise UTF-8, or Windows-1252 when no character beyond ASCII in them is valid
+ * zero bytes; otherwise UTF-8, or Windows-1252 when most of the bytes beyond ASCII are not
  * UTF-8 (older BibTeX tools on Windows). Line ends become "\n": a CR-only file (classic Mac, some exporters)
  * would otherwise be one long line, and a "%" comment would swallow every entry after it.
  */
@@ -57,15 +57,26 @@ export function decodeImportBytes(bytes: Uint8Array): string {
   else if (looksLikeUtf16(bytes, 0)) text = new TextDecoder('utf-16be').decode(bytes);
   else {
     text = new TextDecoder('utf-8').decode(bytes);
-    // Not one character beyond ASCII reads as UTF-8: an older Windows tool's file. One that has
-    // some is UTF-8 with a stray byte, which spoils that character only, not every accented one.
-    if (text.includes('\ufffd') && !UTF8_BEYOND_ASCII.test(text)) text = new TextDecoder('windows-1252').decode(bytes);
+    // More bytes that are not UTF-8 (each a U+FFFD) than characters beyond ASCII that are: an
+    // older Windows tool's file, where a pair of accented letters may read as one UTF-8
+    // character by chance. Fewer: UTF-8 with stray bytes, each of which spoils one character only.
+    if (text.includes('\ufffd') && notUtf8Share(text) > 0.5) text = new TextDecoder('windows-1252').decode(bytes);
   }
   return normalizeImportText(text);
 }
 
-/** A character beyond ASCII other than U+FFFD, which decoding puts in place of bytes that are not UTF-8. */
-const UTF8_BEYOND_ASCII = /[\u0080-\ufffc\ufffe\uffff]/;
+/** Of a decoded text's characters beyond ASCII, the share that are U+FFFD (bytes that were not UTF-8). */
+function notUtf8Share(text: string): number {
+  let beyond = 0;
+  let replaced = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    beyond++;
+    if (code === 0xfffd) replaced++;
+  }
+  return replaced / beyond;
+}
 
 /** The encoding a byte order mark at the start names, if there is one. */
 export function byteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {

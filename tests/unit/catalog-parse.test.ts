@@ -238,12 +238,31 @@ describe('links named for what they are ("Paper", "Code")', () => {
   });
 
   it.each(['📄 Paper', 'Paper Link', 'Full Paper', 'Paper (arXiv)', 'Paper.', 'PDF link', 'Paper & Code', 'arXiv:2212.13138'])(
-    'reads "[%s](url) Title" as the title after the link, never the link’s name',
+    'never takes "[%s](url)" for a title: the item is a paper link without a title, whatever follows',
     (label) => {
-      const entries = parseAwesomeList(`## A\n- [${label}](https://arxiv.org/abs/2212.13138) Large Language Models Encode Clinical Knowledge`).entries;
-      expect(entries.map((entry) => [entry.id, entry.title])).toEqual([['arxiv:2212.13138', 'Large Language Models Encode Clinical Knowledge']]);
+      const list = parseAwesomeList(`## A\n- [${label}](https://arxiv.org/abs/2212.13138) - a description after it`);
+      expect(list.entries).toEqual([]);
+      expect(list.warnings).toEqual([{ line: 2, message: 'a paper link without a title', skipped: 1 }]);
     },
   );
+
+  it('gives a bold title the nested links named by venue or id, and warns of a link to a paper named by other words', () => {
+    const list = parseAwesomeList(
+      [
+        '## A',
+        '- **Large Language Models Encode Clinical Knowledge**',
+        '  - [Nature 2023](https://www.nature.com/articles/s41586-023-06291-2)',
+        '- **Fourth Paper About Stuff**',
+        '  - [2305.12347](https://arxiv.org/abs/2305.12347)',
+        '- [Text Data](https://arxiv.org/abs/2301.00003)',
+      ].join('\n'),
+    );
+    expect(list.entries.map((entry) => [entry.id, entry.title])).toEqual([
+      ['doi:10.1038/s41586-023-06291-2', 'Large Language Models Encode Clinical Knowledge'],
+      ['arxiv:2305.12347', 'Fourth Paper About Stuff'],
+    ]);
+    expect(list.warnings).toEqual([{ line: 6, message: 'a paper link without a title', skipped: 1 }]);
+  });
 
   it('never takes a link’s name or address for a title: such an item is a paper link without a title', () => {
     expect(list.warnings).toEqual([

@@ -180,6 +180,12 @@ describe('parseBibTeX on text that looks like markup, and on hostile characters'
     expect(importedItems(text).map((item) => item.paper.title)).toEqual(['Kept', 'Also kept']);
   });
 
+  it('cuts a long title at a command’s start, and not at an escaped backslash before letters', () => {
+    const result = parseBibTeX(`@article{a, title = {${'x'.repeat(990)}\\\\${'word'.repeat(10)}}}`);
+    expect(result.ok && result.items[0]!.paper.title.startsWith('x'.repeat(990))).toBe(true);
+    expect(result.ok && result.warnings).toEqual(["Entry 'a' (line 1): its title is over 1,000 characters and was cut there."]);
+  });
+
   it('drops control characters (a NUL stopped the parser) and the bidi overrides that can make a title read as another', () => {
     const items = importedItems('@article{a, title = {Evil \u202etitle\u202c}, note = {x\u0000y}}');
     expect(items.map((item) => [item.paper.title, item.note])).toEqual([['Evil title', 'xy']]);

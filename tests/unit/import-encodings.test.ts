@@ -56,6 +56,12 @@ describe('encodings', () => {
     expect(decodeImportBytes(latin)).toBe('author={Müller, Jörg}');
   });
 
+  it('reads Windows-1252 whose accented pair happens to be UTF-8 as Windows-1252 still', () => {
+    // "é" then a no-break space then "»" is E9 A0 BB: one CJK character in UTF-8.
+    const text = 'title={« Le café\u00a0»}, author={Müller, Jürgen and François, René}';
+    expect(decodeImportBytes(Uint8Array.from(text, (char) => char.charCodeAt(0)))).toBe(text);
+  });
+
   it('keeps UTF-8 with one stray byte UTF-8: only that byte is lost', () => {
     const utf8 = new TextEncoder().encode('author={Müller, Jörg}');
     expect(decodeImportBytes(new Uint8Array([...utf8, 0xff]))).toBe('author={Müller, Jörg}\ufffd');
