@@ -1,21 +1,15 @@
 /** The user's notes on a saved paper, as the places that make two copies of a paper one join them. */
-import { DISGUISING } from './page/text';
-
-/**
- * A note as a format that flattens it gives it back (BibTeX, RIS): any run of spaces and line
- * breaks as one space, composed (NFC), without the characters imports drop (DISGUISING).
- */
-const flat = (note: string): string => note.normalize('NFC').replace(DISGUISING, '').replace(/\s+/g, ' ').trim();
+import { flatText } from './page/text';
 
 /**
  * Two notes of one paper as one, so that neither is lost: a note that is empty or held in the
  * other adds nothing; `second` replaces `first` when it holds it (unless `secondMayReplace` is
- * false: an import of an older copy, say); else both, `first` first, `separator` between. Spacing,
- * composition and dropped characters do not count (`flat`): BibTeX gives a note back with its lines joined.
+ * false: an import of an older copy, say); else both, `first` first, `separator` between. Notes are
+ * compared as an import gives them back (flatText: BibTeX joins a note's lines).
  */
 export function joinNotes(first: string, second: string, separator: string, secondMayReplace = true): string {
   if (second === '' || first.includes(second)) return first;
-  const [flatFirst, flatSecond] = [flat(first), flat(second)];
+  const [flatFirst, flatSecond] = [flatText(first), flatText(second)];
   // One note written two ways: the newer way, when the second may replace the first.
   if (flatFirst === flatSecond) return secondMayReplace ? second : first;
   if (flatFirst.includes(flatSecond)) return first;

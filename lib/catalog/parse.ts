@@ -476,8 +476,9 @@ function readListItem(content: readonly Inline[], linkKeys: Map<string, string>)
   const item = { title: cleanTitle, titleKey: key, authors, venue, year, month, links: entryLinks, ids };
   // Without a link or a date, only the list shape "**Title** *Authors.*" makes bold prose a paper,
   // or nested items with its links ("- [Paper](url)" under "- **Title**").
-  if (!tagged && entryLinks.length === 0 && (authors === '' || (cleanTitle.match(/\p{L}{2,}/gu)?.length ?? 0) < 2)) {
-    return bold && (cleanTitle.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2 ? { item, pending: true } : undefined;
+  if (!tagged && entryLinks.length === 0) {
+    const words = wordCount(cleanTitle);
+    if (authors === '' || words < 2) return bold && words >= 2 ? { item, pending: true } : undefined;
   }
   return { item, warning: warnings.join('; ') || undefined };
 }
@@ -506,7 +507,12 @@ function onlyLinkNames(content: readonly Inline[]): boolean {
 
 /** A link text that reads as a paper's title: three words or more, none of them a link's name. */
 function readsAsTitle(label: string): boolean {
-  return !LINK_NAME.test(label) && (label.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
+  return !LINK_NAME.test(label) && wordCount(label) >= 3;
+}
+
+/** Words of two letters or more: what tells a title from a word or two of navigation. */
+function wordCount(text: string): number {
+  return text.match(/\p{L}{2,}/gu)?.length ?? 0;
 }
 
 /** An item of links only ("- [[code](url)]"), which adds to the entry it is nested under. */

@@ -20,7 +20,7 @@ import { identifiersDiffer } from '../match';
 import { runAtOnce, runInSlices, type Sliced } from '../slices';
 import { joinNotes, NOTE_SEPARATOR } from '../notes';
 import { titleKey } from '../title';
-import { DISGUISING } from '../page/text';
+import { flatText } from '../page/text';
 import type { EntryLink, PaperIds, SavedItem, SavedPaper } from '../types';
 import { formatAuthors, normalizeName, type AuthorList, type CslName } from '../names';
 import { normalizeImportText, quotedValue, sizeProblem, type ImportResult } from './importResult';
@@ -48,9 +48,9 @@ const RICH_TEXT_FIELDS = new Set(['title', 'author', 'editor', 'journal', 'journ
 const heldAngles = (value: string): string =>
   value.replace(/\\textless(?:\{\}|\b\s*)|\$<\$|</g, LESS).replace(/\\textgreater(?:\{\}|\b\s*)|\$>\$|>/g, GREATER);
 
-/** Text as Lantern keeps it: spacing collapsed, disguising characters out, NFC, the file's own angle brackets back. */
+/** Text as Lantern keeps it (flatText), the file's own angle brackets back. */
 function plainText(value: string): string {
-  return value.replace(DISGUISING, '').replace(/\s+/g, ' ').trim().normalize('NFC').replaceAll(LESS, '<').replaceAll(GREATER, '>');
+  return flatText(value).replaceAll(LESS, '<').replaceAll(GREATER, '>');
 }
 
 /** A rich-text field as plain text: the parser's markup out. */

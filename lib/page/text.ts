@@ -11,7 +11,12 @@
 const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** C1 controls, bidi overrides and isolates: what can make a text read as another, which Lantern drops from what it imports. */
-export const DISGUISING = /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const DISGUISING = /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Imported text as Lantern keeps it: composed (NFC), without DISGUISING characters, each run of spacing one space, trimmed. */
+export function flatText(text: string): string {
+  return text.normalize('NFC').replace(DISGUISING, '').replace(/\s+/g, ' ').trim();
+}
 
 /** Longest title Lantern accepts; longer ones are junk, not titles, and are dropped whole. */
 export const MAX_TITLE = 1000;
