@@ -293,9 +293,10 @@ describe('badge', () => {
           (await shadow.evaluate('lantern-badge', (root): number[] => {
             const card = root.querySelector('.card')!;
             const rows = [...card.querySelectorAll('.actions, .state-row, .carry')].map((row) => row.getBoundingClientRect().height);
-            // The content's height, which the card shows whole when it is shorter than its cap.
+            // The content's height, which the card shows whole when it is shorter than its cap. Sizes are
+            // compared in Chromium's layout unit, 1/64 px: two reads of one layout have differed by 1/16384 px.
             return [card.getBoundingClientRect().width, card.querySelector('.body')!.scrollHeight, ...rows];
-          })) ?? [],
+          }))?.map((size) => Math.round(size * 64) / 64) ?? [],
         );
       }
       return sizes;

@@ -237,7 +237,9 @@ describe('Send to Zotero from the badge', () => {
       const heights: number[] = [];
       for (const width of [280, 320, 1280]) {
         await page.setViewportSize({ width, height: 800 });
-        heights.push((await shadow.evaluate('lantern-badge', (root) => root.querySelector('.carry-actions')!.getBoundingClientRect().height)) ?? 0);
+        const height = await shadow.evaluate('lantern-badge', (root) => root.querySelector('.carry-actions')!.getBoundingClientRect().height);
+        // In Chromium's layout unit, 1/64 px: two reads of one layout have differed by 1/16384 px.
+        heights.push(Math.round((height ?? 0) * 64) / 64);
       }
       return heights;
     };
