@@ -123,19 +123,22 @@ export function createTabListings(database: LanternDB, button: Pick<ToolbarButto
         const { tabId, url } = sender;
         // The reader's choice applies here, not in the page: a page asks before it could read the
         // settings, and a kind of read that is off is answered with nothing (and nothing recorded).
-        if (!(await marksOn(read))) {
-          if (first && tabId !== undefined && url) void update(tabId, () => session.set(recordKey(tabId), emptyRecord(url))).catch(() => undefined);
-          return { hits: items.map(() => null), off: true };
-        }
+        // Read beside the entries (a lookup writes nothing), not before them: the page waits.
+        const on = marksOn(read);
         // The UI is injected while the entries are read (when a list holds one of the items'
         // keys), not after: the page waits for both.
         let injecting: Promise<unknown> | undefined;
         const onKeyFound = () => {
-          if (ui && tabId !== undefined) injecting ??= injectBadgeUi(tabId).catch(() => false);
+          if (ui && tabId !== undefined) injecting ??= on.then((yes) => yes && injectBadgeUi(tabId)).catch(() => false);
         };
         // A clock that cannot be read leaves every hit not new rather than the page unmarked.
         const seenAt = readEntriesSeenAt(database).catch(() => undefined);
         const answer = lookupListed(database, items, seenAt, { onKeyFound });
+        if (!(await on)) {
+          void answer.catch(() => undefined);
+          if (first && tabId !== undefined && url) void update(tabId, () => session.set(recordKey(tabId), emptyRecord(url))).catch(() => undefined);
+          return { hits: items.map(() => null), off: true };
+        }
         // Queued at once, so a page's batches are recorded in the order it asked them (its first
         // starts the record over) even when they are answered out of order; recorded after the
         // answer leaves, so the page draws its marks meanwhile.
