@@ -7,6 +7,7 @@
  * The host is fixed-positioned with `all: initial`, so it never shifts the page.
  */
 import { render } from 'preact';
+import baseCss from './Base.css?inline';
 import badgeCss from './Badge.css?inline';
 import { closedShadowHost, ignoreUntrustedEvents } from '../lib/trusted';
 import { Badge, type BadgeProps } from './Badge';
@@ -29,7 +30,7 @@ export function createBadgeHost(doc: Document = document): BadgeHost | null {
   const { host: element, shadow } = made;
   ignoreUntrustedEvents(shadow);
   const style = doc.createElement('style');
-  style.textContent = badgeCss;
+  style.textContent = `${baseCss}\n${badgeCss}`;
   const mountPoint = doc.createElement('div');
   shadow.append(style, mountPoint);
   // The root element rather than <body>: frameworks that own <body> (hydration) leave it alone.

@@ -3,7 +3,7 @@
  * categories, links, Save and the reading status, related entries. Pure view; everything is
  * list data rendered as text, links only when they are http(s).
  */
-import type { ComponentChildren } from 'preact';
+import { h, type ComponentChildren, type VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { PageMatch, ReadingStatus } from '../lib/types';
 import { categoryLabel } from '../lib/categories';
@@ -13,6 +13,7 @@ import { SaveToggle } from './SaveToggle';
 import { RemovalNote, type Removal } from './RemovalNote';
 import { StatusPicker } from './StatusPicker';
 import { DrawnWords } from './DrawnWords';
+import { LANTERN_ICON, STATUS_GLYPHS, type SvgShape } from './icons';
 
 export const MAX_RELATED = 5;
 
@@ -153,36 +154,12 @@ export function InLists({ listNames }: { listNames: readonly string[] }) {
   );
 }
 
-/** A small lantern glyph: the only branding. */
-export function LanternMark() {
-  return (
-    <svg class="mark" aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
-      <path d="M6 1.5h4M8 1.5v1.5" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" fill="none" />
-      <path
-        d="M5 4.5h6l.8 1.6v5.8L11 13.5H5l-.8-1.6V6.1z"
-        fill="currentColor"
-        fill-opacity=".18"
-        stroke="currentColor"
-        stroke-width="1.2"
-        stroke-linejoin="round"
-      />
-      <circle cx="8" cy="9" r="1.6" fill="currentColor" />
-    </svg>
-  );
-}
+/** Lantern's glyph (components/icons.ts). */
+export const LanternMark = () => svgNode(LANTERN_ICON);
 
-/**
- * A saved paper's status as a glyph of the Lantern icon's size, in the usual progression of task
- * lists: an empty ring (to read), a half-filled one (reading), a ticked disc (read). Badge.css
- * shows the one that the nearest `[data-status]` (a MarkStatus) names, in the icon's place.
- */
-export function StatusGlyphs() {
-  return (
-    <svg class="state" aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
-      <circle class="ring" cx="8" cy="8" r="5.6" fill="none" stroke="currentColor" stroke-width="1.5" />
-      <path class="half" d="M8 2.4a5.6 5.6 0 0 1 0 11.2z" fill="currentColor" />
-      <circle class="disc" cx="8" cy="8" r="6.4" fill="currentColor" />
-      <path class="tick" d="M5.1 8.3l2 2 3.8-4.1" fill="none" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" />
-    </svg>
-  );
+/** A saved paper's status glyphs (components/icons.ts). */
+export const StatusGlyphs = () => svgNode(STATUS_GLYPHS);
+
+function svgNode([tag, attributes, children = []]: SvgShape): VNode {
+  return h(tag, attributes, ...children.map(svgNode));
 }

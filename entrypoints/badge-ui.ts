@@ -10,5 +10,5 @@ import { provideBadgeUi } from '../lib/badgeUi';
 import { zoteroByMessage } from '../components/zoteroByMessage';
 
 export default defineUnlistedScript(() => {
-  provideBadgeUi({ showBadge, createMarkLayer: (doc, actions) => createMarkLayer(doc, { ...actions, ...zoteroByMessage }) });
+  provideBadgeUi({ showBadge, createMarkLayer: (doc, actions, chips) => createMarkLayer(doc, { ...actions, ...zoteroByMessage }, chips) });
 });

@@ -6,6 +6,7 @@
  */
 import type { ShowBadgeOptions, ShownBadge } from '../components/ShownBadge';
 import type { MarkLayer, PageMarkActions } from '../components/MarkLayer';
+import type { MarkChips } from '../components/MarkChips';
 import { sendMessage } from './messages';
 
 export const BADGE_UI_GLOBAL = '__lanternBadgeUi';
@@ -15,8 +16,8 @@ export const BADGE_UI_FILE = '/badge-ui.js';
 export interface BadgeUi {
   /** The badge of a listed paper's page (components/ShownBadge.ts). */
   showBadge(doc: Document, options: ShowBadgeOptions): Promise<ShownBadge | null>;
-  /** The marks of a page that lists papers (components/MarkLayer.tsx). */
-  createMarkLayer(doc: Document, actions: PageMarkActions): MarkLayer;
+  /** The marks of a page that lists papers, with their cards; over the listing readers' marks when given (components/MarkLayer.tsx). */
+  createMarkLayer(doc: Document, actions: PageMarkActions, chips?: MarkChips): MarkLayer;
 }
 
 type Scope = { [BADGE_UI_GLOBAL]?: BadgeUi };

@@ -1,8 +1,10 @@
 /**
  * Marks on pages that list papers: read the page's items (lib/listing), ask the background
- * which are listed in batches (one message per batch, never per item), and only when something
- * is listed load the UI bundle, which draws the marks and keeps them up to date. What needs no
- * document (a known listing's readers) is fetched while the page loads. Late
+ * which are listed in batches (one message per batch, never per item), and draw the listed
+ * ones. A known listing's readers, there from the page's start, draw its marks the moment the
+ * answer comes, and the UI bundle with the cards loads when a mark is first opened; elsewhere the
+ * UI bundle, loaded only when something is listed, draws them. What needs no document (a known
+ * listing's readers) is fetched while the page loads. Late
  * content (infinite scroll, "show all references", single-page apps) is followed with one
  * MutationObserver, read again at most a few times a second, and only items not yet asked about
  * are sent. Long pages (20,000 links, a 5 MB bibliography) are read in slices between which the
@@ -20,6 +22,7 @@ import { listenForNotices, MAX_LOOKUP_ITEMS, sendMessage, type ListedRead } from
 import { identifyPage } from '../../lib/page';
 import { nextTask } from '../../lib/slices';
 import type { MarkLayer } from '../../components/MarkLayer';
+import type { ChipActions, MarkChips } from '../../components/MarkChips';
 
 /** Links or references read between two pauses. */
 const SLICE = 2000;
@@ -116,15 +119,25 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     const asked = new WeakSet<Element>();
     const cites = new Map<string, ListedHit>();
     let first = true;
+    /** A known listing's marks, drawn by its readers before the UI (and the cards) is on the page. */
+    let chips: MarkChips | undefined;
     let layer: MarkLayer | undefined;
     let layerLoading: Promise<MarkLayer | undefined> | undefined;
     let reading = false;
     let again = false;
 
+    const chipActions: ChipActions = {
+      capped: () => void sendMessage('marksCapped', {}),
+      lookup: async (items, read) => {
+        const reply = await sendMessage('lookupListed', { items, read, first: false });
+        return reply.ok && live() ? reply.value.hits : null;
+      },
+    };
     const ensureLayer = () =>
       (layerLoading ??= badgeUi().then((ui) => {
         if (!ui || !live()) return undefined;
         layer = ui.createMarkLayer(document, {
+          ...chipActions,
           loadCard: async (paperId) => {
             const reply = await sendMessage('getListedPaper', { paperId });
             return reply.ok ? reply.value : null;
@@ -135,14 +148,19 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
             hooks.onSaved?.(paperId);
             return reply.value.status;
           },
-          capped: () => void sendMessage('marksCapped', {}),
-          lookup: async (items, read) => {
-            const reply = await sendMessage('lookupListed', { items, read, first: false });
-            return reply.ok && live() ? reply.value.hits : null;
-          },
-        });
+        }, chips);
         return layer;
       }));
+    /** The readers' marks; a first open loads the cards, which then open it. */
+    const readerChips = (from: ListingReader) => {
+      if (chips) return chips;
+      const made = from.createMarkChips(document, chipActions);
+      made.onOpen = (mark) =>
+        void ensureLayer().then((cards) => {
+          if (cards) made.onOpen(mark);
+        });
+      return (chips = made);
+    };
 
     /** Kinds of read the reader turned off (the background says so): not read again. */
     const off = new Set<ListedRead>();
@@ -154,10 +172,13 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
       return was;
     };
 
-    /** Whether to have the UI injected with this answer: while it is not here and no question in flight asks for it. */
+    /**
+     * Whether to have the UI injected with this answer: while it is not here and no question in
+     * flight asks for it, and the page's marks are not the readers' (whose answer it would delay).
+     */
     let uiAsked = false;
     const takeUi = () => {
-      const want = !uiAsked && !loadedBadgeUi();
+      const want = !uiAsked && !streamed && !loadedBadgeUi();
       if (want) uiAsked = true;
       return want;
     };
@@ -180,7 +201,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
           if (cites.size > 0) hooks.onCites?.([...cites.values()]);
         }
         if (!hits.some(Boolean)) continue;
-        const target = layer ?? (await ensureLayer());
+        const target = streamed ? readerChips(reader) : (layer ?? (await ensureLayer()));
         if (!target || !live()) return;
         target.mark(batch, hits, read);
       }
@@ -259,7 +280,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     // The reading list changed elsewhere (popup, library, context menu): the background says so,
     // but a stopped background cannot; coming back to the page asks again too.
     const refresh = () => {
-      if (document.visibilityState === 'visible') void layer?.refresh();
+      if (document.visibilityState === 'visible') void (layer ?? chips)?.refresh();
     };
     const stopNotices = listenForNotices(refresh);
     // A page can fire this itself, as often as it likes: only the browser's own counts.
@@ -269,7 +290,7 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
       observer.disconnect();
       stopNotices();
       document.removeEventListener('visibilitychange', cameBack);
-      layer?.remove();
+      (layer ?? chips)?.remove();
     };
     await read();
   };

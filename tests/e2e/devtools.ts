@@ -181,6 +181,8 @@ export function closedShadow(page: Page): ClosedShadow {
 export interface ContentScriptWorld {
   /** Sends `message` with `runtime.sendMessage` from there and returns the reply (JSON). */
   sendMessage<T = unknown>(message: unknown): Promise<T>;
+  /** Whether the content scripts' global object there has this property (what Lantern's scripts leave: lib/badgeUi.ts). */
+  hasGlobal(name: string): Promise<boolean>;
 }
 
 /**
@@ -189,7 +191,7 @@ export interface ContentScriptWorld {
  */
 export async function contentScriptWorld(page: Page, extensionName: string): Promise<ContentScriptWorld> {
   const firefox = firefoxPageOf(page);
-  if (firefox) return { sendMessage: (message) => firefox.sendFromContentScript(message) };
+  if (firefox) return { sendMessage: (message) => firefox.sendFromContentScript(message), hasGlobal: (name) => firefox.hasContentScriptGlobal(name) };
   const cdp = await sessionOf(page);
   const contexts: { id: number; name: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
@@ -201,13 +203,14 @@ export async function contentScriptWorld(page: Page, extensionName: string): Pro
     await page.waitForTimeout(50);
   }
   const contextId = world.id;
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(`In the content script's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  };
   return {
-    async sendMessage<T>(message: unknown): Promise<T> {
-      const expression = `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
-      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
-      if (exceptionDetails) throw new Error(`In the content script's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-      return result.value as T;
-    },
+    sendMessage: (message) => evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`),
+    hasGlobal: (name) => evaluate(`${JSON.stringify(name)} in globalThis`),
   };
 }
 

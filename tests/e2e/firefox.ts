@@ -619,16 +619,27 @@ class FirefoxPage {
    * tab, as a compromised content script could: `scripting.executeScript` (run from one of the
    * add-on's pages) runs in the same sandbox as the manifest's content script there.
    */
-  async sendFromContentScript<T>(message: unknown): Promise<T> {
+  sendFromContentScript<T>(message: unknown): Promise<T> {
+    return this.inContentScript('send', message) as Promise<T>;
+  }
+
+  /** Whether the content scripts' sandbox on this page has a global of this name. */
+  hasContentScriptGlobal(name: string): Promise<boolean> {
+    return this.inContentScript('has', name).then((has) => has === true);
+  }
+
+  /** Sends a message from this page's content-script sandbox, or asks whether it has a global. */
+  private inContentScript(call: 'send' | 'has', value: unknown): Promise<unknown> {
     return this.session.addonTab.evaluate(
-      async ([url, m]) => {
+      async ([url, c, v]) => {
         const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
         if (tab?.id === undefined) throw new Error(`No tab shows ${url}`);
-        const [first] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: (msg: unknown) => chrome.runtime.sendMessage(msg), args: [m] });
-        return first?.result as T;
+        const func = c === 'send' ? (x: unknown) => chrome.runtime.sendMessage(x) : (x: unknown) => (x as string) in globalThis;
+        const [first] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func, args: [v] });
+        return first?.result;
       },
-      [this.url(), message] as const,
-    ) as Promise<T>;
+      [this.url(), call, value] as const,
+    );
   }
 
   readonly keyboard = {

@@ -11,7 +11,9 @@ import type { Browser } from 'webextension-polyfill';
 import { screenshot, type ExtensionSession } from './harness';
 import { readBadge, sendFromExtensionPage, tabIdOf, waitForBadge, waitForSaved } from './badge.page';
 import { clickCardSave, clickInCard, clickMark, countRemovedMarks, launchWithListings, layoutsAroundMarks, markBoxes, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
-import { closedShadow } from './devtools';
+import { closedShadow, contentScriptWorld } from './devtools';
+import { BADGE_UI_GLOBAL } from '../../lib/badgeUi';
+import { LISTING_READER_GLOBAL } from '../../lib/listingReader';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { MARK_CAP } from '../../lib/listing';
 
@@ -80,6 +82,24 @@ describe.each(LISTINGS.map((f) => [f.file, f] as const))('%s', (_file, fixture) 
 });
 
 describe('a mark', () => {
+  it('on a known listing is drawn before the UI bundle is on the page, which comes with the first card opened', async () => {
+    const fixture = LISTINGS[0]!;
+    const page = await open(fixture.url);
+    try {
+      await waitForMarks(page, fixture.marked);
+      const world = await contentScriptWorld(page, 'Lantern');
+      // The listing readers drew them (lib/listingReader.ts); the cards' bundle is not needed yet.
+      expect(await world.hasGlobal(LISTING_READER_GLOBAL)).toBe(true);
+      expect(await world.hasGlobal(BADGE_UI_GLOBAL)).toBe(false);
+      await clickMark(page, fixture.marked[0]!);
+      const marks = await waitForMark(page, (m) => m.card !== null);
+      expect(marks.find((m) => m.card)?.paperId).toBe(fixture.marked[0]);
+      expect(await world.hasGlobal(BADGE_UI_GLOBAL)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('sits right after the item’s title and shows the category leaf', async () => {
     const page = await open('https://arxiv.org/list/cs.CL/new');
     try {

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMarkLayer, MARK_TAG, type MarkActions } from '../../components/MarkLayer';
+import { createMarkLayer, type MarkActions } from '../../components/MarkLayer';
+import { createMarkChips, MARK_TAG } from '../../components/MarkChips';
+import { LANTERN_ICON, STATUS_GLYPHS, svgElement } from '../../components/icons';
+import { LanternMark, StatusGlyphs } from '../../components/EntryView';
+import { render } from 'preact';
 import type { ListedHit, MarkStatus } from '../../lib/listing/hit';
 import type { ListingItem } from '../../lib/listing/item';
 import { MARK_CAP } from '../../lib/listing/marks';
@@ -199,5 +203,42 @@ describe('an open mark card', () => {
     expect([...root.querySelectorAll('.card .status-choice')].map((c) => c.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'false']);
     expect(root.querySelector('.card .lantern-save')?.getAttribute('aria-pressed')).toBe('false');
     expect(loadCard).toHaveBeenCalledTimes(2);
+  });
+
+  it('takes over the marks drawn before it (a listing readers’ chips): a click opens nothing until it is there, then their card', async () => {
+    if (!HTMLElement.prototype.showPopover) HTMLElement.prototype.showPopover = () => undefined;
+    const loadCard = vi.fn<MarkActions['loadCard']>(async () => ({ paper, via: 'arxiv', related: [], listNames: ['LLMs in Medicine'], saved: false, recentlyRemoved: false }));
+    const chips = createMarkChips(document, actions());
+    const opened: string[] = [];
+    chips.onOpen = (mark) => opened.push(mark.hit.id);
+    chips.mark(listing(['a']), [hit('a')], 'listing');
+    const root = roots.get(document.querySelector(MARK_TAG)!)!;
+    const styles = () => root.adoptedStyleSheets.length + root.querySelectorAll('style').length;
+    const chipStyles = styles();
+    root.querySelector('button')!.dispatchEvent(trustedClick());
+    expect(opened).toEqual(['a']);
+    expect(root.querySelector('.card')).toBeNull();
+    const layer = createMarkLayer(document, { ...actions(), loadCard }, chips);
+    root.querySelector('button')!.dispatchEvent(trustedClick());
+    await vi.waitFor(() => expect(root.querySelector('.card .title')?.textContent).toBe('Title of a'));
+    expect(opened).toEqual(['a']);
+    // The card's styles join the chip's in that mark's root, once.
+    expect(styles()).toBe(chipStyles + 1);
+    layer.remove();
+    expect(document.querySelector(MARK_TAG)).toBeNull();
+  });
+});
+
+describe('the page glyphs', () => {
+  it('are drawn the same as plain DOM (a chip) and by Preact (the badge, a card)', () => {
+    for (const [shape, Glyph] of [
+      [LANTERN_ICON, LanternMark],
+      [STATUS_GLYPHS, StatusGlyphs],
+    ] as const) {
+      const holder = document.createElement('div');
+      render(<Glyph />, holder);
+      expect(svgElement(document, shape).outerHTML).toBe(holder.innerHTML);
+      expect(holder.querySelectorAll('*').length).toBeGreaterThan(3);
+    }
   });
 });
