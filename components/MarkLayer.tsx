@@ -1,8 +1,9 @@
 /**
  * A mark's card (components/MarkChips.ts draws the marks): a click or Enter on a mark opens a
  * small card, the badge's entry view, in the top layer; Esc closes it and focus returns. Part of
- * the UI bundle (lib/badgeUi.ts), loaded only when a page has something to mark: it takes over
- * the marks the listing readers drew before it came, or draws them itself elsewhere.
+ * the UI bundle (lib/badgeUi.ts): on a known listing it comes when a mark is first opened and
+ * takes over the marks the listing readers drew; elsewhere it comes when the page has something
+ * to mark, and draws the marks itself.
  */
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
@@ -10,10 +11,8 @@ import badgeCss from './Badge.css?inline';
 import { EntryView, InLists, LanternMark } from './EntryView';
 import { PaperCarry, type ZoteroOnPage } from './CarryActions';
 import { createMarkChips, styler, type ChipActions, type DrawnMark, type MarkChips } from './MarkChips';
-import { readingStatusOfMark, type ListedHit, type MarkStatus } from '../lib/listing/hit';
-import type { ListingItem } from '../lib/listing/item';
+import { readingStatusOfMark, type MarkStatus } from '../lib/listing/hit';
 import { placeCard } from '../lib/listing/cardPlacement';
-import type { ListedRead } from '../lib/messages';
 import type { PageMatch, ReadingStatus } from '../lib/types';
 
 export interface MarkActions extends ChipActions {
@@ -30,13 +29,8 @@ export interface MarkActions extends ChipActions {
 /** What the content script gives a mark layer; the UI bundle adds Zotero's (entrypoints/badge-ui.ts). */
 export type PageMarkActions = Omit<MarkActions, 'sendToZotero' | 'inZotero'>;
 
-export interface MarkLayer {
-  /** Draws marks (MarkChips.mark). */
-  mark(items: readonly ListingItem[], hits: readonly (ListedHit | null)[], read: ListedRead): void;
-  /** Asks again about every marked paper (MarkChips.refresh), and shows the open card's entry as it is now. */
-  refresh(): Promise<void>;
-  remove(): void;
-}
+/** The marks with their cards: `refresh` also shows the open card's entry as it is now, and `remove` closes it. */
+export type MarkLayer = Pick<MarkChips, 'mark' | 'refresh' | 'remove'>;
 
 interface CardProps {
   match: PageMatch;
@@ -93,7 +87,11 @@ export function createMarkLayer(doc: Document, actions: MarkActions, chips: Mark
     | { mark: DrawnMark; wrap: HTMLElement; match: PageMatch; saving: boolean; zotero: { inZotero: boolean; sending: boolean; notice?: string } }
     | undefined;
 
+  /** The mark whose card is being loaded: one card at a time, the one asked for last. */
+  let opening: DrawnMark | undefined;
+
   const close = (returnFocus: boolean) => {
+    opening = undefined;
     if (!open) return;
     const { mark, wrap } = open;
     render(null, wrap);
@@ -159,8 +157,14 @@ export function createMarkLayer(doc: Document, actions: MarkActions, chips: Mark
       close(true);
       return;
     }
+    // A second click (or Enter) while its card loads: that card is on its way.
+    if (opening === mark) return;
     close(false);
+    opening = mark;
     const match = await actions.loadCard(mark.hit.id);
+    // Another mark was opened, or a click elsewhere closed it, meanwhile.
+    if (opening !== mark) return;
+    opening = undefined;
     if (!match || !mark.host.isConnected) return;
     const view = doc.defaultView;
     const place = placeCard(mark.host.getBoundingClientRect(), { width: view?.innerWidth ?? 800, height: view?.innerHeight ?? 600 });
@@ -192,7 +196,8 @@ export function createMarkLayer(doc: Document, actions: MarkActions, chips: Mark
 
   // On the page's document, outside the guarded hosts: a page's synthetic click closes nothing.
   const onOutside = (event: MouseEvent) => {
-    if (event.isTrusted && open && !event.composedPath().includes(open.mark.host)) close(false);
+    const shown = open?.mark ?? opening;
+    if (event.isTrusted && shown && !event.composedPath().includes(shown.host)) close(false);
   };
   doc.addEventListener('click', onOutside, true);
   /**
@@ -209,12 +214,16 @@ export function createMarkLayer(doc: Document, actions: MarkActions, chips: Mark
   };
 
   chips.onOpen = (mark) => void openCard(mark);
+  /** The card reloaded after each round of questions, once, however many asked for that round. */
+  const reloads = new WeakMap<Promise<void>, Promise<void>>();
 
   return {
     mark: chips.mark,
-    async refresh() {
-      await chips.refresh();
-      await reloadCard();
+    refresh() {
+      const round = chips.refresh();
+      let after = reloads.get(round);
+      if (!after) reloads.set(round, (after = round.then(reloadCard)));
+      return after;
     },
     remove() {
       close(false);

@@ -651,6 +651,7 @@ class FirefoxPage {
   };
   readonly mouse = {
     click: (x: number, y: number) => this.pp.mouse.click(x, y),
+    dblclick: (x: number, y: number) => this.pp.mouse.click(x, y, { count: 2 }),
     move: (x: number, y: number) => this.pp.mouse.move(x, y),
     wheel: (dx: number, dy: number) => this.pp.mouse.wheel({ deltaX: dx, deltaY: dy }),
   };
@@ -868,7 +869,6 @@ class FirefoxSession {
   addonTab!: FirefoxPage;
   private chromeContextId = '';
   private readonly pages = new WeakMap<PPage, Page>();
-  private openLock: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly browser: Browser,

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { screenshot, type ExtensionSession } from './harness';
 import { readBadge, sendFromExtensionPage, tabIdOf, waitForBadge, waitForSaved } from './badge.page';
-import { clickCardSave, clickInCard, clickMark, countRemovedMarks, launchWithListings, layoutsAroundMarks, markBoxes, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
+import { cardCount, clickCardSave, clickInCard, clickMark, doubleClickMark, countRemovedMarks, launchWithListings, layoutsAroundMarks, markBoxes, movedBetween, openTab, readMarks, shadowText, waitForMark, waitForMarks } from './marks.page';
 import { closedShadow, contentScriptWorld } from './devtools';
 import { BADGE_UI_GLOBAL } from '../../lib/badgeUi';
 import { LISTING_READER_GLOBAL } from '../../lib/listingReader';
@@ -95,6 +95,24 @@ describe('a mark', () => {
       const marks = await waitForMark(page, (m) => m.card !== null);
       expect(marks.find((m) => m.card)?.paperId).toBe(fixture.marked[0]);
       expect(await world.hasGlobal(BADGE_UI_GLOBAL)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('opens one card for a double click made while the cards load, and Esc closes it', async () => {
+    const fixture = LISTINGS[0]!;
+    const page = await open(fixture.url);
+    try {
+      await waitForMarks(page, fixture.marked);
+      await doubleClickMark(page, fixture.marked[0]!);
+      await waitForMark(page, (m) => m.card !== null);
+      // Long enough for a second card, had the second click asked for one.
+      await page.waitForTimeout(300);
+      expect(await cardCount(page)).toBe(1);
+      await closedShadow(page).waitFor(`lantern-mark[data-paper-id="${fixture.marked[0]}"]`, (root) => root.activeElement?.getAttribute('aria-label') === 'Close');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => cardCount(page)).toBe(0);
     } finally {
       await page.close();
     }

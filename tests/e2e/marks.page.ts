@@ -111,7 +111,7 @@ export async function waitForMarks(page: Page, ids: readonly string[]): Promise<
 }
 
 /** Clicks, with the real mouse at its centre, the element matching `selector` in the `index`-th mark of a paper (scrolled into view). */
-async function clickInMark(page: Page, paperId: string, index: number, selector: string): Promise<void> {
+async function clickInMark(page: Page, paperId: string, index: number, selector: string, clicks: 1 | 2 = 1): Promise<void> {
   const boxes = await closedShadow(page).evaluateAll(
     `lantern-mark[data-paper-id="${paperId}"]`,
     (root, sel) => {
@@ -125,7 +125,8 @@ async function clickInMark(page: Page, paperId: string, index: number, selector:
   );
   const box = boxes.filter((b) => b !== null)[index];
   if (!box) throw new Error(`Nothing to click: ${selector} in mark ${index} of ${paperId}.`);
-  await page.mouse.click(box.x, box.y);
+  if (clicks === 2) await page.mouse.dblclick(box.x, box.y);
+  else await page.mouse.click(box.x, box.y);
 }
 
 /** A box in the window's coordinates (CSS px). */
@@ -156,6 +157,16 @@ export async function markBoxes(page: Page, paperId: string): Promise<{ chip: Wi
 /** Opens the card of the `index`-th mark of a paper with a real click. */
 export function clickMark(page: Page, paperId: string, index = 0): Promise<void> {
   return clickInMark(page, paperId, index, '.chip');
+}
+
+/** The cards in all the page's marks (one at most is ever open). */
+export function cardCount(page: Page): Promise<number> {
+  return closedShadow(page).evaluateHosts('lantern-mark', (hosts) => hosts.reduce((n, h) => n + (h.root?.querySelectorAll('.card-wrap').length ?? 0), 0));
+}
+
+/** Double-clicks the first mark of a paper (two real clicks in a row, as a double click makes them). */
+export function doubleClickMark(page: Page, paperId: string): Promise<void> {
+  return clickInMark(page, paperId, 0, '.chip', 2);
 }
 
 /** Clicks, with a real click, the element of the open card that `selector` finds. */
