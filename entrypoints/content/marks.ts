@@ -22,7 +22,7 @@ import { listenForNotices, MAX_LOOKUP_ITEMS, sendMessage, type ListedRead } from
 import { identifyPage } from '../../lib/page';
 import { nextTask } from '../../lib/slices';
 import type { MarkLayer } from '../../components/MarkLayer';
-import type { ChipActions, MarkChips } from '../../components/MarkChips';
+import type { ChipActions, DrawnMark, MarkChips } from '../../components/MarkChips';
 
 /** Links or references read between two pauses. */
 const SLICE = 2000;
@@ -135,7 +135,11 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
     };
     const ensureLayer = () =>
       (layerLoading ??= badgeUi().then((ui) => {
-        if (!ui || !live()) return undefined;
+        if (!ui || !live()) {
+          // Not injected (the tab was closing, the background restarting): the next need asks again.
+          layerLoading = undefined;
+          return undefined;
+        }
         layer = ui.createMarkLayer(document, {
           ...chipActions,
           loadCard: async (paperId) => {
@@ -151,14 +155,15 @@ function startMarks(ctx: ContentScriptContext, hooks: MarksHooks, prepared: () =
         }, chips);
         return layer;
       }));
-    /** The readers' marks; a first open loads the cards, which then open it. */
+    /** The readers' marks; a first open loads the cards, which then open it (the card layer takes `onOpen` over). */
     const readerChips = (from: ListingReader) => {
       if (chips) return chips;
       const made = from.createMarkChips(document, chipActions);
-      made.onOpen = (mark) =>
+      const loadCards = (mark: DrawnMark) =>
         void ensureLayer().then((cards) => {
-          if (cards) made.onOpen(mark);
+          if (cards && made.onOpen !== loadCards) made.onOpen(mark);
         });
+      made.onOpen = loadCards;
       return (chips = made);
     };
 
