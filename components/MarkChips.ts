@@ -9,8 +9,9 @@
  * events are stopped at each host (lib/trusted.ts).
  *
  * Plain DOM, no Preact: on a known listing the listing readers' script (lib/listingReader.ts),
- * there from the page's start, draws the marks the moment the background answers, before the UI
- * bundle is on the page. A mark's card (MarkLayer.tsx, in the UI bundle) opens on a click or Enter.
+ * there from the page's start (the manifest's listing URLs), draws the marks the moment the
+ * background answers, before the UI bundle is on the page. A mark's card (MarkLayer.tsx, in the
+ * UI bundle) opens on a click or Enter.
  */
 import baseCss from './Base.css?inline';
 import markCss from './Mark.css?inline';
@@ -91,19 +92,26 @@ function pageTheme(doc: Document): 'light' | 'dark' {
  * allows it, else a <style> per root.
  */
 export function styler(doc: Document, css: string): (shadow: ShadowRoot) => void {
+  const inStyleElement = (shadow: ShadowRoot) => {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    shadow.append(style);
+  };
+  let sheet: CSSStyleSheet;
   try {
-    const sheet = new CSSStyleSheet();
+    sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    return (shadow) => {
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-    };
   } catch {
-    return (shadow) => {
-      const style = doc.createElement('style');
-      style.textContent = css;
-      shadow.append(style);
-    };
+    return inStyleElement;
   }
+  return (shadow) => {
+    // Firefox before 153 refuses a content script's adopted sheets.
+    try {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    } catch {
+      inStyleElement(shadow);
+    }
+  };
 }
 
 export function createMarkChips(doc: Document, actions: ChipActions): MarkChips {
