@@ -123,8 +123,14 @@ export function createTabListings(database: LanternDB, button: Pick<ToolbarButto
         const { tabId, url } = sender;
         // The reader's choice applies here, not in the page: a page asks before it could read the
         // settings, and a kind of read that is off is answered with nothing (and nothing recorded).
-        // Read beside the entries (a lookup writes nothing), not before them: the page waits.
+        // Read beside the entries (a lookup writes nothing), not before them: the page waits. A
+        // reference list's lookup (listed titles in its texts) is work enough to wait for them.
         const on = marksOn(read);
+        const answerOff = () => {
+          if (first && tabId !== undefined && url) void update(tabId, () => session.set(recordKey(tabId), emptyRecord(url))).catch(() => undefined);
+          return { hits: items.map(() => null), off: true as const };
+        };
+        if (read === 'references' && !(await on)) return answerOff();
         // The UI is injected while the entries are read (when a list holds one of the items'
         // keys), not after: the page waits for both.
         let injecting: Promise<unknown> | undefined;
@@ -136,8 +142,7 @@ export function createTabListings(database: LanternDB, button: Pick<ToolbarButto
         const answer = lookupListed(database, items, seenAt, { onKeyFound });
         if (!(await on)) {
           void answer.catch(() => undefined);
-          if (first && tabId !== undefined && url) void update(tabId, () => session.set(recordKey(tabId), emptyRecord(url))).catch(() => undefined);
-          return { hits: items.map(() => null), off: true };
+          return answerOff();
         }
         // Queued at once, so a page's batches are recorded in the order it asked them (its first
         // starts the record over) even when they are answered out of order; recorded after the

@@ -16,12 +16,15 @@ import { tabIdOf, waitForSeed } from './badge.page';
 import { launchWithListings, openTab, readMarks, waitForMarks } from './marks.page';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { SCHOLAR_COUNTRY_MATCHES } from '../../lib/scholarCountries';
+import { BADGE_UI_GLOBAL } from '../../lib/badgeUi';
+import { contentScriptWorld } from './devtools';
 
 declare const chrome: Browser;
 
 const listing = LISTINGS.find((f) => f.file === 'arxiv-list-new.html')!;
 const bibliography = LISTINGS.find((f) => f.file === 'arxiv-html-bibliography.html')!;
 const scholar = LISTINGS.find((f) => f.file === 'scholar.html')!;
+const readme = LISTINGS.find((f) => f.file === 'github-readme.html')!;
 
 let ext: ExtensionSession;
 
@@ -53,15 +56,20 @@ async function setOption(name: 'listings' | 'references' | 'suggest', on: boolea
 }
 
 describe('marks options', () => {
-  it('"Marks on listings" off: the next listing page gets no marks, while reference lists still do; on again: marked', async () => {
+  it('"Marks on listings" off: the next listing page gets no marks, nor does a page linking listed papers, while reference lists still do; on again: marked', async () => {
     await setOption('listings', false);
     const off = await open(listing.url);
+    const links = await open(readme.url);
     const control = await open(bibliography.url);
     try {
       await waitForMarks(control, bibliography.marked);
       expect(await readMarks(off)).toEqual([]);
+      expect(await readMarks(links)).toEqual([]);
+      // Nor was the marks' UI put into the page that links them, which would have been marked.
+      expect(await (await contentScriptWorld(links, 'Lantern')).hasGlobal(BADGE_UI_GLOBAL)).toBe(false);
     } finally {
       await control.close();
+      await links.close();
     }
     await setOption('listings', true);
     await off.reload();
