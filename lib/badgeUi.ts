@@ -1,8 +1,10 @@
 /**
  * The badge's and the marks' UI (Preact, their styles) is a separate script, badge-ui.js, that
  * the background injects into a page only once the page turns out to be (or to list) a listed
- * paper, so the content script that runs on every page of the site list stays small. Both run in the extension's isolated
- * world of the page, where the UI script leaves its entry point on this global.
+ * paper, and on a known listing, whose readers draw its marks, only when a mark is first opened
+ * (components/MarkLayer.tsx). So the content script that runs on every page of the site list
+ * stays small. Both run in the extension's isolated world of the page, where the UI script
+ * leaves its entry point on this global.
  */
 import type { ShowBadgeOptions, ShownBadge } from '../components/ShownBadge';
 import type { MarkLayer, PageMarkActions } from '../components/MarkLayer';
