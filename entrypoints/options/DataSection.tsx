@@ -4,7 +4,7 @@ import { plural } from '../../lib/words';
 import { AutoBackups } from './AutoBackups';
 import { SetAside } from './SetAside';
 import type { OptionsServices } from './services';
-import { count, errorText, NoticeLine, type Notice } from './ui';
+import { errorText, NoticeLine, type Notice } from './ui';
 
 /** "0.9 MB", "78.1 GB": browsers offer tens of gigabytes, which read badly in megabytes. */
 function storageSize(bytes: number | undefined): string {

@@ -214,10 +214,9 @@ class HtmlReader {
   private tables: HtmlTable[] = [];
   private row: { cells: Array<{ content: Inline[]; colspan: number; rowspan: number }>; line: number } | undefined;
   private cell: { builder: InlineBuilder; colspan: number; rowspan: number } | undefined;
-  /** Position of the block being read in the stream, its first line, and a newline-counting cursor. */
+  /** Position of the block being read in the stream, and a newline-counting cursor. */
   private blockStart = 0;
   private blockText = '';
-  private blockLine = 0;
   private cursor = { index: 0, line: 0 };
 
   constructor(private readonly emit: (block: Block) => void) {
@@ -238,7 +237,6 @@ class HtmlReader {
 
   read(html: string, line: number): void {
     this.blockText = html;
-    this.blockLine = line;
     this.cursor = { index: 0, line };
     this.parser.write(html);
     this.blockStart += html.length;

@@ -9,7 +9,6 @@ import { isHttpUrl } from '../../lib/ids/url';
 import { activeFilterCount, NO_FILTERS } from '../../lib/popup/filters';
 import { previousTab } from '../../entrypoints/popup/activeTab';
 import type { Paper } from '../../lib/types';
-import { withAuthorList } from '../fixtures/authors';
 
 const marked = (text: string, query: string) =>
   highlightParts(text, highlightTerms(query))
@@ -40,20 +39,6 @@ describe('highlight', () => {
     expect(highlightParts('Title', [])).toEqual([{ text: 'Title', match: false }]);
   });
 });
-
-const paper = (over: Partial<Paper>): Paper => (withAuthorList({
-  id: 'p',
-  title: 'T',
-  authors: '',
-  venue: '',
-  categories: [],
-  links: [],
-  ids: { repos: [] },
-  titleKey: 't',
-  line: 1,
-  lists: ['seed'],
-  ...over,
-}));
 
 describe('present', () => {
   it('formats dates and category leaves', () => {
