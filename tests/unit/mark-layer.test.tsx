@@ -205,7 +205,10 @@ describe('an open mark card', () => {
     expect(loadCard).toHaveBeenCalledTimes(2);
   });
 
-  it('opens one card for clicks made while it loads: the same mark’s once, of two marks the last one’s', async () => {
+  it.each([
+    ['the same mark twice: its card once', ['a', 'a'], ['Title of a']],
+    ['two marks: the last one’s card only', ['a', 'b'], ['Title of b']],
+  ])('opens one card for clicks made while it loads, %s; Esc closes it', async (_case, clicked, shown) => {
     if (!HTMLElement.prototype.showPopover) HTMLElement.prototype.showPopover = () => undefined;
     const waiting: (() => void)[] = [];
     const loadCard = vi.fn<MarkActions['loadCard']>(
@@ -213,35 +216,16 @@ describe('an open mark card', () => {
     );
     const layer = createMarkLayer(document, { ...actions(), loadCard });
     layer.mark(listing(['a', 'b']), [hit('a'), hit('b')], 'listing');
-    const [a, b] = [...document.querySelectorAll(MARK_TAG)].map((host) => roots.get(host)!);
-    const cards = () => [a, b].flatMap((root) => [...root!.querySelectorAll('.card .title')].map((t) => t.textContent));
-    a!.querySelector('button')!.dispatchEvent(trustedClick());
-    a!.querySelector('button')!.dispatchEvent(trustedClick());
+    const shadows = [...document.querySelectorAll(MARK_TAG)].map((host) => roots.get(host)!);
+    const cards = () => shadows.flatMap((root) => [...root.querySelectorAll('.card .title')].map((t) => t.textContent));
+    for (const id of clicked) shadows[id === 'a' ? 0 : 1]!.querySelector('button')!.dispatchEvent(trustedClick());
     for (const done of waiting.splice(0)) done();
-    await vi.waitFor(() => expect(cards()).toEqual(['Title of a']));
-    layer.remove();
-    layer.mark(listing(['a', 'b']), [hit('a'), hit('b')], 'listing');
-  });
-
-  it('of two marks clicked while the first card loads, opens the second’s card only, and Esc closes it', async () => {
-    if (!HTMLElement.prototype.showPopover) HTMLElement.prototype.showPopover = () => undefined;
-    const waiting: (() => void)[] = [];
-    const loadCard = vi.fn<MarkActions['loadCard']>(
-      (id) => new Promise((resolve) => waiting.push(() => resolve({ paper: { ...paper, id, title: `Title of ${id}` }, via: 'arxiv', related: [], listNames: ['LLMs in Medicine'], saved: false, recentlyRemoved: false }))),
-    );
-    const layer = createMarkLayer(document, { ...actions(), loadCard });
-    layer.mark(listing(['a', 'b']), [hit('a'), hit('b')], 'listing');
-    const [a, b] = [...document.querySelectorAll(MARK_TAG)].map((host) => roots.get(host)!);
-    const cards = () => [a, b].flatMap((root) => [...root!.querySelectorAll('.card .title')].map((t) => t.textContent));
-    a!.querySelector('button')!.dispatchEvent(trustedClick());
-    b!.querySelector('button')!.dispatchEvent(trustedClick());
-    for (const done of waiting.splice(0)) done();
-    await vi.waitFor(() => expect(cards()).toEqual(['Title of b']));
+    await vi.waitFor(() => expect(cards()).toEqual(shown));
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(cards()).toEqual(['Title of b']);
+    expect(cards()).toEqual(shown);
     const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true });
     Object.defineProperty(escape, 'isTrusted', { value: true });
-    b!.querySelector('.card')!.dispatchEvent(escape);
+    for (const root of shadows) root.querySelector('.card')?.dispatchEvent(escape);
     expect(cards()).toEqual([]);
     layer.remove();
   });
