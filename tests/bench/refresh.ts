@@ -210,10 +210,13 @@ async function chromiumFigures(seed: CatalogSnapshot, basis: Paper[]): Promise<v
       const id = (add.reply.value as { ok: boolean; list?: { id: string }; error?: string } | undefined)?.list?.id;
       serve(url, writeListMarkdown(`Synthetic ${size}`, edited(entries)));
       const refresh = id ? await send('refreshLists', { listIds: [id] }) : undefined;
-      const verdict = size === 100_000 ? (add.elapsed < 10_000 ? ' (target < 10 s: met)' : ' (target < 10 s: MISSED)') : '';
+      // Issue 14: the 100k-entry list, loaded and refreshed, each under 10 s.
+      const verdict = (elapsed: number) => (size === 100_000 ? (elapsed < 10_000 ? ' (target < 10 s: met)' : ' (target < 10 s: MISSED)') : '');
       console.log(
-        `    ${String(size).padStart(7)} entries: first load ${ms(add.elapsed)}${verdict}${add.phases}, popup's longest stall ${add.stall}; ` +
-          (refresh ? `1 % refresh ${ms(refresh.elapsed)}${refresh.phases}, popup's longest stall ${refresh.stall}` : `add failed: ${JSON.stringify(add.reply)}`),
+        `    ${String(size).padStart(7)} entries: first load ${ms(add.elapsed)}${verdict(add.elapsed)}${add.phases}, popup's longest stall ${add.stall}; ` +
+          (refresh
+            ? `1 % refresh ${ms(refresh.elapsed)}${verdict(refresh.elapsed)}${refresh.phases}, popup's longest stall ${refresh.stall}`
+            : `add failed: ${JSON.stringify(add.reply)}`),
       );
       if (id) await send('removeList', { listId: id });
     }
