@@ -4,11 +4,10 @@
  * ones. A known listing's readers, there from the page's start, draw its marks the moment the
  * answer comes, and the UI bundle with the cards loads when a mark is first opened; elsewhere the
  * UI bundle, loaded only when something is listed, draws them. What needs no document (a known
- * listing's readers) is fetched while the page loads. Late
- * content (infinite scroll, "show all references", single-page apps) is followed with one
- * MutationObserver, read again at most a few times a second, and only items not yet asked about
- * are sent. Long pages (20,000 links, a 5 MB bibliography) are read in slices between which the
- * page keeps running.
+ * listing's readers) is fetched while the page loads. Late content (infinite scroll, "show all
+ * references", single-page apps) is followed with one MutationObserver, read again at most a few
+ * times a second, and only items not yet asked about are sent. Long pages (20,000 links, a 5 MB
+ * bibliography) are read in slices between which the page keeps running.
  */
 import type { ContentScriptContext } from './context';
 import { badgeUi, loadedBadgeUi } from '../../lib/badgeUi';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { defaultExtDir, launchExtension, screenshot, type ExtensionSession } from './harness';
 import { CONTENT_SCRIPT_FILE } from '../../lib/permissionScripts';
 import { BADGE_UI_FILE } from '../../lib/badgeUi';
-import { readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForAnswerAbout, waitForBadge, waitForSaved, waitForSeed } from './badge.page';
+import { inLayoutUnits, readBadge, sendFromExtensionPage, tabIdOf, waitForAnswer, waitForAnswerAbout, waitForBadge, waitForSaved, waitForSeed } from './badge.page';
 import { closedShadow } from './devtools';
 import { openLibrary } from './library.page';
 import { PAGE_FIXTURES, megabyteHostilePage, readFixture } from '../fixtures/pages/pages';
@@ -293,10 +293,9 @@ describe('badge', () => {
           (await shadow.evaluate('lantern-badge', (root): number[] => {
             const card = root.querySelector('.card')!;
             const rows = [...card.querySelectorAll('.actions, .state-row, .carry')].map((row) => row.getBoundingClientRect().height);
-            // The content's height, which the card shows whole when it is shorter than its cap. Sizes are
-            // compared in Chromium's layout unit, 1/64 px: two reads of one layout have differed by 1/16384 px.
+            // The content's height, which the card shows whole when it is shorter than its cap.
             return [card.getBoundingClientRect().width, card.querySelector('.body')!.scrollHeight, ...rows];
-          }))?.map((size) => Math.round(size * 64) / 64) ?? [],
+          }))?.map(inLayoutUnits) ?? [],
         );
       }
       return sizes;

@@ -28,6 +28,12 @@ export interface BadgeView {
 }
 
 /** Waits until the background holds the seed list (it seeds on install, asynchronously). */
+/**
+ * A size read from the page in Chromium's layout unit, 1/64 px, for comparing layouts: two reads
+ * of one layout have differed by 1/16384 px.
+ */
+export const inLayoutUnits = (px: number): number => Math.round(px * 64) / 64;
+
 export async function waitForSeed(ext: ExtensionSession): Promise<number> {
   const page = await ext.openPopup();
   try {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { fixturePage, launchExtension, screenshot, type ExtensionSession } from './harness';
-import { waitForBadge, waitForSeed } from './badge.page';
+import { inLayoutUnits, waitForBadge, waitForSeed } from './badge.page';
 import { clickInCard, clickMark, waitForMark, waitForMarks } from './marks.page';
 import { LISTINGS, readListing } from '../fixtures/listings/listings';
 import { closedShadow } from './devtools';
@@ -238,8 +238,7 @@ describe('Send to Zotero from the badge', () => {
       for (const width of [280, 320, 1280]) {
         await page.setViewportSize({ width, height: 800 });
         const height = await shadow.evaluate('lantern-badge', (root) => root.querySelector('.carry-actions')!.getBoundingClientRect().height);
-        // In Chromium's layout unit, 1/64 px: two reads of one layout have differed by 1/16384 px.
-        heights.push(Math.round((height ?? 0) * 64) / 64);
+        heights.push(inLayoutUnits(height ?? 0));
       }
       return heights;
     };
